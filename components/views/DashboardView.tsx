@@ -1,0 +1,3 @@
+export function DashboardView() {
+  return <section aria-label="Dashboard"><h2>Dashboard</h2></section>;
+}

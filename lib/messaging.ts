@@ -1,0 +1,45 @@
+// The one typed messaging protocol between content scripts, pages and the background.
+// Built on @webext-core/messaging (typed wrapper over runtime/tabs messaging, Chrome and Firefox).
+// The background re-validates every payload with zod: types here are a promise, not a guarantee.
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CaptureEventInput } from './schema/events';
+
+export interface CaptureAck {
+  /** Event ids the background has dealt with (stored, merged, or rejected as malformed): drop them from the outbox. */
+  acked: string[];
+  rejected: number;
+}
+
+export interface InsertRequest {
+  subject: string | null;
+  body: string;
+  templateId: string;
+  templateVersion: number;
+}
+
+export interface InsertResult {
+  ok: boolean;
+  /** Why nothing was inserted (no compose open, no focused message box, …), shown to the user. */
+  reason?: string;
+}
+
+/** What the active Gmail/LinkedIn tab is showing, so the panel can open that prospect. */
+export interface PageContext {
+  channel: 'gmail' | 'linkedin';
+  threadExternalId?: string | null;
+  profileUrl?: string | null;
+  emails?: string[];
+  name?: string | null;
+}
+
+export interface ProtocolMap {
+  /** content script → background: a batch of capture events; the reply acknowledges them. */
+  capture(data: { events: CaptureEventInput[] }): CaptureAck;
+  /** side panel → content script of the active tab: fill the focused compose with a template. */
+  insertTemplate(data: InsertRequest): InsertResult;
+  /** side panel → content script of the active tab. */
+  getPageContext(): PageContext | null;
+}
+
+export const messaging = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = messaging;

@@ -1,0 +1,115 @@
+// Capture events: what content scripts (and the background's webRequest observer) report.
+// The page is untrusted input: the background re-validates every event with these schemas,
+// and an event that fails is counted and dropped whole, never stored in part.
+import { z } from 'zod';
+import { Channel, Direction, MAX_SHORT, MAX_TEXT, MessageKind } from './model';
+
+const id = z.string().min(1).max(400);
+const short = z.string().max(MAX_SHORT);
+
+/** A person as a site shows them; every field optional because each layer sees different parts. */
+export const CapturedPerson = z.object({
+  email: z.string().max(320).optional(),
+  name: short.optional(),
+  /** LinkedIn profile URL (`https://www.linkedin.com/in/<public-id>/`). */
+  profileUrl: z.string().max(500).optional(),
+  /** LinkedIn member id (the `ACoAA…` part of a profile URN). */
+  memberId: z.string().max(200).optional(),
+});
+export type CapturedPerson = z.infer<typeof CapturedPerson>;
+
+const base = {
+  /** Unique per event (content scripts use crypto.randomUUID); keys the outbox. */
+  eventId: z.string().min(1).max(100),
+  channel: Channel,
+  layer: z.enum(['network', 'dom']),
+};
+
+export const MessageEvent = z.object({
+  ...base,
+  type: z.literal('message'),
+  direction: Direction,
+  kind: MessageKind,
+  /** The site's own id for the message (Gmail `msg-a:r…` / `msg-f:…`, LinkedIn message URN id). */
+  externalId: id,
+  /** Other ids of the same message: Gmail draft id, legacy hex id, LinkedIn originToken, … */
+  aliases: z.array(id).max(20).default([]),
+  threadExternalId: id.nullable(),
+  threadAliases: z.array(id).max(20).default([]),
+  from: CapturedPerson,
+  to: z.array(CapturedPerson).max(200).default([]),
+  cc: z.array(CapturedPerson).max(200).default([]),
+  subject: short.nullable().default(null),
+  /** Plain text the author wrote (no quoted history). Rendered as text, never as HTML. */
+  text: z.string().max(MAX_TEXT),
+  sentAt: z.number().int().min(946684800000).max(4102444800000), // 2000-01-01 .. 2100-01-01
+  rfcMessageId: z.string().max(1000).nullable().default(null),
+  /** In-Reply-To and References Message-IDs. */
+  inReplyTo: z.array(z.string().max(1000)).max(100).default([]),
+  /** Set when the content script knows the text came from a template insertion. */
+  template: z.object({ id: z.string().max(200), version: z.number().int().nullable() }).nullable().default(null),
+});
+export type MessageEvent = z.infer<typeof MessageEvent>;
+export type MessageEventInput = z.input<typeof MessageEvent>;
+
+/** Undo Send (Gmail) or a deleted message: the logged message is removed. */
+export const RetractEvent = z.object({
+  ...base,
+  type: z.literal('retract'),
+  /** Any id the message is known by (external id or alias). */
+  externalId: id,
+});
+export type RetractEvent = z.infer<typeof RetractEvent>;
+
+/** Traits read from a profile page or conversation header. */
+export const ProspectEvent = z.object({
+  ...base,
+  type: z.literal('prospect'),
+  person: CapturedPerson,
+  headline: short.nullable().default(null),
+  title: short.nullable().default(null),
+  company: short.nullable().default(null),
+  location: short.nullable().default(null),
+  industry: short.nullable().default(null),
+  connectionDegree: z.number().int().min(1).max(3).nullable().default(null),
+  seenAt: z.number().int(),
+});
+export type ProspectEvent = z.infer<typeof ProspectEvent>;
+
+/** An invitation the user sent was accepted (the prospect is now a 1st-degree connection). */
+export const AcceptedEvent = z.object({
+  ...base,
+  type: z.literal('connection-accepted'),
+  person: CapturedPerson,
+  at: z.number().int(),
+});
+export type AcceptedEvent = z.infer<typeof AcceptedEvent>;
+
+/** The user's own identity as the page shows it (never typed by hand). */
+export const IdentityEvent = z.object({
+  ...base,
+  type: z.literal('identity'),
+  person: CapturedPerson,
+});
+export type IdentityEvent = z.infer<typeof IdentityEvent>;
+
+/** Capture health: what a layer recognised and what it failed to parse since the last report. */
+export const HealthEvent = z.object({
+  ...base,
+  type: z.literal('health'),
+  recognised: z.number().int().min(0).max(1e6),
+  failed: z.number().int().min(0).max(1e6),
+  lastError: short.nullable().default(null),
+});
+export type HealthEvent = z.infer<typeof HealthEvent>;
+
+export const CaptureEvent = z.discriminatedUnion('type', [
+  MessageEvent,
+  RetractEvent,
+  ProspectEvent,
+  AcceptedEvent,
+  IdentityEvent,
+  HealthEvent,
+]);
+export type CaptureEvent = z.infer<typeof CaptureEvent>;
+export type CaptureEventInput = z.input<typeof CaptureEvent>;

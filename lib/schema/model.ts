@@ -1,0 +1,171 @@
+// The stored data model. zod is the single source of the types (DESIGN.md, "Data model").
+import { z } from 'zod';
+
+export const MAX_TEXT = 20_000; // bounded message text: enough for any outreach email, not a 5 MB paste
+export const MAX_SHORT = 1_000;
+
+export const Channel = z.enum(['gmail', 'linkedin']);
+export type Channel = z.infer<typeof Channel>;
+
+export const Direction = z.enum(['outbound', 'inbound']);
+export type Direction = z.infer<typeof Direction>;
+
+export const MessageKind = z.enum(['email', 'linkedin-message', 'linkedin-invite', 'inmail', 'call', 'voicemail']);
+export type MessageKind = z.infer<typeof MessageKind>;
+
+export const TemplateSource = z.enum(['inserted', 'detected', 'manual']);
+export type TemplateSource = z.infer<typeof TemplateSource>;
+
+export const Classification = z.enum(['human', 'auto-reply', 'bounce']);
+export type Classification = z.infer<typeof Classification>;
+
+export const SourceLayer = z.enum(['network', 'dom', 'manual', 'import']);
+export type SourceLayer = z.infer<typeof SourceLayer>;
+
+export const Stage = z.enum(['contacted', 'replied', 'qualified', 'meeting', 'won', 'lost']);
+export type Stage = z.infer<typeof Stage>;
+export const STAGE_ORDER: Stage[] = ['contacted', 'replied', 'qualified', 'meeting', 'won'];
+
+export const Seniority = z.enum([
+  'c-level',
+  'founder',
+  'vp',
+  'director',
+  'manager',
+  'senior',
+  'individual',
+  'intern',
+]);
+export type Seniority = z.infer<typeof Seniority>;
+
+export const CallOutcome = z.enum(['connected', 'voicemail', 'no-answer']);
+export type CallOutcome = z.infer<typeof CallOutcome>;
+
+const shortText = z.string().max(MAX_SHORT);
+const nullableShort = shortText.nullable();
+
+export const Prospect = z.object({
+  id: z.string().min(1).max(200),
+  name: shortText,
+  emails: z.array(z.string().max(320)).max(50),
+  linkedinUrl: z.string().max(500).nullable(),
+  linkedinMemberId: z.string().max(200).nullable().default(null),
+  company: nullableShort,
+  domain: nullableShort.default(null),
+  title: nullableShort,
+  headline: nullableShort.default(null),
+  seniority: Seniority.nullable(),
+  industry: nullableShort,
+  location: nullableShort,
+  companySize: nullableShort.default(null),
+  connectionDegree: z.number().int().min(1).max(3).nullable().default(null),
+  stage: Stage,
+  dealValue: z.number().finite().nullable(),
+  traits: z.record(z.string().max(100), z.string().max(MAX_SHORT)),
+  notes: z.string().max(MAX_TEXT).default(''),
+  /** Fields the user set by hand: capture never overwrites them. */
+  manualFields: z.array(z.string().max(50)).default([]),
+  createdAt: z.number().default(0),
+  updatedAt: z.number().default(0),
+  /** Lookup keys: `email:<addr>`, `li:<public-id>`, `lim:<member-urn-id>`. */
+  keys: z.array(z.string().max(400)).default([]),
+});
+export type Prospect = z.infer<typeof Prospect>;
+
+/** Per-thread facts kept up to date at ingestion, so analytics never has to scan every message. */
+export const ThreadSummary = z.object({
+  firstMessageAt: z.number().nullable(),
+  firstDirection: Direction.nullable(),
+  firstOutboundAt: z.number().nullable(),
+  firstOutboundMessageId: z.string().nullable(),
+  firstTemplateId: z.string().nullable(),
+  firstTemplateVersion: z.number().nullable(),
+  outboundCount: z.number().int(),
+  inboundCount: z.number().int(),
+  lastOutboundAt: z.number().nullable(),
+  lastInboundAt: z.number().nullable(),
+  /** First inbound human message after the first outbound one. */
+  firstReplyAt: z.number().nullable(),
+  firstReplyMessageId: z.string().nullable(),
+  /** Template of the last outbound message before the first reply ("which follow-up step works"). */
+  replyCreditTemplateId: z.string().nullable(),
+  replyCreditTemplateVersion: z.number().nullable(),
+  /** Outbound step (1 = first touch) that the first reply answered. */
+  replyCreditStep: z.number().nullable(),
+  autoReplyCount: z.number().int(),
+  bounced: z.boolean(),
+  /** Last message overall came in and the user has not answered it yet. */
+  awaitingUser: z.boolean(),
+});
+export type ThreadSummary = z.infer<typeof ThreadSummary>;
+
+export const Thread = z.object({
+  id: z.string().min(1).max(400),
+  channel: Channel,
+  externalId: z.string().max(400),
+  prospectIds: z.array(z.string().max(200)).max(100),
+  subject: nullableShort,
+  keys: z.array(z.string().max(400)).default([]),
+  summary: ThreadSummary.optional(),
+  updatedAt: z.number().default(0),
+});
+export type Thread = z.infer<typeof Thread>;
+
+export const Message = z.object({
+  id: z.string().min(1).max(400),
+  channel: Channel,
+  direction: Direction,
+  kind: MessageKind,
+  threadId: z.string().max(400),
+  prospectId: z.string().max(200).nullable(),
+  from: z.string().max(MAX_SHORT),
+  to: z.array(z.string().max(MAX_SHORT)).max(200),
+  cc: z.array(z.string().max(MAX_SHORT)).max(200),
+  subject: nullableShort,
+  text: z.string().max(MAX_TEXT),
+  sentAt: z.number(),
+  templateId: z.string().max(200).nullable(),
+  templateVersion: z.number().int().nullable().default(null),
+  templateSource: TemplateSource.nullable(),
+  templateScore: z.number().nullable().default(null),
+  classification: Classification,
+  source: SourceLayer,
+  externalId: z.string().max(400).default(''),
+  rfcMessageId: z.string().max(1000).nullable().default(null),
+  inReplyTo: z.array(z.string().max(1000)).max(100).default([]),
+  callOutcome: CallOutcome.nullable().default(null),
+  /** Lookup keys: `<channel>:<external id>`, `<channel>:draft:<id>`, `rfc:<Message-ID>`. */
+  keys: z.array(z.string().max(1100)).default([]),
+  /** Which capture layers have seen this message. */
+  seenBy: z.array(SourceLayer).default([]),
+  updatedAt: z.number().default(0),
+});
+export type Message = z.infer<typeof Message>;
+
+export const TemplateChannel = z.enum(['email', 'linkedin', 'any']);
+export type TemplateChannel = z.infer<typeof TemplateChannel>;
+
+export const Template = z.object({
+  id: z.string().min(1).max(200),
+  name: shortText.min(1),
+  channel: TemplateChannel,
+  subject: nullableShort,
+  body: z.string().max(MAX_TEXT),
+  tags: z.array(z.string().max(100)).max(50),
+  archived: z.boolean().default(false),
+  /** Bumped when subject or body changes; results are reported per version. */
+  version: z.number().int().min(1).default(1),
+  createdAt: z.number().default(0),
+  updatedAt: z.number().default(0),
+});
+export type Template = z.infer<typeof Template>;
+
+export const TemplateVersion = z.object({
+  id: z.string(), // `${templateId}@${version}`
+  templateId: z.string(),
+  version: z.number().int().min(1),
+  subject: nullableShort,
+  body: z.string().max(MAX_TEXT),
+  createdAt: z.number(),
+});
+export type TemplateVersion = z.infer<typeof TemplateVersion>;
