@@ -1,0 +1,467 @@
+// Readers for Gmail's own sync traffic (`POST /sync/u/N/i/{s,fd,bv}`), as the main-world tap hands
+// it over: request body and response body as strings. Pure functions: no DOM, no clock, no ids of
+// their own (the caller passes `newId`), so they run on the real captures under vitest.
+//
+// Layout sources (read, not copied): InboxSDK `sync-compose-processor-20220909.ts` and
+// `gmail-sync-response-processor.ts` (`extractThreadsFromThreadResponse_20220909`), gmail.js
+// `parse_fd_request_payload` / `parse_fd_embedded_json` / `parse_bv_request_payload`, checked
+// against test/fixtures/gmail (captures of 2022-09-09 .. 2023-01-17).
+//
+// Strategy: versioned path readers first (each names the layout date it was written for); when
+// they find nothing message-shaped, a walker looks for message-shaped arrays anywhere in the
+// payload. A message is accepted only when its id, labels, sender and time all check out; anything
+// else that looks like a send but cannot be read is counted as a failure, never guessed.
+import type { CapturedPerson, MessageEventInput } from '../../schema/events';
+import { MAX_TEXT, MAX_SHORT } from '../../schema/model';
+import { htmlToText, normaliseText } from './html-text';
+import { cleanId, isLegacyHex, isMsgId, isThreadId, messageAliases, splitThread, threadNames } from './ids';
+
+export type SyncKind = 's' | 'fd' | 'bv';
+
+export interface SyncCall {
+  kind: SyncKind;
+  requestBody: string | null;
+  responseBody: string | null;
+}
+
+export interface ParseCtx {
+  /** The user's own addresses, lower-case (learned from the page). */
+  ownEmails: readonly string[];
+  newId: () => string;
+}
+
+/** One message as read from a payload, before it becomes an event. */
+export interface RawMessage {
+  id: string;
+  threadIds: string[];
+  from: CapturedPerson;
+  to: CapturedPerson[];
+  cc: CapturedPerson[];
+  bcc: CapturedPerson[];
+  subject: string | null;
+  /** What the author wrote, as text (quoted history cut). */
+  text: string;
+  sentAt: number;
+  labels: string[];
+  rfc: string | null;
+  inReplyTo: string[];
+  legacyId: string | null;
+  /** Which reader found it (for health and tests). */
+  reader: string;
+}
+
+export interface SyncParseResult {
+  /** Outbound sends (one per message labelled `^pfg` in the request) and inbound candidates. */
+  events: MessageEventInput[];
+  /** `msg-a:` ids the request saved as drafts (`^r`): used to detect Undo Send (re-saved as draft). */
+  draftSaves: string[];
+  /** `msg-a:` ids sent by this request. */
+  sends: string[];
+  /** Sender addresses of sends: the user's own addresses. */
+  ownEmails: string[];
+  recognised: number;
+  failed: number;
+  errors: string[];
+}
+
+export const SEND_LABEL = '^pfg';
+export const DRAFT_LABELS = ['^r', '^r_bt'];
+/** Labels that mean the message was written by the user (sent `^f`, send pending `^pfg`, draft `^r`). */
+const AUTHORED_LABELS = new Set(['^f', '^pfg', '^r', '^r_bt']);
+
+const MIN_MS = 946684800000;
+const MAX_MS = 4102444800000;
+
+const isArr = Array.isArray as (x: unknown) => x is unknown[];
+const at = (x: unknown, ...path: number[]): unknown => {
+  let cur = x;
+  for (const i of path) {
+    if (!isArr(cur)) return undefined;
+    cur = cur[i];
+  }
+  return cur;
+};
+const isMs = (x: unknown): x is number => typeof x === 'number' && x > MIN_MS && x < MAX_MS;
+const isLabels = (x: unknown): x is string[] =>
+  isArr(x) && x.length > 0 && x.every((l) => typeof l === 'string' && l.startsWith('^'));
+const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+
+/** A contact is `[type, address, name?, …]`; the 2025 change nests it one level deeper in places. */
+function readContact(c: unknown): CapturedPerson | null {
+  if (!isArr(c)) return null;
+  if (isArr(c[0]) && c.length === 1) return readContact(c[0]);
+  const addr = typeof c[1] === 'string' ? c[1].trim() : '';
+  const name = typeof c[2] === 'string' ? c[2].trim() : '';
+  if (!addr && !name) return null;
+  const p: CapturedPerson = {};
+  if (addr.includes('@')) p.email = clip(addr.toLowerCase(), 320);
+  else if (addr && !name) p.name = clip(addr, MAX_SHORT);
+  if (name) p.name = clip(name, MAX_SHORT);
+  return p;
+}
+
+function readContacts(list: unknown): CapturedPerson[] | null {
+  if (list == null) return [];
+  if (!isArr(list)) return null;
+  const out: CapturedPerson[] = [];
+  for (const c of list) {
+    const p = readContact(c);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/** Body parts: `[null, [[type, html], …]]` (request; type 0 = written, 2 = quoted history) or the
+ *  embedded form `[null, [[type, null, [null, html]], …]]`. Returns the written text. */
+function readBody(body: unknown): string | null {
+  const parts = at(body, 1);
+  if (!isArr(parts)) return null;
+  const written: string[] = [];
+  let any = false;
+  for (const p of parts) {
+    if (!isArr(p)) continue;
+    const type = p[0];
+    const html = typeof p[1] === 'string' ? p[1] : typeof at(p, 2, 1) === 'string' ? (at(p, 2, 1) as string) : null;
+    if (html == null) continue;
+    any = true;
+    if (type === 2) continue; // quoted history
+    written.push(html);
+  }
+  return any ? htmlToText(written.join('<br>')) : null;
+}
+
+function readRfcList(x: unknown): string[] {
+  if (typeof x === 'string' && /^<[^<>\s]+@[^<>\s]+>$/.test(x.trim())) return [x.trim()];
+  if (isArr(x)) return x.flatMap(readRfcList);
+  return [];
+}
+
+/**
+ * Reads a message array in the 2022-09-09 layout: [0] id, [1] from, [2] to, [3] cc, [4] bcc,
+ * [6] time, [7] subject, [8] body parts, [9] plain snippet (responses), [10] labels, [13] RFC
+ * Message-ID, [14] References, [15] In-Reply-To, [55] legacy hex id. If a field is not where that
+ * layout puts it, the reader looks for it by shape among the message's own children (one level),
+ * and rejects the message when id, labels, sender or time cannot be found.
+ */
+export function readMessage(m: unknown, threadIds: string[], reader: string): RawMessage | null {
+  if (!isArr(m) || !isMsgId(cleanId(m[0]))) return null;
+  const id = cleanId(m[0])!;
+  let shifted = false;
+  let labels = isLabels(m[10]) ? m[10] : null;
+  if (!labels) {
+    labels = (m.find(isLabels) as string[] | undefined) ?? null;
+    shifted = true;
+  }
+  let from = readContact(m[1]);
+  if (!from) {
+    const c = m.find((x) => isArr(x) && typeof x[0] === 'number' && typeof x[1] === 'string');
+    from = c ? readContact(c) : null;
+    shifted = true;
+  }
+  let sentAt = isMs(m[6]) ? m[6] : null;
+  if (sentAt == null) {
+    sentAt = (m.find(isMs) as number | undefined) ?? null;
+    shifted = true;
+  }
+  if (!labels || !from || sentAt == null) return null;
+  const to = readContacts(m[2]) ?? [];
+  const cc = readContacts(m[3]) ?? [];
+  const bcc = readContacts(m[4]) ?? [];
+  const subject = typeof m[7] === 'string' ? clip(m[7], MAX_SHORT) : null;
+  let text = readBody(m[8]);
+  if (text == null && typeof m[9] === 'string') text = normaliseText(m[9]);
+  const rfcs = readRfcList(m[13]);
+  const inReplyTo = [...new Set([...readRfcList(m[15]), ...readRfcList(m[14])])];
+  const legacy = typeof m[55] === 'string' && isLegacyHex(m[55]) ? m[55].toLowerCase() : null;
+  return {
+    id,
+    threadIds,
+    from,
+    to,
+    cc,
+    bcc,
+    subject,
+    text: clip(text ?? '', MAX_TEXT),
+    sentAt,
+    labels,
+    rfc: rfcs[0] ?? null,
+    inReplyTo,
+    legacyId: legacy,
+    reader: shifted ? `${reader}+shape` : reader,
+  };
+}
+
+/** Same as readMessage but for the `/i/fd` full-message form `[id, details]` (gmail.js
+ *  parse_fd_request_payload): details [0] to, [1] cc, [2] bcc, [4] subject, [5][1][*][2][1] html,
+ *  [7] RFC id, [10][16] sender address, [16] time, [34] legacy id; sender name and labels come from
+ *  the thread's compact list `[id, from, ?, labels]`. */
+function readFdMessage(m: unknown, compact: unknown[], threadIds: string[]): RawMessage | null {
+  if (!isArr(m) || !isMsgId(cleanId(m[0])) || !isArr(m[1])) return null;
+  const id = cleanId(m[0])!;
+  const d = m[1];
+  const brief = compact.find((c) => isArr(c) && cleanId(c[0]) === id) as unknown[] | undefined;
+  const from = readContact(brief?.[1]) ?? (typeof at(d, 10, 16) === 'string' ? { email: String(at(d, 10, 16)).toLowerCase() } : null);
+  const labels = isLabels(brief?.[3]) ? (brief![3] as string[]) : [];
+  const time = typeof d[16] === 'string' ? Number(d[16]) : d[16];
+  if (!from || !isMs(time)) return null;
+  const htmlParts = at(d, 5, 1);
+  const html = isArr(htmlParts) ? htmlParts.map((p) => at(p, 2, 1)).filter((h): h is string => typeof h === 'string').join('') : '';
+  return {
+    id,
+    threadIds,
+    from,
+    to: readContacts(d[0]) ?? [],
+    cc: readContacts(d[1]) ?? [],
+    bcc: readContacts(d[2]) ?? [],
+    subject: typeof d[4] === 'string' ? clip(d[4], MAX_SHORT) : null,
+    text: clip(htmlToText(html), MAX_TEXT),
+    sentAt: time,
+    labels,
+    rfc: readRfcList(d[7])[0] ?? null,
+    inReplyTo: [],
+    legacyId: typeof d[34] === 'string' && isLegacyHex(d[34]) ? d[34].toLowerCase() : null,
+    reader: 'fd-2022-09-09',
+  };
+}
+
+/** Thread names of an embedded thread `[subject, snippet, time, 'thread-f:…|msg-f:…', messages, …, 19: legacy]`. */
+function embeddedThreadNames(inner: unknown[], outerId?: unknown): string[] {
+  return threadNames([outerId as string, inner[3] as string, inner[19] as string]);
+}
+
+function readEmbeddedThread(inner: unknown, outerId: unknown, reader: string, out: RawMessage[]): boolean {
+  if (!isArr(inner) || !isArr(inner[4])) return false;
+  const names = embeddedThreadNames(inner, outerId);
+  if (names.length === 0) return false;
+  for (const m of inner[4]) {
+    const r = readMessage(m, names, reader);
+    if (r) out.push(r);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- requests (/i/s)
+
+interface RequestMessage {
+  msg: RawMessage;
+  raw: unknown[];
+}
+
+/** Request layout 2022-09-09: body[1][0] = [[op, [threadId, thread]], …]; the message sits at
+ *  thread[2][0][4][0] (first save of a new compose), thread[1][0] (first save of a reply, some
+ *  sends) or thread[13][0] (later saves and sends). */
+function readRequest20220909(body: unknown): RequestMessage[] | null {
+  const updates = at(body, 1, 0);
+  if (!isArr(updates)) return null;
+  const out: RequestMessage[] = [];
+  for (const u of updates) {
+    const threadId = cleanId(at(u, 1, 0));
+    const thread = at(u, 1, 1);
+    if (!isThreadId(threadId) || !isArr(thread)) continue;
+    for (const cand of [at(thread, 13, 0), at(thread, 1, 0), at(thread, 2, 0, 4, 0)]) {
+      const msg = readMessage(cand, threadNames([threadId]), 'request-2022-09-09');
+      if (msg) {
+        out.push({ msg, raw: cand as unknown[] });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Walks any payload for message-shaped arrays, remembering the nearest enclosing thread id. */
+export function walkMessages(payload: unknown, reader: string): RawMessage[] {
+  const out: RawMessage[] = [];
+  const seen = new Set<string>();
+  const visit = (x: unknown, threads: string[], depth: number) => {
+    if (!isArr(x) || depth > 40) return;
+    if (isMsgId(cleanId(x[0]))) {
+      const r = readMessage(x, threads, reader);
+      if (r && !seen.has(r.id + '|' + r.labels.join())) {
+        seen.add(r.id + '|' + r.labels.join());
+        out.push(r);
+        return;
+      }
+    }
+    let here = threads;
+    const t0 = cleanId(x[0]);
+    const t3 = cleanId(x[3]);
+    if (isThreadId(t0) || isThreadId(t3)) {
+      here = threadNames([t0, t3, isLegacyHex(x[19]) ? (x[19] as string) : null]);
+      if (here.length === 0) here = threads;
+    }
+    for (const c of x) visit(c, here, depth + 1);
+  };
+  visit(payload, [], 0);
+  return out;
+}
+
+// ---------------------------------------------------------------- responses
+
+/** Response layouts: `/i/s` 2022-09-09 body[1][5] = [[[threadId, null, [.., 6: [inner]]]], …];
+ *  `/i/bv` (and page-embedded data) body[2] = [[inner, …], …]; embedded JSON body[1] = [[n, inner]];
+ *  `/i/fd` body[1] = [[threadId, [threadDesc, compact[]], full[]], …]. */
+export function readResponseMessages(kind: SyncKind, body: unknown): { messages: RawMessage[]; recognised: boolean } {
+  const out: RawMessage[] = [];
+  let recognised = false;
+  const sUpdates = at(body, 1, 5);
+  if (isArr(sUpdates)) {
+    for (const u of sUpdates) {
+      const thread = at(u, 0);
+      const inner = at(thread, 2, 6, 0);
+      if (readEmbeddedThread(inner, at(thread, 0), 'response-s-2022-09-09', out)) recognised = true;
+    }
+  }
+  const list1 = at(body, 1);
+  if (!recognised && isArr(list1)) {
+    for (const t of list1) {
+      // `/i/fd`: [threadId, [desc, compact], full]
+      if (isThreadId(cleanId(at(t, 0))) && isArr(at(t, 2))) {
+        recognised = true;
+        const names = threadNames([at(t, 0) as string, at(t, 1, 0, 0) as string]);
+        const compact = (at(t, 1, 1) as unknown[]) ?? [];
+        for (const m of at(t, 2) as unknown[]) {
+          const r = readFdMessage(m, isArr(compact) ? compact : [], names) ?? readMessage(m, names, 'fd-2022-09-09');
+          if (r) out.push(r);
+        }
+      } else if (readEmbeddedThread(at(t, 1), null, 'embedded-2022-09-13', out)) recognised = true;
+    }
+  }
+  const list2 = at(body, 2);
+  if (!recognised && isArr(list2)) {
+    for (const t of list2) if (readEmbeddedThread(at(t, 0), null, 'bv-2022-09-09', out)) recognised = true;
+  }
+  if (out.length === 0) {
+    const walked = walkMessages(body, `walk-${kind}`);
+    if (walked.length) return { messages: walked, recognised: true };
+  }
+  return { messages: out, recognised: recognised || out.length > 0 };
+}
+
+// ---------------------------------------------------------------- events
+
+function person(p: CapturedPerson): CapturedPerson {
+  return { ...p };
+}
+
+/** The user wrote it: authored id (`msg-a:`), an authored label, or sent from one of their addresses. */
+export function isAuthored(m: RawMessage, ownEmails: readonly string[]): boolean {
+  if (m.id.startsWith('msg-a:')) return true;
+  if (m.labels.some((l) => AUTHORED_LABELS.has(l))) return true;
+  return !!m.from.email && ownEmails.includes(m.from.email);
+}
+
+function toEvent(m: RawMessage, direction: 'outbound' | 'inbound', ctx: ParseCtx, extra: { aliases?: string[]; threadIds?: string[] } = {}): MessageEventInput {
+  const { threadExternalId, threadAliases } = splitThread(threadNames([...m.threadIds, ...(extra.threadIds ?? [])]));
+  return {
+    eventId: ctx.newId(),
+    type: 'message',
+    channel: 'gmail',
+    layer: 'network',
+    direction,
+    kind: 'email',
+    externalId: m.id,
+    aliases: messageAliases(m.id, [m.legacyId, ...(extra.aliases ?? [])]).slice(0, 20),
+    threadExternalId,
+    threadAliases: threadAliases.slice(0, 20),
+    from: person(m.from),
+    to: m.to.slice(0, 200),
+    cc: m.cc.slice(0, 200),
+    subject: m.subject,
+    text: m.text,
+    sentAt: m.sentAt,
+    rfcMessageId: m.rfc,
+    inReplyTo: m.inReplyTo.slice(0, 100),
+    template: null,
+  };
+}
+
+function parseJson(s: string | null): unknown {
+  if (s == null || s === '') return undefined;
+  // Old `?ui=2` endpoints prefix `)]}'`; the sync API does not, but tolerate it.
+  const t = s.startsWith(")]}'") ? s.slice(4) : s;
+  try {
+    return JSON.parse(t);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Turns one observed sync call into capture events.
+ * - every request message labelled `^pfg` -> one outbound event, enriched from the response
+ *   (RFC Message-ID, legacy ids, server thread id) when the response names the same message;
+ * - request messages labelled `^r`/`^r_bt` (draft saves) -> nothing, but reported in `draftSaves`;
+ * - response messages that the user did not write -> inbound events (ingestion keeps them only
+ *   for tracked threads and known prospects).
+ */
+export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
+  const res: SyncParseResult = { events: [], draftSaves: [], sends: [], ownEmails: [], recognised: 0, failed: 0, errors: [] };
+  const req = parseJson(call.requestBody);
+  const resp = parseJson(call.responseBody);
+
+  let requestMsgs: RequestMessage[] = [];
+  if (call.kind === 's' && req !== undefined) {
+    requestMsgs = readRequest20220909(req) ?? [];
+    if (requestMsgs.length === 0) requestMsgs = walkMessages(req, 'walk-request').map((msg) => ({ msg, raw: [] }));
+    // A request that carries the send label but yields no readable message is a lost send: count it.
+    const hasSendLabel = typeof call.requestBody === 'string' && call.requestBody.includes('"^pfg"');
+    const readSends = requestMsgs.filter((r) => r.msg.labels.includes(SEND_LABEL)).length;
+    if (hasSendLabel && readSends === 0) {
+      res.failed++;
+      res.errors.push('send request not readable');
+    }
+  } else if (call.kind === 's' && call.requestBody && call.requestBody.includes('"^pfg"')) {
+    res.failed++;
+    res.errors.push('send request is not JSON');
+  }
+
+  let responseMsgs: RawMessage[] = [];
+  if (resp !== undefined) {
+    const r = readResponseMessages(call.kind, resp);
+    responseMsgs = r.messages;
+    if (!r.recognised && call.kind !== 's') {
+      // fd/bv responses always carry threads; one we cannot read is a reader to update.
+      res.failed++;
+      res.errors.push(`${call.kind} response shape unknown`);
+    }
+  }
+  const byId = new Map<string, RawMessage>();
+  for (const m of responseMsgs) if (!byId.has(m.id) || m.labels.includes(SEND_LABEL)) byId.set(m.id, m);
+
+  const handled = new Set<string>();
+  for (const { msg } of requestMsgs) {
+    handled.add(msg.id);
+    if (msg.labels.includes(SEND_LABEL)) {
+      const server = byId.get(msg.id);
+      const merged: RawMessage = {
+        ...msg,
+        rfc: server?.rfc ?? msg.rfc,
+        legacyId: server?.legacyId ?? msg.legacyId,
+        inReplyTo: msg.inReplyTo.length ? msg.inReplyTo : server?.inReplyTo ?? [],
+        // The request carries the written text; the response only a snippet of everything.
+        text: msg.text || server?.text || '',
+        subject: msg.subject || server?.subject || null,
+      };
+      res.events.push(toEvent(merged, 'outbound', ctx, { threadIds: server?.threadIds }));
+      res.sends.push(msg.id);
+      if (msg.from.email) res.ownEmails.push(msg.from.email);
+      res.recognised++;
+    } else if (DRAFT_LABELS.every((l) => msg.labels.includes(l))) {
+      res.draftSaves.push(msg.id);
+      if (msg.from.email) res.ownEmails.push(msg.from.email);
+    }
+  }
+
+  const own = [...new Set([...ctx.ownEmails, ...res.ownEmails])];
+  for (const m of responseMsgs) {
+    if (handled.has(m.id)) continue;
+    handled.add(m.id);
+    if (isAuthored(m, own)) continue; // history of the user's own messages: sends are taken from requests
+    if (!m.id.startsWith('msg-f:')) continue;
+    res.events.push(toEvent(m, 'inbound', ctx));
+    res.recognised++;
+  }
+  res.ownEmails = [...new Set(res.ownEmails)];
+  return res;
+}
