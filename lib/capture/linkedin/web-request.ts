@@ -1,0 +1,159 @@
+// First capture layer for LinkedIn: the background observes the request bodies of LinkedIn's own
+// send calls with chrome.webRequest (observe only: no blocking, no header access, nothing
+// modified) and reports a send once the response status confirms it. The page cannot see this
+// layer, and it does not depend on LinkedIn's DOM.
+//
+// webRequest cannot read responses, so a send carries only what its request had: the originToken
+// (our externalId), the conversation URN (normalised by ids.ts exactly as the DOM layer does) and
+// the text. The DOM sighting of the same message (with LinkedIn's message id) is joined by
+// ingestion's fallback: same thread, same direction, same normalised text, within 5 minutes.
+// A first message to someone (no conversation yet) names the thread `with:<memberId>`; the DOM
+// layer adds the same alias to 1:1 conversations whose participant link carries the member id.
+import type { CaptureEventInput } from '../../schema/events';
+import { decodeBody, parseSendRequest, type ObservedSend } from './requests';
+import { oneToOneThreadAlias, inviteThreadId } from './ids';
+
+/** The slice of chrome.webRequest this observer uses (injectable for unit tests). */
+export interface WebRequestApi {
+  onBeforeRequest: { addListener(cb: (d: BeforeRequestDetails) => void, filter: { urls: string[] }, extra?: string[]): void };
+  onCompleted: { addListener(cb: (d: CompletedDetails) => void, filter: { urls: string[] }): void };
+  onErrorOccurred: { addListener(cb: (d: ErrorDetails) => void, filter: { urls: string[] }): void };
+}
+export interface BeforeRequestDetails {
+  requestId: string;
+  url: string;
+  method: string;
+  timeStamp: number;
+  tabId?: number;
+  requestBody?: { raw?: { bytes?: ArrayBuffer }[]; formData?: Record<string, string[]>; error?: string } | null;
+}
+export interface CompletedDetails {
+  requestId: string;
+  url: string;
+  statusCode: number;
+  timeStamp: number;
+}
+export interface ErrorDetails {
+  requestId: string;
+  url: string;
+  error: string;
+  timeStamp: number;
+}
+
+/** Only LinkedIn's send endpoints: the observer never sees (or wakes up for) the rest of the site's traffic. */
+export const LINKEDIN_SEND_URLS = [
+  'https://www.linkedin.com/voyager/api/voyagerMessagingDashMessengerMessages*',
+  'https://www.linkedin.com/voyager/api/messaging/conversations*',
+  'https://www.linkedin.com/voyager/api/voyagerRelationshipsDashMemberRelationships*',
+  'https://www.linkedin.com/voyager/api/growth/normInvitations*',
+  'https://www.linkedin.com/flagship-web/rsc-action/actions/server-request*',
+];
+
+const MAX_PENDING = 200;
+
+/** Builds the capture events for a confirmed send (pure; exported for unit tests). */
+export function sendToEvents(send: ObservedSend, opts: { requestId: string; sentAt: number; newId: () => string }): CaptureEventInput[] {
+  const to = send.recipients.map((r) => {
+    const p: { memberId?: string; profileUrl?: string; name?: string } = {};
+    if (r.memberId) p.memberId = r.memberId;
+    if (r.profileUrl) p.profileUrl = r.profileUrl;
+    if (r.name) p.name = r.name;
+    return p;
+  });
+  let threadExternalId = send.threadId;
+  const threadAliases: string[] = [];
+  if (send.kind === 'linkedin-invite') {
+    threadExternalId = inviteThreadId(send.recipients[0] ?? {});
+    const alt = send.recipients[0]?.memberId ? inviteThreadId({ memberId: send.recipients[0].memberId }) : null;
+    if (alt && alt !== threadExternalId) threadAliases.push(alt);
+  } else if (!threadExternalId && send.recipients.length === 1 && send.recipients[0]!.memberId) {
+    threadExternalId = oneToOneThreadAlias(send.recipients[0]!.memberId);
+  }
+  const externalId = send.originToken ?? `${send.kind}:${threadExternalId ?? 'unknown'}:${opts.requestId}:${opts.sentAt}`;
+  const from: { memberId?: string } = {};
+  if (send.viewerMemberId) from.memberId = send.viewerMemberId;
+  const events: CaptureEventInput[] = [
+    {
+      eventId: opts.newId(),
+      type: 'message',
+      channel: 'linkedin',
+      layer: 'network',
+      direction: 'outbound',
+      kind: send.kind,
+      externalId,
+      aliases: [],
+      threadExternalId,
+      threadAliases,
+      from,
+      to,
+      subject: send.subject,
+      text: send.text.slice(0, 20_000),
+      sentAt: Math.round(opts.sentAt),
+    },
+  ];
+  if (send.viewerMemberId) {
+    events.push({ eventId: opts.newId(), type: 'identity', channel: 'linkedin', layer: 'network', person: { memberId: send.viewerMemberId } });
+  }
+  return events;
+}
+
+/**
+ * Registers the webRequest listeners. Call synchronously from the background's main() (listeners
+ * must exist before the event that wakes the worker is dispatched).
+ */
+export function observeLinkedInSends(
+  emit: (events: CaptureEventInput[]) => void,
+  api: WebRequestApi = (globalThis as unknown as { chrome: { webRequest: WebRequestApi } }).chrome.webRequest,
+  newId: () => string = () => crypto.randomUUID(),
+): void {
+  const pending = new Map<string, { send: ObservedSend; at: number }>();
+  const filter = { urls: LINKEDIN_SEND_URLS };
+  const health = (recognised: number, failed: number, lastError: string | null) =>
+    emit([{ eventId: newId(), type: 'health', channel: 'linkedin', layer: 'network', recognised, failed, lastError }]);
+
+  api.onBeforeRequest.addListener(
+    (d) => {
+      if (d.method !== 'POST') return;
+      let send: ObservedSend | null = null;
+      try {
+        const raw = d.requestBody?.raw?.map((r) => r.bytes).filter((b): b is ArrayBuffer => !!b) ?? [];
+        const body = decodeBody(raw, d.requestBody?.formData ?? null);
+        send = parseSendRequest(d.url, body);
+        if (!send && isSendUrl(d.url)) health(0, 1, `unreadable body: ${shortUrl(d.url)}`);
+      } catch (e) {
+        health(0, 1, `parse error: ${(e as Error).message}`.slice(0, 200));
+        return;
+      }
+      if (!send) return;
+      // Invitations without a note are not outreach text; acceptance is captured separately.
+      if (send.kind === 'linkedin-invite' && !send.text.trim()) return;
+      if (send.kind !== 'linkedin-invite' && !send.text.trim()) return; // attachments-only etc.
+      if (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value!);
+      pending.set(d.requestId, { send, at: d.timeStamp });
+    },
+    filter,
+    ['requestBody'],
+  );
+  api.onCompleted.addListener((d) => {
+    const p = pending.get(d.requestId);
+    if (!p) return;
+    pending.delete(d.requestId);
+    if (d.statusCode < 200 || d.statusCode >= 300) {
+      // LinkedIn refused it (quota, CSRF, …): nothing was sent, so nothing is logged.
+      return;
+    }
+    emit(sendToEvents(p.send, { requestId: d.requestId, sentAt: p.at || d.timeStamp, newId }));
+    health(1, 0, null);
+  }, filter);
+  api.onErrorOccurred.addListener((d) => {
+    pending.delete(d.requestId);
+  }, filter);
+}
+
+function isSendUrl(url: string): boolean {
+  return /action=createMessage|verifyQuotaAndCreate|addaAddConnection|messaging\/conversations.*action=create/.test(url);
+}
+
+function shortUrl(url: string): string {
+  return url.replace(/^https:\/\/www\.linkedin\.com/, '').slice(0, 120);
+}
