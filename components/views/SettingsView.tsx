@@ -1,3 +1,227 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { getDb } from '@/lib/db/db';
+import { notifyDbChanged } from '@/lib/db/changes';
+import { buildExport, exportFileName, messagesCsv } from '@/lib/export/export';
+import { ImportError, importExport, parseExportText } from '@/lib/export/import';
+import { emptyStats, type HealthRow, type IngestStats } from '@/lib/ingest/ingest';
+import { captureHealth, type HealthLine } from '@/lib/capture/health';
+import { getSettings, updateSettings } from '@/lib/settings';
+import type { Settings } from '@/lib/schema/settings';
+
+function download(name: string, type: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function loadStatus() {
+  const db = getDb();
+  const [meta, counts] = await Promise.all([
+    db.meta.where('key').startsWith('').toArray(),
+    Promise.all([db.messages.count(), db.threads.count(), db.prospects.count(), db.templates.count()]),
+  ]);
+  const rows = Object.fromEntries(meta.map((m) => [m.key, m.value]));
+  const stats = { ...emptyStats(), ...((rows['ingest:stats'] as IngestStats | undefined) ?? {}) };
+  const health = (ch: 'gmail' | 'linkedin') =>
+    captureHealth(
+      (rows[`health:${ch}:network`] as HealthRow | undefined) ?? null,
+      (rows[`health:${ch}:dom`] as HealthRow | undefined) ?? null,
+      Date.now(),
+    );
+  return {
+    stats,
+    gmail: health('gmail'),
+    linkedin: health('linkedin'),
+    counts: { messages: counts[0], threads: counts[1], prospects: counts[2], templates: counts[3] },
+  };
+}
+
+function Health({ label, line }: { label: string; line: HealthLine }) {
+  return (
+    <div className="row" data-testid={`health-${label.toLowerCase()}`}>
+      <span className={`status-dot ${line.state === 'working' ? 'good' : line.state === 'degraded' ? 'warn' : 'idle'}`} aria-hidden />
+      <span>
+        <strong>{label} capture:</strong> {line.text}
+      </span>
+    </div>
+  );
+}
+
 export function SettingsView() {
-  return <section aria-label="Settings"><h2>Settings</h2></section>;
+  const qc = useQueryClient();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: getSettings });
+  const status = useQuery({ queryKey: ['status'], queryFn: loadStatus, refetchInterval: 10_000 });
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const save = useMutation({
+    mutationFn: (patch: Partial<Settings>) => updateSettings(patch),
+    onSuccess: (s) => qc.setQueryData(['settings'], s),
+    onError: (e) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
+  });
+
+  async function onExportJson() {
+    const now = Date.now();
+    const file = await buildExport(getDb(), now);
+    download(exportFileName(now), 'application/json', JSON.stringify(file, null, 2));
+  }
+
+  async function onExportCsv() {
+    const db = getDb();
+    const [messages, prospects] = await Promise.all([db.messages.orderBy('sentAt').toArray(), db.prospects.toArray()]);
+    const d = exportFileName(Date.now()).replace('sidelog-export', 'sidelog-messages').replace(/\.json$/, '.csv');
+    download(d, 'text/csv', messagesCsv(messages, new Map(prospects.map((p) => [p.id, p]))));
+  }
+
+  async function onImport(file: File | undefined) {
+    if (!file) return;
+    setMessage(null);
+    try {
+      const parsed = parseExportText(await file.text());
+      const r = await importExport(getDb(), parsed, Date.now());
+      const a = r.added;
+      const total = a.prospects + a.threads + a.messages + a.templates + r.updated;
+      setMessage({
+        kind: 'ok',
+        text:
+          total === 0
+            ? `Nothing new in ${file.name}: everything in it is already here.`
+            : `Imported ${file.name}: ${a.messages} messages, ${a.threads} threads, ${a.prospects} prospects, ${a.templates} templates added; ${r.updated} records completed.`,
+      });
+      notifyDbChanged({ tables: ['prospects', 'threads', 'messages', 'templates'] });
+      await qc.invalidateQueries();
+    } catch (e) {
+      setMessage({
+        kind: 'error',
+        text: e instanceof ImportError ? e.message : `Import failed, nothing was changed: ${e instanceof Error ? e.message : String(e)}`,
+      });
+    } finally {
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  }
+
+  const s = settings.data;
+  return (
+    <section aria-label="Settings">
+      <h2>Settings</h2>
+
+      <div className="card">
+        <h3>Capture</h3>
+        {status.data ? (
+          <>
+            <Health label="Gmail" line={status.data.gmail} />
+            <Health label="LinkedIn" line={status.data.linkedin} />
+            <p className="muted small" data-testid="ingest-stats">
+              Stored: {status.data.counts.messages} messages in {status.data.counts.threads} threads with{' '}
+              {status.data.counts.prospects} prospects. Rejected as malformed: {status.data.stats.malformed}. Skipped
+              (outside outreach): {status.data.stats.untracked}. Excluded domains: {status.data.stats.excluded}.
+            </p>
+          </>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+        {s && (
+          <>
+            <label className="row">
+              <input
+                type="checkbox"
+                checked={s.tracking.gmail}
+                onChange={(e) => save.mutate({ tracking: { ...s.tracking, gmail: e.target.checked } })}
+              />
+              Log my Gmail outreach
+            </label>
+            <label className="row">
+              <input
+                type="checkbox"
+                checked={s.tracking.linkedin}
+                onChange={(e) => save.mutate({ tracking: { ...s.tracking, linkedin: e.target.checked } })}
+              />
+              Log my LinkedIn outreach
+            </label>
+          </>
+        )}
+      </div>
+
+      {s && (
+        <div className="card">
+          <h3>Rules</h3>
+          <ExcludedDomains value={s.excludedDomains} onSave={(excludedDomains) => save.mutate({ excludedDomains })} />
+          <label className="field">
+            <span>Reply window (days)</span>
+            <input
+              type="number"
+              min={1}
+              max={365}
+              value={s.replyWindowDays}
+              onChange={(e) => {
+                const n = Number(e.target.value);
+                if (Number.isInteger(n) && n >= 1 && n <= 365) save.mutate({ replyWindowDays: n });
+              }}
+            />
+            <small className="muted">A reply counts only if it arrives within this many days of the first message.</small>
+          </label>
+          <label className="field">
+            <span>Smallest sample worth a verdict</span>
+            <input
+              type="number"
+              min={1}
+              max={1000}
+              value={s.minSample}
+              onChange={(e) => {
+                const n = Number(e.target.value);
+                if (Number.isInteger(n) && n >= 1 && n <= 1000) save.mutate({ minSample: n });
+              }}
+            />
+            <small className="muted">Below this many threads a rate says “too early”.</small>
+          </label>
+          <p className="muted small" data-testid="identities">
+            You, as learned from the pages:{' '}
+            {[...s.identities.emails, ...s.identities.linkedinProfileUrls].join(', ') || 'not seen yet (open Gmail or LinkedIn)'}
+          </p>
+        </div>
+      )}
+
+      <div className="card">
+        <h3>Your data</h3>
+        <p className="muted small">Everything Sidelog knows is stored in this browser only. Export it to back it up or move it.</p>
+        <div className="row">
+          <button type="button" className="primary" onClick={() => void onExportJson()}>
+            Export JSON
+          </button>
+          <button type="button" onClick={() => void onExportCsv()}>
+            Export messages CSV
+          </button>
+        </div>
+        <label className="field" style={{ marginTop: 10 }}>
+          <span>Import JSON</span>
+          <input ref={fileInput} type="file" accept="application/json,.json" onChange={(e) => void onImport(e.target.files?.[0])} />
+          <small className="muted">Merges a Sidelog export into what is here; importing the same file twice changes nothing.</small>
+        </label>
+        {message && (
+          <div role={message.kind === 'error' ? 'alert' : 'status'} className={`notice ${message.kind}`}>
+            {message.text}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ExcludedDomains({ value, onSave }: { value: string[]; onSave: (v: string[]) => void }) {
+  const [text, setText] = useState(value.join('\n'));
+  const parse = (t: string) =>
+    [...new Set(t.split(/[\s,;]+/).map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean))];
+  return (
+    <label className="field">
+      <span>Excluded domains</span>
+      <textarea rows={3} value={text} placeholder="mycompany.com" onChange={(e) => setText(e.target.value)} onBlur={() => onSave(parse(text))} />
+      <small className="muted">Mail to or from these domains (your own company, say) is never logged. One per line.</small>
+    </label>
+  );
 }

@@ -37,6 +37,7 @@ export const ExportProspect = z.object({
   headline: short.nullable().optional(),
   companySize: short.nullable().optional(),
   connectionDegree: z.number().int().min(1).max(3).nullable().optional(),
+  connectedAt: iso.nullable().optional(),
   notes: z.string().max(MAX_TEXT).optional(),
   manualFields: z.array(z.string().max(50)).optional(),
   createdAt: iso.optional(),

@@ -59,6 +59,8 @@ export const Prospect = z.object({
   location: nullableShort,
   companySize: nullableShort.default(null),
   connectionDegree: z.number().int().min(1).max(3).nullable().default(null),
+  /** When a LinkedIn invitation the user sent was seen accepted. */
+  connectedAt: z.number().nullable().default(null),
   stage: Stage,
   dealValue: z.number().finite().nullable(),
   traits: z.record(z.string().max(100), z.string().max(MAX_SHORT)),

@@ -1,0 +1,28 @@
+// The one-line verdict on a site's capture, from the counters the capture layers report.
+import type { HealthRow } from '../ingest/ingest';
+
+export interface HealthLine {
+  state: 'working' | 'degraded' | 'idle';
+  text: string;
+}
+
+const DAY = 86_400_000;
+
+export function captureHealth(network: HealthRow | null, dom: HealthRow | null, now: number): HealthLine {
+  const rows = [network, dom].filter((r): r is HealthRow => !!r);
+  if (rows.length === 0) return { state: 'idle', text: 'nothing seen yet — open the site in a tab' };
+  const recognised = rows.reduce((n, r) => n + r.recognised, 0);
+  const failed = rows.reduce((n, r) => n + r.failed, 0);
+  const lastAt = Math.max(...rows.map((r) => r.lastAt ?? 0));
+  const recentFail = rows.some((r) => r.lastFailedAt !== null && now - r.lastFailedAt < 7 * DAY);
+  if (failed > 0 && recentFail) {
+    const err = rows.find((r) => r.lastError)?.lastError;
+    return {
+      state: 'degraded',
+      text: `degraded: ${failed} item${failed === 1 ? '' : 's'} seen by the page but not parsed${err ? ` (last: ${err})` : ''}`,
+    };
+  }
+  const ago = now - lastAt;
+  const when = ago < 60_000 ? 'just now' : ago < 3_600_000 ? `${Math.round(ago / 60_000)} min ago` : ago < DAY ? `${Math.round(ago / 3_600_000)} h ago` : `${Math.round(ago / DAY)} d ago`;
+  return { state: 'working', text: `working — ${recognised} item${recognised === 1 ? '' : 's'} recognised, last ${when}` };
+}

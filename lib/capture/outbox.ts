@@ -1,0 +1,118 @@
+// The content scripts' outbox. A captured event is written to extension storage.local (never the
+// site's storage) before it is sent, and removed only when the background acknowledges it. The
+// service worker may be asleep, restarting or crashed: the event waits and is sent again. If the
+// tab closes first, the background drains what is left (drainOrphans) the next time it starts.
+import { browser } from 'wxt/browser';
+import { sendMessage, type CaptureAck } from '../messaging';
+import type { CaptureEventInput } from '../schema/events';
+
+export const OUTBOX_PREFIX = 'outbox:';
+/** Events per message: keeps one runtime message small even with long texts. */
+const BATCH = 25;
+const MIN_RETRY_MS = 500;
+const MAX_RETRY_MS = 30_000;
+
+export interface OutboxEntry {
+  event: CaptureEventInput;
+  queuedAt: number;
+}
+
+export interface Outbox {
+  push(events: CaptureEventInput[]): void;
+  flush(): Promise<void>;
+  pending(): number;
+}
+
+export interface OutboxOptions {
+  /** Defaults to the `capture` message of lib/messaging. */
+  send?: (events: CaptureEventInput[]) => Promise<CaptureAck>;
+  now?: () => number;
+  /** Overridable for tests. */
+  storage?: Pick<typeof browser.storage.local, 'get' | 'set' | 'remove'>;
+  newId?: () => string;
+}
+
+export function createOutbox(name: string, opts: OutboxOptions = {}): Outbox {
+  const send = opts.send ?? ((events: CaptureEventInput[]) => sendMessage('capture', { events }));
+  const storage = opts.storage ?? browser.storage.local;
+  const now = opts.now ?? Date.now;
+  const newId = opts.newId ?? (() => crypto.randomUUID());
+  const pending = new Map<string, CaptureEventInput>();
+  let persisted: Promise<unknown> = Promise.resolve();
+  let flushing: Promise<void> | null = null;
+  let retryMs = MIN_RETRY_MS;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const key = (eventId: string) => `${OUTBOX_PREFIX}${name}:${eventId}`;
+
+  function schedule(ms: number) {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void flush();
+    }, ms);
+  }
+
+  async function flushOnce(): Promise<void> {
+    await persisted;
+    while (pending.size > 0) {
+      const batch = [...pending.values()].slice(0, BATCH);
+      const ack = await send(batch);
+      const done = ack?.acked ?? [];
+      if (done.length === 0) throw new Error('background acknowledged nothing');
+      for (const id of done) pending.delete(id);
+      await storage.remove(done.map(key));
+    }
+  }
+
+  async function flush(): Promise<void> {
+    if (flushing) return flushing;
+    flushing = flushOnce()
+      .then(() => {
+        retryMs = MIN_RETRY_MS;
+      })
+      .catch(() => {
+        // Worker asleep or restarting, or the extension was reloaded: try again later.
+        schedule(retryMs);
+        retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+      })
+      .finally(() => {
+        flushing = null;
+      });
+    return flushing;
+  }
+
+  return {
+    push(events) {
+      if (events.length === 0) return;
+      const entries: Record<string, OutboxEntry> = {};
+      for (const e of events) {
+        const event = { ...e, eventId: e.eventId || newId() } as CaptureEventInput;
+        pending.set(event.eventId, event);
+        entries[key(event.eventId)] = { event, queuedAt: now() };
+      }
+      persisted = persisted.then(() => storage.set(entries)).catch(() => undefined);
+      void persisted.then(() => flush());
+    },
+    flush,
+    pending: () => pending.size,
+  };
+}
+
+/** Outbox entries left behind by tabs that closed before their events were acknowledged. */
+export async function readOrphans(
+  storage: Pick<typeof browser.storage.local, 'get'>,
+  olderThan: number,
+): Promise<{ keys: string[]; events: unknown[] }> {
+  const all = (await storage.get(null)) as Record<string, unknown>;
+  const keys: string[] = [];
+  const events: unknown[] = [];
+  for (const [k, v] of Object.entries(all)) {
+    if (!k.startsWith(OUTBOX_PREFIX)) continue;
+    const entry = v as Partial<OutboxEntry> | null;
+    if (entry && typeof entry.queuedAt === 'number' && entry.queuedAt > olderThan) continue;
+    keys.push(k);
+    events.push(entry?.event);
+  }
+  return { keys, events };
+}

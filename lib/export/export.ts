@@ -1,0 +1,131 @@
+// Builds the `sidelog-export` v1 file (DESIGN.md): a public contract for backups and other tools.
+import Papa from 'papaparse';
+import type { SidelogDb } from '../db/db';
+import type { Message, Prospect, Template, Thread } from '../schema/model';
+import type { ExportFile } from '../schema/export';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function exportProspect(p: Prospect): ExportFile['prospects'][number] {
+  return {
+    id: p.id,
+    name: p.name,
+    emails: p.emails,
+    linkedinUrl: p.linkedinUrl,
+    company: p.company,
+    title: p.title,
+    seniority: p.seniority,
+    industry: p.industry,
+    location: p.location,
+    stage: p.stage,
+    dealValue: p.dealValue,
+    traits: p.traits,
+    linkedinMemberId: p.linkedinMemberId,
+    domain: p.domain,
+    headline: p.headline,
+    companySize: p.companySize,
+    connectionDegree: p.connectionDegree,
+    connectedAt: p.connectedAt === null ? null : iso(p.connectedAt),
+    notes: p.notes,
+    manualFields: p.manualFields,
+    createdAt: iso(p.createdAt),
+    updatedAt: iso(p.updatedAt),
+  };
+}
+
+export function exportThread(t: Thread): ExportFile['threads'][number] {
+  return { id: t.id, channel: t.channel, externalId: t.externalId, prospectIds: t.prospectIds, subject: t.subject };
+}
+
+export function exportMessage(m: Message): ExportFile['messages'][number] {
+  return {
+    id: m.id,
+    channel: m.channel,
+    direction: m.direction,
+    kind: m.kind,
+    threadId: m.threadId,
+    prospectId: m.prospectId,
+    from: m.from,
+    to: m.to,
+    cc: m.cc,
+    subject: m.subject,
+    text: m.text,
+    sentAt: iso(m.sentAt),
+    templateId: m.templateId,
+    templateSource: m.templateSource,
+    classification: m.classification,
+    templateVersion: m.templateVersion,
+    templateScore: m.templateScore,
+    source: m.source,
+    externalId: m.externalId,
+    rfcMessageId: m.rfcMessageId,
+    inReplyTo: m.inReplyTo,
+    callOutcome: m.callOutcome,
+  };
+}
+
+export function exportTemplate(t: Template): ExportFile['templates'][number] {
+  return {
+    id: t.id,
+    name: t.name,
+    channel: t.channel,
+    subject: t.subject,
+    body: t.body,
+    tags: t.tags,
+    archived: t.archived,
+    version: t.version,
+    createdAt: iso(t.createdAt),
+    updatedAt: iso(t.updatedAt),
+  };
+}
+
+export async function buildExport(db: SidelogDb, now: number): Promise<ExportFile> {
+  const [prospects, threads, messages, templates] = await db.transaction(
+    'r',
+    [db.prospects, db.threads, db.messages, db.templates],
+    () => Promise.all([db.prospects.toArray(), db.threads.toArray(), db.messages.orderBy('sentAt').toArray(), db.templates.toArray()]),
+  );
+  return {
+    format: 'sidelog-export',
+    version: 1,
+    exportedAt: iso(now),
+    prospects: prospects.map(exportProspect),
+    threads: threads.map(exportThread),
+    messages: messages.map(exportMessage),
+    templates: templates.map(exportTemplate),
+  };
+}
+
+export function exportFileName(now: number): string {
+  const d = new Date(now);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `sidelog-export-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.json`;
+}
+
+/** Messages as CSV (one row per message), for spreadsheets. */
+export function messagesCsv(messages: readonly Message[], prospects: ReadonlyMap<string, Prospect>): string {
+  return Papa.unparse(
+    messages.map((m) => {
+      const p = m.prospectId ? prospects.get(m.prospectId) : undefined;
+      return {
+        id: m.id,
+        sentAt: iso(m.sentAt),
+        channel: m.channel,
+        direction: m.direction,
+        kind: m.kind,
+        classification: m.classification,
+        prospect: p?.name ?? '',
+        company: p?.company ?? '',
+        from: m.from,
+        to: m.to.join('; '),
+        cc: m.cc.join('; '),
+        subject: m.subject ?? '',
+        text: m.text,
+        templateId: m.templateId ?? '',
+        templateSource: m.templateSource ?? '',
+        threadId: m.threadId,
+      };
+    }),
+    { quotes: true, escapeFormulae: true },
+  );
+}

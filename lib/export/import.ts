@@ -1,0 +1,189 @@
+// Import of a `sidelog-export` file: merges into what is there (a record already present keeps its
+// values and only gains what it lacked), so importing the same file twice changes nothing. A file
+// that is not valid is rejected whole with a message that says why; nothing is written.
+import type { SidelogDb } from '../db/db';
+import { ExportFile } from '../schema/export';
+import type { Message, Prospect, Template, Thread } from '../schema/model';
+import { messageKeys, normEmail, personKeys, threadKeys } from '../ingest/keys';
+import { summarizeThread } from '../ingest/summary';
+
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+
+export class ImportError extends Error {}
+
+export interface ImportResult {
+  added: { prospects: number; threads: number; messages: number; templates: number };
+  updated: number;
+}
+
+export function parseExportText(text: string): ExportFile {
+  if (text.length > MAX_IMPORT_BYTES) throw new ImportError('This file is too large to be a Sidelog export.');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ImportError('This file is not JSON. Choose a file made by Export JSON.');
+  }
+  const head = json as { format?: unknown; version?: unknown } | null;
+  if (!head || typeof head !== 'object' || head.format !== 'sidelog-export')
+    throw new ImportError('This JSON file is not a Sidelog export (its "format" is not "sidelog-export").');
+  if (head.version !== 1)
+    throw new ImportError(`This export is version ${JSON.stringify(head.version)}; this Sidelog reads version 1.`);
+  const parsed = ExportFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.map(String).join('.') || 'the file';
+    throw new ImportError(`The file has a field of the wrong shape at ${where}: ${issue?.message ?? 'invalid'}. Nothing was imported.`);
+  }
+  return parsed.data;
+}
+
+const ms = (s: string | null | undefined, fallback: number) => (s ? Date.parse(s) : fallback);
+
+/** Fills the holes of `cur` with `inc`'s values: existing data always wins. */
+function fillIn<T extends object>(cur: T, inc: T): T {
+  const out = { ...cur } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(inc)) {
+    const c = out[k];
+    if (c === null || c === undefined || c === '' || (Array.isArray(c) && c.length === 0 && Array.isArray(v) && v.length > 0)) out[k] = v;
+  }
+  return out as T;
+}
+
+export async function importExport(db: SidelogDb, file: ExportFile, now: number): Promise<ImportResult> {
+  const prospects: Prospect[] = file.prospects.map((p) => ({
+    id: p.id,
+    name: p.name,
+    emails: p.emails.map((e) => normEmail(e) ?? e),
+    linkedinUrl: p.linkedinUrl,
+    linkedinMemberId: p.linkedinMemberId ?? null,
+    company: p.company,
+    domain: p.domain ?? null,
+    title: p.title,
+    headline: p.headline ?? null,
+    seniority: p.seniority,
+    industry: p.industry,
+    location: p.location,
+    companySize: p.companySize ?? null,
+    connectionDegree: p.connectionDegree ?? null,
+    connectedAt: p.connectedAt ? Date.parse(p.connectedAt) : null,
+    stage: p.stage,
+    dealValue: p.dealValue,
+    traits: p.traits,
+    notes: p.notes ?? '',
+    manualFields: p.manualFields ?? [],
+    createdAt: ms(p.createdAt, now),
+    updatedAt: ms(p.updatedAt, now),
+    keys: [
+      ...new Set([
+        ...p.emails.flatMap((e) => personKeys({ email: e })),
+        ...personKeys({ profileUrl: p.linkedinUrl ?? undefined, memberId: p.linkedinMemberId ?? undefined }),
+      ]),
+    ],
+  }));
+  const threads: Thread[] = file.threads.map((t) => ({
+    id: t.id,
+    channel: t.channel,
+    externalId: t.externalId,
+    prospectIds: t.prospectIds,
+    subject: t.subject,
+    keys: threadKeys(t.channel, t.externalId, []),
+    updatedAt: now,
+  }));
+  const messages: Message[] = file.messages.map((m) => ({
+    id: m.id,
+    channel: m.channel,
+    direction: m.direction,
+    kind: m.kind,
+    threadId: m.threadId,
+    prospectId: m.prospectId,
+    from: m.from,
+    to: m.to,
+    cc: m.cc,
+    subject: m.subject,
+    text: m.text,
+    sentAt: Date.parse(m.sentAt),
+    templateId: m.templateId,
+    templateVersion: m.templateVersion ?? null,
+    templateSource: m.templateSource,
+    templateScore: m.templateScore ?? null,
+    classification: m.classification,
+    source: m.source ?? 'import',
+    externalId: m.externalId ?? '',
+    rfcMessageId: m.rfcMessageId ?? null,
+    inReplyTo: m.inReplyTo ?? [],
+    callOutcome: m.callOutcome ?? null,
+    keys: [m.id, ...messageKeys(m.channel, m.externalId || m.id, [], m.rfcMessageId ?? null)],
+    seenBy: ['import'],
+    updatedAt: now,
+  }));
+  const templates: Template[] = file.templates.map((t) => ({
+    id: t.id,
+    name: t.name,
+    channel: t.channel,
+    subject: t.subject,
+    body: t.body,
+    tags: t.tags,
+    archived: t.archived ?? false,
+    version: t.version ?? 1,
+    createdAt: ms(t.createdAt, now),
+    updatedAt: ms(t.updatedAt, now),
+  }));
+
+  // Threads referenced by a message must exist in the file or the database.
+  const added = { prospects: 0, threads: 0, messages: 0, templates: 0 };
+  let updated = 0;
+  await db.transaction('rw', [db.prospects, db.threads, db.messages, db.templates, db.templateVersions], async () => {
+    const knownThreads = new Set([...threads.map((t) => t.id), ...(await db.threads.bulkGet([...new Set(messages.map((m) => m.threadId))])).filter(Boolean).map((t) => t!.id)]);
+    const orphan = messages.find((m) => !knownThreads.has(m.threadId));
+    if (orphan) throw new ImportError(`Message ${orphan.id} names thread ${orphan.threadId}, which is neither in the file nor in Sidelog. Nothing was imported.`);
+
+    async function merge<T extends { id: string }>(
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Dexie's EntityTable insert types differ per table
+      table: import('dexie').Table<any, string, any>,
+      rows: T[],
+      kind: keyof typeof added,
+    ) {
+      const existing = (await table.bulkGet(rows.map((r) => r.id))) as (T | undefined)[];
+      const puts: T[] = [];
+      rows.forEach((row, i) => {
+        const cur = existing[i];
+        if (!cur) {
+          puts.push(row);
+          added[kind]++;
+          return;
+        }
+        const next = fillIn(cur, row);
+        if (JSON.stringify(next) !== JSON.stringify(cur)) {
+          puts.push(next);
+          updated++;
+        }
+      });
+      if (puts.length) await table.bulkPut(puts);
+    }
+    await merge(db.prospects, prospects, 'prospects');
+    await merge(db.threads, threads, 'threads');
+    await merge(db.messages, messages, 'messages');
+    await merge(db.templates, templates, 'templates');
+    for (const t of templates) {
+      const vid = `${t.id}@${t.version}`;
+      if (!(await db.templateVersions.get(vid)))
+        await db.templateVersions.put({ id: vid, templateId: t.id, version: t.version, subject: t.subject, body: t.body, createdAt: t.updatedAt });
+    }
+
+    // Thread summaries are derived: recompute those the file touched.
+    const touched = [...new Set(messages.map((m) => m.threadId))];
+    const all = await db.messages.where('threadId').anyOf(touched).toArray();
+    const byThread = new Map<string, Message[]>();
+    for (const m of all) (byThread.get(m.threadId) ?? byThread.set(m.threadId, []).get(m.threadId)!).push(m);
+    const rows = await db.threads.bulkGet(touched);
+    const puts: Thread[] = [];
+    rows.forEach((t) => {
+      if (!t) return;
+      const summary = summarizeThread(byThread.get(t.id) ?? []);
+      if (JSON.stringify(summary) !== JSON.stringify(t.summary)) puts.push({ ...t, summary });
+    });
+    if (puts.length) await db.threads.bulkPut(puts);
+  });
+  return { added, updated };
+}

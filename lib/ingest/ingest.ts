@@ -1,0 +1,636 @@
+// Ingestion, run by the background: validate → dedupe → link thread/prospect → classify →
+// match template → write Dexie → recompute thread summary. Every event is handled inside one
+// Dexie transaction so it is stored whole or not at all.
+import type { SidelogDb } from '../db/db';
+import {
+  CaptureEvent,
+  type AcceptedEvent,
+  type CapturedPerson,
+  type HealthEvent,
+  type MessageEvent,
+  type ProspectEvent,
+  type RetractEvent,
+} from '../schema/events';
+import type { Message, Prospect, Thread } from '../schema/model';
+import type { Settings } from '../schema/settings';
+import { deriveSeniority } from '../prospects/seniority';
+import type { DetectInput, TemplateMatch } from '../templates/detect';
+import { classifyInbound } from './classify';
+import {
+  canonicalProfileUrl,
+  emailDomain,
+  isExcluded,
+  isFreeMail,
+  messageKeys,
+  normEmail,
+  normRfcId,
+  normText,
+  personKeys,
+  threadKeys,
+} from './keys';
+import { summarizeThread } from './summary';
+
+export interface IngestDeps {
+  db: SidelogDb;
+  settings: Settings;
+  now: () => number;
+  /** Template detector for outbound text that did not come from an insertion. */
+  detect?: (input: DetectInput) => TemplateMatch | null;
+  /** The page told us who the user is; persist it (settings.identities). */
+  onIdentity?: (person: CapturedPerson, channel: 'gmail' | 'linkedin') => Promise<void>;
+}
+
+export interface IngestResult {
+  /** Event ids dealt with (stored, merged, dropped by rule, or rejected): the outbox may forget them. */
+  acked: string[];
+  stored: number;
+  merged: number;
+  dropped: number;
+  rejected: number;
+  errors: string[];
+}
+
+export interface IngestStats {
+  malformed: number;
+  untracked: number;
+  excluded: number;
+  trackingOff: number;
+  failed: number;
+  lastError: string | null;
+  lastErrorAt: number | null;
+}
+
+export interface HealthRow {
+  recognised: number;
+  failed: number;
+  lastError: string | null;
+  lastAt: number | null;
+  lastFailedAt: number | null;
+}
+
+const FUZZY_WINDOW_MS = 5 * 60_000;
+const PRIORITY: Record<CaptureEvent['type'], number> = {
+  identity: 0,
+  prospect: 1,
+  message: 2,
+  retract: 2,
+  'connection-accepted': 3,
+  health: 4,
+};
+
+type Outcome = 'stored' | 'merged' | 'dropped';
+
+export async function ingestEvents(deps: IngestDeps, raw: readonly unknown[]): Promise<IngestResult> {
+  const result: IngestResult = { acked: [], stored: 0, merged: 0, dropped: 0, rejected: 0, errors: [] };
+  const valid: CaptureEvent[] = [];
+  const stats: Partial<IngestStats> = {};
+  for (const item of raw) {
+    const parsed = CaptureEvent.safeParse(item);
+    if (parsed.success) {
+      valid.push(parsed.data);
+      continue;
+    }
+    result.rejected++;
+    const msg = describeZodError(parsed.error);
+    result.errors.push(msg);
+    stats.malformed = (stats.malformed ?? 0) + 1;
+    stats.lastError = msg;
+    const id = (item as { eventId?: unknown } | null)?.eventId;
+    if (typeof id === 'string' && id.length > 0 && id.length <= 100) result.acked.push(id);
+  }
+  valid.sort((a, b) => PRIORITY[a.type] - PRIORITY[b.type]);
+
+  for (const ev of valid) {
+    try {
+      if (!deps.settings.tracking[ev.channel] && ev.type !== 'health') {
+        stats.trackingOff = (stats.trackingOff ?? 0) + 1;
+        result.dropped++;
+      } else {
+        const outcome = await handle(deps, ev, stats);
+        result[outcome]++;
+      }
+    } catch (err) {
+      // A bug or a storage failure: the transaction rolled back, nothing of this event is stored.
+      const msg = `${ev.type}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500);
+      result.errors.push(msg);
+      stats.failed = (stats.failed ?? 0) + 1;
+      stats.lastError = msg;
+    }
+    result.acked.push(ev.eventId);
+  }
+  if (Object.keys(stats).length) await bumpStats(deps.db, stats, deps.now());
+  return result;
+}
+
+function describeZodError(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const first = error.issues[0];
+  if (!first) return 'invalid event';
+  const path = first.path.map(String).join('.') || '(event)';
+  return `invalid event at ${path}: ${first.message}`.slice(0, 300);
+}
+
+async function bumpStats(db: SidelogDb, delta: Partial<IngestStats>, now: number): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const cur = ((await db.meta.get('ingest:stats'))?.value as IngestStats | undefined) ?? emptyStats();
+    const next: IngestStats = {
+      malformed: cur.malformed + (delta.malformed ?? 0),
+      untracked: cur.untracked + (delta.untracked ?? 0),
+      excluded: cur.excluded + (delta.excluded ?? 0),
+      trackingOff: cur.trackingOff + (delta.trackingOff ?? 0),
+      failed: cur.failed + (delta.failed ?? 0),
+      lastError: delta.lastError ?? cur.lastError,
+      lastErrorAt: delta.lastError ? now : cur.lastErrorAt,
+    };
+    await db.meta.put({ key: 'ingest:stats', value: next });
+  });
+}
+
+export const emptyStats = (): IngestStats => ({
+  malformed: 0,
+  untracked: 0,
+  excluded: 0,
+  trackingOff: 0,
+  failed: 0,
+  lastError: null,
+  lastErrorAt: null,
+});
+
+async function handle(deps: IngestDeps, ev: CaptureEvent, stats: Partial<IngestStats>): Promise<Outcome> {
+  const { db } = deps;
+  switch (ev.type) {
+    case 'identity':
+      learnIdentity(deps.settings, ev.person);
+      await deps.onIdentity?.(ev.person, ev.channel);
+      return 'merged';
+    case 'health':
+      await recordHealth(db, ev, deps.now());
+      return 'merged';
+    case 'message':
+      return db.transaction('rw', [db.messages, db.threads, db.prospects], () => ingestMessage(deps, ev, stats));
+    case 'retract':
+      return db.transaction('rw', [db.messages, db.threads, db.prospects], () => retract(deps, ev));
+    case 'prospect':
+      return db.transaction('rw', [db.messages, db.threads, db.prospects], () => ingestProspect(deps, ev));
+    case 'connection-accepted':
+      return db.transaction('rw', [db.messages, db.threads, db.prospects], () => accepted(deps, ev));
+  }
+}
+
+function learnIdentity(settings: Settings, p: CapturedPerson): void {
+  const email = normEmail(p.email);
+  const ids = settings.identities;
+  if (email && !ids.emails.includes(email)) ids.emails.push(email);
+  if (p.memberId && !ids.linkedinMemberIds.includes(p.memberId)) ids.linkedinMemberIds.push(p.memberId);
+  const url = canonicalProfileUrl(p.profileUrl);
+  if (url && !ids.linkedinProfileUrls.includes(url)) ids.linkedinProfileUrls.push(url);
+}
+
+export function isSelf(settings: Settings, p: CapturedPerson): boolean {
+  const ids = settings.identities;
+  const email = normEmail(p.email);
+  if (email && ids.emails.includes(email)) return true;
+  if (p.memberId && ids.linkedinMemberIds.includes(p.memberId)) return true;
+  const url = canonicalProfileUrl(p.profileUrl);
+  return !!url && ids.linkedinProfileUrls.includes(url);
+}
+
+async function recordHealth(db: SidelogDb, ev: HealthEvent, now: number): Promise<void> {
+  const key = `health:${ev.channel}:${ev.layer}`;
+  await db.transaction('rw', db.meta, async () => {
+    const cur = ((await db.meta.get(key))?.value as HealthRow | undefined) ?? {
+      recognised: 0,
+      failed: 0,
+      lastError: null,
+      lastAt: null,
+      lastFailedAt: null,
+    };
+    await db.meta.put({
+      key,
+      value: {
+        recognised: cur.recognised + ev.recognised,
+        failed: cur.failed + ev.failed,
+        lastError: ev.lastError ?? cur.lastError,
+        lastAt: now,
+        lastFailedAt: ev.failed > 0 ? now : cur.lastFailedAt,
+      } satisfies HealthRow,
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+const personLabel = (p: CapturedPerson): string => {
+  const email = normEmail(p.email);
+  if (p.name && email) return `${p.name} <${email}>`;
+  return email ?? p.name ?? canonicalProfileUrl(p.profileUrl) ?? p.memberId ?? '';
+};
+
+async function ingestMessage(deps: IngestDeps, ev: MessageEvent, stats: Partial<IngestStats>): Promise<Outcome> {
+  const { db, settings } = deps;
+  const now = deps.now();
+  const excluded = settings.excludedDomains;
+
+  // Exclusions: mail with the user's own company (or any excluded domain) is never logged.
+  if (ev.direction === 'outbound') {
+    const recipients = [...ev.to, ...ev.cc].filter((p) => !isSelf(settings, p));
+    const withEmail = recipients.filter((p) => normEmail(p.email));
+    if (withEmail.length > 0 && withEmail.every((p) => isExcluded(p.email, excluded))) {
+      stats.excluded = (stats.excluded ?? 0) + 1;
+      return 'dropped';
+    }
+  } else if (isExcluded(ev.from.email, excluded)) {
+    stats.excluded = (stats.excluded ?? 0) + 1;
+    return 'dropped';
+  }
+
+  const keys = messageKeys(ev.channel, ev.externalId, ev.aliases, ev.rfcMessageId);
+  const existingAll = await db.messages.where('keys').anyOf(keys).toArray();
+  const existingIds = [...new Set(existingAll.map((m) => m.id))];
+  let existing: Message | undefined = existingAll[0];
+  // Two stored records turned out to be one message (a sighting named both): fold them.
+  for (const id of existingIds.slice(1)) {
+    const other = existingAll.find((m) => m.id === id)!;
+    existing = mergeMessages(existing!, other);
+    await db.messages.delete(id);
+  }
+
+  // Thread: by the site's thread ids, then by In-Reply-To/References, then by the known message.
+  const tKeys = threadKeys(ev.channel, ev.threadExternalId, ev.threadAliases);
+  let thread = await resolveThread(db, tKeys, existing?.threadId ?? null);
+  if (!thread && ev.inReplyTo.length) {
+    const refs = ev.inReplyTo.map((r) => `rfc:${normRfcId(r)}`);
+    const parent = await db.messages.where('keys').anyOf(refs).first();
+    if (parent) thread = (await db.threads.get(parent.threadId)) ?? null;
+  }
+
+  // Cross-layer fallback: same thread, same direction, same text, close in time.
+  if (!existing && thread) {
+    const needle = normText(ev.text);
+    if (needle) {
+      const cands = await db.messages.where('threadId').equals(thread.id).toArray();
+      existing = cands.find(
+        (m) => m.direction === ev.direction && Math.abs(m.sentAt - ev.sentAt) <= FUZZY_WINDOW_MS && normText(m.text) === needle,
+      );
+    }
+  }
+
+  const bounce = ev.direction === 'inbound' && classifyInbound({
+    fromEmail: ev.from.email, fromName: ev.from.name, subject: ev.subject, text: ev.text,
+  }) === 'bounce';
+
+  // Prospects: outbound → the "to" recipients (not the user); inbound → the sender (not for bounces).
+  const threadId = thread?.id ?? `${ev.channel}:${ev.threadExternalId ?? ev.externalId}`;
+  let prospectIds: string[] = [];
+  if (ev.direction === 'outbound') {
+    for (const p of ev.to) {
+      if (isSelf(settings, p) || isExcluded(p.email, excluded)) continue;
+      const pr = await upsertProspect(db, p, now, threadId);
+      if (pr && !prospectIds.includes(pr.id)) prospectIds.push(pr.id);
+    }
+  } else if (!bounce && !isSelf(settings, ev.from)) {
+    const pKeys = personKeys(ev.from);
+    const known = pKeys.length ? await db.prospects.where('keys').anyOf(pKeys).first() : undefined;
+    if (!thread && !known && !existing) {
+      // Mail outside outreach: not in a tracked thread, not from anyone we wrote to.
+      stats.untracked = (stats.untracked ?? 0) + 1;
+      return 'dropped';
+    }
+    const pr = await upsertProspect(db, ev.from, now, threadId);
+    if (pr) prospectIds = [pr.id];
+  } else if (!thread && !existing) {
+    stats.untracked = (stats.untracked ?? 0) + 1;
+    return 'dropped';
+  }
+
+  if (!thread) {
+    const externalId = ev.threadExternalId ?? ev.externalId;
+    thread = (await db.threads.get(threadId)) ?? {
+      id: threadId,
+      channel: ev.channel,
+      externalId,
+      prospectIds: [],
+      subject: null,
+      keys: [],
+      updatedAt: now,
+    };
+  }
+  const threadKeySet = new Set([...thread.keys, ...tKeys]);
+  if (!ev.threadExternalId) threadKeySet.add(`${ev.channel}:t:${thread.externalId}`);
+  thread.keys = [...threadKeySet];
+  for (const pid of prospectIds) if (!thread.prospectIds.includes(pid)) thread.prospectIds.push(pid);
+  if (!thread.subject && ev.subject) thread.subject = stripReplyPrefix(ev.subject);
+  thread.updatedAt = now;
+  await db.threads.put(thread);
+
+  const incoming: Message = {
+    id: existing?.id ?? `${ev.channel}:${ev.externalId}`,
+    channel: ev.channel,
+    direction: ev.direction,
+    kind: ev.kind,
+    threadId: thread.id,
+    prospectId: prospectIds[0] ?? thread.prospectIds[0] ?? null,
+    from: personLabel(ev.from),
+    to: ev.to.map(personLabel).filter(Boolean),
+    cc: ev.cc.map(personLabel).filter(Boolean),
+    subject: ev.subject,
+    text: ev.text,
+    sentAt: ev.sentAt,
+    templateId: ev.template?.id ?? null,
+    templateVersion: ev.template ? ev.template.version : null,
+    templateSource: ev.template ? 'inserted' : null,
+    templateScore: null,
+    classification: 'human',
+    source: ev.layer,
+    externalId: ev.externalId,
+    rfcMessageId: ev.rfcMessageId,
+    inReplyTo: ev.inReplyTo,
+    callOutcome: null,
+    keys,
+    seenBy: [ev.layer],
+    updatedAt: now,
+  };
+  let msg = existing ? mergeMessages(existing, incoming) : incoming;
+  msg.threadId = thread.id;
+  if (msg.direction === 'inbound') {
+    msg.classification = classifyInbound({
+      fromEmail: ev.from.email ?? emailOf(msg.from), fromName: ev.from.name, subject: msg.subject, text: msg.text,
+    });
+  }
+  if (msg.direction === 'outbound' && deps.detect && (msg.templateSource === null || msg.templateSource === 'detected')) {
+    const match = deps.detect({ text: msg.text, subject: msg.subject, channel: msg.channel });
+    msg = match
+      ? { ...msg, templateId: match.templateId, templateVersion: match.version, templateSource: 'detected', templateScore: match.score }
+      : { ...msg, templateId: null, templateVersion: null, templateSource: null, templateScore: null };
+  }
+  await db.messages.put(msg);
+
+  if (msg.direction === 'inbound' && msg.classification === 'human' && msg.prospectId) {
+    const p = await db.prospects.get(msg.prospectId);
+    if (p && p.stage === 'contacted') await db.prospects.put({ ...p, stage: 'replied', updatedAt: now });
+  }
+  await recomputeThreadIn(db, thread.id, now);
+  return existing ? 'merged' : 'stored';
+}
+
+const emailOf = (label: string) => /<([^>]+)>/.exec(label)?.[1] ?? label;
+const stripReplyPrefix = (s: string) => s.replace(/^\s*((re|aw|fwd?|wg|tr|rv|sv)\s*:\s*)+/i, '').trim() || s;
+
+/** A later, richer sighting fills in what the earlier one lacked; the network layer is authoritative. */
+export function mergeMessages(a: Message, b: Message): Message {
+  const preferB = b.source === 'network' && a.source !== 'network';
+  const pick = <T>(x: T, y: T, empty: (v: T) => boolean) => (empty(x) ? y : empty(y) ? x : preferB ? y : x);
+  const isNullish = (v: unknown) => v === null || v === undefined || v === '';
+  const isEmptyArr = (v: unknown[]) => v.length === 0;
+  const templ = pickTemplate(a, b);
+  return {
+    ...a,
+    kind: pick(a.kind, b.kind, () => false),
+    prospectId: a.prospectId ?? b.prospectId,
+    from: pick(a.from, b.from, isNullish),
+    to: pick(a.to, b.to, isEmptyArr),
+    cc: pick(a.cc, b.cc, isEmptyArr),
+    subject: pick(a.subject, b.subject, isNullish),
+    text: pick(a.text, b.text, isNullish),
+    sentAt: preferB ? b.sentAt : a.sentAt,
+    ...templ,
+    source: a.source === 'network' || b.source === 'network' ? 'network' : a.source,
+    externalId: preferB ? b.externalId : a.externalId || b.externalId,
+    rfcMessageId: a.rfcMessageId ?? b.rfcMessageId,
+    inReplyTo: [...new Set([...a.inReplyTo, ...b.inReplyTo])],
+    keys: [...new Set([...a.keys, ...b.keys])],
+    seenBy: [...new Set([...a.seenBy, ...b.seenBy])],
+    updatedAt: Math.max(a.updatedAt, b.updatedAt),
+  };
+}
+
+const SOURCE_RANK = { manual: 3, inserted: 2, detected: 1 } as const;
+function pickTemplate(a: Message, b: Message) {
+  const ra = a.templateSource ? SOURCE_RANK[a.templateSource] : 0;
+  const rb = b.templateSource ? SOURCE_RANK[b.templateSource] : 0;
+  const w = rb > ra ? b : a;
+  return {
+    templateId: w.templateId,
+    templateVersion: w.templateVersion,
+    templateSource: w.templateSource,
+    templateScore: w.templateScore,
+  };
+}
+
+async function resolveThread(db: SidelogDb, tKeys: string[], knownThreadId: string | null): Promise<Thread | null> {
+  const found = tKeys.length ? await db.threads.where('keys').anyOf(tKeys).toArray() : [];
+  if (knownThreadId && !found.some((t) => t.id === knownThreadId)) {
+    const t = await db.threads.get(knownThreadId);
+    if (t) found.unshift(t);
+  }
+  const unique = [...new Map(found.map((t) => [t.id, t])).values()];
+  if (unique.length === 0) return null;
+  let [keep, ...rest] = unique;
+  for (const other of rest) keep = await mergeThreads(db, keep, other);
+  return keep;
+}
+
+/** Two threads turned out to be one (ids in two forms): move messages and keys into `keep`. */
+async function mergeThreads(db: SidelogDb, keep: Thread, other: Thread): Promise<Thread> {
+  const merged: Thread = {
+    ...keep,
+    keys: [...new Set([...keep.keys, ...other.keys, `${other.channel}:t:${other.externalId}`])],
+    prospectIds: [...new Set([...keep.prospectIds, ...other.prospectIds])],
+    subject: keep.subject ?? other.subject,
+  };
+  await db.messages.where('threadId').equals(other.id).modify({ threadId: keep.id });
+  await db.threads.delete(other.id);
+  await db.threads.put(merged);
+  return merged;
+}
+
+/** Recompute a thread's summary after its messages changed (also used by manual edits and import). */
+export async function recomputeThread(db: SidelogDb, threadId: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', [db.messages, db.threads], () => recomputeThreadIn(db, threadId, now));
+}
+
+async function recomputeThreadIn(db: SidelogDb, threadId: string, now: number): Promise<void> {
+  const thread = await db.threads.get(threadId);
+  if (!thread) return;
+  const messages = await db.messages.where('threadId').equals(threadId).toArray();
+  if (messages.length === 0) {
+    await db.threads.delete(threadId);
+    return;
+  }
+  await db.threads.put({ ...thread, summary: summarizeThread(messages), updatedAt: now });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prospects
+
+/**
+ * Finds the prospect a person is (by email, LinkedIn URL or member id) or creates one. When the
+ * person's ids name two stored prospects (one person seen on both channels), they are merged.
+ * With no id at all (a LinkedIn name only), the thread's own prospect stands in.
+ */
+export async function upsertProspect(
+  db: SidelogDb,
+  person: CapturedPerson,
+  now: number,
+  threadId: string | null,
+): Promise<Prospect | null> {
+  let keys = personKeys(person);
+  if (keys.length === 0) {
+    if (!threadId || !person.name) return null;
+    keys = [`thread:${threadId}`];
+  }
+  const found = await db.prospects.where('keys').anyOf(keys).toArray();
+  const unique = [...new Map(found.map((p) => [p.id, p])).values()].sort((a, b) => a.createdAt - b.createdAt);
+  let p: Prospect;
+  if (unique.length === 0) {
+    p = newProspect(person, keys, now);
+  } else {
+    p = unique[0];
+    for (const other of unique.slice(1)) p = await mergeProspectsIn(db, p, other);
+  }
+  const email = normEmail(person.email);
+  const url = canonicalProfileUrl(person.profileUrl);
+  const next: Prospect = {
+    ...p,
+    keys: [...new Set([...p.keys, ...keys])],
+    emails: email && !p.emails.includes(email) ? [...p.emails, email] : p.emails,
+    linkedinUrl: p.linkedinUrl ?? url,
+    linkedinMemberId: p.linkedinMemberId ?? person.memberId ?? null,
+  };
+  if (person.name && !p.manualFields.includes('name') && (!p.name || p.name === p.emails[0] || looksLikeEmailName(p.name, p.emails)))
+    next.name = person.name;
+  const domain = emailDomain(email);
+  if (!next.domain && domain && !isFreeMail(domain)) next.domain = domain;
+  if (JSON.stringify(next) !== JSON.stringify(p) || unique.length === 0) {
+    next.updatedAt = now;
+    await db.prospects.put(next);
+  }
+  return next;
+}
+
+const looksLikeEmailName = (name: string, emails: string[]) => emails.some((e) => e.split('@')[0] === name);
+
+function newProspect(person: CapturedPerson, keys: string[], now: number): Prospect {
+  const email = normEmail(person.email);
+  const domain = emailDomain(email);
+  const firstKey = keys[0];
+  return {
+    id: `p:${firstKey}`,
+    name: person.name?.trim() || (email ? email.split('@')[0] : '') || 'Unknown',
+    emails: email ? [email] : [],
+    linkedinUrl: canonicalProfileUrl(person.profileUrl),
+    linkedinMemberId: person.memberId ?? null,
+    company: null,
+    domain: domain && !isFreeMail(domain) ? domain : null,
+    title: null,
+    headline: null,
+    seniority: null,
+    industry: null,
+    location: null,
+    companySize: null,
+    connectionDegree: null,
+    connectedAt: null,
+    stage: 'contacted',
+    dealValue: null,
+    traits: {},
+    notes: '',
+    manualFields: [],
+    createdAt: now,
+    updatedAt: now,
+    keys,
+  };
+}
+
+const STAGE_RANK = { contacted: 0, replied: 1, qualified: 2, meeting: 3, won: 4, lost: 4 } as const;
+
+/** Folds `other` into `keep`: one person, one record, every message and thread repointed. */
+export async function mergeProspectsIn(db: SidelogDb, keep: Prospect, other: Prospect): Promise<Prospect> {
+  const fill = <K extends keyof Prospect>(k: K) => (keep[k] ?? other[k]) as Prospect[K];
+  const merged: Prospect = {
+    ...keep,
+    emails: [...new Set([...keep.emails, ...other.emails])],
+    keys: [...new Set([...keep.keys, ...other.keys])],
+    linkedinUrl: fill('linkedinUrl'),
+    linkedinMemberId: fill('linkedinMemberId'),
+    company: fill('company'),
+    domain: fill('domain'),
+    title: fill('title'),
+    headline: fill('headline'),
+    seniority: fill('seniority'),
+    industry: fill('industry'),
+    location: fill('location'),
+    companySize: fill('companySize'),
+    connectionDegree: fill('connectionDegree'),
+    connectedAt: fill('connectedAt'),
+    dealValue: fill('dealValue'),
+    stage: STAGE_RANK[other.stage] > STAGE_RANK[keep.stage] ? other.stage : keep.stage,
+    traits: { ...other.traits, ...keep.traits },
+    notes: [keep.notes, other.notes].filter(Boolean).join('\n\n'),
+    manualFields: [...new Set([...keep.manualFields, ...other.manualFields])],
+  };
+  await db.messages.where('prospectId').equals(other.id).modify({ prospectId: keep.id });
+  const threads = await db.threads.where('prospectIds').equals(other.id).toArray();
+  for (const t of threads) {
+    await db.threads.put({ ...t, prospectIds: [...new Set(t.prospectIds.map((x) => (x === other.id ? keep.id : x)))] });
+  }
+  await db.prospects.delete(other.id);
+  await db.prospects.put(merged);
+  return merged;
+}
+
+async function ingestProspect(deps: IngestDeps, ev: ProspectEvent): Promise<Outcome> {
+  const { db } = deps;
+  if (isSelf(deps.settings, ev.person)) return 'dropped';
+  const now = deps.now();
+  const base = await upsertProspect(db, ev.person, now, null);
+  if (!base) return 'dropped';
+  const p: Prospect = { ...base };
+  const manual = new Set(p.manualFields);
+  const set = <K extends keyof Prospect>(k: K, v: Prospect[K] | null | undefined) => {
+    if (v !== null && v !== undefined && v !== '' && !manual.has(k as string)) p[k] = v as Prospect[K];
+  };
+  if (ev.person.name && !manual.has('name')) p.name = ev.person.name;
+  set('headline', ev.headline);
+  set('title', ev.title);
+  set('company', ev.company);
+  set('location', ev.location);
+  set('industry', ev.industry);
+  set('connectionDegree', ev.connectionDegree);
+  if (!manual.has('seniority') && p.title) p.seniority = deriveSeniority(p.title);
+  if (ev.connectionDegree === 1 && !p.connectedAt) {
+    // Only an invitation we sent makes a 1st-degree connection an acceptance worth recording.
+    const invited = await db.messages.where('prospectId').equals(p.id).filter((m) => m.kind === 'linkedin-invite').count();
+    if (invited > 0) p.connectedAt = ev.seenAt;
+  }
+  p.updatedAt = now;
+  await db.prospects.put(p);
+  return 'merged';
+}
+
+async function accepted(deps: IngestDeps, ev: AcceptedEvent): Promise<Outcome> {
+  const p = await upsertProspect(deps.db, ev.person, deps.now(), null);
+  if (!p) return 'dropped';
+  await deps.db.prospects.put({ ...p, connectionDegree: 1, connectedAt: p.connectedAt ?? ev.at, updatedAt: deps.now() });
+  return 'merged';
+}
+
+async function retract(deps: IngestDeps, ev: RetractEvent): Promise<Outcome> {
+  const { db } = deps;
+  const msgs = await db.messages.where('keys').equals(`${ev.channel}:${ev.externalId}`).toArray();
+  if (msgs.length === 0) return 'dropped';
+  for (const m of msgs) {
+    await db.messages.delete(m.id);
+    await recomputeThreadIn(db, m.threadId, deps.now());
+    const pid = m.prospectId;
+    if (!pid) continue;
+    const left = await db.messages.where('prospectId').equals(pid).count();
+    const p = await db.prospects.get(pid);
+    // A prospect that existed only because of the retracted message goes with it.
+    if (p && left === 0 && p.manualFields.length === 0 && !p.title && !p.notes && p.dealValue === null) {
+      await db.prospects.delete(pid);
+      const threads = await db.threads.where('prospectIds').equals(pid).toArray();
+      for (const t of threads) await db.threads.put({ ...t, prospectIds: t.prospectIds.filter((x) => x !== pid) });
+    }
+  }
+  return 'merged';
+}

@@ -1,0 +1,64 @@
+// Per-thread facts, recomputed from a thread's messages whenever one of them changes. Analytics
+// reads these summaries (20k threads) instead of scanning every message (100k). The summary holds
+// facts only; definitions that depend on settings (the reply window) are applied in lib/analytics.
+import type { Message, ThreadSummary } from '../schema/model';
+
+/** Logged calls and voicemails are activity, not written outreach: they do not open or answer a thread. */
+export const isWritten = (m: Pick<Message, 'kind'>) => m.kind !== 'call' && m.kind !== 'voicemail';
+
+export function summarizeThread(messages: readonly Message[]): ThreadSummary {
+  const written = messages.filter(isWritten).sort((a, b) => a.sentAt - b.sentAt || a.id.localeCompare(b.id));
+  const s: ThreadSummary = {
+    firstMessageAt: null,
+    firstDirection: null,
+    firstOutboundAt: null,
+    firstOutboundMessageId: null,
+    firstTemplateId: null,
+    firstTemplateVersion: null,
+    outboundCount: 0,
+    inboundCount: 0,
+    lastOutboundAt: null,
+    lastInboundAt: null,
+    firstReplyAt: null,
+    firstReplyMessageId: null,
+    replyCreditTemplateId: null,
+    replyCreditTemplateVersion: null,
+    replyCreditStep: null,
+    autoReplyCount: 0,
+    bounced: false,
+    awaitingUser: false,
+  };
+  let lastOutbound: Message | null = null;
+  for (const m of written) {
+    if (s.firstMessageAt === null) {
+      s.firstMessageAt = m.sentAt;
+      s.firstDirection = m.direction;
+    }
+    if (m.direction === 'outbound') {
+      s.outboundCount++;
+      s.lastOutboundAt = m.sentAt;
+      if (s.firstOutboundAt === null) {
+        s.firstOutboundAt = m.sentAt;
+        s.firstOutboundMessageId = m.id;
+        s.firstTemplateId = m.templateId;
+        s.firstTemplateVersion = m.templateId ? m.templateVersion : null;
+      }
+      if (s.firstReplyAt === null) lastOutbound = m;
+      continue;
+    }
+    s.inboundCount++;
+    s.lastInboundAt = m.sentAt;
+    if (m.classification === 'bounce') s.bounced = true;
+    else if (m.classification === 'auto-reply') s.autoReplyCount++;
+    else if (s.firstReplyAt === null && s.firstOutboundAt !== null) {
+      s.firstReplyAt = m.sentAt;
+      s.firstReplyMessageId = m.id;
+      s.replyCreditTemplateId = lastOutbound?.templateId ?? null;
+      s.replyCreditTemplateVersion = lastOutbound?.templateId ? lastOutbound.templateVersion : null;
+      s.replyCreditStep = s.outboundCount;
+    }
+  }
+  const last = [...written].reverse().find((m) => m.direction === 'outbound' || m.classification === 'human');
+  s.awaitingUser = !!last && last.direction === 'inbound';
+  return s;
+}
