@@ -1,0 +1,102 @@
+// Activity: outbound messages per day and per week by channel, and logged calls with the connect
+// rate. Reads messages (the only part of analytics that does), so callers pass just the outbound
+// ones of the period, read through the [direction+sentAt] index.
+import type { CallOutcome, Channel, Message } from '../schema/model';
+import { wilson, type Rate } from './stats';
+
+const DAY = 86_400_000;
+
+export type ActivityMessage = Pick<Message, 'channel' | 'direction' | 'kind' | 'sentAt' | 'templateId' | 'callOutcome'>;
+
+export const isCall = (m: Pick<Message, 'kind'>) => m.kind === 'call' || m.kind === 'voicemail';
+
+export interface ActivityOptions {
+  from: number;
+  to: number;
+  /** Offset of the user's time zone from UTC in ms (e.g. +2 h = 7_200_000), so days are local days. */
+  utcOffsetMs?: number;
+  channel?: Channel | null;
+  /** Only messages whose template is in this set (template tag filter); null = all. */
+  templateIds?: ReadonlySet<string> | null;
+}
+
+export interface Bucket {
+  /** Local start of the day or week, as ms since epoch in local-time terms (UTC + offset). */
+  start: number;
+  label: string;
+  gmail: number;
+  linkedin: number;
+}
+
+export interface CallBucket {
+  start: number;
+  label: string;
+  calls: number;
+  connected: number;
+}
+
+export interface Activity {
+  days: Bucket[];
+  weeks: Bucket[];
+  totals: { gmail: number; linkedin: number };
+  calls: CallBucket[];
+  callTotals: Record<CallOutcome | 'total', number>;
+  /** Calls connected ÷ calls made. */
+  connectRate: Rate;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const dayLabel = (localMs: number) => {
+  const d = new Date(localMs);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+};
+const floorDay = (localMs: number) => Math.floor(localMs / DAY) * DAY;
+/** Weeks start on Monday (ISO 8601). 1970-01-01 was a Thursday. */
+const floorWeek = (localMs: number) => {
+  const day = floorDay(localMs);
+  const dow = (Math.floor(day / DAY) + 3) % 7; // 0 = Monday
+  return day - dow * DAY;
+};
+
+export function activity(messages: readonly ActivityMessage[], o: ActivityOptions): Activity {
+  const off = o.utcOffsetMs ?? 0;
+  const firstDay = floorDay(o.from + off);
+  const lastDay = floorDay(o.to - 1 + off);
+  const nDays = Math.max(0, Math.round((lastDay - firstDay) / DAY) + 1);
+  const days: Bucket[] = [];
+  const calls: CallBucket[] = [];
+  for (let i = 0; i < nDays; i++) {
+    const start = firstDay + i * DAY;
+    days.push({ start, label: dayLabel(start), gmail: 0, linkedin: 0 });
+    calls.push({ start, label: dayLabel(start), calls: 0, connected: 0 });
+  }
+  const callTotals = { total: 0, connected: 0, voicemail: 0, 'no-answer': 0 };
+  const totals = { gmail: 0, linkedin: 0 };
+  for (const m of messages) {
+    if (m.direction !== 'outbound' || m.sentAt < o.from || m.sentAt >= o.to) continue;
+    if (o.channel && m.channel !== o.channel) continue;
+    const i = Math.round((floorDay(m.sentAt + off) - firstDay) / DAY);
+    if (i < 0 || i >= nDays) continue;
+    if (isCall(m)) {
+      // Calls have no template: the template-tag filter does not hide them.
+      const outcome: CallOutcome = m.kind === 'voicemail' ? 'voicemail' : (m.callOutcome ?? 'no-answer');
+      callTotals.total++;
+      callTotals[outcome]++;
+      calls[i].calls++;
+      if (outcome === 'connected') calls[i].connected++;
+      continue;
+    }
+    if (o.templateIds && !(m.templateId && o.templateIds.has(m.templateId))) continue;
+    days[i][m.channel]++;
+    totals[m.channel]++;
+  }
+  const weeks: Bucket[] = [];
+  for (const d of days) {
+    const w = floorWeek(d.start);
+    let last = weeks[weeks.length - 1];
+    if (!last || last.start !== w) weeks.push((last = { start: w, label: `Week of ${dayLabel(w)}`, gmail: 0, linkedin: 0 }));
+    last.gmail += d.gmail;
+    last.linkedin += d.linkedin;
+  }
+  return { days, weeks, totals, calls, callTotals, connectRate: wilson(callTotals.connected, callTotals.total) };
+}

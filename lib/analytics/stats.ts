@@ -1,0 +1,152 @@
+// Statistics for small counts: Wilson intervals, the two-proportion z-test and Fisher's exact test.
+// Implemented here rather than pulled from a package: the whole need is a normal tail and a
+// hypergeometric sum (~100 lines), the candidates (jstat, @stdlib/*) add far more to the panel's
+// bundle, and every function is checked against R's prop.test / fisher.test values in
+// test/unit/analytics-stats.test.ts.
+
+/** The 97.5% quantile of the standard normal: R's qnorm(0.975). */
+export const Z95 = 1.959963984540054;
+
+export interface Rate {
+  /** Successes (e.g. replied threads). */
+  k: number;
+  /** Trials (e.g. outreach threads). */
+  n: number;
+  /** k / n, or null when n is 0. */
+  rate: number | null;
+  /** 95% Wilson score interval; [0, 1] when n is 0. */
+  lo: number;
+  hi: number;
+}
+
+/** Wilson score interval, identical to R's prop.test(k, n, correct = FALSE)$conf.int. */
+export function wilson(k: number, n: number, z = Z95): Rate {
+  if (n <= 0) return { k, n, rate: null, lo: 0, hi: 1 };
+  const p = k / n;
+  const z2 = z * z;
+  const denom = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denom;
+  const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { k, n, rate: p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+}
+
+/**
+ * Complementary error function to near double precision: a positive-term series for small x
+ * (no cancellation) and a continued fraction in the tail, where the series would be slow.
+ */
+export function erfc(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x < 0) return 2 - erfc(-x);
+  if (x < 3) {
+    // erf(x) = 2/sqrt(pi) * exp(-x^2) * sum_{n>=0} 2^n x^(2n+1) / (1*3*...*(2n+1))
+    let term = x;
+    let sum = x;
+    for (let n = 1; n < 200 && term > 1e-17 * sum; n++) {
+      term *= (2 * x * x) / (2 * n + 1);
+      sum += term;
+    }
+    return 1 - (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x) * sum;
+  }
+  // erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))), evaluated backwards.
+  let k = x;
+  for (let n = 60; n >= 1; n--) k = x + n / 2 / k;
+  return Math.exp(-x * x) / (Math.sqrt(Math.PI) * k);
+}
+
+/** Standard normal CDF. */
+export const normalCdf = (z: number) => 0.5 * erfc(-z / Math.SQRT2);
+
+export interface TestResult {
+  p: number;
+  test: 'z' | 'fisher';
+  /** z statistic for the z-test, null for Fisher. */
+  z: number | null;
+}
+
+/**
+ * Two-sided two-proportion z-test with pooled variance; the same p-value as
+ * R's prop.test(c(k1, k2), c(n1, n2), correct = FALSE).
+ */
+export function twoProportionZ(k1: number, n1: number, k2: number, n2: number): TestResult {
+  if (n1 <= 0 || n2 <= 0) return { p: 1, test: 'z', z: null };
+  const pooled = (k1 + k2) / (n1 + n2);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  if (se === 0) return { p: 1, test: 'z', z: 0 };
+  const z = (k1 / n1 - k2 / n2) / se;
+  return { p: Math.min(1, erfc(Math.abs(z) / Math.SQRT2)), test: 'z', z };
+}
+
+const logFactCache: number[] = [0];
+function logFact(n: number): number {
+  for (let i = logFactCache.length; i <= n; i++) logFactCache[i] = logFactCache[i - 1] + Math.log(i);
+  return logFactCache[n];
+}
+
+/**
+ * Fisher's exact test for the 2x2 table [[a, b], [c, d]], two-sided as R's fisher.test does it:
+ * the sum of the probabilities of all tables with the same margins that are no more likely than
+ * the observed one (with R's relative tolerance of 1e-7).
+ */
+export function fisherExact(a: number, b: number, c: number, d: number): number {
+  const r1 = a + b;
+  const c1 = a + c;
+  const n = a + b + c + d;
+  if (n === 0) return 1;
+  const lo = Math.max(0, c1 - (n - r1));
+  const hi = Math.min(r1, c1);
+  const base = logFact(r1) + logFact(n - r1) + logFact(c1) + logFact(n - c1) - logFact(n);
+  const logP = (x: number) =>
+    base - logFact(x) - logFact(r1 - x) - logFact(c1 - x) - logFact(n - r1 - c1 + x);
+  const observed = logP(a);
+  const limit = observed + Math.log1p(1e-7);
+  let p = 0;
+  for (let x = lo; x <= hi; x++) {
+    const lp = logP(x);
+    if (lp <= limit) p += Math.exp(lp);
+  }
+  return Math.min(1, p);
+}
+
+/**
+ * Tests whether two rates differ: Fisher's exact test when any expected cell count is under 5
+ * (the usual rule for when the normal approximation is poor), otherwise the z-test.
+ */
+export function compareProportions(k1: number, n1: number, k2: number, n2: number): TestResult {
+  const n = n1 + n2;
+  const k = k1 + k2;
+  const expected = n > 0 ? [(n1 * k) / n, (n1 * (n - k)) / n, (n2 * k) / n, (n2 * (n - k)) / n] : [0];
+  if (expected.some((e) => e < 5)) return { p: fisherExact(k1, n1 - k1, k2, n2 - k2), test: 'fisher', z: null };
+  return twoProportionZ(k1, n1, k2, n2);
+}
+
+export type Verdict = 'too-early' | 'no-clear-difference' | 'higher' | 'lower';
+
+export interface Comparison {
+  verdict: Verdict;
+  p: number | null;
+  test: 'z' | 'fisher' | null;
+}
+
+/**
+ * How rate A compares with rate B, in words the panel shows: "too early" while either side has
+ * fewer than `minSample` trials, "no clear difference yet" unless p < alpha.
+ */
+export function compareRates(
+  a: { k: number; n: number },
+  b: { k: number; n: number },
+  minSample: number,
+  alpha = 0.05,
+): Comparison {
+  if (a.n < minSample || b.n < minSample) return { verdict: 'too-early', p: null, test: null };
+  const t = compareProportions(a.k, a.n, b.k, b.n);
+  if (t.p >= alpha) return { verdict: 'no-clear-difference', p: t.p, test: t.test };
+  return { verdict: a.k / a.n > b.k / b.n ? 'higher' : 'lower', p: t.p, test: t.test };
+}
+
+/** Median of a numeric array (mean of the two middle values for even lengths); null when empty. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = Float64Array.from(values).sort();
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
