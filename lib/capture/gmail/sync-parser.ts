@@ -12,7 +12,7 @@
 // payload. A message is accepted only when its id, labels, sender and time all check out; anything
 // else that looks like a send but cannot be read is counted as a failure, never guessed.
 import type { CapturedPerson, MessageEventInput } from '../../schema/events';
-import { MAX_TEXT, MAX_SHORT } from '../../schema/model';
+import { MAX_SHORT, MAX_TEXT } from './limits';
 import { htmlToText, normaliseText } from './html-text';
 import { cleanId, isLegacyHex, isMsgId, isThreadId, messageAliases, splitThread, threadNames } from './ids';
 

@@ -1,0 +1,252 @@
+// Readers of Gmail's DOM: compose state, the open thread, inbox rows, the user's own address.
+// Plain functions of an Element/Document (selectors from ./selectors), run under vitest with
+// happy-dom on hand-written fixtures of today's DOM and on the real 2019 compose capture.
+// They only read: no attribute, node or listener is added here.
+import type { CapturedPerson } from '../../schema/events';
+import { cleanId, isLegacyHex, isMsgId, messageAliases, threadNames, timeFromLegacyHex, legacyOfFetched } from './ids';
+import { MAX_SHORT, MAX_TEXT } from './limits';
+import { GMAIL } from './selectors';
+
+const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+
+export function normEmail(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = s.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '').toLowerCase();
+  return EMAIL.test(t) ? t : null;
+}
+
+/** "Ana Ruiz <ana@acme.io>, bob@x.com" -> people (the old textarea widget holds such text). */
+export function parseAddressList(s: string): CapturedPerson[] {
+  const out: CapturedPerson[] = [];
+  for (const part of s.split(/[,;\n]/)) {
+    const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(part);
+    const email = normEmail(m ? m[2] : part);
+    if (!email) continue;
+    const name = m?.[1]?.trim();
+    out.push(name ? { email, name: clip(name, MAX_SHORT) } : { email });
+  }
+  return out;
+}
+
+export function readRecipients(root: ParentNode, field: 'to' | 'cc' | 'bcc'): CapturedPerson[] {
+  const seen = new Set<string>();
+  const out: CapturedPerson[] = [];
+  const add = (p: CapturedPerson) => {
+    if (p.email && !seen.has(p.email)) {
+      seen.add(p.email);
+      out.push(p);
+    }
+  };
+  const chipField = root.querySelector(GMAIL.compose.chipField(field));
+  if (chipField) {
+    for (const chip of chipField.querySelectorAll(GMAIL.compose.chip)) {
+      const email = normEmail(chip.getAttribute('data-hovercard-id'));
+      if (!email) continue;
+      const name = chip.getAttribute('data-name') ?? chip.querySelector('[data-name]')?.getAttribute('data-name') ?? '';
+      add(name && name.toLowerCase() !== email ? { email, name: clip(name.trim(), MAX_SHORT) } : { email });
+    }
+    // An address still being typed when Send is pressed: Gmail turns it into a chip on send.
+    const typing = chipField.querySelector<HTMLInputElement>(GMAIL.compose.chipInput);
+    if (typing?.value) parseAddressList(typing.value).forEach(add);
+  }
+  for (const hidden of root.querySelectorAll<HTMLInputElement>(GMAIL.compose.legacyChip(field))) parseAddressList(hidden.value).forEach(add);
+  const ta = root.querySelector<HTMLTextAreaElement>(GMAIL.compose.legacyField(field));
+  if (ta?.value) parseAddressList(ta.value).forEach(add);
+  return out;
+}
+
+const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'UL', 'OL', 'TABLE', 'PRE']);
+
+/** Text of an editable body or a message body, without Gmail's quoted history. DOM walk only. */
+export function elementText(el: Element, skip: string = GMAIL.compose.quote): string {
+  let out = '';
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) {
+      out += (n.nodeValue ?? '').replace(/[\t\r\n ]+/g, ' ');
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const e = n as Element;
+    if (e.tagName === 'BR') {
+      out += '\n';
+      return;
+    }
+    if (e.tagName === 'STYLE' || e.tagName === 'SCRIPT' || e.matches(skip)) return;
+    const block = BLOCK_TAGS.has(e.tagName);
+    if (block) out += '\n';
+    for (let c = e.firstChild; c; c = c.nextSibling) walk(c);
+    if (block) out += '\n';
+  };
+  for (let c = el.firstChild; c; c = c.nextSibling) walk(c);
+  return clip(
+    out
+      .replace(/\u00a0/g, ' ')
+      .split('\n')
+      .map((l) => l.replace(/ +/g, ' ').trim())
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    MAX_TEXT,
+  );
+}
+
+export interface ComposeState {
+  /** `msg-a:r…` (the draft id is the id the message is sent under), or null before the first save. */
+  draftId: string | null;
+  threadId: string | null;
+  composeId: string | null;
+  fromEmail: string | null;
+  subject: string;
+  to: CapturedPerson[];
+  cc: CapturedPerson[];
+  bcc: CapturedPerson[];
+  text: string;
+}
+
+const inputValue = (root: ParentNode, sel: string) => root.querySelector<HTMLInputElement>(sel)?.value ?? '';
+
+export function readCompose(root: Element): ComposeState {
+  const draft = cleanId(inputValue(root, GMAIL.compose.draft));
+  const rt = cleanId(inputValue(root, GMAIL.compose.thread));
+  const body = root.querySelector(GMAIL.compose.body);
+  return {
+    draftId: isMsgId(draft) ? draft : null,
+    threadId: rt && /^thread-/.test(rt) ? rt : null,
+    composeId: inputValue(root, GMAIL.compose.composeId) || null,
+    fromEmail: normEmail(inputValue(root, GMAIL.compose.from)),
+    subject: clip(inputValue(root, GMAIL.compose.subject).trim(), MAX_SHORT),
+    to: readRecipients(root, 'to'),
+    cc: readRecipients(root, 'cc'),
+    bcc: readRecipients(root, 'bcc'),
+    text: body ? elementText(body) : '',
+  };
+}
+
+/** The compose a node belongs to (a click on Send, a key press in the body). */
+export function composeRootOf(node: Node | null): Element | null {
+  const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
+  return el?.closest(GMAIL.compose.root) ?? null;
+}
+
+/** "Fri, Sep 9, 2022, 7:31 PM" (with Chrome's narrow no-break space) -> ms, or null. */
+export function parseGmailDate(title: string | null | undefined): number | null {
+  if (!title) return null;
+  const cleaned = title.replace(/[\u202f\u00a0]/g, ' ').replace(/\s+at\s+/, ' ').replace(/,(\s*\d{1,2}:\d{2})/, '$1').trim();
+  const t = Date.parse(cleaned);
+  return Number.isFinite(t) && t > 946684800000 ? t : null;
+}
+
+export interface ThreadMessage {
+  externalId: string;
+  aliases: string[];
+  from: CapturedPerson;
+  to: CapturedPerson[];
+  sentAt: number | null;
+  text: string;
+}
+
+export interface ThreadView {
+  threadNames: string[];
+  subject: string | null;
+  messages: ThreadMessage[];
+  /** Message nodes that carried no usable id or sender (counted as failures). */
+  unreadable: number;
+}
+
+function person(el: Element | null): CapturedPerson | null {
+  if (!el) return null;
+  const email = normEmail(el.getAttribute('email'));
+  if (!email) return null;
+  const name = el.getAttribute('name')?.trim();
+  return name && name.toLowerCase() !== email ? { email, name: clip(name, MAX_SHORT) } : { email };
+}
+
+/** Thread ids of the subject heading: `data-thread-perm-id` when it is a real id (it is missing
+ *  or the string "undefined" at times), and always the legacy hex id (and its thread-f form). */
+export function readThreadIds(h2: Element): string[] {
+  const perm = h2.getAttribute('data-thread-perm-id');
+  const legacy = h2.getAttribute('data-legacy-thread-id');
+  return threadNames([perm && perm !== 'undefined' && perm !== 'null' ? perm : null, legacy]);
+}
+
+export function readMessageNode(node: Element): ThreadMessage | null {
+  const id = cleanId(node.getAttribute('data-message-id'));
+  if (!isMsgId(id)) return null;
+  const legacy = node.getAttribute('data-legacy-message-id');
+  const from = person(node.querySelector(GMAIL.thread.sender));
+  if (!from) return null;
+  const to: CapturedPerson[] = [];
+  for (const r of node.querySelectorAll(GMAIL.thread.recipient)) {
+    const p = person(r);
+    if (p && !to.some((x) => x.email === p.email)) to.push(p);
+  }
+  const legacyHex = isLegacyHex(legacy) ? legacy.toLowerCase() : legacyOfFetched(id);
+  const sentAt = (legacyHex ? timeFromLegacyHex(legacyHex) : null) ?? parseGmailDate(node.querySelector(GMAIL.thread.date)?.getAttribute('title'));
+  const body = node.querySelector(GMAIL.thread.body);
+  return { externalId: id, aliases: messageAliases(id, [legacy]), from, to, sentAt, text: body ? elementText(body) : '' };
+}
+
+export function readThreadView(root: ParentNode): ThreadView | null {
+  const h2 = root.querySelector(GMAIL.thread.subject);
+  if (!h2) return null;
+  const names = readThreadIds(h2);
+  const messages: ThreadMessage[] = [];
+  let unreadable = 0;
+  for (const node of root.querySelectorAll(GMAIL.thread.message)) {
+    const m = readMessageNode(node);
+    if (m) messages.push(m);
+    else unreadable++;
+  }
+  return { threadNames: names, subject: h2.textContent?.trim() || null, messages, unreadable };
+}
+
+export interface InboxRow {
+  threadNames: string[];
+  senders: CapturedPerson[];
+  unread: boolean;
+}
+
+/** Inbox rows. They name threads and senders but no message id, so they cannot become message
+ *  events of their own (the same rows' data arrives with ids in the `/i/bv` sync response, which
+ *  the network layer reads); they serve the page context and the health count. */
+export function readInboxRows(root: ParentNode): InboxRow[] {
+  const rows: InboxRow[] = [];
+  for (const tr of root.querySelectorAll(GMAIL.inbox.row)) {
+    const ref = tr.querySelector(GMAIL.inbox.threadRef);
+    if (!ref) continue;
+    const names = threadNames([ref.getAttribute('data-thread-id'), ref.getAttribute('data-legacy-thread-id')]);
+    const senders: CapturedPerson[] = [];
+    for (const s of tr.querySelectorAll(GMAIL.inbox.sender)) {
+      const p = person(s);
+      if (p && !senders.some((x) => x.email === p.email)) senders.push(p);
+    }
+    rows.push({ threadNames: names, senders, unread: tr.classList.contains('zE') });
+  }
+  return rows;
+}
+
+/** The signed-in address, from the title ("Inbox - me@x.com - Gmail") or the account button. */
+export function readOwnEmail(doc: Document): string | null {
+  const m = GMAIL.account.titleEmail.exec(doc.title);
+  if (m) {
+    const e = normEmail(m[1]);
+    if (e) return e;
+  }
+  const link = doc.querySelector(GMAIL.account.accountLink);
+  if (link) {
+    const data = normEmail(link.getAttribute('data-email'));
+    if (data) return data;
+    const label = link.getAttribute('aria-label') ?? '';
+    const lm = /\(([^()\s]+@[^()\s]+)\)/.exec(label) ?? /([^\s()]+@[^\s()]+\.[a-z]{2,})/i.exec(label);
+    if (lm) return normEmail(lm[1]);
+  }
+  return null;
+}
+
+/** The "Message sent" state of the toast: both links present (Undo may already be gone). */
+export function readToast(doc: Document): { sent: boolean; undo: Element | null; view: Element | null } {
+  const view = doc.getElementById('link_vsm');
+  const undo = doc.getElementById('link_undo');
+  return { sent: !!view, undo, view };
+}
