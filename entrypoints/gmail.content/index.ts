@@ -1,0 +1,51 @@
+// Isolated-world Gmail content script: wiring only. Capture logic lives in lib/capture/gmail.
+import { browser } from 'wxt/browser';
+import { createOutbox } from '../../lib/capture/outbox';
+import { createGmailCapture } from '../../lib/capture/gmail/controller';
+import { validateTapMessage } from '../../lib/capture/gmail/tap-protocol';
+import { onMessage } from '../../lib/messaging';
+import type { CaptureEventInput } from '../../lib/schema/events';
+
+const HEALTH_EVERY_MS = 15_000;
+
+export default defineContentScript({
+  matches: ['https://mail.google.com/*'],
+  // document_start: the tap in the main world posts the first sync calls while the page loads.
+  runAt: 'document_start',
+  main(ctx) {
+    const outbox = createOutbox('gmail');
+    // Tracking can be switched off per site in Settings (WXT storage item `local:settings`).
+    let tracking = true;
+    const readTracking = (v: unknown) => {
+      const t = (v as { tracking?: { gmail?: unknown } } | undefined)?.tracking?.gmail;
+      tracking = t !== false;
+    };
+    browser.storage.local.get('settings').then((r) => readTracking(r.settings), () => undefined);
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && changes.settings) readTracking(changes.settings.newValue);
+    });
+
+    const emit = (events: CaptureEventInput[]) => {
+      const keep = tracking ? events : events.filter((e) => e.type === 'health');
+      if (keep.length) outbox.push(keep);
+    };
+    const capture = createGmailCapture({ doc: document, now: Date.now, newId: () => crypto.randomUUID(), emit });
+
+    // Payloads from the main-world tap. The page can post here too: validated, then parsed.
+    window.addEventListener('message', (e: MessageEvent) => {
+      if (e.source !== window || e.origin !== window.location.origin) return;
+      const msg = validateTapMessage(e.data);
+      if (msg) capture.onTap(msg);
+    });
+
+    onMessage('insertTemplate', ({ data }) => capture.insertTemplate(data));
+    onMessage('getPageContext', () => capture.pageContext());
+
+    const start = () => capture.start();
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+    else start();
+    ctx.setInterval(() => capture.flushHealth(), HEALTH_EVERY_MS);
+    window.addEventListener('pagehide', () => capture.flushHealth());
+    ctx.onInvalidated(() => capture.stop());
+  },
+});

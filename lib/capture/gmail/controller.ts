@@ -1,0 +1,429 @@
+// The Gmail capture controller: joins the network layer (sync calls handed over by the main-world
+// tap) and the DOM layer (compose, "Message sent" toast, Undo, thread view) into capture events.
+// It takes its inputs (document, clock, id maker, emit) so vitest and the benchmark drive it.
+//
+// One record per message: both layers name a send by the compose's draft id, which is the
+// `msg-a:r…` id the message is sent under; a DOM send whose compose had no draft id yet borrows the
+// id of the network send with the same subject and recipients. Received messages are named by
+// their `msg-f:` id (and legacy hex) in both layers.
+//
+// Undo Send, both wire behaviours (fixtures README): (A) the send goes out at once and Undo
+// re-saves the same message as a draft -> the draft save of a just-sent id retracts it; (B) the
+// client holds the send during the undo window -> no request, and the Undo click retracts what the
+// DOM layer reported. In both, a click on `#link_undo` retracts the sends that toast confirmed.
+import type { CaptureEventInput, CapturedPerson, MessageEventInput } from '../../schema/events';
+import type { InsertRequest, InsertResult, PageContext } from '../../messaging';
+import { readCompose, readOwnEmail, readThreadView, composeRootOf, type ComposeState } from './dom-read';
+import { splitThread, threadNames } from './ids';
+import { GMAIL } from './selectors';
+import { parseSyncCall } from './sync-parser';
+import type { TapMessage } from './tap-protocol';
+import { fillCompose } from './insert';
+import { addComposeButton } from './compose-button';
+
+export interface GmailCaptureDeps {
+  doc: Document;
+  now: () => number;
+  newId: () => string;
+  emit: (events: CaptureEventInput[]) => void;
+  /** How long a DOM-confirmed send waits for the network layer before it is reported alone. */
+  domGraceMs?: number;
+  /** Delay that batches DOM mutations before they are examined. */
+  scanDelayMs?: number;
+  /** Adds the small Sidelog button to compose toolbars. */
+  composeButton?: boolean;
+}
+
+interface Counter {
+  recognised: number;
+  failed: number;
+  lastError: string | null;
+}
+
+interface Snapshot {
+  state: ComposeState;
+  root: Element;
+  at: number;
+  template: { id: string; version: number | null } | null;
+  /** Id the send is reported under once known. */
+  id: string | null;
+  emitted: boolean;
+  retracted: boolean;
+}
+
+interface NetSend {
+  id: string;
+  at: number;
+  sig: string;
+  retracted: boolean;
+}
+
+const RECENT_MS = 5 * 60_000;
+const INTERESTING = `${GMAIL.compose.root}, ${GMAIL.thread.message}, ${GMAIL.thread.subject}, ${GMAIL.toast.viewMessage}, ${GMAIL.toast.undo}`;
+
+export function sendSignature(subject: string | null | undefined, to: CapturedPerson[]): string {
+  const s = (subject ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+  return `${s}|${to.map((p) => p.email ?? '').filter(Boolean).sort().join(',')}`;
+}
+
+export function createGmailCapture(deps: GmailCaptureDeps) {
+  const { doc, now, newId } = deps;
+  const graceMs = deps.domGraceMs ?? 1500;
+  const scanDelay = deps.scanDelayMs ?? 60;
+  const win = doc.defaultView!;
+  const health: Record<'network' | 'dom', Counter> = {
+    network: { recognised: 0, failed: 0, lastError: null },
+    dom: { recognised: 0, failed: 0, lastError: null },
+  };
+  const own = new Set<string>();
+  const templateByRoot = new WeakMap<Element, { id: string; version: number | null }>();
+  const templateByDraft = new Map<string, { id: string; version: number | null }>();
+  const snapshots: Snapshot[] = [];
+  const netSends = new Map<string, NetSend>();
+  const retractedAt = new Map<string, number>();
+  const usedToasts = new WeakSet<Element>();
+  const seenThreadMsgs = new Set<string>();
+  const buttoned = new WeakSet<Element>();
+  let lastToastSnaps: Snapshot[] = [];
+  let lastCompose: Element | null = null;
+  let pendingAdded: Element[] = [];
+  let scanTimer: number | null = null;
+  let threadDirty = true;
+  let observer: MutationObserver | null = null;
+
+  const emit = (events: CaptureEventInput[]) => {
+    if (events.length) deps.emit(events);
+  };
+  const fail = (layer: 'network' | 'dom', err: string) => {
+    health[layer].failed++;
+    health[layer].lastError = err.slice(0, 200);
+  };
+
+  function learnOwn(email: string | null | undefined) {
+    const e = email?.trim().toLowerCase();
+    if (!e || own.has(e) || !e.includes('@')) return;
+    own.add(e);
+    emit([{ eventId: newId(), type: 'identity', channel: 'gmail', layer: 'dom', person: { email: e } }]);
+  }
+
+  function retract(id: string, layer: 'network' | 'dom') {
+    retractedAt.set(id, now());
+    const ns = netSends.get(id);
+    if (ns) ns.retracted = true;
+    emit([{ eventId: newId(), type: 'retract', channel: 'gmail', layer, externalId: id }]);
+  }
+
+  // ------------------------------------------------------------------ network layer
+
+  function onTap(msg: TapMessage) {
+    const r = parseSyncCall(msg, { ownEmails: [...own], newId });
+    r.ownEmails.forEach(learnOwn);
+    health.network.recognised += r.recognised;
+    if (r.failed) {
+      health.network.failed += r.failed;
+      health.network.lastError = r.errors[r.errors.length - 1] ?? 'unreadable sync payload';
+    }
+    const out: CaptureEventInput[] = [];
+    for (const e of r.events) {
+      if (e.direction === 'outbound') {
+        const undoneAt = retractedAt.get(e.externalId);
+        if (undoneAt != null && undoneAt >= msg.startedAt) continue; // a send the user undid before it completed
+        const tpl = templateByDraft.get(e.externalId) ?? snapshots.find((s) => s.state.draftId === e.externalId)?.template ?? null;
+        if (tpl) e.template = tpl;
+        netSends.set(e.externalId, { id: e.externalId, at: now(), sig: sendSignature(e.subject, e.to ?? []), retracted: false });
+        retractedAt.delete(e.externalId);
+      }
+      out.push(e);
+    }
+    emit(out);
+    // Behaviour A of Undo Send: the just-sent message comes back as a draft.
+    for (const id of r.draftSaves) {
+      const ns = netSends.get(id);
+      if (ns && !ns.retracted && now() - ns.at < RECENT_MS) retract(id, 'network');
+    }
+  }
+
+  // ------------------------------------------------------------------ DOM layer: sends
+
+  function snapshot(root: Element) {
+    const state = readCompose(root);
+    const template = templateByRoot.get(root) ?? (state.draftId ? templateByDraft.get(state.draftId) : undefined) ?? null;
+    if (state.draftId && template) templateByDraft.set(state.draftId, template);
+    // A second Send press on the same compose replaces the first snapshot.
+    const i = snapshots.findIndex((s) => s.root === root && !s.emitted);
+    const snap: Snapshot = { state, root, at: now(), template, id: state.draftId, emitted: false, retracted: false };
+    if (i >= 0) snapshots[i] = snap;
+    else snapshots.push(snap);
+  }
+
+  function domSendEvent(s: Snapshot, id: string): MessageEventInput {
+    const names = threadNames([s.state.threadId]);
+    const { threadExternalId, threadAliases } = splitThread(names);
+    const fromEmail = s.state.fromEmail ?? [...own][0];
+    return {
+      eventId: newId(),
+      type: 'message',
+      channel: 'gmail',
+      layer: 'dom',
+      direction: 'outbound',
+      kind: 'email',
+      externalId: id,
+      aliases: [],
+      threadExternalId,
+      threadAliases,
+      from: fromEmail ? { email: fromEmail } : {},
+      to: s.state.to,
+      cc: s.state.cc,
+      subject: s.state.subject || null,
+      text: s.state.text,
+      sentAt: s.at,
+      rfcMessageId: null,
+      inReplyTo: [],
+      template: s.template,
+    };
+  }
+
+  function confirm(snaps: Snapshot[]) {
+    lastToastSnaps = snaps;
+    win.setTimeout(() => {
+      for (const s of snaps) {
+        if (s.emitted || s.retracted) continue;
+        s.emitted = true;
+        let id = s.state.draftId;
+        if (!id) {
+          const sig = sendSignature(s.state.subject, s.state.to);
+          const match = [...netSends.values()].find((n) => n.sig === sig && Math.abs(n.at - s.at) < 120_000);
+          id = match?.id ?? `dom:${s.state.composeId ?? 'c'}:${s.at}`;
+        }
+        s.id = id;
+        if (s.state.to.length + s.state.cc.length + s.state.bcc.length === 0) {
+          fail('dom', 'sent compose without readable recipients');
+          continue;
+        }
+        health.dom.recognised++;
+        emit([domSendEvent(s, id)]);
+      }
+    }, graceMs);
+  }
+
+  function checkToast() {
+    const view = doc.getElementById(GMAIL.toast.viewMessage.slice(1));
+    if (!view || usedToasts.has(view)) return;
+    usedToasts.add(view);
+    const t = now();
+    const snaps = snapshots.filter((s) => !s.emitted && !s.retracted && t - s.at < 60_000);
+    if (snaps.length) confirm(snaps);
+  }
+
+  function onUndo() {
+    for (const s of lastToastSnaps) {
+      if (s.retracted) continue;
+      s.retracted = true;
+      const id = s.id ?? s.state.draftId;
+      if (id) retract(id, 'dom');
+      else if (s.emitted) fail('dom', 'undo of a send with no id');
+    }
+    lastToastSnaps = [];
+  }
+
+  // ------------------------------------------------------------------ DOM layer: thread view
+
+  function scanThread() {
+    const view = readThreadView(doc);
+    if (!view) return;
+    if (view.unreadable) fail('dom', `${view.unreadable} thread message(s) without id or sender`);
+    view.unreadable = 0;
+    const { threadExternalId, threadAliases } = splitThread(view.threadNames);
+    const out: CaptureEventInput[] = [];
+    for (const m of view.messages) {
+      if (seenThreadMsgs.has(m.externalId)) continue;
+      seenThreadMsgs.add(m.externalId);
+      if (m.externalId.startsWith('msg-a:') || (m.from.email && own.has(m.from.email))) continue; // the user's own
+      health.dom.recognised++;
+      out.push({
+        eventId: newId(),
+        type: 'message',
+        channel: 'gmail',
+        layer: 'dom',
+        direction: 'inbound',
+        kind: 'email',
+        externalId: m.externalId,
+        aliases: m.aliases,
+        threadExternalId,
+        threadAliases,
+        from: m.from,
+        to: m.to,
+        cc: [],
+        subject: view.subject,
+        text: m.text,
+        sentAt: m.sentAt ?? now(),
+        rfcMessageId: null,
+        inReplyTo: [],
+        template: null,
+      });
+    }
+    emit(out);
+  }
+
+  // ------------------------------------------------------------------ mutations (kept cheap)
+
+  function scan() {
+    scanTimer = null;
+    const added = pendingAdded;
+    pendingAdded = [];
+    for (const el of added) {
+      if (!el.isConnected) continue;
+      if (el.matches(GMAIL.thread.message) || el.matches(GMAIL.thread.subject)) threadDirty = true;
+      else if (el.firstElementChild && el.querySelector(INTERESTING)) {
+        if (el.querySelector(`${GMAIL.thread.message}, ${GMAIL.thread.subject}`)) threadDirty = true;
+      }
+      if (deps.composeButton !== false) {
+        const roots = el.matches(GMAIL.compose.root) ? [el] : el.firstElementChild ? [...el.querySelectorAll(GMAIL.compose.root)] : [];
+        for (const r of roots) decorate(r);
+      }
+    }
+    checkToast();
+    if (threadDirty) {
+      threadDirty = false;
+      scanThread();
+    }
+    // Keep the draft id -> template map current: the draft id appears after the first autosave.
+    for (const s of [lastCompose]) {
+      if (s && templateByRoot.has(s)) {
+        const d = readCompose(s).draftId;
+        if (d) templateByDraft.set(d, templateByRoot.get(s)!);
+      }
+    }
+  }
+
+  function decorate(root: Element) {
+    if (buttoned.has(root)) return;
+    const cell = root.querySelector(GMAIL.compose.toolbarCell);
+    if (!cell) return;
+    buttoned.add(root);
+    addComposeButton(doc, cell, () => {
+      lastCompose = root;
+    });
+  }
+
+  /** The MutationObserver callback: only collects added elements; the work happens in scan(). */
+  function onMutations(records: MutationRecord[]) {
+    for (const r of records) {
+      const nodes = r.addedNodes;
+      for (let i = 0; i < nodes.length; i++) {
+        const n = nodes[i];
+        if (n.nodeType === 1) pendingAdded.push(n as Element);
+      }
+    }
+    if (pendingAdded.length && !scanTimer) scanTimer = win.setTimeout(scan, scanDelay);
+  }
+
+  // ------------------------------------------------------------------ user events (read only)
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+    const root = composeRootOf(e.target as Node);
+    if (root) snapshot(root);
+  }
+
+  function onClick(e: MouseEvent) {
+    const t = e.target as Element | null;
+    if (!t || t.nodeType !== 1) return;
+    if (t.closest(GMAIL.toast.undo)) return onUndo();
+    const send = t.closest(GMAIL.compose.sendButton);
+    if (send) {
+      const root = composeRootOf(send);
+      if (root) snapshot(root);
+    }
+  }
+
+  function onFocusIn(e: FocusEvent) {
+    const root = composeRootOf(e.target as Node);
+    if (root) lastCompose = root;
+  }
+
+  // ------------------------------------------------------------------ panel requests
+
+  function targetCompose(): Element | null {
+    const active = composeRootOf(doc.activeElement);
+    if (active) return active;
+    if (lastCompose?.isConnected) return lastCompose;
+    const all = doc.querySelectorAll(GMAIL.compose.root);
+    return all.length === 1 ? all[0] : null;
+  }
+
+  function insertTemplate(req: InsertRequest): InsertResult {
+    const root = targetCompose();
+    if (!root) return { ok: false, reason: 'No open compose in Gmail: open a new message or a reply, then insert.' };
+    const res = fillCompose(doc, root, req.subject, req.body);
+    if (!res.ok) return res;
+    const tpl = { id: req.templateId, version: req.templateVersion ?? null };
+    templateByRoot.set(root, tpl);
+    lastCompose = root;
+    const d = readCompose(root).draftId;
+    if (d) templateByDraft.set(d, tpl);
+    return { ok: true };
+  }
+
+  function pageContext(): PageContext {
+    const view = readThreadView(doc);
+    const emails = new Set<string>();
+    if (view) {
+      for (const m of view.messages) {
+        for (const p of [m.from, ...m.to]) if (p.email && !own.has(p.email)) emails.add(p.email);
+      }
+      const { threadExternalId } = splitThread(view.threadNames);
+      return { channel: 'gmail', threadExternalId, emails: [...emails], name: view.messages.find((m) => m.from.email && !own.has(m.from.email))?.from.name ?? null };
+    }
+    const root = targetCompose();
+    if (root) {
+      const c = readCompose(root);
+      for (const p of [...c.to, ...c.cc]) if (p.email) emails.add(p.email);
+      return { channel: 'gmail', threadExternalId: c.threadId, emails: [...emails] };
+    }
+    return { channel: 'gmail', threadExternalId: null, emails: [] };
+  }
+
+  function healthEvents(): CaptureEventInput[] {
+    const out: CaptureEventInput[] = [];
+    for (const layer of ['network', 'dom'] as const) {
+      const h = health[layer];
+      if (h.recognised === 0 && h.failed === 0) continue;
+      out.push({ eventId: newId(), type: 'health', channel: 'gmail', layer, recognised: h.recognised, failed: h.failed, lastError: h.lastError });
+      health[layer] = { recognised: 0, failed: 0, lastError: null };
+    }
+    return out;
+  }
+
+  return {
+    start() {
+      learnOwn(readOwnEmail(doc));
+      doc.addEventListener('keydown', onKeyDown, true);
+      doc.addEventListener('click', onClick, true);
+      doc.addEventListener('focusin', onFocusIn, true);
+      observer = new win.MutationObserver(onMutations);
+      observer.observe(doc.documentElement, { childList: true, subtree: true });
+      pendingAdded.push(doc.documentElement);
+      scanTimer = win.setTimeout(scan, scanDelay);
+    },
+    stop() {
+      observer?.disconnect();
+      doc.removeEventListener('keydown', onKeyDown, true);
+      doc.removeEventListener('click', onClick, true);
+      doc.removeEventListener('focusin', onFocusIn, true);
+    },
+    onTap,
+    onMutations,
+    scan,
+    insertTemplate,
+    pageContext,
+    /** Health since the last call, as events (one per layer that saw anything). */
+    flushHealth(): void {
+      learnOwn(readOwnEmail(doc));
+      emit(healthEvents());
+    },
+    ownEmails: () => [...own],
+  };
+}
+
+export type GmailCapture = ReturnType<typeof createGmailCapture>;
