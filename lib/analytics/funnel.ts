@@ -33,9 +33,15 @@ interface Reached {
   channel: string;
 }
 
+// The dashboard asks for the funnel three ways over the same units: compute the pass once.
+const reachedCache = new WeakMap<readonly Unit[], { prospects: ReadonlyMap<string, AnalyticsProspect>; value: Map<string, Reached> }>();
+
 /** Prospects contacted in the units (non-bounced), with how deep each one got. */
 function reached(units: readonly Unit[], prospects: ReadonlyMap<string, AnalyticsProspect>): Map<string, Reached> {
+  const hit = reachedCache.get(units);
+  if (hit && hit.prospects === prospects) return hit.value;
   const out = new Map<string, Reached>();
+  reachedCache.set(units, { prospects, value: out });
   for (const u of units) {
     if (u.bounced) continue;
     for (const id of u.prospectIds) {

@@ -43,8 +43,13 @@ export function unitCounts(units: readonly Unit[]): UnitCounts {
  * Per prospect: who was contacted (in a non-bounced outreach thread) and who replied in at least
  * one of them. One person, one count, across Gmail and LinkedIn.
  */
+const outcomesCache = new WeakMap<readonly Unit[], Map<string, boolean>>();
 export function prospectOutcomes(units: readonly Unit[]): Map<string, boolean> {
+  // Used by the response rate and the trait differences over the same units: one pass.
+  const hit = outcomesCache.get(units);
+  if (hit) return hit;
   const out = new Map<string, boolean>();
+  outcomesCache.set(units, out);
   for (const u of units) {
     if (u.bounced) continue;
     for (const id of u.prospectIds) out.set(id, (out.get(id) ?? false) || u.replied);

@@ -289,23 +289,6 @@ export function generateSeed(options: SeedOptions = {}): ExportFile {
     }
   }
 
-  // Longer conversations until the requested message count is reached.
-  let ci = 0;
-  while (messages.length < o.messages && conversations.length) {
-    const c = conversations[ci++ % conversations.length];
-    const th = threads[c.threadIdx];
-    const pr = prospects[c.p];
-    const addr = c.ch === 'gmail' ? pr.emails[0] : pr.linkedinUrl!;
-    const me = c.ch === 'gmail' ? SEED_USER_EMAIL : meLinkedin;
-    const gap = Math.max(10 * 60_000, Math.min((now - c.lastAt) / 4, DAY));
-    if (c.lastAt + 2 * gap >= now) continue;
-    const kind = c.ch === 'gmail' ? 'email' : 'linkedin-message';
-    const base = { channel: c.ch, threadId: th.id, prospectId: pr.id, cc: [], subject: th.subject && `Re: ${th.subject}`, templateId: null, templateSource: null, templateVersion: null, classification: 'human' as const, source: 'import' as const, callOutcome: null, kind: kind as ExportMessage['kind'] };
-    messages.push({ ...base, id: mid(c.ch), direction: 'inbound', from: addr, to: [me], text: 'Thanks, that works. One more question about pricing.', sentAt: iso(c.lastAt + gap) });
-    messages.push({ ...base, id: mid(c.ch), direction: 'outbound', from: me, to: [addr], text: 'Sure, here are the details.', sentAt: iso(c.lastAt + 2 * gap) });
-    c.lastAt += 2 * gap;
-  }
-
   // Stages, deal values and logged calls ----------------------------------------------------------
   const lastThreadOf = new Map<string, ExportThread>();
   for (const th of threads) lastThreadOf.set(th.prospectIds[0], th);
@@ -348,6 +331,23 @@ export function generateSeed(options: SeedOptions = {}): ExportFile {
       }
     }
   }
+  // Longer conversations until the requested message count is reached.
+  let ci = 0;
+  while (messages.length < o.messages && conversations.length) {
+    const c = conversations[ci++ % conversations.length];
+    const th = threads[c.threadIdx];
+    const pr = prospects[c.p];
+    const addr = c.ch === 'gmail' ? pr.emails[0] : pr.linkedinUrl!;
+    const me = c.ch === 'gmail' ? SEED_USER_EMAIL : meLinkedin;
+    const gap = Math.max(10 * 60_000, Math.min((now - c.lastAt) / 4, DAY));
+    if (c.lastAt + 2 * gap >= now) continue;
+    const kind = c.ch === 'gmail' ? 'email' : 'linkedin-message';
+    const base = { channel: c.ch, threadId: th.id, prospectId: pr.id, cc: [], subject: th.subject && `Re: ${th.subject}`, templateId: null, templateSource: null, templateVersion: null, classification: 'human' as const, source: 'import' as const, callOutcome: null, kind: kind as ExportMessage['kind'] };
+    messages.push({ ...base, id: mid(c.ch), direction: 'inbound', from: addr, to: [me], text: 'Thanks, that works. One more question about pricing.', sentAt: iso(c.lastAt + gap) });
+    messages.push({ ...base, id: mid(c.ch), direction: 'outbound', from: me, to: [addr], text: 'Sure, here are the details.', sentAt: iso(c.lastAt + 2 * gap) });
+    c.lastAt += 2 * gap;
+  }
+
   return {
     format: 'sidelog-export',
     version: 1,
