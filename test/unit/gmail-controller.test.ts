@@ -1,0 +1,202 @@
+// @vitest-environment happy-dom
+// The controller joining both layers: one send per message, Undo in both wire behaviours,
+// replies from the thread view, template insertion carried to the send.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CaptureEvent } from '../../lib/schema/events';
+import type { CaptureEventInput } from '../../lib/schema/events';
+import { createGmailCapture } from '../../lib/capture/gmail/controller';
+import { TAP_SOURCE, validateTapMessage, syncKindOf } from '../../lib/capture/gmail/tap-protocol';
+
+const FIX = path.resolve(__dirname, '../fixtures/gmail');
+const sync = (f: string) => readFileSync(path.join(FIX, 'inboxsdk-sync-2022-09-09', f), 'utf8');
+const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+
+let events: CaptureEventInput[];
+let clock: number;
+let current: { stop(): void } | null = null;
+function setup(html?: string) {
+  current?.stop(); // one controller per test: listeners of the previous one must not see this DOM
+  document.body.replaceChildren();
+  document.title = 'Inbox - me@sidelog.test - Gmail';
+  if (html) {
+    const holder = document.createElement('div');
+    // Test-only: happy-dom parses the fixture; the extension itself never assigns HTML.
+    holder.innerHTML = readFileSync(path.join(FIX, html), 'utf8');
+    document.body.append(holder);
+  }
+  events = [];
+  clock = 1_700_000_000_000;
+  let n = 0;
+  const cap = createGmailCapture({ doc: document, now: () => clock, newId: () => `e${++n}`, emit: (e) => events.push(...e), domGraceMs: 0, scanDelayMs: 0 });
+  cap.start();
+  current = cap;
+  return cap;
+}
+const tap = (kind: 's' | 'fd' | 'bv', req: string | null, resp: string | null, startedAt = clock) =>
+  validateTapMessage({ source: TAP_SOURCE, v: 1, kind, requestBody: req, responseBody: resp, status: 200, startedAt })!;
+const messages = () => events.filter((e) => e.type === 'message');
+
+function addToast() {
+  const b8 = document.createElement('div');
+  b8.className = 'b8';
+  const vh = document.createElement('div');
+  vh.className = 'vh';
+  const text = document.createElement('span');
+  text.textContent = 'Message sent';
+  const undo = document.createElement('span');
+  undo.id = 'link_undo';
+  undo.textContent = 'Undo';
+  const view = document.createElement('span');
+  view.id = 'link_vsm';
+  view.textContent = 'View message';
+  vh.append(text, undo, view);
+  b8.append(vh);
+  document.body.append(b8);
+  return undo;
+}
+
+beforeEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('network layer', () => {
+  it('a send becomes one outbound event and teaches the own address', async () => {
+    const cap = setup();
+    cap.onTap(tap('s', sync('cvOnSend_request.json'), sync('cvOnSend_response.json')));
+    const out = messages();
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ direction: 'outbound', externalId: 'msg-a:r8190137112111191537', layer: 'network' });
+    expect(events.filter((e) => e.type === 'identity').map((e) => (e as any).person.email)).toEqual(['me@sidelog.test', 'test@gmail.com']);
+    for (const e of events) expect(() => CaptureEvent.parse(e)).not.toThrow();
+  });
+
+  it('Undo behaviour A: the sent message saved again as a draft is retracted', () => {
+    const cap = setup();
+    cap.onTap(tap('s', sync('cvOnSend_request.json'), sync('cvOnSend_response.json')));
+    clock += 3000;
+    // cvOnDraftUpdate saves msg-a:r8190137112111191537 (the id just sent) as a draft (^r).
+    cap.onTap(tap('s', sync('cvOnDraftUpdate_request.json'), sync('cvOnDraftUpdate_response.json')));
+    expect(events.filter((e) => e.type === 'retract')).toEqual([expect.objectContaining({ externalId: 'msg-a:r8190137112111191537' })]);
+  });
+
+  it('draft saves alone yield nothing', () => {
+    const cap = setup();
+    cap.onTap(tap('s', sync('cvOnDraftSave_request.json'), sync('cvOnDraftSave_response.json')));
+    cap.onTap(tap('s', sync('cvOnDraftUpdate_request.json'), sync('cvOnDraftUpdate_response.json')));
+    expect(messages()).toHaveLength(0);
+    expect(events.filter((e) => e.type === 'retract')).toHaveLength(0);
+  });
+
+  it('health counts recognised sends and unreadable payloads per layer', () => {
+    const cap = setup();
+    cap.onTap(tap('s', sync('cvOnSend_request.json'), sync('cvOnSend_response.json')));
+    cap.onTap(tap('fd', null, JSON.stringify({ nothing: true })));
+    cap.flushHealth();
+    const h = events.filter((e) => e.type === 'health');
+    expect(h).toEqual([expect.objectContaining({ layer: 'network', recognised: 1, failed: 1, lastError: 'fd response shape unknown' })]);
+    cap.flushHealth();
+    expect(events.filter((e) => e.type === 'health')).toHaveLength(1); // counters reset after a report
+  });
+});
+
+describe('DOM layer', () => {
+  it('Send click confirmed by the toast -> one outbound event keyed by the draft id', async () => {
+    setup('dom-2025/compose-chips.html');
+    (document.querySelector('div.aoO') as HTMLElement).click();
+    await tick();
+    expect(messages()).toHaveLength(0); // not before "Message sent"
+    addToast();
+    await tick(20);
+    const out = messages();
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({
+      layer: 'dom',
+      direction: 'outbound',
+      externalId: 'msg-a:r-7673660351152959857',
+      threadExternalId: 'thread-a:r-7681922771531347793',
+      subject: 'Quick question about Acme',
+      text: 'Hi Ana,\n\nAre you & the team around next week?',
+      from: { email: 'me@sidelog.test' },
+    });
+    expect(out[0].to!.map((p) => p.email)).toEqual(['ana@acme.io', 'bob@beta.co']);
+    expect(() => CaptureEvent.parse(out[0])).not.toThrow();
+  });
+
+  it('Ctrl+Enter in the body is a send too; Undo retracts it (behaviour B)', async () => {
+    setup('dom-2025/compose-chips.html');
+    const body = document.querySelector('[g_editable=true]')!;
+    body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    const undo = addToast();
+    await tick(20);
+    expect(messages()).toHaveLength(1);
+    undo.click();
+    expect(events.filter((e) => e.type === 'retract')).toEqual([expect.objectContaining({ externalId: 'msg-a:r-7673660351152959857', layer: 'dom' })]);
+  });
+
+  it('a network send completing after the Undo click is not logged', async () => {
+    const cap = setup('dom-2025/compose-chips.html');
+    const started = clock;
+    (document.querySelector('div.aoO') as HTMLElement).click();
+    const undo = addToast();
+    await tick(20);
+    clock += 1000;
+    undo.click();
+    const req = sync('cvOnSend_3_request.json').replace(/msg-a:r-329565169840451245/g, 'msg-a:r-7673660351152959857');
+    cap.onTap(tap('s', req, null, started));
+    expect(messages().filter((e) => e.layer === 'network')).toHaveLength(0);
+  });
+
+  it('reads replies from the thread view, once, and skips the user\'s own messages', async () => {
+    const cap = setup('dom-2025/thread-view.html');
+    await tick(20);
+    const inbound = messages();
+    expect(inbound).toHaveLength(1);
+    expect(inbound[0]).toMatchObject({ direction: 'inbound', externalId: 'msg-f:1743802434391390787', threadExternalId: 'thread-f:1743802434391390786', from: { email: 'ana@acme.io' } });
+    // Gmail re-renders the same thread: same ids, nothing new.
+    const main = document.querySelector('[role=main]')!;
+    main.replaceWith(main.cloneNode(true));
+    await tick(20);
+    expect(messages()).toHaveLength(1);
+    expect(cap.pageContext()).toMatchObject({ channel: 'gmail', threadExternalId: 'thread-f:1743802434391390786', emails: ['ana@acme.io', 'carla@acme.io'] });
+  });
+});
+
+describe('template insertion', () => {
+  it('says why when no compose is open', () => {
+    const cap = setup();
+    expect(cap.insertTemplate({ subject: 'S', body: 'B', templateId: 't1', templateVersion: 1 })).toMatchObject({ ok: false });
+  });
+
+  it('fills the only compose and the send carries the template', async () => {
+    const cap = setup('dom-2025/compose-chips.html');
+    const body = document.querySelector('[g_editable=true]')!;
+    body.replaceChildren();
+    (document.querySelector('input[name=subjectbox]') as HTMLInputElement).value = '';
+    const r = cap.insertTemplate({ subject: 'Intro', body: 'Hi Ana,\nquick question.', templateId: 't1', templateVersion: 3 });
+    expect(r).toEqual({ ok: true });
+    expect((document.querySelector('input[name=subjectbox]') as HTMLInputElement).value).toBe('Intro');
+    expect(body.textContent).toContain('quick question.');
+    // The user edits a word: still the inserted template.
+    body.append(document.createTextNode(' Thanks!'));
+    (document.querySelector('div.aoO') as HTMLElement).click();
+    addToast();
+    await tick(20);
+    expect(messages()[0].template).toEqual({ id: 't1', version: 3 });
+    cap.onTap(tap('s', sync('cvOnSend_3_request.json').replace(/msg-a:r-329565169840451245/g, 'msg-a:r-7673660351152959857'), null));
+    expect(messages().filter((e) => e.layer === 'network')[0].template).toEqual({ id: 't1', version: 3 });
+  });
+});
+
+describe('tap protocol', () => {
+  it('accepts only well-formed tap messages for sync paths', () => {
+    expect(syncKindOf('https://mail.google.com/sync/u/0/i/s?hl=en&c=12&rt=r&pt=ji')).toBe('s');
+    expect(syncKindOf('/sync/u/1/i/fd?hl=en')).toBe('fd');
+    expect(syncKindOf('https://mail.google.com/sync/u/0/i/x')).toBeNull();
+    expect(syncKindOf('https://evil.example/sync/u/0/i/s')).toBeNull();
+    expect(validateTapMessage({ source: TAP_SOURCE, v: 1, kind: 's', requestBody: 1, responseBody: null, status: 200, startedAt: 1 })).toBeNull();
+    expect(validateTapMessage({ source: 'x', v: 1, kind: 's', requestBody: null, responseBody: null, status: 200, startedAt: 1 })).toBeNull();
+    expect(validateTapMessage('{}')).toBeNull();
+  });
+});
