@@ -59,38 +59,38 @@ export function TemplateForm({ initial, title, editingVersion, previewProspect, 
   return (
     <form className="card tpl-form" onSubmit={submit} aria-label={title}>
       <h3 className="tpl-form-title">{title}</h3>
-      <label className="field" htmlFor={`${id}-name`}>
-        <span>Name</span>
+      <div className="field">
+        <label className="tpl-label" htmlFor={`${id}-name`}>Name</label>
         <input id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
-      </label>
-      <label className="field" htmlFor={`${id}-channel`}>
-        <span>Channel</span>
+      </div>
+      <div className="field">
+        <label className="tpl-label" htmlFor={`${id}-channel`}>Channel</label>
         <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as TemplateChannel)}>
           <option value="any">Email and LinkedIn</option>
           <option value="email">Email</option>
           <option value="linkedin">LinkedIn</option>
         </select>
-      </label>
+      </div>
       {channel !== 'linkedin' && (
-        <label className="field" htmlFor={`${id}-subject`}>
-          <span>Subject</span>
+        <div className="field">
+          <label className="tpl-label" htmlFor={`${id}-subject`}>Subject</label>
           <input id={`${id}-subject`} type="text" value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={1000} />
-        </label>
+        </div>
       )}
-      <label className="field" htmlFor={`${id}-body`}>
-        <span>Body</span>
+      <div className="field">
+        <label className="tpl-label" htmlFor={`${id}-body`}>Body</label>
         <textarea id={`${id}-body`} rows={8} value={body} onChange={(e) => setBody(e.target.value)} aria-describedby={`${id}-help`} />
-      </label>
+      </div>
       <p id={`${id}-help`} className="muted small tpl-help">
         Variables: <code>{'{{firstName}}'}</code> <code>{'{{lastName}}'}</code> <code>{'{{company}}'}</code>{' '}
         <code>{'{{title}}'}</code>, any custom trait such as <code>{'{{event}}'}</code>, and a fallback for when a value is
         missing: <code>{'{{firstName|there}}'}</code>.
         {custom.length > 0 && <> Custom here: {custom.map((c) => `{{${c}}}`).join(', ')} (filled from the prospect's traits).</>}
       </p>
-      <label className="field" htmlFor={`${id}-tags`}>
-        <span>Tags</span>
+      <div className="field">
+        <label className="tpl-label" htmlFor={`${id}-tags`}>Tags</label>
         <input id={`${id}-tags`} type="text" value={tags} onChange={(e) => setTags(e.target.value)} placeholder="cold, follow-up, Q3" />
-      </label>
+      </div>
       {tried && errors.length > 0 && (
         <ul className="notice error tpl-errors" role="alert">
           {errors.map((e) => (

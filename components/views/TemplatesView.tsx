@@ -183,13 +183,13 @@ export function TemplatesView() {
         all.length > 0 && (
           <>
             <div className="tpl-filters">
-              <label className="field" htmlFor={`${id}-q`}>
-                <span>Search templates</span>
+              <div className="field">
+                <label className="tpl-label" htmlFor={`${id}-q`}>Search templates</label>
                 <input id={`${id}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name, text or tag" />
-              </label>
+              </div>
               {allTags.length > 0 && (
-                <label className="field" htmlFor={`${id}-tag`}>
-                  <span>Tag</span>
+                <div className="field">
+                  <label className="tpl-label" htmlFor={`${id}-tag`}>Tag</label>
                   <select id={`${id}-tag`} value={tag} onChange={(e) => setTag(e.target.value)}>
                     <option value="">All tags</option>
                     {allTags.map((t) => (
@@ -198,10 +198,10 @@ export function TemplatesView() {
                       </option>
                     ))}
                   </select>
-                </label>
+                </div>
               )}
-              <label className="field" htmlFor={`${id}-who`}>
-                <span>Preview and insert for</span>
+              <div className="field">
+                <label className="tpl-label" htmlFor={`${id}-who`}>Preview and insert for</label>
                 <select id={`${id}-who`} value={previewChoice} onChange={(e) => setPreviewChoice(e.target.value)}>
                   <option value={AUTO}>{current.data ? `Current tab: ${current.data.name || 'unnamed prospect'}` : 'Current tab (no prospect found)'}</option>
                   <option value={NONE}>Nobody (fallbacks)</option>
@@ -212,7 +212,7 @@ export function TemplatesView() {
                     </option>
                   ))}
                 </select>
-              </label>
+              </div>
               {archivedCount > 0 && (
                 <label className="tpl-check">
                   <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived ({archivedCount})
