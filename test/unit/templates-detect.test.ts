@@ -141,3 +141,17 @@ describe('createDetector', () => {
     expect(createDetector([intro])({ channel: 'gmail', subject: null, text: '   ' })).toBeNull();
   });
 });
+
+describe('createCachedDetector', () => {
+  it('reuses the compiled detector until a template changes', async () => {
+    const { createCachedDetector } = await import('../../lib/templates/detect');
+    const get = createCachedDetector();
+    const a = tpl({ id: 'a', body: 'Hi {{firstName}}, we help sales teams see which messages get replies. Want a demo?' });
+    const d1 = get([a]);
+    expect(get([{ ...a }])).toBe(d1);
+    const d2 = get([{ ...a, body: 'Hi {{firstName}}, totally different words now for this one template here.', version: 2 }]);
+    expect(d2).not.toBe(d1);
+    expect(d2({ channel: 'gmail', subject: null, text: 'Hi Li, totally different words now for this one template here.' })).toMatchObject({ templateId: 'a', version: 2 });
+    expect(get([{ ...a, archived: true }])).not.toBe(d2);
+  });
+});
