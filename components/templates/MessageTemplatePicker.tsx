@@ -4,6 +4,7 @@
 // which stores `templateSource: 'manual'` and recomputes the thread's numbers.
 import { useId, useState } from 'react';
 import type { Message, Template } from '@/lib/schema/model';
+import './templates.css';
 
 export interface MessageTemplatePickerProps {
   message: Pick<Message, 'id' | 'templateId' | 'templateSource' | 'templateScore' | 'templateVersion'>;
