@@ -1,0 +1,74 @@
+// Dexie reads for the insights views and the popup. Kept apart from lib/analytics (pure) and from
+// the React pieces, so each view's query function is one call. Reads only what a number needs:
+// thread summaries, prospects, templates, and the outbound messages of the period (through the
+// [direction+sentAt] index); never the whole message table.
+import Dexie from 'dexie';
+import { getDb, type SidelogDb } from '@/lib/db/db';
+import { getSettings } from '@/lib/settings';
+import { canonicalProfileUrl, normEmail, personKeys, threadKeys } from '@/lib/ingest/keys';
+import type { PageContext } from '@/lib/messaging';
+import type { Message, Prospect, Template, Thread } from '@/lib/schema/model';
+import type { Settings } from '@/lib/schema/settings';
+
+export interface BaseData {
+  threads: Thread[];
+  prospects: Prospect[];
+  templates: Template[];
+  settings: Settings;
+}
+
+export async function loadBase(db: SidelogDb = getDb()): Promise<BaseData> {
+  const [threads, prospects, templates, settings] = await Promise.all([
+    db.threads.toArray(),
+    db.prospects.toArray(),
+    db.templates.toArray(),
+    getSettings(),
+  ]);
+  return { threads, prospects, templates, settings };
+}
+
+/** Outbound messages (calls included) sent at or after `from`. */
+export function loadOutbound(from: number, db: SidelogDb = getDb()): Promise<Message[]> {
+  return db.messages.where('[direction+sentAt]').between(['outbound', from], ['outbound', Dexie.maxKey], true, true).toArray();
+}
+
+/** The popup's inputs: outbound messages of the last 30 days (or since the month began) and their threads. */
+export async function loadPopup(now: number, startOfMonth: number, db: SidelogDb = getDb()) {
+  const from = Math.min(now - 30 * 86_400_000, startOfMonth);
+  const [outbound, templates, settings] = await Promise.all([loadOutbound(from, db), db.templates.toArray(), getSettings()]);
+  const ids = [...new Set(outbound.map((m) => m.threadId))];
+  const threads = (await db.threads.bulkGet(ids)).filter((t): t is Thread => !!t);
+  return { outbound, threads, templates, settings };
+}
+
+/** One prospect's timeline: messages linked to them, or in threads they are part of. */
+export async function loadTimeline(prospectId: string, db: SidelogDb = getDb()) {
+  const [direct, threads] = await Promise.all([
+    db.messages.where('prospectId').equals(prospectId).toArray(),
+    db.threads.where('prospectIds').equals(prospectId).toArray(),
+  ]);
+  const seen = new Set(direct.map((m) => m.id));
+  const viaThreads = await db.messages.where('threadId').anyOf(threads.map((t) => t.id)).toArray();
+  const messages = [...direct, ...viaThreads.filter((m) => !seen.has(m.id))].sort((a, b) => a.sentAt - b.sentAt);
+  return { messages, threads };
+}
+
+/** The prospect the active tab shows, from what its content script reports (see lib/messaging.ts). */
+export async function findProspectForPage(ctx: PageContext, db: SidelogDb = getDb()): Promise<Prospect | null> {
+  const keys: string[] = [];
+  for (const e of ctx.emails ?? []) {
+    const n = normEmail(e);
+    if (n) keys.push(...personKeys({ email: n }));
+  }
+  const url = canonicalProfileUrl(ctx.profileUrl);
+  if (url) keys.push(...personKeys({ profileUrl: url }));
+  if (keys.length) {
+    const p = await db.prospects.where('keys').anyOf(keys).first();
+    if (p) return p;
+  }
+  if (ctx.threadExternalId) {
+    const t = await db.threads.where('keys').anyOf(threadKeys(ctx.channel, ctx.threadExternalId, [])).first();
+    if (t?.prospectIds[0]) return (await db.prospects.get(t.prospectIds[0])) ?? null;
+  }
+  return null;
+}
