@@ -1,0 +1,89 @@
+// Templates end to end, on the site look-alikes: a template typed by hand on LinkedIn is
+// "detected", one inserted from the panel is "inserted" (also after the user edits it), and the
+// template's numbers in the panel follow the messages and replies.
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, openPanel, readDb } from './fixtures';
+import { serveLinkedIn, sendMessage as liSend, deliverInbound } from './lookalike/linkedin/serve';
+
+async function createTemplate(panel: Page, f: { name: string; channel: 'Email' | 'LinkedIn' | 'Email and LinkedIn'; subject?: string; body: string }) {
+  await panel.getByRole('tab', { name: 'Templates' }).click();
+  const first = panel.getByRole('button', { name: 'Create your first template' });
+  if (await first.isVisible()) await first.click();
+  else await panel.getByRole('button', { name: 'New template' }).click();
+  const form = panel.getByRole('form', { name: 'New template' });
+  await form.getByLabel('Name', { exact: true }).fill(f.name);
+  await form.getByLabel('Channel', { exact: true }).selectOption({ label: f.channel });
+  if (f.subject !== undefined) await form.getByLabel('Subject', { exact: true }).fill(f.subject);
+  await form.getByLabel('Body', { exact: true }).fill(f.body);
+  await form.getByRole('button', { name: 'Save template' }).click();
+  await expect(panel.getByRole('article', { name: f.name, exact: true })).toBeVisible();
+  const rows = await readDb<{ id: string; name: string }>(panel, 'templates');
+  return rows.find((r) => r.name === f.name)!.id;
+}
+
+/** Outbound messages of this test (the look-alike's history, seen on page load, has none of these words). */
+async function outbound(panel: Page, channel: string) {
+  const rows = await readDb<any>(panel, 'messages');
+  return rows.filter((m) => m.channel === channel && m.direction === 'outbound' && m.text.includes('thanks for connecting! How does'));
+}
+
+async function linkedInThread(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('.msg-thread .msg-form__contenteditable').waitFor();
+  return page;
+}
+
+test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, numbers follow', async ({ context, extensionId }) => {
+  const li = await serveLinkedIn(context);
+  const panel = await openPanel(context, extensionId, 380);
+  const body =
+    'Hi {{firstName|there}}, thanks for connecting! How does {{company}} keep track of which outreach messages lead to meetings today? Happy to share what we learned.';
+  const tplId = await createTemplate(panel, { name: 'LinkedIn thanks', channel: 'LinkedIn', body });
+  const card = panel.getByRole('article', { name: 'LinkedIn thanks', exact: true });
+
+  // 1. Typed by hand (filled in, one word changed): detected.
+  const bob = li.person('bob-builder');
+  const page = await linkedInThread(context, li.threadUrl(bob));
+  const typed =
+    'Hi Bob, thanks for connecting! How does Globex keep track of which outreach messages turn into meetings today? Happy to share what we learned.';
+  await liSend(page, typed);
+  await expect.poll(async () => (await outbound(panel, 'linkedin')).map((m) => m.templateSource), { timeout: 15_000 }).toEqual(['detected']);
+  const [detected] = await outbound(panel, 'linkedin');
+  expect(detected).toMatchObject({ templateId: tplId, templateVersion: 1, text: typed });
+  expect(detected.templateScore).toBeGreaterThan(0.8);
+
+  // The panel's numbers: one first touch, no reply yet; then Bob replies.
+  await panel.bringToFront();
+  await expect(card.getByTestId('template-numbers')).toContainText('0 of 1 replied (0%)');
+  await expect(card.getByTestId('template-numbers')).toContainText('1 message sent');
+  await deliverInbound(page, li, bob, 'Sounds interesting, tell me more.');
+  await expect(card.getByTestId('template-numbers')).toContainText('1 of 1 replied (100%)', { timeout: 15_000 });
+
+  // 2. Inserted from the panel into Jane's conversation, then edited before sending: inserted.
+  const jane = li.person('jane-doe');
+  const janePage = await linkedInThread(context, li.threadUrl(jane));
+  await janePage.locator('.msg-thread .msg-form__contenteditable').click();
+  await panel.bringToFront();
+  await card.getByRole('button', { name: 'Insert LinkedIn thanks' }).click();
+  await expect(card.getByRole('status')).toContainText('Inserted into the LinkedIn message box');
+  const box = janePage.locator('.msg-thread .msg-form__contenteditable');
+  // No prospect is known for Jane's thread yet in the panel's eyes, or it is: either way the
+  // template's words are there and nothing was sent.
+  await expect(box).toContainText('thanks for connecting! How does');
+  expect(li.state.received.filter((r) => JSON.stringify(r.body).includes('thanks for connecting! How does'))).toHaveLength(1);
+  await janePage.bringToFront();
+  await box.click();
+  await janePage.keyboard.press('End');
+  await janePage.keyboard.type(' Cheers, Sam');
+  await janePage.locator('.msg-thread button.msg-form__send-button').click();
+  await expect
+    .poll(async () => (await outbound(panel, 'linkedin')).map((m) => m.templateSource).sort(), { timeout: 15_000 })
+    .toEqual(['detected', 'inserted']);
+  const inserted = (await outbound(panel, 'linkedin')).find((m) => m.templateSource === 'inserted');
+  expect(inserted).toMatchObject({ templateId: tplId, templateVersion: 1 });
+  expect(inserted.text).toContain('Cheers, Sam');
+
+  await panel.bringToFront();
+  await expect(card.getByTestId('template-numbers')).toContainText('2 messages sent');
+});
