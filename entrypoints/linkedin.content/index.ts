@@ -1,0 +1,49 @@
+// LinkedIn content script (isolated world): wiring only. Readers live in lib/capture/linkedin.
+// Reads LinkedIn's DOM, never writes to it; events go through the outbox to the background.
+import { browser } from 'wxt/browser';
+import { createOutbox } from '@/lib/capture/outbox';
+import { createWatcher, currentThreadId } from '@/lib/capture/linkedin/watcher';
+import { insertTemplate } from '@/lib/capture/linkedin/insert';
+import { readConversationHeader, readProfile } from '@/lib/capture/linkedin/dom';
+import { SEL } from '@/lib/capture/linkedin/selectors';
+import { onMessage } from '@/lib/messaging';
+
+export default defineContentScript({
+  matches: ['https://www.linkedin.com/*'],
+  runAt: 'document_idle',
+  // Bubbles and the invitation dialog live in #interop-outlet of the top document; the /preload/
+  // iframe only runs their app. One instance per tab is enough.
+  allFrames: false,
+  main() {
+    const outbox = createOutbox('linkedin');
+    const watcher = createWatcher({
+      doc: document,
+      push: (events) => outbox.push(events),
+      store: {
+        get: async (k) => (await browser.storage.local.get(k))[k],
+        set: async (k, v) => {
+          if (v === null) await browser.storage.local.remove(k);
+          else await browser.storage.local.set({ [k]: v });
+        },
+      },
+    });
+    watcher.scanAll();
+    addEventListener('pagehide', () => watcher.flush());
+
+    onMessage('insertTemplate', ({ data }) => insertTemplate(document, data));
+    onMessage('getPageContext', () => {
+      const profile = /^\/in\//.test(location.pathname) ? readProfile(document, location.href) : null;
+      if (profile) return { channel: 'linkedin' as const, threadExternalId: null, profileUrl: profile.profileUrl, name: profile.name };
+      const threadExternalId = currentThreadId(document);
+      const pane = document.querySelector(SEL.conversationRoot);
+      const other = readConversationHeader(pane ?? document);
+      if (!threadExternalId && !other.name) return null;
+      return {
+        channel: 'linkedin' as const,
+        threadExternalId,
+        profileUrl: other.profileUrl ?? (other.memberId ? `https://www.linkedin.com/in/${other.memberId}/` : null),
+        name: other.name,
+      };
+    });
+  },
+});

@@ -1,0 +1,66 @@
+// Every selector the LinkedIn capture uses, in one place. LinkedIn ships two front ends side by
+// side: the Ember messaging app (stable `msg-*` BEM classes, unchanged in substance since 2019,
+// last seen 2026) and the server-driven UI ("SDUI", 2024-26) for profiles and invitations, whose
+// class names are generated per build and must never be relied on. For SDUI we anchor on
+// `data-sdui-screen`, `componentkey`, headings, ARIA and URL structure instead.
+// "Last seen" dates refer to public captures and extension code that reads these pages.
+
+export const SEL = {
+  /** Message list item; `data-event-urn` appears once the server confirmed the message (2019-2026). */
+  eventItem: '.msg-s-event-listitem',
+  eventUrnAttr: 'data-event-urn',
+  eventWithUrn: '[data-event-urn]',
+  /** Inbound items carry this modifier (2019-2026); outbound items have none. */
+  otherClass: 'msg-s-event-listitem--other',
+  /** Message text paragraph inside an item (2019-2026). */
+  eventBody: '.msg-s-event-listitem__body',
+  /** Sender avatar link, href `/in/ACoAA…/` (member-id form) in messaging (2023-2026). */
+  eventSenderLink: 'a.msg-s-event-listitem__link, a.msg-s-message-group__profile-link',
+  /** Group header (first message of a run from one sender): name + localized time only. */
+  groupName: '.msg-s-message-group__name, .msg-s-message-group__profile-link',
+  /** A list of events: the thread pane and every chat bubble hold one. */
+  messageList: '.msg-s-message-list-content, .msg-s-message-list',
+  /** The conversation pane of the messaging page and the chat bubble (overlay), each with one thread. */
+  conversationRoot: '.msg-convo-wrapper, .msg-thread, .msg-overlay-conversation-bubble',
+  /** Conversation header: participant name and profile link (thread page 2021-26, bubble 2019-26). */
+  headerTitle:
+    '.msg-entity-lockup__entity-title, .msg-thread__link-to-profile, .msg-overlay-bubble-header__title, .msg-title-bar__title, h2.msg-overlay-bubble-header__title',
+  headerProfileLink: 'a.msg-thread__link-to-profile, .msg-overlay-bubble-header__title a[href*="/in/"], a.msg-title-bar__title-bar-title, .msg-entity-lockup a[href*="/in/"]',
+  headerHeadline: '.msg-entity-lockup__entity-info, .msg-entity-lockup__presence-status, .msg-s-profile-card .artdeco-entity-lockup__subtitle',
+  /** Message composer (2019-2026): a contenteditable div, also inside #interop-outlet's shadow root. */
+  composeBox: '.msg-form__contenteditable[contenteditable="true"], .msg-form__contenteditable',
+  composeForm: 'form.msg-form, .msg-form',
+  sendButton: 'button.msg-form__send-button, button.msg-form__send-btn, .msg-form__send-toggle ~ button[type="submit"]',
+  /** Bubbles and the invitation dialog render into this host's open shadow root (2024-2026). */
+  interopOutlet: '#interop-outlet',
+  /** Conversation list (left rail of /messaging). 2026 items have no href/data attributes. */
+  convItem: 'li.msg-conversation-listitem, li.msg-conversations-container__convo-item',
+  convNames: '.msg-conversation-listitem__participant-names, .msg-conversation-card__participant-names',
+  convSnippet: '.msg-conversation-card__message-snippet, .msg-conversation-card__message-snippet-body',
+  convTime: 'time.msg-conversation-listitem__time-stamp, .msg-conversation-card__time-stamp, time',
+  convLink: 'a.msg-conversation-listitem__link[href*="/messaging/thread/"], a[href*="/messaging/thread/"]',
+  convUnread: '.msg-conversation-card__convo-item-container--unread, .notification-badge--show, .msg-conversation-card__unread-count',
+  /** Invitation dialog note (2022-2026, Ember and SDUI): textarea named `message`, id `custom-message`. */
+  inviteNote: 'textarea[name="message"], textarea#custom-message, [role="dialog"] textarea',
+  dialog: '[role="dialog"], .artdeco-modal, dialog',
+  /** Global nav "Me" photo: alt is the viewer's name (2020-2026). */
+  mePhoto: 'img.global-nav__me-photo, .global-nav__me img',
+  /** SDUI profile screen marker (2024-2026); classic profile uses `main .pv-top-card`. */
+  sduiScreen: '[data-sdui-screen]',
+  classicTopCard: '.pv-top-card, .ph5.pb5, section.artdeco-card.pv-top-card',
+  classicHeadline: '.text-body-medium.break-words',
+  classicLocation: '.pv-text-details__left-panel .text-body-small.inline, span.text-body-small.inline.t-black--light.break-words',
+  classicDegree: '.dist-value',
+  contactInfoLink: 'a[href*="/overlay/contact-info"]',
+  /** Experience section: `#experience` anchor (classic) or a componentkey naming it (SDUI). */
+  experienceAnchor: '#experience, [componentkey*="ExperienceTopLevelSection" i], [componentkey*="experience" i]',
+} as const;
+
+/** Headings that introduce the Experience section, per UI language. */
+export const EXPERIENCE_HEADINGS = /^(experience|berufserfahrung|erfahrung|expérience|experiencia|esperienza|experiência|ervaring)$/i;
+
+/** "Pending" state of the Connect button after an invitation (en/de/fr/es, 2020-2026). */
+export const PENDING_LABEL = /\b(pending|ausstehend|en attente|pendiente|withdraw invitation|einladung zurückziehen)\b/i;
+
+/** Connection degree as shown next to a name ("· 1st", "1er", "1.", "1º"). */
+export const DEGREE_TEXT = /(?:^|[·•\s])([123])(?:st|nd|rd|\+|er|e|re|\.|º|°)?(?:\s*(?:degree|grades?|niveau))?\s*$/i;

@@ -1,0 +1,462 @@
+// The DOM layer's live part: one MutationObserver over LinkedIn's page (and the open shadow root
+// of #interop-outlet), turning what the readers in dom.ts find into capture events.
+//
+// Rules (DESIGN.md): read only. Per-node state lives in WeakSet/WeakMap, nothing is written to the
+// page. The observer callback does work proportional to the mutation (added subtrees, changed
+// attributes), never a scan of the whole page; profile reads are debounced.
+import type { CaptureEventInput, CapturedPerson } from '../../schema/events';
+import {
+  conversationRootOf,
+  parseListTime,
+  readConversationHeader,
+  readConversationListItem,
+  readMessageItem,
+  readProfile,
+  readViewerName,
+  readableText,
+  type DomMessage,
+  type ProfileTraits,
+} from './dom';
+import { inviteThreadId, oneToOneThreadAlias, normaliseThreadId, parseEventUrn } from './ids';
+import { insertions, noteFocus } from './insert';
+import { SEL } from './selectors';
+
+export interface WatcherStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export interface WatcherOptions {
+  doc: Document;
+  push: (events: CaptureEventInput[]) => void;
+  now?: () => number;
+  newId?: () => string;
+  /** Extension storage (never the site's): pending invitations, names seen in conversations. */
+  store?: WatcherStore;
+  /** ms to wait before reading a profile after its page stopped changing. */
+  profileDelayMs?: number;
+  healthEveryMs?: number;
+}
+
+export interface Watcher {
+  /** Processes a batch of mutation records (what the MutationObserver callback calls). */
+  handle(records: MutationRecord[]): void;
+  /** Reads everything already on the page (start, SPA navigation). */
+  scanAll(): void;
+  flush(): void;
+  stop(): void;
+  stats(): { recognised: number; failed: number };
+}
+
+const FIVE_MIN = 5 * 60_000;
+const normText = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
+
+function memoryStore(): WatcherStore {
+  const m = new Map<string, unknown>();
+  return { get: async (k) => m.get(k), set: async (k, v) => void m.set(k, v) };
+}
+
+export function createWatcher(opts: WatcherOptions): Watcher {
+  const { doc } = opts;
+  const win = doc.defaultView!;
+  const now = opts.now ?? Date.now;
+  const newId = opts.newId ?? (() => crypto.randomUUID());
+  const store = opts.store ?? memoryStore();
+
+  const seenItems = new WeakSet<Element>();
+  const emittedMessages = new Set<string>();
+  const listState = new WeakMap<Element, string>();
+  const observedRoots = new WeakSet<Node>();
+  let viewerMemberId: string | null = null;
+  let viewerName: string | null = null;
+  let identitySent = false;
+  let recognised = 0;
+  let failed = 0;
+  let lastError: string | null = null;
+  let reportedAt = { recognised: 0, failed: 0 };
+  let lastUrl = '';
+  let lastProfileKey = '';
+  let profileTimer: ReturnType<typeof setTimeout> | null = null;
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let out: CaptureEventInput[] = [];
+  /** Recent sends from a compose box: text -> template, for the confirmed item that follows. */
+  const recentSends: { text: string; template: { id: string; version: number } | null; at: number }[] = [];
+  let pendingInvite: { text: string; template: { id: string; version: number } | null; at: number; profileUrl: string } | null = null;
+  /** Names seen in conversation headers -> thread and ids, for conversation-list entries (no ids in 2026). */
+  let namesCache: Record<string, { threadId: string; memberId: string | null; profileUrl: string | null }> | null = null;
+  const loadNames = async () => (namesCache ??= ((await store.get('linkedin:names')) as typeof namesCache) ?? {});
+
+  const emit = (ev: CaptureEventInput) => {
+    out.push(ev);
+    if (!flushTimer) flushTimer = setTimeout(flush, 200);
+  };
+  function flush() {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = null;
+    if (!out.length) return;
+    const batch = out;
+    out = [];
+    opts.push(batch);
+  }
+  const fail = (msg: string) => {
+    failed++;
+    lastError = msg.slice(0, 300);
+  };
+
+  function learnViewer(memberId: string | null) {
+    if (!memberId || viewerMemberId === memberId) return;
+    viewerMemberId = memberId;
+    identitySent = false;
+  }
+  function sendIdentity() {
+    if (identitySent || !viewerMemberId) return;
+    viewerName ??= readViewerName(doc);
+    const person: CapturedPerson = { memberId: viewerMemberId };
+    if (viewerName) person.name = viewerName;
+    emit({ eventId: newId(), type: 'identity', channel: 'linkedin', layer: 'dom', person });
+    identitySent = true;
+  }
+
+  const toPerson = (p: { name: string | null; profileUrl: string | null; memberId: string | null }): CapturedPerson => {
+    const o: CapturedPerson = {};
+    if (p.name) o.name = p.name.slice(0, 1000);
+    if (p.profileUrl) o.profileUrl = p.profileUrl;
+    if (p.memberId) o.memberId = p.memberId;
+    return o;
+  };
+
+  function templateFor(text: string, sentAt: number): { id: string; version: number } | null {
+    const key = normText(text);
+    for (let i = recentSends.length - 1; i >= 0; i--) {
+      const s = recentSends[i]!;
+      if (s.text === key && Math.abs(sentAt - s.at) <= FIVE_MIN) return s.template;
+    }
+    return null;
+  }
+
+  function onMessageItem(el: Element) {
+    if (seenItems.has(el)) return;
+    const m: DomMessage | null = (() => {
+      try {
+        return readMessageItem(el, previousDirection(el));
+      } catch (e) {
+        fail(`message item: ${(e as Error).message}`);
+        return null;
+      }
+    })();
+    if (!m) {
+      if (el.getAttribute(SEL.eventUrnAttr)) fail(`undecodable data-event-urn`);
+      return;
+    }
+    seenItems.add(el);
+    recognised++;
+    learnViewer(m.viewerMemberId);
+    sendIdentity();
+    if (emittedMessages.has(m.messageId)) return;
+    emittedMessages.add(m.messageId);
+    if (!m.text.trim()) return; // attachments, reactions-only, system lines
+    const root = conversationRootOf(el);
+    const other = readConversationHeader(root ?? el.getRootNode() as ShadowRoot);
+    const threadAliases: string[] = [];
+    if (other.memberId) threadAliases.push(oneToOneThreadAlias(other.memberId));
+    if (other.name) void rememberName(other.name, m.threadId, other.memberId, other.profileUrl);
+    const viewer = toPerson({ name: viewerName, profileUrl: null, memberId: viewerMemberId });
+    const sender = m.direction === 'inbound' ? toPerson({ name: m.sender.name ?? other.name, profileUrl: m.sender.profileUrl ?? other.profileUrl, memberId: m.sender.memberId ?? other.memberId }) : viewer;
+    const otherPerson = toPerson(other);
+    emit({
+      eventId: newId(),
+      type: 'message',
+      channel: 'linkedin',
+      layer: 'dom',
+      direction: m.direction,
+      kind: 'linkedin-message',
+      externalId: m.messageId,
+      aliases: [],
+      threadExternalId: m.threadId,
+      threadAliases,
+      from: sender,
+      to: m.direction === 'outbound' ? (Object.keys(otherPerson).length ? [otherPerson] : []) : Object.keys(viewer).length ? [viewer] : [],
+      subject: null,
+      text: m.text.slice(0, 20_000),
+      sentAt: m.sentAt,
+      template: m.direction === 'outbound' ? templateFor(m.text, m.sentAt) : null,
+    });
+  }
+
+  function previousDirection(el: Element): 'outbound' | 'inbound' | null {
+    const li = el.closest('li');
+    const prev = li?.previousElementSibling?.querySelector(SEL.eventWithUrn);
+    if (!prev) return null;
+    try {
+      return readMessageItem(prev, null)?.direction ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function rememberName(name: string, threadId: string, memberId: string | null, profileUrl: string | null) {
+    const names = await loadNames();
+    const key = name.toLowerCase();
+    if (names[key]?.threadId === threadId) return;
+    names[key] = { threadId, memberId, profileUrl };
+    const keys = Object.keys(names);
+    if (keys.length > 500) delete names[keys[0]!];
+    await store.set('linkedin:names', names);
+  }
+
+  async function onConversationItem(li: Element) {
+    const e = readConversationListItem(li);
+    if (!e) return;
+    const sig = `${e.names}\u0000${e.snippet}\u0000${e.own}`;
+    const before = listState.get(li);
+    listState.set(li, sig);
+    if (before === sig || e.own) return;
+    // Only entries stamped with a time of day (today): a date-only label is too coarse to join
+    // with the message itself when the thread is opened later.
+    if (!/\d[:.h]\d{2}/.test(e.timeText) && !/^\d{4}-/.test(e.timeText)) return;
+    const at = parseListTime(e.timeText, now());
+    if (at === null) return;
+    const names = await loadNames();
+    const known = names[(e.senderName ?? e.names).toLowerCase()] ?? names[e.names.toLowerCase()];
+    const threadId = e.threadId ?? known?.threadId ?? null;
+    const from = toPerson({ name: e.senderName ?? e.names, memberId: known?.memberId ?? null, profileUrl: known?.profileUrl ?? null });
+    if (!threadId && !from.memberId && !from.profileUrl) return; // nothing ingestion could attach it to
+    recognised++;
+    const externalId = `convlist:${threadId ?? e.names}:${hash(normText(e.snippet))}`;
+    if (emittedMessages.has(externalId)) return;
+    emittedMessages.add(externalId);
+    emit({
+      eventId: newId(),
+      type: 'message',
+      channel: 'linkedin',
+      layer: 'dom',
+      direction: 'inbound',
+      kind: 'linkedin-message',
+      externalId,
+      aliases: [],
+      threadExternalId: threadId,
+      threadAliases: known?.memberId ? [oneToOneThreadAlias(known.memberId)] : [],
+      from,
+      to: viewerMemberId ? [{ memberId: viewerMemberId }] : [],
+      subject: null,
+      text: e.snippet.slice(0, 20_000),
+      sentAt: Math.round(at),
+      template: null,
+    });
+  }
+
+  async function readProfileNow() {
+    profileTimer = null;
+    const url = doc.location?.href ?? '';
+    let p: ProfileTraits | null = null;
+    try {
+      p = readProfile(doc, url);
+    } catch (e) {
+      fail(`profile: ${(e as Error).message}`);
+      return;
+    }
+    if (!p) {
+      if (/\/in\/[^/]+\/?$/.test(new URL(url).pathname) && doc.querySelector('main h1, [data-sdui-screen]')) fail('profile page without a readable name');
+      return;
+    }
+    const key = JSON.stringify(p);
+    // Invitation sent from the dialog: confirmed once the profile shows Pending.
+    if (pendingInvite && pendingInvite.profileUrl === p.profileUrl && p.pending && now() - pendingInvite.at < 60_000) {
+      const inv = pendingInvite;
+      pendingInvite = null;
+      const tid = inviteThreadId({ profileUrl: p.profileUrl, ...(p.memberId ? { memberId: p.memberId } : {}) })!;
+      const alias = p.memberId ? inviteThreadId({ memberId: p.memberId }) : null;
+      emit({
+        eventId: newId(), type: 'message', channel: 'linkedin', layer: 'dom', direction: 'outbound', kind: 'linkedin-invite',
+        externalId: `invite-dom:${tid}:${inv.at}`, aliases: [], threadExternalId: tid, threadAliases: alias && alias !== tid ? [alias] : [],
+        from: toPerson({ name: viewerName, memberId: viewerMemberId, profileUrl: null }), to: [toPerson(p)], subject: null,
+        text: inv.text.slice(0, 20_000), sentAt: Math.round(inv.at), template: inv.template,
+      });
+    }
+    const pendingKey = `linkedin:pending:${p.profileUrl}`;
+    if (p.pending) await store.set(pendingKey, now());
+    else if (p.connectionDegree === 1 && (await store.get(pendingKey))) {
+      await store.set(pendingKey, null);
+      emit({ eventId: newId(), type: 'connection-accepted', channel: 'linkedin', layer: 'dom', person: toPerson(p), at: now() });
+    }
+    if (key === lastProfileKey) return;
+    lastProfileKey = key;
+    recognised++;
+    emit({
+      eventId: newId(),
+      type: 'prospect',
+      channel: 'linkedin',
+      layer: 'dom',
+      person: toPerson(p),
+      headline: p.headline,
+      title: p.title,
+      company: p.company,
+      location: p.location,
+      industry: null,
+      connectionDegree: p.connectionDegree,
+      seenAt: now(),
+    });
+  }
+
+  function scheduleProfile() {
+    if (!/^\/in\//.test(doc.location?.pathname ?? '')) return;
+    if (profileTimer) clearTimeout(profileTimer);
+    profileTimer = setTimeout(() => void readProfileNow(), opts.profileDelayMs ?? 400);
+  }
+
+  function observeOutlet() {
+    const outlet = doc.getElementById('interop-outlet');
+    const root = outlet?.shadowRoot;
+    if (root && !observedRoots.has(root)) {
+      observedRoots.add(root);
+      observer.observe(root, OBSERVE);
+      scanRoot(root);
+    }
+  }
+
+  function scanRoot(root: ParentNode) {
+    for (const el of root.querySelectorAll(SEL.eventWithUrn)) onMessageItem(el);
+    for (const li of root.querySelectorAll(SEL.convItem)) void onConversationItem(li);
+  }
+
+  function handleAdded(n: Node) {
+    if (n.nodeType !== 1) return;
+    const el = n as Element;
+    if (el.hasAttribute(SEL.eventUrnAttr)) onMessageItem(el);
+    else if (el.firstElementChild) for (const x of el.querySelectorAll(SEL.eventWithUrn)) onMessageItem(x);
+    if (el.matches(SEL.convItem)) void onConversationItem(el);
+    else if (el.firstElementChild && el.querySelector(SEL.convItem)) for (const li of el.querySelectorAll(SEL.convItem)) void onConversationItem(li);
+  }
+
+  const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: [SEL.eventUrnAttr], characterData: true };
+
+  function handle(records: MutationRecord[]) {
+    const href = doc.location?.href ?? '';
+    if (href !== lastUrl) {
+      lastUrl = href;
+      lastProfileKey = '';
+    }
+    let touchedList: Element | null = null;
+    for (const r of records) {
+      if (r.type === 'attributes') {
+        onMessageItem(r.target as Element);
+        continue;
+      }
+      if (r.type === 'childList') {
+        for (const n of r.addedNodes) {
+          handleAdded(n);
+          if ((n as Element).id === 'interop-outlet' || (n.nodeType === 1 && (n as Element).querySelector?.('#interop-outlet'))) observeOutlet();
+        }
+      }
+      // Text or children changed inside a conversation list entry (new snippet).
+      const t = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+      const li = t?.closest?.(SEL.convItem);
+      if (li && li !== touchedList) {
+        touchedList = li;
+        void onConversationItem(li);
+      }
+    }
+    observeOutlet(); // getElementById + a WeakSet check: cheap enough for every batch
+    scheduleProfile();
+  }
+
+  function scanAll() {
+    observeOutlet();
+    scanRoot(doc);
+    scheduleProfile();
+  }
+
+  // Sends: a click on a Send button or Enter in a message box. Only read here, to learn which
+  // template the text came from; the message itself is logged from its confirmed list item.
+  function composeBoxOf(path: EventTarget[]): HTMLElement | null {
+    for (const t of path) {
+      const el = t as Element;
+      if (el?.nodeType !== 1) continue;
+      if (el.matches(SEL.composeBox)) return el as HTMLElement;
+      const form = el.matches(SEL.composeForm) ? el : null;
+      if (form) return form.querySelector(SEL.composeBox);
+    }
+    return null;
+  }
+  function recordSend(box: HTMLElement) {
+    const text = readableText(box);
+    if (!text.trim()) return;
+    const ins = insertions.get(box);
+    recentSends.push({ text: normText(text), template: ins ? { id: ins.templateId, version: ins.templateVersion } : null, at: now() });
+    if (recentSends.length > 20) recentSends.shift();
+    insertions.delete(box);
+  }
+  const onClick = (e: Event) => {
+    const path = e.composedPath();
+    const button = path.find((t) => (t as Element)?.nodeType === 1 && (t as Element).matches('button, [role="button"]')) as Element | undefined;
+    if (!button) return;
+    if (button.matches(SEL.sendButton) || (button.getAttribute('type') === 'submit' && button.closest(SEL.composeForm))) {
+      const form = button.closest(SEL.composeForm);
+      const box = form?.querySelector<HTMLElement>(SEL.composeBox) ?? composeBoxOf(path);
+      if (box) recordSend(box);
+      return;
+    }
+    // Invitation dialog: its Send button next to the note.
+    const dialog = button.closest(SEL.dialog);
+    const note = dialog?.querySelector<HTMLTextAreaElement>(SEL.inviteNote);
+    const label = `${button.getAttribute('aria-label') ?? ''} ${button.textContent ?? ''}`;
+    if (note && /\b(send|senden|envoyer|enviar)\b/i.test(label) && note.value.trim()) {
+      const profileUrl = readProfile(doc, doc.location.href)?.profileUrl ?? null;
+      if (!profileUrl) return; // outside a profile page the network layer alone logs the invitation
+      const ins = insertions.get(note);
+      pendingInvite = { text: note.value, template: ins ? { id: ins.templateId, version: ins.templateVersion } : null, at: now(), profileUrl };
+      insertions.delete(note);
+      scheduleProfile();
+    }
+  };
+  const onKey = (e: Event) => {
+    const k = e as KeyboardEvent;
+    if (k.key !== 'Enter' || k.shiftKey || k.isComposing) return;
+    const box = composeBoxOf(k.composedPath());
+    if (box && box.matches(SEL.composeBox)) recordSend(box);
+  };
+  const onFocus = (e: Event) => noteFocus(e.target, e.composedPath());
+  doc.addEventListener('click', onClick, true);
+  doc.addEventListener('keydown', onKey, true);
+  doc.addEventListener('focusin', onFocus, true);
+
+  const observer = new win.MutationObserver((records) => handle(records));
+  observer.observe(doc.documentElement ?? doc, OBSERVE);
+
+  const healthTimer = setInterval(() => {
+    if (recognised === reportedAt.recognised && failed === reportedAt.failed) return;
+    emit({ eventId: newId(), type: 'health', channel: 'linkedin', layer: 'dom', recognised: recognised - reportedAt.recognised, failed: failed - reportedAt.failed, lastError });
+    reportedAt = { recognised, failed };
+    lastError = null;
+  }, opts.healthEveryMs ?? 30_000);
+
+  return {
+    handle,
+    scanAll,
+    flush,
+    stop() {
+      observer.disconnect();
+      clearInterval(healthTimer);
+      if (profileTimer) clearTimeout(profileTimer);
+      doc.removeEventListener('click', onClick, true);
+      doc.removeEventListener('keydown', onKey, true);
+      doc.removeEventListener('focusin', onFocus, true);
+      flush();
+    },
+    stats: () => ({ recognised, failed }),
+  };
+}
+
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/** Exposed for getPageContext: the thread shown in the main pane or the URL. */
+export function currentThreadId(doc: Document): string | null {
+  const fromUrl = normaliseThreadId(doc.location?.href ?? null);
+  if (fromUrl) return fromUrl;
+  const el = doc.querySelector(`.msg-convo-wrapper ${SEL.eventWithUrn}, .msg-thread ${SEL.eventWithUrn}`);
+  return el ? parseEventUrn(el.getAttribute(SEL.eventUrnAttr))?.message?.threadId ?? null : null;
+}

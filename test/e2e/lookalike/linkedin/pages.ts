@@ -1,0 +1,349 @@
+// HTML of the LinkedIn look-alike pages: the messaging page (Ember `msg-*` markup, 2024-26), a
+// profile page in the server-driven layout (data-sdui-screen, componentkey, generated class names)
+// or the classic Ember one, the feed (global nav + a chat bubble in #interop-outlet's open shadow
+// root), and the invitation dialog drawn into that shadow root. The page's own script (APP_JS)
+// behaves like LinkedIn's app: it reads messages through voyagerMessagingGraphQL, sends through
+// createMessage (text/plain body with originToken, mailboxUrn, trackingId bytes), shows a sent
+// message first without an id and sets data-event-urn when the server answers, and invites
+// through the SDUI addaAddConnection server-request.
+import { conversationUrn, findPerson, messageUrn, type LiPerson, type LiState, type LiThread } from './state';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Generated class names of the SDUI build (stable per page load, meaningless). */
+const ob = (seed: string) => '_' + Buffer.from(seed).toString('hex').slice(0, 8);
+
+function nav(state: LiState): string {
+  const v = state.viewer;
+  return `<header id="global-nav" class="global-nav global-alert-offset-top" aria-label="Primary Navigation">
+<div class="global-nav__content"><a href="/feed/" class="global-nav__branding" aria-label="LinkedIn"><span class="global-nav__logo">in</span></a>
+<nav class="global-nav__nav" aria-label="Primary Navigation"><ul class="global-nav__primary-items">
+<li class="global-nav__primary-item"><a href="/feed/" class="app-aware-link global-nav__primary-link">Home</a></li>
+<li class="global-nav__primary-item"><a href="/mynetwork/" class="app-aware-link global-nav__primary-link">My Network</a></li>
+<li class="global-nav__primary-item"><a href="/messaging/" class="app-aware-link global-nav__primary-link">Messaging</a></li>
+<li class="global-nav__primary-item"><button class="global-nav__primary-link global-nav__primary-link-me-menu-trigger artdeco-dropdown__trigger artdeco-dropdown__trigger--placement-bottom ember-view" type="button" aria-expanded="false">
+<img width="24" height="24" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="${esc(v.firstName + ' ' + v.lastName)}" class="global-nav__me-photo evi-image ember-view">
+<span class="t-12 break-words block t-black--light t-normal global-nav__primary-link-text">Me</span></button></li>
+</ul></nav></div></header>`;
+}
+
+function shell(state: LiState, title: string, body: string, boot: unknown, bodyClass = ''): string {
+  return `<!DOCTYPE html><html lang="en" class="theme theme--mercado artdeco"><head><meta charset="utf-8">
+<title>${esc(title)}</title><meta name="viewport" content="width=device-width, initial-scale=1">
+<style>.visually-hidden{position:absolute!important;clip:rect(1px,1px,1px,1px);width:1px;height:1px;overflow:hidden}
+.msg-form__contenteditable{min-height:40px;border:1px solid #ccc;white-space:pre-wrap}
+#interop-outlet{position:fixed;right:0;bottom:0;z-index:10}</style></head>
+<body class="render-mode-BIGPIPE nav-v2 ember-application boot-complete ${bodyClass}" dir="ltr">
+<div id="artdeco-toasts__wormhole" class="ember-view"></div>
+${nav(state)}
+<div class="application-outlet"><div class="authentication-outlet"><div id="ember26" class="ember-view">
+${body}
+</div></div></div>
+<div id="interop-outlet" data-testid="interop-shadowdom"></div>
+<iframe src="/preload/" title="preload" style="display:none" tabindex="-1" aria-hidden="true"></iframe>
+<script>window.__LI_BOOT = ${JSON.stringify(boot).replace(/</g, '\\u003c')};</script>
+<script>${APP_JS}</script>
+</body></html>`;
+}
+
+function convListItem(state: LiState, t: LiThread, active: boolean): string {
+  const other = findPerson(state, t.other)!;
+  const last = t.messages[t.messages.length - 1];
+  const own = last && last.sender === state.viewer.memberId;
+  const snippet = last ? (own ? 'You: ' : `${other.firstName}: `) + last.text : '';
+  const time = last ? new Date(last.at).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' }) : '';
+  return `<li class="msg-conversation-listitem msg-conversations-container__convo-item msg-conversations-container__pillar ember-view">
+<div class="msg-conversation-card msg-conversations-container__pillar ${active ? 'msg-conversations-container__convo-item-link--active' : ''}">
+<div class="msg-conversation-listitem__link msg-conversations-container__convo-item-link pl3" tabindex="0" role="button" aria-label="${esc(other.firstName + ' ' + other.lastName)}">
+<div class="msg-selectable-entity msg-selectable-entity--4"><img class="presence-entity__image EntityPhoto-circle-4" alt="${esc(other.firstName + ' ' + other.lastName)}" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></div>
+<div class="msg-conversation-card__content--selectable">
+<div class="msg-conversation-card__row msg-conversation-card__title-row">
+<h3 class="msg-conversation-listitem__participant-names msg-conversation-card__participant-names truncate pr1 t-16 t-black t-normal"><span class="truncate">${esc(other.firstName + ' ' + other.lastName)}</span></h3>
+<time class="msg-conversation-listitem__time-stamp msg-conversation-card__time-stamp t-14 t-black--light t-normal">${esc(time)}</time></div>
+<div class="msg-conversation-card__row pr2"><p class="msg-conversation-card__message-snippet msg-conversation-card__message-snippet--v2 m0 t-14">${esc(snippet)}</p></div>
+</div></div></div></li>`;
+}
+
+export function composeForm(): string {
+  return `<form class="msg-form msg-form--thread-footer-feature ember-view">
+<div class="msg-form__msg-content-container msg-form__message-texteditor relative flex-grow-1 display-flex">
+<div class="msg-form__container full-width flex-grow-1"><div class="flex-grow-1 relative">
+<div class="msg-form__contenteditable t-14 t-black--light t-normal flex-grow-1 full-height notranslate" contenteditable="true" role="textbox" aria-multiline="true" aria-label="Write a message…"><p><br></p></div>
+<div class="msg-form__placeholder t-14 t-black--light t-normal" data-placeholder="Write a message…" aria-hidden="true"></div>
+</div></div></div>
+<footer class="msg-form__footer flex-shrink-zero"><div class="msg-form__right-actions display-flex align-items-center">
+<button class="msg-form__send-button artdeco-button artdeco-button--1" type="submit">Send</button></div></footer></form>`;
+}
+
+/** `/messaging/thread/<id>/`: conversation list + the open thread (items rendered by APP_JS from GraphQL). */
+export function messagingPage(state: LiState, thread: LiThread | null): string {
+  const other = thread ? findPerson(state, thread.other)! : null;
+  const list = state.threads.map((t) => convListItem(state, t, t === thread)).join('\n');
+  const pane = thread && other
+    ? `<div class="msg-convo-wrapper msg-thread ember-view">
+<div class="msg-title-bar global-title-container shared-title-bar"><div class="msg-entity-lockup">
+<a class="msg-thread__link-to-profile app-aware-link" href="https://www.linkedin.com/in/${other.memberId}"><h2 class="msg-entity-lockup__entity-title t-16 t-black t-bold">${esc(other.firstName + ' ' + other.lastName)}</h2></a>
+<div class="msg-entity-lockup__entity-info t-12 t-black--light">${esc(other.headline)}</div></div></div>
+<div class="msg-s-message-list-container relative display-flex mbA ember-view"><div class="msg-s-message-list full-width scrollable">
+<ul class="msg-s-message-list-content list-style-none full-width mbA"></ul></div></div>
+${composeForm()}</div>`
+    : `<div class="msg-convo-wrapper"><p class="t-16">Select a conversation</p></div>`;
+  const boot = { page: 'messaging', viewer: state.viewer.memberId, viewerName: `${state.viewer.firstName} ${state.viewer.lastName}`, thread: thread ? { id: thread.id, conversationUrn: conversationUrn(state, thread) } : null };
+  return shell(state, 'Messaging | LinkedIn', `<main id="main" class="scaffold-layout__main" aria-label="Messaging">
+<div class="scaffold-layout__list msg__list"><div class="msg-conversations-container msg-conversations-container--inbox-shortcuts">
+<ul class="list-style-none msg-conversations-container__conversations-list">${list}</ul></div></div>
+<div class="scaffold-layout__detail msg__detail">${pane}</div></main>`, boot);
+}
+
+function sduiProfile(state: LiState, p: LiPerson): string {
+  const name = `${p.firstName} ${p.lastName}`;
+  const degree = p.degree === 1 ? '1st' : p.degree === 2 ? '2nd' : '3rd+';
+  const composeHref = `/messaging/compose/?profileUrn=${encodeURIComponent('urn:li:fsd_profile:' + p.memberId)}&recipient=${p.memberId}&screenContext=NON_SELF_PROFILE_VIEW`;
+  const action = p.degree === 1
+    ? `<a href="${composeHref}" class="${ob('msgbtn')}" aria-label="Message ${esc(p.firstName)}"><span class="${ob('t')}">Message</span></a>`
+    : p.pending
+      ? `<button class="${ob('pend')}" aria-label="Pending, click to withdraw invitation sent to ${esc(name)}" type="button"><span class="${ob('t')}">Pending</span></button>
+         <a href="${composeHref}" class="${ob('msgbtn')}" aria-label="Message ${esc(p.firstName)}"><span>Message</span></a>`
+      : `<button class="${ob('conn')}" aria-label="Invite ${esc(name)} to connect" type="button"><span class="${ob('t')}">Connect</span></button>
+         <a href="${composeHref}" class="${ob('msgbtn')}" aria-label="Message ${esc(p.firstName)}"><span>Message</span></a>`;
+  return `<main class="${ob('main' + p.publicId)}" data-sdui-screen="com.linkedin.sdui.flagshipnav.profile.Profile">
+<div class="${ob('col')}"><section componentkey="com.linkedin.sdui.profile.card.ref${p.memberId}Topcard" class="${ob('card')}">
+<div class="${ob('top1')}"><figure class="${ob('fig')}"><img alt="${esc(name)}" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></figure></div>
+<div class="${ob('top2')}"><div class="${ob('row')}"><h2 class="${ob('name')}">${esc(name)}</h2><p class="${ob('deg')}"><span aria-hidden="true">· ${degree}</span><span class="${ob('vh')}" style="position:absolute;clip:rect(1px,1px,1px,1px)">${degree} degree connection</span></p></div>
+<p class="${ob('head')}">${esc(p.headline)}</p>
+<div class="${ob('locrow')}"><p class="${ob('loc')}">${esc(p.location)}</p><span aria-hidden="true">·</span><a href="/in/${p.publicId}/overlay/contact-info/" class="${ob('ci')}">Contact info</a></div>
+<p class="${ob('cnt')}"><a href="/mynetwork/invite-connect/connections/">500+ connections</a></p>
+<div class="${ob('acts')}">${action}</div></div></section>
+<section componentkey="com.linkedin.sdui.profile.card.ref${p.memberId}About" class="${ob('card')}"><div><h2 class="${ob('h')}">About</h2></div><p>${esc('Building things with great teams.')}</p></section>
+<section componentkey="com.linkedin.sdui.profile.card.ref${p.memberId}ExperienceTopLevelSection" class="${ob('card')}"><div class="${ob('hd')}"><h2 class="${ob('h')}">Experience</h2></div>
+<div componentkey="entity-collection-item-${ob(p.title)}" class="${ob('item')}"><div class="${ob('logo')}"></div><div class="${ob('txt')}"><p class="${ob('t1')}">${esc(p.title)}</p><p class="${ob('t2')}">${esc(p.company)} · Full-time</p><p class="${ob('t3')}">Jan 2022 - Present · 3 yrs 11 mos</p><p class="${ob('t3')}">${esc(p.location)}</p></div></div>
+<div componentkey="entity-collection-item-${ob('prev')}" class="${ob('item')}"><div class="${ob('txt')}"><p class="${ob('t1')}">Account Executive</p><p class="${ob('t2')}">Initech · Full-time</p><p class="${ob('t3')}">2018 - 2021 · 3 yrs</p></div></div>
+</section></div></main>`;
+}
+
+function classicProfile(state: LiState, p: LiPerson): string {
+  const name = `${p.firstName} ${p.lastName}`;
+  const degree = p.degree === 1 ? '1st' : p.degree === 2 ? '2nd' : '3rd+';
+  const action = p.degree === 1
+    ? `<a class="artdeco-button artdeco-button--2 artdeco-button--primary ember-view pvs-profile-actions__action" href="/messaging/compose/?profileUrn=${encodeURIComponent('urn:li:fsd_profile:' + p.memberId)}"><span class="artdeco-button__text">Message</span></a>`
+    : p.pending
+      ? `<button aria-label="Pending, click to withdraw invitation sent to ${esc(name)}" class="artdeco-button artdeco-button--2 artdeco-button--secondary ember-view pvs-profile-actions__action" type="button"><span class="artdeco-button__text">Pending</span></button>`
+      : `<button aria-label="Invite ${esc(name)} to connect" class="artdeco-button artdeco-button--2 artdeco-button--primary ember-view pvs-profile-actions__action" type="button"><span class="artdeco-button__text">Connect</span></button>`;
+  return `<main id="main" class="scaffold-layout__main" aria-label="Main Feed">
+<section class="artdeco-card pv-top-card ember-view"><div class="ph5 pb5"><div class="mt2 relative"><div>
+<div class="pv-text-details__left-panel"><span class="artdeco-hoverable-trigger"><a href="/in/${p.publicId}/overlay/about-this-profile/" class="ember-view"><h1 class="text-heading-xlarge inline t-24 v-align-middle break-words">${esc(name)}</h1></a></span>
+<span class="distance-badge separator ember-view"><span class="visually-hidden">${degree} degree connection</span><span class="dist-value" aria-hidden="true">${degree}</span></span></div>
+<div class="text-body-medium break-words">${esc(p.headline)}</div></div>
+<div class="pv-text-details__left-panel mt2"><span class="text-body-small inline t-black--light break-words">${esc(p.location)}</span>
+<span class="pv-text-details__separator t-black--light">·</span><a href="/in/${p.publicId}/overlay/contact-info/" id="top-card-text-details-contact-info" class="ember-view link-without-visited-state">Contact info</a></div>
+<div class="pv-top-card-v2-ctas"><div class="pvs-profile-actions">${action}</div></div></div></div></section>
+<section class="artdeco-card pv-profile-card break-words ember-view"><div id="experience" class="pv-profile-card__anchor"></div>
+<div class="pvs-header__container"><div class="pvs-header__title-container"><h2 class="pvs-header__title text-heading-large"><span aria-hidden="true">Experience</span><span class="visually-hidden">Experience</span></h2></div></div>
+<div class="pvs-list__outer-container"><ul class="pvs-list ph5 display-flex flex-row flex-wrap">
+<li class="artdeco-list__item pvs-list__item--line-separated pvs-list__item--one-column"><div class="pvs-entity"><div class="display-flex flex-column full-width">
+<div class="display-flex align-items-center mr1 t-bold"><span aria-hidden="true">${esc(p.title)}</span><span class="visually-hidden">${esc(p.title)}</span></div>
+<span class="t-14 t-normal"><span aria-hidden="true">${esc(p.company)} · Full-time</span><span class="visually-hidden">${esc(p.company)} · Full-time</span></span>
+<span class="t-14 t-normal t-black--light"><span aria-hidden="true">Mar 2020 - Present · 5 yrs 9 mos</span></span></div></div></li>
+</ul></div></section></main>`;
+}
+
+export function profilePage(state: LiState, p: LiPerson): string {
+  const thread = state.threads.find((t) => t.other === p.memberId) ?? null;
+  const boot = {
+    page: 'profile',
+    viewer: state.viewer.memberId,
+    viewerName: `${state.viewer.firstName} ${state.viewer.lastName}`,
+    profile: { memberId: p.memberId, numericId: p.numericId, publicId: p.publicId, firstName: p.firstName, lastName: p.lastName, name: `${p.firstName} ${p.lastName}` },
+    thread: thread ? { id: thread.id, conversationUrn: conversationUrn(state, thread) } : null,
+  };
+  const name = `${p.firstName} ${p.lastName}`;
+  return shell(state, `${name} | LinkedIn`, p.layout === 'sdui' ? sduiProfile(state, p) : classicProfile(state, p), boot);
+}
+
+/** `/feed/`: nav + feed; `bubbleWith` opens a chat bubble with that person's conversation. */
+export function feedPage(state: LiState, bubbleWith: LiPerson | null): string {
+  const thread = bubbleWith ? state.threads.find((t) => t.other === bubbleWith.memberId) ?? null : null;
+  const boot = {
+    page: 'feed',
+    viewer: state.viewer.memberId,
+    viewerName: `${state.viewer.firstName} ${state.viewer.lastName}`,
+    bubble: bubbleWith ? { memberId: bubbleWith.memberId, name: `${bubbleWith.firstName} ${bubbleWith.lastName}`, thread: thread ? { id: thread.id, conversationUrn: conversationUrn(state, thread) } : null } : null,
+  };
+  return shell(state, 'Feed | LinkedIn', `<main id="main" class="scaffold-layout__main" aria-label="Main Feed"><div class="scaffold-finite-scroll">
+<div class="feed-shared-update-v2 artdeco-card"><span class="update-components-text">Congrats to the team on the launch!</span></div></div></main>`, boot);
+}
+
+
+// The page's own app. Plain ES2020 in a string: it runs in the page's main world, like LinkedIn's.
+export const APP_JS = String.raw`
+(function () {
+  'use strict';
+  var boot = window.__LI_BOOT;
+  var outlet = document.getElementById('interop-outlet');
+  var shadow = outlet.attachShadow({ mode: 'open' });
+  var csrf = 'ajax:' + '4356829701234567890';
+  function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
+  function uuid() { return crypto.randomUUID(); }
+  function tracking() { var a = new Uint8Array(16); crypto.getRandomValues(a); return String.fromCharCode.apply(null, Array.from(a)); }
+  function headers() { return { 'csrf-token': csrf, 'x-restli-protocol-version': '2.0.0', 'x-li-lang': 'en_US', 'content-type': 'text/plain;charset=UTF-8', accept: 'application/json' }; }
+  function fmtTime(ms) { return new Date(ms).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' }); }
+
+  // --- message list rendering (shared by the thread pane and bubbles) ---
+  function renderItem(list, m) {
+    var li = el('li', 'msg-s-message-list__event clearfix');
+    var mine = m.senderId === boot.viewer;
+    var prev = list.lastElementChild && list.lastElementChild.__sender;
+    var ev = el('div', 'msg-s-event-listitem' + (mine ? '' : ' msg-s-event-listitem--other'));
+    if (m.urn) ev.setAttribute('data-event-urn', m.urn);
+    if (prev !== m.senderId) {
+      var a = el('a', 'msg-s-event-listitem__link'); a.href = m.senderProfileUrl;
+      var img = el('img', 'msg-s-event-listitem__profile-picture'); img.alt = m.senderName; img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+      a.appendChild(img); ev.appendChild(a);
+      var meta = el('div', 'msg-s-message-group__meta');
+      meta.appendChild(el('span', 'msg-s-message-group__name t-14 t-black t-bold', m.senderName));
+      meta.appendChild(el('time', 'msg-s-message-group__timestamp white-space-nowrap t-12 t-black--light t-normal', fmtTime(m.at)));
+      ev.appendChild(meta);
+    }
+    var bubble = el('div', 'msg-s-event-listitem__message-bubble');
+    var body = el('p', 'msg-s-event-listitem__body t-14 t-black--light t-normal');
+    var lines = m.text.split('\n');
+    lines.forEach(function (line, i) { if (i) body.appendChild(document.createElement('br')); body.appendChild(document.createTextNode(line)); });
+    bubble.appendChild(body); ev.appendChild(bubble); li.appendChild(ev);
+    li.__sender = m.senderId;
+    list.appendChild(li);
+    return ev;
+  }
+  function fromDash(x) {
+    var mem = x.sender.participantType.member;
+    return { urn: x.entityUrn, text: x.body.text, at: x.deliveredAt, senderId: x.sender.hostIdentityUrn.split(':').pop(), senderName: mem.firstName.text + ' ' + mem.lastName.text, senderProfileUrl: mem.profileUrl };
+  }
+  function loadThread(list, conversationUrn) {
+    var vars = '(conversationUrn:' + encodeURIComponent(conversationUrn) + ')';
+    return fetch('/voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerMessages.5846eeb71c981f11e0134cb6626cc314&variables=' + vars, { headers: headers(), credentials: 'include' })
+      .then(function (r) { return r.json(); })
+      .then(function (j) { j.data.messengerMessagesBySyncToken.elements.forEach(function (x) { renderItem(list, fromDash(x)); }); });
+  }
+  function textOf(box) { return box.innerText.replace(/\u00a0/g, ' ').replace(/\n+$/, ''); }
+  function clearBox(box) { while (box.firstChild) box.removeChild(box.firstChild); var p = document.createElement('p'); p.appendChild(document.createElement('br')); box.appendChild(p); }
+
+  // A send: show at once without an id, then set data-event-urn from the server's answer.
+  function wireForm(form, ctx, list) {
+    var box = form.querySelector('.msg-form__contenteditable');
+    function send() {
+      var text = textOf(box).trim();
+      if (!text) return;
+      clearBox(box);
+      var ev = renderItem(list, { urn: null, text: text, at: Date.now(), senderId: boot.viewer, senderName: boot.viewerName, senderProfileUrl: 'https://www.linkedin.com/in/' + boot.viewer });
+      var message = { body: { attributes: [], text: text }, renderContentUnions: [], originToken: uuid() };
+      var body = { message: message, mailboxUrn: 'urn:li:fsd_profile:' + boot.viewer, trackingId: tracking(), dedupeByClientGeneratedToken: false };
+      if (ctx.conversationUrn) message.conversationUrn = ctx.conversationUrn; else body.hostRecipientUrns = ['urn:li:fsd_profile:' + ctx.recipient];
+      setTimeout(function () {
+        fetch('/voyager/api/voyagerMessagingDashMessengerMessages?action=createMessage', { method: 'POST', headers: headers(), credentials: 'include', body: JSON.stringify(body) })
+          .then(function (r) { return r.json(); })
+          .then(function (j) {
+            ev.setAttribute('data-event-urn', j.value.entityUrn);
+            ctx.conversationUrn = j.value.conversationUrn;
+            updateConvList(ctx.otherName, 'You: ' + text, Date.now(), true);
+          });
+      }, 150);
+    }
+    form.addEventListener('submit', function (e) { e.preventDefault(); send(); });
+    box.addEventListener('keydown', function (e) { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); send(); } });
+  }
+
+  function updateConvList(name, snippet, at, read) {
+    var items = document.querySelectorAll('.msg-conversation-listitem');
+    for (var i = 0; i < items.length; i++) {
+      var n = items[i].querySelector('.msg-conversation-listitem__participant-names');
+      if (n && n.textContent.trim() === name) {
+        items[i].querySelector('.msg-conversation-card__message-snippet').textContent = snippet;
+        items[i].querySelector('time').textContent = fmtTime(at);
+        var card = items[i].querySelector('.msg-conversation-card');
+        if (!read) card.classList.add('msg-conversation-card__convo-item-container--unread');
+        items[i].parentNode.insertBefore(items[i], items[i].parentNode.firstChild);
+      }
+    }
+  }
+
+  // --- chat bubble in #interop-outlet's shadow root ---
+  function openBubble(memberId, name, thread) {
+    var wrap = shadow.querySelector('.msg-overlay-container');
+    if (!wrap) { wrap = el('div', 'msg-overlay-container'); shadow.appendChild(wrap); }
+    var b = el('div', 'msg-overlay-conversation-bubble msg-overlay-conversation-bubble--is-active msg-overlay-conversation-bubble--petite ml4');
+    var header = el('header', 'msg-overlay-bubble-header');
+    var h2 = el('h2', 'msg-overlay-bubble-header__title truncate t-14 t-bold t-black pr1');
+    var a = el('a', 'profile-card-one-to-one__profile-link ember-view'); a.href = '/in/' + memberId + '/';
+    a.appendChild(el('span', 'truncate', name)); h2.appendChild(a); header.appendChild(h2); b.appendChild(header);
+    var content = el('div', 'msg-overlay-conversation-bubble__content-wrapper');
+    var lc = el('div', 'msg-s-message-list-container'); var ml = el('div', 'msg-s-message-list'); var ul = el('ul', 'msg-s-message-list-content list-style-none');
+    ml.appendChild(ul); lc.appendChild(ml); content.appendChild(lc);
+    var tpl = document.createElement('template'); tpl.innerHTML = FORM_HTML; content.appendChild(tpl.content);
+    b.appendChild(content); wrap.appendChild(b);
+    var ctx = { conversationUrn: thread ? thread.conversationUrn : null, recipient: memberId, otherName: name };
+    wireForm(b.querySelector('form'), ctx, ul);
+    if (thread) loadThread(ul, thread.conversationUrn);
+    return b;
+  }
+  var FORM_HTML = ${JSON.stringify('FORM_PLACEHOLDER')};
+
+  // --- invitation dialog (also in the shadow root) ---
+  function openInviteDialog(p) {
+    var d = el('div', 'artdeco-modal artdeco-modal--layer-default send-invite');
+    d.setAttribute('role', 'dialog'); d.setAttribute('aria-labelledby', 'send-invite-modal');
+    var h = el('h2', 't-20', 'Add a note to your invitation?'); h.id = 'send-invite-modal'; d.appendChild(h);
+    var note = el('textarea', 'ember-text-area ember-view connect-button-send-invite__custom-message mb3');
+    note.name = 'message'; note.id = 'custom-message'; note.maxLength = 300; note.placeholder = 'Ex: We know each other from…'; note.hidden = true;
+    var addNote = el('button', 'artdeco-button artdeco-button--muted artdeco-button--2 artdeco-button--secondary mr1', 'Add a note'); addNote.setAttribute('aria-label', 'Add a note'); addNote.type = 'button';
+    var sendBtn = el('button', 'artdeco-button artdeco-button--2 artdeco-button--primary ml1'); sendBtn.type = 'button';
+    sendBtn.setAttribute('aria-label', 'Send invitation'); sendBtn.appendChild(el('span', 'artdeco-button__text', 'Send'));
+    addNote.addEventListener('click', function () { note.hidden = false; addNote.remove(); note.focus(); });
+    sendBtn.addEventListener('click', function () {
+      var payload = { inviteeUrn: { memberId: p.numericId }, nonIterableProfileId: p.memberId, firstName: p.firstName, lastName: p.lastName, profileCanonicalUrl: 'https://www.linkedin.com/in/' + p.publicId, origin: 'InvitationOrigin_MEMBER_PROFILE', renderMode: 'IconAndText' };
+      if (note.value.trim()) payload.customMessage = note.value;
+      var body = { requestId: 'com.linkedin.sdui.requests.mynetwork.addaAddConnection', serverRequest: { $type: 'proto.sdui.actions.core.ServerRequest', requestId: 'com.linkedin.sdui.requests.mynetwork.addaAddConnection', requestedArguments: { $type: 'proto.sdui.actions.requests.RequestedArguments', payload: payload, requestedStateKeys: [] }, isStreaming: false }, states: [] };
+      fetch('/flagship-web/rsc-action/actions/server-request?sduiid=com.linkedin.sdui.requests.mynetwork.addaAddConnection', { method: 'POST', headers: { 'content-type': 'application/json', 'csrf-token': csrf }, credentials: 'include', body: JSON.stringify(body) })
+        .then(function (r) {
+          d.remove();
+          if (!r.ok) return;
+          var btn = document.querySelector('main button[aria-label^="Invite "]');
+          if (btn) { btn.setAttribute('aria-label', 'Pending, click to withdraw invitation sent to ' + p.name); btn.querySelector('span').textContent = 'Pending'; }
+        });
+    });
+    d.appendChild(note); d.appendChild(addNote); d.appendChild(sendBtn);
+    shadow.appendChild(d);
+  }
+
+  // --- realtime: what /realtime/connect delivers, handed in by the test harness ---
+  window.__liRealtime = function (envelope) {
+    var ev = envelope['com.linkedin.realtimefrontend.DecoratedEvent'];
+    var x = ev.payload.data.doDecorateMessageMessengerRealtimeDecoration.result;
+    var m = fromDash(x);
+    var conv = x.conversation.entityUrn;
+    var open = (boot.thread && boot.thread.conversationUrn === conv) ? document.querySelector('.msg-thread .msg-s-message-list-content') : null;
+    if (!open) { var bs = shadow.querySelectorAll('.msg-overlay-conversation-bubble'); for (var i = 0; i < bs.length; i++) if (bs[i].__conv === conv) open = bs[i].querySelector('.msg-s-message-list-content'); }
+    if (open) renderItem(open, m);
+    updateConvList(m.senderName, (m.senderId === boot.viewer ? 'You: ' : m.senderName.split(' ')[0] + ': ') + m.text, m.at, !!open);
+  };
+
+  if (boot.page === 'messaging' && boot.thread) {
+    var list = document.querySelector('.msg-thread .msg-s-message-list-content');
+    var other = document.querySelector('.msg-entity-lockup__entity-title').textContent.trim();
+    loadThread(list, boot.thread.conversationUrn);
+    wireForm(document.querySelector('.msg-thread form.msg-form'), { conversationUrn: boot.thread.conversationUrn, otherName: other }, list);
+  }
+  if (boot.page === 'profile') {
+    document.addEventListener('click', function (e) {
+      var t = e.target.closest && e.target.closest('main button[aria-label^="Invite "], main a[aria-label^="Message "], main a[href*="/messaging/compose/"]');
+      if (!t) return;
+      e.preventDefault();
+      if (t.tagName === 'BUTTON') openInviteDialog(boot.profile);
+      else { var b = openBubble(boot.profile.memberId, boot.profile.name, boot.thread); b.__conv = boot.thread && boot.thread.conversationUrn; }
+    });
+  }
+  if (boot.page === 'feed' && boot.bubble) {
+    var b2 = openBubble(boot.bubble.memberId, boot.bubble.name, boot.bubble.thread);
+    b2.__conv = boot.bubble.thread && boot.bubble.thread.conversationUrn;
+  }
+})();
+`.replace(JSON.stringify('FORM_PLACEHOLDER'), JSON.stringify(composeForm()));
+
+export { messageUrn };

@@ -1,0 +1,200 @@
+/**
+ * LinkedIn look-alike for end-to-end tests, served at the real URLs with context.route.
+ *
+ *   const li = await serveLinkedIn(context, { people: [...] });   // default cast below
+ *   await page.goto(li.threadUrl(li.person('jane')));              // /messaging/thread/<2-…>/
+ *   await page.goto(li.profileUrl(li.person('ana')));              // /in/<public-id>/ (SDUI or classic)
+ *   await page.goto(li.feedUrl(li.person('chris')));               // /feed/ with a chat bubble open
+ *   await sendMessage(page, 'Hi Jane');             // types in the thread's box and clicks Send
+ *   await sendMessage(page, 'Hi', { inBubble: true });   // same, in the bubble (shadow root)
+ *   await deliverInbound(page, li, li.person('jane'), 'Thanks!');  // realtime push of a reply
+ *   await sendInvitation(page, 'Loved your talk');  // profile page: Connect, Add a note, Send
+ *   li.accept(li.person('ana'));                    // the invitation is accepted (reload shows "· 1st")
+ *   li.state.received                               // every send/invite body the "server" got
+ *
+ * What is faithful (see pages.ts): Ember msg-* markup with data-event-urn set only after the
+ * server answers, `--other` for inbound, profile links in /in/ACoAA… form, the conversation list
+ * without hrefs or data attributes, #interop-outlet's open shadow root holding bubbles and the
+ * invitation dialog, a server-driven profile (data-sdui-screen, componentkey, generated classes)
+ * and a classic one, createMessage / addaAddConnection / GraphQL bodies and responses in
+ * LinkedIn's shapes.
+ */
+import type { BrowserContext, Page, Route } from '@playwright/test';
+import { feedPage, messagingPage, profilePage } from './pages';
+import {
+  conversationUrn,
+  dashMessage,
+  findPerson,
+  graphqlMessages,
+  newMessageId,
+  newThread,
+  person,
+  realtimeMessageEvent,
+  type LiPerson,
+  type LiState,
+  type LiThread,
+} from './state';
+
+export interface LinkedInLookalike {
+  state: LiState;
+  person(publicId: string): LiPerson;
+  threadOf(p: LiPerson): LiThread | undefined;
+  threadUrl(p: LiPerson): string;
+  profileUrl(p: LiPerson): string;
+  feedUrl(bubbleWith?: LiPerson): string;
+  accept(p: LiPerson): void;
+  /** Adds a message to the server's state (e.g. history before the test starts). */
+  addMessage(p: LiPerson, text: string, fromViewer: boolean, at?: number): { thread: LiThread; id: string };
+  /** Every request URL the look-alike served (to tell the page's calls from anything else). */
+  served: string[];
+}
+
+export function defaultCast() {
+  const viewer = person({ firstName: 'Sam', lastName: 'Seller', publicId: 'sam-seller-7b1', headline: 'Founder at Sidelog', degree: 1 });
+  const people = [
+    person({ firstName: 'Jane', lastName: 'Doe', publicId: 'jane-doe-594b81205', headline: 'VP Sales at Acme Corp', title: 'VP Sales', company: 'Acme Corp', location: 'Berlin, Germany', degree: 1, layout: 'classic' }),
+    person({ firstName: 'Bob', lastName: 'Builder', publicId: 'bob-builder', headline: 'Head of Operations | Globex', title: 'Head of Operations', company: 'Globex', location: 'London, England, United Kingdom', degree: 1 }),
+    person({ firstName: 'Chris', lastName: 'Buyer', publicId: 'chris-buyer-22', headline: 'Procurement Manager at Initech', title: 'Procurement Manager', company: 'Initech', location: 'Austin, Texas, United States', degree: 1 }),
+    person({ firstName: 'Ana', lastName: 'García', publicId: 'ana-garcia-1', headline: 'Directora de Marketing en Umbrella', title: 'Directora de Marketing', company: 'Umbrella', location: 'Madrid, Comunidad de Madrid, España', degree: 2 }),
+  ];
+  return { viewer, people };
+}
+
+export async function serveLinkedIn(
+  context: BrowserContext,
+  opts: { viewer?: LiPerson; people?: LiPerson[]; history?: boolean } = {},
+): Promise<LinkedInLookalike> {
+  const cast = defaultCast();
+  const state: LiState = { viewer: opts.viewer ?? cast.viewer, people: opts.people ?? cast.people, threads: [], received: [] };
+  const served: string[] = [];
+  const byPublic = (id: string) => state.people.find((p) => p.publicId === id);
+
+  const addMessage = (p: LiPerson, text: string, fromViewer: boolean, at = Date.now()) => {
+    const thread = state.threads.find((t) => t.other === p.memberId) ?? newThread(state, p);
+    const id = newMessageId(thread.uuid, at);
+    thread.messages.push({ id, text, sender: fromViewer ? state.viewer.memberId : p.memberId, at, originToken: crypto.randomUUID() });
+    state.threads.splice(state.threads.indexOf(thread), 1);
+    state.threads.unshift(thread);
+    return { thread, id };
+  };
+  if (opts.history !== false) {
+    // Two days of history with Jane so the list and thread are not empty.
+    const jane = state.people[0]!;
+    addMessage(jane, 'Hi Sam, thanks for connecting!', false, Date.now() - 2 * 86400_000);
+    addMessage(jane, 'Likewise Jane. Are you still running sales at Acme?', true, Date.now() - 2 * 86400_000 + 60_000);
+  }
+
+  const html = (route: Route, body: string) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  const json = (route: Route, body: unknown, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+
+  await context.route('https://www.linkedin.com/**', async (route) => {
+    const req = route.request();
+    const url = new URL(req.url());
+    served.push(`${req.method()} ${req.url()}`);
+    const path = url.pathname;
+    let m: RegExpExecArray | null;
+    if (req.method() === 'GET' && (m = /^\/messaging\/thread\/([^/]+)\/?$/.exec(path))) {
+      const id = decodeURIComponent(m[1]!);
+      return html(route, messagingPage(state, state.threads.find((t) => t.id === id) ?? null));
+    }
+    if (req.method() === 'GET' && /^\/messaging\/?$/.test(path)) return html(route, messagingPage(state, state.threads[0] ?? null));
+    if (req.method() === 'GET' && (m = /^\/in\/([^/]+)\/?$/.exec(path))) {
+      const p = byPublic(decodeURIComponent(m[1]!));
+      return p ? html(route, profilePage(state, p)) : route.fulfill({ status: 404, body: 'Not found' });
+    }
+    if (req.method() === 'GET' && /^\/feed\/?$/.test(path)) {
+      const withId = url.searchParams.get('bubble');
+      return html(route, feedPage(state, withId ? byPublic(withId) ?? null : null));
+    }
+    if (path === '/preload/') return html(route, '<!DOCTYPE html><html><head><title>preload</title></head><body></body></html>');
+    if (path === '/voyager/api/voyagerMessagingGraphQL/graphql') {
+      const vars = decodeURIComponent(url.searchParams.get('variables') ?? '');
+      const t = state.threads.find((x) => vars.includes(x.id));
+      return json(route, t ? graphqlMessages(state, t) : { data: { messengerMessagesBySyncToken: { elements: [] } } });
+    }
+    if (path === '/voyager/api/voyagerMessagingDashMessengerMessages' && url.searchParams.get('action') === 'createMessage') {
+      const body = JSON.parse(req.postData() ?? '{}');
+      state.received.push({ url: req.url(), body });
+      const conv: string | undefined = body.message?.conversationUrn;
+      let thread = conv ? state.threads.find((t) => conv.includes(t.id)) : undefined;
+      if (!thread) {
+        const recipient = String(body.hostRecipientUrns?.[0] ?? '').split(':').pop()!;
+        const p = findPerson(state, recipient);
+        if (!p) return json(route, { status: 400 }, 400);
+        thread = state.threads.find((t) => t.other === p.memberId) ?? newThread(state, p);
+      }
+      const at = Date.now();
+      const id = newMessageId(thread.uuid, at);
+      const msg = { id, text: body.message.body.text, sender: state.viewer.memberId, at, originToken: body.message.originToken };
+      thread.messages.push(msg);
+      const d = dashMessage(state, thread, msg);
+      return json(route, { value: { ...d, conversationUrn: conversationUrn(state, thread), senderUrn: d.sender.entityUrn } });
+    }
+    if (path.startsWith('/flagship-web/rsc-action/actions/server-request') || path === '/voyager/api/voyagerRelationshipsDashMemberRelationships') {
+      const body = JSON.parse(req.postData() ?? '{}');
+      state.received.push({ url: req.url(), body });
+      const payload = body?.serverRequest?.requestedArguments?.payload ?? body?.requestedArguments?.payload;
+      const target = state.people.find((p) => p.memberId === payload?.nonIterableProfileId || String(body?.invitee?.inviteeUnion?.memberProfile ?? '').endsWith(p.memberId));
+      if (target) target.pending = true;
+      // The SDUI action answers with an RSC stream; its content is irrelevant to the page here.
+      return route.fulfill({ status: 200, contentType: 'text/x-component', body: '0:{"a":"$@1"}\n1:{"success":true}\n' });
+    }
+    if (path.startsWith('/realtime/')) return route.fulfill({ status: 200, contentType: 'text/event-stream', body: '' });
+    if (path.startsWith('/li/track') || path.startsWith('/sensorCollect')) return route.fulfill({ status: 204, body: '' });
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'look-alike: not served' });
+  });
+
+  return {
+    state,
+    served,
+    person: (id) => {
+      const p = byPublic(id) ?? state.people.find((x) => x.publicId.startsWith(id));
+      if (!p) throw new Error(`no look-alike person ${id}`);
+      return p;
+    },
+    threadOf: (p) => state.threads.find((t) => t.other === p.memberId),
+    threadUrl: (p) => {
+      const t = state.threads.find((x) => x.other === p.memberId) ?? newThread(state, p);
+      return `https://www.linkedin.com/messaging/thread/${t.id}/`;
+    },
+    profileUrl: (p) => `https://www.linkedin.com/in/${p.publicId}/`,
+    feedUrl: (p) => `https://www.linkedin.com/feed/${p ? `?bubble=${encodeURIComponent(p.publicId)}` : ''}`,
+    accept: (p) => {
+      p.pending = false;
+      p.degree = 1;
+    },
+    addMessage,
+  };
+}
+
+/** Types `text` into the message box (thread pane, or the chat bubble in the shadow root) and clicks Send. */
+export async function sendMessage(page: Page, text: string, opts: { inBubble?: boolean } = {}): Promise<void> {
+  // Playwright's CSS locators pierce open shadow roots, as a user's clicks do.
+  const scope = opts.inBubble ? page.locator('#interop-outlet .msg-overlay-conversation-bubble').last() : page.locator('.msg-thread');
+  const box = scope.locator('.msg-form__contenteditable');
+  await box.click();
+  await page.keyboard.type(text);
+  await scope.locator('button.msg-form__send-button').click();
+}
+
+/** A reply from `from` arrives through realtime, as /realtime/connect would push it. */
+export async function deliverInbound(page: Page, li: LinkedInLookalike, from: LiPerson, text: string): Promise<string> {
+  const { thread, id } = li.addMessage(from, text, false);
+  const msg = thread.messages.find((m) => m.id === id)!;
+  await page.evaluate((env) => (window as unknown as { __liRealtime(e: unknown): void }).__liRealtime(env), realtimeMessageEvent(li.state, thread, msg));
+  return id;
+}
+
+/** On a profile page: Connect → Add a note → type the note → Send (dialog in the shadow root). */
+export async function sendInvitation(page: Page, note: string): Promise<void> {
+  await page.locator('main button[aria-label^="Invite "]').click();
+  await page.locator('#interop-outlet [role="dialog"] button[aria-label="Add a note"]').click();
+  await page.locator('#interop-outlet textarea#custom-message').fill(note);
+  await page.locator('#interop-outlet [role="dialog"] button[aria-label="Send invitation"]').click();
+}
+
+/** Opens the chat bubble from a profile page's Message button. */
+export async function openMessageBubble(page: Page): Promise<void> {
+  await page.locator('main a[aria-label^="Message "]').first().click();
+  await page.locator('#interop-outlet .msg-overlay-conversation-bubble').last().waitFor();
+}

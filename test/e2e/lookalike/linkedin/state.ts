@@ -1,0 +1,135 @@
+// Server-side state of the LinkedIn look-alike and the payload builders that mirror LinkedIn's
+// own shapes (Dash messenger / GraphQL, realtime DecoratedEvent), built from the TextsHQ captures
+// in test/fixtures/linkedin and the 2025-26 shapes public clients read.
+import { randomUUID } from 'node:crypto';
+
+export interface LiPerson {
+  memberId: string; // ACoAA…
+  numericId: string; // urn:li:member:<n>
+  publicId: string;
+  firstName: string;
+  lastName: string;
+  headline: string;
+  title: string;
+  company: string;
+  location: string;
+  degree: 1 | 2 | 3;
+  pending: boolean;
+  layout: 'sdui' | 'classic';
+}
+
+export interface LiMessage {
+  id: string; // 2-…
+  text: string;
+  sender: string; // memberId
+  at: number;
+  originToken: string;
+}
+
+export interface LiThread {
+  uuid: string;
+  id: string; // 2-base64(uuid)
+  other: string; // memberId of the other participant (1:1)
+  messages: LiMessage[];
+}
+
+export interface LiState {
+  viewer: LiPerson;
+  people: LiPerson[];
+  threads: LiThread[];
+  /** Every createMessage / invitation body the look-alike received (for assertions). */
+  received: { url: string; body: unknown }[];
+}
+
+const b64 = (s: string) => Buffer.from(s, 'latin1').toString('base64');
+
+export function threadIdOf(uuid: string): string {
+  return '2-' + b64(uuid);
+}
+
+export function newMessageId(threadUuid: string, at: number): string {
+  const rand = String(Math.floor(Math.random() * 90000) + 10000);
+  return '2-' + b64(`${at}b${rand}-001&${threadUuid}`);
+}
+
+export function memberIdFor(seed: string): string {
+  // Same alphabet and length as real ACoAA… ids (39 chars).
+  const base = Buffer.from(seed.padEnd(27, seed)).toString('base64').replace(/[^A-Za-z0-9]/g, 'x');
+  return ('ACoAA' + base).slice(0, 39);
+}
+
+export function person(p: Partial<LiPerson> & { firstName: string; lastName: string; publicId: string }): LiPerson {
+  return {
+    memberId: memberIdFor(p.publicId),
+    numericId: String(100000000 + (p.publicId.length * 7919) % 899999999),
+    headline: '',
+    title: '',
+    company: '',
+    location: '',
+    degree: 2,
+    pending: false,
+    layout: 'sdui',
+    ...p,
+  };
+}
+
+export function newThread(state: LiState, other: LiPerson): LiThread {
+  const uuid = `${randomUUID()}_012`;
+  const t: LiThread = { uuid, id: threadIdOf(uuid), other: other.memberId, messages: [] };
+  state.threads.unshift(t);
+  return t;
+}
+
+export function findPerson(state: LiState, memberId: string): LiPerson | undefined {
+  return memberId === state.viewer.memberId ? state.viewer : state.people.find((p) => p.memberId === memberId);
+}
+
+export const conversationUrn = (state: LiState, t: LiThread) => `urn:li:msg_conversation:(urn:li:fsd_profile:${state.viewer.memberId},${t.id})`;
+export const messageUrn = (state: LiState, m: LiMessage) => `urn:li:msg_message:(urn:li:fsd_profile:${state.viewer.memberId},${m.id})`;
+
+/** One message in today's Dash/GraphQL shape (messengerMessages elements, realtime result). */
+export function dashMessage(state: LiState, t: LiThread, m: LiMessage) {
+  const s = findPerson(state, m.sender)!;
+  return {
+    _type: 'com.linkedin.messenger.Message',
+    entityUrn: messageUrn(state, m),
+    backendUrn: `urn:li:messagingMessage:${m.id}`,
+    deliveredAt: m.at,
+    originToken: m.originToken,
+    body: { _type: 'com.linkedin.pemberly.text.AttributedText', text: m.text, attributes: [] },
+    renderContentUnions: [],
+    backendConversationUrn: `urn:li:messagingThread:${t.id}`,
+    conversation: { entityUrn: conversationUrn(state, t) },
+    sender: {
+      entityUrn: `urn:li:msg_messagingParticipant:urn:li:fsd_profile:${s.memberId}`,
+      hostIdentityUrn: `urn:li:fsd_profile:${s.memberId}`,
+      participantType: {
+        member: {
+          firstName: { text: s.firstName },
+          lastName: { text: s.lastName },
+          profileUrl: `https://www.linkedin.com/in/${s.memberId}`,
+          headline: { text: s.headline },
+          distance: s === state.viewer ? 'SELF' : `DISTANCE_${s.degree}`,
+        },
+      },
+    },
+  };
+}
+
+export function graphqlMessages(state: LiState, t: LiThread) {
+  return { data: { messengerMessagesBySyncToken: { elements: t.messages.map((m) => dashMessage(state, t, m)), metadata: { newSyncToken: randomUUID() } } } };
+}
+
+/** Realtime envelope as `/realtime/connect` streams it (topic messagesTopic, 2023+ decoration). */
+export function realtimeMessageEvent(state: LiState, t: LiThread, m: LiMessage) {
+  return {
+    'com.linkedin.realtimefrontend.DecoratedEvent': {
+      topic: 'urn:li-realtime:messagesTopic:urn:li-realtime:myself',
+      publisherTrackingId: `urn:li:messagingMessage:${m.id}_urn:li:member:${findPerson(state, m.sender)!.numericId}`,
+      leftServerAt: m.at + 40,
+      id: randomUUID(),
+      payload: { data: { doDecorateMessageMessengerRealtimeDecoration: { result: dashMessage(state, t, m) } } },
+      trackingId: randomUUID().slice(0, 16),
+    },
+  };
+}

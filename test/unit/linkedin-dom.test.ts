@@ -1,0 +1,266 @@
+// @vitest-environment happy-dom
+// DOM readers and the watcher on hand-written current-DOM fixtures (test/fixtures/linkedin/dom,
+// rendered from the look-alike: Ember msg-* messaging, chat bubble in #interop-outlet's shadow
+// root, server-driven and classic profiles, invitation dialog).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import {
+  parseListTime,
+  readConversationHeader,
+  readConversationListItem,
+  readMessageList,
+  readProfile,
+  readViewerName,
+  splitHeadline,
+  findComposeBoxes,
+} from '../../lib/capture/linkedin/dom';
+import { normaliseThreadId } from '../../lib/capture/linkedin/ids';
+import { SEL } from '../../lib/capture/linkedin/selectors';
+import { createWatcher } from '../../lib/capture/linkedin/watcher';
+import { insertions } from '../../lib/capture/linkedin/insert';
+import { CaptureEvent, type CaptureEventInput } from '../../lib/schema/events';
+
+const dir = path.resolve(__dirname, '../fixtures/linkedin/dom');
+const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
+
+function load(name: string, url: string): Document {
+  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const doc = win.document as unknown as Document;
+  doc.write(read(`${name}.html`));
+  let shadow = '';
+  try {
+    shadow = read(`${name}.shadow.html`);
+  } catch {
+    /* no shadow content */
+  }
+  if (shadow) {
+    const outlet = doc.getElementById('interop-outlet')!;
+    const root = outlet.shadowRoot ?? outlet.attachShadow({ mode: 'open' });
+    root.innerHTML = shadow;
+  }
+  return doc;
+}
+
+const threadUrlOf = (doc: Document) => {
+  const urn = doc.querySelector('[data-event-urn]')!.getAttribute('data-event-urn')!;
+  return urn;
+};
+
+describe('messaging page', () => {
+  const html = read('messaging-thread.html');
+  const firstUrn = /data-event-urn="([^"]+)"/.exec(html)![1]!;
+  const threadId = normaliseThreadId(`urn:li:fs_event:(x,${firstUrn.split(',').pop()})`);
+  it('reads every confirmed item with direction, text, time and thread', () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    const msgs = readMessageList(doc);
+    expect(msgs.map((m) => [m.direction, m.text])).toEqual([
+      ['outbound', 'Hi Chris, saw your post on procurement tooling.'],
+      ['inbound', 'Thanks Sam! Happy to chat next week.'],
+      ['inbound', 'Tuesday works?'],
+    ]);
+    expect(msgs[0]!.sentAt).toBe(Date.UTC(2026, 10, 20, 9, 15));
+    expect(msgs[2]!.sentAt).toBe(Date.UTC(2026, 10, 20, 10, 3));
+    expect(new Set(msgs.map((m) => m.threadId)).size).toBe(1);
+    expect(msgs[0]!.viewerMemberId).toMatch(/^ACoAA/);
+    expect(msgs[1]!.sender.memberId).toMatch(/^ACoAA/);
+    expect(msgs[1]!.sender.memberId).not.toBe(msgs[0]!.viewerMemberId);
+    expect(msgs[1]!.sender.name).toBe('Chris Buyer');
+    expect(threadId).toBeTruthy();
+    void threadUrlOf;
+  });
+  it('reads the conversation header and the viewer', () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    const h = readConversationHeader(doc.querySelector(SEL.conversationRoot));
+    expect(h.name).toBe('Chris Buyer');
+    expect(h.memberId).toMatch(/^ACoAA/);
+    expect(h.profileUrl).toBeNull();
+    expect(h.headline).toBe('Procurement Manager at Initech');
+    expect(readViewerName(doc)).toBe('Sam Seller');
+  });
+  it('reads the conversation list (no hrefs): own vs inbound last message', () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    const items = [...doc.querySelectorAll(SEL.convItem)].map((li) => readConversationListItem(li)!);
+    const chris = items.find((i) => i.names === 'Chris Buyer')!;
+    expect(chris).toMatchObject({ own: false, snippet: 'Tuesday works?', senderName: 'Chris Buyer', threadId: null });
+    expect(chris.timeText).toMatch(/\d{1,2}:\d{2} [AP]M/);
+    const jane = items.find((i) => i.names === 'Jane Doe')!;
+    expect(jane).toMatchObject({ own: true, snippet: 'Likewise Jane. Are you still running sales at Acme?' });
+  });
+  it('finds the message box', () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    expect(findComposeBoxes(doc)).toHaveLength(1);
+  });
+});
+
+describe('chat bubble inside #interop-outlet shadow root', () => {
+  it('reads items, header and box inside the shadow root', () => {
+    const doc = load('feed-bubble', 'https://www.linkedin.com/feed/');
+    expect(readMessageList(doc)).toHaveLength(0); // nothing in the light DOM
+    const root = doc.getElementById('interop-outlet')!.shadowRoot!;
+    const msgs = readMessageList(root);
+    expect(msgs.map((m) => m.direction)).toEqual(['outbound', 'inbound', 'inbound']);
+    const h = readConversationHeader(root.querySelector(SEL.conversationRoot));
+    expect(h.name).toBe('Chris Buyer');
+    expect(h.memberId).toBe(msgs[1]!.sender.memberId);
+    expect(findComposeBoxes(doc)).toHaveLength(1);
+  });
+});
+
+describe('profile pages', () => {
+  it('server-driven layout: anchors on headings, componentkey and the contact-info link', () => {
+    const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
+    const p = readProfile(doc, 'https://www.linkedin.com/in/ana-garcia-1/')!;
+    expect(p).toMatchObject({
+      layout: 'sdui',
+      profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/',
+      name: 'Ana García',
+      headline: 'Directora de Marketing en Umbrella',
+      title: 'Directora de Marketing',
+      company: 'Umbrella',
+      location: 'Madrid, Comunidad de Madrid, España',
+      connectionDegree: 2,
+      pending: false,
+    });
+    expect(p.memberId).toMatch(/^ACoAA/);
+  });
+  it('classic layout', () => {
+    const doc = load('profile-classic', 'https://www.linkedin.com/in/jane-doe-594b81205/');
+    const p = readProfile(doc, 'https://www.linkedin.com/in/jane-doe-594b81205/?trk=x')!;
+    expect(p).toMatchObject({ layout: 'classic', name: 'Jane Doe', headline: 'VP Sales at Acme Corp', title: 'VP Sales', company: 'Acme Corp', location: 'Berlin, Germany', connectionDegree: 1, pending: false });
+    expect(p.memberId).toMatch(/^ACoAA/);
+  });
+  it('Pending after an invitation', () => {
+    const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
+    const b = doc.querySelector('main button[aria-label^="Invite "]')!;
+    b.setAttribute('aria-label', 'Pending, click to withdraw invitation sent to Ana García');
+    b.querySelector('span')!.textContent = 'Pending';
+    expect(readProfile(doc, 'https://www.linkedin.com/in/ana-garcia-1/')!.pending).toBe(true);
+  });
+  it('not a profile', () => {
+    const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
+    expect(readProfile(doc, 'https://www.linkedin.com/in/ana-garcia-1/details/experience/')).toBeNull();
+    expect(readProfile(doc, 'https://www.linkedin.com/feed/')).toBeNull();
+  });
+  it('invitation dialog note is found in the shadow root', () => {
+    const doc = load('profile-sdui-invite-dialog', 'https://www.linkedin.com/in/ana-garcia-1/');
+    const boxes = findComposeBoxes(doc);
+    expect(boxes.map((b) => b.tagName)).toEqual(['TEXTAREA']);
+  });
+});
+
+describe('small parsers', () => {
+  it('splitHeadline', () => {
+    expect(splitHeadline('VP Sales at Acme Corp')).toEqual({ title: 'VP Sales', company: 'Acme Corp' });
+    expect(splitHeadline('Head of Operations | Globex')).toEqual({ title: 'Head of Operations', company: null });
+    expect(splitHeadline('CTO @ Foo, ex-Bar')).toEqual({ title: 'CTO', company: 'Foo' });
+    expect(splitHeadline('Leiterin Vertrieb bei Siemens')).toEqual({ title: 'Leiterin Vertrieb', company: 'Siemens' });
+    expect(splitHeadline('Directrice commerciale chez Orange')).toEqual({ title: 'Directrice commerciale', company: 'Orange' });
+  });
+  it('parseListTime', () => {
+    const now = new Date(2026, 10, 27, 15, 0).getTime(); // Fri 27 Nov 2026 15:00 local
+    expect(parseListTime('2:44 PM', now)).toBe(new Date(2026, 10, 27, 14, 44).getTime());
+    expect(parseListTime('09:05', now)).toBe(new Date(2026, 10, 27, 9, 5).getTime());
+    expect(parseListTime('Mon', now)).toBe(new Date(2026, 10, 23, 12).getTime());
+    expect(parseListTime('Nov 25', now)).toBe(new Date(2026, 10, 25, 12).getTime());
+    expect(parseListTime('Dec 30', now)).toBe(new Date(2025, 11, 30, 12).getTime());
+    expect(parseListTime('gestern', now)).toBeNull();
+  });
+});
+
+describe('watcher', () => {
+  const events = (out: CaptureEventInput[][]) => out.flat().map((e) => CaptureEvent.parse(e));
+  it('emits valid message + identity events once, with the 1:1 alias', () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    const out: CaptureEventInput[][] = [];
+    const w = createWatcher({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    w.scanAll();
+    w.scanAll(); // re-render / rescan: nothing new
+    w.flush();
+    w.stop();
+    const evs = events(out);
+    const msgs = evs.filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
+    expect(msgs).toHaveLength(3);
+    expect(msgs.map((m) => m.direction)).toEqual(['outbound', 'inbound', 'inbound']);
+    const other = readConversationHeader(doc.querySelector(SEL.conversationRoot)).memberId!;
+    for (const m of msgs) {
+      expect(m.layer).toBe('dom');
+      expect(m.threadAliases).toEqual([`with:${other}`]);
+      expect(m.externalId).toMatch(/^2-/);
+    }
+    expect(msgs[0]!.to).toEqual([{ name: 'Chris Buyer', memberId: other }]);
+    expect(msgs[1]!.from).toEqual({ name: 'Chris Buyer', memberId: other });
+    const ids = evs.filter((e) => e.type === 'identity');
+    expect(ids).toHaveLength(1);
+    expect(ids[0]).toMatchObject({ person: { memberId: msgs[0]!.from.memberId, name: 'Sam Seller' } });
+  });
+  it('a sent message rendered without id is logged when its data-event-urn arrives, with the inserted template', async () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    const out: CaptureEventInput[][] = [];
+    const w = createWatcher({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    w.scanAll();
+    w.flush();
+    out.length = 0;
+    // The user inserted template t1 v2 and pressed Send.
+    const box = doc.querySelector<HTMLElement>(SEL.composeBox)!;
+    box.innerHTML = '<p>Hi Chris, following up on my note.</p>';
+    insertions.set(box, { templateId: 't1', templateVersion: 2, body: 'Hi Chris, following up on my note.', at: Date.now() });
+    doc.querySelector<HTMLElement>('button.msg-form__send-button')!.click();
+    // LinkedIn renders it at once without an id…
+    const list = doc.querySelector('.msg-thread .msg-s-message-list-content')!;
+    const li = doc.createElement('li');
+    li.className = 'msg-s-message-list__event clearfix';
+    li.innerHTML = '<div class="msg-s-event-listitem"><div class="msg-s-event-listitem__message-bubble"><p class="msg-s-event-listitem__body">Hi Chris, following up on my note.</p></div></div>';
+    list.appendChild(li);
+    await new Promise((r) => setTimeout(r, 20));
+    w.flush();
+    expect(events(out).filter((e) => e.type === 'message')).toHaveLength(0);
+    // …and sets data-event-urn when the server answers.
+    const first = doc.querySelector('[data-event-urn]')!.getAttribute('data-event-urn')!;
+    const viewer = /fsd_profile:([^,]+)/.exec(first)![1]!;
+    const thread = /2-[^)]+\)$/.exec(first)![0]!.slice(2, -1);
+    const uuid = atob(thread).split('&')[1]!;
+    const at = Date.now();
+    const msgId = '2-' + btoa(`${at}b12345-001&${uuid}`);
+    li.firstElementChild!.setAttribute('data-event-urn', `urn:li:msg_message:(urn:li:fsd_profile:${viewer},${msgId})`);
+    await new Promise((r) => setTimeout(r, 20));
+    w.flush();
+    w.stop();
+    const msgs = events(out).filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
+    expect(msgs).toHaveLength(1);
+    expect(msgs[0]).toMatchObject({ direction: 'outbound', externalId: msgId, sentAt: at, text: 'Hi Chris, following up on my note.', template: { id: 't1', version: 2 } });
+  });
+  it('a profile visit emits traits; Pending then 1st emits connection-accepted', async () => {
+    const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
+    const out: CaptureEventInput[][] = [];
+    const store = new Map<string, unknown>();
+    const mk = () => createWatcher({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, store: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v) } });
+    let w = mk();
+    w.scanAll();
+    await new Promise((r) => setTimeout(r, 30));
+    w.flush();
+    const p = events(out).find((e) => e.type === 'prospect') as Extract<CaptureEvent, { type: 'prospect' }>;
+    expect(p).toMatchObject({ person: { name: 'Ana García', profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/' }, title: 'Directora de Marketing', company: 'Umbrella', connectionDegree: 2 });
+    // Invitation sent: the button reads Pending.
+    const b = doc.querySelector('main button[aria-label^="Invite "]')!;
+    b.setAttribute('aria-label', 'Pending, click to withdraw invitation sent to Ana García');
+    b.querySelector('span')!.textContent = 'Pending';
+    await new Promise((r) => setTimeout(r, 30));
+    w.stop();
+    expect([...store.keys()]).toContain('linkedin:pending:https://www.linkedin.com/in/ana-garcia-1/');
+    // Later visit: accepted, "· 1st".
+    const deg = doc.querySelector('main p span[aria-hidden="true"]')!;
+    deg.textContent = '· 1st';
+    deg.nextElementSibling!.textContent = '1st degree connection';
+    b.remove();
+    out.length = 0;
+    w = mk();
+    w.scanAll();
+    await new Promise((r) => setTimeout(r, 30));
+    w.stop();
+    const evs = events(out);
+    expect(evs.find((e) => e.type === 'connection-accepted')).toMatchObject({ person: { profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/' } });
+    expect(evs.find((e) => e.type === 'prospect')).toMatchObject({ connectionDegree: 1 });
+  });
+});
