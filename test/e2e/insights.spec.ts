@@ -1,0 +1,192 @@
+// Insights on the seeded data set: import the seed through the panel's "Import JSON", then check
+// that the numbers the Dashboard and the popup show equal those computed here, independently of
+// lib/analytics, from the export file and the definitions in DESIGN.md.
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { generateSeed } from '../../lib/dev/seed';
+import type { ExportFile } from '../../lib/schema/export';
+import { expect, openPanel, openPopup, test } from './fixtures';
+
+const DAY = 86_400_000;
+const WINDOW = 30 * DAY; // default settings.replyWindowDays
+
+/** The reference computation: straight from DESIGN.md "What the numbers mean". */
+function reference(file: ExportFile, now: number) {
+  const byThread = new Map<string, ExportFile['messages']>();
+  for (const m of file.messages) {
+    if (m.kind === 'call' || m.kind === 'voicemail') continue; // calls neither open nor answer a thread
+    const list = byThread.get(m.threadId) ?? [];
+    list.push(m);
+    byThread.set(m.threadId, list);
+  }
+  const t = (m: { sentAt: string }) => Date.parse(m.sentAt);
+  const units: { id: string; prospects: string[]; first: number; template: string | null; bounced: boolean; replied: boolean }[] = [];
+  let awaiting = 0;
+  for (const th of file.threads) {
+    const ms = (byThread.get(th.id) ?? []).sort((a, b) => t(a) - t(b) || a.id.localeCompare(b.id));
+    const lastHumanOrOut = [...ms].reverse().find((m) => m.direction === 'outbound' || m.classification === 'human');
+    if (lastHumanOrOut?.direction === 'inbound') awaiting++;
+    if (!ms.length || ms[0].direction !== 'outbound' || th.prospectIds.length === 0) continue;
+    const first = t(ms[0]);
+    const reply = ms.find((m) => m.direction === 'inbound' && m.classification === 'human');
+    units.push({
+      id: th.id,
+      prospects: th.prospectIds,
+      first,
+      template: ms[0].templateId,
+      bounced: ms.some((m) => m.direction === 'inbound' && m.classification === 'bounce'),
+      replied: !!reply && t(reply) - first <= WINDOW,
+    });
+  }
+  const live = units.filter((u) => !u.bounced);
+  const contacted = new Map<string, boolean>();
+  for (const u of live) for (const p of u.prospects) contacted.set(p, (contacted.get(p) ?? false) || u.replied);
+  const stageDepth: Record<string, number> = { contacted: 0, replied: 1, qualified: 2, meeting: 3, won: 4, lost: 0 };
+  const prospects = new Map(file.prospects.map((p) => [p.id, p]));
+  const funnel = [0, 0, 0, 0, 0];
+  let revenue = 0;
+  for (const [id, replied] of contacted) {
+    const p = prospects.get(id)!;
+    const depth = Math.max(stageDepth[p.stage], replied ? 1 : 0);
+    for (let d = 0; d <= depth; d++) funnel[d]++;
+    if (p.stage === 'won') revenue += p.dealValue ?? 0;
+  }
+  const perTemplate = new Map<string, { k: number; n: number }>();
+  for (const u of live) {
+    const key = u.template ?? '(none)';
+    const g = perTemplate.get(key) ?? { k: 0, n: 0 };
+    g.n++;
+    if (u.replied) g.k++;
+    perTemplate.set(key, g);
+  }
+  const outbound = file.messages.filter((m) => m.direction === 'outbound' && m.kind !== 'call' && m.kind !== 'voicemail');
+  const calls = file.messages.filter((m) => m.kind === 'call');
+  const last30 = live.filter((u) => u.first >= now - 30 * DAY);
+  const midnight = new Date(now);
+  midnight.setHours(0, 0, 0, 0);
+  return {
+    threads: { k: live.filter((u) => u.replied).length, n: live.length, started: units.length, bounced: units.length - live.length },
+    prospects: { k: [...contacted.values()].filter(Boolean).length, n: contacted.size },
+    funnel,
+    revenue,
+    perTemplate,
+    sent: { total: outbound.length, gmail: outbound.filter((m) => m.channel === 'gmail').length, linkedin: outbound.filter((m) => m.channel === 'linkedin').length },
+    calls: { total: calls.length, connected: calls.filter((m) => m.callOutcome === 'connected').length },
+    awaiting,
+    last30: { k: last30.filter((u) => u.replied).length, n: last30.length },
+    today: outbound.filter((m) => t(m) >= midnight.getTime()).length,
+  };
+}
+
+async function importSeed(panel: Page, file: string) {
+  await panel.getByRole('tab', { name: 'Settings' }).click();
+  await panel.getByLabel('Import JSON').setInputFiles(file);
+  await expect(panel.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible({ timeout: 60_000 });
+}
+
+test('dashboard and popup show the numbers computed from the export', async ({ context, extensionId }) => {
+  const now = Date.now();
+  const seed = generateSeed({ now, seed: 7 });
+  const file = path.join(tmpdir(), `sidelog-insights-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(seed));
+  const ref = reference(seed, now);
+  expect(ref.threads.n).toBeGreaterThan(100); // the data set is not trivially small
+
+  const panel = await openPanel(context, extensionId, 420);
+  await expect(panel.getByText('Nothing logged yet')).toBeVisible();
+  await importSeed(panel, file);
+  await panel.getByRole('tab', { name: 'Dashboard' }).click();
+  await panel.getByLabel('Date range').selectOption('all');
+
+  await expect(panel.getByTestId('thread-rate')).toContainText(`${ref.threads.k} of ${ref.threads.n} threads`);
+  await expect(panel.getByTestId('thread-rate')).toContainText(`${Math.round((ref.threads.k / ref.threads.n) * 100)}%`);
+  await expect(panel.getByTestId('prospect-rate')).toContainText(`${ref.prospects.k} of ${ref.prospects.n} people`);
+  await expect(panel.getByText(`${ref.threads.started} threads started; ${ref.threads.bounced} bounced`)).toBeVisible();
+  await expect(panel.getByTestId('activity-totals')).toHaveText(
+    `${ref.sent.total} messages sent: ${ref.sent.gmail} Gmail, ${ref.sent.linkedin} LinkedIn`,
+  );
+  await expect(panel.getByTestId('awaiting-count')).toHaveText(`Awaiting your answer (${ref.awaiting})`);
+  const funnelNums = await panel.getByTestId('funnel').locator('li .num').allInnerTexts();
+  expect(funnelNums.map(Number)).toEqual(ref.funnel);
+  const revenue = await panel.getByTestId('revenue').innerText();
+  expect(Number(revenue.replace(/^[^\d]*|from.*$/gs, '').replace(/[^\d]/g, ''))).toBe(ref.revenue);
+  await expect(panel.getByTestId('connect-rate')).toContainText(`${ref.calls.connected} connected of ${ref.calls.total} calls`);
+
+  // Template leaderboard: every template's k/n.
+  const rows = panel.getByTestId('template-leaderboard').locator('tbody tr');
+  await expect(rows).toHaveCount(ref.perTemplate.size);
+  const names = new Map(seed.templates.map((t) => [t.id, t.name]));
+  for (const [id, g] of ref.perTemplate) {
+    const label = id === '(none)' ? 'No template' : names.get(id)!;
+    await expect(rows.filter({ has: panel.locator('th', { hasText: new RegExp(`^${label}`) }) }).locator('td.num')).toHaveText(`${g.k}/${g.n}`);
+  }
+
+  // Channel filter narrows the threads.
+  await panel.getByLabel('Channel').selectOption('linkedin');
+  const li = seed.threads.filter((t) => t.channel === 'linkedin').map((t) => t.id);
+  await expect(panel.getByTestId('activity-totals')).toContainText(`0 Gmail, ${ref.sent.linkedin} LinkedIn`);
+  expect(li.length).toBeGreaterThan(0);
+
+  // Popup.
+  const popup = await openPopup(context, extensionId);
+  await expect(popup.getByTestId('popup-rate')).toContainText(`${ref.last30.k} of ${ref.last30.n} threads`);
+  await expect(popup.getByTestId('popup-today').locator('.stat-value')).toHaveText(String(ref.today));
+  await expect(popup.getByRole('button', { name: 'Open side panel' })).toBeVisible();
+});
+
+test('prospect page: search, timeline across channels, edit stage and deal value, log a call', async ({ context, extensionId }) => {
+  const now = Date.now();
+  const seed = generateSeed({ now, seed: 7 });
+  const file = path.join(tmpdir(), `sidelog-insights-p-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(seed));
+  const panel = await openPanel(context, extensionId, 360);
+  await panel.getByRole('tab', { name: 'Prospects' }).click();
+  await expect(panel.getByText('No prospects yet')).toBeVisible();
+  await importSeed(panel, file);
+  await panel.getByRole('tab', { name: 'Prospects' }).click();
+  await expect(panel.getByTestId('prospect-count')).toHaveText(`${seed.prospects.length} prospects`);
+
+  // Someone on both channels.
+  const channels = new Map<string, Set<string>>();
+  for (const t of seed.threads) channels.set(t.prospectIds[0], (channels.get(t.prospectIds[0]) ?? new Set()).add(t.channel));
+  const pid = [...channels].find(([, s]) => s.size === 2)![0];
+  const p = seed.prospects.find((x) => x.id === pid)!;
+  const email = p.emails[0];
+  await panel.getByLabel('Search prospects').fill(email);
+  await expect(panel.getByTestId('prospect-count')).toHaveText(`1 of ${seed.prospects.length} prospects`);
+  await panel.getByRole('button', { name: new RegExp(p.name) }).click();
+  await expect(panel.getByTestId('prospect-name')).toHaveText(p.name);
+  const expected = seed.messages.filter((m) => m.prospectId === pid).length;
+  await expect(panel.getByRole('heading', { name: `Timeline (${expected})` })).toBeVisible();
+  await expect(panel.getByTestId('timeline').locator('.ch-gmail').first()).toBeVisible();
+  await expect(panel.getByTestId('timeline').locator('.ch-linkedin').first()).toBeVisible();
+
+  await panel.getByLabel('Stage').selectOption('won');
+  await panel.getByLabel('Deal value').fill('12345');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByText('Saved.')).toBeVisible();
+  await expect(panel.getByText('Stage (edited)')).toBeVisible();
+  const stored = await panel.evaluate(
+    (id) =>
+      new Promise<any>((resolve) => {
+        const r = indexedDB.open('sidelog');
+        r.onsuccess = () => {
+          const g = r.result.transaction('prospects').objectStore('prospects').get(id);
+          g.onsuccess = () => resolve(g.result);
+        };
+      }),
+    pid,
+  );
+  expect(stored.stage).toBe('won');
+  expect(stored.dealValue).toBe(12345);
+  expect(stored.manualFields).toEqual(expect.arrayContaining(['stage', 'dealValue']));
+
+  await panel.getByLabel('Call outcome').selectOption('voicemail');
+  await panel.getByLabel('Call note').fill('left a message');
+  await panel.getByRole('button', { name: 'Log call' }).click();
+  await expect(panel.getByRole('heading', { name: `Timeline (${expected + 1})` })).toBeVisible();
+  await expect(panel.getByTestId('timeline').locator('li').first()).toContainText('voicemail');
+  await expect(panel.getByTestId('timeline').locator('li').first()).toContainText('left a message');
+});
