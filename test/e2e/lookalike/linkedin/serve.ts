@@ -62,7 +62,7 @@ export function defaultCast() {
 
 export async function serveLinkedIn(
   context: BrowserContext,
-  opts: { viewer?: LiPerson; people?: LiPerson[]; history?: boolean } = {},
+  opts: { viewer?: LiPerson; people?: LiPerson[]; history?: boolean; /** Also serve the look-alike at these origins (controls the content script does not match). */ extraOrigins?: string[] } = {},
 ): Promise<LinkedInLookalike> {
   const cast = defaultCast();
   const state: LiState = { viewer: opts.viewer ?? cast.viewer, people: opts.people ?? cast.people, threads: [], received: [] };
@@ -87,7 +87,7 @@ export async function serveLinkedIn(
   const html = (route: Route, body: string) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
   const json = (route: Route, body: unknown, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
 
-  await context.route('https://www.linkedin.com/**', async (route) => {
+  const handler = async (route: Route) => {
     const req = route.request();
     const url = new URL(req.url());
     served.push(`${req.method()} ${req.url()}`);
@@ -142,7 +142,8 @@ export async function serveLinkedIn(
     if (path.startsWith('/realtime/')) return route.fulfill({ status: 200, contentType: 'text/event-stream', body: '' });
     if (path.startsWith('/li/track') || path.startsWith('/sensorCollect')) return route.fulfill({ status: 204, body: '' });
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'look-alike: not served' });
-  });
+  };
+  for (const origin of ['https://www.linkedin.com', ...(opts.extraOrigins ?? [])]) await context.route(`${origin}/**`, handler);
 
   return {
     state,

@@ -1,0 +1,224 @@
+// LinkedIn capture end to end: the built extension in Chromium against the LinkedIn look-alike
+// served at https://www.linkedin.com (test/e2e/lookalike/linkedin). Both capture layers run: the
+// background's webRequest observer sees the page's createMessage / invitation calls, the content
+// script reads the page's DOM; each message must be stored once.
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, openPanel, readDb } from './fixtures';
+import { serveLinkedIn, sendMessage, deliverInbound, sendInvitation, openMessageBubble, type LinkedInLookalike } from './lookalike/linkedin/serve';
+
+type Row = Record<string, any>;
+const linkedinMessages = async (panel: Page) => (await readDb<Row>(panel, 'messages')).filter((m) => m.channel === 'linkedin');
+const withText = async (panel: Page, text: string) => (await linkedinMessages(panel)).filter((m) => m.text === text);
+
+async function open(context: BrowserContext, url: string, ready: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator(ready).first().waitFor();
+  return page;
+}
+
+/** Tag names and attribute names of every element, light DOM and open shadow roots, as a multiset. */
+async function domShape(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        out.push(`${el.tagName.toLowerCase()}[${[...el.attributes].map((a) => a.name).sort().join(',')}]`);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return out.sort();
+  });
+}
+
+test('messaging page: a send is stored once (network + DOM), a reply while the thread is open, reload adds nothing', async ({ context, extensionId }) => {
+  const li = await serveLinkedIn(context);
+  const panel = await openPanel(context, extensionId);
+  const chris = li.person('chris-buyer-22');
+  const page = await open(context, li.threadUrl(chris), '.msg-thread .msg-form__contenteditable');
+
+  const text = 'Hi Chris, quick question about how Initech evaluates procurement tools.';
+  await sendMessage(page, text);
+  await expect.poll(async () => (await withText(panel, text)).length, { timeout: 15_000 }).toBe(1);
+  // Both layers saw it and it is still one message.
+  await expect.poll(async () => (await withText(panel, text))[0]?.seenBy?.sort(), { timeout: 15_000 }).toEqual(['dom', 'network']);
+  const [sent] = await withText(panel, text);
+  expect(sent).toMatchObject({ direction: 'outbound', kind: 'linkedin-message', classification: 'human' });
+  const thread = li.threadOf(chris)!;
+  const threads = await readDb<Row>(panel, 'threads');
+  const t = threads.find((x) => x.id === sent.threadId)!;
+  expect(t.externalId === thread.id || t.keys.includes(`linkedin:t:${thread.id}`)).toBe(true);
+  // The message id LinkedIn gave it (data-event-urn) is one of its keys.
+  const serverId = thread.messages.find((m) => m.text === text)!.id;
+  expect(sent.keys).toContain(`linkedin:${serverId}`);
+  const prospects = await readDb<Row>(panel, 'prospects');
+  const p = prospects.find((x) => x.id === sent.prospectId)!;
+  expect(p.name).toBe('Chris Buyer');
+  expect(p.linkedinMemberId).toBe(chris.memberId);
+
+  // A reply arrives over realtime while the thread is open.
+  const reply = 'Thanks Sam, we use spreadsheets today. Happy to talk.';
+  await deliverInbound(page, li, chris, reply);
+  await expect.poll(async () => (await withText(panel, reply)).length, { timeout: 15_000 }).toBe(1);
+  const [inbound] = await withText(panel, reply);
+  expect(inbound).toMatchObject({ direction: 'inbound', threadId: sent.threadId, classification: 'human' });
+
+  // Reload: LinkedIn re-renders the whole thread from GraphQL; nothing is stored twice.
+  const before = (await linkedinMessages(panel)).length;
+  await page.reload();
+  await page.locator('.msg-thread [data-event-urn]').nth(thread.messages.length - 1).waitFor();
+  await page.waitForTimeout(1500);
+  expect((await linkedinMessages(panel)).length).toBe(before);
+  expect(await withText(panel, text)).toHaveLength(1);
+  expect(await withText(panel, reply)).toHaveLength(1);
+});
+
+test('chat bubble in the shadow root: existing conversation and a first message from a profile', async ({ context, extensionId }) => {
+  const li = await serveLinkedIn(context);
+  const panel = await openPanel(context, extensionId);
+  const bob = li.person('bob-builder');
+  li.addMessage(bob, 'Hi Sam, good to meet you at the meetup.', false, Date.now() - 3600_000);
+
+  // Existing conversation, bubble on the feed.
+  const feed = await open(context, li.feedUrl(bob), '#interop-outlet .msg-overlay-conversation-bubble [data-event-urn]');
+  const text = 'Likewise Bob! Would a short call next week work for you?';
+  await sendMessage(feed, text, { inBubble: true });
+  await expect.poll(async () => (await withText(panel, text)).length, { timeout: 15_000 }).toBe(1);
+  await expect.poll(async () => (await withText(panel, text))[0]?.seenBy?.sort(), { timeout: 15_000 }).toEqual(['dom', 'network']);
+
+  // First message to someone, from the profile's Message button (no conversation yet).
+  const ana = li.person('ana-garcia-1');
+  ana.degree = 1;
+  const profile = await open(context, li.profileUrl(ana), 'main h2');
+  await openMessageBubble(profile);
+  const first = 'Hola Ana, ¿te interesa una demo de diez minutos?';
+  await sendMessage(profile, first, { inBubble: true });
+  await expect.poll(async () => (await withText(panel, first))[0]?.seenBy?.sort(), { timeout: 15_000 }).toEqual(['dom', 'network']);
+  expect(await withText(panel, first)).toHaveLength(1);
+  const [m] = await withText(panel, first);
+  // The network sighting (recipient only) and the DOM sighting (LinkedIn's thread id) are one thread.
+  const threads = (await readDb<Row>(panel, 'threads')).filter((t) => t.channel === 'linkedin');
+  const t = threads.find((x) => x.id === m.threadId)!;
+  expect(t.keys).toEqual(expect.arrayContaining([`linkedin:t:with:${ana.memberId}`, `linkedin:t:${li.threadOf(ana)!.id}`]));
+  expect(li.state.received.some((r) => JSON.stringify(r.body).includes('hostRecipientUrns'))).toBe(true);
+});
+
+test('invitation with a note, acceptance, and profile traits (server-driven and classic)', async ({ context, extensionId }) => {
+  const li = await serveLinkedIn(context);
+  const panel = await openPanel(context, extensionId);
+  const ana = li.person('ana-garcia-1');
+  const page = await open(context, li.profileUrl(ana), 'main h2');
+
+  // Profile visit fills traits.
+  await expect
+    .poll(async () => (await readDb<Row>(panel, 'prospects')).find((p) => p.linkedinUrl === 'https://www.linkedin.com/in/ana-garcia-1/'), { timeout: 15_000 })
+    .toMatchObject({ name: 'Ana García', title: 'Directora de Marketing', company: 'Umbrella', location: 'Madrid, Comunidad de Madrid, España', connectionDegree: 2, seniority: 'director' });
+
+  const note = 'Hola Ana, vi tu charla sobre marketing B2B. ¿Conectamos?';
+  await sendInvitation(page, note);
+  await expect(page.locator('main button[aria-label^="Pending"]')).toBeVisible();
+  await expect.poll(async () => (await withText(panel, note)).length, { timeout: 15_000 }).toBe(1);
+  await expect.poll(async () => (await withText(panel, note))[0]?.seenBy?.sort(), { timeout: 15_000 }).toEqual(['dom', 'network']);
+  const [inv] = await withText(panel, note);
+  expect(inv).toMatchObject({ kind: 'linkedin-invite', direction: 'outbound' });
+  const prospects = await readDb<Row>(panel, 'prospects');
+  expect(prospects.find((p) => p.id === inv.prospectId)).toMatchObject({ linkedinUrl: 'https://www.linkedin.com/in/ana-garcia-1/', linkedinMemberId: ana.memberId });
+
+  // Ana accepts; the next visit shows "· 1st".
+  li.accept(ana);
+  await page.reload();
+  await expect
+    .poll(async () => (await readDb<Row>(panel, 'prospects')).find((p) => p.id === inv.prospectId)?.connectionDegree, { timeout: 15_000 })
+    .toBe(1);
+
+  // Classic layout profile.
+  const jane = li.person('jane-doe-594b81205');
+  await open(context, li.profileUrl(jane), 'main h1');
+  await expect
+    .poll(async () => (await readDb<Row>(panel, 'prospects')).find((p) => p.linkedinUrl === 'https://www.linkedin.com/in/jane-doe-594b81205/'), { timeout: 15_000 })
+    .toMatchObject({ name: 'Jane Doe', title: 'VP Sales', company: 'Acme Corp', location: 'Berlin, Germany', connectionDegree: 1, seniority: 'vp' });
+});
+
+test('a reply seen only in the conversation list', async ({ context, extensionId }) => {
+  const li = await serveLinkedIn(context);
+  const panel = await openPanel(context, extensionId);
+  const bob = li.person('bob-builder');
+  const page = await open(context, li.threadUrl(bob), '.msg-thread .msg-form__contenteditable');
+  const text = 'Hi Bob, are you the right person to talk to about ops tooling at Globex?';
+  await sendMessage(page, text);
+  await expect.poll(async () => (await withText(panel, text)).length, { timeout: 15_000 }).toBe(1);
+  const [sent] = await withText(panel, text);
+
+  // The user moves to Jane's conversation; Bob answers; only the list shows it.
+  const jane = li.person('jane-doe-594b81205');
+  await page.goto(li.threadUrl(jane));
+  await page.locator('.msg-thread [data-event-urn]').first().waitFor();
+  const reply = 'Yes, that is me. Send me some times.';
+  await deliverInbound(page, li, bob, reply);
+  await expect(page.locator('.msg-conversation-card__message-snippet').first()).toHaveText(`Bob: ${reply}`);
+  await expect.poll(async () => (await withText(panel, reply)).length, { timeout: 15_000 }).toBe(1);
+  const [inbound] = await withText(panel, reply);
+  expect(inbound).toMatchObject({ direction: 'inbound', threadId: sent.threadId });
+  expect(Math.abs(inbound.sentAt - Date.now())).toBeLessThan(5 * 60_000);
+
+  // Opening Bob's thread later shows the same reply with its id: still one message.
+  await page.goto(li.threadUrl(bob));
+  await page.locator('.msg-thread [data-event-urn]').nth(li.threadOf(bob)!.messages.length - 1).waitFor();
+  await page.waitForTimeout(1500);
+  expect(await withText(panel, reply)).toHaveLength(1);
+});
+
+test('no extension traces in LinkedIn pages and no request of our own', async ({ context, extensionId, requests }) => {
+  // Control: the same look-alike at an origin the content script does not match.
+  const control = 'https://control.lookalike.test';
+  const li = await serveLinkedIn(context, { extraOrigins: [control] });
+  const panel = await openPanel(context, extensionId);
+  const jane = li.person('jane-doe-594b81205');
+  const threadPath = new URL(li.threadUrl(jane)).pathname;
+  const origins = ['https://www.linkedin.com', control];
+
+  // The same user actions on both origins first, so both then render the same server state.
+  for (const origin of origins) {
+    const page = await open(context, origin + threadPath, '.msg-thread [data-event-urn]');
+    await sendMessage(page, `Trace check from ${origin === control ? 'control' : 'linkedin'}`);
+    await page.locator('.msg-thread [data-event-urn]').nth(2).waitFor();
+    await page.waitForTimeout(800);
+    await page.close();
+  }
+  const shapes: Record<string, string[]> = {};
+  for (const origin of origins) {
+    const page = await open(context, origin + threadPath, '.msg-thread [data-event-urn]');
+    await page.locator('.msg-thread [data-event-urn]').nth(3).waitFor();
+    await page.waitForTimeout(1000);
+    shapes[origin + ' thread'] = await domShape(page);
+    await page.goto(origin + '/in/ana-garcia-1/');
+    await page.locator('main h2').first().waitFor();
+    await page.waitForTimeout(1000);
+    shapes[origin + ' profile'] = await domShape(page);
+    await page.goto(origin + '/feed/?bubble=jane-doe-594b81205');
+    await page.locator('#interop-outlet [data-event-urn]').nth(3).waitFor();
+    await page.waitForTimeout(1000);
+    shapes[origin + ' feed'] = await domShape(page);
+    await page.close();
+  }
+  for (const what of ['thread', 'profile', 'feed']) {
+    expect(shapes[`https://www.linkedin.com ${what}`]!.length).toBeGreaterThan(20);
+    expect(shapes[`https://www.linkedin.com ${what}`]).toEqual(shapes[`${control} ${what}`]);
+  }
+  // The extension did capture on linkedin.com (so the comparison above is meaningful).
+  await expect.poll(async () => (await withText(panel, 'Trace check from linkedin')).length, { timeout: 15_000 }).toBe(1);
+  // The control page's send went to another origin: the webRequest layer (linkedin.com only)
+  // never saw it; it is known only because linkedin.com later rendered the shared thread.
+  expect((await withText(panel, 'Trace check from control')).map((m) => m.seenBy)).toEqual([['dom']]);
+
+  // Requests: only the look-alike pages' own calls and extension pages; nothing else went out.
+  const foreign = requests.filter((r) => !/^\S+ (https:\/\/www\.linkedin\.com\/|https:\/\/control\.lookalike\.test\/|chrome-extension:\/\/|data:)/.test(r));
+  expect(foreign).toEqual([]);
+  for (const r of requests.filter((x) => x.includes(' https://www.linkedin.com/'))) expect(li.served).toContain(r);
+  // No web-accessible resources exposed to linkedin.com.
+  const manifest = await panel.evaluate(() => (globalThis as any).chrome.runtime.getManifest());
+  expect((manifest as { web_accessible_resources?: unknown[] }).web_accessible_resources ?? []).toEqual([]);
+});
+
+export type { LinkedInLookalike };
