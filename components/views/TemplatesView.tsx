@@ -3,7 +3,7 @@
 // Insert into the Gmail/LinkedIn tab. Reads Dexie through react-query; App invalidates every
 // query when the background broadcasts "db changed", and writes here invalidate directly too.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/db';
 import { getSettings } from '@/lib/settings';
@@ -17,7 +17,7 @@ import {
   updateTemplate,
   type TemplateDraft,
 } from '@/lib/templates/store';
-import { findSiteTab, insertIntoSiteTab, insertRequestFor, prospectForPage, type TabsApi } from '@/lib/templates/insert';
+import { findSiteTab, insertIntoSiteTab, insertRequestFor, prospectForPage, type TabLike, type TabsApi } from '@/lib/templates/insert';
 import { TemplateCard, type InsertState } from '@/components/templates/TemplateCard';
 import { TemplateForm } from '@/components/templates/TemplateForm';
 import '@/components/templates/templates.css';
@@ -36,7 +36,10 @@ const AUTO = '';
 const NONE = 'none';
 
 async function pageProspect(): Promise<Prospect | null> {
-  const tab = await findSiteTab(tabsApi);
+  return prospectOfTab(await findSiteTab(tabsApi));
+}
+
+async function prospectOfTab(tab: TabLike | null): Promise<Prospect | null> {
   if (tab?.id === undefined) return null;
   // A tab without our content script (opened before install) never answers: give up quickly.
   const ctx = await Promise.race([
@@ -76,6 +79,17 @@ export function TemplatesView() {
     queryFn: () => getDb().prospects.orderBy('updatedAt').reverse().limit(300).toArray(),
   });
   const current = useQuery({ queryKey: ['page-prospect'], queryFn: pageProspect, refetchOnWindowFocus: true, staleTime: 5_000 });
+  // The user moves between conversations: look again when a tab is activated or finishes loading.
+  useEffect(() => {
+    const again = () => void qc.invalidateQueries({ queryKey: ['page-prospect'] });
+    const onUpdated = (_id: number, info: { status?: string }) => info.status === 'complete' && again();
+    browser.tabs.onActivated.addListener(again);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.tabs.onActivated.removeListener(again);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [qc]);
 
   const previewProspect: Prospect | null =
     previewChoice === AUTO
@@ -112,8 +126,19 @@ export function TemplatesView() {
 
   const insert = async (t: Template) => {
     setInserts((s) => ({ ...s, [t.id]: { busy: true } }));
-    const { missing, ...req } = insertRequestFor(t, previewProspect);
-    const res = await insertIntoSiteTab(tabsApi, (data, tabId) => sendMessage('insertTemplate', data, tabId), req);
+    let missing: string[] = [];
+    const res = await insertIntoSiteTab(
+      tabsApi,
+      (data, tabId) => sendMessage('insertTemplate', data, tabId),
+      async (tab) => {
+        // "Current tab" means the tab being filled, read now: the cached one may be a tab ago.
+        const who = previewChoice === AUTO ? await prospectOfTab(tab) : previewProspect;
+        const { missing: m, ...req } = insertRequestFor(t, who);
+        missing = m;
+        return req;
+      },
+    );
+    if (previewChoice === AUTO) void qc.invalidateQueries({ queryKey: ['page-prospect'] });
     const where = res.site === 'linkedin' ? 'the LinkedIn message box' : 'the Gmail compose';
     const message = res.ok
       ? `Inserted into ${where}. Review it and send it yourself.` +

@@ -64,14 +64,20 @@ export interface InsertOutcome extends InsertResult {
   site?: 'gmail' | 'linkedin';
 }
 
+/**
+ * Finds the tab, builds the request for it (`build` gets the tab, so the variables come from the
+ * prospect that very tab shows, not from one looked up before the user switched tabs), and asks
+ * the tab's content script to fill its compose.
+ */
 export async function insertIntoSiteTab(
   tabs: TabsApi,
   send: (data: InsertRequest, tabId: number) => Promise<InsertResult>,
-  req: InsertRequest,
+  build: (tab: TabLike & { id: number }) => Promise<InsertRequest> | InsertRequest,
 ): Promise<InsertOutcome> {
   const tab = await findSiteTab(tabs);
   if (!tab || tab.id === undefined) return { ok: false, reason: NO_SITE_TAB };
   const site = siteOf(tab.url) ?? undefined;
+  const req = await build(tab as TabLike & { id: number });
   try {
     const res = await send(req, tab.id);
     if (!res || typeof res.ok !== 'boolean') return { ok: false, reason: NOT_READY, site };

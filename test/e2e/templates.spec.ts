@@ -67,9 +67,9 @@ test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, 
   await panel.bringToFront();
   await card.getByRole('button', { name: 'Insert LinkedIn thanks' }).click();
   await expect(card.getByRole('status')).toContainText('Inserted into the LinkedIn message box');
+  await expect(card.getByRole('status')).toContainText('Fill in {{company}} first');
   const box = janePage.locator('.msg-thread .msg-form__contenteditable');
-  // No prospect is known for Jane's thread yet in the panel's eyes, or it is: either way the
-  // template's words are there and nothing was sent.
+  // The words are in the box and nothing was sent by the insertion (the only send so far is Bob's).
   await expect(box).toContainText('thanks for connecting! How does');
   expect(li.state.received.filter((r) => JSON.stringify(r.body).includes('thanks for connecting! How does'))).toHaveLength(1);
   await janePage.bringToFront();
@@ -83,6 +83,9 @@ test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, 
   const inserted = (await outbound(panel, 'linkedin')).find((m) => m.templateSource === 'inserted');
   expect(inserted).toMatchObject({ templateId: tplId, templateVersion: 1 });
   expect(inserted.text).toContain('Cheers, Sam');
+  // The variables came from the prospect the LinkedIn tab shows (Jane); her company is not known
+  // from a conversation alone, so the placeholder stays for the user to fill, as the panel said.
+  expect(inserted.text).toMatch(/^Hi Jane, thanks for connecting! How does \{\{company\}\} keep track/);
 
   await panel.bringToFront();
   await expect(card.getByTestId('template-numbers')).toContainText('2 messages sent');

@@ -61,21 +61,21 @@ describe('insert', () => {
 
   it('says what to do when no Gmail/LinkedIn tab is open', async () => {
     const send = vi.fn();
-    expect(await insertIntoSiteTab(tabs(undefined, []), send, req)).toEqual({ ok: false, reason: NO_SITE_TAB });
+    expect(await insertIntoSiteTab(tabs(undefined, []), send, () => req)).toEqual({ ok: false, reason: NO_SITE_TAB });
     expect(send).not.toHaveBeenCalled();
   });
 
   it('passes the content script answer through, and explains a tab without it', async () => {
     const li = { id: 5, url: 'https://www.linkedin.com/messaging/', active: true };
     const ok = vi.fn(async () => ({ ok: true }));
-    expect(await insertIntoSiteTab(tabs(li, [li]), ok, req)).toEqual({ ok: true, site: 'linkedin' });
-    expect(ok).toHaveBeenCalledWith(req, 5);
+    expect(await insertIntoSiteTab(tabs(li, [li]), ok, (tab) => ({ ...req, body: `for tab ${tab.id}` }))).toEqual({ ok: true, site: 'linkedin' });
+    expect(ok).toHaveBeenCalledWith({ ...req, body: 'for tab 5' }, 5);
     const noBox = async () => ({ ok: false, reason: 'Click into a message box first.' });
-    expect(await insertIntoSiteTab(tabs(li, [li]), noBox, req)).toEqual({ ok: false, reason: 'Click into a message box first.', site: 'linkedin' });
+    expect(await insertIntoSiteTab(tabs(li, [li]), noBox, () => req)).toEqual({ ok: false, reason: 'Click into a message box first.', site: 'linkedin' });
     const dead = async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     };
-    expect(await insertIntoSiteTab(tabs(li, [li]), dead, req)).toEqual({ ok: false, reason: NOT_READY, site: 'linkedin' });
+    expect(await insertIntoSiteTab(tabs(li, [li]), dead, async () => req)).toEqual({ ok: false, reason: NOT_READY, site: 'linkedin' });
   });
 });
 
