@@ -1,0 +1,159 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TemplateForm } from '../../components/templates/TemplateForm';
+import { TemplateCard } from '../../components/templates/TemplateCard';
+import { MessageTemplatePicker } from '../../components/templates/MessageTemplatePicker';
+import { Prospect, type Template } from '../../lib/schema/model';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let host: HTMLElement;
+let root: Root;
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+const render = (el: React.ReactElement) => act(() => root.render(el));
+const byLabel = <T extends HTMLElement>(text: string): T => {
+  const label = [...host.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
+  if (!label) throw new Error(`no label ${text}`);
+  return host.querySelector(`#${CSS.escape(label.htmlFor)}`) as T;
+};
+const button = (name: string) => [...host.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)!;
+
+/** Sets a React-controlled field the way typing does (native setter + input event). */
+function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
+  act(() => {
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+const anna = Prospect.parse({
+  id: 'p', name: 'Anna Schmidt', emails: [], linkedinUrl: null, company: 'Acme', title: null, seniority: null,
+  industry: null, location: null, stage: 'contacted', dealValue: null, traits: { event: 'DMEXCO' },
+});
+
+describe('TemplateForm', () => {
+  it('blocks saving an invalid body, then saves the cleaned draft; preview uses the prospect', async () => {
+    const onSave = vi.fn(async () => {});
+    render(
+      <TemplateForm
+        title="New template"
+        initial={{ name: '', channel: 'any', subject: '', body: '', tags: [] }}
+        previewProspect={anna}
+        onSave={onSave}
+        onCancel={() => {}}
+      />,
+    );
+    type(byLabel('Name'), 'Event invite');
+    type(byLabel('Body'), 'Hi {{firstName}}, see you at {{event}}? {{oops');
+    await act(async () => button('Save template').click());
+    expect(onSave).not.toHaveBeenCalled();
+    expect(host.querySelector('[role=alert]')?.textContent).toContain('Unclosed');
+
+    type(byLabel('Body'), 'Hi {{firstName}}, see you at {{event}}? {{title|}}');
+    type(byLabel('Tags'), 'events, q3');
+    expect(host.querySelector('[aria-label=Preview]')?.textContent).toContain('Hi Anna, see you at DMEXCO?');
+    expect(host.textContent).toContain('Custom here: {{event}}');
+    await act(async () => button('Save template').click());
+    expect(onSave).toHaveBeenCalledWith({
+      name: 'Event invite', channel: 'any', subject: null, body: 'Hi {{firstName}}, see you at {{event}}? {{title|}}', tags: ['events', ' q3'],
+    });
+  });
+
+  it('hides the subject for LinkedIn and announces a new version when the text changes', () => {
+    render(
+      <TemplateForm
+        title="Edit X"
+        initial={{ name: 'X', channel: 'email', subject: 'S', body: 'B', tags: [] }}
+        editingVersion={3}
+        previewProspect={null}
+        onSave={async () => {}}
+        onCancel={() => {}}
+      />,
+    );
+    expect(host.textContent).not.toContain('Saving starts version');
+    type(byLabel('Body'), 'B changed');
+    expect(host.textContent).toContain('Saving starts version 4');
+    const channel = byLabel<HTMLSelectElement>('Channel');
+    act(() => {
+      channel.value = 'linkedin';
+      channel.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(() => byLabel('Subject')).toThrow();
+  });
+});
+
+const tpl: Template = {
+  id: 't1', name: 'A very long template name that must still be readable in a narrow side panel', channel: 'email',
+  subject: 'About {{company}}', body: 'Hi {{firstName}}, {{event}} and {{budget}}?', tags: ['cold'], archived: false, version: 2, createdAt: 0, updatedAt: 0,
+};
+
+describe('TemplateCard', () => {
+  it('names every action after the template, fills the preview, warns about missing values', () => {
+    const onInsert = vi.fn();
+    render(
+      <TemplateCard
+        template={tpl}
+        numbers={{ uses: 5, threads: 4, replied: 1, byVersion: new Map([[1, { threads: 3, replied: 0 }], [2, { threads: 1, replied: 1 }]]) }}
+        previewProspect={anna}
+        insertState={{ busy: false, ok: false, message: 'Open a Gmail compose or a LinkedIn conversation first.' }}
+        onInsert={onInsert}
+        onEdit={() => {}}
+        onDuplicate={() => {}}
+        onArchive={() => {}}
+      />,
+    );
+    for (const a of ['Insert', 'Edit', 'Duplicate', 'Archive']) expect(button(`${a} ${tpl.name}`)).toBeTruthy();
+    act(() => button(`Insert ${tpl.name}`).click());
+    expect(onInsert).toHaveBeenCalledOnce();
+    expect(host.textContent).toContain('About Acme');
+    expect(host.textContent).toContain('Hi Anna, DMEXCO and {{budget}}?');
+    expect(host.textContent).toContain('Anna Schmidt has no budget');
+    expect(host.querySelector('[data-testid=template-numbers]')?.textContent).toContain('1 of 4 replied (25%) · 5 messages sent');
+    expect(host.querySelector('[aria-label="By version"]')?.textContent).toBe('v2: 1 of 1 replied (100%)v1: 0 of 3 replied (0%)');
+    expect(host.querySelector('[role=status]')?.textContent).toContain('Open a Gmail compose');
+  });
+});
+
+describe('MessageTemplatePicker', () => {
+  it('offers live templates (plus the archived one in use) and reports the choice', async () => {
+    const onChange = vi.fn(async () => {});
+    const templates = [
+      { id: 'a', name: 'Alpha', archived: false },
+      { id: 'b', name: 'Beta', archived: true },
+      { id: 'c', name: 'Gamma', archived: true },
+    ];
+    render(
+      <MessageTemplatePicker
+        message={{ id: 'm', templateId: 'b', templateSource: 'detected', templateScore: 0.912, templateVersion: 1 }}
+        templates={templates}
+        onChange={onChange}
+      />,
+    );
+    const select = byLabel<HTMLSelectElement>('Template');
+    expect([...select.options].map((o) => o.textContent)).toEqual(['No template', 'Alpha', 'Beta']);
+    expect(select.value).toBe('b');
+    expect(host.textContent).toContain('detected (match 91%)');
+    await act(async () => {
+      select.value = 'a';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(onChange).toHaveBeenLastCalledWith('a');
+    await act(async () => {
+      select.value = '';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(onChange).toHaveBeenLastCalledWith(null);
+  });
+});
