@@ -32,7 +32,8 @@ export function BarChart({ labels, series, height = 150, title }: { labels: stri
         height,
         legend: { show: false },
         cursor: { show: true, points: { show: false }, drag: { x: false, y: false } },
-        scales: { x: { time: false } },
+        // Half a slot of room at each end, or the first and last bars are cut in half.
+        scales: { x: { time: false, range: () => [-0.5, labels.length - 0.5] } },
         axes: [
           {
             stroke: '#5d6570',

@@ -75,7 +75,7 @@ export function Popup() {
             <div className="stat-label small muted">Best template this month</div>
             {data.best ? (
               <>
-                <div className="stat-value clip" style={{ fontSize: 15 }}>{data.best.name}</div>
+                <div className="stat-value" style={{ fontSize: 15, overflowWrap: "anywhere" }}>{data.best.name}</div>
                 <div className="stat-sub small muted">
                   {pct(data.best.rate.rate)} ({data.best.rate.k} of {data.best.rate.n})
                 </div>

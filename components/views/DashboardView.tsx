@@ -564,11 +564,11 @@ function FunnelSection({ dash }: { dash: Dashboard }) {
           </button>
         </div>
       </div>
-      <table className="rates" data-testid="revenue-table">
+      <table className="rates money" data-testid="revenue-table">
         <thead>
           <tr>
             <th>{by === 'template' ? 'Template' : 'Trait value'}</th>
-            <th className="num">Contacted</th>
+            <th className="num" title="People contacted">People</th>
             <th className="num">Won</th>
             <th className="num">Revenue</th>
           </tr>
@@ -591,8 +591,10 @@ function FunnelSection({ dash }: { dash: Dashboard }) {
 }
 
 function CallsSection({ dash }: { dash: Dashboard }) {
-  const { calls, callTotals, connectRate } = dash.activity;
-  const labels = useMemo(() => calls.map((c) => c.label), [calls]);
+  const { callTotals, connectRate } = dash.activity;
+  // A long range reads better by week (one bar a day is a hairline at 360 px).
+  const calls = dash.activity.calls.length > 60 ? dash.activity.callWeeks : dash.activity.calls;
+  const labels = useMemo(() => calls.map((c) => c.label.replace('Week of ', '')), [calls]);
   const series = useMemo(
     () => [
       { label: 'Connected', color: '--good', values: calls.map((c) => c.connected) },
@@ -613,7 +615,7 @@ function CallsSection({ dash }: { dash: Dashboard }) {
               ({callTotals.connected} connected of {callTotals.total} calls; {callTotals.voicemail} voicemail, {callTotals['no-answer']} no answer)
             </span>
           </p>
-          <BarChart title="Calls per day" labels={labels} series={series} height={110} />
+          <BarChart title={dash.activity.calls.length > 60 ? 'Calls per week' : 'Calls per day'} labels={labels} series={series} height={110} />
         </>
       )}
       <Info>Calls you logged by hand. Connect rate = calls connected ÷ calls made. {ciText(connectRate)}</Info>

@@ -269,6 +269,10 @@ function ProspectPage({ id, onBack }: { id: string; onBack: () => void }) {
             <span>Deal value{manual('dealValue')}</span>
             <input type="number" min="0" step="any" value={form.dealValue} onChange={set('dealValue')} aria-label="Deal value" />
           </label>
+        </div>
+        <details className="more">
+          <summary className="small">Title, company, traits and notes</summary>
+          <div className="grid2">
           <label className="field">
             <span>Name{manual('name')}</span>
             <input type="text" value={form.name} onChange={set('name')} />
@@ -289,7 +293,7 @@ function ProspectPage({ id, onBack }: { id: string; onBack: () => void }) {
           {textField('industry', 'Industry')}
           {textField('location', 'Location')}
           {textField('companySize', 'Company size')}
-        </div>
+          </div>
         <div className="field">
           <span>Traits{manual('traits')}</span>
           {form.traits.map(([k, v], i) => (
@@ -307,6 +311,7 @@ function ProspectPage({ id, onBack }: { id: string; onBack: () => void }) {
           <span>Notes{manual('notes')}</span>
           <textarea value={form.notes} onChange={set('notes')} />
         </label>
+        </details>
         <div className="row">
           <button className="primary" disabled={Object.keys(diff).length === 0} onClick={save}>
             Save

@@ -40,6 +40,7 @@ export interface Activity {
   weeks: Bucket[];
   totals: { gmail: number; linkedin: number };
   calls: CallBucket[];
+  callWeeks: CallBucket[];
   callTotals: Record<CallOutcome | 'total', number>;
   /** Calls connected ÷ calls made. */
   connectRate: Rate;
@@ -98,5 +99,13 @@ export function activity(messages: readonly ActivityMessage[], o: ActivityOption
     last.gmail += d.gmail;
     last.linkedin += d.linkedin;
   }
-  return { days, weeks, totals, calls, callTotals, connectRate: wilson(callTotals.connected, callTotals.total) };
+  const callWeeks: CallBucket[] = [];
+  for (const c of calls) {
+    const w = floorWeek(c.start);
+    let last = callWeeks[callWeeks.length - 1];
+    if (!last || last.start !== w) callWeeks.push((last = { start: w, label: `Week of ${dayLabel(w)}`, calls: 0, connected: 0 }));
+    last.calls += c.calls;
+    last.connected += c.connected;
+  }
+  return { days, weeks, totals, calls, callWeeks, callTotals, connectRate: wilson(callTotals.connected, callTotals.total) };
 }

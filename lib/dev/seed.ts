@@ -122,7 +122,7 @@ function makeTemplates(count: number, r: ReturnType<typeof rng>): SeedTemplate[]
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const slug = (s: string) => s.normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 const fill = (body: string, first: string, company: string) =>
   body.replace(/\{\{firstName\}\}/g, first).replace(/\{\{company\}\}/g, company).replace(/\{\{\w+\}\}/g, 'sales');
 

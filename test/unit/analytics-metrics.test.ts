@@ -280,6 +280,10 @@ describe('activity and calls', () => {
     expect(a.callTotals).toEqual({ total: 3, connected: 1, voicemail: 1, 'no-answer': 1 });
     expect([a.connectRate.k, a.connectRate.n]).toEqual([1, 3]);
     expect(a.calls.find((c) => c.label === '2026-01-07')).toMatchObject({ calls: 2, connected: 1 });
+    expect(a.callWeeks.map((w) => [w.label, w.calls, w.connected])).toEqual([
+      ['Week of 2026-01-05', 3, 1],
+      ['Week of 2026-01-12', 0, 0],
+    ]);
   });
   it('a time-zone offset moves messages to the local day', () => {
     const a = activity(msgs, { from: at(0) - 9 * 3_600_000, to: at(1), utcOffsetMs: 16 * 3_600_000 });

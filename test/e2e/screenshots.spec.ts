@@ -1,0 +1,70 @@
+// Screenshots of every view at 360 and 500 px: empty, with the seed, and with the 100k-message
+// seed. All go to .output-screenshots/ (ignored by git); the few committed ones in docs/screenshots/
+// are copied from there by hand after looking at them. SIDELOG_SHOTS_LARGE=0 skips the 100k set.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { generateSeed, SEED_LARGE } from '../../lib/dev/seed';
+import { expect, openPanel, openPopup, test } from './fixtures';
+
+const OUT = path.resolve(process.env.SIDELOG_SHOTS_DIR ?? '.output-screenshots'); // ignored by git, not wiped by other Playwright runs
+const TABS = ['Dashboard', 'Prospects', 'Templates', 'Settings'] as const;
+
+async function shootAll(context: BrowserContext, extensionId: string, state: string, person?: string) {
+  mkdirSync(OUT, { recursive: true });
+  for (const width of [360, 500]) {
+    const panel = await openPanel(context, extensionId, width);
+    for (const tab of TABS) {
+      await panel.getByRole('tab', { name: tab }).click();
+      await panel.waitForTimeout(300);
+      await expect(panel.getByText('Loading…')).toHaveCount(0, { timeout: 30_000 });
+      await panel.screenshot({ path: `${OUT}/${tab.toLowerCase()}-${state}-${width}.png`, fullPage: true });
+    }
+    if (state !== 'empty') {
+      await panel.getByRole('tab', { name: 'Prospects' }).click();
+      if (person) await panel.getByLabel('Search prospects').fill(person);
+      await panel.locator('.plist button').first().click();
+      await expect(panel.getByTestId('prospect-name')).toBeVisible();
+      await panel.screenshot({ path: `${OUT}/prospect-page-${state}-${width}.png`, fullPage: true });
+    }
+    await panel.close();
+  }
+  const popup = await openPopup(context, extensionId);
+  await expect(popup.getByText('Loading…')).toHaveCount(0, { timeout: 30_000 });
+  await popup.screenshot({ path: `${OUT}/popup-${state}.png`, fullPage: true });
+  await popup.close();
+}
+
+async function importFile(panel: Page, file: string) {
+  await panel.getByRole('tab', { name: 'Settings' }).click();
+  await panel.getByLabel('Import JSON').setInputFiles(file);
+  await expect(panel.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible({ timeout: 300_000 });
+}
+
+test('screenshots: empty and seeded', async ({ context, extensionId }) => {
+  test.setTimeout(180_000);
+  await shootAll(context, extensionId, 'empty');
+  const file = path.join(tmpdir(), `sidelog-shots-${process.pid}.json`);
+  const seed = generateSeed({ now: Date.now() });
+  writeFileSync(file, JSON.stringify(seed));
+  const panel = await openPanel(context, extensionId, 500);
+  await importFile(panel, file);
+  await panel.close();
+  // Someone written to on both channels, with a long name if there is one: the hardest page.
+  const channels = new Map<string, Set<string>>();
+  for (const t of seed.threads) channels.set(t.prospectIds[0], (channels.get(t.prospectIds[0]) ?? new Set()).add(t.channel));
+  const both = seed.prospects.filter((p) => channels.get(p.id)?.size === 2).sort((a, b) => b.name.length - a.name.length);
+  await shootAll(context, extensionId, 'seed', both[0].emails[0]);
+});
+
+test('screenshots: 100k messages', async ({ context, extensionId }) => {
+  test.skip(process.env.SIDELOG_SHOTS_LARGE === '0', 'large set skipped');
+  test.setTimeout(600_000);
+  const file = path.join(tmpdir(), `sidelog-shots-large-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(generateSeed({ ...SEED_LARGE, now: Date.now() })));
+  const panel = await openPanel(context, extensionId, 500);
+  await importFile(panel, file);
+  await panel.close();
+  await shootAll(context, extensionId, '100k');
+});
