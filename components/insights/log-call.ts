@@ -8,7 +8,8 @@ import { recomputeThread } from '@/lib/ingest/ingest';
 import { threadKeys } from '@/lib/ingest/keys';
 import type { CallOutcome, Message, Thread } from '@/lib/schema/model';
 
-const lastActivity = (t: Thread) => Math.max(t.summary?.lastOutboundAt ?? 0, t.summary?.lastInboundAt ?? 0, t.summary?.firstMessageAt ?? 0, t.updatedAt ?? 0);
+// The last message's time (not updatedAt: that is when the summary was recomputed, e.g. at import).
+const lastActivity = (t: Thread) => Math.max(t.summary?.lastOutboundAt ?? 0, t.summary?.lastInboundAt ?? 0, t.summary?.firstMessageAt ?? 0);
 
 export async function logCall(
   db: SidelogDb,
