@@ -2,14 +2,16 @@
 // "detected", one inserted from the panel is "inserted" (also after the user edits it), and the
 // template's numbers in the panel follow the messages and replies.
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, openPanel, readDb } from './fixtures';
+import { test, expect, openPanel, readDb, exportJson } from './fixtures';
 import { serveLinkedIn, sendMessage as liSend, deliverInbound } from './lookalike/linkedin/serve';
+import { serveGmail, openGmail, openCompose, fillCompose, deliverInbound as gmailInbound } from './lookalike/gmail/serve';
 
 async function createTemplate(panel: Page, f: { name: string; channel: 'Email' | 'LinkedIn' | 'Email and LinkedIn'; subject?: string; body: string }) {
   await panel.getByRole('tab', { name: 'Templates' }).click();
   const first = panel.getByRole('button', { name: 'Create your first template' });
-  if (await first.isVisible()) await first.click();
-  else await panel.getByRole('button', { name: 'New template' }).click();
+  const another = panel.getByRole('button', { name: 'New template' });
+  await expect(first.or(another)).toBeVisible(); // the list has loaded
+  await ((await first.isVisible()) ? first : another).click();
   const form = panel.getByRole('form', { name: 'New template' });
   await form.getByLabel('Name', { exact: true }).fill(f.name);
   await form.getByLabel('Channel', { exact: true }).selectOption({ label: f.channel });
@@ -89,4 +91,66 @@ test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, 
 
   await panel.bringToFront();
   await expect(card.getByTestId('template-numbers')).toContainText('2 messages sent');
+});
+
+test('Gmail: insert from the panel, edit a word, send: exported as inserted; numbers follow', async ({ context, extensionId, requests }) => {
+  const gmail = await serveGmail(context);
+  const panel = await openPanel(context, extensionId, 380);
+  const tplId = await createTemplate(panel, {
+    name: 'Cold intro',
+    channel: 'Email',
+    subject: 'Quick question about {{company|your team}}',
+    body: 'Hi {{firstName|there}},\n\nI noticed {{company|your team}} is hiring sales reps. Worth a short call next week?\n\nBest,\nSam',
+  });
+  const card = panel.getByRole('article', { name: 'Cold intro', exact: true });
+
+  const page = await context.newPage();
+  await openGmail(page);
+  await openCompose(page);
+  await fillCompose(page, { to: ['dana@northwind.example'], subject: '', body: '' });
+
+  await panel.bringToFront();
+  await card.getByRole('button', { name: 'Insert Cold intro' }).click();
+  await expect(card.getByRole('status')).toContainText('Inserted into the Gmail compose');
+
+  const compose = page.locator('div.M9').last();
+  const body = compose.locator('div[g_editable=true][role=textbox]');
+  await expect(compose.locator('input[name=subjectbox]')).toHaveValue('Quick question about your team');
+  await expect(body).toContainText('Hi there,');
+  await expect(body).toContainText('Worth a short call next week?');
+  // The user edits a word before sending: the signature "Sam" becomes "Samantha".
+  await page.bringToFront();
+  await body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Shift+Control+ArrowLeft');
+  await page.keyboard.type('Samantha');
+  await expect(body).toContainText('Best,Samantha');
+  await compose.locator('div.aoO[role=button]').click();
+  await page.locator('#link_vsm').waitFor();
+
+  const sent = async () =>
+    (await readDb<any>(panel, 'messages')).filter((m) => m.channel === 'gmail' && m.direction === 'outbound');
+  await expect.poll(async () => (await sent()).map((m) => m.templateSource), { timeout: 15_000 }).toEqual(['inserted']);
+  const [msg] = await sent();
+  expect(msg).toMatchObject({ templateId: tplId, templateVersion: 1, subject: 'Quick question about your team' });
+  expect(msg.text).toMatch(/Worth a short call next week\?\s+Best,\s+Samantha\s*$/);
+
+  const { data } = await exportJson(panel);
+  const exported = data.messages.find((m: any) => m.id === msg.id);
+  expect(exported).toMatchObject({ templateId: tplId, templateSource: 'inserted', direction: 'outbound', channel: 'gmail' });
+  expect(data.templates.find((t: any) => t.id === tplId)).toMatchObject({ name: 'Cold intro', channel: 'email' });
+
+  // Numbers: one first touch; Dana answers; the template shows it.
+  await panel.getByRole('tab', { name: 'Templates' }).click();
+  await expect(card.getByTestId('template-numbers')).toContainText('0 of 1 replied (0%)');
+  await gmailInbound(page, gmail, {
+    from: { email: 'dana@northwind.example', name: 'Dana Scully' },
+    text: 'Hi Sam, sure, Tuesday works.',
+    toThreadWithSubject: 'Quick question about your team',
+  });
+  await expect(card.getByTestId('template-numbers')).toContainText('1 of 1 replied (100%)', { timeout: 15_000 });
+
+  // Neither the panel nor the insertion made requests of their own to Gmail.
+  expect(gmail.unexpected).toEqual([]);
+  expect(requests.filter((r) => !r.includes('mail.google.com') && !r.startsWith('GET chrome-extension://') && !r.includes('data:'))).toEqual([]);
 });
