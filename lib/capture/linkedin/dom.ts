@@ -92,7 +92,10 @@ export function readConversationHeader(root: Element | Document | ShadowRoot | n
  * the viewer (first element of the URN); a continuation item without its own sender takes the
  * direction of the item before it.
  */
-export function readMessageItem(item: Element, prevDirection: 'outbound' | 'inbound' | null = null): DomMessage | null {
+export function readMessageItem(
+  item: Element,
+  prevDirection: 'outbound' | 'inbound' | null | (() => 'outbound' | 'inbound' | null) = null,
+): DomMessage | null {
   const urnEl = item.hasAttribute(SEL.eventUrnAttr) ? item : item.querySelector(SEL.eventWithUrn);
   const parsed = parseEventUrn(urnEl?.getAttribute(SEL.eventUrnAttr));
   if (!parsed?.messageId) return null;
@@ -110,7 +113,7 @@ export function readMessageItem(item: Element, prevDirection: 'outbound' | 'inbo
   else if (senderIds.memberId && parsed.viewerMemberId) direction = senderIds.memberId === parsed.viewerMemberId ? 'outbound' : 'inbound';
   // The page marks inbound items with --other: when it does so anywhere, an unmarked item is ours.
   else if ((item.getRootNode() as ParentNode).querySelector?.('.' + SEL.otherClass)) direction = 'outbound';
-  else direction = prevDirection ?? 'outbound';
+  else direction = (typeof prevDirection === 'function' ? prevDirection() : prevDirection) ?? 'outbound';
   return {
     messageId: parsed.messageId,
     threadId: decoded.threadId,

@@ -64,6 +64,8 @@ export function createWatcher(opts: WatcherOptions): Watcher {
   const store = opts.store ?? memoryStore();
 
   const seenItems = new WeakSet<Element>();
+  const directions = new WeakMap<Element, 'outbound' | 'inbound'>();
+  const headers = new WeakMap<Node, { threadId: string; person: ReturnType<typeof readConversationHeader> }>();
   const emittedMessages = new Set<string>();
   const listState = new WeakMap<Element, string>();
   const observedRoots = new WeakSet<Node>();
@@ -138,7 +140,7 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     if (seenItems.has(el)) return;
     const m: DomMessage | null = (() => {
       try {
-        return readMessageItem(el, previousDirection(el));
+        return readMessageItem(el, () => previousDirection(el));
       } catch (e) {
         fail(`message item: ${(e as Error).message}`);
         return null;
@@ -149,17 +151,16 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       return;
     }
     seenItems.add(el);
+    directions.set(el, m.direction);
     recognised++;
     learnViewer(m.viewerMemberId);
     sendIdentity();
     if (emittedMessages.has(m.messageId)) return;
     emittedMessages.add(m.messageId);
     if (!m.text.trim()) return; // attachments, reactions-only, system lines
-    const root = conversationRootOf(el);
-    const other = readConversationHeader(root ?? el.getRootNode() as ShadowRoot);
+    const other = headerFor(el, m.threadId);
     const threadAliases: string[] = [];
     if (other.memberId) threadAliases.push(oneToOneThreadAlias(other.memberId));
-    if (other.name) void rememberName(other.name, m.threadId, other.memberId, other.profileUrl);
     const viewer = toPerson({ name: viewerName, profileUrl: null, memberId: viewerMemberId });
     const sender = m.direction === 'inbound' ? toPerson({ name: m.sender.name ?? other.name, profileUrl: m.sender.profileUrl ?? other.profileUrl, memberId: m.sender.memberId ?? other.memberId }) : viewer;
     const otherPerson = toPerson(other);
@@ -187,11 +188,24 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     const li = el.closest('li');
     const prev = li?.previousElementSibling?.querySelector(SEL.eventWithUrn);
     if (!prev) return null;
+    const known = directions.get(prev);
+    if (known) return known;
     try {
       return readMessageItem(prev, null)?.direction ?? null;
     } catch {
       return null;
     }
+  }
+
+  /** The other participant per conversation pane/bubble, re-read only when the pane shows another thread. */
+  function headerFor(el: Element, threadId: string) {
+    const root = conversationRootOf(el) ?? (el.getRootNode() as ShadowRoot | Document);
+    const cached = headers.get(root);
+    if (cached && cached.threadId === threadId && cached.person.name) return cached.person;
+    const person = readConversationHeader(root);
+    headers.set(root, { threadId, person });
+    if (person.name) void rememberName(person.name, threadId, person.memberId, person.profileUrl);
+    return person;
   }
 
   async function rememberName(name: string, threadId: string, memberId: string | null, profileUrl: string | null) {
