@@ -318,7 +318,10 @@ export function readResponseMessages(kind: SyncKind, body: unknown): { messages:
       // `/i/fd`: [threadId, [desc, compact], full]
       if (isThreadId(cleanId(at(t, 0))) && isArr(at(t, 2))) {
         recognised = true;
-        const names = threadNames([at(t, 0) as string, at(t, 1, 0, 0) as string]);
+        // Thread descriptor [13] is the legacy thread id as a decimal (InboxSDK 20220909 reader).
+        const dec = at(t, 1, 0, 13);
+        const decId = (typeof dec === 'string' || typeof dec === 'number') && /^\d{15,20}$/.test(String(dec)) ? `thread-f:${dec}` : null;
+        const names = threadNames([at(t, 0) as string, at(t, 1, 0, 0) as string, decId]);
         const compact = (at(t, 1, 1) as unknown[]) ?? [];
         for (const m of at(t, 2) as unknown[]) {
           const r = readFdMessage(m, isArr(compact) ? compact : [], names) ?? readMessage(m, names, 'fd-2022-09-09');
