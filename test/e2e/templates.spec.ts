@@ -36,7 +36,7 @@ async function linkedInThread(context: BrowserContext, url: string) {
   return page;
 }
 
-test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, numbers follow', async ({ context, extensionId }) => {
+test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, override is manual; numbers follow', async ({ context, extensionId }) => {
   const li = await serveLinkedIn(context);
   const panel = await openPanel(context, extensionId, 380);
   const body =
@@ -91,6 +91,28 @@ test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, 
 
   await panel.bringToFront();
   await expect(card.getByTestId('template-numbers')).toContainText('2 messages sent');
+  await expect(card.getByTestId('template-numbers')).toContainText('1 of 1 replied (100%)');
+
+  // 3. The user says Bob's message came from another template (the override in the Prospects
+  // timeline): source "manual", and both templates' numbers move.
+  await createTemplate(panel, { name: 'Other opener', channel: 'LinkedIn', body: 'Hello {{firstName}}, quick one about hiring at {{company}}.' });
+  const other = panel.getByRole('article', { name: 'Other opener', exact: true });
+  await expect(other.getByTestId('template-numbers')).toContainText('Not used as a first touch yet');
+  await panel.getByRole('tab', { name: 'Prospects' }).click();
+  await panel.getByRole('button', { name: /Bob Builder/ }).click();
+  const item = panel.getByTestId('timeline').locator('li', { hasText: 'turn into meetings today' });
+  await item.getByLabel('Template of this message').selectOption({ label: 'Other opener' });
+  await expect
+    .poll(async () => (await readDb<any>(panel, 'messages')).find((m) => m.id === detected.id)?.templateSource, { timeout: 10_000 })
+    .toBe('manual');
+  const overridden = (await readDb<any>(panel, 'messages')).find((m) => m.id === detected.id);
+  const otherId = (await readDb<any>(panel, 'templates')).find((t) => t.name === 'Other opener').id;
+  expect(overridden).toMatchObject({ templateId: otherId, templateSource: 'manual', templateScore: null });
+
+  await panel.getByRole('tab', { name: 'Templates' }).click();
+  await expect(other.getByTestId('template-numbers')).toContainText('1 of 1 replied (100%) · 1 message sent');
+  // "LinkedIn thanks" keeps Jane's inserted message, whose thread Jane started: no first touch left.
+  await expect(card.getByTestId('template-numbers')).toContainText('Not used as a first touch yet · 1 message sent');
 });
 
 test('Gmail: insert from the panel, edit a word, send: exported as inserted; numbers follow', async ({ context, extensionId, requests }) => {
