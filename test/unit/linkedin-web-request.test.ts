@@ -130,4 +130,16 @@ describe('observeLinkedInSends', () => {
     expect(out.filter((e) => e.type === 'message')).toHaveLength(0);
     expect(out.some((e) => e.type === 'health' && e.failed === 1)).toBe(true);
   });
+  it('a recalled (deleted) message is retracted by its LinkedIn id', () => {
+    const out: CaptureEventInput[] = [];
+    const { api, send } = fakeApi();
+    observeLinkedInSends((e) => out.push(...e), api, () => crypto.randomUUID());
+    const id = '2-MTYyNzA1MTAxODM3N2I2OTk3OC0wMDMmZTQ4ODk3NzEtMDQ5Yy00YmI4LThkMzYtZmJiMGZmMTEzMzRjXzAxMg==';
+    send('https://www.linkedin.com/voyager/api/voyagerMessagingDashMessengerMessages?action=recall', { messageUrn: `urn:li:msg_message:(urn:li:fsd_profile:${VIEWER},${id})` }, 500);
+    expect(out.filter((e) => e.type === 'retract')).toHaveLength(0);
+    send('https://www.linkedin.com/voyager/api/voyagerMessagingDashMessengerMessages?action=recall', { messageUrn: `urn:li:msg_message:(urn:li:fsd_profile:${VIEWER},${id})` }, 200);
+    const r = out.filter((e) => e.type === 'retract');
+    expect(r).toHaveLength(1);
+    expect(CaptureEvent.parse(r[0])).toMatchObject({ externalId: id, channel: 'linkedin' });
+  });
 });

@@ -16,7 +16,7 @@
 //   POST /flagship-web/rsc-action/actions/server-request?sduiid=com.linkedin.sdui.requests.mynetwork.addaAddConnection
 //        {"requestId", "serverRequest":{…}, "requestedArguments":{"payload":{"inviteeUrn"|
 //         "nonIterableProfileId", "firstName","lastName","customMessage"?, "profileCanonicalUrl"?}}}
-import { canonicalProfileUrl, memberIdFromUrn, normaliseThreadId } from './ids';
+import { canonicalProfileUrl, memberIdFromUrn, normaliseMessageId, normaliseThreadId } from './ids';
 
 export type SendKind = 'linkedin-message' | 'linkedin-invite' | 'inmail';
 
@@ -195,4 +195,22 @@ export function parseSendRequest(url: string, body: unknown): ObservedSend | nul
     case 'sduiInvite':
       return parseSduiInvite(body);
   }
+}
+
+/**
+ * "Delete" of a sent message: `POST …/voyagerMessagingDashMessengerMessages?action=recall` naming
+ * the message URN in its body (field name varies by client build, so any msg_message URN counts).
+ * Returns LinkedIn's message id (`2-…`), or null when this is not a recall.
+ */
+export function parseRecallRequest(url: string, body: unknown): string | null {
+  let u: URL;
+  try {
+    u = new URL(url, 'https://www.linkedin.com');
+  } catch {
+    return null;
+  }
+  if (u.hostname !== 'www.linkedin.com' || !u.pathname.endsWith('/voyagerMessagingDashMessengerMessages') || u.searchParams.get('action') !== 'recall') return null;
+  const text = JSON.stringify(body ?? null);
+  const urn = /urn:li:(?:msg_message|messagingMessage|fsd_message):[^"]+/.exec(text);
+  return urn ? normaliseMessageId(urn[0]) : null;
 }

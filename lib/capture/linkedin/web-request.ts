@@ -10,7 +10,7 @@
 // A first message to someone (no conversation yet) names the thread `with:<memberId>`; the DOM
 // layer adds the same alias to 1:1 conversations whose participant link carries the member id.
 import type { CaptureEventInput } from '../../schema/events';
-import { decodeBody, parseSendRequest, type ObservedSend } from './requests';
+import { decodeBody, parseRecallRequest, parseSendRequest, type ObservedSend } from './requests';
 import { oneToOneThreadAlias, inviteThreadId } from './ids';
 
 /** The slice of chrome.webRequest this observer uses (injectable for unit tests). */
@@ -107,6 +107,7 @@ export function observeLinkedInSends(
   newId: () => string = () => crypto.randomUUID(),
 ): void {
   const pending = new Map<string, { send: ObservedSend; at: number }>();
+  const recalls = new Map<string, string>();
   const filter = { urls: LINKEDIN_SEND_URLS };
   const health = (recognised: number, failed: number, lastError: string | null) =>
     emit([{ eventId: newId(), type: 'health', channel: 'linkedin', layer: 'network', recognised, failed, lastError }]);
@@ -119,6 +120,12 @@ export function observeLinkedInSends(
         const raw = d.requestBody?.raw?.map((r) => r.bytes).filter((b): b is ArrayBuffer => !!b) ?? [];
         const body = decodeBody(raw, d.requestBody?.formData ?? null);
         send = parseSendRequest(d.url, body);
+        const recalled = send ? null : parseRecallRequest(d.url, body);
+        if (recalled) {
+          if (recalls.size >= MAX_PENDING) recalls.delete(recalls.keys().next().value!);
+          recalls.set(d.requestId, recalled);
+          return;
+        }
         if (!send && isSendUrl(d.url)) health(0, 1, `unreadable body: ${shortUrl(d.url)}`);
       } catch (e) {
         health(0, 1, `parse error: ${(e as Error).message}`.slice(0, 200));
@@ -135,6 +142,13 @@ export function observeLinkedInSends(
     ['requestBody'],
   );
   api.onCompleted.addListener((d) => {
+    const recalled = recalls.get(d.requestId);
+    if (recalled) {
+      recalls.delete(d.requestId);
+      // The user deleted a message they sent: it is no longer outreach.
+      if (d.statusCode >= 200 && d.statusCode < 300) emit([{ eventId: newId(), type: 'retract', channel: 'linkedin', layer: 'network', externalId: recalled }]);
+      return;
+    }
     const p = pending.get(d.requestId);
     if (!p) return;
     pending.delete(d.requestId);
@@ -147,6 +161,7 @@ export function observeLinkedInSends(
   }, filter);
   api.onErrorOccurred.addListener((d) => {
     pending.delete(d.requestId);
+    recalls.delete(d.requestId);
   }, filter);
 }
 
