@@ -222,3 +222,55 @@ test('no extension traces in LinkedIn pages and no request of our own', async ({
 });
 
 export type { LinkedInLookalike };
+
+test('insert from the panel into the chat bubble (shadow root) and the invitation note; sends carry the template', async ({ context, extensionId }) => {
+  const li = await serveLinkedIn(context);
+  const panel = await openPanel(context, extensionId, 380);
+  // A LinkedIn template, created through the panel as a user would.
+  await panel.getByRole('tab', { name: 'Templates' }).click();
+  const first = panel.getByRole('button', { name: 'Create your first template' });
+  if (await first.isVisible()) await first.click();
+  else await panel.getByRole('button', { name: 'New template' }).click();
+  const form = panel.getByRole('form', { name: 'New template' });
+  await form.getByLabel('Name', { exact: true }).fill('Bubble hello');
+  await form.getByLabel('Channel', { exact: true }).selectOption({ label: 'LinkedIn' });
+  await form.getByLabel('Body', { exact: true }).fill('Quick one: would a 15 minute call next Tuesday suit you? No slides, promise.');
+  await form.getByRole('button', { name: 'Save template' }).click();
+  const card = panel.getByRole('article', { name: 'Bubble hello', exact: true });
+  await expect(card).toBeVisible();
+  const tpl = (await readDb<Row>(panel, 'templates')).find((t) => t.name === 'Bubble hello')!;
+
+  // 1. Chat bubble on the feed (inside #interop-outlet's shadow root).
+  const bob = li.person('bob-builder');
+  li.addMessage(bob, 'Hi Sam!', false, Date.now() - 3600_000);
+  const feed = await open(context, li.feedUrl(bob), '#interop-outlet .msg-overlay-conversation-bubble [data-event-urn]');
+  const bubbleBox = feed.locator('#interop-outlet .msg-overlay-conversation-bubble .msg-form__contenteditable');
+  await bubbleBox.click();
+  await panel.bringToFront();
+  await card.getByRole('button', { name: 'Insert Bubble hello' }).click();
+  await expect(card.getByRole('status')).toContainText('Inserted');
+  await expect(bubbleBox).toContainText('would a 15 minute call next Tuesday suit you?');
+  // Inserting sent nothing.
+  expect(li.state.received.filter((r) => JSON.stringify(r.body).includes('15 minute call'))).toHaveLength(0);
+  await feed.bringToFront();
+  await feed.locator('#interop-outlet .msg-overlay-conversation-bubble button.msg-form__send-button').click();
+  await expect
+    .poll(async () => (await linkedinMessages(panel)).filter((m) => m.text.includes('15 minute call') && m.kind === 'linkedin-message').map((m) => [m.templateSource, m.templateId]), { timeout: 15_000 })
+    .toEqual([['inserted', tpl.id]]);
+
+  // 2. Invitation note in the dialog (also in the shadow root).
+  const ana = li.person('ana-garcia-1');
+  const profile = await open(context, li.profileUrl(ana), 'main h2');
+  await profile.locator('main button[aria-label^="Invite "]').click();
+  await profile.locator('#interop-outlet [role="dialog"] button[aria-label="Add a note"]').click();
+  await profile.locator('#interop-outlet textarea#custom-message').click();
+  await panel.bringToFront();
+  await card.getByRole('button', { name: 'Insert Bubble hello' }).click();
+  await expect(card.getByRole('status')).toContainText('Inserted');
+  await expect(profile.locator('#interop-outlet textarea#custom-message')).toHaveValue(/15 minute call next Tuesday/);
+  await profile.bringToFront();
+  await profile.locator('#interop-outlet [role="dialog"] button[aria-label="Send invitation"]').click();
+  await expect
+    .poll(async () => (await linkedinMessages(panel)).filter((m) => m.kind === 'linkedin-invite').map((m) => [m.templateSource, m.templateId, m.seenBy.sort().join('+')]), { timeout: 15_000 })
+    .toEqual([['inserted', tpl.id, 'dom+network']]);
+});
