@@ -163,6 +163,41 @@ describe('DOM layer', () => {
   });
 });
 
+describe('DOM layer when the build changes', () => {
+  it('finds the compose without div.M9 and the Send button by its label; a toast shown by style counts', async () => {
+    setup('dom-2025/compose-chips.html');
+    const m9 = document.querySelector('div.M9')!;
+    m9.className = 'renamed';
+    const send = document.querySelector('div.aoO')!;
+    send.className = 'T-I J-J5-Ji';
+    // A toast that already exists and is only shown (no nodes added).
+    const undo = addToast();
+    await tick(20);
+    expect(messages()).toHaveLength(0); // a toast with no Send before it confirms nothing
+    (send as HTMLElement).click();
+    m9.remove(); // Gmail closes the compose it sent
+    await new Promise((r) => setTimeout(r, 400));
+    expect(messages()).toHaveLength(1);
+    expect(messages()[0]).toMatchObject({ externalId: 'msg-a:r-7673660351152959857', subject: 'Quick question about Acme' });
+    undo.click();
+    expect(events.filter((e) => e.type === 'retract')).toHaveLength(1);
+  });
+
+  it('an unreadable send payload is counted as failed; the DOM layer still logs the send', async () => {
+    const cap = setup('dom-2025/compose-chips.html');
+    (document.querySelector('div.aoO') as HTMLElement).click();
+    cap.onTap(tap('s', JSON.stringify({ v: 3, msgs: [{ id: 'x', labels: '^pfg' }] }), '{}'));
+    addToast();
+    await tick(20);
+    expect(messages()).toEqual([expect.objectContaining({ layer: 'dom', externalId: 'msg-a:r-7673660351152959857' })]);
+    cap.flushHealth();
+    expect(events.filter((e) => e.type === 'health')).toEqual([
+      expect.objectContaining({ layer: 'network', recognised: 0, failed: 1 }),
+      expect.objectContaining({ layer: 'dom', recognised: 1, failed: 0 }),
+    ]);
+  });
+});
+
 describe('template insertion', () => {
   it('says why when no compose is open', () => {
     const cap = setup();

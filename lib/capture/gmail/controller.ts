@@ -13,7 +13,7 @@
 // DOM layer reported. In both, a click on `#link_undo` retracts the sends that toast confirmed.
 import type { CaptureEventInput, CapturedPerson, MessageEventInput } from '../../schema/events';
 import type { InsertRequest, InsertResult, PageContext } from '../../messaging';
-import { readCompose, readOwnEmail, readThreadView, composeRootOf, type ComposeState } from './dom-read';
+import { readCompose, readOwnEmail, readThreadView, composeRootOf, sendButtonOf, type ComposeState } from './dom-read';
 import { splitThread, threadNames } from './ids';
 import { GMAIL } from './selectors';
 import { parseSyncCall } from './sync-parser';
@@ -48,6 +48,7 @@ interface Snapshot {
   /** Id the send is reported under once known. */
   id: string | null;
   emitted: boolean;
+  confirmed: boolean;
   retracted: boolean;
 }
 
@@ -150,10 +151,26 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     const template = templateByRoot.get(root) ?? (state.draftId ? templateByDraft.get(state.draftId) : undefined) ?? null;
     if (state.draftId && template) templateByDraft.set(state.draftId, template);
     // A second Send press on the same compose replaces the first snapshot.
-    const i = snapshots.findIndex((s) => s.root === root && !s.emitted);
-    const snap: Snapshot = { state, root, at: now(), template, id: state.draftId, emitted: false, retracted: false };
+    const i = snapshots.findIndex((s) => s.root === root && !s.emitted && !s.confirmed);
+    const snap: Snapshot = { state, root, at: now(), template, id: state.draftId, emitted: false, confirmed: false, retracted: false };
     if (i >= 0) snapshots[i] = snap;
     else snapshots.push(snap);
+    watchToast();
+  }
+
+  // The toast may be drawn by adding nodes or by showing existing ones (attribute/text changes the
+  // observer does not watch): after a Send, look for it by id a few times a second, for 30 s.
+  let toastPoll: number | null = null;
+  function watchToast() {
+    if (toastPoll != null) return;
+    const until = now() + 30_000;
+    toastPoll = win.setInterval(() => {
+      checkToast();
+      if (now() > until || snapshots.every((s) => s.emitted || s.retracted)) {
+        win.clearInterval(toastPoll!);
+        toastPoll = null;
+      }
+    }, 250);
   }
 
   function domSendEvent(s: Snapshot, id: string): MessageEventInput {
@@ -208,11 +225,21 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
 
   function checkToast() {
     const view = doc.getElementById(GMAIL.toast.viewMessage.slice(1));
-    if (!view || usedToasts.has(view)) return;
+    if (!view) return;
+    const fresh = !usedToasts.has(view);
     usedToasts.add(view);
     const t = now();
-    const snaps = snapshots.filter((s) => !s.emitted && !s.retracted && t - s.at < 60_000);
+    // A toast element seen before (left on screen, or reused) confirms only sends whose compose
+    // is gone: Gmail closes a compose when it sends it.
+    const snaps = snapshots.filter((s) => !s.emitted && !s.confirmed && !s.retracted && t - s.at < 60_000 && (fresh || !isShown(s.root)));
+    for (const s of snaps) s.confirmed = true;
     if (snaps.length) confirm(snaps);
+  }
+
+  function isShown(el: Element): boolean {
+    if (!el.isConnected) return false;
+    const h = el as HTMLElement;
+    return !(h.style?.display === 'none' || h.closest?.('[style*="display: none"], [hidden]'));
   }
 
   function onUndo() {
@@ -330,7 +357,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     const t = e.target as Element | null;
     if (!t || t.nodeType !== 1) return;
     if (t.closest(GMAIL.toast.undo)) return onUndo();
-    const send = t.closest(GMAIL.compose.sendButton);
+    const send = sendButtonOf(t);
     if (send) {
       const root = composeRootOf(send);
       if (root) snapshot(root);

@@ -38,12 +38,12 @@ export function readRecipients(root: ParentNode, field: 'to' | 'cc' | 'bcc'): Ca
       out.push(p);
     }
   };
-  const chipField = root.querySelector(GMAIL.compose.chipField(field));
+  const chipField = root.querySelector(GMAIL.compose.chipField(field)) ?? root.querySelector(GMAIL.compose.anyField(field));
   if (chipField) {
-    for (const chip of chipField.querySelectorAll(GMAIL.compose.chip)) {
-      const email = normEmail(chip.getAttribute('data-hovercard-id'));
+    for (const chip of chipField.querySelectorAll(GMAIL.compose.anyChip)) {
+      const email = normEmail(chip.getAttribute('data-hovercard-id') ?? chip.getAttribute('email'));
       if (!email) continue;
-      const name = chip.getAttribute('data-name') ?? chip.querySelector('[data-name]')?.getAttribute('data-name') ?? '';
+      const name = chip.getAttribute('data-name') ?? chip.getAttribute('name') ?? chip.querySelector('[data-name]')?.getAttribute('data-name') ?? '';
       add(name && name.toLowerCase() !== email ? { email, name: clip(name.trim(), MAX_SHORT) } : { email });
     }
     // An address still being typed when Send is pressed: Gmail turns it into a chip on send.
@@ -126,7 +126,21 @@ export function readCompose(root: Element): ComposeState {
 /** The compose a node belongs to (a click on Send, a key press in the body). */
 export function composeRootOf(node: Node | null): Element | null {
   const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
-  return el?.closest(GMAIL.compose.root) ?? null;
+  if (!el) return null;
+  const m9 = el.closest(GMAIL.compose.root);
+  if (m9) return m9;
+  // No div.M9 (a changed build): the nearest ancestor that holds the compose's subject/draft inputs.
+  let cur: Element | null = el;
+  for (let i = 0; cur && i < 20; i++, cur = cur.parentElement) {
+    if (cur.querySelector(GMAIL.compose.rootMarker) && cur.querySelector(GMAIL.compose.body)) return cur;
+  }
+  return null;
+}
+
+/** The compose Send button a click landed on, if any. */
+export function sendButtonOf(target: Element): Element | null {
+  const b = target.closest(GMAIL.compose.sendButton) ?? target.closest(GMAIL.compose.sendButtonByLabel);
+  return b && composeRootOf(b) ? b : null;
 }
 
 /** "Fri, Sep 9, 2022, 7:31 PM" (with Chrome's narrow no-break space) -> ms, or null. */

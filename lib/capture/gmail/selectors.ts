@@ -21,6 +21,10 @@ export const GMAIL = {
      *  typed. Seen 2024-2025 (fixtures README). */
     chipField: (field: 'to' | 'cc' | 'bcc') => `div.anm[name="${field}"]`,
     chip: '[role="option"][data-hovercard-id]',
+    /** Any recipient field that is not a text box (older builds: `div[name=to]` without `anm`). */
+    anyField: (field: 'to' | 'cc' | 'bcc') => `[name="${field}"]:not(input):not(textarea)`,
+    /** Chips of the 2020-2023 widget: `div.vR > span.vN[email]`; any `[data-hovercard-id]`. */
+    anyChip: '[data-hovercard-id], span.vN[email]',
     chipInput: 'input[role="combobox"]',
     /** Recipients, the pre-2020 widget still served to some accounts: `textarea[name=to|cc|bcc]`
      *  plus hidden `input[name=…]` chips (`span.vN[email]`). 2019 capture. */
@@ -29,6 +33,10 @@ export const GMAIL = {
     /** Send button: `div.T-I.aoO[role=button]` inside the bottom toolbar `table.IZ`; its
      *  aria-label/tooltip is localised ("Send ‪(Ctrl-Enter)‬"), the class `aoO` is not. 2019 capture. */
     sendButton: 'div.aoO[role="button"]',
+    /** Fallback when the class changes: the localised tooltip/label starts with "Send" in English. */
+    sendButtonByLabel: '[role="button"][data-tooltip^="Send"], [role="button"][aria-label^="Send"]',
+    /** Fallback compose root when `div.M9` is absent: the nearest ancestor holding these. */
+    rootMarker: 'input[name="subjectbox"], input[name="draft"]',
     /** Bottom toolbar row, where the Sidelog button goes (`td.gU.Up` holds Send). 2019 capture. */
     toolbarCell: 'table.IZ td.gU.Up',
     /** Quoted history inside the body of a reply. */

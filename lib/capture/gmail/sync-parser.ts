@@ -274,7 +274,12 @@ export function walkMessages(payload: unknown, reader: string): RawMessage[] {
   const out: RawMessage[] = [];
   const seen = new Set<string>();
   const visit = (x: unknown, threads: string[], depth: number) => {
-    if (!isArr(x) || depth > 40) return;
+    if (depth > 40) return;
+    if (x && typeof x === 'object' && !isArr(x)) {
+      for (const v of Object.values(x as Record<string, unknown>)) visit(v, threads, depth + 1);
+      return;
+    }
+    if (!isArr(x)) return;
     if (isMsgId(cleanId(x[0]))) {
       const r = readMessage(x, threads, reader);
       if (r && !seen.has(r.id + '|' + r.labels.join())) {
