@@ -1,6 +1,6 @@
 // Create/edit form for one template. Pure UI: gets the draft and a save callback; the view does
 // the writing. Errors come from lib/templates/store.validateDraft so the form and the store agree.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Prospect, TemplateChannel } from '@/lib/schema/model';
 import { validateDraft, type TemplateDraft } from '@/lib/templates/store';
 import { BUILTIN_VARIABLES, parseTemplate, prospectVariables, resolveTemplate } from '@/lib/templates/variables';
@@ -25,6 +25,12 @@ export function TemplateForm({ initial, title, editingVersion, previewProspect, 
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  // Opening the form puts the caret in it (keyboard users) and brings it into view.
+  useEffect(() => {
+    nameRef.current?.focus({ preventScroll: true });
+    nameRef.current?.closest('form')?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
 
   const draft: TemplateDraft = {
     name,
@@ -61,7 +67,7 @@ export function TemplateForm({ initial, title, editingVersion, previewProspect, 
       <h3 className="tpl-form-title">{title}</h3>
       <div className="field">
         <label className="tpl-label" htmlFor={`${id}-name`}>Name</label>
-        <input id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+        <input ref={nameRef} id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
       </div>
       <div className="field">
         <label className="tpl-label" htmlFor={`${id}-channel`}>Channel</label>

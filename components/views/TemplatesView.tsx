@@ -181,16 +181,8 @@ export function TemplatesView() {
         </p>
       )}
 
-      {editing !== null && (
-        <TemplateForm
-          key={editing === 'new' ? 'new' : editing.id}
-          title={editing === 'new' ? 'New template' : `Edit ${editing.name}`}
-          initial={editing === 'new' ? EMPTY_DRAFT : editing}
-          editingVersion={editing === 'new' ? undefined : editing.version}
-          previewProspect={previewProspect}
-          onSave={save}
-          onCancel={() => setEditing(null)}
-        />
+      {editing === 'new' && (
+        <TemplateForm key="new" title="New template" initial={EMPTY_DRAFT} previewProspect={previewProspect} onSave={save} onCancel={() => setEditing(null)} />
       )}
 
       {all.length === 0 && editing === null ? (
@@ -248,21 +240,34 @@ export function TemplatesView() {
               <p className="empty">No template matches{q ? ` "${query}"` : ''}{tag ? ` with tag "${tag}"` : ''}.</p>
             ) : (
               <div className="tpl-list">
-                {visible.map((t) => (
-                  <TemplateCard
-                    key={t.id}
-                    template={t}
-                    numbers={numbers.data?.get(t.id)}
-                    previewProspect={previewProspect}
-                    insertState={inserts[t.id]}
-                    onInsert={() => void insert(t)}
-                    onEdit={() => setEditing(t)}
-                    onDuplicate={() => void act(() => duplicateTemplate(getDb(), t.id), `Duplicated "${t.name}".`)}
-                    onArchive={(archived) =>
-                      void act(() => setTemplateArchived(getDb(), t.id, archived), archived ? `Archived "${t.name}".` : `Restored "${t.name}".`)
-                    }
-                  />
-                ))}
+                {visible.map((t) =>
+                  // Edited in place, so the form opens where the user clicked, not at the top of a long list.
+                  editing !== null && editing !== 'new' && editing.id === t.id ? (
+                    <TemplateForm
+                      key={t.id}
+                      title={`Edit ${t.name}`}
+                      initial={editing}
+                      editingVersion={editing.version}
+                      previewProspect={previewProspect}
+                      onSave={save}
+                      onCancel={() => setEditing(null)}
+                    />
+                  ) : (
+                    <TemplateCard
+                      key={t.id}
+                      template={t}
+                      numbers={numbers.data?.get(t.id)}
+                      previewProspect={previewProspect}
+                      insertState={inserts[t.id]}
+                      onInsert={() => void insert(t)}
+                      onEdit={() => setEditing(t)}
+                      onDuplicate={() => void act(() => duplicateTemplate(getDb(), t.id), `Duplicated "${t.name}".`)}
+                      onArchive={(archived) =>
+                        void act(() => setTemplateArchived(getDb(), t.id, archived), archived ? `Archived "${t.name}".` : `Restored "${t.name}".`)
+                      }
+                    />
+                  ),
+                )}
               </div>
             )}
           </>

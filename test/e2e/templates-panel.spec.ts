@@ -65,6 +65,8 @@ test('create, preview, edit, duplicate, archive and filter templates', async ({ 
   form = panel.getByRole('form', { name: `Edit ${longName}` });
   await form.getByLabel('Body', { exact: true }).fill('Hi {{firstName|there}},\n\nSaw that {{company|your team}} is growing. Open to a chat?');
   await expect(form).toContainText('Saving starts version 2');
+  expect(await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await panel.screenshot({ path: test.info().outputPath('templates-form-360.png'), fullPage: true });
   await form.getByRole('button', { name: 'Save template' }).click();
   await expect(panel.getByText('as version 2')).toBeVisible();
   await expect(card.getByText('v2', { exact: true })).toBeVisible();
