@@ -7,9 +7,16 @@ import { buildCorpus, corpusTemplates, manyTemplates } from '../unit/templates-c
 // The 24 corpus templates plus 176 longer variants of them: every message has several close
 // candidates to align against, which is the slow case.
 const templates = [...corpusTemplates().map((t) => t.template), ...manyTemplates(176)];
-const t0 = performance.now();
-const detect = createDetector(templates);
-const compileMs = performance.now() - t0;
+// Compiling happens once per set of templates (createCachedDetector); the first run is JIT-cold.
+const compiles: number[] = [];
+let detect = createDetector(templates);
+for (let k = 0; k < 10; k++) {
+  const t0 = performance.now();
+  detect = createDetector(templates);
+  compiles.push(performance.now() - t0);
+}
+compiles.sort((a, b) => a - b);
+const compileMs = compiles[5];
 
 // Messages: filled+edited ones from the corpus (these hit a template) and ones written freely.
 const corpus = buildCorpus(3, 20, 500);
@@ -39,7 +46,7 @@ const f = (x: number) => x.toFixed(3);
 const a = stats(all);
 const h = stats(hits);
 const mi = stats(misses);
-console.log(`templates-detect: ${templates.length} templates compiled in ${compileMs.toFixed(1)} ms`);
+console.log(`templates-detect: ${templates.length} templates compile in ${compileMs.toFixed(1)} ms (median of 10)`);
 console.log(`one message vs ${templates.length} templates, ${all.length} runs: median ${f(a.median)} ms, p95 ${f(a.p95)} ms, max ${f(a.max)} ms (target median <= 2 ms)`);
 console.log(`  matched (${hits.length}): median ${f(h.median)} ms, p95 ${f(h.p95)} ms`);
 console.log(`  no match (${misses.length}): median ${f(mi.median)} ms, p95 ${f(mi.p95)} ms`);
