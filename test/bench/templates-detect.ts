@@ -1,18 +1,18 @@
 // Benchmark: detection of one message against 200 templates (target: median <= 2 ms).
 // Prints figures; never asserts a time (timing depends on the machine and its load).
 // Run: npx tsx test/bench/templates-detect.ts
-import { createDetector } from '../../lib/templates/detect';
+import { compileDetector } from '../../lib/templates/detect';
 import { buildCorpus, corpusTemplates, manyTemplates } from '../unit/templates-corpus';
 
 // The 24 corpus templates plus 176 longer variants of them: every message has several close
 // candidates to align against, which is the slow case.
 const templates = [...corpusTemplates().map((t) => t.template), ...manyTemplates(176)];
-// Compiling happens once per set of templates (createCachedDetector); the first run is JIT-cold.
+// Compiling happens once per set of templates (createDetector memoises); the first run is JIT-cold.
 const compiles: number[] = [];
-let detect = createDetector(templates);
+let detect = compileDetector(templates);
 for (let k = 0; k < 10; k++) {
   const t0 = performance.now();
-  detect = createDetector(templates);
+  detect = compileDetector(templates);
   compiles.push(performance.now() - t0);
 }
 compiles.sort((a, b) => a - b);

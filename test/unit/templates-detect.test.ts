@@ -142,16 +142,16 @@ describe('createDetector', () => {
   });
 });
 
-describe('createCachedDetector', () => {
-  it('reuses the compiled detector until a template changes', async () => {
-    const { createCachedDetector } = await import('../../lib/templates/detect');
-    const get = createCachedDetector();
+describe('createDetector memo', () => {
+  it('reuses the compiled detector until a template changes', () => {
     const a = tpl({ id: 'a', body: 'Hi {{firstName}}, we help sales teams see which messages get replies. Want a demo?' });
-    const d1 = get([a]);
-    expect(get([{ ...a }])).toBe(d1);
-    const d2 = get([{ ...a, body: 'Hi {{firstName}}, totally different words now for this one template here.', version: 2 }]);
+    const d1 = createDetector([a]);
+    expect(createDetector([{ ...a }])).toBe(d1);
+    const d2 = createDetector([{ ...a, body: 'Hi {{firstName}}, totally different words now for this one template here.', version: 2 }]);
     expect(d2).not.toBe(d1);
     expect(d2({ channel: 'gmail', subject: null, text: 'Hi Li, totally different words now for this one template here.' })).toMatchObject({ templateId: 'a', version: 2 });
-    expect(get([{ ...a, archived: true }])).not.toBe(d2);
+    expect(createDetector([{ ...a, archived: true }])).not.toBe(d2);
+    // An old detector keeps answering for its own templates.
+    expect(d1({ channel: 'gmail', subject: null, text: 'Hi Li, we help sales teams see which messages get replies. Want a demo?' })).toMatchObject({ version: 1 });
   });
 });
