@@ -263,4 +263,81 @@ describe('watcher', () => {
     expect(evs.find((e) => e.type === 'connection-accepted')).toMatchObject({ person: { profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/' } });
     expect(evs.find((e) => e.type === 'prospect')).toMatchObject({ connectionDegree: 1 });
   });
+  it("the viewer's own profile is an identity, not a prospect", async () => {
+    const doc = load('profile-classic', 'https://www.linkedin.com/in/jane-doe-594b81205/');
+    const edit = doc.createElement('a');
+    edit.setAttribute('href', '/in/jane-doe-594b81205/edit/intro/');
+    edit.setAttribute('aria-label', 'Edit intro');
+    doc.querySelector('main section')!.appendChild(edit);
+    const out: CaptureEventInput[][] = [];
+    const w = createWatcher({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9 });
+    w.scanAll();
+    await new Promise((r) => setTimeout(r, 30));
+    w.stop();
+    const evs = events(out);
+    expect(evs.filter((e) => e.type === 'prospect')).toHaveLength(0);
+    expect(evs.find((e) => e.type === 'identity')).toMatchObject({ person: { name: 'Jane Doe', profileUrl: 'https://www.linkedin.com/in/jane-doe-594b81205/' } });
+  });
+  it('acceptance also follows an invitation the network layer confirmed (by member id)', async () => {
+    const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
+    const deg = doc.querySelector('main p span[aria-hidden="true"]')!;
+    deg.textContent = '· 1st';
+    deg.nextElementSibling!.textContent = '1st degree connection';
+    const memberId = readProfile(doc, 'https://www.linkedin.com/in/ana-garcia-1/')!.memberId!;
+    const store = new Map<string, unknown>([[`linkedin:pending-m:${memberId}`, Date.now() - 86400_000]]);
+    const out: CaptureEventInput[][] = [];
+    const w = createWatcher({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, store: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v) } });
+    w.scanAll();
+    await new Promise((r) => setTimeout(r, 30));
+    w.stop();
+    expect(events(out).find((e) => e.type === 'connection-accepted')).toMatchObject({ person: { memberId } });
+    expect(store.get(`linkedin:pending-m:${memberId}`)).toBeNull();
+  });
+  it('the conversation header gives a headline trait; health is reported', async () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    const out: CaptureEventInput[][] = [];
+    const w = createWatcher({ doc, push: (e) => out.push(e), healthEveryMs: 10 });
+    w.scanAll();
+    await new Promise((r) => setTimeout(r, 40));
+    w.stop();
+    const evs = events(out);
+    expect(evs.filter((e) => e.type === 'prospect')).toEqual([expect.objectContaining({ headline: 'Procurement Manager at Initech', title: null, person: expect.objectContaining({ name: 'Chris Buyer' }) })]);
+    const health = evs.filter((e) => e.type === 'health') as Extract<CaptureEvent, { type: 'health' }>[];
+    expect(health.reduce((n, h) => n + h.recognised, 0)).toBe(3);
+    expect(health.reduce((n, h) => n + h.failed, 0)).toBe(0);
+  });
+  it('a bubble drawn into a shadow root attached later is still read', async () => {
+    const doc = load('feed-bubble', 'https://www.linkedin.com/feed/');
+    const shadowHtml = doc.getElementById('interop-outlet')!.shadowRoot!.innerHTML;
+    // Start with a fresh outlet without a shadow root; the app attaches and fills it later.
+    const fresh = doc.createElement('div');
+    fresh.id = 'interop-outlet';
+    doc.getElementById('interop-outlet')!.replaceWith(fresh);
+    const out: CaptureEventInput[][] = [];
+    const w = createWatcher({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    w.scanAll();
+    await new Promise((r) => setTimeout(r, 20));
+    fresh.attachShadow({ mode: 'open' }).innerHTML = shadowHtml;
+    await new Promise((r) => setTimeout(r, 2300));
+    w.stop();
+    expect(events(out).filter((e) => e.type === 'message')).toHaveLength(3);
+  });
+  it('an inbound marker on the group instead of the item still reads as inbound', () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    for (const el of doc.querySelectorAll('.msg-s-event-listitem--other')) {
+      el.classList.remove('msg-s-event-listitem--other');
+      el.closest('li')!.classList.add('msg-s-message-list__event--other');
+      el.querySelector('a')?.remove(); // and no sender link to compare
+    }
+    expect(readMessageList(doc).map((m) => m.direction)).toEqual(['outbound', 'inbound', 'inbound']);
+  });
+});
+
+describe('conversation list times', () => {
+  it('relative labels', () => {
+    const now = 1_800_000_000_000;
+    expect(parseListTime('now', now)).toBe(now);
+    expect(parseListTime('5m', now)).toBe(now - 5 * 60_000);
+    expect(parseListTime('2h ago', now)).toBe(now - 2 * 3_600_000);
+  });
 });

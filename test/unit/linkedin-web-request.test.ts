@@ -110,7 +110,8 @@ describe('observeLinkedInSends', () => {
   it('a first message names its thread by the recipient, and invitations by profile', () => {
     const out: CaptureEventInput[] = [];
     const { api, send } = fakeApi();
-    observeLinkedInSends((e) => out.push(...e), api, () => crypto.randomUUID());
+    const remembered: string[] = [];
+    observeLinkedInSends((e) => out.push(...e), api, () => crypto.randomUUID(), (k) => remembered.push(k));
     const body = createBody('First touch');
     delete (body.message as Record<string, unknown>).conversationUrn;
     (body as Record<string, unknown>).hostRecipientUrns = [`urn:li:fsd_profile:${OTHER}`];
@@ -121,6 +122,8 @@ describe('observeLinkedInSends', () => {
     expect(msgs.map((m) => m.threadExternalId)).toEqual([`with:${OTHER}`, `invite:lim:${OTHER}`]); // no-note invitation not logged
     expect(msgs[1]!.kind).toBe('linkedin-invite');
     expect(msgs[1]!.to).toEqual([{ memberId: OTHER }]);
+    // Both invitations (with and without a note) are remembered for acceptance.
+    expect(remembered).toEqual([`linkedin:pending-m:${OTHER}`, `linkedin:pending-m:${OTHER}`]);
   });
   it('counts an unreadable send body as a failure', () => {
     const out: CaptureEventInput[] = [];

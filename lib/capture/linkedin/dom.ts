@@ -103,13 +103,13 @@ export function readMessageItem(
   if (!decoded) return null;
   const listItem = item.closest('li') ?? item;
   const event = item.matches(SEL.eventItem) ? item : item.querySelector(SEL.eventItem) ?? item;
-  const bodyEl = event.querySelector(SEL.eventBody);
+  const bodyEl = event.querySelector(SEL.eventBody) ?? event.querySelector(SEL.eventBodyFallback);
   const text = readableText(bodyEl);
   const senderLink = listItem.querySelector(SEL.eventSenderLink);
   const senderIds = personFromHref(senderLink?.getAttribute('href'));
   const senderName = oneLine(readableText(listItem.querySelector(SEL.groupName))) || oneLine(senderLink?.querySelector('img')?.getAttribute('alt')) || null;
   let direction: 'outbound' | 'inbound';
-  if (event.classList.contains(SEL.otherClass) || item.classList.contains(SEL.otherClass) || !!listItem.querySelector('.' + SEL.otherClass)) direction = 'inbound';
+  if (event.classList.contains(SEL.otherClass) || item.closest(SEL.otherGroup) || !!listItem.querySelector(SEL.otherGroup)) direction = 'inbound';
   else if (senderIds.memberId && parsed.viewerMemberId) direction = senderIds.memberId === parsed.viewerMemberId ? 'outbound' : 'inbound';
   // The page marks inbound items with --other: when it does so anywhere, an unmarked item is ours.
   else if ((item.getRootNode() as ParentNode).querySelector?.('.' + SEL.otherClass)) direction = 'outbound';
@@ -181,6 +181,12 @@ export function readConversationListItem(li: Element): ConversationListEntry | n
   };
 }
 
+/** A list label precise to the minute (time of day, ISO, "now", "5m"), as opposed to a date only. */
+export function isPreciseListTime(label: string): boolean {
+  const s = label.trim().toLowerCase();
+  return /\d[:.h]\d{2}/.test(s) || /^\d{4}-\d{2}-\d{2}t/.test(s) || /^(now|just now|jetzt|gerade eben|maintenant|à l'instant|ahora|justo ahora)$/.test(s) || /^\d{1,2}\s*(m|min|mins|minutes?|minuten?|h|hrs?|hours?|std|stunden?)\.?(\s*ago)?$/.test(s);
+}
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
@@ -191,6 +197,9 @@ const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 export function parseListTime(label: string, now: number): number | null {
   const s = label.trim().toLowerCase();
   if (!s) return null;
+  if (/^(now|just now|jetzt|gerade eben|maintenant|à l'instant|ahora|justo ahora)$/.test(s)) return now;
+  const rel = /^(\d{1,2})\s*(m|min|mins|minutes?|minuten?|h|hrs?|hours?|std|stunden?)\.?(?:\s*ago)?$/.exec(s);
+  if (rel) return now - Number(rel[1]) * (rel[2]!.startsWith('m') ? 60_000 : 3_600_000);
   if (/^\d{4}-\d{2}-\d{2}/.test(s)) {
     const t = Date.parse(label);
     return Number.isFinite(t) ? t : null;
@@ -231,6 +240,8 @@ export interface ProfileTraits {
   connectionDegree: 1 | 2 | 3 | null;
   /** An invitation from the viewer is waiting ("Pending"). */
   pending: boolean;
+  /** The viewer's own profile (it offers to edit the intro). */
+  own: boolean;
   layout: 'classic' | 'sdui';
 }
 
@@ -368,6 +379,7 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
     location,
     connectionDegree: degree,
     pending,
+    own: !!main.querySelector(SEL.ownProfileMarker),
     layout: sdui ? 'sdui' : 'classic',
   };
 }

@@ -12,8 +12,11 @@ export const SEL = {
   eventWithUrn: '[data-event-urn]',
   /** Inbound items carry this modifier (2019-2026); outbound items have none. */
   otherClass: 'msg-s-event-listitem--other',
-  /** Message text paragraph inside an item (2019-2026). */
+  /** Message text paragraph inside an item (2019-2026); the bubble wrapper as a fallback. */
   eventBody: '.msg-s-event-listitem__body',
+  eventBodyFallback: '.msg-s-event-listitem__message-bubble, .msg-s-event__content',
+  /** Group-level inbound marker seen in some builds (the run of messages from the other person). */
+  otherGroup: '.msg-s-event-listitem--other, .msg-s-message-group--other, .msg-s-message-list__event--other',
   /** Sender avatar link, href `/in/ACoAA…/` (member-id form) in messaging (2023-2026). */
   eventSenderLink: 'a.msg-s-event-listitem__link, a.msg-s-message-group__profile-link',
   /** Group header (first message of a run from one sender): name + localized time only. */
@@ -52,6 +55,8 @@ export const SEL = {
   classicLocation: '.pv-text-details__left-panel .text-body-small.inline, span.text-body-small.inline.t-black--light.break-words',
   classicDegree: '.dist-value',
   contactInfoLink: 'a[href*="/overlay/contact-info"]',
+  /** Only the viewer's own profile offers to edit the intro (classic and SDUI, 2022-2026). */
+  ownProfileMarker: 'a[href*="/edit/intro"], a[href*="/edit/forms/intro"], button[aria-label^="Edit intro" i], a[aria-label^="Edit intro" i]',
   /** Experience section: `#experience` anchor (classic) or a componentkey naming it (SDUI). */
   experienceAnchor: '#experience, [componentkey*="ExperienceTopLevelSection" i], [componentkey*="experience" i]',
 } as const;

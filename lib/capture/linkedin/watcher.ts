@@ -8,6 +8,7 @@ import type { CaptureEventInput, CapturedPerson } from '../../schema/events';
 import {
   conversationRootOf,
   parseListTime,
+  isPreciseListTime,
   readConversationHeader,
   readConversationListItem,
   readMessageItem,
@@ -109,7 +110,12 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     if (!memberId || viewerMemberId === memberId) return;
     viewerMemberId = memberId;
     identitySent = false;
+    void store.set('linkedin:viewer', memberId);
   }
+  // The viewer learned on an earlier page (a profile page has no data-event-urn to learn it from).
+  void store.get('linkedin:viewer').then((v) => {
+    if (typeof v === 'string' && !viewerMemberId) viewerMemberId = v;
+  });
   function sendIdentity() {
     if (identitySent || !viewerMemberId) return;
     viewerName ??= readViewerName(doc);
@@ -205,6 +211,11 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     const person = readConversationHeader(root);
     headers.set(root, { threadId, person });
     if (person.name) void rememberName(person.name, threadId, person.memberId, person.profileUrl);
+    // The header's headline is a trait too. Only the headline: a title guessed from it must not
+    // overwrite the one read from the profile's Experience section.
+    if (person.name && person.headline && (person.memberId || person.profileUrl)) {
+      emit({ eventId: newId(), type: 'prospect', channel: 'linkedin', layer: 'dom', person: toPerson(person), headline: person.headline.slice(0, 1000), title: null, company: null, location: null, industry: null, connectionDegree: null, seenAt: now() });
+    }
     return person;
   }
 
@@ -227,7 +238,7 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     if (before === sig || e.own) return;
     // Only entries stamped with a time of day (today): a date-only label is too coarse to join
     // with the message itself when the thread is opened later.
-    if (!/\d[:.h]\d{2}/.test(e.timeText) && !/^\d{4}-/.test(e.timeText)) return;
+    if (!isPreciseListTime(e.timeText)) return;
     const at = parseListTime(e.timeText, now());
     if (at === null) return;
     const names = await loadNames();
@@ -273,6 +284,14 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       if (/\/in\/[^/]+\/?$/.test(new URL(url).pathname) && doc.querySelector('main h1, [data-sdui-screen]')) fail('profile page without a readable name');
       return;
     }
+    if (p.own || (viewerMemberId && p.memberId === viewerMemberId)) {
+      // The viewer's own profile: it teaches who "me" is and is never a prospect.
+      if (lastProfileKey === 'own:' + p.profileUrl) return;
+      lastProfileKey = 'own:' + p.profileUrl;
+      const person = toPerson({ name: p.name, profileUrl: p.profileUrl, memberId: p.memberId ?? viewerMemberId });
+      emit({ eventId: newId(), type: 'identity', channel: 'linkedin', layer: 'dom', person });
+      return;
+    }
     const key = JSON.stringify(p);
     // Invitation sent from the dialog: confirmed once the profile shows Pending.
     if (pendingInvite && pendingInvite.profileUrl === p.profileUrl && p.pending && now() - pendingInvite.at < 60_000) {
@@ -287,10 +306,14 @@ export function createWatcher(opts: WatcherOptions): Watcher {
         text: inv.text.slice(0, 20_000), sentAt: Math.round(inv.at), template: inv.template,
       });
     }
+    // Invitations are remembered by profile (DOM) and by member id (the background's network layer
+    // writes `linkedin:pending-m:<memberId>` when LinkedIn confirms an invitation).
     const pendingKey = `linkedin:pending:${p.profileUrl}`;
+    const memberKey = p.memberId ? `linkedin:pending-m:${p.memberId}` : null;
     if (p.pending) await store.set(pendingKey, now());
-    else if (p.connectionDegree === 1 && (await store.get(pendingKey))) {
+    else if (p.connectionDegree === 1 && ((await store.get(pendingKey)) || (memberKey && (await store.get(memberKey))))) {
       await store.set(pendingKey, null);
+      if (memberKey) await store.set(memberKey, null);
       emit({ eventId: newId(), type: 'connection-accepted', channel: 'linkedin', layer: 'dom', person: toPerson(p), at: now() });
     }
     if (key === lastProfileKey) return;
@@ -319,13 +342,8 @@ export function createWatcher(opts: WatcherOptions): Watcher {
   }
 
   function observeOutlet() {
-    const outlet = doc.getElementById('interop-outlet');
-    const root = outlet?.shadowRoot;
-    if (root && !observedRoots.has(root)) {
-      observedRoots.add(root);
-      observer.observe(root, OBSERVE);
-      scanRoot(root);
-    }
+    const root = doc.getElementById('interop-outlet')?.shadowRoot;
+    if (root) observeShadow(root);
   }
 
   function scanRoot(root: ParentNode) {
@@ -333,9 +351,18 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     for (const li of root.querySelectorAll(SEL.convItem)) void onConversationItem(li);
   }
 
+  function observeShadow(root: ShadowRoot) {
+    if (observedRoots.has(root)) return;
+    observedRoots.add(root);
+    observer.observe(root, OBSERVE);
+    scanRoot(root);
+  }
+
   function handleAdded(n: Node) {
     if (n.nodeType !== 1) return;
     const el = n as Element;
+    // A component that draws into its own open shadow root (as #interop-outlet does).
+    if (el.shadowRoot) observeShadow(el.shadowRoot);
     if (el.hasAttribute(SEL.eventUrnAttr)) onMessageItem(el);
     else if (el.firstElementChild) for (const x of el.querySelectorAll(SEL.eventWithUrn)) onMessageItem(x);
     if (el.matches(SEL.convItem)) void onConversationItem(el);
@@ -437,12 +464,17 @@ export function createWatcher(opts: WatcherOptions): Watcher {
   const observer = new win.MutationObserver((records) => handle(records));
   observer.observe(doc.documentElement ?? doc, OBSERVE);
 
-  const healthTimer = setInterval(() => {
+  // attachShadow() makes no mutation in the light DOM: look for the outlet's root now and then.
+  const outletTimer = setInterval(observeOutlet, 2000);
+  const reportHealth = () => {
     if (recognised === reportedAt.recognised && failed === reportedAt.failed) return;
     emit({ eventId: newId(), type: 'health', channel: 'linkedin', layer: 'dom', recognised: recognised - reportedAt.recognised, failed: failed - reportedAt.failed, lastError });
     reportedAt = { recognised, failed };
     lastError = null;
-  }, opts.healthEveryMs ?? 30_000);
+  };
+  const healthTimer = setInterval(reportHealth, opts.healthEveryMs ?? 30_000);
+  // A first report soon after start, so the panel can say "working" without waiting a full period.
+  const firstHealth = setTimeout(reportHealth, Math.min(opts.healthEveryMs ?? 30_000, 5_000));
 
   return {
     handle,
@@ -451,6 +483,8 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     stop() {
       observer.disconnect();
       clearInterval(healthTimer);
+      clearInterval(outletTimer);
+      clearTimeout(firstHealth);
       if (profileTimer) clearTimeout(profileTimer);
       doc.removeEventListener('click', onClick, true);
       doc.removeEventListener('keydown', onKey, true);

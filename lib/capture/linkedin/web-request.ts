@@ -105,6 +105,8 @@ export function observeLinkedInSends(
   emit: (events: CaptureEventInput[]) => void,
   api: WebRequestApi = (globalThis as unknown as { chrome: { webRequest: WebRequestApi } }).chrome.webRequest,
   newId: () => string = () => crypto.randomUUID(),
+  /** Where confirmed invitations are noted for the content script (`linkedin:pending-m:<memberId>`). */
+  remember: (key: string, value: number) => void = defaultRemember,
 ): void {
   const pending = new Map<string, { send: ObservedSend; at: number }>();
   const recalls = new Map<string, string>();
@@ -132,8 +134,6 @@ export function observeLinkedInSends(
         return;
       }
       if (!send) return;
-      // Invitations without a note are not outreach text; acceptance is captured separately.
-      if (send.kind === 'linkedin-invite' && !send.text.trim()) return;
       if (send.kind !== 'linkedin-invite' && !send.text.trim()) return; // attachments-only etc.
       if (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value!);
       pending.set(d.requestId, { send, at: d.timeStamp });
@@ -156,13 +156,29 @@ export function observeLinkedInSends(
       // LinkedIn refused it (quota, CSRF, …): nothing was sent, so nothing is logged.
       return;
     }
-    emit(sendToEvents(p.send, { requestId: d.requestId, sentAt: p.at || d.timeStamp, newId }));
-    health(1, 0, null);
+    // An invitation without a note is no outreach text (nothing to log), but its acceptance matters.
+    if (p.send.kind !== 'linkedin-invite' || p.send.text.trim()) {
+      emit(sendToEvents(p.send, { requestId: d.requestId, sentAt: p.at || d.timeStamp, newId }));
+      health(1, 0, null);
+    }
+    if (p.send.kind === 'linkedin-invite') {
+      // So a later profile visit showing "· 1st" can report the acceptance, wherever the invitation was sent from.
+      for (const r of p.send.recipients) if (r.memberId) remember(`linkedin:pending-m:${r.memberId}`, Math.round(p.at || d.timeStamp));
+    }
   }, filter);
   api.onErrorOccurred.addListener((d) => {
     pending.delete(d.requestId);
     recalls.delete(d.requestId);
   }, filter);
+}
+
+function defaultRemember(key: string, value: number): void {
+  try {
+    const local = (globalThis as unknown as { chrome?: { storage?: { local?: { set(o: object): Promise<void> | void } } } }).chrome?.storage?.local;
+    void Promise.resolve(local?.set({ [key]: value })).catch(() => undefined);
+  } catch {
+    /* no extension storage (unit tests) */
+  }
 }
 
 function isSendUrl(url: string): boolean {
