@@ -113,6 +113,7 @@ test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, 
   await expect(other.getByTestId('template-numbers')).toContainText('1 of 1 replied (100%) · 1 message sent');
   // "LinkedIn thanks" keeps Jane's inserted message, whose thread Jane started: no first touch left.
   await expect(card.getByTestId('template-numbers')).toContainText('Not used as a first touch yet · 1 message sent');
+  await panel.screenshot({ path: test.info().outputPath('templates-after-override.png'), fullPage: true });
 });
 
 test('Gmail: insert from the panel, edit a word, send: exported as inserted; numbers follow', async ({ context, extensionId, requests }) => {
