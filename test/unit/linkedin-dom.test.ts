@@ -322,6 +322,21 @@ describe('watcher', () => {
     w.stop();
     expect(events(out).filter((e) => e.type === 'message')).toHaveLength(3);
   });
+  it('an InMail item (subject line) is kind inmail', () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    const first = doc.querySelector('[data-event-urn] .msg-s-event-listitem__message-bubble')!;
+    const subj = doc.createElement('h3');
+    subj.className = 'msg-s-event-listitem__subject t-14 t-bold';
+    subj.textContent = 'Role at Initech';
+    first.prepend(subj);
+    const out: CaptureEventInput[][] = [];
+    const w = createWatcher({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    w.scanAll();
+    w.stop();
+    const msgs = events(out).filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
+    expect(msgs[0]).toMatchObject({ kind: 'inmail', subject: 'Role at Initech', text: 'Hi Chris, saw your post on procurement tooling.' });
+    expect(msgs[1]).toMatchObject({ kind: 'linkedin-message', subject: null });
+  });
   it('an inbound marker on the group instead of the item still reads as inbound', () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     for (const el of doc.querySelectorAll('.msg-s-event-listitem--other')) {

@@ -18,6 +18,8 @@ export interface DomMessage {
   viewerMemberId: string | null;
   direction: 'outbound' | 'inbound';
   text: string;
+  /** InMails carry a subject line above the body; other messages have none. */
+  subject: string | null;
   sender: Person;
 }
 
@@ -121,6 +123,7 @@ export function readMessageItem(
     viewerMemberId: parsed.viewerMemberId,
     direction,
     text,
+    subject: oneLine(readableText(event.querySelector(SEL.eventSubject))) || null,
     sender: { name: senderName, headline: null, ...senderIds },
   };
 }

@@ -14,6 +14,8 @@ export const SEL = {
   otherClass: 'msg-s-event-listitem--other',
   /** Message text paragraph inside an item (2019-2026); the bubble wrapper as a fallback. */
   eventBody: '.msg-s-event-listitem__body',
+  /** Subject line of an InMail item (InMails are the only messages with a subject, 2019-2026). */
+  eventSubject: '.msg-s-event-listitem__subject, .msg-s-event-listitem__inmail-subject',
   eventBodyFallback: '.msg-s-event-listitem__message-bubble, .msg-s-event__content',
   /** Group-level inbound marker seen in some builds (the run of messages from the other person). */
   otherGroup: '.msg-s-event-listitem--other, .msg-s-message-group--other, .msg-s-message-list__event--other',

@@ -165,6 +165,7 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     emittedMessages.add(m.messageId);
     if (!m.text.trim()) return; // attachments, reactions-only, system lines
     const other = headerFor(el, m.threadId);
+    if (m.direction === 'outbound') headerTrait(el, m.threadId, other);
     const threadAliases: string[] = [];
     if (other.memberId) threadAliases.push(oneToOneThreadAlias(other.memberId));
     const viewer = toPerson({ name: viewerName, profileUrl: null, memberId: viewerMemberId });
@@ -176,14 +177,14 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       channel: 'linkedin',
       layer: 'dom',
       direction: m.direction,
-      kind: 'linkedin-message',
+      kind: m.subject !== null ? 'inmail' : 'linkedin-message',
       externalId: m.messageId,
       aliases: [],
       threadExternalId: m.threadId,
       threadAliases,
       from: sender,
       to: m.direction === 'outbound' ? (Object.keys(otherPerson).length ? [otherPerson] : []) : Object.keys(viewer).length ? [viewer] : [],
-      subject: null,
+      subject: m.subject,
       text: m.text.slice(0, 20_000),
       sentAt: m.sentAt,
       template: m.direction === 'outbound' ? templateFor(m.text, m.sentAt) : null,
@@ -203,6 +204,19 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     }
   }
 
+  /**
+   * The header's headline is a trait of the person the user writes to (only conversations with an
+   * outbound message: other chats are not outreach). Only the headline: a title guessed from it
+   * must not overwrite the one read from the profile's Experience section.
+   */
+  const traitSent = new Set<string>();
+  function headerTrait(el: Element, threadId: string, person: ReturnType<typeof readConversationHeader>) {
+    if (traitSent.has(threadId) || !person.name || !person.headline || !(person.memberId || person.profileUrl)) return;
+    traitSent.add(threadId);
+    emit({ eventId: newId(), type: 'prospect', channel: 'linkedin', layer: 'dom', person: toPerson(person), headline: person.headline.slice(0, 1000), title: null, company: null, location: null, industry: null, connectionDegree: null, seenAt: now() });
+    void el;
+  }
+
   /** The other participant per conversation pane/bubble, re-read only when the pane shows another thread. */
   function headerFor(el: Element, threadId: string) {
     const root = conversationRootOf(el) ?? (el.getRootNode() as ShadowRoot | Document);
@@ -211,11 +225,6 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     const person = readConversationHeader(root);
     headers.set(root, { threadId, person });
     if (person.name) void rememberName(person.name, threadId, person.memberId, person.profileUrl);
-    // The header's headline is a trait too. Only the headline: a title guessed from it must not
-    // overwrite the one read from the profile's Experience section.
-    if (person.name && person.headline && (person.memberId || person.profileUrl)) {
-      emit({ eventId: newId(), type: 'prospect', channel: 'linkedin', layer: 'dom', person: toPerson(person), headline: person.headline.slice(0, 1000), title: null, company: null, location: null, industry: null, connectionDegree: null, seenAt: now() });
-    }
     return person;
   }
 
