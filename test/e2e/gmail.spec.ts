@@ -159,4 +159,24 @@ test.describe('Gmail capture', () => {
     await page.waitForTimeout(2000);
     expect(await dbMessages(panel)).toHaveLength(4);
   });
+
+  test('a sync format no reader knows: the DOM layer alone logs sends and replies, health says degraded', async ({ context, extensionId }) => {
+    const server = await serveGmail(context, { me: ME, wire: 'opaque' });
+    const page = await context.newPage();
+    await openGmail(page);
+    const panel = await openPanel(context, extensionId);
+    await composeAndSend(page, { to: [ANA.email], cc: [CARLA.email], subject: 'DOM only', body: 'Hello from the DOM layer' });
+    await expect.poll(async () => (await dbMessages(panel)).length, { timeout: 10_000 }).toBe(1);
+    const [sent] = await dbMessages(panel);
+    expect(sent).toMatchObject({ direction: 'outbound', source: 'dom', subject: 'DOM only', text: 'Hello from the DOM layer' });
+    expect(sent.externalId).toMatch(/^msg-a:r-?\d+$/); // the draft id: the id the network layer would use
+
+    await deliverInbound(page, server, { from: ANA, text: 'Got it, thanks!', toThreadWithSubject: 'DOM only' });
+    await openThread(page, 'DOM only');
+    await expect.poll(async () => (await readDb<Thread>(panel, 'threads'))[0]?.summary?.firstReplyAt ?? null, { timeout: 10_000 }).not.toBeNull();
+
+    // The capture health line tells the user the network layer is failing.
+    await panel.getByRole('tab', { name: 'Settings' }).click();
+    await expect(panel.getByTestId('health-gmail')).toContainText('degraded', { timeout: 30_000 });
+  });
 });

@@ -3,7 +3,7 @@
 // replies from the thread view, template insertion carried to the send.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CaptureEvent } from '../../lib/schema/events';
 import type { CaptureEventInput } from '../../lib/schema/events';
 import { createGmailCapture } from '../../lib/capture/gmail/controller';
@@ -12,6 +12,8 @@ import { TAP_SOURCE, validateTapMessage, syncKindOf } from '../../lib/capture/gm
 const FIX = path.resolve(__dirname, '../fixtures/gmail');
 const sync = (f: string) => readFileSync(path.join(FIX, 'inboxsdk-sync-2022-09-09', f), 'utf8');
 const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+/** Waits (up to 3 s) for the controller's timers on a loaded machine, instead of a fixed sleep. */
+const until = (fn: () => void) => vi.waitFor(fn, { timeout: 3000, interval: 10 });
 
 let events: CaptureEventInput[];
 let clock: number;
@@ -108,9 +110,8 @@ describe('DOM layer', () => {
     await tick();
     expect(messages()).toHaveLength(0); // not before "Message sent"
     addToast();
-    await tick(20);
+    await until(() => expect(messages()).toHaveLength(1));
     const out = messages();
-    expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({
       layer: 'dom',
       direction: 'outbound',
@@ -129,8 +130,7 @@ describe('DOM layer', () => {
     const body = document.querySelector('[g_editable=true]')!;
     body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
     const undo = addToast();
-    await tick(20);
-    expect(messages()).toHaveLength(1);
+    await until(() => expect(messages()).toHaveLength(1));
     undo.click();
     expect(events.filter((e) => e.type === 'retract')).toEqual([expect.objectContaining({ externalId: 'msg-a:r-7673660351152959857', layer: 'dom' })]);
   });
@@ -140,7 +140,7 @@ describe('DOM layer', () => {
     const started = clock;
     (document.querySelector('div.aoO') as HTMLElement).click();
     const undo = addToast();
-    await tick(20);
+    await until(() => expect(messages()).toHaveLength(1));
     clock += 1000;
     undo.click();
     const req = sync('cvOnSend_3_request.json').replace(/msg-a:r-329565169840451245/g, 'msg-a:r-7673660351152959857');
@@ -150,9 +150,8 @@ describe('DOM layer', () => {
 
   it('reads replies from the thread view, once, and skips the user\'s own messages', async () => {
     const cap = setup('dom-2025/thread-view.html');
-    await tick(20);
+    await until(() => expect(messages()).toHaveLength(1));
     const inbound = messages();
-    expect(inbound).toHaveLength(1);
     expect(inbound[0]).toMatchObject({ direction: 'inbound', externalId: 'msg-f:1743802434391390787', threadExternalId: 'thread-f:1743802434391390786', from: { email: 'ana@acme.io' } });
     // Gmail re-renders the same thread: same ids, nothing new.
     const main = document.querySelector('[role=main]')!;
@@ -176,8 +175,7 @@ describe('DOM layer when the build changes', () => {
     expect(messages()).toHaveLength(0); // a toast with no Send before it confirms nothing
     (send as HTMLElement).click();
     m9.remove(); // Gmail closes the compose it sent
-    await new Promise((r) => setTimeout(r, 400));
-    expect(messages()).toHaveLength(1);
+    await until(() => expect(messages()).toHaveLength(1));
     expect(messages()[0]).toMatchObject({ externalId: 'msg-a:r-7673660351152959857', subject: 'Quick question about Acme' });
     undo.click();
     expect(events.filter((e) => e.type === 'retract')).toHaveLength(1);
@@ -188,8 +186,7 @@ describe('DOM layer when the build changes', () => {
     (document.querySelector('div.aoO') as HTMLElement).click();
     cap.onTap(tap('s', JSON.stringify({ v: 3, msgs: [{ id: 'x', labels: '^pfg' }] }), '{}'));
     addToast();
-    await tick(20);
-    expect(messages()).toEqual([expect.objectContaining({ layer: 'dom', externalId: 'msg-a:r-7673660351152959857' })]);
+    await until(() => expect(messages()).toEqual([expect.objectContaining({ layer: 'dom', externalId: 'msg-a:r-7673660351152959857' })]));
     cap.flushHealth();
     expect(events.filter((e) => e.type === 'health')).toEqual([
       expect.objectContaining({ layer: 'network', recognised: 0, failed: 1 }),
@@ -217,8 +214,7 @@ describe('template insertion', () => {
     body.append(document.createTextNode(' Thanks!'));
     (document.querySelector('div.aoO') as HTMLElement).click();
     addToast();
-    await tick(20);
-    expect(messages()[0].template).toEqual({ id: 't1', version: 3 });
+    await until(() => expect(messages()[0]?.template).toEqual({ id: 't1', version: 3 }));
     cap.onTap(tap('s', sync('cvOnSend_3_request.json').replace(/msg-a:r-329565169840451245/g, 'msg-a:r-7673660351152959857'), null));
     expect(messages().filter((e) => e.layer === 'network')[0].template).toEqual({ id: 't1', version: 3 });
   });

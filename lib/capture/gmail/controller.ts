@@ -92,8 +92,9 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   let threadDirty = true;
   let observer: MutationObserver | null = null;
 
+  let stopped = false;
   const emit = (events: CaptureEventInput[]) => {
-    if (events.length) deps.emit(events);
+    if (events.length && !stopped) deps.emit(events);
   };
   const fail = (layer: 'network' | 'dom', err: string) => {
     health[layer].failed++;
@@ -434,7 +435,10 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       scanTimer = win.setTimeout(scan, scanDelay);
     },
     stop() {
+      stopped = true;
       observer?.disconnect();
+      if (toastPoll != null) win.clearInterval(toastPoll);
+      if (scanTimer != null) win.clearTimeout(scanTimer);
       doc.removeEventListener('keydown', onKeyDown, true);
       doc.removeEventListener('click', onClick, true);
       doc.removeEventListener('focusin', onFocusIn, true);

@@ -413,13 +413,13 @@ export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
     requestMsgs = readRequest20220909(req) ?? [];
     if (requestMsgs.length === 0) requestMsgs = walkMessages(req, 'walk-request').map((msg) => ({ msg, raw: [] }));
     // A request that carries the send label but yields no readable message is a lost send: count it.
-    const hasSendLabel = typeof call.requestBody === 'string' && call.requestBody.includes('"^pfg"');
+    const hasSendLabel = typeof call.requestBody === 'string' && call.requestBody.includes('^pfg');
     const readSends = requestMsgs.filter((r) => r.msg.labels.includes(SEND_LABEL)).length;
     if (hasSendLabel && readSends === 0) {
       res.failed++;
       res.errors.push('send request not readable');
     }
-  } else if (call.kind === 's' && call.requestBody && call.requestBody.includes('"^pfg"')) {
+  } else if (call.kind === 's' && call.requestBody && call.requestBody.includes('^pfg')) {
     res.failed++;
     res.errors.push('send request is not JSON');
   }

@@ -39,6 +39,8 @@ export interface GmailOptions {
   undoWindowMs?: number;
   /** How h2.hP carries data-thread-perm-id: the id, the string "undefined", or not at all. */
   permId?: 'real' | 'undefined' | 'missing';
+  /** 'opaque': sync bodies in a format no reader knows (only the DOM layer can capture). */
+  wire?: 'captured' | 'opaque';
 }
 
 export interface GmailServer {
@@ -65,7 +67,7 @@ const PAGE_JS = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.ur
 const XSRF = 'AKwhgQpLookalikeXsrfToken0000000001';
 
 function shell(me: Person, opts: Required<Omit<GmailOptions, 'me'>>): string {
-  const cfg = JSON.stringify({ me, xsrf: XSRF, undoMode: opts.undoMode, undoWindowMs: opts.undoWindowMs, permId: opts.permId });
+  const cfg = JSON.stringify({ me, xsrf: XSRF, undoMode: opts.undoMode, undoWindowMs: opts.undoWindowMs, permId: opts.permId, wire: opts.wire });
   // The shell is what the server sends, like Gmail's own HTML; everything inside is built by page.js.
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Gmail</title>
 <link rel="icon" href="data:,">
@@ -84,7 +86,7 @@ tr.zA td{padding:4px 8px;border-bottom:1px solid #eee;cursor:pointer}tr.zE{font-
 
 export async function serveGmail(context: BrowserContext, options: GmailOptions = {}): Promise<GmailServer> {
   const me = options.me ?? { email: 'me@sidelog.test', name: 'Sam Sender' };
-  const opts = { undoMode: options.undoMode ?? 'A', undoWindowMs: options.undoWindowMs ?? 5000, permId: options.permId ?? 'real' } as const;
+  const opts = { undoMode: options.undoMode ?? 'A', undoWindowMs: options.undoWindowMs ?? 5000, permId: options.permId ?? 'real', wire: options.wire ?? 'captured' } as const;
   let counter = 1000;
   const server: GmailServer = {
     me,
@@ -209,8 +211,10 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
     const kind = /^\/sync\/u\/0\/i\/(s|bv|fd)$/.exec(url.pathname)?.[1];
     if (req.method() === 'POST' && kind && headers['x-framework-xsrf-token'] === XSRF) {
       let body: any = null;
+      const reverse = (x: string) => x.split('').reverse().join('');
       try {
         body = JSON.parse(req.postData() ?? 'null');
+        if (opts.wire === 'opaque' && body?.v === 3) body = JSON.parse(reverse(body.payload));
       } catch {
         body = null;
       }
@@ -224,7 +228,8 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
         const t = server.thread(String(body?.[0] ?? ''));
         resp = t ? threadResponse(t) : [null, []];
       }
-      return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(resp) });
+      const out = opts.wire === 'opaque' ? JSON.stringify({ v: 3, payload: reverse(JSON.stringify(resp)) }) : JSON.stringify(resp);
+      return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: out });
     }
     server.unexpected.push(`${req.method()} ${req.url()}`);
     return route.fulfill({ status: 404, body: '' });
