@@ -72,6 +72,10 @@ test('messaging page: a send is stored once (network + DOM), a reply while the t
   expect((await linkedinMessages(panel)).length).toBe(before);
   expect(await withText(panel, text)).toHaveLength(1);
   expect(await withText(panel, reply)).toHaveLength(1);
+
+  // The panel's health line says LinkedIn capture works.
+  await panel.getByRole('tab', { name: 'Settings' }).click();
+  await expect(panel.getByTestId('health-linkedin')).toContainText('working', { timeout: 20_000 });
 });
 
 test('chat bubble in the shadow root: existing conversation and a first message from a profile', async ({ context, extensionId }) => {

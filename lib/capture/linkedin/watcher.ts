@@ -290,7 +290,8 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       return;
     }
     if (!p) {
-      if (/\/in\/[^/]+\/?$/.test(new URL(url).pathname) && doc.querySelector('main h1, [data-sdui-screen]')) fail('profile page without a readable name');
+      // Counted only when the page shows a name heading we could not read (not while it is still loading).
+      if (/\/in\/[^/]+\/?$/.test(new URL(url).pathname) && doc.querySelector('main h1')?.textContent?.trim()) fail('profile page without a readable name');
       return;
     }
     if (p.own || (viewerMemberId && p.memberId === viewerMemberId)) {
