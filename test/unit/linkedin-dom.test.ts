@@ -356,3 +356,35 @@ describe('conversation list times', () => {
     expect(parseListTime('2h ago', now)).toBe(now - 2 * 3_600_000);
   });
 });
+
+describe('invitation dialog (shadow root)', () => {
+  async function run(confirmed: boolean) {
+    const doc = load('profile-sdui-invite-dialog', 'https://www.linkedin.com/in/ana-garcia-1/');
+    const root = doc.getElementById('interop-outlet')!.shadowRoot!;
+    const note = root.querySelector<HTMLTextAreaElement>('textarea#custom-message')!;
+    note.value = 'Hola Ana, ¿conectamos?';
+    insertions.set(note, { templateId: 'tpl-1', templateVersion: 2, body: note.value, at: Date.now() });
+    const store = new Map<string, unknown>();
+    const out: CaptureEventInput[][] = [];
+    const w = createWatcher({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, inviteFallbackMs: 30, store: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v) } });
+    w.scanAll();
+    root.querySelector<HTMLElement>('button[aria-label="Send invitation"]')!.click();
+    const noted = [...store.entries()].find(([k]) => k.startsWith('linkedin:invite-note:'));
+    expect(noted?.[1]).toMatchObject({ templateId: 'tpl-1', templateVersion: 2, profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/', name: 'Ana García' });
+    if (confirmed) store.set(noted![0].replace('invite-note', 'invite-confirmed'), Date.now());
+    const b = doc.querySelector('main button[aria-label^="Invite "]')!;
+    b.setAttribute('aria-label', 'Pending, click to withdraw invitation sent to Ana García');
+    b.querySelector('span')!.textContent = 'Pending';
+    await new Promise((r) => setTimeout(r, 120));
+    w.stop();
+    return out.flat().map((e) => CaptureEvent.parse(e)).filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
+  }
+  it('notes the template for the network layer and stays quiet once it confirmed', async () => {
+    expect(await run(true)).toEqual([]);
+  });
+  it('logs the invitation itself when the network layer did not confirm it', async () => {
+    const msgs = await run(false);
+    expect(msgs).toHaveLength(1);
+    expect(msgs[0]).toMatchObject({ kind: 'linkedin-invite', layer: 'dom', text: 'Hola Ana, ¿conectamos?', template: { id: 'tpl-1', version: 2 }, threadExternalId: 'invite:li:ana-garcia-1' });
+  });
+});

@@ -5,6 +5,7 @@ import { CaptureEvent } from '../../lib/schema/events';
 import { classifySendUrl, parseSendRequest } from '../../lib/capture/linkedin/requests';
 import { observeLinkedInSends, type WebRequestApi, type BeforeRequestDetails, type CompletedDetails } from '../../lib/capture/linkedin/web-request';
 import type { CaptureEventInput } from '../../lib/schema/events';
+import { noteKey } from '../../lib/capture/linkedin/ids';
 
 const VIEWER = 'ACoAADRSJgABy3J9f7VTdTKCbW79SieJTT-sub0';
 const OTHER = 'ACoAAA7bNVUBXo4wls3McYpXWVndS6LXypCdluU';
@@ -91,7 +92,7 @@ describe('parseSendRequest', () => {
 });
 
 describe('observeLinkedInSends', () => {
-  it('emits a valid outbound event only after a 2xx status', () => {
+  it('emits a valid outbound event only after a 2xx status', async () => {
     const out: CaptureEventInput[] = [];
     const { api, send } = fakeApi();
     let id = 0;
@@ -99,6 +100,7 @@ describe('observeLinkedInSends', () => {
     send(CREATE, createBody('Refused one'), 429);
     expect(out.filter((e) => e.type === 'message')).toHaveLength(0);
     send(CREATE, createBody('Hi Kishan — great meeting you'), 200);
+    await new Promise((r) => setTimeout(r, 5));
     const msgs = out.filter((e) => e.type === 'message');
     expect(msgs).toHaveLength(1);
     const ev = CaptureEvent.parse(msgs[0]);
@@ -107,17 +109,18 @@ describe('observeLinkedInSends', () => {
     expect(out.some((e) => e.type === 'health' && e.recognised === 1)).toBe(true);
     for (const e of out) expect(CaptureEvent.safeParse(e).success).toBe(true);
   });
-  it('a first message names its thread by the recipient, and invitations by profile', () => {
+  it('a first message names its thread by the recipient, and invitations by profile', async () => {
     const out: CaptureEventInput[] = [];
     const { api, send } = fakeApi();
     const remembered: string[] = [];
-    observeLinkedInSends((e) => out.push(...e), api, () => crypto.randomUUID(), (k) => remembered.push(k));
+    observeLinkedInSends((e) => out.push(...e), api, () => crypto.randomUUID(), (k) => { if (k.includes('pending-m')) remembered.push(k); }, async () => null);
     const body = createBody('First touch');
     delete (body.message as Record<string, unknown>).conversationUrn;
     (body as Record<string, unknown>).hostRecipientUrns = [`urn:li:fsd_profile:${OTHER}`];
     send(CREATE, body, 201);
     send('https://www.linkedin.com/voyager/api/voyagerRelationshipsDashMemberRelationships?action=verifyQuotaAndCreateV2', { invitee: { inviteeUnion: { memberProfile: `urn:li:fsd_profile:${OTHER}` } }, customMessage: 'Note' }, 200);
     send('https://www.linkedin.com/voyager/api/voyagerRelationshipsDashMemberRelationships?action=verifyQuotaAndCreateV2', { invitee: { inviteeUnion: { memberProfile: `urn:li:fsd_profile:${OTHER}` } } }, 200);
+    await new Promise((r) => setTimeout(r, 5));
     const msgs = out.filter((e) => e.type === 'message').map((e) => CaptureEvent.parse(e)) as Extract<CaptureEvent, { type: 'message' }>[];
     expect(msgs.map((m) => m.threadExternalId)).toEqual([`with:${OTHER}`, `invite:lim:${OTHER}`]); // no-note invitation not logged
     expect(msgs[1]!.kind).toBe('linkedin-invite');
@@ -144,5 +147,19 @@ describe('observeLinkedInSends', () => {
     const r = out.filter((e) => e.type === 'retract');
     expect(r).toHaveLength(1);
     expect(CaptureEvent.parse(r[0])).toMatchObject({ externalId: id, channel: 'linkedin' });
+  });
+  it('an invitation note picks up the template and profile the content script noted at Send', async () => {
+    const out: CaptureEventInput[] = [];
+    const { api, send } = fakeApi();
+    const remembered: string[] = [];
+    const note = 'Loved your talk on B2B pricing — connect?';
+    const store = new Map<string, unknown>([[`linkedin:invite-note:${noteKey(note)}`, { at: 1_764_000_000_000, templateId: 'tpl-9', templateVersion: 3, profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/', name: 'Ana García' }]]);
+    observeLinkedInSends((e) => out.push(...e), api, () => crypto.randomUUID(), (k) => remembered.push(k), async (k) => store.get(k) ?? null);
+    send('https://www.linkedin.com/voyager/api/voyagerRelationshipsDashMemberRelationships?action=verifyQuotaAndCreateV2', { invitee: { inviteeUnion: { memberProfile: `urn:li:fsd_profile:${OTHER}` } }, customMessage: note }, 200);
+    await new Promise((r) => setTimeout(r, 5));
+    const [m] = out.filter((e) => e.type === 'message').map((e) => CaptureEvent.parse(e)) as Extract<CaptureEvent, { type: 'message' }>[];
+    expect(m).toMatchObject({ kind: 'linkedin-invite', template: { id: 'tpl-9', version: 3 }, threadExternalId: 'invite:li:ana-garcia-1', threadAliases: [`invite:lim:${OTHER}`] });
+    expect(m!.to).toEqual([{ memberId: OTHER, profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/', name: 'Ana García' }]);
+    expect(remembered).toContain(`linkedin:invite-confirmed:${noteKey(note)}`);
   });
 });

@@ -171,3 +171,15 @@ export function inviteThreadId(r: { memberId?: string; profileUrl?: string; nume
   if (r.numericMemberId) return `invite:num:${r.numericMemberId}`;
   return null;
 }
+
+/**
+ * Key of an invitation note shared by the two layers: the content script notes which template
+ * (and which profile) an invitation note came from under `linkedin:invite-note:<key>`; the
+ * background's network layer finds it by the note text it reads in the request body.
+ */
+export function noteKey(text: string): string {
+  const norm = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
+  let h = 0x811c9dc5;
+  for (let i = 0; i < norm.length; i++) h = Math.imul(h ^ norm.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36) + norm.length.toString(36);
+}

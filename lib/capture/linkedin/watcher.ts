@@ -18,7 +18,7 @@ import {
   type DomMessage,
   type ProfileTraits,
 } from './dom';
-import { inviteThreadId, oneToOneThreadAlias, normaliseThreadId, parseEventUrn } from './ids';
+import { inviteThreadId, noteKey, oneToOneThreadAlias, normaliseThreadId, parseEventUrn } from './ids';
 import { insertions, noteFocus } from './insert';
 import { SEL } from './selectors';
 
@@ -37,6 +37,8 @@ export interface WatcherOptions {
   /** ms to wait before reading a profile after its page stopped changing. */
   profileDelayMs?: number;
   healthEveryMs?: number;
+  /** How long the DOM waits for the network layer to confirm an invitation before logging it itself. */
+  inviteFallbackMs?: number;
 }
 
 export interface Watcher {
@@ -303,18 +305,29 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       return;
     }
     const key = JSON.stringify(p);
-    // Invitation sent from the dialog: confirmed once the profile shows Pending.
+    // Invitation sent from the dialog: confirmed once the profile shows Pending. The network layer
+    // normally logs it (with the template noted at the click); the DOM logs it only when the
+    // network layer has not confirmed it after a while (an endpoint it does not know, say).
     if (pendingInvite && pendingInvite.profileUrl === p.profileUrl && p.pending && now() - pendingInvite.at < 60_000) {
       const inv = pendingInvite;
       pendingInvite = null;
-      const tid = inviteThreadId({ profileUrl: p.profileUrl, ...(p.memberId ? { memberId: p.memberId } : {}) })!;
-      const alias = p.memberId ? inviteThreadId({ memberId: p.memberId }) : null;
-      emit({
-        eventId: newId(), type: 'message', channel: 'linkedin', layer: 'dom', direction: 'outbound', kind: 'linkedin-invite',
-        externalId: `invite-dom:${tid}:${inv.at}`, aliases: [], threadExternalId: tid, threadAliases: alias && alias !== tid ? [alias] : [],
-        from: toPerson({ name: viewerName, memberId: viewerMemberId, profileUrl: null }), to: [toPerson(p)], subject: null,
-        text: inv.text.slice(0, 20_000), sentAt: Math.round(inv.at), template: inv.template,
-      });
+      const key = noteKey(inv.text);
+      const person = toPerson(p);
+      setTimeout(async () => {
+        const confirmed = await store.get(`linkedin:invite-confirmed:${key}`);
+        await store.set(`linkedin:invite-note:${key}`, null);
+        await store.set(`linkedin:invite-confirmed:${key}`, null);
+        if (confirmed) return;
+        const tid = inviteThreadId({ profileUrl: p.profileUrl, ...(p.memberId ? { memberId: p.memberId } : {}) })!;
+        const alias = p.memberId ? inviteThreadId({ memberId: p.memberId }) : null;
+        emit({
+          eventId: newId(), type: 'message', channel: 'linkedin', layer: 'dom', direction: 'outbound', kind: 'linkedin-invite',
+          externalId: `invite-dom:${tid}:${inv.at}`, aliases: [], threadExternalId: tid, threadAliases: alias && alias !== tid ? [alias] : [],
+          from: toPerson({ name: viewerName, memberId: viewerMemberId, profileUrl: null }), to: [person], subject: null,
+          text: inv.text.slice(0, 20_000), sentAt: Math.round(inv.at), template: inv.template,
+        });
+        flush();
+      }, opts.inviteFallbackMs ?? 10_000);
     }
     // Invitations are remembered by profile (DOM) and by member id (the background's network layer
     // writes `linkedin:pending-m:<memberId>` when LinkedIn confirms an invitation).
@@ -452,11 +465,17 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     const note = dialog?.querySelector<HTMLTextAreaElement>(SEL.inviteNote);
     const label = `${button.getAttribute('aria-label') ?? ''} ${button.textContent ?? ''}`;
     if (note && /\b(send|senden|envoyer|enviar)\b/i.test(label) && note.value.trim()) {
-      const profileUrl = readProfile(doc, doc.location.href)?.profileUrl ?? null;
-      if (!profileUrl) return; // outside a profile page the network layer alone logs the invitation
+      const profile = readProfile(doc, doc.location.href);
       const ins = insertions.get(note);
-      pendingInvite = { text: note.value, template: ins ? { id: ins.templateId, version: ins.templateVersion } : null, at: now(), profileUrl };
+      const template = ins ? { id: ins.templateId, version: ins.templateVersion } : null;
       insertions.delete(note);
+      // For the network layer, which sees the same note text in the request body.
+      const info: Record<string, unknown> = { at: now() };
+      if (template) Object.assign(info, { templateId: template.id, templateVersion: template.version });
+      if (profile) Object.assign(info, { profileUrl: profile.profileUrl, name: profile.name, ...(profile.memberId ? { memberId: profile.memberId } : {}) });
+      void store.set(`linkedin:invite-note:${noteKey(note.value)}`, info);
+      if (!profile) return; // outside a profile page the network layer alone logs the invitation
+      pendingInvite = { text: note.value, template, at: now(), profileUrl: profile.profileUrl };
       scheduleProfile();
     }
   };

@@ -11,7 +11,7 @@
 // layer adds the same alias to 1:1 conversations whose participant link carries the member id.
 import type { CaptureEventInput } from '../../schema/events';
 import { decodeBody, parseRecallRequest, parseSendRequest, type ObservedSend } from './requests';
-import { oneToOneThreadAlias, inviteThreadId } from './ids';
+import { oneToOneThreadAlias, inviteThreadId, noteKey, canonicalProfileUrl } from './ids';
 
 /** The slice of chrome.webRequest this observer uses (injectable for unit tests). */
 export interface WebRequestApi {
@@ -52,7 +52,10 @@ export const LINKEDIN_SEND_URLS = [
 const MAX_PENDING = 200;
 
 /** Builds the capture events for a confirmed send (pure; exported for unit tests). */
-export function sendToEvents(send: ObservedSend, opts: { requestId: string; sentAt: number; newId: () => string }): CaptureEventInput[] {
+export function sendToEvents(
+  send: ObservedSend,
+  opts: { requestId: string; sentAt: number; newId: () => string; template?: { id: string; version: number | null } | null },
+): CaptureEventInput[] {
   const to = send.recipients.map((r) => {
     const p: { memberId?: string; profileUrl?: string; name?: string } = {};
     if (r.memberId) p.memberId = r.memberId;
@@ -89,6 +92,7 @@ export function sendToEvents(send: ObservedSend, opts: { requestId: string; sent
       subject: send.subject,
       text: send.text.slice(0, 20_000),
       sentAt: Math.round(opts.sentAt),
+      template: opts.template ?? null,
     },
   ];
   if (send.viewerMemberId) {
@@ -107,6 +111,8 @@ export function observeLinkedInSends(
   newId: () => string = () => crypto.randomUUID(),
   /** Where confirmed invitations are noted for the content script (`linkedin:pending-m:<memberId>`). */
   remember: (key: string, value: number) => void = defaultRemember,
+  /** Reads what the content script noted about an invitation note (template, profile). */
+  recall: (key: string) => Promise<unknown> = defaultRecall,
 ): void {
   const pending = new Map<string, { send: ObservedSend; at: number }>();
   const recalls = new Map<string, string>();
@@ -141,7 +147,7 @@ export function observeLinkedInSends(
     filter,
     ['requestBody'],
   );
-  api.onCompleted.addListener((d) => {
+  api.onCompleted.addListener(async (d) => {
     const recalled = recalls.get(d.requestId);
     if (recalled) {
       recalls.delete(d.requestId);
@@ -158,7 +164,22 @@ export function observeLinkedInSends(
     }
     // An invitation without a note is no outreach text (nothing to log), but its acceptance matters.
     if (p.send.kind !== 'linkedin-invite' || p.send.text.trim()) {
-      emit(sendToEvents(p.send, { requestId: d.requestId, sentAt: p.at || d.timeStamp, newId }));
+      let template: { id: string; version: number | null } | null = null;
+      if (p.send.kind === 'linkedin-invite') {
+        // The content script noted the template and profile of this note when the user clicked Send.
+        const key = noteKey(p.send.text);
+        const note = (await recall(`linkedin:invite-note:${key}`).catch(() => null)) as InviteNote | null;
+        if (note && typeof note.at === 'number' && Math.abs(note.at - (p.at || d.timeStamp)) < 10 * 60_000) {
+          if (note.templateId) template = { id: String(note.templateId), version: typeof note.templateVersion === 'number' ? note.templateVersion : null };
+          const r = p.send.recipients[0] ?? (p.send.recipients[0] = {});
+          if (!r.profileUrl && note.profileUrl) r.profileUrl = canonicalProfileUrl(note.profileUrl) ?? undefined;
+          if (!r.name && note.name) r.name = note.name;
+          if (!r.memberId && note.memberId) r.memberId = note.memberId;
+        }
+        // Tells the content script this invitation is logged, so its DOM fallback stays quiet.
+        remember(`linkedin:invite-confirmed:${key}`, Math.round(d.timeStamp));
+      }
+      emit(sendToEvents(p.send, { requestId: d.requestId, sentAt: p.at || d.timeStamp, newId, template }));
       health(1, 0, null);
     }
     if (p.send.kind === 'linkedin-invite') {
@@ -170,6 +191,21 @@ export function observeLinkedInSends(
     pending.delete(d.requestId);
     recalls.delete(d.requestId);
   }, filter);
+}
+
+interface InviteNote {
+  at?: unknown;
+  templateId?: unknown;
+  templateVersion?: unknown;
+  profileUrl?: string;
+  name?: string;
+  memberId?: string;
+}
+
+async function defaultRecall(key: string): Promise<unknown> {
+  const local = (globalThis as unknown as { chrome?: { storage?: { local?: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome?.storage?.local;
+  if (!local) return null;
+  return (await local.get(key))[key] ?? null;
 }
 
 function defaultRemember(key: string, value: number): void {
