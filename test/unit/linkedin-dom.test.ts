@@ -322,6 +322,35 @@ describe('watcher', () => {
     w.stop();
     expect(events(out).filter((e) => e.type === 'message')).toHaveLength(3);
   });
+  it('an element reused for another message, and a body that fills in late, are read again', async () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    const out: CaptureEventInput[][] = [];
+    const w = createWatcher({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    w.scanAll();
+    w.flush();
+    out.length = 0;
+    const items = doc.querySelectorAll('[data-event-urn]');
+    const urn = items[1]!.getAttribute('data-event-urn')!;
+    const id = urn.slice(urn.lastIndexOf(',') + 1, -1);
+    const tail = atob(id.slice(2)).split('&')[1]!;
+    const newUrn = (ms: number) => urn.replace(id, '2-' + btoa(`${ms}b11111-001&${tail}`));
+    // Reuse: same element, new id and text.
+    items[1]!.querySelector('.msg-s-event-listitem__body')!.textContent = 'A different message';
+    items[1]!.setAttribute('data-event-urn', newUrn(1_790_000_000_000));
+    // Late body: a new item with an id but an empty body, filled a moment later.
+    const li = doc.createElement('li');
+    li.innerHTML = `<div class="msg-s-event-listitem msg-s-event-listitem--other" data-event-urn="${newUrn(1_790_000_100_000)}"><div class="msg-s-event-listitem__message-bubble"><p class="msg-s-event-listitem__body"></p></div></div>`;
+    doc.querySelector('.msg-thread .msg-s-message-list-content')!.appendChild(li);
+    await new Promise((r) => setTimeout(r, 20));
+    li.querySelector('p')!.textContent = 'Late text';
+    await new Promise((r) => setTimeout(r, 20));
+    w.stop();
+    const msgs = events(out).filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
+    expect(msgs.map((m) => [m.text, m.sentAt])).toEqual([
+      ['A different message', 1_790_000_000_000],
+      ['Late text', 1_790_000_100_000],
+    ]);
+  });
   it('an InMail item (subject line) is kind inmail', () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const first = doc.querySelector('[data-event-urn] .msg-s-event-listitem__message-bubble')!;

@@ -66,8 +66,10 @@ export function createWatcher(opts: WatcherOptions): Watcher {
   const newId = opts.newId ?? (() => crypto.randomUUID());
   const store = opts.store ?? memoryStore();
 
-  const seenItems = new WeakSet<Element>();
+  /** Item element -> the data-event-urn it had when read (Ember may reuse an element for another message). */
+  const seenItems = new WeakMap<Element, string>();
   const directions = new WeakMap<Element, 'outbound' | 'inbound'>();
+  const emptyItems = new WeakSet<Element>();
   const headers = new WeakMap<Node, { threadId: string; person: ReturnType<typeof readConversationHeader> }>();
   const emittedMessages = new Set<string>();
   const listState = new WeakMap<Element, string>();
@@ -145,7 +147,8 @@ export function createWatcher(opts: WatcherOptions): Watcher {
   }
 
   function onMessageItem(el: Element) {
-    if (seenItems.has(el)) return;
+    const urnNow = el.getAttribute(SEL.eventUrnAttr) ?? '';
+    if (seenItems.get(el) === urnNow) return;
     const m: DomMessage | null = (() => {
       try {
         return readMessageItem(el, () => previousDirection(el));
@@ -154,18 +157,24 @@ export function createWatcher(opts: WatcherOptions): Watcher {
         return null;
       }
     })();
+    seenItems.set(el, urnNow);
     if (!m) {
-      if (el.getAttribute(SEL.eventUrnAttr)) fail(`undecodable data-event-urn`);
+      if (urnNow) fail(`undecodable data-event-urn`);
       return;
     }
-    seenItems.add(el);
     directions.set(el, m.direction);
     recognised++;
     learnViewer(m.viewerMemberId);
     sendIdentity();
     if (emittedMessages.has(m.messageId)) return;
+    if (!m.text.trim()) {
+      // Attachments, reactions-only, system lines, or a body not rendered yet: read again if it fills in.
+      emptyItems.add(el);
+      seenItems.delete(el);
+      return;
+    }
+    emptyItems.delete(el);
     emittedMessages.add(m.messageId);
-    if (!m.text.trim()) return; // attachments, reactions-only, system lines
     const other = headerFor(el, m.threadId);
     if (m.direction === 'outbound') headerTrait(el, m.threadId, other);
     const threadAliases: string[] = [];
@@ -412,8 +421,11 @@ export function createWatcher(opts: WatcherOptions): Watcher {
           if ((n as Element).id === 'interop-outlet' || (n.nodeType === 1 && (n as Element).querySelector?.('#interop-outlet'))) observeOutlet();
         }
       }
-      // Text or children changed inside a conversation list entry (new snippet).
+      // Text or children changed inside a conversation list entry (new snippet), or inside a message
+      // item whose body was still empty.
       const t = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+      const item = t?.closest?.(SEL.eventWithUrn);
+      if (item && emptyItems.has(item)) onMessageItem(item);
       const li = t?.closest?.(SEL.convItem);
       if (li && li !== touchedList) {
         touchedList = li;
