@@ -42,7 +42,14 @@ export function BarChart({ labels, series, height = 150, title }: { labels: stri
             font: '11px system-ui',
             values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) && labels[t] ? labels[t].slice(5) : '')),
           },
-          { stroke: '#5d6570', size: 36, font: '11px system-ui', grid: { stroke: '#eceef1' } },
+          {
+            stroke: '#5d6570',
+            size: 40,
+            font: '11px system-ui',
+            grid: { stroke: '#eceef1' },
+            // Short labels: "1.2k" fits the narrow axis of a 360 px panel.
+            values: (_u, ticks) => ticks.map((t) => (t >= 1000 ? `${+(t / 1000).toFixed(1)}k` : Number.isInteger(t) ? String(t) : '')),
+          },
         ],
         series: [
           {},

@@ -16,26 +16,40 @@ function bounds(now: number) {
   return { startOfDay: day.getTime(), startOfMonth: month.getTime() };
 }
 
+// The last numbers shown, so the popup has something to show at once while it recomputes
+// (localStorage of the extension origin: synchronous, never leaves the machine).
+const CACHE_KEY = 'sidelog:popup-summary';
+function cached(): PopupSummary | null {
+  try {
+    const raw = localStorage.getItem(CACHE_KEY);
+    const c = raw ? (JSON.parse(raw) as { day: number; summary: PopupSummary }) : null;
+    // Yesterday's "sent today" would be wrong: only today's numbers are reused.
+    return c && c.day === bounds(Date.now()).startOfDay ? c.summary : null;
+  } catch {
+    return null;
+  }
+}
+
 export function Popup() {
-  const [data, setData] = useState<PopupSummary | null>(null);
+  const [data, setData] = useState<PopupSummary | null>(cached);
+  const [fresh, setFresh] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [windowId, setWindowId] = useState<number | undefined>();
 
   useEffect(() => {
     const now = Date.now();
     const b = bounds(now);
-    loadPopup(now, b.startOfMonth)
-      .then((d) =>
-        setData(
-          popupSummary({
-            ...d,
-            now,
-            ...b,
-            replyWindowDays: d.settings.replyWindowDays,
-            minSample: d.settings.minSample,
-          }),
-        ),
-      )
+    loadPopup(now, b.startOfDay, b.startOfMonth)
+      .then((d) => {
+        const summary = popupSummary({ ...d, now, ...b, replyWindowDays: d.settings.replyWindowDays, minSample: d.settings.minSample });
+        setData(summary);
+        setFresh(true);
+        try {
+          localStorage.setItem(CACHE_KEY, JSON.stringify({ day: b.startOfDay, summary }));
+        } catch {
+          // Storage full or unavailable: the popup just recomputes next time.
+        }
+      })
       .catch((e) => setError(String(e)));
     // Known before the click: sidePanel.open() must run in the click's user gesture, with no await before it.
     browser.windows?.getCurrent().then((w) => setWindowId(w.id), () => {});
@@ -54,7 +68,7 @@ export function Popup() {
       {error && <p className="notice error">{error}</p>}
       {!data && !error && <p className="muted">Loading…</p>}
       {data && (
-        <div className="stats">
+        <div className="stats" data-fresh={fresh} aria-busy={!fresh}>
           <div className="stat" data-testid="popup-today" title="Messages you sent today (first touches, follow-ups and answers) and calls logged.">
             <div className="stat-label small muted">Sent today</div>
             <div className="stat-value">{data.today.gmail + data.today.linkedin}</div>

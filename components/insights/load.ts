@@ -10,21 +10,19 @@ import type { PageContext } from '@/lib/messaging';
 import type { Message, Prospect, Template, Thread } from '@/lib/schema/model';
 import type { Settings } from '@/lib/schema/settings';
 
-export interface BaseData {
+export interface ThreadData {
   threads: Thread[];
-  prospects: Prospect[];
   templates: Template[];
   settings: Settings;
 }
 
-export async function loadBase(db: SidelogDb = getDb()): Promise<BaseData> {
-  const [threads, prospects, templates, settings] = await Promise.all([
-    db.threads.toArray(),
-    db.prospects.toArray(),
-    db.templates.toArray(),
-    getSettings(),
-  ]);
-  return { threads, prospects, templates, settings };
+export async function loadThreads(db: SidelogDb = getDb()): Promise<ThreadData> {
+  const [threads, templates, settings] = await Promise.all([db.threads.toArray(), db.templates.toArray(), getSettings()]);
+  return { threads, templates, settings };
+}
+
+export function loadProspects(db: SidelogDb = getDb()): Promise<Prospect[]> {
+  return db.prospects.toArray();
 }
 
 /** Outbound messages (calls included) sent at or after `from`. */
@@ -32,12 +30,21 @@ export function loadOutbound(from: number, db: SidelogDb = getDb()): Promise<Mes
   return db.messages.where('[direction+sentAt]').between(['outbound', from], ['outbound', Dexie.maxKey], true, true).toArray();
 }
 
-/** The popup's inputs: outbound messages of the last 30 days (or since the month began) and their threads. */
-export async function loadPopup(now: number, startOfMonth: number, db: SidelogDb = getDb()) {
+/**
+ * The popup's inputs: today's outbound messages, and the threads that can have started in the last
+ * 30 days or this month. A thread's updatedAt is set whenever its summary is (re)computed, which
+ * happens when its first message is stored, so every thread first touched since `from` has
+ * updatedAt >= from: the index gives a superset (popupSummary filters it) that stays small in daily
+ * use (after a bulk import it is every thread, once).
+ */
+export async function loadPopup(now: number, startOfDay: number, startOfMonth: number, db: SidelogDb = getDb()) {
   const from = Math.min(now - 30 * 86_400_000, startOfMonth);
-  const [outbound, templates, settings] = await Promise.all([loadOutbound(from, db), db.templates.toArray(), getSettings()]);
-  const ids = [...new Set(outbound.map((m) => m.threadId))];
-  const threads = (await db.threads.bulkGet(ids)).filter((t): t is Thread => !!t);
+  const [outbound, threads, templates, settings] = await Promise.all([
+    loadOutbound(startOfDay, db),
+    db.threads.where('updatedAt').aboveOrEqual(from).toArray(),
+    db.templates.toArray(),
+    getSettings(),
+  ]);
   return { outbound, threads, templates, settings };
 }
 

@@ -2,7 +2,8 @@
 // Reads Dexie through react-query (App invalidates on "db changed"); computes with lib/analytics.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { computeDashboard, type Dashboard } from '@/lib/analytics/dashboard';
+import { computeActivity, computeCore, computePeople, dashboardUnits, type DashboardCore, type DashboardPeople } from '@/lib/analytics/dashboard';
+import type { Activity } from '@/lib/analytics/activity';
 import type { Dimension, GroupRate } from '@/lib/analytics/rates';
 import { compareRates } from '@/lib/analytics/stats';
 import type { Filters } from '@/lib/analytics/units';
@@ -11,7 +12,7 @@ import { BarChart } from '@/components/insights/BarChart';
 import { Info } from '@/components/insights/Info';
 import { RateBar } from '@/components/insights/RateBar';
 import { channelLabel, ciText, dateText, duration, money, pct, rateText, verdictText } from '@/components/insights/format';
-import { loadBase, loadOutbound } from '@/components/insights/load';
+import { loadOutbound, loadProspects, loadThreads } from '@/components/insights/load';
 import '@/components/insights/insights.css';
 
 const DAY = 86_400_000;
@@ -51,33 +52,54 @@ export function DashboardView() {
   const to = range === 'custom' ? new Date(`${custom.to}T00:00`).getTime() + DAY : null;
   const filters: Filters = { from, to, channel: channel || null, tag: tag || null };
 
-  const base = useQuery({ queryKey: ['insights', 'base'], queryFn: () => loadBase() });
+  // Three reads, each shown as soon as it is in: thread summaries first (headline, templates,
+  // lists), then prospects (traits, funnel), then the period's messages (activity, calls). At 100k
+  // messages the messages are the slow read, and nothing else waits for them.
+  const base = useQuery({ queryKey: ['insights', 'threads'], queryFn: () => loadThreads() });
+  const people = useQuery({ queryKey: ['insights', 'prospects'], queryFn: () => loadProspects() });
   const outbound = useQuery({ queryKey: ['insights', 'outbound', from ?? 0], queryFn: () => loadOutbound(from ?? 0) });
 
-  const dash = useMemo(() => {
-    if (!base.data || !outbound.data) return null;
-    return computeDashboard({
-      threads: base.data.threads,
-      prospects: base.data.prospects,
-      templates: base.data.templates,
-      outbound: outbound.data,
-      now,
-      replyWindowDays: base.data.settings.replyWindowDays,
-      minSample: base.data.settings.minSample,
-      filters,
-      dimension,
-      utcOffsetMs: -new Date(now).getTimezoneOffset() * 60_000,
-    });
+  const settings = base.data?.settings;
+  const units = useMemo(
+    () =>
+      base.data && settings
+        ? dashboardUnits({ threads: base.data.threads, templates: base.data.templates, replyWindowDays: settings.replyWindowDays, filters })
+        : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- filters is rebuilt each render from these
-  }, [base.data, outbound.data, now, from, to, channel, tag, dimension]);
+    [base.data, from, to, channel, tag],
+  );
+  const core = useMemo(
+    () =>
+      base.data && settings && units
+        ? computeCore({ threads: base.data.threads, templates: base.data.templates, now, replyWindowDays: settings.replyWindowDays, minSample: settings.minSample, filters }, units)
+        : null,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- filters follow units
+    [units, now],
+  );
+  const peopleStats = useMemo(
+    () =>
+      base.data && settings && units && people.data
+        ? computePeople({ prospects: people.data, templates: base.data.templates, minSample: settings.minSample, dimension }, units)
+        : null,
+    [units, people.data, dimension, base.data, settings],
+  );
+  const activity = useMemo(
+    () =>
+      base.data && outbound.data
+        ? computeActivity({ outbound: outbound.data, templates: base.data.templates, now, filters, utcOffsetMs: -new Date(now).getTimezoneOffset() * 60_000 })
+        : null,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- filters is rebuilt each render from these
+    [outbound.data, base.data, now, from, to, channel, tag],
+  );
+  const names = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
 
-  if (base.error || outbound.error) return <p className="notice error">Could not read the data: {String(base.error ?? outbound.error)}</p>;
-  if (!base.data || !dash) return <p className="muted" aria-busy="true">Loading…</p>;
+  const error = base.error ?? people.error ?? outbound.error;
+  if (error) return <p className="notice error">Could not read the data: {String(error)}</p>;
+  if (!base.data || !settings || !core) return <p className="muted" aria-busy="true">Loading…</p>;
 
   const tags = [...new Set(base.data.templates.flatMap((t) => t.tags))].sort();
-  const names = new Map(base.data.prospects.map((p) => [p.id, p.name]));
-  const minSample = base.data.settings.minSample;
-  const windowDays = base.data.settings.replyWindowDays;
+  const minSample = settings.minSample;
+  const windowDays = settings.replyWindowDays;
 
   if (base.data.threads.length === 0) {
     return (
@@ -130,14 +152,28 @@ export function DashboardView() {
         the first touch; below {minSample} threads a rate says “too early”.
       </p>
 
-      <Headline dash={dash} windowDays={windowDays} />
-      <ActivitySection dash={dash} />
-      <ListsSection dash={dash} names={names} windowDays={windowDays} />
-      <TemplatesSection dash={dash} minSample={minSample} />
-      <TraitsSection dash={dash} minSample={minSample} dimension={dimension} setDimension={setDimension} />
-      <FunnelSection dash={dash} />
-      <CallsSection dash={dash} />
+      <Headline dash={core} windowDays={windowDays} />
+      {activity ? <ActivitySection activity={activity} /> : <Pending label="Activity" />}
+      <ListsSection dash={core} names={names} windowDays={windowDays} />
+      <TemplatesSection dash={core} minSample={minSample} />
+      {peopleStats ? (
+        <>
+          <TraitsSection dash={peopleStats} minSample={minSample} dimension={dimension} setDimension={setDimension} />
+          <FunnelSection dash={peopleStats} />
+        </>
+      ) : (
+        <Pending label="Who replies and funnel" />
+      )}
+      {activity ? <CallsSection activity={activity} /> : <Pending label="Calls" />}
     </section>
+  );
+}
+
+function Pending({ label }: { label: string }) {
+  return (
+    <div className="card muted small" aria-busy="true">
+      {label}: loading…
+    </div>
   );
 }
 
@@ -151,7 +187,7 @@ function Stat({ label, value, sub, testId, title }: { label: string; value: stri
   );
 }
 
-function Headline({ dash, windowDays }: { dash: Dashboard; windowDays: number }) {
+function Headline({ dash, windowDays }: { dash: DashboardCore; windowDays: number }) {
   const { prospectRate, threadRate, timeToReply, counts } = dash;
   return (
     <div className="card">
@@ -196,9 +232,9 @@ function Headline({ dash, windowDays }: { dash: Dashboard; windowDays: number })
   );
 }
 
-function ActivitySection({ dash }: { dash: Dashboard }) {
-  const [by, setBy] = useState<'day' | 'week'>(dash.activity.days.length > 60 ? 'week' : 'day');
-  const buckets = by === 'day' ? dash.activity.days : dash.activity.weeks;
+function ActivitySection({ activity }: { activity: Activity }) {
+  const [by, setBy] = useState<'day' | 'week'>(activity.days.length > 60 ? 'week' : 'day');
+  const buckets = by === 'day' ? activity.days : activity.weeks;
   const labels = useMemo(() => buckets.map((b) => b.label.replace('Week of ', '')), [buckets]);
   const series = useMemo(
     () => [
@@ -207,7 +243,7 @@ function ActivitySection({ dash }: { dash: Dashboard }) {
     ],
     [buckets],
   );
-  const { totals } = dash.activity;
+  const { totals } = activity;
   return (
     <div className="card" aria-label="Activity">
       <div className="card-head">
@@ -230,7 +266,7 @@ function ActivitySection({ dash }: { dash: Dashboard }) {
   );
 }
 
-function ListsSection({ dash, names, windowDays }: { dash: Dashboard; names: Map<string, string>; windowDays: number }) {
+function ListsSection({ dash, names, windowDays }: { dash: DashboardCore; names: Map<string, string>; windowDays: number }) {
   const [more, setMore] = useState({ a: false, f: false });
   const now = Date.now();
   const daysAgo = (ms: number) => {
@@ -280,9 +316,13 @@ function ListsSection({ dash, names, windowDays }: { dash: Dashboard; names: Map
   );
 }
 
-function RateTable({ rows, testId, minSample, nameHeader }: { rows: GroupRate[]; testId: string; minSample: number; nameHeader: string }) {
-  if (rows.length === 0) return <p className="small muted">No data for these filters.</p>;
+function RateTable({ rows: all, testId, minSample, nameHeader }: { rows: GroupRate[]; testId: string; minSample: number; nameHeader: string }) {
+  // Long lists (50 templates, hundreds of titles) start folded: the top 12, then "Show all".
+  const [expanded, setExpanded] = useState(false);
+  if (all.length === 0) return <p className="small muted">No data for these filters.</p>;
+  const rows = expanded ? all : all.slice(0, 12);
   return (
+    <>
     <table className="rates" data-testid={testId}>
       <thead>
         <tr>
@@ -309,10 +349,16 @@ function RateTable({ rows, testId, minSample, nameHeader }: { rows: GroupRate[];
         ))}
       </tbody>
     </table>
+    {all.length > rows.length && (
+      <button className="small" onClick={() => setExpanded(true)}>
+        Show all {all.length}
+      </button>
+    )}
+    </>
   );
 }
 
-function TemplatesSection({ dash, minSample }: { dash: Dashboard; minSample: number }) {
+function TemplatesSection({ dash, minSample }: { dash: DashboardCore; minSample: number }) {
   const [view, setView] = useState<'first' | 'credit' | 'version' | 'step'>('first');
   const withTemplate = dash.templates.filter((t) => t.key !== '(none)');
   const [a, setA] = useState('');
@@ -439,7 +485,7 @@ function TraitsSection({
   dimension,
   setDimension,
 }: {
-  dash: Dashboard;
+  dash: DashboardPeople;
   minSample: number;
   dimension: Dimension;
   setDimension: (d: Dimension) => void;
@@ -460,7 +506,7 @@ function TraitsSection({
           ))}
         </select>
       </div>
-      <RateTable rows={dash.byDimension.slice(0, 30)} testId="trait-table" minSample={minSample} nameHeader={dimLabel} />
+      <RateTable rows={dash.byDimension} testId="trait-table" minSample={minSample} nameHeader={dimLabel} />
       <Info>Reply rate per thread, grouped by the {dimLabel.toLowerCase()} of the person written to; each value against all others.</Info>
 
       <h4 className="small">Template × {dimLabel.toLowerCase()}</h4>
@@ -530,7 +576,7 @@ function TraitsSection({
   );
 }
 
-function FunnelSection({ dash }: { dash: Dashboard }) {
+function FunnelSection({ dash }: { dash: DashboardPeople }) {
   const [by, setBy] = useState<'template' | 'trait'>('template');
   const rows = by === 'template' ? dash.funnelByTemplate : dash.funnelByDimension;
   const top = dash.funnel.steps[0].count || 1;
@@ -590,10 +636,10 @@ function FunnelSection({ dash }: { dash: Dashboard }) {
   );
 }
 
-function CallsSection({ dash }: { dash: Dashboard }) {
-  const { callTotals, connectRate } = dash.activity;
+function CallsSection({ activity }: { activity: Activity }) {
+  const { callTotals, connectRate } = activity;
   // A long range reads better by week (one bar a day is a hairline at 360 px).
-  const calls = dash.activity.calls.length > 60 ? dash.activity.callWeeks : dash.activity.calls;
+  const calls = activity.calls.length > 60 ? activity.callWeeks : activity.calls;
   const labels = useMemo(() => calls.map((c) => c.label.replace('Week of ', '')), [calls]);
   const series = useMemo(
     () => [
@@ -615,7 +661,7 @@ function CallsSection({ dash }: { dash: Dashboard }) {
               ({callTotals.connected} connected of {callTotals.total} calls; {callTotals.voicemail} voicemail, {callTotals['no-answer']} no answer)
             </span>
           </p>
-          <BarChart title={dash.activity.calls.length > 60 ? 'Calls per week' : 'Calls per day'} labels={labels} series={series} height={110} />
+          <BarChart title={activity.calls.length > 60 ? 'Calls per week' : 'Calls per day'} labels={labels} series={series} height={110} />
         </>
       )}
       <Info>Calls you logged by hand. Connect rate = calls connected ÷ calls made. {ciText(connectRate)}</Info>

@@ -10,11 +10,13 @@ import { CallOutcome, Seniority, Stage, type Message, type Prospect, type Templa
 import { setMessageTemplate } from '@/lib/templates/store';
 import { Info } from '@/components/insights/Info';
 import { channelLabel, dateText, dateTimeText, money } from '@/components/insights/format';
-import { findProspectForPage, loadTimeline } from '@/components/insights/load';
+import { findProspectForPage, loadProspects, loadTimeline } from '@/components/insights/load';
 import { logCall, saveProspectEdits } from '@/components/insights/log-call';
 import '@/components/insights/insights.css';
 
 const PAGE = 50;
+// One collator for 20k names: String.localeCompare builds one per call and is ~10x slower.
+const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 export function ProspectsView() {
   const [selected, setSelected] = useState<string | null>(null);
@@ -55,14 +57,14 @@ function usePageProspect(open: (id: string) => void) {
 }
 
 function ProspectList({ onOpen }: { onOpen: (id: string) => void }) {
-  const q = useQuery({ queryKey: ['insights', 'prospects'], queryFn: () => getDb().prospects.toArray() });
+  const q = useQuery({ queryKey: ['insights', 'prospects'], queryFn: () => loadProspects() });
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
   const index = useMemo(
     () =>
       (q.data ?? [])
         .map((p) => ({ p, hay: [p.name, p.company, p.title, p.location, p.industry, ...p.emails].join(' ').toLowerCase() }))
-        .sort((a, b) => a.p.name.localeCompare(b.p.name)),
+        .sort((a, b) => collator.compare(a.p.name, b.p.name)),
     [q.data],
   );
   const terms = search.toLowerCase().split(/\s+/).filter(Boolean);

@@ -25,7 +25,7 @@ import {
   type UnitCounts,
 } from './rates';
 import type { Rate } from './stats';
-import { buildUnits, type AnalyticsProspect, type AnalyticsTemplate, type AnalyticsThread, type Filters } from './units';
+import { buildUnits, type AnalyticsProspect, type AnalyticsTemplate, type AnalyticsThread, type Filters, type Unit } from './units';
 
 export interface DashboardInput {
   threads: readonly AnalyticsThread[];
@@ -43,20 +43,24 @@ export interface DashboardInput {
   followUpAfterDays?: number;
 }
 
-export interface Dashboard {
+/** What needs only thread summaries and templates (the first thing the panel can show). */
+export interface DashboardCore {
   counts: UnitCounts;
   threadRate: Rate;
   prospectRate: Rate;
   timeToReply: TimeToReply;
-  activity: Activity;
   followUps: FollowUp[];
   awaiting: Awaiting[];
   templates: GroupRate[];
   versions: GroupRate[];
   credit: CreditRow[];
   steps: StepRow[];
-  byDimension: GroupRate[];
   channels: GroupRate[];
+}
+
+/** What also needs the prospects (traits, funnel, revenue). */
+export interface DashboardPeople {
+  byDimension: GroupRate[];
   cross: CrossTable;
   differences: TraitDifference[];
   funnel: Funnel;
@@ -65,15 +69,17 @@ export interface Dashboard {
   dimensions: { key: Dimension; label: string }[];
 }
 
-export function computeDashboard(input: DashboardInput): Dashboard {
+export type Dashboard = DashboardCore & DashboardPeople & { activity: Activity };
+
+type CoreInput = Pick<DashboardInput, 'threads' | 'templates' | 'now' | 'replyWindowDays' | 'minSample' | 'filters' | 'followUpAfterDays'>;
+
+/** Units are the shared first step; pass them on to the other parts. */
+export function dashboardUnits(input: Pick<DashboardInput, 'threads' | 'templates' | 'replyWindowDays' | 'filters'>): Unit[] {
+  return buildUnits(input.threads, input.replyWindowDays, input.templates, input.filters);
+}
+
+export function computeCore(input: CoreInput, units: Unit[] = dashboardUnits(input)): DashboardCore {
   const { now, minSample, filters } = input;
-  const units = buildUnits(input.threads, input.replyWindowDays, input.templates, filters);
-  const prospects = new Map(input.prospects.map((p) => [p.id, p]));
-  const dimensions = [...BUILTIN_DIMENSIONS, ...customDimensions(input.prospects)];
-  const tagged = filters.tag ? new Set(input.templates.filter((t) => t.tags.includes(filters.tag!)).map((t) => t.id)) : null;
-  // "All time": the activity chart starts at the earliest outbound message.
-  let from = filters.from ?? now;
-  if (filters.from == null) for (const m of input.outbound) if (m.sentAt < from) from = m.sentAt;
   // Threads filter on their first touch; the awaiting list follows the channel filter only.
   const awaitingThreads = filters.channel ? input.threads.filter((t) => t.channel === filters.channel) : input.threads;
   return {
@@ -81,21 +87,25 @@ export function computeDashboard(input: DashboardInput): Dashboard {
     threadRate: threadReplyRate(units),
     prospectRate: prospectResponseRate(units),
     timeToReply: timeToReply(units),
-    activity: activity(input.outbound, {
-      from,
-      to: filters.to ?? now,
-      utcOffsetMs: input.utcOffsetMs,
-      channel: filters.channel,
-      templateIds: tagged,
-    }),
     followUps: followUps(units, now, { minDays: input.followUpAfterDays ?? 3, maxDays: input.replyWindowDays }),
     awaiting: awaitingUser(awaitingThreads),
     templates: templateFirstTouchRates(units, input.templates, minSample),
     versions: templateVersionRates(units, input.templates, minSample),
     credit: replyCredit(units, input.templates),
     steps: stepRates(units),
+    channels: rateByDimension(units, new Map(), 'channel', minSample),
+  };
+}
+
+export function computePeople(
+  input: Pick<DashboardInput, 'prospects' | 'templates' | 'minSample' | 'dimension'>,
+  units: Unit[],
+): DashboardPeople {
+  const { minSample } = input;
+  const prospects = new Map(input.prospects.map((p) => [p.id, p]));
+  const dimensions = [...BUILTIN_DIMENSIONS, ...customDimensions(input.prospects)];
+  return {
     byDimension: rateByDimension(units, prospects, input.dimension, minSample),
-    channels: rateByDimension(units, prospects, 'channel', minSample),
     cross: templateByDimension(units, prospects, input.templates, input.dimension),
     differences: traitDifferences(
       units,
@@ -108,4 +118,18 @@ export function computeDashboard(input: DashboardInput): Dashboard {
     funnelByDimension: funnelByDimension(units, prospects, input.dimension),
     dimensions,
   };
+}
+
+export function computeActivity(input: Pick<DashboardInput, 'outbound' | 'templates' | 'now' | 'filters' | 'utcOffsetMs'>): Activity {
+  const { now, filters } = input;
+  const tagged = filters.tag ? new Set(input.templates.filter((t) => t.tags.includes(filters.tag!)).map((t) => t.id)) : null;
+  // "All time": the activity chart starts at the earliest outbound message.
+  let from = filters.from ?? now;
+  if (filters.from == null) for (const m of input.outbound) if (m.sentAt < from) from = m.sentAt;
+  return activity(input.outbound, { from, to: filters.to ?? now, utcOffsetMs: input.utcOffsetMs, channel: filters.channel, templateIds: tagged });
+}
+
+export function computeDashboard(input: DashboardInput): Dashboard {
+  const units = dashboardUnits(input);
+  return { ...computeCore(input, units), ...computePeople(input, units), activity: computeActivity(input) };
 }

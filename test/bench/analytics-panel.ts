@@ -83,9 +83,14 @@ try {
     }
     console.log(`${label}: median ${median(ts).toFixed(0)} ms, min ${Math.min(...ts).toFixed(0)} ms, max ${Math.max(...ts).toFixed(0)} ms (${runs} runs, from navigation to shown)`);
   }
-  await measure('side panel dashboard (last 90 days)', `chrome-extension://${id}/sidepanel.html#dashboard`, '[data-testid=thread-rate]', 420);
+  const panelUrl = `chrome-extension://${id}/sidepanel.html#dashboard`;
+  await measure('side panel dashboard (last 90 days): headline rates', panelUrl, '[data-testid=thread-rate]', 420);
+  await measure('side panel dashboard: activity chart', panelUrl, '[data-testid=activity-totals]', 420);
+  await measure('side panel dashboard: traits and funnel', panelUrl, '[data-testid=funnel]', 420);
   await measure('side panel prospects list', `chrome-extension://${id}/sidepanel.html#prospects`, '[data-testid=prospect-count]', 420);
-  await measure('popup', `chrome-extension://${id}/popup.html`, '[data-testid=popup-rate]', 360);
+  // The popup shows today's last numbers at once (cached) and recomputes: both times are printed.
+  await measure('popup: first numbers', `chrome-extension://${id}/popup.html`, '[data-testid=popup-rate]', 360);
+  await measure('popup: recomputed numbers', `chrome-extension://${id}/popup.html`, '[data-fresh=true]', 360);
 } finally {
   await context.close();
   rmSync(userDataDir, { recursive: true, force: true });
