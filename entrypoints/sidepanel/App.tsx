@@ -24,7 +24,20 @@ export function App() {
     return TABS.some((t) => t.id === fromHash) ? fromHash : 'dashboard';
   });
   // Every read comes from Dexie through react-query; the background says when the data changed.
-  useEffect(() => onDbChanged(() => void queryClient.invalidateQueries()), []);
+  // A burst of captures (a long conversation opened) sends many notices: refetch once per burst.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = onDbChanged(() => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        void queryClient.invalidateQueries();
+      }, 300);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, []);
   useEffect(() => {
     history.replaceState(null, '', `#${tab}`);
   }, [tab]);

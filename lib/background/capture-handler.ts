@@ -2,12 +2,14 @@
 // and a "db changed" broadcast after every batch that wrote something.
 import { browser } from 'wxt/browser';
 import { getDb, type SidelogDb } from '../db/db';
-import { notifyDbChanged } from '../db/changes';
+import { notifyDbChanged, onDbChanged } from '../db/changes';
 import { readOrphans } from '../capture/outbox';
 import { ingestEvents, type IngestResult } from '../ingest/ingest';
 import type { CaptureAck } from '../messaging';
 import type { CapturedPerson } from '../schema/events';
-import { getSettings, updateSettings } from '../settings';
+import { getSettings, settingsItem, updateSettings } from '../settings';
+import type { Settings } from '../schema/settings';
+import type { Template, TemplateVersion } from '../schema/model';
 import { createDetector } from '../templates/detect';
 import { canonicalProfileUrl, normEmail } from '../ingest/keys';
 
@@ -32,28 +34,89 @@ export function senderChannel(sender: { id?: string; url?: string; origin?: stri
   return SITE_CHANNEL[origin] ?? null;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+// Settings and templates change rarely and are read for every batch: keep them in memory and
+// drop them when they change (storage watch; "db changed" from a page that edited templates).
+let settingsCache: Promise<Settings> | null = null;
+let templatesCache: Promise<{ templates: Template[]; versions: TemplateVersion[] }> | null = null;
+let watching = false;
+function watchCaches(): void {
+  if (watching) return;
+  watching = true;
+  settingsItem.watch(() => (settingsCache = null));
+  onDbChanged(() => (templatesCache = null));
+}
 
-/** Runs ingestion batches one after another (settings and identities are read per batch). */
+interface Pending {
+  events: unknown[];
+  resolve: (r: IngestResult) => void;
+  reject: (e: unknown) => void;
+}
+const pending: Pending[] = [];
+let running = false;
+/** At most this many events in one transaction: keeps a transaction short. */
+const MAX_EVENTS_PER_RUN = 500;
+
+/**
+ * Runs ingestion one batch at a time. Requests that arrive while a batch runs are coalesced into
+ * the next one (one transaction, one commit), and each caller gets back its own events' acks.
+ */
 export function ingestQueued(events: unknown[], db: SidelogDb = getDb()): Promise<IngestResult> {
-  const run = queue.then(async () => {
-    const settings = await getSettings();
-    const templates = await db.templates.toArray();
-    const result = await ingestEvents(
-      {
-        db,
-        settings,
-        now: Date.now,
-        detect: createDetector(templates),
-        onIdentity: (p, ch) => rememberIdentity(p, ch),
-      },
-      events,
-    );
-    if (result.stored + result.merged + result.rejected > 0) notifyDbChanged({ tables: ['messages', 'threads', 'prospects', 'meta'] });
-    return result;
+  return new Promise((resolve, reject) => {
+    pending.push({ events, resolve, reject });
+    if (!running) void drain(db);
   });
-  queue = run.catch(() => undefined);
-  return run;
+}
+
+async function drain(db: SidelogDb): Promise<void> {
+  running = true;
+  watchCaches();
+  try {
+    while (pending.length) {
+      const group: Pending[] = [];
+      let n = 0;
+      while (pending.length && (group.length === 0 || n + pending[0].events.length <= MAX_EVENTS_PER_RUN)) {
+        const p = pending.shift()!;
+        group.push(p);
+        n += p.events.length;
+      }
+      try {
+        settingsCache ??= getSettings();
+        templatesCache ??= Promise.all([db.templates.toArray(), db.templateVersions.toArray()]).then(([templates, versions]) => ({ templates, versions }));
+        const [settings, { templates, versions }] = await Promise.all([settingsCache, templatesCache]);
+        const result = await ingestEvents(
+          {
+            db,
+            settings: structuredClone(settings),
+            now: Date.now,
+            detect: createDetector(templates, { versions }),
+            onIdentity: async (p, ch) => {
+              await rememberIdentity(p, ch);
+              settingsCache = null;
+            },
+          },
+          group.flatMap((g) => g.events),
+        );
+        if (result.stored + result.merged + result.rejected > 0)
+          notifyDbChanged({ tables: ['messages', 'threads', 'prospects', 'meta'] });
+        const acked = new Set(result.acked);
+        let offset = 0;
+        for (const g of group) {
+          const end = offset + g.events.length;
+          const ids = g.events.map((e) => (e as { eventId?: unknown } | null)?.eventId);
+          g.resolve({
+            ...result,
+            acked: ids.filter((id): id is string => typeof id === 'string' && acked.has(id)),
+            rejected: result.rejectedAt.filter((i) => i >= offset && i < end).length,
+          });
+          offset = end;
+        }
+      } catch (e) {
+        for (const g of group) g.reject(e);
+      }
+    }
+  } finally {
+    running = false;
+  }
 }
 
 async function rememberIdentity(p: CapturedPerson, _channel: 'gmail' | 'linkedin'): Promise<void> {

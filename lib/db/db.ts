@@ -33,7 +33,10 @@ export const SCHEMA_V1 = {
 };
 
 export function openDb(name = DB_NAME): SidelogDb {
-  const db = new Dexie(name) as SidelogDb;
+  // Relaxed durability: Chromium otherwise waits for a disk flush on every commit. Relaxed still
+  // survives a browser or extension crash; only a power loss in the same instant could drop the
+  // last commit.
+  const db = new Dexie(name, { chromeTransactionDurability: 'relaxed' }) as SidelogDb;
   db.version(1).stores(SCHEMA_V1);
   return db;
 }

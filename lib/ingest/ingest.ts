@@ -6,7 +6,6 @@ import {
   CaptureEvent,
   type AcceptedEvent,
   type CapturedPerson,
-  type HealthEvent,
   type MessageEvent,
   type ProspectEvent,
   type RetractEvent,
@@ -29,6 +28,7 @@ import {
   threadKeys,
 } from './keys';
 import { summarizeThread } from './summary';
+import { ConflictError, WorkingSet, type HealthCounters } from './working-set';
 
 export interface IngestDeps {
   db: SidelogDb;
@@ -47,6 +47,8 @@ export interface IngestResult {
   merged: number;
   dropped: number;
   rejected: number;
+  /** Positions (in the input) of the events rejected as malformed. */
+  rejectedAt: number[];
   errors: string[];
 }
 
@@ -60,13 +62,7 @@ export interface IngestStats {
   lastErrorAt: number | null;
 }
 
-export interface HealthRow {
-  recognised: number;
-  failed: number;
-  lastError: string | null;
-  lastAt: number | null;
-  lastFailedAt: number | null;
-}
+export type HealthRow = HealthCounters;
 
 const FUZZY_WINDOW_MS = 5 * 60_000;
 const PRIORITY: Record<CaptureEvent['type'], number> = {
@@ -81,16 +77,17 @@ const PRIORITY: Record<CaptureEvent['type'], number> = {
 type Outcome = 'stored' | 'merged' | 'dropped';
 
 export async function ingestEvents(deps: IngestDeps, raw: readonly unknown[]): Promise<IngestResult> {
-  const result: IngestResult = { acked: [], stored: 0, merged: 0, dropped: 0, rejected: 0, errors: [] };
+  const result: IngestResult = { acked: [], stored: 0, merged: 0, dropped: 0, rejected: 0, rejectedAt: [], errors: [] };
   const valid: CaptureEvent[] = [];
   const stats: Partial<IngestStats> = {};
-  for (const item of raw) {
+  for (const [i, item] of raw.entries()) {
     const parsed = CaptureEvent.safeParse(item);
     if (parsed.success) {
       valid.push(parsed.data);
       continue;
     }
     result.rejected++;
+    result.rejectedAt.push(i);
     const msg = describeZodError(parsed.error);
     result.errors.push(msg);
     stats.malformed = (stats.malformed ?? 0) + 1;
@@ -100,26 +97,96 @@ export async function ingestEvents(deps: IngestDeps, raw: readonly unknown[]): P
   }
   valid.sort((a, b) => PRIORITY[a.type] - PRIORITY[b.type]);
 
-  for (const ev of valid) {
-    try {
-      if (!deps.settings.tracking[ev.channel] && ev.type !== 'health') {
-        stats.trackingOff = (stats.trackingOff ?? 0) + 1;
-        result.dropped++;
-      } else {
-        const outcome = await handle(deps, ev, stats);
-        result[outcome]++;
-      }
-    } catch (err) {
-      // A bug or a storage failure: the transaction rolled back, nothing of this event is stored.
-      const msg = `${ev.type}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500);
-      result.errors.push(msg);
-      stats.failed = (stats.failed ?? 0) + 1;
-      stats.lastError = msg;
-    }
+  // Identities first and outside the transaction: persisting them is not an IndexedDB operation.
+  for (const ev of valid.filter((e) => e.type === 'identity')) {
+    learnIdentity(deps.settings, ev.person);
+    await deps.onIdentity?.(ev.person, ev.channel);
+    result.merged++;
     result.acked.push(ev.eventId);
+  }
+  const active = valid.filter((ev) => {
+    if (ev.type === 'identity') return false;
+    if (ev.type === 'health' || deps.settings.tracking[ev.channel]) return true;
+    stats.trackingOff = (stats.trackingOff ?? 0) + 1;
+    result.dropped++;
+    result.acked.push(ev.eventId);
+    return false;
+  });
+  // The whole batch is worked in memory and committed in one transaction (one commit, a few
+  // bulk reads). If any event throws, nothing of the batch is written and each event is replayed
+  // in a unit of work of its own, so one bad event is lost alone and none is stored in part.
+  const batch = await runUnit(deps, active);
+  if (batch.ok) {
+    batch.outcomes.forEach((o) => result[o]++);
+    mergeStats(stats, batch.stats);
+    result.acked.push(...active.map((e) => e.eventId));
+  } else {
+    for (const ev of active) {
+      const one = await runUnit(deps, [ev]);
+      if (one.ok) {
+        result[one.outcomes[0]]++;
+        mergeStats(stats, one.stats);
+      } else {
+        // A bug or a storage failure: nothing of this event is stored.
+        const msg = `${ev.type}: ${one.error}`.slice(0, 500);
+        result.errors.push(msg);
+        stats.failed = (stats.failed ?? 0) + 1;
+        stats.lastError = msg;
+      }
+      result.acked.push(ev.eventId);
+    }
   }
   if (Object.keys(stats).length) await bumpStats(deps.db, stats, deps.now());
   return result;
+}
+
+type UnitResult = { ok: true; outcomes: Outcome[]; stats: Partial<IngestStats> } | { ok: false; error: string };
+
+/** Runs events as one unit of work; retried on fresh data when a concurrent edit is detected. */
+async function runUnit(deps: IngestDeps, events: CaptureEvent[]): Promise<UnitResult> {
+  for (let attempt = 0; ; attempt++) {
+    const stats: Partial<IngestStats> = {};
+    try {
+      const ws = new WorkingSet(deps.db);
+      await ws.preload(preloadKeys(events));
+      const outcomes: Outcome[] = [];
+      for (const ev of events) outcomes.push(await handle(deps, ws, ev, stats));
+      await ws.commit(deps.now());
+      return { ok: true, outcomes, stats };
+    } catch (err) {
+      if (err instanceof ConflictError && attempt < 3) continue;
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+}
+
+/** Every id a batch will look up, so the working set can fetch them in three queries. */
+function preloadKeys(events: CaptureEvent[]) {
+  const messages: string[] = [];
+  const threads: string[] = [];
+  const threadIds: string[] = [];
+  const prospects: string[] = [];
+  for (const ev of events) {
+    if (ev.type === 'message') {
+      messages.push(...messageKeys(ev.channel, ev.externalId, ev.aliases, ev.rfcMessageId));
+      messages.push(...ev.inReplyTo.map((r) => `rfc:${normRfcId(r)}`));
+      threads.push(...threadKeys(ev.channel, ev.threadExternalId, ev.threadAliases));
+      threadIds.push(`${ev.channel}:${ev.threadExternalId ?? ev.externalId}`);
+      for (const p of [ev.from, ...ev.to]) prospects.push(...personKeys(p));
+    } else if (ev.type === 'retract') {
+      messages.push(`${ev.channel}:${ev.externalId}`);
+    } else if (ev.type === 'prospect' || ev.type === 'connection-accepted') {
+      prospects.push(...personKeys(ev.person));
+    }
+  }
+  return { messages, threads, prospects, threadIds };
+}
+
+function mergeStats(into: Partial<IngestStats>, from: Partial<IngestStats>): void {
+  for (const k of ['malformed', 'untracked', 'excluded', 'trackingOff', 'failed'] as const) {
+    if (from[k]) into[k] = (into[k] ?? 0) + from[k]!;
+  }
+  if (from.lastError) into.lastError = from.lastError;
 }
 
 function describeZodError(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
@@ -155,24 +222,21 @@ export const emptyStats = (): IngestStats => ({
   lastErrorAt: null,
 });
 
-async function handle(deps: IngestDeps, ev: CaptureEvent, stats: Partial<IngestStats>): Promise<Outcome> {
-  const { db } = deps;
+async function handle(deps: IngestDeps, ws: WorkingSet, ev: CaptureEvent, stats: Partial<IngestStats>): Promise<Outcome> {
   switch (ev.type) {
     case 'identity':
-      learnIdentity(deps.settings, ev.person);
-      await deps.onIdentity?.(ev.person, ev.channel);
-      return 'merged';
+      return 'merged'; // handled before the transaction
     case 'health':
-      await recordHealth(db, ev, deps.now());
+      ws.health.push(ev);
       return 'merged';
     case 'message':
-      return db.transaction('rw', [db.messages, db.threads, db.prospects], () => ingestMessage(deps, ev, stats));
+      return ingestMessage(deps, ws, ev, stats);
     case 'retract':
-      return db.transaction('rw', [db.messages, db.threads, db.prospects], () => retract(deps, ev));
+      return retract(deps, ws, ev);
     case 'prospect':
-      return db.transaction('rw', [db.messages, db.threads, db.prospects], () => ingestProspect(deps, ev));
+      return ingestProspect(deps, ws, ev);
     case 'connection-accepted':
-      return db.transaction('rw', [db.messages, db.threads, db.prospects], () => accepted(deps, ev));
+      return accepted(deps, ws, ev);
   }
 }
 
@@ -194,29 +258,6 @@ export function isSelf(settings: Settings, p: CapturedPerson): boolean {
   return !!url && ids.linkedinProfileUrls.includes(url);
 }
 
-async function recordHealth(db: SidelogDb, ev: HealthEvent, now: number): Promise<void> {
-  const key = `health:${ev.channel}:${ev.layer}`;
-  await db.transaction('rw', db.meta, async () => {
-    const cur = ((await db.meta.get(key))?.value as HealthRow | undefined) ?? {
-      recognised: 0,
-      failed: 0,
-      lastError: null,
-      lastAt: null,
-      lastFailedAt: null,
-    };
-    await db.meta.put({
-      key,
-      value: {
-        recognised: cur.recognised + ev.recognised,
-        failed: cur.failed + ev.failed,
-        lastError: ev.lastError ?? cur.lastError,
-        lastAt: now,
-        lastFailedAt: ev.failed > 0 ? now : cur.lastFailedAt,
-      } satisfies HealthRow,
-    });
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Messages
 
@@ -226,8 +267,8 @@ const personLabel = (p: CapturedPerson): string => {
   return email ?? p.name ?? canonicalProfileUrl(p.profileUrl) ?? p.memberId ?? '';
 };
 
-async function ingestMessage(deps: IngestDeps, ev: MessageEvent, stats: Partial<IngestStats>): Promise<Outcome> {
-  const { db, settings } = deps;
+async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: MessageEvent, stats: Partial<IngestStats>): Promise<Outcome> {
+  const { settings } = deps;
   const now = deps.now();
   const excluded = settings.excludedDomains;
 
@@ -245,30 +286,30 @@ async function ingestMessage(deps: IngestDeps, ev: MessageEvent, stats: Partial<
   }
 
   const keys = messageKeys(ev.channel, ev.externalId, ev.aliases, ev.rfcMessageId);
-  const existingAll = await db.messages.where('keys').anyOf(keys).toArray();
+  const existingAll = await ws.messagesByKeys(keys);
   const existingIds = [...new Set(existingAll.map((m) => m.id))];
   let existing: Message | undefined = existingAll[0];
   // Two stored records turned out to be one message (a sighting named both): fold them.
   for (const id of existingIds.slice(1)) {
     const other = existingAll.find((m) => m.id === id)!;
     existing = mergeMessages(existing!, other);
-    await db.messages.delete(id);
+    ws.deleteMessage(id);
   }
 
   // Thread: by the site's thread ids, then by In-Reply-To/References, then by the known message.
   const tKeys = threadKeys(ev.channel, ev.threadExternalId, ev.threadAliases);
-  let thread = await resolveThread(db, tKeys, existing?.threadId ?? null);
+  let thread = await resolveThread(ws, tKeys, existing?.threadId ?? null);
   if (!thread && ev.inReplyTo.length) {
     const refs = ev.inReplyTo.map((r) => `rfc:${normRfcId(r)}`);
-    const parent = await db.messages.where('keys').anyOf(refs).first();
-    if (parent) thread = (await db.threads.get(parent.threadId)) ?? null;
+    const [parent] = await ws.messagesByKeys(refs);
+    if (parent) thread = (await ws.getThread(parent.threadId)) ?? null;
   }
 
   // Cross-layer fallback: same thread, same direction, same text, close in time.
   if (!existing && thread) {
     const needle = normText(ev.text);
     if (needle) {
-      const cands = await db.messages.where('threadId').equals(thread.id).toArray();
+      const cands = await ws.messagesOfThread(thread.id);
       existing = cands.find(
         (m) => m.direction === ev.direction && Math.abs(m.sentAt - ev.sentAt) <= FUZZY_WINDOW_MS && normText(m.text) === needle,
       );
@@ -285,18 +326,18 @@ async function ingestMessage(deps: IngestDeps, ev: MessageEvent, stats: Partial<
   if (ev.direction === 'outbound') {
     for (const p of ev.to) {
       if (isSelf(settings, p) || isExcluded(p.email, excluded)) continue;
-      const pr = await upsertProspect(db, p, now, threadId);
+      const pr = await upsertProspect(ws, p, now, threadId);
       if (pr && !prospectIds.includes(pr.id)) prospectIds.push(pr.id);
     }
   } else if (!bounce && !isSelf(settings, ev.from)) {
     const pKeys = personKeys(ev.from);
-    const known = pKeys.length ? await db.prospects.where('keys').anyOf(pKeys).first() : undefined;
+    const [known] = pKeys.length ? await ws.prospectsByKeys(pKeys) : [];
     if (!thread && !known && !existing) {
       // Mail outside outreach: not in a tracked thread, not from anyone we wrote to.
       stats.untracked = (stats.untracked ?? 0) + 1;
       return 'dropped';
     }
-    const pr = await upsertProspect(db, ev.from, now, threadId);
+    const pr = await upsertProspect(ws, ev.from, now, threadId);
     if (pr) prospectIds = [pr.id];
   } else if (!thread && !existing) {
     stats.untracked = (stats.untracked ?? 0) + 1;
@@ -305,7 +346,7 @@ async function ingestMessage(deps: IngestDeps, ev: MessageEvent, stats: Partial<
 
   if (!thread) {
     const externalId = ev.threadExternalId ?? ev.externalId;
-    thread = (await db.threads.get(threadId)) ?? {
+    thread = (await ws.getThread(threadId)) ?? {
       id: threadId,
       channel: ev.channel,
       externalId,
@@ -321,7 +362,7 @@ async function ingestMessage(deps: IngestDeps, ev: MessageEvent, stats: Partial<
   for (const pid of prospectIds) if (!thread.prospectIds.includes(pid)) thread.prospectIds.push(pid);
   if (!thread.subject && ev.subject) thread.subject = stripReplyPrefix(ev.subject);
   thread.updatedAt = now;
-  await db.threads.put(thread);
+  ws.putThread(thread);
 
   const incoming: Message = {
     id: existing?.id ?? `${ev.channel}:${ev.externalId}`,
@@ -363,13 +404,12 @@ async function ingestMessage(deps: IngestDeps, ev: MessageEvent, stats: Partial<
       ? { ...msg, templateId: match.templateId, templateVersion: match.version, templateSource: 'detected', templateScore: match.score }
       : { ...msg, templateId: null, templateVersion: null, templateSource: null, templateScore: null };
   }
-  await db.messages.put(msg);
+  ws.putMessage(msg);
 
   if (msg.direction === 'inbound' && msg.classification === 'human' && msg.prospectId) {
-    const p = await db.prospects.get(msg.prospectId);
-    if (p && p.stage === 'contacted') await db.prospects.put({ ...p, stage: 'replied', updatedAt: now });
+    const p = await ws.getProspect(msg.prospectId);
+    if (p && p.stage === 'contacted') ws.putProspect({ ...p, stage: 'replied', updatedAt: now });
   }
-  await recomputeThreadIn(db, thread.id, now);
   return existing ? 'merged' : 'stored';
 }
 
@@ -417,47 +457,46 @@ function pickTemplate(a: Message, b: Message) {
   };
 }
 
-async function resolveThread(db: SidelogDb, tKeys: string[], knownThreadId: string | null): Promise<Thread | null> {
-  const found = tKeys.length ? await db.threads.where('keys').anyOf(tKeys).toArray() : [];
+async function resolveThread(ws: WorkingSet, tKeys: string[], knownThreadId: string | null): Promise<Thread | null> {
+  const found = tKeys.length ? await ws.threadsByKeys(tKeys) : [];
   if (knownThreadId && !found.some((t) => t.id === knownThreadId)) {
-    const t = await db.threads.get(knownThreadId);
+    const t = await ws.getThread(knownThreadId);
     if (t) found.unshift(t);
   }
   const unique = [...new Map(found.map((t) => [t.id, t])).values()];
   if (unique.length === 0) return null;
   let [keep, ...rest] = unique;
-  for (const other of rest) keep = await mergeThreads(db, keep, other);
+  for (const other of rest) keep = await mergeThreads(ws, keep, other);
   return keep;
 }
 
 /** Two threads turned out to be one (ids in two forms): move messages and keys into `keep`. */
-async function mergeThreads(db: SidelogDb, keep: Thread, other: Thread): Promise<Thread> {
+async function mergeThreads(ws: WorkingSet, keep: Thread, other: Thread): Promise<Thread> {
   const merged: Thread = {
     ...keep,
     keys: [...new Set([...keep.keys, ...other.keys, `${other.channel}:t:${other.externalId}`])],
     prospectIds: [...new Set([...keep.prospectIds, ...other.prospectIds])],
     subject: keep.subject ?? other.subject,
   };
-  await db.messages.where('threadId').equals(other.id).modify({ threadId: keep.id });
-  await db.threads.delete(other.id);
-  await db.threads.put(merged);
+  for (const m of await ws.messagesOfThread(other.id)) ws.putMessage({ ...m, threadId: keep.id });
+  await ws.messagesOfThread(keep.id);
+  ws.deleteThread(other.id);
+  ws.putThread(merged);
   return merged;
 }
 
-/** Recompute a thread's summary after its messages changed (also used by manual edits and import). */
+/** Recompute a thread's summary after its messages changed (used by manual edits and template overrides). */
 export async function recomputeThread(db: SidelogDb, threadId: string, now = Date.now()): Promise<void> {
-  await db.transaction('rw', [db.messages, db.threads], () => recomputeThreadIn(db, threadId, now));
-}
-
-async function recomputeThreadIn(db: SidelogDb, threadId: string, now: number): Promise<void> {
-  const thread = await db.threads.get(threadId);
-  if (!thread) return;
-  const messages = await db.messages.where('threadId').equals(threadId).toArray();
-  if (messages.length === 0) {
-    await db.threads.delete(threadId);
-    return;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const ws = new WorkingSet(db);
+      ws.touchThread(threadId);
+      await ws.commit(now);
+      return;
+    } catch (err) {
+      if (!(err instanceof ConflictError) || attempt >= 3) throw err;
+    }
   }
-  await db.threads.put({ ...thread, summary: summarizeThread(messages), updatedAt: now });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -469,7 +508,7 @@ async function recomputeThreadIn(db: SidelogDb, threadId: string, now: number): 
  * With no id at all (a LinkedIn name only), the thread's own prospect stands in.
  */
 export async function upsertProspect(
-  db: SidelogDb,
+  ws: WorkingSet,
   person: CapturedPerson,
   now: number,
   threadId: string | null,
@@ -479,14 +518,14 @@ export async function upsertProspect(
     if (!threadId || !person.name) return null;
     keys = [`thread:${threadId}`];
   }
-  const found = await db.prospects.where('keys').anyOf(keys).toArray();
-  const unique = [...new Map(found.map((p) => [p.id, p])).values()].sort((a, b) => a.createdAt - b.createdAt);
+  const found = await ws.prospectsByKeys(keys);
+  const unique = [...new Map(found.map((p) => [p.id, p])).values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   let p: Prospect;
   if (unique.length === 0) {
     p = newProspect(person, keys, now);
   } else {
     p = unique[0];
-    for (const other of unique.slice(1)) p = await mergeProspectsIn(db, p, other);
+    for (const other of unique.slice(1)) p = await mergeProspectsIn(ws, p, other);
   }
   const email = normEmail(person.email);
   const url = canonicalProfileUrl(person.profileUrl);
@@ -503,7 +542,7 @@ export async function upsertProspect(
   if (!next.domain && domain && !isFreeMail(domain)) next.domain = domain;
   if (JSON.stringify(next) !== JSON.stringify(p) || unique.length === 0) {
     next.updatedAt = now;
-    await db.prospects.put(next);
+    ws.putProspect(next);
   }
   return next;
 }
@@ -544,7 +583,7 @@ function newProspect(person: CapturedPerson, keys: string[], now: number): Prosp
 const STAGE_RANK = { contacted: 0, replied: 1, qualified: 2, meeting: 3, won: 4, lost: 4 } as const;
 
 /** Folds `other` into `keep`: one person, one record, every message and thread repointed. */
-export async function mergeProspectsIn(db: SidelogDb, keep: Prospect, other: Prospect): Promise<Prospect> {
+export async function mergeProspectsIn(ws: WorkingSet, keep: Prospect, other: Prospect): Promise<Prospect> {
   const fill = <K extends keyof Prospect>(k: K) => (keep[k] ?? other[k]) as Prospect[K];
   const merged: Prospect = {
     ...keep,
@@ -568,21 +607,19 @@ export async function mergeProspectsIn(db: SidelogDb, keep: Prospect, other: Pro
     notes: [keep.notes, other.notes].filter(Boolean).join('\n\n'),
     manualFields: [...new Set([...keep.manualFields, ...other.manualFields])],
   };
-  await db.messages.where('prospectId').equals(other.id).modify({ prospectId: keep.id });
-  const threads = await db.threads.where('prospectIds').equals(other.id).toArray();
-  for (const t of threads) {
-    await db.threads.put({ ...t, prospectIds: [...new Set(t.prospectIds.map((x) => (x === other.id ? keep.id : x)))] });
+  for (const m of await ws.messagesOfProspect(other.id)) ws.putMessage({ ...m, prospectId: keep.id });
+  for (const t of await ws.threadsOfProspect(other.id)) {
+    ws.putThread({ ...t, prospectIds: [...new Set(t.prospectIds.map((x) => (x === other.id ? keep.id : x)))] });
   }
-  await db.prospects.delete(other.id);
-  await db.prospects.put(merged);
+  ws.deleteProspect(other.id);
+  ws.putProspect(merged);
   return merged;
 }
 
-async function ingestProspect(deps: IngestDeps, ev: ProspectEvent): Promise<Outcome> {
-  const { db } = deps;
+async function ingestProspect(deps: IngestDeps, ws: WorkingSet, ev: ProspectEvent): Promise<Outcome> {
   if (isSelf(deps.settings, ev.person)) return 'dropped';
   const now = deps.now();
-  const base = await upsertProspect(db, ev.person, now, null);
+  const base = await upsertProspect(ws, ev.person, now, null);
   if (!base) return 'dropped';
   const p: Prospect = { ...base };
   const manual = new Set(p.manualFields);
@@ -599,37 +636,34 @@ async function ingestProspect(deps: IngestDeps, ev: ProspectEvent): Promise<Outc
   if (!manual.has('seniority') && p.title) p.seniority = deriveSeniority(p.title);
   if (ev.connectionDegree === 1 && !p.connectedAt) {
     // Only an invitation we sent makes a 1st-degree connection an acceptance worth recording.
-    const invited = await db.messages.where('prospectId').equals(p.id).filter((m) => m.kind === 'linkedin-invite').count();
-    if (invited > 0) p.connectedAt = ev.seenAt;
+    const invited = (await ws.messagesOfProspect(p.id)).some((m) => m.kind === 'linkedin-invite');
+    if (invited) p.connectedAt = ev.seenAt;
   }
   p.updatedAt = now;
-  await db.prospects.put(p);
+  ws.putProspect(p);
   return 'merged';
 }
 
-async function accepted(deps: IngestDeps, ev: AcceptedEvent): Promise<Outcome> {
-  const p = await upsertProspect(deps.db, ev.person, deps.now(), null);
+async function accepted(deps: IngestDeps, ws: WorkingSet, ev: AcceptedEvent): Promise<Outcome> {
+  const p = await upsertProspect(ws, ev.person, deps.now(), null);
   if (!p) return 'dropped';
-  await deps.db.prospects.put({ ...p, connectionDegree: 1, connectedAt: p.connectedAt ?? ev.at, updatedAt: deps.now() });
+  ws.putProspect({ ...p, connectionDegree: 1, connectedAt: p.connectedAt ?? ev.at, updatedAt: deps.now() });
   return 'merged';
 }
 
-async function retract(deps: IngestDeps, ev: RetractEvent): Promise<Outcome> {
-  const { db } = deps;
-  const msgs = await db.messages.where('keys').equals(`${ev.channel}:${ev.externalId}`).toArray();
+async function retract(deps: IngestDeps, ws: WorkingSet, ev: RetractEvent): Promise<Outcome> {
+  const msgs = await ws.messagesByKeys([`${ev.channel}:${ev.externalId}`]);
   if (msgs.length === 0) return 'dropped';
   for (const m of msgs) {
-    await db.messages.delete(m.id);
-    await recomputeThreadIn(db, m.threadId, deps.now());
+    ws.deleteMessage(m.id);
     const pid = m.prospectId;
     if (!pid) continue;
-    const left = await db.messages.where('prospectId').equals(pid).count();
-    const p = await db.prospects.get(pid);
+    const left = await ws.messagesOfProspect(pid);
+    const p = await ws.getProspect(pid);
     // A prospect that existed only because of the retracted message goes with it.
-    if (p && left === 0 && p.manualFields.length === 0 && !p.title && !p.notes && p.dealValue === null) {
-      await db.prospects.delete(pid);
-      const threads = await db.threads.where('prospectIds').equals(pid).toArray();
-      for (const t of threads) await db.threads.put({ ...t, prospectIds: t.prospectIds.filter((x) => x !== pid) });
+    if (p && left.length === 0 && p.manualFields.length === 0 && !p.title && !p.notes && p.dealValue === null) {
+      ws.deleteProspect(pid);
+      for (const t of await ws.threadsOfProspect(pid)) ws.putThread({ ...t, prospectIds: t.prospectIds.filter((x) => x !== pid) });
     }
   }
   return 'merged';

@@ -258,3 +258,24 @@ describe('templates', () => {
     expect(t.summary?.firstTemplateId).toBe('t1');
   });
 });
+
+describe('failure isolation', () => {
+  it('an event that fails mid-way is lost alone and stored in no part; the rest of its batch is kept', async () => {
+    deps.detect = (input) => {
+      if (input.text.includes('BOOM')) throw new Error('detector exploded');
+      return null;
+    };
+    const good1 = gmailSend({ threadExternalId: 'thread-f:1' });
+    const bad = gmailSend({ threadExternalId: 'thread-f:2', to: [{ email: 'bob@globex.com' }], text: 'BOOM' });
+    const good2 = gmailSend({ threadExternalId: 'thread-f:3', to: [{ email: 'carol@initech.com' }] });
+    const r = await ingest(good1, bad, good2);
+    expect(r.stored).toBe(2);
+    expect(r.acked).toEqual(expect.arrayContaining([good1.eventId, bad.eventId, good2.eventId]));
+    expect((await db.messages.toArray()).map((m) => m.text)).not.toContain('BOOM');
+    // Nothing of the failed event: no thread, no prospect.
+    expect((await db.threads.toArray()).map((t) => t.externalId).sort()).toEqual(['thread-f:1', 'thread-f:3']);
+    expect((await db.prospects.toArray()).flatMap((p) => p.emails)).not.toContain('bob@globex.com');
+    expect((await stats())?.failed).toBe(1);
+    expect((await stats())?.lastError).toMatch(/detector exploded/);
+  });
+});

@@ -1,0 +1,258 @@
+// A unit of work over the database for one ingestion batch. Every IndexedDB request from a
+// service worker costs about a millisecond of IPC, so a batch loads what it will need in a few
+// bulk queries, works in memory, and writes everything back in ONE short read-write
+// transaction at the end.
+//
+// Why not one long transaction around the whole batch: Dexie keeps a transaction alive across
+// `await`s only while every awaited promise is a Dexie one; awaiting many in-memory cache hits
+// loses the transaction zone (PrematureCommitError). So reads happen outside, and the commit
+// checks, optimistically, that nothing it read has changed meanwhile (a side panel edit): if it
+// has, the commit throws ConflictError and the caller runs the batch again on fresh data.
+import type { SidelogDb } from '../db/db';
+import type { HealthEvent } from '../schema/events';
+import type { Message, Prospect, Thread } from '../schema/model';
+import { summarizeThread } from './summary';
+
+type Rec = { id: string; keys: string[] };
+
+export class ConflictError extends Error {
+  constructor(what: string) {
+    super(`changed while ingesting: ${what}`);
+  }
+}
+
+class Cache<T extends Rec> {
+  /** id → record, or null when deleted in this unit of work. */
+  readonly rows = new Map<string, T | null>();
+  readonly byKey = new Map<string, Set<string>>();
+  /** Keys whose every record is in `rows` (queried once; all later writes go through here). */
+  readonly knownKeys = new Set<string>();
+  readonly dirty = new Set<string>();
+  /** Ids looked up and not found in the database. */
+  readonly missing = new Set<string>();
+  /** The record as read from the database (JSON), to detect concurrent changes at commit. */
+  readonly original = new Map<string, string>();
+
+  add(row: T): T {
+    const cur = this.rows.get(row.id);
+    if (cur !== undefined) return cur ?? row; // memory wins over what the database returned
+    this.rows.set(row.id, row);
+    this.original.set(row.id, JSON.stringify(row));
+    this.index(row);
+    return row;
+  }
+
+  private index(row: T) {
+    for (const k of row.keys) (this.byKey.get(k) ?? this.byKey.set(k, new Set()).get(k)!).add(row.id);
+  }
+
+  put(row: T): void {
+    const old = this.rows.get(row.id);
+    if (old) for (const k of old.keys) this.byKey.get(k)?.delete(row.id);
+    this.rows.set(row.id, row);
+    this.index(row);
+    this.dirty.add(row.id);
+  }
+
+  delete(id: string): void {
+    const old = this.rows.get(id);
+    if (old) for (const k of old.keys) this.byKey.get(k)?.delete(id);
+    this.rows.set(id, null);
+    this.dirty.add(id);
+  }
+
+  live(): T[] {
+    return [...this.rows.values()].filter((r): r is T => r !== null);
+  }
+}
+
+export class WorkingSet {
+  readonly messages = new Cache<Message>();
+  readonly threads = new Cache<Thread>();
+  readonly prospects = new Cache<Prospect>();
+  /** Health reports, written with the commit so a retried batch does not count them twice. */
+  readonly health: HealthEvent[] = [];
+  /** Threads whose full message list is in memory. */
+  private readonly threadsLoaded = new Set<string>();
+  /** Threads to re-summarise at commit. */
+  private readonly touchedThreads = new Set<string>();
+
+  constructor(readonly db: SidelogDb) {}
+
+  async preload(keys: { messages: string[]; threads: string[]; prospects: string[]; threadIds: string[] }): Promise<void> {
+    await Promise.all([
+      this.messagesByKeys(keys.messages),
+      this.threadsByKeys(keys.threads),
+      this.prospectsByKeys(keys.prospects),
+      this.getById(this.threads, this.db.threads, keys.threadIds),
+    ]);
+    const threadIds = new Set<string>();
+    for (const t of this.threads.live()) threadIds.add(t.id);
+    for (const m of this.messages.live()) threadIds.add(m.threadId);
+    await this.loadThreadMessages([...threadIds]);
+  }
+
+  private async byKeys<T extends Rec>(
+    cache: Cache<T>,
+    table: { where(i: string): { anyOf(k: string[]): { toArray(): PromiseLike<T[]> } } },
+    keys: string[],
+  ): Promise<T[]> {
+    const unknown = [...new Set(keys)].filter((k) => !cache.knownKeys.has(k));
+    if (unknown.length) {
+      for (const r of await table.where('keys').anyOf(unknown).toArray()) cache.add(r);
+      for (const k of unknown) cache.knownKeys.add(k);
+    }
+    const ids = new Set<string>();
+    for (const k of keys) for (const id of cache.byKey.get(k) ?? []) ids.add(id);
+    return [...ids].map((id) => cache.rows.get(id)).filter((r): r is T => !!r);
+  }
+
+  messagesByKeys = (keys: string[]) => this.byKeys(this.messages, this.db.messages, keys);
+  threadsByKeys = (keys: string[]) => this.byKeys(this.threads, this.db.threads, keys);
+  prospectsByKeys = (keys: string[]) => this.byKeys(this.prospects, this.db.prospects, keys);
+
+  private async getById<T extends Rec>(cache: Cache<T>, table: { bulkGet(ids: string[]): PromiseLike<(T | undefined)[]> }, ids: string[]): Promise<void> {
+    const todo = [...new Set(ids)].filter((id) => !cache.rows.has(id) && !cache.missing.has(id));
+    if (!todo.length) return;
+    const rows = await table.bulkGet(todo);
+    rows.forEach((r, i) => (r ? cache.add(r) : cache.missing.add(todo[i])));
+  }
+
+  async getThread(id: string): Promise<Thread | undefined> {
+    await this.getById(this.threads, this.db.threads, [id]);
+    return this.threads.rows.get(id) ?? undefined;
+  }
+
+  async getProspect(id: string): Promise<Prospect | undefined> {
+    await this.getById(this.prospects, this.db.prospects, [id]);
+    return this.prospects.rows.get(id) ?? undefined;
+  }
+
+  private async loadThreadMessages(ids: string[]): Promise<void> {
+    const todo = ids.filter((id) => !this.threadsLoaded.has(id));
+    if (!todo.length) return;
+    for (const m of await this.db.messages.where('threadId').anyOf(todo).toArray()) this.messages.add(m);
+    for (const id of todo) this.threadsLoaded.add(id);
+  }
+
+  async messagesOfThread(threadId: string): Promise<Message[]> {
+    await this.loadThreadMessages([threadId]);
+    return this.messages.live().filter((m) => m.threadId === threadId);
+  }
+
+  /** Messages of a prospect (rare: merges and retractions), memory overriding the database. */
+  async messagesOfProspect(prospectId: string): Promise<Message[]> {
+    for (const m of await this.db.messages.where('prospectId').equals(prospectId).toArray()) this.messages.add(m);
+    return this.messages.live().filter((m) => m.prospectId === prospectId);
+  }
+
+  async threadsOfProspect(prospectId: string): Promise<Thread[]> {
+    for (const t of await this.db.threads.where('prospectIds').equals(prospectId).toArray()) this.threads.add(t);
+    return this.threads.live().filter((t) => t.prospectIds.includes(prospectId));
+  }
+
+  putMessage(m: Message): void {
+    const old = this.messages.rows.get(m.id);
+    if (old && old.threadId !== m.threadId) this.touchedThreads.add(old.threadId);
+    this.messages.put(m);
+    this.touchedThreads.add(m.threadId);
+  }
+
+  deleteMessage(id: string): void {
+    const old = this.messages.rows.get(id);
+    if (old) this.touchedThreads.add(old.threadId);
+    this.messages.delete(id);
+  }
+
+  putThread(t: Thread): void {
+    this.threads.put(t);
+  }
+
+  deleteThread(id: string): void {
+    this.threads.delete(id);
+    this.touchedThreads.delete(id);
+  }
+
+  putProspect(p: Prospect): void {
+    this.prospects.put(p);
+  }
+
+  deleteProspect(id: string): void {
+    this.prospects.delete(id);
+  }
+
+  /** Marks a thread for re-summarising at commit (a manual change to its messages). */
+  touchThread(id: string): void {
+    this.touchedThreads.add(id);
+  }
+
+  /** Re-summarises touched threads (deleting emptied ones), then commits everything at once. */
+  async commit(now: number): Promise<void> {
+    await this.loadThreadMessages([...this.touchedThreads]);
+    await this.getById(this.threads, this.db.threads, [...this.touchedThreads]);
+    for (const id of this.touchedThreads) {
+      const t = this.threads.rows.get(id);
+      if (!t) continue;
+      const msgs = this.messages.live().filter((m) => m.threadId === id);
+      if (msgs.length === 0) this.threads.delete(id);
+      else this.threads.put({ ...t, summary: summarizeThread(msgs), updatedAt: now });
+    }
+    const { db } = this;
+    const changes = [
+      { cache: this.messages as Cache<Rec>, table: db.messages },
+      { cache: this.threads as Cache<Rec>, table: db.threads },
+      { cache: this.prospects as Cache<Rec>, table: db.prospects },
+    ].map(({ cache, table }) => {
+      const ids = [...cache.dirty];
+      return {
+        cache,
+        table,
+        ids,
+        puts: ids.map((id) => cache.rows.get(id)).filter((r): r is Rec => !!r),
+        dels: ids.filter((id) => cache.rows.get(id) === null),
+      };
+    });
+    if (changes.every((c) => c.ids.length === 0) && this.health.length === 0) return;
+    // Only Dexie promises are awaited in here, so the transaction stays alive to the end.
+    await db.transaction('rw', [db.messages, db.threads, db.prospects, db.meta], async () => {
+      for (const c of changes) {
+        if (!c.ids.length) continue;
+        const current = await c.table.bulkGet(c.ids);
+        c.ids.forEach((id, i) => {
+          const was = c.cache.original.get(id);
+          const now = current[i] ? JSON.stringify(current[i]) : undefined;
+          if (was !== now) throw new ConflictError(`${c.table.name} ${id}`);
+        });
+      }
+      for (const c of changes) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- EntityTable insert types differ per table
+        if (c.puts.length) await (c.table as any).bulkPut(c.puts);
+        if (c.dels.length) await c.table.bulkDelete(c.dels);
+      }
+      for (const ev of this.health) {
+        const key = `health:${ev.channel}:${ev.layer}`;
+        const cur = ((await db.meta.get(key))?.value as HealthCounters | undefined) ?? {
+          recognised: 0, failed: 0, lastError: null, lastAt: null, lastFailedAt: null,
+        };
+        await db.meta.put({
+          key,
+          value: {
+            recognised: cur.recognised + ev.recognised,
+            failed: cur.failed + ev.failed,
+            lastError: ev.lastError ?? cur.lastError,
+            lastAt: now,
+            lastFailedAt: ev.failed > 0 ? now : cur.lastFailedAt,
+          } satisfies HealthCounters,
+        });
+      }
+    });
+  }
+}
+
+export interface HealthCounters {
+  recognised: number;
+  failed: number;
+  lastError: string | null;
+  lastAt: number | null;
+  lastFailedAt: number | null;
+}
