@@ -162,6 +162,33 @@ describe('DOM layer', () => {
   });
 });
 
+describe('thread view loading', () => {
+  it('a message whose body loads later is reported again with its text; failures counted once', async () => {
+    const cap = setup('dom-2025/thread-view.html');
+    await until(() => expect(messages()).toHaveLength(1));
+    const list = document.querySelector('[role=main]')!;
+    const lazy = document.createElement('div');
+    lazy.className = 'adn ads';
+    lazy.setAttribute('data-message-id', '#msg-f:1743802434391390800');
+    const sender = document.createElement('span');
+    sender.className = 'gD';
+    sender.setAttribute('email', 'bob@beta.co');
+    const body = document.createElement('div');
+    body.className = 'a3s aiL';
+    lazy.append(sender, body);
+    list.append(lazy);
+    await until(() => expect(messages()).toHaveLength(2));
+    expect(messages()[1]).toMatchObject({ externalId: 'msg-f:1743802434391390800', text: '' });
+    const p = document.createElement('div');
+    p.textContent = 'Loaded later';
+    body.append(p);
+    await until(() => expect(messages()).toHaveLength(3));
+    expect(messages()[2]).toMatchObject({ externalId: 'msg-f:1743802434391390800', text: 'Loaded later' });
+    cap.flushHealth();
+    expect(events.find((e) => e.type === 'health' && e.layer === 'dom')).toMatchObject({ recognised: 2, failed: 1 });
+  });
+});
+
 describe('DOM layer when the build changes', () => {
   it('finds the compose without div.M9 and the Send button by its label; a toast shown by style counts', async () => {
     setup('dom-2025/compose-chips.html');

@@ -13,7 +13,7 @@
 // DOM layer reported. In both, a click on `#link_undo` retracts the sends that toast confirmed.
 import type { CaptureEventInput, CapturedPerson, MessageEventInput } from '../../schema/events';
 import type { InsertRequest, InsertResult, PageContext } from '../../messaging';
-import { readCompose, readOwnEmail, readThreadView, composeRootOf, sendButtonOf, type ComposeState } from './dom-read';
+import { readCompose, readMessageNode, readOwnEmail, readThreadIds, readThreadView, composeRootOf, sendButtonOf, type ComposeState } from './dom-read';
 import { splitThread, threadNames } from './ids';
 import { GMAIL } from './selectors';
 import { parseSyncCall } from './sync-parser';
@@ -60,7 +60,6 @@ interface NetSend {
 }
 
 const RECENT_MS = 5 * 60_000;
-const INTERESTING = `${GMAIL.compose.root}, ${GMAIL.thread.message}, ${GMAIL.thread.subject}, ${GMAIL.toast.viewMessage}, ${GMAIL.toast.undo}`;
 
 export function sendSignature(subject: string | null | undefined, to: CapturedPerson[]): string {
   const s = (subject ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -83,13 +82,14 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   const netSends = new Map<string, NetSend>();
   const retractedAt = new Map<string, number>();
   const usedToasts = new WeakSet<Element>();
-  const seenThreadMsgs = new Set<string>();
+  /** data-message-id -> reported with text (true) or without it yet (false). */
+  const withText = new Map<string, boolean>();
+  const badNodes = new WeakSet<Element>();
   const buttoned = new WeakSet<Element>();
   let lastToastSnaps: Snapshot[] = [];
   let lastCompose: Element | null = null;
   let pendingAdded: Element[] = [];
   let scanTimer: number | null = null;
-  let threadDirty = true;
   let observer: MutationObserver | null = null;
 
   let stopped = false;
@@ -256,18 +256,37 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
 
   // ------------------------------------------------------------------ DOM layer: thread view
 
-  function scanThread() {
-    const view = readThreadView(doc);
-    if (!view) return;
-    if (view.unreadable) fail('dom', `${view.unreadable} thread message(s) without id or sender`);
-    view.unreadable = 0;
-    const { threadExternalId, threadAliases } = splitThread(view.threadNames);
+  /** Reads only the message nodes that were added (or whose insides changed), never the whole
+   *  thread again: a re-render with the same ids emits nothing, a body that loads later (Gmail
+   *  fills collapsed messages on demand) is sent again with its text. */
+  function scanThread(nodes: Iterable<Element>) {
+    const h2 = doc.querySelector(GMAIL.thread.subject);
+    if (!h2) return;
+    const names = readThreadIds(h2);
+    const subject = h2.textContent?.trim() || null;
+    const { threadExternalId, threadAliases } = splitThread(names);
     const out: CaptureEventInput[] = [];
-    for (const m of view.messages) {
-      if (seenThreadMsgs.has(m.externalId)) continue;
-      seenThreadMsgs.add(m.externalId);
-      if (m.externalId.startsWith('msg-a:') || (m.from.email && own.has(m.from.email))) continue; // the user's own
-      health.dom.recognised++;
+    for (const node of nodes) {
+      if (!node.isConnected) continue;
+      const rawId = node.getAttribute('data-message-id');
+      const known = rawId ? withText.get(rawId) : undefined;
+      if (known === true) continue; // already reported with its text
+      const m = readMessageNode(node);
+      if (!m) {
+        if (!badNodes.has(node)) {
+          badNodes.add(node);
+          fail('dom', 'thread message without id or sender');
+        }
+        continue;
+      }
+      if (m.externalId.startsWith('msg-a:') || (m.from.email && own.has(m.from.email))) {
+        withText.set(rawId!, true); // the user's own: sends are captured at compose time
+        continue;
+      }
+      const hasText = m.text.length > 0;
+      if (known === false && !hasText) continue;
+      withText.set(rawId!, hasText);
+      if (known === undefined) health.dom.recognised++;
       out.push({
         eventId: newId(),
         type: 'message',
@@ -282,7 +301,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
         from: m.from,
         to: m.to,
         cc: [],
-        subject: view.subject,
+        subject,
         text: m.text,
         sentAt: m.sentAt ?? now(),
         rfcMessageId: null,
@@ -299,11 +318,15 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     scanTimer = null;
     const added = pendingAdded;
     pendingAdded = [];
+    const msgNodes = new Set<Element>();
     for (const el of added) {
       if (!el.isConnected) continue;
-      if (el.matches(GMAIL.thread.message) || el.matches(GMAIL.thread.subject)) threadDirty = true;
-      else if (el.firstElementChild && el.querySelector(INTERESTING)) {
-        if (el.querySelector(`${GMAIL.thread.message}, ${GMAIL.thread.subject}`)) threadDirty = true;
+      // Message nodes added, inside what was added, or around it (a body loaded into a message).
+      if (el.matches(GMAIL.thread.message)) msgNodes.add(el);
+      else {
+        const around = el.parentElement?.closest(GMAIL.thread.message);
+        if (around) msgNodes.add(around);
+        else if (el.firstElementChild) for (const m of el.querySelectorAll(GMAIL.thread.message)) msgNodes.add(m);
       }
       if (deps.composeButton !== false) {
         const roots = el.matches(GMAIL.compose.root) ? [el] : el.firstElementChild ? [...el.querySelectorAll(GMAIL.compose.root)] : [];
@@ -311,16 +334,11 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       }
     }
     checkToast();
-    if (threadDirty) {
-      threadDirty = false;
-      scanThread();
-    }
+    if (msgNodes.size) scanThread(msgNodes);
     // Keep the draft id -> template map current: the draft id appears after the first autosave.
-    for (const s of [lastCompose]) {
-      if (s && templateByRoot.has(s)) {
-        const d = readCompose(s).draftId;
-        if (d) templateByDraft.set(d, templateByRoot.get(s)!);
-      }
+    if (lastCompose && templateByRoot.has(lastCompose)) {
+      const d = readCompose(lastCompose).draftId;
+      if (d) templateByDraft.set(d, templateByRoot.get(lastCompose)!);
     }
   }
 
