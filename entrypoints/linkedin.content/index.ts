@@ -7,6 +7,7 @@ import { insertTemplate } from '@/lib/capture/linkedin/insert';
 import { readConversationHeader, readProfile } from '@/lib/capture/linkedin/dom';
 import { SEL } from '@/lib/capture/linkedin/selectors';
 import { onMessage } from '@/lib/messaging';
+import { TAP_EVENT, tapToEvents, type TapKind } from '@/lib/capture/linkedin/tap';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
@@ -29,6 +30,22 @@ export default defineContentScript({
     });
     watcher.scanAll();
     addEventListener('pagehide', () => watcher.flush());
+
+    // Responses LinkedIn's app received, handed over by the main-world tap (linkedin-main.content.ts).
+    // The page could dispatch this event too: it is untrusted input like the DOM, and the
+    // background validates every event.
+    addEventListener(TAP_EVENT, (e) => {
+      try {
+        const detail = (e as CustomEvent).detail;
+        if (typeof detail !== 'string' || detail.length > 2_100_000) return;
+        const { kind, text } = JSON.parse(detail) as { kind: TapKind; text: string };
+        if (!['send', 'messages', 'realtime'].includes(kind) || typeof text !== 'string') return;
+        const events = tapToEvents(kind, text, watcher.viewer(), () => crypto.randomUUID());
+        if (events.length) outbox.push(events);
+      } catch {
+        /* malformed: ignore */
+      }
+    });
 
     onMessage('insertTemplate', ({ data }) => insertTemplate(document, data));
     onMessage('getPageContext', () => {

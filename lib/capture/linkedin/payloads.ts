@@ -114,6 +114,8 @@ function senderOf(o: Obj, resolve: (urn: string) => Obj | null): Sender {
   const ref = str(o['*from']) ?? str(o['*sender']);
   let from: Obj | null = unwrapUnion(o.from) ?? unwrapUnion(o.sender) ?? (ref ? resolve(ref) : null);
   if (!from && ref) return { ...empty, memberId: memberIdFromUrn(ref) };
+  // Dash send responses name the sender only by URN (`senderUrn`).
+  if (!from && str(o.senderUrn)) return { ...empty, memberId: memberIdFromUrn(str(o.senderUrn)) };
   if (!from) return empty;
   from = unwrapUnion(from) ?? from;
   const mini = unwrapUnion(from.miniProfile);

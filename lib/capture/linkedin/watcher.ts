@@ -49,6 +49,8 @@ export interface Watcher {
   flush(): void;
   stop(): void;
   stats(): { recognised: number; failed: number };
+  /** The viewer's member id once known (first element of any data-event-urn). */
+  viewer(): string | null;
 }
 
 const FIVE_MIN = 5 * 60_000;
@@ -533,6 +535,7 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       flush();
     },
     stats: () => ({ recognised, failed }),
+    viewer: () => viewerMemberId,
   };
 }
 

@@ -1,0 +1,103 @@
+// Passive main-world tap for LinkedIn (runs before LinkedIn's app, which keeps its own reference
+// to fetch from boot). It observes responses the app itself requested — messaging sends, message
+// lists and the realtime stream — and hands their text to the isolated content script through a
+// window event. It never alters, delays, adds or repeats a request: the wrapper calls the
+// original and reads a clone of the response. No DOM node or attribute is written.
+import { classifyTapUrl, TAP_EVENT, type TapKind } from '@/lib/capture/linkedin/tap';
+
+const MAX_BODY = 2_000_000;
+
+export default defineContentScript({
+  matches: ['https://www.linkedin.com/*'],
+  runAt: 'document_start',
+  world: 'MAIN',
+  main() {
+    const hand = (kind: TapKind, url: string, text: string) => {
+      if (!text || text.length > MAX_BODY) return;
+      try {
+        window.dispatchEvent(new CustomEvent(TAP_EVENT, { detail: JSON.stringify({ kind, url, text }) }));
+      } catch {
+        /* never disturb the page */
+      }
+    };
+
+    const nativeFetch = window.fetch;
+    if (typeof nativeFetch === 'function') {
+      const tapped = function (this: unknown, ...args: Parameters<typeof fetch>): Promise<Response> {
+        const result = nativeFetch.apply(this, args);
+        try {
+          const input = args[0];
+          const url = typeof input === 'string' ? input : input instanceof URL ? input.href : (input as Request).url;
+          const kind = classifyTapUrl(new URL(url, location.href).href);
+          if (kind) {
+            result
+              .then((res) => {
+                if (!res.ok) return;
+                const copy = res.clone();
+                if (kind === 'realtime') return readStream(copy, (chunk) => hand(kind, url, chunk));
+                return copy.text().then((t) => hand(kind, url, t));
+              })
+              .catch(() => undefined);
+          }
+        } catch {
+          /* the page's call goes on untouched */
+        }
+        return result;
+      };
+      window.fetch = tapped as typeof fetch;
+    }
+
+    const proto = XMLHttpRequest.prototype;
+    const nativeOpen = proto.open;
+    const nativeSend = proto.send;
+    const urls = new WeakMap<XMLHttpRequest, string>();
+    proto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+      try {
+        urls.set(this, new URL(String(args[1]), location.href).href);
+      } catch {
+        /* ignore */
+      }
+      return (nativeOpen as (...a: unknown[]) => void).apply(this, args);
+    } as typeof proto.open;
+    proto.send = function (this: XMLHttpRequest, ...args: unknown[]) {
+      try {
+        const url = urls.get(this);
+        const kind = url ? classifyTapUrl(url) : null;
+        if (kind && kind !== 'realtime') {
+          this.addEventListener('load', () => {
+            try {
+              if (this.status < 200 || this.status >= 300) return;
+              const r = this.responseType === '' || this.responseType === 'text' ? this.responseText : this.responseType === 'json' ? JSON.stringify(this.response) : '';
+              hand(kind, url!, r);
+            } catch {
+              /* ignore */
+            }
+          });
+        }
+      } catch {
+        /* ignore */
+      }
+      return (nativeSend as (...a: unknown[]) => void).apply(this, args);
+    } as typeof proto.send;
+  },
+});
+
+/** Reads a realtime (server-sent events) clone as it streams; hands over each complete line. */
+async function readStream(res: Response, onLine: (line: string) => void): Promise<void> {
+  const reader = res.body?.getReader();
+  if (!reader) return;
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffered += decoder.decode(value, { stream: true });
+    let nl: number;
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl).replace(/^data:\s?/, '').trim();
+      buffered = buffered.slice(nl + 1);
+      if (line.startsWith('{')) onLine(line);
+    }
+    if (buffered.length > MAX_BODY) buffered = '';
+  }
+}

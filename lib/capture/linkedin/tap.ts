@@ -1,0 +1,76 @@
+// The passive main-world tap's payloads, read in the isolated content script. The tap
+// (entrypoints/linkedin-main.content.ts) hands over the text of responses LinkedIn's own app
+// already received; nothing here makes or alters a request. What it adds over the other layers:
+// the createMessage response names both the originToken (the webRequest layer's id) and the
+// message id (the DOM layer's id), so the two sightings join exactly; messenger GraphQL reads and
+// realtime events carry replies with sender ids even where the DOM is not rendered.
+import type { CaptureEventInput, CapturedPerson } from '../../schema/events';
+import { extractMessages, parseJsonStream, type PayloadMessage } from './payloads';
+
+/** Bridge event name between the main-world tap and the isolated content script. */
+export const TAP_EVENT = 'sidelog:linkedin-tap';
+
+export type TapKind = 'send' | 'messages' | 'realtime';
+
+/** Which responses the tap forwards (by URL, before reading anything). */
+export function classifyTapUrl(url: string): TapKind | null {
+  let u: URL;
+  try {
+    u = new URL(url, 'https://www.linkedin.com');
+  } catch {
+    return null;
+  }
+  if (u.hostname !== 'www.linkedin.com') return null;
+  const p = u.pathname;
+  if (p.endsWith('/voyagerMessagingDashMessengerMessages') && u.searchParams.get('action') === 'createMessage') return 'send';
+  if (p.endsWith('/voyagerMessagingGraphQL/graphql') && /messengerMessages|messengerConversations/i.test(u.searchParams.get('queryId') ?? '')) return 'messages';
+  if (/^\/voyager\/api\/messaging\/conversations\/[^/]+\/events/.test(p)) return 'messages';
+  if (p.startsWith('/realtime/connect')) return 'realtime';
+  return null;
+}
+
+function person(m: PayloadMessage): CapturedPerson {
+  const p: CapturedPerson = {};
+  if (m.senderName) p.name = m.senderName.slice(0, 1000);
+  if (m.senderMemberId) p.memberId = m.senderMemberId;
+  if (m.senderProfileUrl && !/\/in\/ACo/i.test(m.senderProfileUrl)) p.profileUrl = m.senderProfileUrl;
+  return p;
+}
+
+/**
+ * Capture events for one forwarded response body. `viewerMemberId` decides direction when the
+ * payload does not say who the viewer is; messages whose direction stays unknown are skipped.
+ */
+export function tapToEvents(kind: TapKind, body: string, viewerMemberId: string | null, newId: () => string): CaptureEventInput[] {
+  const docs = kind === 'realtime' ? parseJsonStream(body) : parseJsonStream(body).slice(0, 1);
+  const out: CaptureEventInput[] = [];
+  for (const doc of docs) {
+    for (const m of extractMessages(doc, viewerMemberId)) {
+      if (!m.threadId || !m.direction || !m.sentAt) continue;
+      if (m.recalled) {
+        out.push({ eventId: newId(), type: 'retract', channel: 'linkedin', layer: 'network', externalId: m.messageId });
+        continue;
+      }
+      if (!m.text.trim()) continue;
+      const sender = person(m);
+      out.push({
+        eventId: newId(),
+        type: 'message',
+        channel: 'linkedin',
+        layer: 'network',
+        direction: m.direction,
+        kind: 'linkedin-message',
+        externalId: m.messageId,
+        aliases: m.originToken ? [m.originToken] : [],
+        threadExternalId: m.threadId,
+        threadAliases: [],
+        from: m.direction === 'outbound' ? (viewerMemberId ? { memberId: viewerMemberId } : sender) : sender,
+        to: m.direction === 'inbound' && viewerMemberId ? [{ memberId: viewerMemberId }] : [],
+        subject: null,
+        text: m.text.slice(0, 20_000),
+        sentAt: Math.round(m.sentAt),
+      });
+    }
+  }
+  return out;
+}
