@@ -17,7 +17,16 @@ export default defineConfig({
     host_permissions: ['https://mail.google.com/*', 'https://www.linkedin.com/*'],
     action: { default_title: 'Sidelog' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'sidelog@sidelog.local', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'sidelog@sidelog.local',
+              strict_min_version: '128.0',
+              // Firefox's built-in consent: Sidelog transmits no data anywhere.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

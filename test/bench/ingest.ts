@@ -10,6 +10,10 @@ import { ingestEvents } from '../../lib/ingest/ingest';
 import { DEFAULT_SETTINGS } from '../../lib/schema/settings';
 import { makeEvents } from './lib/events';
 
+// The extension page's `chrome` global, used inside page.evaluate callbacks.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
 const N = 10_000;
 const BATCH = 25; // what the content-script outbox sends per message
 
@@ -51,7 +55,7 @@ async function chromiumBench() {
           new Promise<unknown>((resolve) => chrome.runtime.sendMessage({ id: 1, type: 'capture', data: { events: evs }, timestamp: Date.now() }, resolve));
         const t0 = performance.now();
         // Two batches in flight at a time, as two tabs would send.
-        const chunks = [];
+        const chunks: unknown[][] = [];
         for (let i = 0; i < events.length; i += batch) chunks.push(events.slice(i, i + batch));
         let next = 0;
         const worker = async () => {

@@ -5,6 +5,10 @@ import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { exportJson, expect, openPanel, readDb, stopServiceWorker, test } from './fixtures';
 
+// The extension page's `chrome` global, used inside page.evaluate callbacks.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
 const CAPTURES = path.resolve('test/fixtures/gmail/inboxsdk-sync-2022-09-09');
 const SENDS = ['cvOnSend', 'cvOnSend_3', 'cvOnSend_4', 'cvOnReplySend', 'cvOnReplySend_3'];
 const read = (name: string) => readFileSync(path.join(CAPTURES, name), 'utf8');
@@ -53,7 +57,7 @@ async function sendRaw(page: Page, events: unknown[]): Promise<{ acked: string[]
   return page.evaluate(
     (events) =>
       new Promise((resolve) =>
-        chrome.runtime.sendMessage({ id: 1, type: 'capture', data: { events }, timestamp: Date.now() }, (r) => resolve(r?.res)),
+        chrome.runtime.sendMessage({ id: 1, type: 'capture', data: { events }, timestamp: Date.now() }, (r: { res?: { acked: string[]; rejected: number } } | undefined) => resolve(r?.res!)),
       ),
     events,
   );
