@@ -3,8 +3,8 @@
 import { browser } from 'wxt/browser';
 import { createOutbox } from '@/lib/capture/outbox';
 import { createWatcher, currentThreadId } from '@/lib/capture/linkedin/watcher';
-import { insertTemplate } from '@/lib/capture/linkedin/insert';
-import { readConversationHeader, readProfile } from '@/lib/capture/linkedin/dom';
+import { insertTemplate, pickBox } from '@/lib/capture/linkedin/insert';
+import { conversationRootOf, readConversationHeader, readProfile, threadOfComposeBox } from '@/lib/capture/linkedin/dom';
 import { SEL } from '@/lib/capture/linkedin/selectors';
 import { onMessage } from '@/lib/messaging';
 import { TAP_EVENT, tapToEvents, type TapKind } from '@/lib/capture/linkedin/tap';
@@ -51,8 +51,11 @@ export default defineContentScript({
     onMessage('getPageContext', () => {
       const profile = /^\/in\//.test(location.pathname) ? readProfile(document, location.href) : null;
       if (profile) return { channel: 'linkedin' as const, threadExternalId: null, profileUrl: profile.profileUrl, name: profile.name };
-      const threadExternalId = currentThreadId(document);
-      const pane = document.querySelector(SEL.conversationRoot);
+      // The conversation the user is writing in: the pane or bubble holding the box they focused
+      // (bubbles live in #interop-outlet's shadow root), else the messaging page's pane.
+      const box = pickBox(document);
+      const pane = (box && conversationRootOf(box)) ?? document.querySelector(SEL.conversationRoot);
+      const threadExternalId = (box && threadOfComposeBox(box, location.href)) ?? currentThreadId(document);
       const other = readConversationHeader(pane ?? document);
       if (!threadExternalId && !other.name) return null;
       return {

@@ -131,6 +131,11 @@ describe('profile pages', () => {
     expect(p).toMatchObject({ layout: 'classic', name: 'Jane Doe', headline: 'VP Sales at Acme Corp', title: 'VP Sales', company: 'Acme Corp', location: 'Berlin, Germany', connectionDegree: 1, pending: false });
     expect(p.memberId).toMatch(/^ACoAA/);
   });
+  it('a heading that also holds the degree or pronouns still gives the bare name', () => {
+    const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
+    doc.querySelector('main h2')!.textContent = 'Ana García (She/Her) · 2nd';
+    expect(readProfile(doc, 'https://www.linkedin.com/in/ana-garcia-1/')!.name).toBe('Ana García');
+  });
   it('Pending after an invitation', () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
     const b = doc.querySelector('main button[aria-label^="Invite "]')!;

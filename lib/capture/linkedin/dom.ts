@@ -308,7 +308,11 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
   const sdui = !!doc.querySelector(SEL.sduiScreen);
   // Classic pages have one h1; the SDUI top card names the person in its first heading.
   const h1 = main.querySelector('h1') ?? main.querySelector('[componentkey*="topcard" i] h2, [componentkey*="topcard" i] [role="heading"]') ?? firstPersonHeading(main);
-  const name = oneLine(readableText(h1));
+  // Some builds put the degree or pronouns in the same heading: "Ana García · 2nd", "Sam Lee (He/Him)".
+  const name = oneLine(readableText(h1))
+    .replace(/\s*[·•]\s*(1st|2nd|3rd\+?|1er|2e|3e\+?|[123]\.)\s*$/i, '')
+    .replace(/\s*\((?:he|she|they|er|sie|il|elle|él|ella)\s*\/\s*\w+\)\s*$/i, '')
+    .trim();
   if (!h1 || !name) return null;
 
   // The top card: the nearest ancestor of the h1 that also holds the Contact info link (or, failing

@@ -478,8 +478,11 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     const dialog = button.closest(SEL.dialog);
     const note = dialog?.querySelector<HTMLTextAreaElement>(SEL.inviteNote);
     const label = `${button.getAttribute('aria-label') ?? ''} ${button.textContent ?? ''}`;
-    if (note && /\b(send|senden|envoyer|enviar)\b/i.test(label) && note.value.trim()) {
+    if (note && /\b(send|senden|envoyer|enviar)\b/i.test(label)) {
       const profile = readProfile(doc, doc.location.href);
+      // Any invitation sent from a profile (with or without a note): a later "· 1st" is its acceptance.
+      if (profile) void store.set(`linkedin:pending:${profile.profileUrl}`, now());
+      if (!note.value.trim()) return;
       const ins = insertions.get(note);
       const template = ins ? { id: ins.templateId, version: ins.templateVersion } : null;
       insertions.delete(note);
