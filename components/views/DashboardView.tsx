@@ -56,8 +56,10 @@ export function DashboardView() {
   // lists), then prospects (traits, funnel), then the period's messages (activity, calls). At 100k
   // messages the messages are the slow read, and nothing else waits for them.
   const base = useQuery({ queryKey: ['insights', 'threads'], queryFn: () => loadThreads() });
-  const people = useQuery({ queryKey: ['insights', 'prospects'], queryFn: () => loadProspects() });
-  const outbound = useQuery({ queryKey: ['insights', 'outbound', from ?? 0], queryFn: () => loadOutbound(from ?? 0) });
+  // IndexedDB serves one read at a time in practice: the others start once the threads are in,
+  // so the headline does not wait behind 20k messages.
+  const people = useQuery({ queryKey: ['insights', 'prospects'], queryFn: () => loadProspects(), enabled: !!base.data });
+  const outbound = useQuery({ queryKey: ['insights', 'outbound', from ?? 0], queryFn: () => loadOutbound(from ?? 0), enabled: !!base.data });
 
   const settings = base.data?.settings;
   const units = useMemo(

@@ -2,9 +2,10 @@
 // the 100k-message seed imported through the panel's "Import JSON", and the panel's JS size.
 // Targets: dashboard shown <= 1 s from navigation; popup <= 300 ms; side panel JS <= 300 KB gzipped.
 // Needs a build first: SIDELOG_OUT_DIR=.output-x npx wxt build && SIDELOG_OUT_DIR=.output-x npx tsx test/bench/analytics-panel.ts
-// Options: --small (the default seed instead of 100k), --runs N.
+// Options: --small (the default seed instead of 100k), --runs N, --profile DIR (keep the browser
+// profile in DIR and reuse it next time, skipping the import: for iterating on the UI).
 import { chromium } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +15,9 @@ const dir = path.resolve(process.env.SIDELOG_OUT_DIR ?? '.output', 'chrome-mv3')
 const small = process.argv.includes('--small');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const profileArg = process.argv.indexOf('--profile');
+const keptProfile = profileArg > 0 ? path.resolve(process.argv[profileArg + 1]) : null;
+const reuse = !!keptProfile && existsSync(keptProfile);
 
 // 1. Bundle size: every script the side panel page loads (entry + preloaded chunks + their imports).
 function pageScripts(html: string): string[] {
@@ -46,12 +50,14 @@ for (const page of ['sidepanel.html', 'popup.html']) {
 }
 
 // 2. Timings in Chromium.
-const seed = generateSeed(small ? { now: Date.now() } : { ...SEED_LARGE, now: Date.now() });
 const file = path.join(tmpdir(), `sidelog-bench-${process.pid}.json`);
-writeFileSync(file, JSON.stringify(seed));
-console.log(`seed: ${seed.messages.length} messages, ${seed.threads.length} threads, ${seed.prospects.length} prospects, ${seed.templates.length} templates`);
+if (!reuse) {
+  const seed = generateSeed(small ? { now: Date.now() } : { ...SEED_LARGE, now: Date.now() });
+  writeFileSync(file, JSON.stringify(seed));
+  console.log(`seed: ${seed.messages.length} messages, ${seed.threads.length} threads, ${seed.prospects.length} prospects, ${seed.templates.length} templates`);
+}
 
-const userDataDir = mkdtempSync(path.join(tmpdir(), 'sidelog-bench-'));
+const userDataDir = keptProfile ?? mkdtempSync(path.join(tmpdir(), 'sidelog-bench-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
@@ -60,14 +66,16 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 try {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
-  const panel = await context.newPage();
-  await panel.setViewportSize({ width: 420, height: 900 });
-  await panel.goto(`chrome-extension://${id}/sidepanel.html#settings`);
-  const t0 = Date.now();
-  await panel.getByLabel('Import JSON').setInputFiles(file);
-  await panel.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 600_000 });
-  console.log(`import through the panel: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  await panel.close();
+  if (!reuse) {
+    const panel = await context.newPage();
+    await panel.setViewportSize({ width: 420, height: 900 });
+    await panel.goto(`chrome-extension://${id}/sidepanel.html#settings`);
+    const t0 = Date.now();
+    await panel.getByLabel('Import JSON').setInputFiles(file);
+    await panel.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 600_000 });
+    console.log(`import through the panel: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await panel.close();
+  } else console.log(`reusing the profile in ${keptProfile} (data imported before)`);
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   async function measure(label: string, url: string, selector: string, width: number) {
@@ -93,6 +101,6 @@ try {
   await measure('popup: recomputed numbers', `chrome-extension://${id}/popup.html`, '[data-fresh=true]', 360);
 } finally {
   await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  if (!keptProfile) rmSync(userDataDir, { recursive: true, force: true });
   rmSync(file, { force: true });
 }
