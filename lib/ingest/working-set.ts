@@ -8,6 +8,7 @@
 // loses the transaction zone (PrematureCommitError). So reads happen outside, and the commit
 // checks, optimistically, that nothing it read has changed meanwhile (a side panel edit): if it
 // has, the commit throws ConflictError and the caller runs the batch again on fresh data.
+import Dexie from 'dexie';
 import type { SidelogDb } from '../db/db';
 import type { HealthEvent } from '../schema/events';
 import type { Message, Prospect, Thread } from '../schema/model';
@@ -79,27 +80,57 @@ export class WorkingSet {
 
   constructor(readonly db: SidelogDb) {}
 
+  /**
+   * Loads, in ONE read transaction with every request in flight at once, all records the batch
+   * can name: messages, threads and prospects by their keys, threads by id, and the messages of
+   * every thread found. Outside a transaction each read would open one of its own.
+   */
   async preload(keys: { messages: string[]; threads: string[]; prospects: string[]; threadIds: string[] }): Promise<void> {
-    await Promise.all([
-      this.messagesByKeys(keys.messages),
-      this.threadsByKeys(keys.threads),
-      this.prospectsByKeys(keys.prospects),
-      this.getById(this.threads, this.db.threads, keys.threadIds),
-    ]);
-    const threadIds = new Set<string>();
-    for (const t of this.threads.live()) threadIds.add(t.id);
-    for (const m of this.messages.live()) threadIds.add(m.threadId);
-    await this.loadThreadMessages([...threadIds]);
+    const { db } = this;
+    const uniq = (xs: string[]) => [...new Set(xs)];
+    const mk = uniq(keys.messages).filter((k) => !this.messages.knownKeys.has(k));
+    const tk = uniq(keys.threads).filter((k) => !this.threads.knownKeys.has(k));
+    const pk = uniq(keys.prospects).filter((k) => !this.prospects.knownKeys.has(k));
+    const tid = uniq(keys.threadIds).filter((id) => !this.threads.rows.has(id) && !this.threads.missing.has(id));
+    // Only Dexie promises inside the scope (Dexie.Promise.all, .then): the transaction stays alive.
+    const [msgs, threads, prospects, byId, threadMsgs] = await db.transaction('r', [db.messages, db.threads, db.prospects], () => {
+      const m = Dexie.Promise.all(mk.map((k) => db.messages.where('keys').equals(k).toArray()));
+      const t = Dexie.Promise.all(tk.map((k) => db.threads.where('keys').equals(k).toArray()));
+      const p = Dexie.Promise.all(pk.map((k) => db.prospects.where('keys').equals(k).toArray()));
+      const b = db.threads.bulkGet(tid);
+      const tm = Dexie.Promise.all([m, t, b]).then(([mm, tt, bb]) => {
+        const ids = new Set<string>();
+        for (const rows of mm) for (const r of rows) ids.add(r.threadId);
+        for (const rows of tt) for (const r of rows) ids.add(r.id);
+        for (const r of bb) if (r) ids.add(r.id);
+        return db.messages.where('threadId').anyOf([...ids]).toArray().then((rows) => ({ rows, ids: [...ids] }));
+      });
+      return Dexie.Promise.all([m, t, p, b, tm]);
+    });
+    for (const rows of msgs) for (const r of rows) this.messages.add(r);
+    for (const rows of threads) for (const r of rows) this.threads.add(r);
+    for (const rows of prospects) for (const r of rows) this.prospects.add(r);
+    byId.forEach((r, i) => (r ? this.threads.add(r) : this.threads.missing.add(tid[i])));
+    for (const r of threadMsgs.rows) this.messages.add(r);
+    for (const k of mk) this.messages.knownKeys.add(k);
+    for (const k of tk) this.threads.knownKeys.add(k);
+    for (const k of pk) this.prospects.knownKeys.add(k);
+    for (const id of threadMsgs.ids) this.threadsLoaded.add(id);
+    // A thread that does not exist has no messages yet: nothing to load for it later.
+    for (const id of this.threads.missing) this.threadsLoaded.add(id);
   }
 
   private async byKeys<T extends Rec>(
     cache: Cache<T>,
-    table: { where(i: string): { anyOf(k: string[]): { toArray(): PromiseLike<T[]> } } },
+    table: { where(i: string): { equals(k: string): { toArray(): PromiseLike<T[]> } } },
     keys: string[],
   ): Promise<T[]> {
     const unknown = [...new Set(keys)].filter((k) => !cache.knownKeys.has(k));
     if (unknown.length) {
-      for (const r of await table.where('keys').anyOf(unknown).toArray()) cache.add(r);
+      // One `equals` request per key, all in flight at once: IndexedDB pipelines them, where
+      // `anyOf` walks one cursor with a round trip per key.
+      const found = await Promise.all(unknown.map((k) => table.where('keys').equals(k).toArray()));
+      for (const rows of found) for (const r of rows) cache.add(r);
       for (const k of unknown) cache.knownKeys.add(k);
     }
     const ids = new Set<string>();
