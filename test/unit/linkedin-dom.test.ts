@@ -356,6 +356,30 @@ describe('watcher', () => {
       ['Late text', 1_790_000_100_000],
     ]);
   });
+  it('a new reply seen only in the conversation list is an inbound message in the known thread', async () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    const out: CaptureEventInput[][] = [];
+    const w = createWatcher({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    w.scanAll();
+    await new Promise((r) => setTimeout(r, 20));
+    w.flush();
+    const threadId = (events(out).find((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>).threadExternalId;
+    const chrisId = readConversationHeader(doc.querySelector(SEL.conversationRoot)).memberId;
+    out.length = 0;
+    const chris = [...doc.querySelectorAll(SEL.convItem)].find((li) => li.textContent!.includes('Chris Buyer'))!;
+    chris.querySelector('.msg-conversation-card__message-snippet')!.textContent = 'Chris: Sounds good, send me an invite.';
+    chris.querySelector('time')!.textContent = 'now';
+    await new Promise((r) => setTimeout(r, 30));
+    // Own last messages ("You: …") and date-only labels are not replies.
+    const jane = [...doc.querySelectorAll(SEL.convItem)].find((li) => li.textContent!.includes('Jane Doe'))!;
+    jane.querySelector('.msg-conversation-card__message-snippet')!.textContent = 'You: Following up';
+    await new Promise((r) => setTimeout(r, 30));
+    w.stop();
+    const msgs = events(out).filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
+    expect(msgs).toHaveLength(1);
+    expect(msgs[0]).toMatchObject({ direction: 'inbound', text: 'Sounds good, send me an invite.', threadExternalId: threadId, from: { name: 'Chris Buyer', memberId: chrisId } });
+    expect(Math.abs(msgs[0]!.sentAt - Date.now())).toBeLessThan(5000);
+  });
   it('an InMail item (subject line) is kind inmail', () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const first = doc.querySelector('[data-event-urn] .msg-s-event-listitem__message-bubble')!;

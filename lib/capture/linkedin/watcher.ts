@@ -242,10 +242,12 @@ export function createWatcher(opts: WatcherOptions): Watcher {
   }
 
   async function rememberName(name: string, threadId: string, memberId: string | null, profileUrl: string | null) {
-    const names = await loadNames();
     const key = name.toLowerCase();
-    if (names[key]?.threadId === threadId) return;
+    if ((await loadNames())[key]?.threadId === threadId) return;
+    // Re-read before writing: another LinkedIn tab may have added names since this one loaded them.
+    const names = { ...(await loadNames()), ...(((await store.get('linkedin:names')) as typeof namesCache) ?? {}) };
     names[key] = { threadId, memberId, profileUrl };
+    namesCache = names;
     const keys = Object.keys(names);
     if (keys.length > 500) delete names[keys[0]!];
     await store.set('linkedin:names', names);
@@ -263,8 +265,10 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     if (!isPreciseListTime(e.timeText)) return;
     const at = parseListTime(e.timeText, now());
     if (at === null) return;
-    const names = await loadNames();
-    const known = names[(e.senderName ?? e.names).toLowerCase()] ?? names[e.names.toLowerCase()];
+    let names = await loadNames();
+    const lookup = () => names[(e.senderName ?? e.names).toLowerCase()] ?? names[e.names.toLowerCase()];
+    if (!lookup() && !e.threadId) names = namesCache = { ...names, ...(((await store.get('linkedin:names')) as typeof namesCache) ?? {}) };
+    const known = lookup();
     const threadId = e.threadId ?? known?.threadId ?? null;
     const from = toPerson({ name: e.senderName ?? e.names, memberId: known?.memberId ?? null, profileUrl: known?.profileUrl ?? null });
     if (!threadId && !from.memberId && !from.profileUrl) return; // nothing ingestion could attach it to
