@@ -131,6 +131,11 @@ describe('profile pages', () => {
     expect(p).toMatchObject({ layout: 'classic', name: 'Jane Doe', headline: 'VP Sales at Acme Corp', title: 'VP Sales', company: 'Acme Corp', location: 'Berlin, Germany', connectionDegree: 1, pending: false });
     expect(p.memberId).toMatch(/^ACoAA/);
   });
+  it('location without a Contact info anchor', () => {
+    const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
+    doc.querySelector('main a[href*="contact-info"]')!.remove();
+    expect(readProfile(doc, 'https://www.linkedin.com/in/ana-garcia-1/')!.location).toBe('Madrid, Comunidad de Madrid, España');
+  });
   it('a heading that also holds the degree or pronouns still gives the bare name', () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
     doc.querySelector('main h2')!.textContent = 'Ana García (She/Her) · 2nd';

@@ -338,6 +338,19 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
     const cand = before.reverse().find((l) => l !== headline && !degreeOf(l) && l !== '·' && !/^\d+\+? (connections|followers)/i.test(l));
     location = cand?.replace(/\s*·\s*$/, '') ?? null;
   }
+  if (!location) {
+    // No Contact info anchor: the first top-card line shaped like a place ("City, Region, Country",
+    // "Greater Boston Area"), skipping the headline, degree and counters.
+    location =
+      lines.find(
+        (l) =>
+          l !== headline &&
+          !degreeOf(l) &&
+          !/\d/.test(l) &&
+          l.length <= 80 &&
+          (/^[\p{Lu}][\p{L} .'’-]+(?:,\s*[\p{Lu}][\p{L} .'’-]+){1,3}$/u.test(l) || /\b(area|region|metropolitan|greater)\b/i.test(l)),
+      ) ?? null;
+  }
   let degree: 1 | 2 | 3 | null = null;
   const classicDeg = sdui ? null : card.querySelector(SEL.classicDegree);
   if (classicDeg) degree = degreeOf(oneLine(readableText(classicDeg)));
