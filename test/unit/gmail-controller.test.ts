@@ -162,6 +162,25 @@ describe('DOM layer', () => {
   });
 });
 
+describe('layers that disagree on ids', () => {
+  it('a request whose message id is not the compose draft id: both sightings name each other', async () => {
+    const cap = setup('dom-2025/compose-chips.html');
+    (document.querySelector('div.aoO') as HTMLElement).click();
+    // cvOnSend_3 has another msg id; give it this compose's subject and recipients.
+    const req = JSON.parse(sync('cvOnSend_3_request.json'));
+    const m = req[1][0][0][1][1][13][0];
+    m[7] = 'Quick question about Acme';
+    m[2] = [[1, 'ana@acme.io', 'Ana Ruiz'], [1, 'bob@beta.co']];
+    cap.onTap(tap('s', JSON.stringify(req), null));
+    addToast();
+    await until(() => expect(messages()).toHaveLength(2));
+    const [net, dom] = messages();
+    expect(net).toMatchObject({ layer: 'network', externalId: 'msg-a:r-329565169840451245' });
+    expect(net.aliases).toContain('msg-a:r-7673660351152959857');
+    expect(dom).toMatchObject({ layer: 'dom', externalId: 'msg-a:r-7673660351152959857', aliases: ['msg-a:r-329565169840451245'] });
+  });
+});
+
 describe('thread view loading', () => {
   it('a message whose body loads later is reported again with its text; failures counted once', async () => {
     const cap = setup('dom-2025/thread-view.html');

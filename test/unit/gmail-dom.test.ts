@@ -103,6 +103,8 @@ describe('inbox rows and identity', () => {
     const doc = document.implementation.createHTMLDocument('');
     doc.title = 'Inbox (3) - Me@Sidelog.test - Gmail';
     expect(readOwnEmail(doc)).toBe('me@sidelog.test');
+    doc.title = 'me@sidelog.test - Gmail';
+    expect(readOwnEmail(doc)).toBe('me@sidelog.test');
     const doc2 = document.implementation.createHTMLDocument('Gmail');
     const a = doc2.createElement('a');
     a.setAttribute('href', 'https://accounts.google.com/SignOutOptions');

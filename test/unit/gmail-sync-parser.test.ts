@@ -194,6 +194,17 @@ describe('fallback walker', () => {
     expect(r.events[0].to).toEqual([{ email: 'test+1@gmail.com', name: 'Test Test' }]);
   });
 
+  it('reads a recipient list wrapped one more level and a message id moved one level down', () => {
+    const req = JSON.parse(read('cvOnSend_3_request.json'));
+    const msg = req[1][0][0][1][1][13][0];
+    msg[2] = [[[1, 'a@x.io', 'A'], [1, 'b@y.io', 'B']]];
+    msg[0] = [msg[0]];
+    const r = parseSyncCall({ kind: 's', requestBody: JSON.stringify(req), responseBody: null }, ctx);
+    expect(r.events).toHaveLength(1);
+    expect(r.events[0].externalId).toBe('msg-a:r-329565169840451245');
+    expect(r.events[0].to).toEqual([{ email: 'a@x.io', name: 'A' }, { email: 'b@y.io', name: 'B' }]);
+  });
+
   it('walks a response for messages', () => {
     const found = walkMessages(JSON.parse(read('cvOnReplySend_4_response.json')), 'walk');
     expect(found.map((m) => m.id)).toContain('msg-a:r9206449609684993976');

@@ -49,6 +49,8 @@ interface Snapshot {
   id: string | null;
   emitted: boolean;
   confirmed: boolean;
+  /** Id the network layer reported this send under, when it saw it. */
+  netId?: string;
   retracted: boolean;
 }
 
@@ -130,9 +132,20 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       if (e.direction === 'outbound') {
         const undoneAt = retractedAt.get(e.externalId);
         if (undoneAt != null && undoneAt >= msg.startedAt) continue; // a send the user undid before it completed
-        const tpl = templateByDraft.get(e.externalId) ?? snapshots.find((s) => s.state.draftId === e.externalId)?.template ?? null;
+        const sig = sendSignature(e.subject, e.to ?? []);
+        // The compose this send came from: same draft id, or (a build whose ids differ between
+        // the compose and the request) the same subject and recipients within two minutes.
+        const snap =
+          snapshots.find((s) => s.state.draftId === e.externalId) ??
+          snapshots.find((s) => !s.netId && Math.abs(s.at - now()) < 120_000 && sendSignature(s.state.subject, s.state.to) === sig);
+        if (snap) {
+          snap.netId = e.externalId;
+          const domId = snap.id ?? snap.state.draftId;
+          if (domId && domId !== e.externalId) e.aliases = [...(e.aliases ?? []), domId].slice(0, 20);
+        }
+        const tpl = templateByDraft.get(e.externalId) ?? snap?.template ?? null;
         if (tpl) e.template = tpl;
-        netSends.set(e.externalId, { id: e.externalId, at: now(), sig: sendSignature(e.subject, e.to ?? []), retracted: false });
+        netSends.set(e.externalId, { id: e.externalId, at: now(), sig, retracted: false });
         retractedAt.delete(e.externalId);
       }
       out.push(e);
@@ -208,18 +221,22 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
         if (s.emitted || s.retracted) continue;
         s.emitted = true;
         let id = s.state.draftId;
-        if (!id) {
-          const sig = sendSignature(s.state.subject, s.state.to);
-          const match = [...netSends.values()].find((n) => n.sig === sig && Math.abs(n.at - s.at) < 120_000);
-          id = match?.id ?? `dom:${s.state.composeId ?? 'c'}:${s.at}`;
+        const aliases: string[] = [];
+        if (s.netId && s.netId !== id) {
+          // The network layer already reported this send under another id: name both.
+          if (id) aliases.push(s.netId);
+          else id = s.netId;
         }
+        if (!id) id = `dom:${s.state.composeId ?? 'c'}:${s.at}`;
         s.id = id;
         if (s.state.to.length + s.state.cc.length + s.state.bcc.length === 0) {
           fail('dom', 'sent compose without readable recipients');
           continue;
         }
         health.dom.recognised++;
-        emit([domSendEvent(s, id)]);
+        const ev = domSendEvent(s, id);
+        ev.aliases = aliases;
+        emit([ev]);
       }
     }, graceMs);
   }

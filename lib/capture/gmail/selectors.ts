@@ -15,7 +15,7 @@ export const GMAIL = {
     from: 'input[name="from"]',
     subject: 'input[name="subjectbox"]',
     /** The editable body: `div[g_editable=true][role=textbox]` (class `Am Al editable`). 2019 capture. */
-    body: 'div[g_editable="true"][role="textbox"], div.editable[contenteditable="true"][role="textbox"]',
+    body: 'div[g_editable="true"][role="textbox"], div.editable[contenteditable="true"][role="textbox"], div[aria-label="Message Body"][contenteditable="true"]',
     /** Recipients, today's chip widget: `div.anm[name=to|cc|bcc]` holding `[role=option]` chips
      *  whose `data-hovercard-id` is the address, and an `input[role=combobox]` for what is being
      *  typed. Seen 2024-2025 (fixtures README). */
@@ -72,7 +72,7 @@ export const GMAIL = {
   },
   account: {
     /** Document title "Inbox (3) - me@example.com - Gmail" (also "… - Example Co Mail"). */
-    titleEmail: /\s-\s([^\s@]+@[^\s@]+\.[^\s@-]+)\s-\s/,
+    titleEmail: /(?:^|\s-\s)([^\s@]+@[^\s@]+\.[^\s@-]+)\s-\s/,
     /** Account button: `a[aria-label*="@"]` in the Google bar (`.gb_A`, label "Google Account: Name (me@x.com)"). */
     accountLink: 'a[aria-label*="@"][href*="accounts.google.com"], [data-email]',
   },

@@ -105,10 +105,22 @@ function readContacts(list: unknown): CapturedPerson[] | null {
   if (!isArr(list)) return null;
   const out: CapturedPerson[] = [];
   for (const c of list) {
-    const p = readContact(c);
-    if (p) out.push(p);
+    // A list wrapped one level deeper: [[[1, a, n], [1, b, m]]].
+    const group = isArr(c) && c.length > 1 && c.every(isArr) ? c : [c];
+    for (const one of group) {
+      const p = readContact(one);
+      if (p) out.push(p);
+    }
   }
   return out;
+}
+
+/** The message id, at [0] or (ids moved in 2025) wrapped one level down: [[id, …], …]. */
+function messageIdOf(m: unknown[]): string | null {
+  const direct = cleanId(m[0]);
+  if (isMsgId(direct)) return direct;
+  const nested = isArr(m[0]) ? cleanId(m[0][0]) : null;
+  return isMsgId(nested) ? nested : null;
 }
 
 /** Body parts: `[null, [[type, html], …]]` (request; type 0 = written, 2 = quoted history) or the
@@ -144,8 +156,9 @@ function readRfcList(x: unknown): string[] {
  * and rejects the message when id, labels, sender or time cannot be found.
  */
 export function readMessage(m: unknown, threadIds: string[], reader: string): RawMessage | null {
-  if (!isArr(m) || !isMsgId(cleanId(m[0]))) return null;
-  const id = cleanId(m[0])!;
+  if (!isArr(m)) return null;
+  const id = messageIdOf(m);
+  if (!id) return null;
   let shifted = false;
   let labels = isLabels(m[10]) ? m[10] : null;
   if (!labels) {
@@ -280,7 +293,7 @@ export function walkMessages(payload: unknown, reader: string): RawMessage[] {
       return;
     }
     if (!isArr(x)) return;
-    if (isMsgId(cleanId(x[0]))) {
+    if (messageIdOf(x)) {
       const r = readMessage(x, threads, reader);
       if (r && !seen.has(r.id + '|' + r.labels.join())) {
         seen.add(r.id + '|' + r.labels.join());
