@@ -385,6 +385,25 @@ describe('watcher', () => {
     expect(msgs[0]).toMatchObject({ direction: 'inbound', text: 'Sounds good, send me an invite.', threadExternalId: threadId, from: { name: 'Chris Buyer', memberId: chrisId } });
     expect(Math.abs(msgs[0]!.sentAt - Date.now())).toBeLessThan(5000);
   });
+  it('an id in an unknown scheme is still logged (pane thread, time first seen) and reported as a failure', async () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    const items = doc.querySelectorAll('[data-event-urn]');
+    const viewer = /fsd_profile:([^,]+)/.exec(items[0]!.getAttribute('data-event-urn')!)![1]!;
+    items[2]!.setAttribute('data-event-urn', `urn:li:msg_message:(urn:li:fsd_profile:${viewer},2-newSchemeId42)`);
+    const out: CaptureEventInput[][] = [];
+    const w = createWatcher({ doc, push: (e) => out.push(e), healthEveryMs: 10 });
+    w.scanAll();
+    await new Promise((r) => setTimeout(r, 40));
+    w.stop();
+    const evs = events(out);
+    const msgs = evs.filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
+    expect(msgs).toHaveLength(3);
+    expect(msgs[2]).toMatchObject({ externalId: '2-newSchemeId42', threadExternalId: msgs[0]!.threadExternalId, direction: 'inbound', text: 'Tuesday works?' });
+    expect(Math.abs(msgs[2]!.sentAt - Date.now())).toBeLessThan(5000);
+    const health = evs.filter((e) => e.type === 'health') as Extract<CaptureEvent, { type: 'health' }>[];
+    expect(health.reduce((n, h) => n + h.failed, 0)).toBe(1);
+    expect(health.find((h) => h.lastError)?.lastError).toBe('undecodable data-event-urn');
+  });
   it('an InMail item (subject line) is kind inmail', () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const first = doc.querySelector('[data-event-urn] .msg-s-event-listitem__message-bubble')!;

@@ -97,12 +97,20 @@ export function readConversationHeader(root: Element | Document | ShadowRoot | n
 export function readMessageItem(
   item: Element,
   prevDirection: 'outbound' | 'inbound' | null | (() => 'outbound' | 'inbound' | null) = null,
+  /** When the id does not decode (a scheme we do not know): the pane's thread and the time first seen. */
+  fallback?: { threadId: string | null; at: number },
 ): DomMessage | null {
   const urnEl = item.hasAttribute(SEL.eventUrnAttr) ? item : item.querySelector(SEL.eventWithUrn);
-  const parsed = parseEventUrn(urnEl?.getAttribute(SEL.eventUrnAttr));
-  if (!parsed?.messageId) return null;
-  const decoded = parsed.message ?? decodeMessageId(parsed.messageId);
-  if (!decoded) return null;
+  const raw = urnEl?.getAttribute(SEL.eventUrnAttr)?.trim();
+  const parsed = parseEventUrn(raw);
+  let decoded = parsed?.messageId ? parsed.message ?? decodeMessageId(parsed.messageId) : null;
+  let messageId = parsed?.messageId ?? null;
+  if (!decoded) {
+    if (!raw || !fallback?.threadId) return null;
+    messageId ??= raw.replace(/^urn:li:msg_message:\([^,]*,/, '').replace(/\)$/, '');
+    decoded = { id: messageId, epochMs: fallback.at, threadId: fallback.threadId, threadUuid: '' };
+  }
+  const viewerMemberId = parsed?.viewerMemberId ?? (/^urn:li:msg_message:\(urn:li:fsd_profile:([^,]+),/.exec(raw ?? '')?.[1] ?? null);
   const listItem = item.closest('li') ?? item;
   const event = item.matches(SEL.eventItem) ? item : item.querySelector(SEL.eventItem) ?? item;
   const bodyEl = event.querySelector(SEL.eventBody) ?? event.querySelector(SEL.eventBodyFallback);
@@ -112,15 +120,15 @@ export function readMessageItem(
   const senderName = oneLine(readableText(listItem.querySelector(SEL.groupName))) || oneLine(senderLink?.querySelector('img')?.getAttribute('alt')) || null;
   let direction: 'outbound' | 'inbound';
   if (event.classList.contains(SEL.otherClass) || item.closest(SEL.otherGroup) || !!listItem.querySelector(SEL.otherGroup)) direction = 'inbound';
-  else if (senderIds.memberId && parsed.viewerMemberId) direction = senderIds.memberId === parsed.viewerMemberId ? 'outbound' : 'inbound';
+  else if (senderIds.memberId && viewerMemberId) direction = senderIds.memberId === viewerMemberId ? 'outbound' : 'inbound';
   // The page marks inbound items with --other: when it does so anywhere, an unmarked item is ours.
   else if ((item.getRootNode() as ParentNode).querySelector?.('.' + SEL.otherClass)) direction = 'outbound';
   else direction = (typeof prevDirection === 'function' ? prevDirection() : prevDirection) ?? 'outbound';
   return {
-    messageId: parsed.messageId,
+    messageId: messageId!,
     threadId: decoded.threadId,
     sentAt: decoded.epochMs,
-    viewerMemberId: parsed.viewerMemberId,
+    viewerMemberId,
     direction,
     text,
     subject: oneLine(readableText(event.querySelector(SEL.eventSubject))) || null,

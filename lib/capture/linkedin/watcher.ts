@@ -151,19 +151,20 @@ export function createWatcher(opts: WatcherOptions): Watcher {
   function onMessageItem(el: Element) {
     const urnNow = el.getAttribute(SEL.eventUrnAttr) ?? '';
     if (seenItems.get(el) === urnNow) return;
-    const m: DomMessage | null = (() => {
-      try {
-        return readMessageItem(el, () => previousDirection(el));
-      } catch (e) {
-        fail(`message item: ${(e as Error).message}`);
-        return null;
+    let m: DomMessage | null = null;
+    try {
+      m = readMessageItem(el, () => previousDirection(el));
+      if (!m && urnNow) {
+        // An id we cannot decode (LinkedIn changed its scheme?): still log the message, in the
+        // pane's thread, timed when first seen, and report the layer as degraded.
+        fail('undecodable data-event-urn');
+        m = readMessageItem(el, () => previousDirection(el), { threadId: fallbackThread(el), at: now() });
       }
-    })();
-    seenItems.set(el, urnNow);
-    if (!m) {
-      if (urnNow) fail(`undecodable data-event-urn`);
-      return;
+    } catch (e) {
+      fail(`message item: ${(e as Error).message}`);
     }
+    seenItems.set(el, urnNow);
+    if (!m) return;
     directions.set(el, m.direction);
     recognised++;
     learnViewer(m.viewerMemberId);
@@ -202,6 +203,16 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       sentAt: m.sentAt,
       template: m.direction === 'outbound' ? templateFor(m.text, m.sentAt) : null,
     });
+  }
+
+  /** The thread of a pane whose item ids do not decode: another decodable item, else the page URL. */
+  function fallbackThread(el: Element): string | null {
+    const root = conversationRootOf(el);
+    for (const other of root?.querySelectorAll(SEL.eventWithUrn) ?? []) {
+      const t = parseEventUrn(other.getAttribute(SEL.eventUrnAttr))?.message?.threadId;
+      if (t) return t;
+    }
+    return el.getRootNode() === doc && root ? normaliseThreadId(doc.location?.href ?? null) : null;
   }
 
   function previousDirection(el: Element): 'outbound' | 'inbound' | null {
