@@ -1,7 +1,7 @@
 // Dashboard: the numbers of DESIGN.md "What the numbers mean", each with its n and definition.
 // Reads Dexie through react-query (App invalidates on "db changed"); computes with lib/analytics.
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { computeActivity, computeCore, computePeople, dashboardUnits, type DashboardCore, type DashboardPeople } from '@/lib/analytics/dashboard';
 import type { Activity } from '@/lib/analytics/activity';
 import type { Dimension, GroupRate } from '@/lib/analytics/rates';
@@ -95,15 +95,29 @@ export function DashboardView() {
   );
   const names = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
 
+  // Stale-while-revalidate: the numbers of the last visit with the same filters are shown at once
+  // (a 20k-thread read takes a second or more on a slow machine), then replaced by fresh ones.
+  const snapKey = `sidelog:dashboard:${JSON.stringify([range, range === 'custom' ? custom : null, channel, tag, dimension])}`;
+  const snapshot = useMemo(() => readSnapshot(snapKey), [snapKey]);
+  const fresh = !!(core && peopleStats && activity);
+  useEffect(() => {
+    if (fresh && base.data && settings) writeSnapshot(snapKey, { core: core!, people: peopleStats!, activity: activity!, names: [...names], tags: [...new Set(base.data.templates.flatMap((t) => t.tags))].sort(), settings: { minSample: settings.minSample, replyWindowDays: settings.replyWindowDays } });
+  }, [fresh, snapKey, core, peopleStats, activity, names, base.data, settings]);
+
   const error = base.error ?? people.error ?? outbound.error;
   if (error) return <p className="notice error">Could not read the data: {String(error)}</p>;
-  if (!base.data || !settings || !core) return <p className="muted" aria-busy="true">Loading…</p>;
+  const view = core && settings && base.data
+    ? { core, people: peopleStats, activity, names, tags: [...new Set(base.data.templates.flatMap((t) => t.tags))].sort(), settings }
+    : snapshot
+      ? { core: snapshot.core, people: peopleStats ?? snapshot.people, activity: activity ?? snapshot.activity, names: new Map(snapshot.names), tags: snapshot.tags, settings: snapshot.settings }
+      : null;
+  if (!view) return <p className="muted" aria-busy="true">Loading…</p>;
 
-  const tags = [...new Set(base.data.templates.flatMap((t) => t.tags))].sort();
-  const minSample = settings.minSample;
-  const windowDays = settings.replyWindowDays;
+  const tags = view.tags;
+  const minSample = view.settings.minSample;
+  const windowDays = view.settings.replyWindowDays;
 
-  if (base.data.threads.length === 0) {
+  if (base.data?.threads.length === 0) {
     return (
       <section aria-label="Dashboard" className="insights">
         <div className="empty">
@@ -154,21 +168,59 @@ export function DashboardView() {
         the first touch; below {minSample} threads a rate says “too early”.
       </p>
 
-      <Headline dash={core} windowDays={windowDays} />
-      {activity ? <ActivitySection activity={activity} /> : <Pending label="Activity" />}
-      <ListsSection dash={core} names={names} windowDays={windowDays} />
-      <TemplatesSection dash={core} minSample={minSample} />
-      {peopleStats ? (
+      {!fresh && (
+        <p className="small muted" role="status" aria-busy="true" data-testid="updating">
+          {snapshot && !core ? 'Showing your last visit’s numbers; updating…' : 'Updating…'}
+        </p>
+      )}
+      <Headline dash={view.core} windowDays={windowDays} />
+      {view.activity ? <ActivitySection activity={view.activity} /> : <Pending label="Activity" />}
+      <ListsSection dash={view.core} names={view.names} windowDays={windowDays} />
+      <TemplatesSection dash={view.core} minSample={minSample} />
+      {view.people ? (
         <>
-          <TraitsSection dash={peopleStats} minSample={minSample} dimension={dimension} setDimension={setDimension} />
-          <FunnelSection dash={peopleStats} />
+          <TraitsSection dash={view.people} minSample={minSample} dimension={dimension} setDimension={setDimension} />
+          <FunnelSection dash={view.people} />
         </>
       ) : (
         <Pending label="Who replies and funnel" />
       )}
-      {activity ? <CallsSection activity={activity} /> : <Pending label="Calls" />}
+      {view.activity ? <CallsSection activity={view.activity} /> : <Pending label="Calls" />}
     </section>
   );
+}
+
+interface Snapshot {
+  core: DashboardCore;
+  people: DashboardPeople;
+  activity: Activity;
+  names: [string, string][];
+  tags: string[];
+  settings: { minSample: number; replyWindowDays: number };
+}
+
+function readSnapshot(key: string): Snapshot | null {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as Snapshot) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeSnapshot(key: string, snap: Snapshot) {
+  try {
+    // Only the latest view is kept: one snapshot per filter set would fill localStorage.
+    for (let i = localStorage.length - 1; i >= 0; i--) {
+      const k = localStorage.key(i);
+      if (k?.startsWith('sidelog:dashboard:') && k !== key) localStorage.removeItem(k);
+    }
+    // Names only of the people the lists show: 20k names would make the snapshot large.
+    const shown = new Set([...snap.core.awaiting.slice(0, 100).map((a) => a.prospectId), ...snap.core.followUps.slice(0, 100).map((f) => f.prospectId)]);
+    localStorage.setItem(key, JSON.stringify({ ...snap, names: snap.names.filter(([id]) => shown.has(id)) }));
+  } catch {
+    // Quota or privacy settings: no snapshot, the dashboard just loads as usual.
+  }
 }
 
 function Pending({ label }: { label: string }) {
