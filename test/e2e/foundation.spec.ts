@@ -10,7 +10,9 @@ import { exportJson, expect, openPanel, readDb, stopServiceWorker, test } from '
 declare const chrome: any;
 
 const CAPTURES = path.resolve('test/fixtures/gmail/inboxsdk-sync-2022-09-09');
-const SENDS = ['cvOnSend', 'cvOnSend_3', 'cvOnSend_4', 'cvOnReplySend', 'cvOnReplySend_3'];
+// Six distinct sends. cvOnSend_4 is the same message as cvOnSend_3 (same msg-a id, with bcc).
+const SENDS = ['cvOnSend', 'cvOnSend_3', 'cvOnReplySend', 'cvOnReplySend_3', 'cvOnReplySend_4', 'cvOnReplySend_5'];
+const SAME_AS_3 = 'cvOnSend_4';
 const read = (name: string) => readFileSync(path.join(CAPTURES, name), 'utf8');
 
 /**
@@ -23,7 +25,7 @@ async function serveMinimalGmail(context: BrowserContext) {
     const url = new URL(route.request().url());
     if (url.pathname.startsWith('/sync/u/0/i/s')) {
       const body = route.request().postData() ?? '';
-      const name = SENDS.find((n) => read(`${n}_request.json`).trim() === body.trim());
+      const name = [...SENDS, SAME_AS_3].find((n) => read(`${n}_request.json`).trim() === body.trim());
       return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: name ? read(`${name}_response.json`) : '[]' });
     }
     if (url.pathname.startsWith('/mail/u/0')) {
@@ -88,9 +90,11 @@ test('sends seen by the content script are stored once, even with the worker sto
   await stopServiceWorker(panel, extensionId);
   await sendFromPage(gmail, SENDS[2]);
   await sendFromPage(gmail, SENDS[3]);
-  await stopServiceWorker(panel, extensionId);
-  await sendFromPage(gmail, SENDS[4]);
-  // The same calls again (a retry, a reload): nothing is duplicated.
+  // Stopped while events are in flight: the send and the stop race each other.
+  await Promise.all([sendFromPage(gmail, SENDS[4]), stopServiceWorker(panel, extensionId)]);
+  await Promise.all([sendFromPage(gmail, SENDS[5]), stopServiceWorker(panel, extensionId)]);
+  // The same message in another call, and the same calls again (a retry, a reload): stored once.
+  await sendFromPage(gmail, SAME_AS_3);
   await sendFromPage(gmail, SENDS[0]);
   await sendFromPage(gmail, SENDS[3]);
 
