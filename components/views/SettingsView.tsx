@@ -44,7 +44,7 @@ async function loadStatus() {
 
 function Health({ label, line }: { label: string; line: HealthLine }) {
   return (
-    <div className="row" data-testid={`health-${label.toLowerCase()}`}>
+    <div className="health" data-testid={`health-${label.toLowerCase()}`}>
       <span className={`status-dot ${line.state === 'working' ? 'good' : line.state === 'degraded' ? 'warn' : 'idle'}`} aria-hidden />
       <span>
         <strong>{label} capture:</strong> {line.text}
