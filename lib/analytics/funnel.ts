@@ -2,7 +2,7 @@
 // prospects) attributed to the first-touch template and to traits. Prospect level: one person,
 // one count, whatever the number of threads or channels.
 import type { Stage } from '../schema/model';
-import { NONE, dimensionValue, type Dimension } from './rates';
+import { NONE, dimensionGetter, type Dimension } from './rates';
 import type { AnalyticsProspect, AnalyticsTemplate, Unit } from './units';
 
 export const FUNNEL_STEPS = ['contacted', 'replied', 'qualified', 'meeting', 'won'] as const;
@@ -125,5 +125,6 @@ export function funnelByDimension(
   prospects: ReadonlyMap<string, AnalyticsProspect>,
   dim: Dimension,
 ): FunnelGroup[] {
-  return grouped(reached(units, prospects), (r) => dimensionValue(dim, r.prospect, r.channel), (k) => k);
+  const value = dimensionGetter(dim);
+  return grouped(reached(units, prospects), (r) => value(r.prospect, r.channel), (k) => k);
 }
