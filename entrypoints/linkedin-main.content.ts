@@ -1,9 +1,9 @@
 // Passive main-world tap for LinkedIn (runs before LinkedIn's app, which keeps its own reference
 // to fetch from boot). It observes responses the app itself requested — messaging sends, message
 // lists and the realtime stream — and hands their text to the isolated content script through a
-// window event. It never alters, delays, adds or repeats a request: the wrapper calls the
+// window event (as capture events, built by lib/capture/linkedin/tap.ts). It never alters, delays, adds or repeats a request: the wrapper calls the
 // original and reads a clone of the response. No DOM node or attribute is written.
-import { classifyTapUrl, TAP_EVENT, type TapKind } from '@/lib/capture/linkedin/tap';
+import { classifyTapUrl, TAP_EVENT, tapToEvents, type TapKind } from '@/lib/capture/linkedin/tap';
 
 const MAX_BODY = 2_000_000;
 
@@ -12,10 +12,13 @@ export default defineContentScript({
   runAt: 'document_start',
   world: 'MAIN',
   main() {
-    const hand = (kind: TapKind, url: string, text: string) => {
+    // Parsed here, so the isolated script stays small; it re-checks what it receives.
+    let n = 0;
+    const hand = (kind: TapKind, _url: string, text: string) => {
       if (!text || text.length > MAX_BODY) return;
       try {
-        window.dispatchEvent(new CustomEvent(TAP_EVENT, { detail: JSON.stringify({ kind, url, text }) }));
+        const events = tapToEvents(kind, text, null, () => `tap-${Date.now()}-${n++}`, true);
+        if (events.length) window.dispatchEvent(new CustomEvent(TAP_EVENT, { detail: JSON.stringify(events) }));
       } catch {
         /* never disturb the page */
       }

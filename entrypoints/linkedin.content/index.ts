@@ -7,7 +7,7 @@ import { insertTemplate, pickBox } from '@/lib/capture/linkedin/insert';
 import { conversationRootOf, readConversationHeader, readProfile, threadOfComposeBox } from '@/lib/capture/linkedin/dom';
 import { SEL } from '@/lib/capture/linkedin/selectors';
 import { onMessage } from '@/lib/messaging';
-import { TAP_EVENT, tapToEvents, type TapKind } from '@/lib/capture/linkedin/tap';
+import { TAP_EVENT, checkTapEvents } from '@/lib/capture/linkedin/tap-bridge';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
@@ -35,16 +35,8 @@ export default defineContentScript({
     // The page could dispatch this event too: it is untrusted input like the DOM, and the
     // background validates every event.
     addEventListener(TAP_EVENT, (e) => {
-      try {
-        const detail = (e as CustomEvent).detail;
-        if (typeof detail !== 'string' || detail.length > 2_100_000) return;
-        const { kind, text } = JSON.parse(detail) as { kind: TapKind; text: string };
-        if (!['send', 'messages', 'realtime'].includes(kind) || typeof text !== 'string') return;
-        const events = tapToEvents(kind, text, watcher.viewer(), () => crypto.randomUUID());
-        if (events.length) outbox.push(events);
-      } catch {
-        /* malformed: ignore */
-      }
+      const events = checkTapEvents((e as CustomEvent).detail, watcher.viewer(), () => crypto.randomUUID());
+      if (events.length) outbox.push(events);
     });
 
     onMessage('insertTemplate', ({ data }) => insertTemplate(document, data));

@@ -50,3 +50,23 @@ describe('tapToEvents', () => {
     expect(ev).toMatchObject({ direction: 'inbound', text: '1', threadExternalId: THREAD });
   });
 });
+
+describe('checkTapEvents (isolated side of the bridge: untrusted input)', () => {
+  it('passes LinkedIn network message/retract events with fresh ids, drops the rest', async () => {
+    const { checkTapEvents } = await import('../../lib/capture/linkedin/tap-bridge');
+    const body = readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8');
+    const built = tapToEvents('realtime', body, null, () => 'page-chosen-id', true);
+    expect(built).toHaveLength(1); // direction unknown to the tap (legacy shape, no viewer in it)
+    const detail = JSON.stringify([...built, { type: 'identity', channel: 'linkedin', layer: 'network', person: {} }, { ...built[0], channel: 'gmail' }, 'junk', null]);
+    let n = 0;
+    const out = checkTapEvents(detail, JOHN, () => `fresh-${n++}`);
+    expect(out).toHaveLength(1);
+    const ev = CaptureEvent.parse(out[0]);
+    expect(ev).toMatchObject({ eventId: 'fresh-0', type: 'message', text: 'msg1111', direction: 'inbound', to: [{ memberId: JOHN }] });
+    // As Kishan (the sender) the same payload is outbound; with no viewer known it is dropped.
+    expect(checkTapEvents(JSON.stringify(built), KISHAN, () => 'y')[0]).toMatchObject({ direction: 'outbound' });
+    expect(checkTapEvents(JSON.stringify(built), null, () => 'y')).toEqual([]);
+    expect(checkTapEvents('not json', JOHN, () => 'x')).toEqual([]);
+    expect(checkTapEvents({ not: 'a string' }, JOHN, () => 'x')).toEqual([]);
+  });
+});

@@ -7,8 +7,7 @@
 import type { CaptureEventInput, CapturedPerson } from '../../schema/events';
 import { extractMessages, parseJsonStream, type PayloadMessage } from './payloads';
 
-/** Bridge event name between the main-world tap and the isolated content script. */
-export const TAP_EVENT = 'sidelog:linkedin-tap';
+export { TAP_EVENT } from './tap-bridge';
 
 export type TapKind = 'send' | 'messages' | 'realtime';
 
@@ -41,12 +40,20 @@ function person(m: PayloadMessage): CapturedPerson {
  * Capture events for one forwarded response body. `viewerMemberId` decides direction when the
  * payload does not say who the viewer is; messages whose direction stays unknown are skipped.
  */
-export function tapToEvents(kind: TapKind, body: string, viewerMemberId: string | null, newId: () => string): CaptureEventInput[] {
+export function tapToEvents(
+  kind: TapKind,
+  body: string,
+  viewerMemberId: string | null,
+  newId: () => string,
+  /** Keep messages whose direction needs the viewer, marked `direction: 'unknown'` (see tap-bridge). */
+  keepUnknown = false,
+): CaptureEventInput[] {
   const docs = kind === 'realtime' ? parseJsonStream(body) : parseJsonStream(body).slice(0, 1);
   const out: CaptureEventInput[] = [];
   for (const doc of docs) {
     for (const m of extractMessages(doc, viewerMemberId)) {
-      if (!m.threadId || !m.direction || !m.sentAt) continue;
+      if (!m.threadId || !m.sentAt) continue;
+      if (!m.direction && !(keepUnknown && m.senderMemberId)) continue;
       if (m.recalled) {
         out.push({ eventId: newId(), type: 'retract', channel: 'linkedin', layer: 'network', externalId: m.messageId });
         continue;
@@ -58,7 +65,7 @@ export function tapToEvents(kind: TapKind, body: string, viewerMemberId: string 
         type: 'message',
         channel: 'linkedin',
         layer: 'network',
-        direction: m.direction,
+        direction: (m.direction ?? 'unknown') as 'inbound',
         kind: 'linkedin-message',
         externalId: m.messageId,
         aliases: m.originToken ? [m.originToken] : [],
