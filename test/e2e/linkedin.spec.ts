@@ -4,7 +4,7 @@
 // script reads the page's DOM; each message must be stored once.
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, openPanel, readDb } from './fixtures';
-import { serveLinkedIn, sendMessage, deliverInbound, sendInvitation, openMessageBubble, type LinkedInLookalike } from './lookalike/linkedin/serve';
+import { serveLinkedIn, sendMessage, deliverInbound, sendInvitation, openMessageBubble } from './lookalike/linkedin/serve';
 
 type Row = Record<string, any>;
 const linkedinMessages = async (panel: Page) => (await readDb<Row>(panel, 'messages')).filter((m) => m.channel === 'linkedin');
@@ -231,7 +231,6 @@ test('no extension traces in LinkedIn pages and no request of our own', async ({
   expect((manifest as { web_accessible_resources?: unknown[] }).web_accessible_resources ?? []).toEqual([]);
 });
 
-export type { LinkedInLookalike };
 
 test('insert from the panel into the chat bubble (shadow root) and the invitation note; sends carry the template', async ({ context, extensionId }) => {
   const li = await serveLinkedIn(context);

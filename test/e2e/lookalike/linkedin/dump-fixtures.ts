@@ -4,7 +4,7 @@
 import { chromium } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serveLinkedIn, sendInvitation, openMessageBubble } from './serve';
+import { serveLinkedIn } from './serve';
 
 const out = path.resolve('test/fixtures/linkedin/dom');
 
@@ -39,7 +39,6 @@ async function main() {
   await save('profile-sdui-invite-dialog');
   await page.goto(li.profileUrl(li.person('jane-doe-594b81205')));
   await save('profile-classic');
-  void sendInvitation; void openMessageBubble;
   await browser.close();
 }
 main().catch((e) => {

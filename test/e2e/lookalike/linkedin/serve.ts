@@ -9,8 +9,13 @@
  *   await sendMessage(page, 'Hi', { inBubble: true });   // same, in the bubble (shadow root)
  *   await deliverInbound(page, li, li.person('jane'), 'Thanks!');  // realtime push of a reply
  *   await sendInvitation(page, 'Loved your talk');  // profile page: Connect, Add a note, Send
+ *   await openMessageBubble(page);                  // profile page: Message -> chat bubble (shadow root)
  *   li.accept(li.person('ana'));                    // the invitation is accepted (reload shows "· 1st")
  *   li.state.received                               // every send/invite body the "server" got
+ *   li.served                                       // every request the look-alike answered
+ *   serveLinkedIn(context, { extraOrigins: ['https://control.test'] })  // same site at a control origin
+ *
+ * Static DOM fixtures for unit tests are rendered from these pages by dump-fixtures.ts.
  *
  * What is faithful (see pages.ts): Ember msg-* markup with data-event-urn set only after the
  * server answers, `--other` for inbound, profile links in /in/ACoAA… form, the conversation list
