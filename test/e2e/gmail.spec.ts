@@ -42,6 +42,7 @@ test.describe('Gmail capture', () => {
 
     await composeAndSend(page, { to: [ANA.email, BOB.email], cc: [CARLA.email], subject: 'Quick question about Acme', body: 'Hi Ana and Bob,\nare you free next week?' });
     await expect.poll(async () => outbound(await dbMessages(panel)).length, { timeout: 10_000 }).toBe(1);
+    await expect(panel.getByTestId('thread-rate')).toContainText('0 of 1 threads', { timeout: 15_000 });
     // Both layers saw it (network at the response, DOM at "Message sent"): still one record.
     await expect.poll(async () => (await dbMessages(panel))[0]?.seenBy.sort().join(','), { timeout: 10_000 }).toBe('dom,network');
     let msgs = await dbMessages(panel);
@@ -67,6 +68,8 @@ test.describe('Gmail capture', () => {
     msgs = await dbMessages(panel);
     const reply = msgs.find((m) => m.direction === 'inbound')!;
     expect(reply).toMatchObject({ classification: 'human', threadId: first.threadId, text: 'Happy to chat, Tuesday works.' });
+    // The panel's rate moves.
+    await expect(panel.getByTestId('thread-rate')).toContainText('1 of 1 threads', { timeout: 15_000 });
 
     // Mail outside outreach is not logged.
     await deliverInbound(page, server, { from: { email: 'news@shop.example', name: 'Shop' }, subject: 'Big sale', text: 'Everything must go' });
@@ -129,8 +132,8 @@ test.describe('Gmail capture', () => {
     expect(await dbMessages(panel)).toHaveLength(0);
   });
 
-  test('out-of-office and bounce are classified, not counted as replies', async ({ context, extensionId }) => {
-    const server = await serveGmail(context, { me: ME, permId: 'missing' });
+  test('out-of-office and bounce are classified, not counted as replies (page uses fetch)', async ({ context, extensionId }) => {
+    const server = await serveGmail(context, { me: ME, permId: 'missing', transport: 'fetch' });
     const page = await context.newPage();
     await openGmail(page);
     const panel = await openPanel(context, extensionId);
@@ -153,6 +156,8 @@ test.describe('Gmail capture', () => {
     const nobody = threads.find((t) => t.subject === 'Intro to nobody')!;
     expect(intro.summary).toMatchObject({ firstReplyAt: null, autoReplyCount: 1 });
     expect(nobody.summary).toMatchObject({ firstReplyAt: null, bounced: true });
+    // Not replies, and the bounced thread leaves the denominator.
+    await expect(panel.getByTestId('thread-rate')).toContainText('0 of 1 threads', { timeout: 15_000 });
 
     // The DOM layer reads the same messages from the thread view (data-thread-perm-id missing): still one each.
     await openThread(page, 'Intro from Sam');

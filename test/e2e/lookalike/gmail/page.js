@@ -31,6 +31,7 @@
   }
 
   function xhr(kind, body) {
+    if (cfg.transport === 'fetch') return viaFetch(kind, body);
     return new Promise((resolve, reject) => {
       const x = new XMLHttpRequest();
       x.open('POST', `/sync/u/0/i/${kind}?hl=en&c=${reqCounter++}&rt=r&pt=ji`);
@@ -51,6 +52,19 @@
       const hint = (text.match(/\^pfg|\^r_bt/g) || []).join(',');
       x.send(cfg.wire === 'opaque' ? JSON.stringify({ v: 3, hint, payload: text.split('').reverse().join('') }) : text);
     });
+  }
+
+  // Some builds use fetch for the same calls (the tap must see both).
+  async function viaFetch(kind, body) {
+    const text = JSON.stringify(body);
+    const hint = (text.match(/\^pfg|\^r_bt/g) || []).join(',');
+    const res = await fetch(`/sync/u/0/i/${kind}?hl=en&c=${reqCounter++}&rt=r&pt=ji`, {
+      method: 'POST',
+      headers: { 'X-Framework-Xsrf-Token': cfg.xsrf, 'X-Gmail-BTAI': '[null,null,[null,null,null,null,null,null,null,null,null,null,null,null,null,1]]', 'Content-Type': 'application/json; charset=UTF-8' },
+      body: cfg.wire === 'opaque' ? JSON.stringify({ v: 3, hint, payload: text.split('').reverse().join('') }) : text,
+    });
+    const r = await res.json();
+    return cfg.wire === 'opaque' ? JSON.parse(r.payload.split('').reverse().join('')) : r;
   }
 
   const rid = () => {

@@ -41,6 +41,8 @@ export interface GmailOptions {
   permId?: 'real' | 'undefined' | 'missing';
   /** 'opaque': sync bodies in a format no reader knows (only the DOM layer can capture). */
   wire?: 'captured' | 'opaque';
+  /** How the page makes its sync calls: XMLHttpRequest (as Gmail does today) or fetch. */
+  transport?: 'xhr' | 'fetch';
 }
 
 export interface GmailServer {
@@ -67,7 +69,7 @@ const PAGE_JS = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.ur
 const XSRF = 'AKwhgQpLookalikeXsrfToken0000000001';
 
 function shell(me: Person, opts: Required<Omit<GmailOptions, 'me'>>): string {
-  const cfg = JSON.stringify({ me, xsrf: XSRF, undoMode: opts.undoMode, undoWindowMs: opts.undoWindowMs, permId: opts.permId, wire: opts.wire });
+  const cfg = JSON.stringify({ me, xsrf: XSRF, undoMode: opts.undoMode, undoWindowMs: opts.undoWindowMs, permId: opts.permId, wire: opts.wire, transport: opts.transport });
   // The shell is what the server sends, like Gmail's own HTML; everything inside is built by page.js.
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Gmail</title>
 <link rel="icon" href="data:,">
@@ -86,7 +88,7 @@ tr.zA td{padding:4px 8px;border-bottom:1px solid #eee;cursor:pointer}tr.zE{font-
 
 export async function serveGmail(context: BrowserContext, options: GmailOptions = {}): Promise<GmailServer> {
   const me = options.me ?? { email: 'me@sidelog.test', name: 'Sam Sender' };
-  const opts = { undoMode: options.undoMode ?? 'A', undoWindowMs: options.undoWindowMs ?? 5000, permId: options.permId ?? 'real', wire: options.wire ?? 'captured' } as const;
+  const opts = { undoMode: options.undoMode ?? 'A', undoWindowMs: options.undoWindowMs ?? 5000, permId: options.permId ?? 'real', wire: options.wire ?? 'captured', transport: options.transport ?? 'xhr' } as const;
   let counter = 1000;
   const server: GmailServer = {
     me,
