@@ -139,8 +139,11 @@ test('invitation with a note, acceptance, and profile traits (server-driven and 
   li.accept(ana);
   await page.reload();
   await expect
-    .poll(async () => (await readDb<Row>(panel, 'prospects')).find((p) => p.id === inv.prospectId)?.connectionDegree, { timeout: 15_000 })
-    .toBe(1);
+    .poll(async () => {
+      const p = (await readDb<Row>(panel, 'prospects')).find((x) => x.id === inv.prospectId);
+      return [p?.connectionDegree, typeof p?.connectedAt === 'number' && p.connectedAt > 0];
+    }, { timeout: 15_000 })
+    .toEqual([1, true]);
 
   // Classic layout profile.
   const jane = li.person('jane-doe-594b81205');
