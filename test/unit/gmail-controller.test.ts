@@ -247,6 +247,17 @@ describe('template insertion', () => {
     expect(cap.insertTemplate({ subject: 'S', body: 'B', templateId: 't1', templateVersion: 1 })).toMatchObject({ ok: false });
   });
 
+  it('keeps a reply\'s "Re:" subject and inserts the body at the caret start', async () => {
+    const cap = setup('dom-2025/compose-chips.html');
+    const subj = document.querySelector('input[name=subjectbox]') as HTMLInputElement;
+    subj.value = 'Re: Quick question';
+    expect(cap.insertTemplate({ subject: 'Intro', body: 'Thanks!', templateId: 't2', templateVersion: 1 })).toEqual({ ok: true });
+    expect(subj.value).toBe('Re: Quick question');
+    expect(document.querySelector('[g_editable=true]')!.textContent!.startsWith('Thanks!')).toBe(true);
+    // The compose button sits in the toolbar, in its own shadow root.
+    await until(() => expect(document.querySelector('td.gU.Up [data-sidelog=compose-button]')).not.toBeNull());
+  });
+
   it('fills the only compose and the send carries the template', async () => {
     const cap = setup('dom-2025/compose-chips.html');
     const body = document.querySelector('[g_editable=true]')!;

@@ -483,10 +483,15 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     scan,
     insertTemplate,
     pageContext,
-    /** Health since the last call, as events (one per layer that saw anything). */
+    /** Health since the last call, as events (one per layer that saw anything); also drops
+     *  bookkeeping that can no longer matter (sends older than the undo/correlation windows). */
     flushHealth(): void {
       learnOwn(readOwnEmail(doc));
       emit(healthEvents());
+      const t = now();
+      for (let i = snapshots.length - 1; i >= 0; i--) if (t - snapshots[i].at > RECENT_MS && (snapshots[i].emitted || snapshots[i].retracted || t - snapshots[i].at > 2 * RECENT_MS)) snapshots.splice(i, 1);
+      for (const [id, n] of netSends) if (t - n.at > RECENT_MS) netSends.delete(id);
+      for (const [id, at] of retractedAt) if (t - at > RECENT_MS) retractedAt.delete(id);
     },
     ownEmails: () => [...own],
   };
