@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as model from '../../lib/schema/model';
 import { MAX_SHORT, MAX_TEXT } from '../../lib/capture/gmail/limits';
-import { composeRootOf, parseGmailDate, readCompose, readInboxRows, readOwnEmail, readThreadView } from '../../lib/capture/gmail/dom-read';
+import { composeRootOf, draftIdOf, parseGmailDate, readCompose, readInboxRows, readOwnEmail, readThreadView } from '../../lib/capture/gmail/dom-read';
 import { htmlToText } from '../../lib/capture/gmail/html-text';
 
 const FIX = path.resolve(__dirname, '../fixtures/gmail');
@@ -53,6 +53,13 @@ describe('compose', () => {
     expect(c.text).toBe('');
     expect(root.querySelector('div.aoO[role=button]')!.getAttribute('aria-label')).toMatch(/^Send/);
   });
+});
+
+it('normalises the draft input of older builds', () => {
+  expect(draftIdOf('#msg-a:r-7673660351152959857')).toEqual({ id: 'msg-a:r-7673660351152959857', legacy: null });
+  expect(draftIdOf('r8190137112111191537')).toEqual({ id: 'msg-a:r8190137112111191537', legacy: null });
+  expect(draftIdOf('183234EAADCF41E5')).toEqual({ id: null, legacy: '183234eaadcf41e5' });
+  expect(draftIdOf('undefined')).toEqual({ id: null, legacy: null });
 });
 
 describe('thread view', () => {

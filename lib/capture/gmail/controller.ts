@@ -227,6 +227,10 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
           if (id) aliases.push(s.netId);
           else id = s.netId;
         }
+        if (s.state.draftLegacy) {
+          if (id) aliases.push(s.state.draftLegacy);
+          else id = s.state.draftLegacy;
+        }
         if (!id) id = `dom:${s.state.composeId ?? 'c'}:${s.at}`;
         s.id = id;
         if (s.state.to.length + s.state.cc.length + s.state.bcc.length === 0) {

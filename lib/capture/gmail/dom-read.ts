@@ -94,6 +94,8 @@ export function elementText(el: Element, skip: string = GMAIL.compose.quote): st
 export interface ComposeState {
   /** `msg-a:r…` (the draft id is the id the message is sent under), or null before the first save. */
   draftId: string | null;
+  /** A legacy hex draft id (older builds): the message's legacy id, used as an alias. */
+  draftLegacy: string | null;
   threadId: string | null;
   composeId: string | null;
   fromEmail: string | null;
@@ -106,13 +108,24 @@ export interface ComposeState {
 
 const inputValue = (root: ParentNode, sel: string) => root.querySelector<HTMLInputElement>(sel)?.value ?? '';
 
+/** The draft input holds `#msg-a:r…` today; older builds held `r…` alone or a legacy hex id. */
+export function draftIdOf(raw: string | null | undefined): { id: string | null; legacy: string | null } {
+  const v = cleanId(raw ?? '');
+  if (!v) return { id: null, legacy: null };
+  if (isMsgId(v)) return { id: v, legacy: null };
+  if (/^r-?\d+$/.test(v)) return { id: `msg-a:${v}`, legacy: null };
+  if (/^[0-9a-f]{12,16}$/i.test(v)) return { id: null, legacy: v.toLowerCase() };
+  return { id: null, legacy: null };
+}
+
 export function readCompose(root: Element): ComposeState {
-  const draft = cleanId(inputValue(root, GMAIL.compose.draft));
+  const draft = draftIdOf(inputValue(root, GMAIL.compose.draft));
   const rt = cleanId(inputValue(root, GMAIL.compose.thread));
   const body = root.querySelector(GMAIL.compose.body);
   return {
-    draftId: isMsgId(draft) ? draft : null,
-    threadId: rt && /^thread-/.test(rt) ? rt : null,
+    draftId: draft.id,
+    draftLegacy: draft.legacy,
+    threadId: rt && (/^thread-/.test(rt) || isLegacyHex(rt)) ? rt : null,
     composeId: inputValue(root, GMAIL.compose.composeId) || null,
     fromEmail: normEmail(inputValue(root, GMAIL.compose.from)),
     subject: clip(inputValue(root, GMAIL.compose.subject).trim(), MAX_SHORT),
