@@ -15,7 +15,7 @@ export default defineContentScript({
   // Bubbles and the invitation dialog live in #interop-outlet of the top document; the /preload/
   // iframe only runs their app. One instance per tab is enough.
   allFrames: false,
-  main() {
+  main(ctx) {
     const outbox = createOutbox('linkedin');
     const watcher = createWatcher({
       doc: document,
@@ -30,6 +30,8 @@ export default defineContentScript({
     });
     watcher.scanAll();
     addEventListener('pagehide', () => watcher.flush());
+    // Extension updated or disabled: this copy of the script stops observing the page.
+    ctx.onInvalidated(() => watcher.stop());
 
     // Responses LinkedIn's app received, handed over by the main-world tap (linkedin-main.content.ts).
     // The page could dispatch this event too: it is untrusted input like the DOM, and the
