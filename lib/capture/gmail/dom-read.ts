@@ -112,7 +112,7 @@ const inputValue = (root: ParentNode, sel: string) => root.querySelector<HTMLInp
 export function draftIdOf(raw: string | null | undefined): { id: string | null; legacy: string | null } {
   const v = cleanId(raw ?? '');
   if (!v) return { id: null, legacy: null };
-  if (isMsgId(v)) return { id: v, legacy: null };
+  if (isMsgId(v as unknown)) return { id: v, legacy: null };
   if (/^r-?\d+$/.test(v)) return { id: `msg-a:${v}`, legacy: null };
   if (/^[0-9a-f]{12,16}$/i.test(v)) return { id: null, legacy: v.toLowerCase() };
   return { id: null, legacy: null };
