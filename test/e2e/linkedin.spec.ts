@@ -3,7 +3,7 @@
 // background's webRequest observer sees the page's createMessage / invitation calls, the content
 // script reads the page's DOM; each message must be stored once.
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, openPanel, readDb } from './fixtures';
+import { test, expect, openPanel, readDb, stopServiceWorker } from './fixtures';
 import { serveLinkedIn, sendMessage, deliverInbound, sendInvitation, openMessageBubble } from './lookalike/linkedin/serve';
 
 type Row = Record<string, any>;
@@ -285,4 +285,17 @@ test('insert from the panel into the chat bubble (shadow root) and the invitatio
   await expect
     .poll(async () => (await linkedinMessages(panel)).filter((m) => m.kind === 'linkedin-invite').map((m) => [m.templateSource, m.templateId, m.seenBy.sort().join('+')]), { timeout: 15_000 })
     .toEqual([['inserted', tpl.id, 'network']]);
+});
+
+test('a send while the service worker sleeps: the webRequest event wakes it and both layers still join', async ({ context, extensionId }) => {
+  const li = await serveLinkedIn(context);
+  const panel = await openPanel(context, extensionId);
+  const chris = li.person('chris-buyer-22');
+  const page = await open(context, li.threadUrl(chris), '.msg-thread .msg-form__contenteditable');
+  await page.waitForTimeout(1000);
+  await stopServiceWorker(panel, extensionId);
+  const text = 'Sent while the extension was asleep: does Thursday work?';
+  await sendMessage(page, text);
+  await expect.poll(async () => (await withText(panel, text))[0]?.seenBy?.sort(), { timeout: 20_000 }).toEqual(['dom', 'network']);
+  expect(await withText(panel, text)).toHaveLength(1);
 });
