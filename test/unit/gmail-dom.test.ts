@@ -88,6 +88,15 @@ describe('thread view', () => {
     expect(readThreadView(doc)!.threadNames).toContain('thread-a:r-474834441621213468');
   });
 
+  it('trusts the date title over an id that does not encode a plausible time', () => {
+    const doc = load('dom-2025/thread-view.html');
+    const node = doc.querySelectorAll('div.adn')[1];
+    node.setAttribute('data-message-id', '#msg-f:5000000000000000000');
+    node.removeAttribute('data-legacy-message-id');
+    const m = readThreadView(doc)!.messages[1];
+    expect(m.sentAt).toBe(new Date(2022, 8, 12, 15, 1).getTime());
+  });
+
   it('parses the localised date titles', () => {
     expect(parseGmailDate('Mon, Sep 12, 2022, 2:53\u202fPM')).toBe(new Date(2022, 8, 12, 14, 53).getTime());
     expect(parseGmailDate('not a date')).toBeNull();

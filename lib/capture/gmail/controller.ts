@@ -324,7 +324,8 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
         cc: [],
         subject,
         text: m.text,
-        sentAt: m.sentAt ?? now(),
+        // No usable time, or one in the future (an id that does not encode time): now.
+        sentAt: m.sentAt != null && m.sentAt <= now() + 86_400_000 ? m.sentAt : now(),
         rfcMessageId: null,
         inReplyTo: [],
         template: null,

@@ -209,7 +209,11 @@ export function readMessageNode(node: Element): ThreadMessage | null {
     if (p && !to.some((x) => x.email === p.email)) to.push(p);
   }
   const legacyHex = isLegacyHex(legacy) ? legacy.toLowerCase() : legacyOfFetched(id);
-  const sentAt = (legacyHex ? timeFromLegacyHex(legacyHex) : null) ?? parseGmailDate(node.querySelector(GMAIL.thread.date)?.getAttribute('title'));
+  // Gmail's ids carry the receive time (exact); the title only the minute, in the user's locale.
+  // When both exist and disagree by more than a day and a half, the id is not time-based: trust the title.
+  const fromId = legacyHex ? timeFromLegacyHex(legacyHex) : null;
+  const fromTitle = parseGmailDate(node.querySelector(GMAIL.thread.date)?.getAttribute('title'));
+  const sentAt = fromId != null && fromTitle != null && Math.abs(fromId - fromTitle) > 36 * 3600_000 ? fromTitle : (fromId ?? fromTitle);
   const body = node.querySelector(GMAIL.thread.body);
   return { externalId: id, aliases: messageAliases(id, [legacy]), from, to, sentAt, text: body ? elementText(body) : '' };
 }
