@@ -91,7 +91,7 @@ describe('thread view', () => {
   it('trusts the date title over an id that does not encode a plausible time', () => {
     const doc = load('dom-2025/thread-view.html');
     const node = doc.querySelectorAll('div.adn')[1];
-    node.setAttribute('data-message-id', '#msg-f:5000000000000000000');
+    node.setAttribute('data-message-id', '#msg-f:2000000000000000000' /* >> 20 = a 2030 time */);
     node.removeAttribute('data-legacy-message-id');
     const m = readThreadView(doc)!.messages[1];
     expect(m.sentAt).toBe(new Date(2022, 8, 12, 15, 1).getTime());
