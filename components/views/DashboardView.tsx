@@ -101,7 +101,8 @@ export function DashboardView() {
   const snapshot = useMemo(() => readSnapshot(snapKey), [snapKey]);
   const fresh = !!(core && peopleStats && activity);
   useEffect(() => {
-    if (fresh && base.data && settings) writeSnapshot(snapKey, { core: core!, people: peopleStats!, activity: activity!, names: [...names], tags: [...new Set(base.data.templates.flatMap((t) => t.tags))].sort(), settings: { minSample: settings.minSample, replyWindowDays: settings.replyWindowDays } });
+    // An empty database leaves no snapshot: zeros shown on the next visit would look like data.
+    if (fresh && base.data && settings && base.data.threads.length > 0) writeSnapshot(snapKey, { core: core!, people: peopleStats!, activity: activity!, names: [...names], tags: [...new Set(base.data.templates.flatMap((t) => t.tags))].sort(), settings: { minSample: settings.minSample, replyWindowDays: settings.replyWindowDays } });
   }, [fresh, snapKey, core, peopleStats, activity, names, base.data, settings]);
 
   const error = base.error ?? people.error ?? outbound.error;
