@@ -6,7 +6,17 @@ export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   world: 'MAIN',
   runAt: 'document_start',
+  // Gmail has run its app code in a same-origin frame in the past: tap every mail.google.com frame
+  // and hand the payloads to the top window, where the isolated content script listens.
+  allFrames: true,
   main() {
-    installTap(window, (msg) => window.postMessage(msg, window.location.origin));
+    const target = window.top && window.top !== window ? window.top : window;
+    installTap(window, (msg) => {
+      try {
+        target.postMessage(msg, window.location.origin);
+      } catch {
+        /* the top window is not Gmail's origin: nothing to hand over */
+      }
+    });
   },
 });

@@ -31,9 +31,10 @@ export default defineContentScript({
     };
     const capture = createGmailCapture({ doc: document, now: Date.now, newId: () => crypto.randomUUID(), emit });
 
-    // Payloads from the main-world tap. The page can post here too: validated, then parsed.
+    // Payloads from the main-world tap (this window or a same-origin Gmail frame). The page can
+    // post here too: validated, then parsed, and the background validates again.
     window.addEventListener('message', (e: MessageEvent) => {
-      if (e.source !== window || e.origin !== window.location.origin) return;
+      if (e.origin !== window.location.origin) return;
       const msg = validateTapMessage(e.data);
       if (msg) capture.onTap(msg);
     });

@@ -184,4 +184,16 @@ test.describe('Gmail capture', () => {
     await panel.getByRole('tab', { name: 'Settings' }).click();
     await expect(panel.getByTestId('health-gmail')).toContainText('degraded', { timeout: 30_000 });
   });
+
+  test('sync calls made from a same-origin frame (Gmail\'s old js_frame) are still read', async ({ context, extensionId }) => {
+    await serveGmail(context, { me: ME, syncFrame: true, undoMode: 'B', undoWindowMs: 1500 });
+    const page = await context.newPage();
+    await openGmail(page);
+    const panel = await openPanel(context, extensionId);
+    await composeAndSend(page, { to: [ANA.email], subject: 'From the frame', body: 'Sent through the frame' });
+    await expect.poll(async () => (await dbMessages(panel))[0]?.seenBy.sort().join(',') ?? '', { timeout: 15_000 }).toBe('dom,network');
+    const [m] = await dbMessages(panel);
+    expect(m).toMatchObject({ source: 'network', subject: 'From the frame', text: 'Sent through the frame' });
+    expect(await dbMessages(panel)).toHaveLength(1);
+  });
 });

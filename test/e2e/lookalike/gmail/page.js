@@ -11,6 +11,8 @@
   const DRAFT = ['^all', '^r', '^r_bt'];
   const policy = window.trustedTypes ? window.trustedTypes.createPolicy('lookalike-sanitizer', { createHTML: (s) => s }) : { createHTML: (s) => s };
   let reqCounter = 1;
+  // Gmail once ran its sync calls with the XMLHttpRequest of a hidden same-origin frame (js_frame).
+  let XHR = window.XMLHttpRequest;
   let serverCounter = 0;
   let threadsById = new Map();
   let openThreadId = null;
@@ -33,7 +35,7 @@
   function xhr(kind, body) {
     if (cfg.transport === 'fetch') return viaFetch(kind, body);
     return new Promise((resolve, reject) => {
-      const x = new XMLHttpRequest();
+      const x = new XHR();
       x.open('POST', `/sync/u/0/i/${kind}?hl=en&c=${reqCounter++}&rt=r&pt=ji`);
       x.setRequestHeader('X-Framework-Xsrf-Token', cfg.xsrf);
       x.setRequestHeader('X-Gmail-BTAI', '[null,null,[null,null,null,null,null,null,null,null,null,null,null,null,null,1]]');
@@ -386,6 +388,13 @@
 
   async function boot() {
     document.title = `Inbox - ${ME.email} - Gmail`;
+    if (cfg.syncFrame) {
+      const frame = h('iframe', { id: 'js_frame', src: '/mail/u/0/?ui=2&view=js&name=js', style: 'display:none', tabindex: '-1' });
+      const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+      document.body.append(frame);
+      await loaded;
+      XHR = frame.contentWindow.XMLHttpRequest;
+    }
     const account = h('a', { class: 'gb_A gb_Za', href: 'https://accounts.google.com/SignOutOptions?hl=en&continue=https://mail.google.com/mail/u/0/', role: 'button', tabindex: '0', 'aria-label': `Google Account: ${ME.name}  \n(${ME.email})`, text: ME.name });
     const compose = h('div', { class: 'T-I T-I-KE L3', role: 'button', tabindex: '0', text: 'Compose', onclick: openCompose });
     const inboxLink = h('a', { href: '#inbox', class: 'J-Ke n0', text: 'Inbox', onclick: () => { openThreadId = null; refreshList(); } });

@@ -43,6 +43,8 @@ export interface GmailOptions {
   wire?: 'captured' | 'opaque';
   /** How the page makes its sync calls: XMLHttpRequest (as Gmail does today) or fetch. */
   transport?: 'xhr' | 'fetch';
+  /** Make the sync calls with the XMLHttpRequest of a hidden same-origin frame (Gmail's old js_frame). */
+  syncFrame?: boolean;
 }
 
 export interface GmailServer {
@@ -69,7 +71,7 @@ const PAGE_JS = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.ur
 const XSRF = 'AKwhgQpLookalikeXsrfToken0000000001';
 
 function shell(me: Person, opts: Required<Omit<GmailOptions, 'me'>>): string {
-  const cfg = JSON.stringify({ me, xsrf: XSRF, undoMode: opts.undoMode, undoWindowMs: opts.undoWindowMs, permId: opts.permId, wire: opts.wire, transport: opts.transport });
+  const cfg = JSON.stringify({ me, xsrf: XSRF, undoMode: opts.undoMode, undoWindowMs: opts.undoWindowMs, permId: opts.permId, wire: opts.wire, transport: opts.transport, syncFrame: opts.syncFrame });
   // The shell is what the server sends, like Gmail's own HTML; everything inside is built by page.js.
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Gmail</title>
 <link rel="icon" href="data:,">
@@ -88,7 +90,7 @@ tr.zA td{padding:4px 8px;border-bottom:1px solid #eee;cursor:pointer}tr.zE{font-
 
 export async function serveGmail(context: BrowserContext, options: GmailOptions = {}): Promise<GmailServer> {
   const me = options.me ?? { email: 'me@sidelog.test', name: 'Sam Sender' };
-  const opts = { undoMode: options.undoMode ?? 'A', undoWindowMs: options.undoWindowMs ?? 5000, permId: options.permId ?? 'real', wire: options.wire ?? 'captured', transport: options.transport ?? 'xhr' } as const;
+  const opts = { undoMode: options.undoMode ?? 'A', undoWindowMs: options.undoWindowMs ?? 5000, permId: options.permId ?? 'real', wire: options.wire ?? 'captured', transport: options.transport ?? 'xhr', syncFrame: options.syncFrame ?? false } as const;
   let counter = 1000;
   const server: GmailServer = {
     me,
@@ -199,6 +201,9 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
     const req = route.request();
     const url = new URL(req.url());
     const headers = req.headers();
+    if (req.method() === 'GET' && /^\/mail\/u\/0\/?$/.test(url.pathname) && url.searchParams.get('view') === 'js') {
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!DOCTYPE html><html><head><title></title></head><body></body></html>' });
+    }
     if (req.method() === 'GET' && /^\/mail\/u\/0\/?$/.test(url.pathname)) {
       return route.fulfill({
         status: 200,
