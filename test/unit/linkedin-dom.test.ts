@@ -131,6 +131,18 @@ describe('profile pages', () => {
     expect(p).toMatchObject({ layout: 'classic', name: 'Jane Doe', headline: 'VP Sales at Acme Corp', title: 'VP Sales', company: 'Acme Corp', location: 'Berlin, Germany', connectionDegree: 1, pending: false });
     expect(p.memberId).toMatch(/^ACoAA/);
   });
+  it("classic page without a member-id link: the id comes from the page's embedded data for this profile", () => {
+    const doc = load('profile-classic', 'https://www.linkedin.com/in/jane-doe-594b81205/');
+    for (const a of doc.querySelectorAll('a[href*="profileUrn"]')) a.remove();
+    const code = doc.createElement('code');
+    code.setAttribute('style', 'display: none');
+    code.textContent = JSON.stringify({ included: [
+      { entityUrn: 'urn:li:fsd_profile:ACoAAOtherPersonXXXXXXXXXXXXXXXXXXXXXXXXX', publicIdentifier: 'someone-else' },
+      { entityUrn: 'urn:li:fsd_profile:ACoAAJaneDoeMemberIdXXXXXXXXXXXXXXXXXXXX', firstName: 'Jane', publicIdentifier: 'jane-doe-594b81205' },
+    ] });
+    doc.body.appendChild(code);
+    expect(readProfile(doc, 'https://www.linkedin.com/in/jane-doe-594b81205/')!.memberId).toBe('ACoAAJaneDoeMemberIdXXXXXXXXXXXXXXXXXXXX');
+  });
   it('location without a Contact info anchor', () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
     doc.querySelector('main a[href*="contact-info"]')!.remove();
@@ -331,6 +343,18 @@ describe('watcher', () => {
     await new Promise((r) => setTimeout(r, 2300));
     w.stop();
     expect(events(out).filter((e) => e.type === 'message')).toHaveLength(3);
+  });
+  it('a header with a vanity profile link: member id from the other person\'s items', () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    const chrisId = readConversationHeader(doc.querySelector(SEL.conversationRoot)).memberId!;
+    doc.querySelector('a.msg-thread__link-to-profile')!.setAttribute('href', 'https://www.linkedin.com/in/chris-buyer-22/');
+    const out: CaptureEventInput[][] = [];
+    const w = createWatcher({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    w.scanAll();
+    w.stop();
+    const msgs = events(out).filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
+    expect(msgs[0]!.to).toEqual([{ name: 'Chris Buyer', profileUrl: 'https://www.linkedin.com/in/chris-buyer-22/', memberId: chrisId }]);
+    expect(msgs[0]!.threadAliases).toEqual([`with:${chrisId}`]);
   });
   it('an element reused for another message, and a body that fills in late, are read again', async () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');

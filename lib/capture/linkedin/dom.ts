@@ -296,6 +296,30 @@ function memberIdOnPage(scope: ParentNode): string | null {
 }
 
 /**
+ * Classic pages embed their API data as JSON in hidden `<code>` elements; the entity whose
+ * `publicIdentifier` is this profile's carries its `urn:li:fsd_profile:ACoAA…` nearby.
+ */
+function memberIdInPageData(doc: Document, publicId: string): string | null {
+  const needle = new RegExp(`"publicIdentifier"\\s*:\\s*"${publicId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`, 'i');
+  for (const code of doc.querySelectorAll('code')) {
+    const text = code.textContent ?? '';
+    if (text.length > 3_000_000) continue;
+    const at = text.search(needle);
+    if (at < 0) continue;
+    const near = text.slice(Math.max(0, at - 1500), at + 1500);
+    const ids = [...near.matchAll(/urn:li:fsd_profile:(ACo[A-Za-z0-9_-]{10,})/g)];
+    if (ids.length === 1) return ids[0]![1]!;
+    if (ids.length > 1) {
+      // Several entities side by side: the URN closest to the public id belongs to it.
+      const mid = at - Math.max(0, at - 1500);
+      ids.sort((a, b) => Math.abs(a.index! - mid) - Math.abs(b.index! - mid));
+      return ids[0]![1]!;
+    }
+  }
+  return null;
+}
+
+/**
  * A profile page (`/in/<public-id>/`), classic Ember or server-driven. Anchors: the URL for the
  * identity, the page's single `h1` for the name, the Contact info link for the location, the
  * Experience section heading for title and company, text like "· 1st" for the degree.
@@ -399,7 +423,9 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
   }
   return {
     profileUrl,
-    memberId: memberIdOnPage(card) ?? memberIdOnPage(main),
+    // Only the top card's own links (elsewhere on the page: other people), else the page's embedded
+    // data for this very public id.
+    memberId: memberIdOnPage(card) ?? memberIdInPageData(doc, pub),
     name,
     headline,
     title,

@@ -9,6 +9,7 @@ import {
   conversationRootOf,
   parseListTime,
   isPreciseListTime,
+  personFromHref,
   readConversationHeader,
   readConversationListItem,
   readMessageItem,
@@ -247,6 +248,17 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     const cached = headers.get(root);
     if (cached && cached.threadId === threadId && cached.person.name) return cached.person;
     const person = readConversationHeader(root);
+    // A header with a vanity profile link: the member id comes from the other person's own items.
+    // Only when every inbound item is from one person (a group chat has several).
+    if (!person.memberId) {
+      const ids = new Set<string>();
+      const links = (root as ParentNode).querySelectorAll?.(`.${SEL.otherClass} ${SEL.eventSenderLink.split(',')[0]}`) ?? [];
+      for (let i = 0; i < links.length && i < 20; i++) {
+        const id = personFromHref(links[i]!.getAttribute('href')).memberId;
+        if (id) ids.add(id);
+      }
+      if (ids.size === 1) person.memberId = [...ids][0]!;
+    }
     headers.set(root, { threadId, person });
     if (person.name) void rememberName(person.name, threadId, person.memberId, person.profileUrl);
     return person;
