@@ -53,6 +53,15 @@ export function pickBox(doc: Document): HTMLElement | null {
   return boxes.length === 1 ? boxes[0]! : null;
 }
 
+/** The editor's own input path; false where the browser lacks or refuses it. */
+function execInsert(doc: Document, text: string): boolean {
+  try {
+    return typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text);
+  } catch {
+    return false;
+  }
+}
+
 export function insertTemplate(doc: Document, req: InsertRequest, now = Date.now()): InsertResult {
   const box = pickBox(doc);
   if (!box) {
@@ -66,7 +75,7 @@ export function insertTemplate(doc: Document, req: InsertRequest, now = Date.now
     const field = box as HTMLTextAreaElement;
     const max = field.maxLength > 0 ? field.maxLength : Infinity;
     const text = req.body.slice(0, Math.max(0, max - (field.value.length - (field.selectionEnd - field.selectionStart))));
-    done = doc.execCommand('insertText', false, text);
+    done = execInsert(doc, text);
     if (!done) {
       // Fallback: the native setter plus an input event, as a user's paste would produce.
       const setter = Object.getOwnPropertyDescriptor(win.HTMLTextAreaElement.prototype, 'value')?.set;
@@ -85,7 +94,7 @@ export function insertTemplate(doc: Document, req: InsertRequest, now = Date.now
       sel.removeAllRanges();
       sel.addRange(range);
     }
-    done = doc.execCommand('insertText', false, req.body);
+    done = execInsert(doc, req.body);
     if (!done) {
       const data = new win.DataTransfer();
       data.setData('text/plain', req.body);
