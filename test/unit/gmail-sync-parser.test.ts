@@ -169,6 +169,12 @@ describe('inbound threads', () => {
     expect(r.failed).toBe(1);
   });
 
+  it('an empty thread list is a known shape, not a failure', () => {
+    expect(parseSyncCall({ kind: 'bv', requestBody: null, responseBody: JSON.stringify([null, [0], [], null]) }, ctx).failed).toBe(0);
+    expect(parseSyncCall({ kind: 'fd', requestBody: null, responseBody: JSON.stringify([null, []]) }, ctx).failed).toBe(0);
+    expect(parseSyncCall({ kind: 'bv', requestBody: null, responseBody: JSON.stringify([null, [0], [[1, 2]], null]) }, ctx).failed).toBe(1);
+  });
+
   it('a send label in an unreadable request is counted as a failed send', () => {
     const r = parseSyncCall({ kind: 's', requestBody: JSON.stringify([[1], [[[10, ['weird', { x: '^pfg' }]]]]]), responseBody: null }, ctx);
     expect(r.events).toHaveLength(0);

@@ -352,6 +352,10 @@ export function readResponseMessages(kind: SyncKind, body: unknown): { messages:
   if (!recognised && isArr(list2)) {
     for (const t of list2) if (readEmbeddedThread(at(t, 0), null, 'bv-2022-09-09', out)) recognised = true;
   }
+  // An empty inbox or an empty search is a known shape with nothing in it, not a failure.
+  if (!recognised && isArr(body) && body[0] === null && ((kind === 'bv' && isArr(list2) && list2.length === 0) || (kind === 'fd' && isArr(list1) && list1.length === 0))) {
+    recognised = true;
+  }
   if (out.length === 0) {
     const walked = walkMessages(body, `walk-${kind}`);
     if (walked.length) return { messages: walked, recognised: true };
