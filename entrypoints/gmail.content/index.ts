@@ -29,7 +29,13 @@ export default defineContentScript({
       const keep = tracking ? events : events.filter((e) => e.type === 'health');
       if (keep.length) outbox.push(keep);
     };
-    const capture = createGmailCapture({ doc: document, now: Date.now, newId: () => crypto.randomUUID(), emit });
+    // Which thread each logged send belongs to, kept in extension storage (never the site's).
+    const SENT_KEY = 'gmail:sent-threads';
+    const sentThreads = {
+      load: () => browser.storage.local.get(SENT_KEY).then((r) => (r[SENT_KEY] ?? {}) as Record<string, string[]>),
+      save: (map: Record<string, string[]>) => void browser.storage.local.set({ [SENT_KEY]: map }).catch(() => undefined),
+    };
+    const capture = createGmailCapture({ doc: document, now: Date.now, newId: () => crypto.randomUUID(), emit, sentThreads });
 
     // Payloads from the main-world tap (this window or a same-origin Gmail frame). The page can
     // post here too: validated, then parsed, and the background validates again.

@@ -168,7 +168,8 @@ test.describe('Gmail capture', () => {
   });
 
   test('a sync format no reader knows: the DOM layer alone logs sends and replies, health says degraded', async ({ context, extensionId }) => {
-    const server = await serveGmail(context, { me: ME, wire: 'opaque' });
+    // The thread view names the thread only by its legacy id (perm id "undefined"), unlike the compose.
+    const server = await serveGmail(context, { me: ME, wire: 'opaque', permId: 'undefined' });
     const page = await context.newPage();
     await openGmail(page);
     const panel = await openPanel(context, extensionId);
@@ -179,8 +180,11 @@ test.describe('Gmail capture', () => {
     expect(sent.externalId).toMatch(/^msg-a:r-?\d+$/); // the draft id: the id the network layer would use
 
     await deliverInbound(page, server, { from: ANA, text: 'Got it, thanks!', toThreadWithSubject: 'DOM only' });
+    await page.reload(); // what the content script knew about the send must survive
+    await page.getByRole('button', { name: 'Compose' }).waitFor();
     await openThread(page, 'DOM only');
     await expect.poll(async () => (await readDb<Thread>(panel, 'threads'))[0]?.summary?.firstReplyAt ?? null, { timeout: 10_000 }).not.toBeNull();
+    expect(await readDb(panel, 'threads')).toHaveLength(1); // the reply joined the send's thread
 
     // The capture health line tells the user the network layer is failing.
     await panel.getByRole('tab', { name: 'Settings' }).click();

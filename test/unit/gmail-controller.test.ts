@@ -181,6 +181,63 @@ describe('layers that disagree on ids', () => {
   });
 });
 
+describe('linking a DOM-only reply to the logged send', () => {
+  function threadViewFor(draftId: string) {
+    // Thread view whose h2 names the thread only by a legacy hex id (perm id "undefined"),
+    // showing the user's sent message (the compose's draft id) and a reply.
+    const main = document.createElement('div');
+    main.setAttribute('role', 'main');
+    const h2 = document.createElement('h2');
+    h2.className = 'hP';
+    h2.setAttribute('data-thread-perm-id', 'undefined');
+    h2.setAttribute('data-legacy-thread-id', '18335a7dcae04a59');
+    h2.textContent = 'Quick question about Acme';
+    const mk = (id: string, email: string, text: string) => {
+      const d = document.createElement('div');
+      d.className = 'adn ads';
+      d.setAttribute('data-message-id', '#' + id);
+      const g = document.createElement('span');
+      g.className = 'gD';
+      g.setAttribute('email', email);
+      const b = document.createElement('div');
+      b.className = 'a3s';
+      b.textContent = text;
+      d.append(g, b);
+      return d;
+    };
+    main.append(h2, mk(draftId, 'me@sidelog.test', 'Hi Ana'), mk('msg-f:1743836977043622500', 'ana@acme.io', 'Yes!'));
+    return main;
+  }
+
+  it('the reply carries the thread names of the send, also after a reload', async () => {
+    let saved: Record<string, string[]> = {};
+    const store = { load: async () => saved, save: (m: Record<string, string[]>) => void (saved = m) };
+    let cap = setup('dom-2025/compose-chips.html');
+    current!.stop();
+    // Same document, a controller with the store.
+    events = [];
+    cap = createGmailCapture({ doc: document, now: () => clock, newId: () => String(Math.random()), emit: (e) => events.push(...e), domGraceMs: 0, scanDelayMs: 0, sentThreads: store });
+    cap.start();
+    current = cap;
+    (document.querySelector('div.aoO') as HTMLElement).click();
+    addToast();
+    await until(() => expect(messages()).toHaveLength(1));
+    await until(() => expect(saved['msg-a:r-7673660351152959857']).toContain('thread-a:r-7681922771531347793'));
+
+    // "Reload": a new controller, a fresh page showing the thread.
+    cap.stop();
+    document.body.replaceChildren(threadViewFor('msg-a:r-7673660351152959857'));
+    events = [];
+    const after = createGmailCapture({ doc: document, now: () => clock, newId: () => String(Math.random()), emit: (e) => events.push(...e), domGraceMs: 0, scanDelayMs: 20, sentThreads: store });
+    after.start();
+    current = after;
+    await until(() => expect(messages()).toHaveLength(1));
+    const reply = messages()[0];
+    expect(reply).toMatchObject({ direction: 'inbound', externalId: 'msg-f:1743836977043622500' });
+    expect([reply.threadExternalId, ...reply.threadAliases!]).toEqual(expect.arrayContaining(['18335a7dcae04a59', 'thread-a:r-7681922771531347793']));
+  });
+});
+
 describe('thread view loading', () => {
   it('a message whose body loads later is reported again with its text; failures counted once', async () => {
     const cap = setup('dom-2025/thread-view.html');

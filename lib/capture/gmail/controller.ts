@@ -14,7 +14,7 @@
 import type { CaptureEventInput, CapturedPerson, MessageEventInput } from '../../schema/events';
 import type { InsertRequest, InsertResult, PageContext } from '../../messaging';
 import { readCompose, readMessageNode, readOwnEmail, readThreadIds, readThreadView, composeRootOf, sendButtonOf, type ComposeState } from './dom-read';
-import { splitThread, threadNames } from './ids';
+import { cleanId, splitThread, threadNames } from './ids';
 import { GMAIL } from './selectors';
 import { parseSyncCall } from './sync-parser';
 import type { TapMessage } from './tap-protocol';
@@ -32,7 +32,13 @@ export interface GmailCaptureDeps {
   scanDelayMs?: number;
   /** Adds the small Sidelog button to compose toolbars. */
   composeButton?: boolean;
+  /** Remembers, across reloads, which thread each logged send belongs to (message id -> thread
+   *  names), so a reply read from the DOM alone links to the thread even when the thread view
+   *  names it differently from the compose (`rt` thread-a:r… vs a legacy hex id). */
+  sentThreads?: { load(): Promise<Record<string, string[]>>; save(map: Record<string, string[]>): void };
 }
+
+const SENT_THREADS_MAX = 500;
 
 interface Counter {
   recognised: number;
@@ -87,6 +93,25 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   /** data-message-id -> reported with text (true) or without it yet (false). */
   const withText = new Map<string, boolean>();
   const badNodes = new WeakSet<Element>();
+  const sentThreads = new Map<string, string[]>();
+  let memoryLoaded = !deps.sentThreads;
+  let sentThreadsTimer: number | null = null;
+  function rememberSend(ev: MessageEventInput) {
+    const names = [ev.threadExternalId, ...(ev.threadAliases ?? [])].filter((x): x is string => !!x);
+    if (!names.length) return;
+    for (const id of [ev.externalId, ...(ev.aliases ?? [])]) {
+      if (!id.startsWith('msg-a:')) continue;
+      sentThreads.delete(id);
+      sentThreads.set(id, [...new Set([...(sentThreads.get(id) ?? []), ...names])].slice(0, 20));
+    }
+    while (sentThreads.size > SENT_THREADS_MAX) sentThreads.delete(sentThreads.keys().next().value!);
+    if (deps.sentThreads && sentThreadsTimer == null) {
+      sentThreadsTimer = win.setTimeout(() => {
+        sentThreadsTimer = null;
+        deps.sentThreads!.save(Object.fromEntries(sentThreads));
+      }, 500);
+    }
+  }
   const buttoned = new WeakSet<Element>();
   let lastToastSnaps: Snapshot[] = [];
   let lastCompose: Element | null = null;
@@ -146,6 +171,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
         const tpl = templateByDraft.get(e.externalId) ?? snap?.template ?? null;
         if (tpl) e.template = tpl;
         netSends.set(e.externalId, { id: e.externalId, at: now(), sig, retracted: false });
+        rememberSend(e);
         retractedAt.delete(e.externalId);
       }
       out.push(e);
@@ -240,6 +266,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
         health.dom.recognised++;
         const ev = domSendEvent(s, id);
         ev.aliases = aliases;
+        rememberSend(ev);
         emit([ev]);
       }
     }, graceMs);
@@ -284,6 +311,12 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     const h2 = doc.querySelector(GMAIL.thread.subject);
     if (!h2) return;
     const names = readThreadIds(h2);
+    // The user's own messages in this view that Sidelog logged name the thread as it was at send
+    // time (the compose's `rt`, the request's thread id): carry those names too.
+    for (const own of doc.querySelectorAll(GMAIL.thread.ownMessage)) {
+      const known = sentThreads.get(cleanId(own.getAttribute('data-message-id')) ?? '');
+      if (known) for (const n of known) if (!names.includes(n)) names.push(n);
+    }
     const subject = h2.textContent?.trim() || null;
     const { threadExternalId, threadAliases } = splitThread(names);
     const out: CaptureEventInput[] = [];
@@ -318,7 +351,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
         externalId: m.externalId,
         aliases: m.aliases,
         threadExternalId,
-        threadAliases,
+        threadAliases: threadAliases.slice(0, 20),
         from: m.from,
         to: m.to,
         cc: [],
@@ -338,6 +371,11 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
 
   function scan() {
     scanTimer = null;
+    if (!memoryLoaded) {
+      // Thread names of earlier sends are still loading: look at the page once they are here.
+      scanTimer = win.setTimeout(scan, scanDelay);
+      return;
+    }
     const added = pendingAdded;
     pendingAdded = [];
     const msgNodes = new Set<Element>();
@@ -465,6 +503,13 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
 
   return {
     start() {
+      deps.sentThreads
+        ?.load()
+        .then((saved) => {
+          for (const [id, names] of Object.entries(saved ?? {})) if (Array.isArray(names) && !sentThreads.has(id)) sentThreads.set(id, names.filter((n) => typeof n === 'string').slice(0, 20));
+        })
+        .catch(() => undefined)
+        .finally(() => (memoryLoaded = true));
       learnOwn(readOwnEmail(doc));
       doc.addEventListener('keydown', onKeyDown, true);
       doc.addEventListener('click', onClick, true);

@@ -57,6 +57,8 @@ export const GMAIL = {
     subject: 'h2.hP',
     /** One message of the thread: `div.adn[data-message-id="#msg-f:…"][data-legacy-message-id]`. */
     message: 'div.adn[data-message-id]',
+    /** The user's own messages in the thread: authored ids are `msg-a:`. */
+    ownMessage: 'div.adn[data-message-id*="msg-a:"]',
     /** Sender `span.gD[email][name]`, recipients `span.g2[email]`, date `span.g3[title]`, body `div.a3s`. */
     sender: 'span.gD[email]',
     recipient: 'span.g2[email]',
