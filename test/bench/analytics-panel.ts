@@ -78,14 +78,15 @@ try {
   } else console.log(`reusing the profile in ${keptProfile} (data imported before)`);
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-  async function measure(label: string, url: string, selector: string, width: number) {
+  async function measure(label: string, url: string, selector: string | (() => boolean), width: number) {
     const ts: number[] = [];
     for (let i = 0; i < runs; i++) {
       const p = await context.newPage();
       await p.setViewportSize({ width, height: 800 });
       await p.goto(url);
-      // A selector, or a JS expression (string, so no bundler helper ends up in the page) to wait for.
-      if (selector.startsWith('js:')) await p.waitForFunction(selector.slice(3), undefined, { timeout: 60_000, polling: 'raf' });
+      // A selector, or a predicate: an inline arrow (a named function would carry a bundler helper
+      // into the page; a string is refused by the extension's CSP).
+      if (typeof selector === 'function') await p.waitForFunction(selector, undefined, { timeout: 60_000, polling: 'raf' });
       else await p.waitForSelector(selector, { timeout: 60_000 });
       // performance.now() counts from the navigation's start.
       ts.push(await p.evaluate(() => performance.now()));
@@ -99,10 +100,10 @@ try {
   await measure(
     'side panel dashboard: fresh headline rates (read from IndexedDB)',
     panelUrl,
-    "js:!!document.querySelector('[data-testid=thread-rate]') && !/last visit/.test(document.querySelector('[data-testid=updating]')?.textContent ?? '')",
+    () => !!document.querySelector('[data-testid=thread-rate]') && !/last visit/.test(document.querySelector('[data-testid=updating]')?.textContent ?? ''),
     420,
   );
-  await measure('side panel dashboard: everything fresh', panelUrl, "js:!!document.querySelector('[data-testid=funnel]') && !document.querySelector('[data-testid=updating]')", 420);
+  await measure('side panel dashboard: everything fresh', panelUrl, () => !!document.querySelector('[data-testid=funnel]') && !document.querySelector('[data-testid=updating]'), 420);
   await measure('side panel prospects list', `chrome-extension://${id}/sidepanel.html#prospects`, '[data-testid=prospect-count]', 420);
   // The popup shows today's last numbers at once (cached) and recomputes: both times are printed.
   await measure('popup: first numbers', `chrome-extension://${id}/popup.html`, '[data-testid=popup-rate]', 360);
