@@ -76,7 +76,7 @@ export function activity(messages: readonly ActivityMessage[], o: ActivityOption
   for (const m of messages) {
     if (m.direction !== 'outbound' || m.sentAt < o.from || m.sentAt >= o.to) continue;
     if (o.channel && m.channel !== o.channel) continue;
-    const i = Math.round((floorDay(m.sentAt + off) - firstDay) / DAY);
+    const i = Math.floor((m.sentAt + off - firstDay) / DAY);
     if (i < 0 || i >= nDays) continue;
     if (isCall(m)) {
       // Calls have no template: the template-tag filter does not hide them.
@@ -88,8 +88,14 @@ export function activity(messages: readonly ActivityMessage[], o: ActivityOption
       continue;
     }
     if (o.templateIds && !(m.templateId && o.templateIds.has(m.templateId))) continue;
-    days[i][m.channel]++;
-    totals[m.channel]++;
+    // Named fields rather than days[i][m.channel]: a keyed store per message is measurably slower at 100k.
+    if (m.channel === 'gmail') {
+      days[i].gmail++;
+      totals.gmail++;
+    } else {
+      days[i].linkedin++;
+      totals.linkedin++;
+    }
   }
   const weeks: Bucket[] = [];
   for (const d of days) {
