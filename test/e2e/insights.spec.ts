@@ -183,6 +183,28 @@ test('prospect page: search, timeline across channels, edit stage and deal value
   expect(stored.dealValue).toBe(12345);
   expect(stored.manualFields).toEqual(expect.arrayContaining(['stage', 'dealValue']));
 
+  // Template picker on an outbound message: the user's word is stored as 'manual'.
+  const firstOut = panel.getByTestId('timeline').getByLabel('Template of this message').last();
+  const other = seed.templates.find((t) => t.name === 'Breakup')!;
+  await firstOut.selectOption(other.id);
+  await expect(firstOut).toHaveValue(other.id);
+  await expect
+    .poll(async () => {
+      const ms = await panel.evaluate(
+        (id) =>
+          new Promise<any[]>((resolve) => {
+            const r = indexedDB.open('sidelog');
+            r.onsuccess = () => {
+              const g = r.result.transaction('messages').objectStore('messages').index('prospectId').getAll(id);
+              g.onsuccess = () => resolve(g.result);
+            };
+          }),
+        pid,
+      );
+      return ms.filter((m) => m.templateId === other.id && m.templateSource === 'manual').length;
+    })
+    .toBe(1);
+
   await panel.getByLabel('Call outcome').selectOption('voicemail');
   await panel.getByLabel('Call note').fill('left a message');
   await panel.getByRole('button', { name: 'Log call' }).click();
