@@ -59,6 +59,7 @@ function usePageProspect(open: (id: string) => void) {
 function ProspectList({ onOpen }: { onOpen: (id: string) => void }) {
   const q = useQuery({ queryKey: ['insights', 'prospects'], queryFn: () => loadProspects() });
   const [search, setSearch] = useState('');
+  const [stage, setStage] = useState<Stage | ''>('');
   const [page, setPage] = useState(0);
   const index = useMemo(
     () =>
@@ -68,7 +69,7 @@ function ProspectList({ onOpen }: { onOpen: (id: string) => void }) {
     [q.data],
   );
   const terms = search.toLowerCase().split(/\s+/).filter(Boolean);
-  const hits = terms.length ? index.filter((x) => terms.every((t) => x.hay.includes(t))) : index;
+  const hits = terms.length || stage ? index.filter((x) => (!stage || x.p.stage === stage) && terms.every((t) => x.hay.includes(t))) : index;
   const pages = Math.max(1, Math.ceil(hits.length / PAGE));
   const cur = Math.min(page, pages - 1);
 
@@ -96,6 +97,21 @@ function ProspectList({ onOpen }: { onOpen: (id: string) => void }) {
           setPage(0);
         }}
       />
+      <select
+        aria-label="Stage filter"
+        value={stage}
+        onChange={(e) => {
+          setStage(e.target.value as Stage | '');
+          setPage(0);
+        }}
+      >
+        <option value="">All stages</option>
+        {Stage.options.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
       <p className="small muted" data-testid="prospect-count">
         {hits.length === index.length ? `${index.length} prospects` : `${hits.length} of ${index.length} prospects`}
       </p>

@@ -147,6 +147,10 @@ test('prospect page: search, timeline across channels, edit stage and deal value
   await importSeed(panel, file);
   await panel.getByRole('tab', { name: 'Prospects' }).click();
   await expect(panel.getByTestId('prospect-count')).toHaveText(`${seed.prospects.length} prospects`);
+  await panel.getByLabel('Stage filter').selectOption('won');
+  const won = seed.prospects.filter((p) => p.stage === 'won').length;
+  await expect(panel.getByTestId('prospect-count')).toHaveText(`${won} of ${seed.prospects.length} prospects`);
+  await panel.getByLabel('Stage filter').selectOption('');
 
   // Someone on both channels.
   const channels = new Map<string, Set<string>>();
