@@ -13,6 +13,7 @@ import { Info } from '@/components/insights/Info';
 import { RateBar } from '@/components/insights/RateBar';
 import { channelLabel, ciText, dateText, duration, money, pct, rateText, verdictText } from '@/components/insights/format';
 import { loadOutbound, loadProspects, loadThreads } from '@/components/insights/load';
+import { usePageProspect } from '@/components/insights/page-prospect';
 import '@/components/insights/insights.css';
 
 const DAY = 86_400_000;
@@ -45,6 +46,7 @@ export function DashboardView() {
   const [channel, setChannel] = useState<Channel | ''>('');
   const [tag, setTag] = useState('');
   const [dimension, setDimension] = useState<Dimension>('seniority');
+  const onPage = usePageProspect();
 
   const r = RANGES.find((x) => x.id === range)!;
   const from =
@@ -169,6 +171,15 @@ export function DashboardView() {
         the first touch; below {minSample} threads a rate says “too early”.
       </p>
 
+      {onPage && (
+        <p className="notice small on-page">
+          On this tab: <strong>{onPage.name || onPage.emails[0]}</strong>{' '}
+          {/* The Prospects tab opens the person the active tab shows (components/insights/page-prospect.ts). */}
+          <button className="small" onClick={() => document.getElementById('tab-prospects')?.click()}>
+            Open
+          </button>
+        </p>
+      )}
       {!fresh && (
         <p className="small muted" role="status" aria-busy="true" data-testid="updating">
           {snapshot && !core ? 'Showing your last visit’s numbers; updating…' : 'Updating…'}

@@ -3,14 +3,13 @@
 // with stage, deal value, traits and notes editable (marked manual so capture never overwrites).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/db';
-import { sendMessage } from '@/lib/messaging';
 import { CallOutcome, Seniority, Stage, type Message, type Prospect, type Template } from '@/lib/schema/model';
 import { setMessageTemplate } from '@/lib/templates/store';
 import { Info } from '@/components/insights/Info';
 import { channelLabel, dateText, dateTimeText, money } from '@/components/insights/format';
-import { findProspectForPage, loadProspects, loadTimeline } from '@/components/insights/load';
+import { loadProspects, loadTimeline } from '@/components/insights/load';
+import { usePageProspect } from '@/components/insights/page-prospect';
 import { logCall, saveProspectEdits } from '@/components/insights/log-call';
 import '@/components/insights/insights.css';
 
@@ -20,40 +19,13 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 export function ProspectsView() {
   const [selected, setSelected] = useState<string | null>(null);
-  usePageProspect(setSelected);
+  // When the active tab shows a Gmail thread or a LinkedIn conversation/profile, open that prospect.
+  const onPage = usePageProspect();
+  useEffect(() => {
+    if (onPage) setSelected(onPage.id);
+  }, [onPage]);
   if (selected) return <ProspectPage id={selected} onBack={() => setSelected(null)} />;
   return <ProspectList onOpen={setSelected} />;
-}
-
-/** When the active tab shows a Gmail thread or a LinkedIn conversation/profile, open that prospect. */
-function usePageProspect(open: (id: string) => void) {
-  useEffect(() => {
-    let alive = true;
-    const check = async () => {
-      try {
-        const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-        if (tab?.id === undefined) return;
-        const ctx = await sendMessage('getPageContext', undefined, tab.id);
-        if (!ctx || !alive) return;
-        const p = await findProspectForPage(ctx);
-        if (p && alive) open(p.id);
-      } catch {
-        // Not a Gmail/LinkedIn tab, or its content script is not there yet: nothing to open.
-      }
-    };
-    void check();
-    const onActivated = () => void check();
-    const onUpdated = (_id: number, info: { status?: string; url?: string }) => {
-      if (info.url || info.status === 'complete') void check();
-    };
-    browser.tabs?.onActivated?.addListener(onActivated);
-    browser.tabs?.onUpdated?.addListener(onUpdated);
-    return () => {
-      alive = false;
-      browser.tabs?.onActivated?.removeListener(onActivated);
-      browser.tabs?.onUpdated?.removeListener(onUpdated);
-    };
-  }, [open]);
 }
 
 function ProspectList({ onOpen }: { onOpen: (id: string) => void }) {
