@@ -97,13 +97,24 @@ export function computeCore(input: CoreInput, units: Unit[] = dashboardUnits(inp
   };
 }
 
+// The panel recomputes on every filter change with the same prospects array (react-query keeps it
+// until the database changes): index it once per array.
+const indexCache = new WeakMap<readonly AnalyticsProspect[], { prospects: Map<string, AnalyticsProspect>; dimensions: { key: Dimension; label: string }[] }>();
+function prospectIndex(list: readonly AnalyticsProspect[]) {
+  let hit = indexCache.get(list);
+  if (!hit) {
+    hit = { prospects: new Map(list.map((p) => [p.id, p])), dimensions: [...BUILTIN_DIMENSIONS, ...customDimensions(list)] };
+    indexCache.set(list, hit);
+  }
+  return hit;
+}
+
 export function computePeople(
   input: Pick<DashboardInput, 'prospects' | 'templates' | 'minSample' | 'dimension'>,
   units: Unit[],
 ): DashboardPeople {
   const { minSample } = input;
-  const prospects = new Map(input.prospects.map((p) => [p.id, p]));
-  const dimensions = [...BUILTIN_DIMENSIONS, ...customDimensions(input.prospects)];
+  const { prospects, dimensions } = prospectIndex(input.prospects);
   return {
     byDimension: rateByDimension(units, prospects, input.dimension, minSample),
     cross: templateByDimension(units, prospects, input.templates, input.dimension),

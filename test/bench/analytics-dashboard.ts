@@ -39,13 +39,16 @@ function time(label: string, fn: () => unknown, runs = 25) {
 }
 
 const base = { threads, prospects, templates, now, replyWindowDays: 30, minSample: 10, dimension: 'seniority' as const };
+// A fresh prospects array defeats the per-array index cache (what the first computation after a read pays).
+const cold = () => ({ ...base, prospects: prospects.slice() });
 const from90 = now - 90 * 86_400_000;
-time('dashboard, all time (all outbound messages)', () => computeDashboard({ ...base, outbound, filters: {} }));
-time('dashboard, last 90 days (default view)', () =>
-  computeDashboard({ ...base, outbound: outbound.filter((m) => m.sentAt >= from90), filters: { from: from90 } }),
-);
+time('dashboard, all time (all outbound messages), first computation', () => computeDashboard({ ...cold(), outbound, filters: {} }));
+time('dashboard, all time, recomputed (same arrays: a filter change)', () => computeDashboard({ ...base, outbound, filters: {} }));
+const outbound90 = outbound.filter((m) => m.sentAt >= from90);
+time('dashboard, last 90 days (default view), first computation', () => computeDashboard({ ...cold(), outbound: outbound90, filters: { from: from90 } }));
+time('dashboard, last 90 days, recomputed', () => computeDashboard({ ...base, outbound: outbound90, filters: { from: from90 } }));
 time('dashboard, last 90 days, linkedin, tag "cold", by custom trait', () =>
-  computeDashboard({ ...base, dimension: 'trait:source', outbound: outbound.filter((m) => m.sentAt >= from90), filters: { from: from90, channel: 'linkedin', tag: 'cold' } }),
+  computeDashboard({ ...cold(), dimension: 'trait:source', outbound: outbound90, filters: { from: from90, channel: 'linkedin', tag: 'cold' } }),
 );
 const from30 = now - 30 * 86_400_000;
 const recent = outbound.filter((m) => m.sentAt >= from30);
