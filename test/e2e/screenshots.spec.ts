@@ -1,6 +1,6 @@
 // Screenshots of every view at 360 and 500 px: empty, with the seed, and with the 100k-message
 // seed. All go to .output-screenshots/ (ignored by git); the few committed ones in docs/screenshots/
-// are copied from there by hand after looking at them. SIDELOG_SHOTS_LARGE=0 skips the 100k set.
+// are copied from there by hand after looking at them. SIDELOG_SHOTS_LARGE=1 adds the 100k set.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,7 +61,8 @@ test('screenshots: empty and seeded', async ({ context, extensionId }) => {
 });
 
 test('screenshots: 100k messages', async ({ context, extensionId }) => {
-  test.skip(process.env.SIDELOG_SHOTS_LARGE === '0', 'large set skipped');
+  // Opt-in: importing 100k messages takes minutes; npm test stays quick without it.
+  test.skip(process.env.SIDELOG_SHOTS_LARGE !== '1', 'set SIDELOG_SHOTS_LARGE=1 for the 100k-message screenshots');
   test.setTimeout(600_000);
   const file = path.join(tmpdir(), `sidelog-shots-large-${process.pid}.json`);
   writeFileSync(file, JSON.stringify(generateSeed({ ...SEED_LARGE, now: Date.now() })));
