@@ -93,6 +93,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   /** data-message-id -> reported with text (true) or without it yet (false). */
   const withText = new Map<string, boolean>();
   const badNodes = new WeakSet<Element>();
+  const namesByHeading = new WeakMap<Element, Set<string>>();
   const sentThreads = new Map<string, string[]>();
   let memoryLoaded = !deps.sentThreads;
   let sentThreadsTimer: number | null = null;
@@ -307,16 +308,21 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   /** Reads only the message nodes that were added (or whose insides changed), never the whole
    *  thread again: a re-render with the same ids emits nothing, a body that loads later (Gmail
    *  fills collapsed messages on demand) is sent again with its text. */
-  function scanThread(nodes: Iterable<Element>) {
+  function scanThread(nodes: ReadonlySet<Element>) {
     const h2 = doc.querySelector(GMAIL.thread.subject);
     if (!h2) return;
     const names = readThreadIds(h2);
     // The user's own messages in this view that Sidelog logged name the thread as it was at send
-    // time (the compose's `rt`, the request's thread id): carry those names too.
-    for (const own of doc.querySelectorAll(GMAIL.thread.ownMessage)) {
-      const known = sentThreads.get(cleanId(own.getAttribute('data-message-id')) ?? '');
-      if (known) for (const n of known) if (!names.includes(n)) names.push(n);
+    // time (the compose's `rt`, the request's thread id): carry those names too. Collected from the
+    // nodes being scanned (a thread renders all its messages at once) and kept per heading.
+    let extra = namesByHeading.get(h2);
+    if (!extra) namesByHeading.set(h2, (extra = new Set()));
+    for (const node of nodes) {
+      if (!node.matches(GMAIL.thread.ownMessage)) continue;
+      const known = sentThreads.get(cleanId(node.getAttribute('data-message-id')) ?? '');
+      if (known) for (const n of known) extra.add(n);
     }
+    for (const n of extra) if (!names.includes(n)) names.push(n);
     const subject = h2.textContent?.trim() || null;
     const { threadExternalId, threadAliases } = splitThread(names);
     const out: CaptureEventInput[] = [];
