@@ -49,9 +49,11 @@ export function DashboardView() {
   const onPage = usePageProspect();
 
   const r = RANGES.find((x) => x.id === range)!;
+  // A half-typed custom date is NaN: treat it as an open end rather than filtering on NaN.
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
   const from =
-    range === 'custom' ? new Date(`${custom.from}T00:00`).getTime() : r.days ? startOfDayAgo(now, r.days) : null;
-  const to = range === 'custom' ? new Date(`${custom.to}T00:00`).getTime() + DAY : null;
+    range === 'custom' ? finite(new Date(`${custom.from}T00:00`).getTime()) : r.days ? startOfDayAgo(now, r.days) : null;
+  const to = range === 'custom' ? finite(new Date(`${custom.to}T00:00`).getTime() + DAY) : null;
   const filters: Filters = { from, to, channel: channel || null, tag: tag || null };
 
   // Three reads, each shown as soon as it is in: thread summaries first (headline, templates,

@@ -123,6 +123,17 @@ test('dashboard and popup show the numbers computed from the export', async ({ c
     await expect(rows.filter({ has: panel.locator('th', { hasText: new RegExp(`^${label}`) }) }).locator('td.num')).toHaveText(`${g.k}/${g.n}`);
   }
 
+  // Custom date range: one that holds every first touch gives the same numbers; one before the data none.
+  await panel.getByLabel('Date range').selectOption('custom');
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  await panel.getByLabel('From', { exact: true }).fill(day(now - 400 * DAY));
+  await panel.getByLabel('To', { exact: true }).fill(day(now + DAY));
+  await expect(panel.getByTestId('thread-rate')).toContainText(`${ref.threads.k} of ${ref.threads.n} threads`);
+  await panel.getByLabel('From', { exact: true }).fill('2001-01-01');
+  await panel.getByLabel('To', { exact: true }).fill('2001-12-31');
+  await expect(panel.getByTestId('thread-rate')).toContainText('no threads yet');
+  await panel.getByLabel('Date range').selectOption('all');
+
   // Channel filter narrows the threads.
   await panel.getByLabel('Channel').selectOption('linkedin');
   const li = seed.threads.filter((t) => t.channel === 'linkedin').map((t) => t.id);
