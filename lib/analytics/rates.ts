@@ -301,6 +301,55 @@ export function templateByDimension(
   };
 }
 
+interface CodedProspects {
+  /** Prospect id → position in `list`. */
+  order: Map<string, number>;
+  list: AnalyticsProspect[];
+  dims: Map<Dimension, { codes: Int32Array; labels: string[] }>;
+}
+const codedCache = new WeakMap<ReadonlyMap<string, AnalyticsProspect>, CodedProspects>();
+
+function codedProspects(prospects: ReadonlyMap<string, AnalyticsProspect>): CodedProspects {
+  let c = codedCache.get(prospects);
+  if (!c) {
+    const order = new Map<string, number>();
+    const list: AnalyticsProspect[] = [];
+    for (const [id, p] of prospects) {
+      order.set(id, list.length);
+      list.push(p);
+    }
+    c = { order, list, dims: new Map() };
+    codedCache.set(prospects, c);
+  }
+  return c;
+}
+
+/** Each prospect's value of a (prospect) dimension as a small integer; -1 for unknown. */
+function dimensionCodes(c: CodedProspects, dim: Dimension): { codes: Int32Array; labels: string[] } {
+  let d = c.dims.get(dim);
+  if (!d) {
+    const value = dimensionGetter(dim);
+    const codes = new Int32Array(c.list.length);
+    const labels: string[] = [];
+    const seen = new Map<string, number>();
+    for (let i = 0; i < c.list.length; i++) {
+      const v = value(c.list[i], null);
+      if (v === UNKNOWN) {
+        codes[i] = -1;
+        continue;
+      }
+      let k = seen.get(v);
+      if (k === undefined) {
+        seen.set(v, (k = labels.length));
+        labels.push(v);
+      }
+      codes[i] = k;
+    }
+    c.dims.set(dim, (d = { codes, labels }));
+  }
+  return d;
+}
+
 export interface TraitDifference {
   dimension: Dimension;
   value: string;
@@ -335,33 +384,57 @@ export function traitDifferences(
   let R = 0;
   for (const v of outcomes.values()) if (v) R++;
   const N = outcomes.size - R;
-  // One lookup per person, then one cheap pass per dimension.
-  const people: { p: AnalyticsProspect | undefined; replied: boolean; channel: string | null }[] = [];
-  for (const [id, replied] of outcomes) people.push({ p: prospects.get(id), replied, channel: channelOf.get(id) ?? null });
+  // One lookup per person, then per dimension one pass over integer codes (cached per prospects
+  // map: a filter change re-counts without re-reading 20k traits).
+  const coded = codedProspects(prospects);
+  const size = outcomes.size;
+  const idx = new Int32Array(size);
+  const rep = new Uint8Array(size);
+  const chan: (string | null)[] = new Array(size);
+  let i = 0;
+  for (const [id, replied] of outcomes) {
+    idx[i] = coded.order.get(id) ?? -1;
+    rep[i] = replied ? 1 : 0;
+    chan[i] = channelOf.get(id) ?? null;
+    i++;
+  }
   const rows: TraitDifference[] = [];
+  const push = (dim: Dimension, value: string, r: number, n: number) => {
+    const responders = wilson(r, R);
+    const nonResponders = wilson(n, N);
+    rows.push({
+      dimension: dim,
+      value,
+      responders,
+      nonResponders,
+      difference: (responders.rate ?? 0) - (nonResponders.rate ?? 0),
+      test: compareRates({ k: r, n: R }, { k: n, n: N }, minSample),
+    });
+  };
   for (const dim of dims) {
-    const value = dimensionGetter(dim);
-    const counts = new Map<string, { r: number; n: number }>();
-    for (const x of people) {
-      const v = value(x.p, x.channel);
-      if (v === UNKNOWN) continue;
-      let c = counts.get(v);
-      if (!c) counts.set(v, (c = { r: 0, n: 0 }));
-      if (x.replied) c.r++;
-      else c.n++;
+    if (dim === 'channel') {
+      const counts = new Map<string, { r: number; n: number }>();
+      for (let j = 0; j < size; j++) {
+        const v = chan[j];
+        if (v === null) continue;
+        let c = counts.get(v);
+        if (!c) counts.set(v, (c = { r: 0, n: 0 }));
+        if (rep[j]) c.r++;
+        else c.n++;
+      }
+      for (const [value, c] of counts) push(dim, value, c.r, c.n);
+      continue;
     }
-    for (const [value, c] of counts) {
-      const responders = wilson(c.r, R);
-      const nonResponders = wilson(c.n, N);
-      rows.push({
-        dimension: dim,
-        value,
-        responders,
-        nonResponders,
-        difference: (responders.rate ?? 0) - (nonResponders.rate ?? 0),
-        test: compareRates({ k: c.r, n: R }, { k: c.n, n: N }, minSample),
-      });
+    const { codes, labels } = dimensionCodes(coded, dim);
+    const r = new Int32Array(labels.length);
+    const n = new Int32Array(labels.length);
+    for (let j = 0; j < size; j++) {
+      const k = idx[j] < 0 ? -1 : codes[idx[j]];
+      if (k < 0) continue;
+      if (rep[j]) r[k]++;
+      else n[k]++;
     }
+    for (let k = 0; k < labels.length; k++) if (r[k] + n[k] > 0) push(dim, labels[k], r[k], n[k]);
   }
   return rows.sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference)).slice(0, limit);
 }

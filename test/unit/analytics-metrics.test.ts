@@ -324,3 +324,49 @@ describe('popup summary', () => {
     expect(early.bestTooEarly).toBe(true);
   });
 });
+
+describe('on the seed data set, against a brute-force count', () => {
+  it('trait differences and rate by trait', async () => {
+    const { generateSeed } = await import('../../lib/dev/seed');
+    const file = generateSeed({ now: Date.UTC(2026, 10, 27), prospects: 300, threads: 400 });
+    const byThread = new Map<string, Message[]>();
+    for (const m of file.messages) {
+      const msg = Message.parse({ ...m, sentAt: Date.parse(m.sentAt) });
+      byThread.set(m.threadId, [...(byThread.get(m.threadId) ?? []), msg]);
+    }
+    const ts: AnalyticsThread[] = file.threads.map((t) => ({ ...t, summary: summarizeThread(byThread.get(t.id) ?? []) }));
+    const ps = new Map(file.prospects.map((p) => [p.id, { ...p, companySize: p.companySize ?? null } as AnalyticsProspect]));
+    const us = buildUnits(ts, 30);
+    // Brute force: per prospect contacted (non-bounced unit), replied in any.
+    const replied = new Map<string, boolean>();
+    for (const u of us) if (!u.bounced) for (const id of u.prospectIds) replied.set(id, (replied.get(id) ?? false) || u.replied);
+    const R = [...replied.values()].filter(Boolean).length;
+    const N = replied.size - R;
+    for (const dim of ['seniority', 'trait:source', 'industry'] as const) {
+      const rows = traitDifferences(us, ps, [dim], 1, 1000);
+      const expected = new Map<string, [number, number]>();
+      for (const [id, r] of replied) {
+        const p = ps.get(id)!;
+        const v = dim === 'trait:source' ? p.traits.source : p[dim];
+        if (v == null) continue;
+        const e = expected.get(v) ?? [0, 0];
+        e[r ? 0 : 1]++;
+        expected.set(v, e);
+      }
+      expect(new Map(rows.map((x) => [x.value, [x.responders.k, x.nonResponders.k]]))).toEqual(expected);
+      for (const x of rows) expect([x.responders.n, x.nonResponders.n]).toEqual([R, N]);
+    }
+    // Rate by trait: thread level, first prospect's value.
+    const bySen = rateByDimension(us, ps, 'seniority', 1);
+    const exp = new Map<string, [number, number]>();
+    for (const u of us) {
+      if (u.bounced) continue;
+      const v = ps.get(u.prospectId)?.seniority ?? '(unknown)';
+      const e = exp.get(v) ?? [0, 0];
+      e[0] += u.replied ? 1 : 0;
+      e[1]++;
+      exp.set(v, e);
+    }
+    expect(new Map(bySen.map((x) => [x.key, [x.k, x.n]]))).toEqual(exp);
+  });
+});
