@@ -274,7 +274,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   }
 
   function checkToast() {
-    const view = doc.getElementById(GMAIL.toast.viewMessage.slice(1));
+    const view = doc.getElementById(GMAIL.toast.viewMessage.slice(1)) ?? doc.getElementById(GMAIL.toast.undo.slice(1));
     if (!view) return;
     const fresh = !usedToasts.has(view);
     usedToasts.add(view);
@@ -323,7 +323,6 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       if (known) for (const n of known) extra.add(n);
     }
     for (const n of extra) if (!names.includes(n)) names.push(n);
-    const subject = h2.textContent?.trim() || null;
     const { threadExternalId, threadAliases } = splitThread(names);
     const out: CaptureEventInput[] = [];
     for (const node of nodes) {
@@ -361,7 +360,9 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
         from: m.from,
         to: m.to,
         cc: [],
-        subject,
+        // The heading is the thread's subject, not this message's ("Automatic reply: …" is only on
+        // the wire): reporting it would mislead classification, so the DOM layer leaves it out.
+        subject: null,
         text: m.text,
         // No usable time, or one in the future (an id that does not encode time): now.
         sentAt: m.sentAt != null && m.sentAt <= now() + 86_400_000 ? m.sentAt : now(),
