@@ -202,4 +202,27 @@ test.describe('Gmail capture', () => {
     expect(m).toMatchObject({ source: 'network', subject: 'From the frame', text: 'Sent through the frame' });
     expect(await dbMessages(panel)).toHaveLength(1);
   });
+
+  test('excluded domains and tracking switched off: nothing is logged', async ({ context, extensionId }) => {
+    await serveGmail(context, { me: ME });
+    const page = await context.newPage();
+    await openGmail(page);
+    const panel = await openPanel(context, extensionId);
+    const setSettings = (patch: object) =>
+      panel.evaluate(async (p) => {
+        const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+        const base = { tracking: { gmail: true, linkedin: true }, excludedDomains: [], replyWindowDays: 30, minSample: 10, identities: { emails: [], linkedinMemberIds: [], linkedinProfileUrls: [] } };
+        await chrome.storage.local.set({ settings: { ...base, ...cur, ...p } });
+      }, patch);
+
+    await setSettings({ excludedDomains: ['acme.io'] });
+    await composeAndSend(page, { to: [ANA.email], subject: 'Internal note', body: 'Colleague only' });
+    await composeAndSend(page, { to: [BOB.email], subject: 'Outreach', body: 'Hi Bob' });
+    await expect.poll(async () => (await dbMessages(panel)).map((m) => m.subject), { timeout: 10_000 }).toEqual(['Outreach']);
+
+    await setSettings({ tracking: { gmail: false, linkedin: true } });
+    await composeAndSend(page, { to: ['dana@delta.org'], subject: 'Not tracked', body: 'Tracking is off' });
+    await page.waitForTimeout(2500);
+    expect((await dbMessages(panel)).map((m) => m.subject)).toEqual(['Outreach']);
+  });
 });
