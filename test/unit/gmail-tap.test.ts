@@ -70,8 +70,16 @@ describe('main-world tap', () => {
     await new Promise((r) => setTimeout(r, 5));
     expect(posted).toHaveLength(1);
     expect(posted[0]).toMatchObject({ kind: 'fd', requestBody: '["req"]', responseBody: '[1,"resp"]' });
+    // A Request object: its body is copied before the page's fetch consumes it.
+    const req = new Request('https://mail.google.com/sync/u/0/i/s?hl=en&c=9', { method: 'POST', body: '["sent"]' });
+    const res2 = await win.fetch(req);
+    expect(await res2.text()).toBe('[1,"resp"]');
+    await new Promise((r) => setTimeout(r, 5));
+    expect(posted[1]).toMatchObject({ kind: 's', requestBody: '["sent"]' });
+    expect(fetched[1].input).toBe(req); // the page's own Request object went out…
+    expect(req.bodyUsed).toBe(false); // …with its body unread by the tap (it read a clone)
     await win.fetch('https://mail.google.com/mail/u/0/images/x.png');
     await new Promise((r) => setTimeout(r, 5));
-    expect(posted).toHaveLength(1);
+    expect(posted).toHaveLength(2);
   });
 });
