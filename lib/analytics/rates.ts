@@ -305,7 +305,7 @@ interface CodedProspects {
   /** Prospect id → position in `list`. */
   order: Map<string, number>;
   list: AnalyticsProspect[];
-  dims: Map<Dimension, { codes: Int32Array; labels: string[] }>;
+  dims: Map<Dimension, DimCodes>;
 }
 const codedCache = new WeakMap<ReadonlyMap<string, AnalyticsProspect>, CodedProspects>();
 
@@ -324,30 +324,36 @@ function codedProspects(prospects: ReadonlyMap<string, AnalyticsProspect>): Code
   return c;
 }
 
-/** Each prospect's value of a (prospect) dimension as a small integer; -1 for unknown. */
-function dimensionCodes(c: CodedProspects, dim: Dimension): { codes: Int32Array; labels: string[] } {
+interface DimCodes {
+  /** Per prospect: value code, -1 unknown, -2 not computed yet (filled on first use, so a narrow
+   * date range pays only for the people it contains). */
+  codes: Int32Array;
+  labels: string[];
+  seen: Map<string, number>;
+  value: ValueOf;
+}
+
+function dimensionCodes(c: CodedProspects, dim: Dimension): DimCodes {
   let d = c.dims.get(dim);
-  if (!d) {
-    const value = dimensionGetter(dim);
-    const codes = new Int32Array(c.list.length);
-    const labels: string[] = [];
-    const seen = new Map<string, number>();
-    for (let i = 0; i < c.list.length; i++) {
-      const v = value(c.list[i], null);
-      if (v === UNKNOWN) {
-        codes[i] = -1;
-        continue;
-      }
-      let k = seen.get(v);
-      if (k === undefined) {
-        seen.set(v, (k = labels.length));
-        labels.push(v);
-      }
-      codes[i] = k;
-    }
-    c.dims.set(dim, (d = { codes, labels }));
-  }
+  if (!d) c.dims.set(dim, (d = { codes: new Int32Array(c.list.length).fill(-2), labels: [], seen: new Map(), value: dimensionGetter(dim) }));
   return d;
+}
+
+function codeOf(c: CodedProspects, d: DimCodes, i: number): number {
+  let k = d.codes[i];
+  if (k !== -2) return k;
+  const v = d.value(c.list[i], null);
+  if (v === UNKNOWN) k = -1;
+  else {
+    const known = d.seen.get(v);
+    if (known === undefined) {
+      k = d.labels.length;
+      d.seen.set(v, k);
+      d.labels.push(v);
+    } else k = known;
+  }
+  d.codes[i] = k;
+  return k;
 }
 
 export interface TraitDifference {
@@ -425,16 +431,19 @@ export function traitDifferences(
       for (const [value, c] of counts) push(dim, value, c.r, c.n);
       continue;
     }
-    const { codes, labels } = dimensionCodes(coded, dim);
-    const r = new Int32Array(labels.length);
-    const n = new Int32Array(labels.length);
+    const d = dimensionCodes(coded, dim);
+    const ks = new Int32Array(size);
+    for (let j = 0; j < size; j++) ks[j] = idx[j] < 0 ? -1 : codeOf(coded, d, idx[j]);
+    // Labels are known now (codeOf may have added some): count into arrays of that size.
+    const r = new Int32Array(d.labels.length);
+    const n = new Int32Array(d.labels.length);
     for (let j = 0; j < size; j++) {
-      const k = idx[j] < 0 ? -1 : codes[idx[j]];
+      const k = ks[j];
       if (k < 0) continue;
       if (rep[j]) r[k]++;
       else n[k]++;
     }
-    for (let k = 0; k < labels.length; k++) if (r[k] + n[k] > 0) push(dim, labels[k], r[k], n[k]);
+    for (let k = 0; k < d.labels.length; k++) if (r[k] + n[k] > 0) push(dim, d.labels[k], r[k], n[k]);
   }
   return rows.sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference)).slice(0, limit);
 }
