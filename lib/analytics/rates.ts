@@ -301,61 +301,6 @@ export function templateByDimension(
   };
 }
 
-interface CodedProspects {
-  /** Prospect id → position in `list`. */
-  order: Map<string, number>;
-  list: AnalyticsProspect[];
-  dims: Map<Dimension, DimCodes>;
-}
-const codedCache = new WeakMap<ReadonlyMap<string, AnalyticsProspect>, CodedProspects>();
-
-function codedProspects(prospects: ReadonlyMap<string, AnalyticsProspect>): CodedProspects {
-  let c = codedCache.get(prospects);
-  if (!c) {
-    const order = new Map<string, number>();
-    const list: AnalyticsProspect[] = [];
-    for (const [id, p] of prospects) {
-      order.set(id, list.length);
-      list.push(p);
-    }
-    c = { order, list, dims: new Map() };
-    codedCache.set(prospects, c);
-  }
-  return c;
-}
-
-interface DimCodes {
-  /** Per prospect: value code, -1 unknown, -2 not computed yet (filled on first use, so a narrow
-   * date range pays only for the people it contains). */
-  codes: Int32Array;
-  labels: string[];
-  seen: Map<string, number>;
-  value: ValueOf;
-}
-
-function dimensionCodes(c: CodedProspects, dim: Dimension): DimCodes {
-  let d = c.dims.get(dim);
-  if (!d) c.dims.set(dim, (d = { codes: new Int32Array(c.list.length).fill(-2), labels: [], seen: new Map(), value: dimensionGetter(dim) }));
-  return d;
-}
-
-function codeOf(c: CodedProspects, d: DimCodes, i: number): number {
-  let k = d.codes[i];
-  if (k !== -2) return k;
-  const v = d.value(c.list[i], null);
-  if (v === UNKNOWN) k = -1;
-  else {
-    const known = d.seen.get(v);
-    if (known === undefined) {
-      k = d.labels.length;
-      d.seen.set(v, k);
-      d.labels.push(v);
-    } else k = known;
-  }
-  d.codes[i] = k;
-  return k;
-}
-
 export interface TraitDifference {
   dimension: Dimension;
   value: string;
@@ -390,60 +335,33 @@ export function traitDifferences(
   let R = 0;
   for (const v of outcomes.values()) if (v) R++;
   const N = outcomes.size - R;
-  // One lookup per person, then per dimension one pass over integer codes (cached per prospects
-  // map: a filter change re-counts without re-reading 20k traits).
-  const coded = codedProspects(prospects);
-  const size = outcomes.size;
-  const idx = new Int32Array(size);
-  const rep = new Uint8Array(size);
-  const chan: (string | null)[] = new Array(size);
-  let i = 0;
-  for (const [id, replied] of outcomes) {
-    idx[i] = coded.order.get(id) ?? -1;
-    rep[i] = replied ? 1 : 0;
-    chan[i] = channelOf.get(id) ?? null;
-    i++;
-  }
+  // One lookup per person, then one cheap pass per dimension.
+  const people: { p: AnalyticsProspect | undefined; replied: boolean; channel: string | null }[] = [];
+  for (const [id, replied] of outcomes) people.push({ p: prospects.get(id), replied, channel: channelOf.get(id) ?? null });
   const rows: TraitDifference[] = [];
-  const push = (dim: Dimension, value: string, r: number, n: number) => {
-    const responders = wilson(r, R);
-    const nonResponders = wilson(n, N);
-    rows.push({
-      dimension: dim,
-      value,
-      responders,
-      nonResponders,
-      difference: (responders.rate ?? 0) - (nonResponders.rate ?? 0),
-      test: compareRates({ k: r, n: R }, { k: n, n: N }, minSample),
-    });
-  };
   for (const dim of dims) {
-    if (dim === 'channel') {
-      const counts = new Map<string, { r: number; n: number }>();
-      for (let j = 0; j < size; j++) {
-        const v = chan[j];
-        if (v === null) continue;
-        let c = counts.get(v);
-        if (!c) counts.set(v, (c = { r: 0, n: 0 }));
-        if (rep[j]) c.r++;
-        else c.n++;
-      }
-      for (const [value, c] of counts) push(dim, value, c.r, c.n);
-      continue;
+    const value = dimensionGetter(dim);
+    const counts = new Map<string, { r: number; n: number }>();
+    for (const x of people) {
+      const v = value(x.p, x.channel);
+      if (v === UNKNOWN) continue;
+      let c = counts.get(v);
+      if (!c) counts.set(v, (c = { r: 0, n: 0 }));
+      if (x.replied) c.r++;
+      else c.n++;
     }
-    const d = dimensionCodes(coded, dim);
-    const ks = new Int32Array(size);
-    for (let j = 0; j < size; j++) ks[j] = idx[j] < 0 ? -1 : codeOf(coded, d, idx[j]);
-    // Labels are known now (codeOf may have added some): count into arrays of that size.
-    const r = new Int32Array(d.labels.length);
-    const n = new Int32Array(d.labels.length);
-    for (let j = 0; j < size; j++) {
-      const k = ks[j];
-      if (k < 0) continue;
-      if (rep[j]) r[k]++;
-      else n[k]++;
+    for (const [value, c] of counts) {
+      const responders = wilson(c.r, R);
+      const nonResponders = wilson(c.n, N);
+      rows.push({
+        dimension: dim,
+        value,
+        responders,
+        nonResponders,
+        difference: (responders.rate ?? 0) - (nonResponders.rate ?? 0),
+        test: compareRates({ k: c.r, n: R }, { k: c.n, n: N }, minSample),
+      });
     }
-    for (let k = 0; k < d.labels.length; k++) if (r[k] + n[k] > 0) push(dim, d.labels[k], r[k], n[k]);
   }
   return rows.sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference)).slice(0, limit);
 }
