@@ -92,17 +92,27 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
 export async function stopServiceWorker(page: Page, extensionId: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const versions = new Map<string, string>();
+  // A worker may be woken again at once (a message in flight): wait until each one we stopped
+  // has been seen stopped, not until none runs.
+  const seenStopped = new Set<string>();
   cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
-    for (const v of e.versions) if (v.scriptURL.includes(extensionId)) versions.set(v.versionId, v.runningStatus);
+    for (const v of e.versions) {
+      if (!v.scriptURL.includes(extensionId)) continue;
+      versions.set(v.versionId, v.runningStatus);
+      if (v.runningStatus === 'stopped') seenStopped.add(v.versionId);
+    }
   });
   await cdp.send('ServiceWorker.enable');
   await expect.poll(() => versions.size, { timeout: 5_000 }).toBeGreaterThan(0);
+  const stopped: string[] = [];
   for (const [versionId, status] of versions) {
-    if (status === 'running' || status === 'starting') await cdp.send('ServiceWorker.stopWorker', { versionId });
+    if (status === 'running' || status === 'starting') {
+      seenStopped.delete(versionId);
+      await cdp.send('ServiceWorker.stopWorker', { versionId });
+      stopped.push(versionId);
+    }
   }
-  await expect
-    .poll(() => [...versions.values()].every((s) => s === 'stopped' || s === 'stopping'), { timeout: 5_000 })
-    .toBe(true);
+  await expect.poll(() => stopped.every((v) => seenStopped.has(v)), { timeout: 5_000 }).toBe(true);
   await cdp.detach();
 }
 
