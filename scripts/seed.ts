@@ -1,7 +1,8 @@
 // `npm run seed -- [--large] [--seed N] [--prospects N] [--threads N] [--messages N] [--templates N]
 //                  [--days N] [--now ISO] [--out FILE]`
 // Writes a sidelog-export v1 file to load with the side panel's "Import JSON" (Settings tab).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { generateSeed, SEED_LARGE, type SeedOptions } from '../lib/dev/seed';
 import { ExportFile } from '../lib/schema/export';
 
@@ -23,7 +24,9 @@ for (const k of ['seed', 'prospects', 'threads', 'messages', 'templates', 'days'
 // Default: now, so the data looks current in the panel; pass --now for byte-identical files.
 options.now = opt('now') ? Date.parse(opt('now')!) : Date.now();
 const file = ExportFile.parse(generateSeed(options));
-const out = opt('out') ?? (args.includes('--large') ? 'seed-large.sidelog.json' : 'seed.sidelog.json');
+// Default under .output-seed/ (ignored by git, like every .output* folder).
+const out = opt('out') ?? path.join('.output-seed', args.includes('--large') ? 'seed-large.sidelog.json' : 'seed.sidelog.json');
+mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
 writeFileSync(out, JSON.stringify(file));
 console.log(
   `wrote ${out}: ${file.prospects.length} prospects, ${file.threads.length} threads, ` +
