@@ -34,6 +34,9 @@ async function dbMessages(panel: Page) {
 }
 
 test.describe('Gmail capture', () => {
+  // Whole user stories in a real Chromium on a shared 2-core machine: give them room.
+  test.describe.configure({ timeout: 120_000 });
+
   test('new email to two recipients plus cc, reply in the thread, human reply, no request of its own', async ({ context, extensionId, requests }) => {
     const server = await serveGmail(context, { me: ME });
     const page = await context.newPage();
@@ -210,9 +213,10 @@ test.describe('Gmail capture', () => {
     const panel = await openPanel(context, extensionId);
     const setSettings = (patch: object) =>
       panel.evaluate(async (p) => {
-        const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+        const storage = (globalThis as any).chrome.storage.local;
+        const cur = ((await storage.get('settings')).settings ?? {}) as Record<string, unknown>;
         const base = { tracking: { gmail: true, linkedin: true }, excludedDomains: [], replyWindowDays: 30, minSample: 10, identities: { emails: [], linkedinMemberIds: [], linkedinProfileUrls: [] } };
-        await chrome.storage.local.set({ settings: { ...base, ...cur, ...p } });
+        await storage.set({ settings: { ...base, ...cur, ...p } });
       }, patch);
 
     await setSettings({ excludedDomains: ['acme.io'] });

@@ -127,7 +127,20 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   const fail = (layer: 'network' | 'dom', err: string) => {
     health[layer].failed++;
     health[layer].lastError = err.slice(0, 200);
+    healthSoon();
   };
+  // Health goes out a couple of seconds after something was counted, at most every 10 s, so the
+  // panel's line follows what just happened without a report per event.
+  let healthTimer: number | null = null;
+  let lastHealthAt = 0;
+  function healthSoon() {
+    if (healthTimer != null || stopped) return;
+    const wait = Math.max(2000, lastHealthAt + 10_000 - now());
+    healthTimer = win.setTimeout(() => {
+      healthTimer = null;
+      flushHealthNow();
+    }, wait);
+  }
 
   function learnOwn(email: string | null | undefined) {
     const e = email?.trim().toLowerCase();
@@ -153,6 +166,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       health.network.failed += r.failed;
       health.network.lastError = r.errors[r.errors.length - 1] ?? 'unreadable sync payload';
     }
+    if (r.recognised || r.failed) healthSoon();
     const out: CaptureEventInput[] = [];
     for (const e of r.events) {
       if (e.direction === 'outbound') {
@@ -265,6 +279,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
           continue;
         }
         health.dom.recognised++;
+        healthSoon();
         const ev = domSendEvent(s, id);
         ev.aliases = aliases;
         rememberSend(ev);
@@ -345,7 +360,10 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       const hasText = m.text.length > 0;
       if (known === false && !hasText) continue;
       withText.set(rawId!, hasText);
-      if (known === undefined) health.dom.recognised++;
+      if (known === undefined) {
+        health.dom.recognised++;
+        healthSoon();
+      }
       out.push({
         eventId: newId(),
         type: 'message',
@@ -497,6 +515,13 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     return { channel: 'gmail', threadExternalId: null, emails: [] };
   }
 
+  function flushHealthNow() {
+    learnOwn(readOwnEmail(doc));
+    const ev = healthEvents();
+    if (ev.length) lastHealthAt = now();
+    emit(ev);
+  }
+
   function healthEvents(): CaptureEventInput[] {
     const out: CaptureEventInput[] = [];
     for (const layer of ['network', 'dom'] as const) {
@@ -530,6 +555,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       stopped = true;
       observer?.disconnect();
       if (toastPoll != null) win.clearInterval(toastPoll);
+      if (healthTimer != null) win.clearTimeout(healthTimer);
       if (scanTimer != null) win.clearTimeout(scanTimer);
       doc.removeEventListener('keydown', onKeyDown, true);
       doc.removeEventListener('click', onClick, true);
@@ -543,8 +569,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     /** Health since the last call, as events (one per layer that saw anything); also drops
      *  bookkeeping that can no longer matter (sends older than the undo/correlation windows). */
     flushHealth(): void {
-      learnOwn(readOwnEmail(doc));
-      emit(healthEvents());
+      flushHealthNow();
       const t = now();
       for (let i = snapshots.length - 1; i >= 0; i--) if (t - snapshots[i].at > RECENT_MS && (snapshots[i].emitted || snapshots[i].retracted || t - snapshots[i].at > 2 * RECENT_MS)) snapshots.splice(i, 1);
       for (const [id, n] of netSends) if (t - n.at > RECENT_MS) netSends.delete(id);
