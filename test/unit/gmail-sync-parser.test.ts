@@ -59,6 +59,8 @@ describe('sends in the captures', () => {
     expect(e.to).toEqual([{ email: 'test+to@test.com', name: 'test to' }]);
     expect(e.cc).toEqual([{ email: 'test+cc@test.com', name: 'test cc' }]);
     expect(e.subject).toBe('test subject');
+    // The tracker's invisible mark (Streak's "ᐧ") is not part of what was written.
+    expect(e.text).toBe('test body');
   });
 
   it('a batch with a draft save and a send yields only the send (cvOnSend_4)', () => {
@@ -89,6 +91,7 @@ describe('sends in the captures', () => {
       from: { name: 'Test Test' },
       sentAt: 1663019594553,
       subject: 'hey2',
+      text: 'hey2 sdff fsd fsdf',
       threadExternalId: 'thread-f:1743802434391390786',
       rfcMessageId: '<CAGx7AOR8U=-2XmorjA5EpwxiEPApJdiFm6wc4z92VK4Ln2nvew@mail.gmail.com>',
       inReplyTo: [], // the first message of its thread: it answers nothing

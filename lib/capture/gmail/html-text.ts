@@ -47,12 +47,15 @@ export function htmlToText(html: string, opts: { keepQuote?: boolean } = {}): st
   return normaliseText(decodeEntities(out.replace(/<[^>]*$/, '')));
 }
 
-/** Trims each line, folds runs of blank lines, trims the whole. */
+/** Trims each line, folds runs of blank lines, trims the whole. A "ᐧ" (U+1427) ending a line is
+ *  dropped: it is the invisible mark email trackers (Streak, Mailtrack) add to the
+ *  body, not something the user wrote (seen in the InboxSDK captures). */
 export function normaliseText(s: string): string {
   return s
     .replace(/\u00a0/g, ' ')
     .split('\n')
     .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+    .map((l) => l.replace(/\s*\u1427+$/, ''))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
