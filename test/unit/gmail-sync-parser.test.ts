@@ -33,6 +33,23 @@ describe('sends in the captures', () => {
     expect(out[0].aliases!.some((a) => /^[0-9a-f]{16}$/.test(a))).toBe(true);
   });
 
+  // What each capture's user wrote (read from the request's part 0; quoted history and tracker marks excluded).
+  const WRITTEN: Record<string, { to: string[]; cc: string[]; subject: string; text: string }> = {
+    cvOnSend: { to: ['test+1@gmail.com'], cc: [], subject: 'subject_111', text: 'ab' },
+    cvOnSend_2: { to: ['test+1@gmail.com'], cc: [], subject: 'subject_111', text: 'ab' },
+    cvOnSend_3: { to: ['test+to@test.com'], cc: ['test+cc@test.com'], subject: 'test subject', text: 'test body' },
+    cvOnSend_4: { to: ['test+to@test.com'], cc: ['test+cc@test.com'], subject: 'test subject', text: 'test body' },
+    cvOnReplySend: { to: ['test@streak.com'], cc: [], subject: 'Re: tracking test', text: 'foo2 (no tracking)' },
+    cvOnReplySend_2: { to: ['test@streak.com'], cc: [], subject: 'Re: hey2', text: 'hey hey' },
+    cvOnReplySend_3: { to: ['test+to@test.com'], cc: ['test+cc@test.com', 'test+cc2@test.com'], subject: 'Re: test subject', text: 'test reply body' },
+    cvOnReplySend_4: { to: ['test+to@gmail.com'], cc: [], subject: 'Re: test_subject', text: 'b2' },
+    cvOnReplySend_5: { to: ['test+to@gmail.com'], cc: [], subject: 'Re: test subject 4', text: 'b' },
+  };
+  it.each(Object.entries(WRITTEN))('%s: recipients, subject and written text', (name, want) => {
+    const e = parseSyncCall(pair(name), ctx).events.find((x) => x.direction === 'outbound')!;
+    expect({ to: e.to!.map((p) => p.email), cc: e.cc!.map((p) => p.email), subject: e.subject, text: e.text }).toEqual(want);
+  });
+
   it('new email: recipients, subject, written text, time and ids (cvOnSend)', () => {
     const [e] = parseSyncCall(pair('cvOnSend'), ctx).events;
     expect(e).toMatchObject({
