@@ -24,8 +24,8 @@ export const DB_NAME = 'sidelog';
  * test in test/unit/db-migration.test.ts (open the old version with data, upgrade, check).
  */
 export const SCHEMA_V1 = {
-  prospects: 'id, *keys, name, company, stage, updatedAt',
-  threads: 'id, *keys, channel, *prospectIds, updatedAt',
+  prospects: 'id, *keys, updatedAt',
+  threads: 'id, *keys, *prospectIds, updatedAt',
   messages: 'id, *keys, threadId, prospectId, sentAt, [direction+sentAt], templateId',
   templates: 'id, name, archived, updatedAt',
   templateVersions: 'id, templateId',

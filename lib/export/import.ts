@@ -133,57 +133,89 @@ export async function importExport(db: SidelogDb, file: ExportFile, now: number)
   // Threads referenced by a message must exist in the file or the database.
   const added = { prospects: 0, threads: 0, messages: 0, templates: 0 };
   let updated = 0;
+  // Only Dexie promises are awaited inside the transaction (no native Promise.all of async
+  // functions), so it stays alive to the end: all or nothing.
   await db.transaction('rw', [db.prospects, db.threads, db.messages, db.templates, db.templateVersions], async () => {
-    const knownThreads = new Set([...threads.map((t) => t.id), ...(await db.threads.bulkGet([...new Set(messages.map((m) => m.threadId))])).filter(Boolean).map((t) => t!.id)]);
-    const orphan = messages.find((m) => !knownThreads.has(m.threadId));
+    // Which ids exist: one key-only read per table instead of one read per record.
+    const existingThreads = new Set(await db.threads.toCollection().primaryKeys());
+    const fileThreads = new Set(threads.map((t) => t.id));
+    const orphan = messages.find((m) => !fileThreads.has(m.threadId) && !existingThreads.has(m.threadId));
     if (orphan) throw new ImportError(`Message ${orphan.id} names thread ${orphan.threadId}, which is neither in the file nor in Sidelog. Nothing was imported.`);
 
+    /**
+     * Merges the file's rows into a table; returns each row's resulting version. `derive` may
+     * complete a row (a thread's summary) before it is written, so nothing is written twice.
+     */
     async function merge<T extends { id: string }>(
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Dexie's EntityTable insert types differ per table
       table: import('dexie').Table<any, string, any>,
       rows: T[],
       kind: keyof typeof added,
-    ) {
-      const existing = (await table.bulkGet(rows.map((r) => r.id))) as (T | undefined)[];
+      derive: (row: T) => T = (r) => r,
+      onWrite: (row: T) => void = () => {},
+    ): Promise<T[]> {
+      const have = kind === 'threads' ? existingThreads : new Set<string>(await table.toCollection().primaryKeys());
+      const overlap = rows.filter((r) => have.has(r.id)).map((r) => r.id);
+      // Many overlaps (a re-import): one getAll beats thousands of gets.
+      const current = new Map<string, T>();
+      if (overlap.length > 2000) for (const r of (await table.toArray()) as T[]) current.set(r.id, r);
+      else if (overlap.length) ((await table.bulkGet(overlap)) as (T | undefined)[]).forEach((r) => r && current.set(r.id, r));
       const puts: T[] = [];
-      rows.forEach((row, i) => {
-        const cur = existing[i];
+      const finals: T[] = [];
+      for (const row of rows) {
+        const cur = current.get(row.id);
+        const next = derive(cur ? fillIn(cur, row) : row);
+        finals.push(next);
         if (!cur) {
-          puts.push(row);
+          puts.push(next);
           added[kind]++;
-          return;
-        }
-        const next = fillIn(cur, row);
-        if (JSON.stringify(next) !== JSON.stringify(cur)) {
+          onWrite(next);
+        } else if (JSON.stringify(next) !== JSON.stringify(cur)) {
           puts.push(next);
           updated++;
+          onWrite(next);
         }
-      });
+      }
       if (puts.length) await table.bulkPut(puts);
-    }
-    await merge(db.prospects, prospects, 'prospects');
-    await merge(db.threads, threads, 'threads');
-    await merge(db.messages, messages, 'messages');
-    await merge(db.templates, templates, 'templates');
-    for (const t of templates) {
-      const vid = `${t.id}@${t.version}`;
-      if (!(await db.templateVersions.get(vid)))
-        await db.templateVersions.put({ id: vid, templateId: t.id, version: t.version, subject: t.subject, body: t.body, createdAt: t.updatedAt });
+      return finals;
     }
 
-    // Thread summaries are derived: recompute those the file touched.
-    const touched = [...new Set(messages.map((m) => m.threadId))];
-    const all = await db.messages.where('threadId').anyOf(touched).toArray();
+    await merge(db.prospects, prospects, 'prospects');
+    const written = new Set<string>(); // threads whose messages this import adds or completes
+    const finalMessages = await merge(db.messages, messages, 'messages', undefined, (m) => written.add(m.threadId));
+    // Threads' summaries are derived from their messages. A new thread's messages are all in the
+    // file; an existing thread's are read back (the file's are already written).
     const byThread = new Map<string, Message[]>();
-    for (const m of all) (byThread.get(m.threadId) ?? byThread.set(m.threadId, []).get(m.threadId)!).push(m);
-    const rows = await db.threads.bulkGet(touched);
-    const puts: Thread[] = [];
-    rows.forEach((t) => {
-      if (!t) return;
-      const summary = summarizeThread(byThread.get(t.id) ?? []);
-      if (JSON.stringify(summary) !== JSON.stringify(t.summary)) puts.push({ ...t, summary });
-    });
-    if (puts.length) await db.threads.bulkPut(puts);
+    const push = (m: Message) => (byThread.get(m.threadId) ?? byThread.set(m.threadId, []).get(m.threadId)!).push(m);
+    for (const m of finalMessages) if (!existingThreads.has(m.threadId)) push(m);
+    const oldTouched = [...written].filter((id) => existingThreads.has(id));
+    if (oldTouched.length) {
+      const wanted = new Set(oldTouched);
+      const rows =
+        oldTouched.length > 500
+          ? (await db.messages.toArray()).filter((m) => wanted.has(m.threadId))
+          : await db.messages.where('threadId').anyOf(oldTouched).toArray();
+      rows.forEach(push);
+    }
+    const withSummary = (t: Thread): Thread => {
+      const msgs = byThread.get(t.id);
+      return msgs ? { ...t, summary: summarizeThread(msgs) } : t;
+    };
+    await merge(db.threads, threads, 'threads', withSummary);
+    // Existing threads the file does not list but whose messages it changed.
+    const unlisted = oldTouched.filter((id) => !fileThreads.has(id));
+    if (unlisted.length) {
+      const rows = await db.threads.bulkGet(unlisted);
+      const puts = rows.filter((t): t is Thread => !!t).map(withSummary);
+      if (puts.length) await db.threads.bulkPut(puts);
+    }
+    await merge(db.templates, templates, 'templates');
+    const versionIds = templates.map((t) => `${t.id}@${t.version}`);
+    const knownVersions = await db.templateVersions.bulkGet(versionIds);
+    const newVersions = templates
+      .filter((_, i) => !knownVersions[i])
+      .map((t) => ({ id: `${t.id}@${t.version}`, templateId: t.id, version: t.version, subject: t.subject, body: t.body, createdAt: t.updatedAt }));
+    if (newVersions.length) await db.templateVersions.bulkPut(newVersions);
   });
   return { added, updated };
 }
