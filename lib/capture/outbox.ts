@@ -7,8 +7,11 @@ import { sendMessage, type CaptureAck } from '../messaging';
 import type { CaptureEventInput } from '../schema/events';
 
 export const OUTBOX_PREFIX = 'outbox:';
-/** Events per message: keeps one runtime message small even with long texts. */
-const BATCH = 25;
+/**
+ * Events per message: large enough that a burst (a long conversation opened) is ingested in a
+ * few transactions, small enough that one message stays a few MB even with long texts.
+ */
+export const OUTBOX_BATCH = 100;
 const MIN_RETRY_MS = 500;
 const MAX_RETRY_MS = 30_000;
 
@@ -56,7 +59,7 @@ export function createOutbox(name: string, opts: OutboxOptions = {}): Outbox {
   async function flushOnce(): Promise<void> {
     await persisted;
     while (pending.size > 0) {
-      const batch = [...pending.values()].slice(0, BATCH);
+      const batch = [...pending.values()].slice(0, OUTBOX_BATCH);
       const ack = await send(batch);
       const done = ack?.acked ?? [];
       if (done.length === 0) throw new Error('background acknowledged nothing');

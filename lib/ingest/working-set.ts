@@ -246,20 +246,27 @@ export class WorkingSet {
     if (changes.every((c) => c.ids.length === 0) && this.health.length === 0) return;
     // Only Dexie promises are awaited in here, so the transaction stays alive to the end.
     await db.transaction('rw', [db.messages, db.threads, db.prospects, db.meta], async () => {
-      for (const c of changes) {
-        if (!c.ids.length) continue;
-        const current = await c.table.bulkGet(c.ids);
-        c.ids.forEach((id, i) => {
-          const was = c.cache.original.get(id);
-          const now = current[i] ? JSON.stringify(current[i]) : undefined;
-          if (was !== now) throw new ConflictError(`${c.table.name} ${id}`);
-        });
-      }
-      for (const c of changes) {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- EntityTable insert types differ per table
-        if (c.puts.length) await (c.table as any).bulkPut(c.puts);
-        if (c.dels.length) await c.table.bulkDelete(c.dels);
-      }
+      // Records read from the database must be unchanged. Records this unit creates were looked
+      // up (by key or id) and found absent; a concurrent creator (an import) only fills holes, so
+      // writing ours over it loses nothing: they need no check. All requests go out at once
+      // (Dexie.Promise.all keeps the transaction's zone); IndexedDB runs them in order.
+      const reads = changes.map((c) => c.ids.filter((id) => c.cache.original.has(id)));
+      const current = (await Dexie.Promise.all(
+        changes.map((c, i): PromiseLike<unknown[]> => (reads[i].length ? c.table.bulkGet(reads[i]) : Dexie.Promise.resolve([]))),
+      )) as unknown[][];
+      changes.forEach((c, i) =>
+        reads[i].forEach((id, j) => {
+          const now = current[i][j] ? JSON.stringify(current[i][j]) : undefined;
+          if (c.cache.original.get(id) !== now) throw new ConflictError(`${c.table.name} ${id}`);
+        }),
+      );
+      await Dexie.Promise.all(
+        changes.flatMap((c) => [
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any -- EntityTable insert types differ per table
+          c.puts.length ? (c.table as any).bulkPut(c.puts) : null,
+          c.dels.length ? c.table.bulkDelete(c.dels) : null,
+        ]),
+      );
       for (const ev of this.health) {
         const key = `health:${ev.channel}:${ev.layer}`;
         const cur = ((await db.meta.get(key))?.value as HealthCounters | undefined) ?? {

@@ -9,13 +9,14 @@ import { openDb } from '../../lib/db/db';
 import { ingestEvents } from '../../lib/ingest/ingest';
 import { DEFAULT_SETTINGS } from '../../lib/schema/settings';
 import { makeEvents } from './lib/events';
+import { OUTBOX_BATCH } from '../../lib/capture/outbox';
 
 // The extension page's `chrome` global, used inside page.evaluate callbacks.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
 
 const N = 10_000;
-const BATCH = 25; // what the content-script outbox sends per message
+const BATCH = OUTBOX_BATCH; // what the content-script outbox sends per message
 
 async function nodeBench() {
   const db = openDb('bench-ingest');
