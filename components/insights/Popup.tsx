@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { popupSummary, type PopupSummary } from '@/lib/analytics/popup';
 import { ciText, pct } from './format';
-import { loadPopup } from './load';
+import { loadPopup } from '@/lib/insights/load';
 import './insights.css';
 
 function bounds(now: number) {

@@ -3,9 +3,10 @@
 // changes or navigates. Any failure (not one of the two sites, content script not there) is null.
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { getDb } from '@/lib/db/db';
 import { sendMessage } from '@/lib/messaging';
+import { prospectOfTab, siteOf } from '@/lib/prospects/page-prospect';
 import type { Prospect } from '@/lib/schema/model';
-import { findProspectForPage } from './load';
 
 export function usePageProspect(): Prospect | null {
   const [prospect, setProspect] = useState<Prospect | null>(null);
@@ -13,11 +14,13 @@ export function usePageProspect(): Prospect | null {
     let alive = true;
     const check = async () => {
       try {
+        // Only the active tab: following the user elsewhere (a tab they left) would be a surprise.
         const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-        if (tab?.id === undefined) return;
-        const ctx = await sendMessage('getPageContext', undefined, tab.id);
-        const p = ctx ? await findProspectForPage(ctx) : null;
-        if (alive) setProspect(p);
+        const p =
+          tab?.id !== undefined && siteOf(tab.url)
+            ? await prospectOfTab(getDb(), tab.id, (tabId) => sendMessage('getPageContext', undefined, tabId))
+            : null;
+        if (alive) setProspect((cur) => (cur?.id === p?.id ? cur : p));
       } catch {
         if (alive) setProspect(null);
       }

@@ -12,7 +12,7 @@ import { BarChart } from '@/components/insights/BarChart';
 import { Info } from '@/components/insights/Info';
 import { RateBar } from '@/components/insights/RateBar';
 import { channelLabel, ciText, dateText, duration, money, pct, rateText, verdictText } from '@/components/insights/format';
-import { loadOutbound, loadProspects, loadThreads } from '@/components/insights/load';
+import { loadOutbound, loadProspects, loadThreads } from '@/lib/insights/load';
 import { usePageProspect } from '@/components/insights/page-prospect';
 import '@/components/insights/insights.css';
 

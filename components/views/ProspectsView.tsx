@@ -8,9 +8,9 @@ import { CallOutcome, Seniority, Stage, type Message, type Prospect, type Templa
 import { setMessageTemplate } from '@/lib/templates/store';
 import { Info } from '@/components/insights/Info';
 import { channelLabel, dateText, dateTimeText, money } from '@/components/insights/format';
-import { loadProspects, loadTimeline } from '@/components/insights/load';
+import { loadProspects, loadTimeline } from '@/lib/insights/load';
 import { usePageProspect } from '@/components/insights/page-prospect';
-import { logCall, saveProspectEdits } from '@/components/insights/log-call';
+import { logCall, saveProspectEdits } from '@/lib/prospects/edit';
 import '@/components/insights/insights.css';
 
 const PAGE = 50;
@@ -21,9 +21,10 @@ export function ProspectsView() {
   const [selected, setSelected] = useState<string | null>(null);
   // When the active tab shows a Gmail thread or a LinkedIn conversation/profile, open that prospect.
   const onPage = usePageProspect();
+  const onPageId = onPage?.id ?? null;
   useEffect(() => {
-    if (onPage) setSelected(onPage.id);
-  }, [onPage]);
+    if (onPageId) setSelected(onPageId);
+  }, [onPageId]);
   if (selected) return <ProspectPage id={selected} onBack={() => setSelected(null)} />;
   return <ProspectList onOpen={setSelected} />;
 }

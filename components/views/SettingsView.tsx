@@ -4,8 +4,7 @@ import { getDb } from '@/lib/db/db';
 import { notifyDbChanged } from '@/lib/db/changes';
 import { buildExport, exportFileName, messagesCsv } from '@/lib/export/export';
 import { ImportError, importExport, parseExportText } from '@/lib/export/import';
-import { emptyStats, type HealthRow, type IngestStats } from '@/lib/ingest/ingest';
-import { captureHealth, type HealthLine } from '@/lib/capture/health';
+import { loadCaptureStatus, type HealthLine } from '@/lib/capture/health';
 import { getSettings, updateSettings } from '@/lib/settings';
 import type { Settings } from '@/lib/schema/settings';
 
@@ -18,28 +17,6 @@ function download(name: string, type: string, content: string) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-async function loadStatus() {
-  const db = getDb();
-  const [meta, counts] = await Promise.all([
-    db.meta.where('key').startsWith('').toArray(),
-    Promise.all([db.messages.count(), db.threads.count(), db.prospects.count(), db.templates.count()]),
-  ]);
-  const rows = Object.fromEntries(meta.map((m) => [m.key, m.value]));
-  const stats = { ...emptyStats(), ...((rows['ingest:stats'] as IngestStats | undefined) ?? {}) };
-  const health = (ch: 'gmail' | 'linkedin') =>
-    captureHealth(
-      (rows[`health:${ch}:network`] as HealthRow | undefined) ?? null,
-      (rows[`health:${ch}:dom`] as HealthRow | undefined) ?? null,
-      Date.now(),
-    );
-  return {
-    stats,
-    gmail: health('gmail'),
-    linkedin: health('linkedin'),
-    counts: { messages: counts[0], threads: counts[1], prospects: counts[2], templates: counts[3] },
-  };
 }
 
 function Health({ label, line }: { label: string; line: HealthLine }) {
@@ -56,7 +33,7 @@ function Health({ label, line }: { label: string; line: HealthLine }) {
 export function SettingsView() {
   const qc = useQueryClient();
   const settings = useQuery({ queryKey: ['settings'], queryFn: getSettings });
-  const status = useQuery({ queryKey: ['status'], queryFn: loadStatus, refetchInterval: 10_000 });
+  const status = useQuery({ queryKey: ['status'], queryFn: () => loadCaptureStatus(getDb(), Date.now()), refetchInterval: 10_000 });
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 

@@ -17,7 +17,8 @@ import {
   updateTemplate,
   type TemplateDraft,
 } from '@/lib/templates/store';
-import { findSiteTab, insertIntoSiteTab, insertRequestFor, prospectForPage, type TabLike, type TabsApi } from '@/lib/templates/insert';
+import { insertIntoSiteTab, insertRequestFor } from '@/lib/templates/insert';
+import { prospectOfSiteTab, prospectOfTab, type TabsApi } from '@/lib/prospects/page-prospect';
 import { TemplateCard, type InsertState } from '@/components/templates/TemplateCard';
 import { TemplateForm } from '@/components/templates/TemplateForm';
 import '@/components/templates/templates.css';
@@ -35,19 +36,8 @@ const EMPTY_DRAFT: TemplateDraft = {
 const AUTO = '';
 const NONE = 'none';
 
-async function pageProspect(): Promise<Prospect | null> {
-  return prospectOfTab(await findSiteTab(tabsApi));
-}
-
-async function prospectOfTab(tab: TabLike | null): Promise<Prospect | null> {
-  if (tab?.id === undefined) return null;
-  // A tab without our content script (opened before install) never answers: give up quickly.
-  const ctx = await Promise.race([
-    sendMessage('getPageContext', undefined, tab.id).catch(() => null),
-    new Promise<null>((r) => setTimeout(() => r(null), 1500)),
-  ]);
-  return prospectForPage(getDb(), ctx);
-}
+const askPage = (tabId: number) => sendMessage('getPageContext', undefined, tabId);
+const pageProspect = () => prospectOfSiteTab(getDb(), tabsApi, askPage);
 
 export function TemplatesView() {
   const qc = useQueryClient();
@@ -132,7 +122,7 @@ export function TemplatesView() {
       (data, tabId) => sendMessage('insertTemplate', data, tabId),
       async (tab) => {
         // "Current tab" means the tab being filled, read now: the cached one may be a tab ago.
-        const who = previewChoice === AUTO ? await prospectOfTab(tab) : previewProspect;
+        const who = previewChoice === AUTO ? await prospectOfTab(getDb(), tab.id, askPage) : previewProspect;
         const { missing: m, ...req } = insertRequestFor(t, who);
         missing = m;
         return req;

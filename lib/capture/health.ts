@@ -1,5 +1,6 @@
 // The one-line verdict on a site's capture, from the counters the capture layers report.
-import type { HealthRow } from '../ingest/ingest';
+import type { SidelogDb } from '../db/db';
+import { emptyStats, type HealthRow, type IngestStats } from '../ingest/ingest';
 
 export interface HealthLine {
   state: 'working' | 'degraded' | 'idle';
@@ -25,4 +26,23 @@ export function captureHealth(network: HealthRow | null, dom: HealthRow | null, 
   const ago = now - lastAt;
   const when = ago < 60_000 ? 'just now' : ago < 3_600_000 ? `${Math.round(ago / 60_000)} min ago` : ago < DAY ? `${Math.round(ago / 3_600_000)} h ago` : `${Math.round(ago / DAY)} d ago`;
   return { state: 'working', text: `working — ${recognised} item${recognised === 1 ? '' : 's'} recognised, last ${when}` };
+}
+
+/** What the Settings tab shows about capture: a line per site, ingestion counters, totals. */
+export async function loadCaptureStatus(db: SidelogDb, now: number) {
+  const [meta, messages, threads, prospects] = await Promise.all([
+    db.meta.toArray(),
+    db.messages.count(),
+    db.threads.count(),
+    db.prospects.count(),
+  ]);
+  const rows = new Map(meta.map((m) => [m.key, m.value]));
+  const row = (k: string) => (rows.get(k) as HealthRow | undefined) ?? null;
+  const health = (ch: 'gmail' | 'linkedin') => captureHealth(row(`health:${ch}:network`), row(`health:${ch}:dom`), now);
+  return {
+    stats: { ...emptyStats(), ...((rows.get('ingest:stats') as IngestStats | undefined) ?? {}) },
+    gmail: health('gmail'),
+    linkedin: health('linkedin'),
+    counts: { messages, threads, prospects },
+  };
 }

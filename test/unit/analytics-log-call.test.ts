@@ -1,8 +1,8 @@
-// Logging a call and saving prospect edits (components/insights/log-call.ts) on fake-indexeddb.
+// Logging a call and saving prospect edits (lib/prospects/edit.ts) on fake-indexeddb.
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../lib/db/db';
 import { Prospect } from '../../lib/schema/model';
-import { logCall, saveProspectEdits } from '../../components/insights/log-call';
+import { logCall, saveProspectEdits } from '../../lib/prospects/edit';
 import { importExport } from '../../lib/export/import';
 import { generateSeed } from '../../lib/dev/seed';
 

@@ -4,7 +4,6 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TemplateForm } from '../../components/templates/TemplateForm';
 import { TemplateCard } from '../../components/templates/TemplateCard';
-import { MessageTemplatePicker } from '../../components/templates/MessageTemplatePicker';
 import { Prospect, type Template } from '../../lib/schema/model';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -123,37 +122,5 @@ describe('TemplateCard', () => {
     expect(host.querySelector('[data-testid=template-numbers]')?.textContent).toContain('1 of 4 replied (25%) · 5 messages sent');
     expect(host.querySelector('[aria-label="By version"]')?.textContent).toBe('v2: 1 of 1 replied (100%)v1: 0 of 3 replied (0%)');
     expect(host.querySelector('[role=status]')?.textContent).toContain('Open a Gmail compose');
-  });
-});
-
-describe('MessageTemplatePicker', () => {
-  it('offers live templates (plus the archived one in use) and reports the choice', async () => {
-    const onChange = vi.fn(async () => {});
-    const templates = [
-      { id: 'a', name: 'Alpha', archived: false },
-      { id: 'b', name: 'Beta', archived: true },
-      { id: 'c', name: 'Gamma', archived: true },
-    ];
-    render(
-      <MessageTemplatePicker
-        message={{ id: 'm', templateId: 'b', templateSource: 'detected', templateScore: 0.912, templateVersion: 1 }}
-        templates={templates}
-        onChange={onChange}
-      />,
-    );
-    const select = byLabel<HTMLSelectElement>('Template');
-    expect([...select.options].map((o) => o.textContent)).toEqual(['No template', 'Alpha', 'Beta']);
-    expect(select.value).toBe('b');
-    expect(host.textContent).toContain('detected (match 91%)');
-    await act(async () => {
-      select.value = 'a';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    expect(onChange).toHaveBeenLastCalledWith('a');
-    await act(async () => {
-      select.value = '';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    expect(onChange).toHaveBeenLastCalledWith(null);
   });
 });

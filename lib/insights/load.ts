@@ -60,22 +60,3 @@ export async function loadTimeline(prospectId: string, db: SidelogDb = getDb()) 
   return { messages, threads };
 }
 
-/** The prospect the active tab shows, from what its content script reports (see lib/messaging.ts). */
-export async function findProspectForPage(ctx: PageContext, db: SidelogDb = getDb()): Promise<Prospect | null> {
-  const keys: string[] = [];
-  for (const e of ctx.emails ?? []) {
-    const n = normEmail(e);
-    if (n) keys.push(...personKeys({ email: n }));
-  }
-  const url = canonicalProfileUrl(ctx.profileUrl);
-  if (url) keys.push(...personKeys({ profileUrl: url }));
-  if (keys.length) {
-    const p = await db.prospects.where('keys').anyOf(keys).first();
-    if (p) return p;
-  }
-  if (ctx.threadExternalId) {
-    const t = await db.threads.where('keys').anyOf(threadKeys(ctx.channel, ctx.threadExternalId, [])).first();
-    if (t?.prospectIds[0]) return (await db.prospects.get(t.prospectIds[0])) ?? null;
-  }
-  return null;
-}
