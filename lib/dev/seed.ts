@@ -6,6 +6,7 @@
 // industry and channel, so the dashboard has real differences to find (and noise where there are none).
 import { deriveSeniority } from '../prospects/seniority';
 import type { ExportFile } from '../schema/export';
+import { exportTemplate } from '../export/export';
 
 export interface SeedOptions {
   seed?: number;
@@ -355,18 +356,20 @@ export function generateSeed(options: SeedOptions = {}): ExportFile {
     prospects,
     threads,
     messages,
-    templates: templates.map((t) => ({
-      id: t.id,
-      name: t.name,
-      channel: t.channel,
-      subject: t.subject,
-      body: t.body,
-      tags: t.tags,
-      archived: false,
-      version: t.version,
-      createdAt: iso(now - (o.days + 30) * DAY),
-      updatedAt: iso(now - (o.days + 30) * DAY + t.version * DAY),
-    })),
+    templates: templates.map((t) =>
+      exportTemplate({
+        id: t.id,
+        name: t.name,
+        channel: t.channel,
+        subject: t.subject,
+        body: t.body,
+        tags: t.tags,
+        archived: false,
+        version: t.version,
+        createdAt: now - (o.days + 30) * DAY,
+        updatedAt: now - (o.days + 30) * DAY + t.version * DAY,
+      }),
+    ),
   };
 }
 

@@ -35,15 +35,20 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
-/** Which LinkedIn send call a URL is, or null for anything else (reads, telemetry, …). */
-export function classifySendUrl(url: string): 'createMessage' | 'legacyMessage' | 'invite' | 'sduiInvite' | null {
-  let u: URL;
+/** A URL of LinkedIn's own web app (relative ones resolved), or null for anything else. */
+export function linkedInAppUrl(url: string): URL | null {
   try {
-    u = new URL(url, 'https://www.linkedin.com');
+    const u = new URL(url, 'https://www.linkedin.com');
+    return u.hostname === 'www.linkedin.com' ? u : null;
   } catch {
     return null;
   }
-  if (u.hostname !== 'www.linkedin.com') return null;
+}
+
+/** Which LinkedIn send call a URL is, or null for anything else (reads, telemetry, …). */
+export function classifySendUrl(url: string): 'createMessage' | 'legacyMessage' | 'invite' | 'sduiInvite' | null {
+  const u = linkedInAppUrl(url);
+  if (!u) return null;
   const path = u.pathname;
   const action = u.searchParams.get('action') ?? '';
   if (path.endsWith('/voyagerMessagingDashMessengerMessages') && action === 'createMessage') return 'createMessage';

@@ -6,6 +6,7 @@
 // realtime events carry replies with sender ids even where the DOM is not rendered.
 import type { CaptureEventInput, CapturedPerson } from '../../schema/events';
 import { extractMessages, parseJsonStream, type PayloadMessage } from './payloads';
+import { linkedInAppUrl } from './requests';
 
 export { TAP_EVENT } from './tap-bridge';
 
@@ -13,13 +14,8 @@ export type TapKind = 'send' | 'messages' | 'realtime';
 
 /** Which responses the tap forwards (by URL, before reading anything). */
 export function classifyTapUrl(url: string): TapKind | null {
-  let u: URL;
-  try {
-    u = new URL(url, 'https://www.linkedin.com');
-  } catch {
-    return null;
-  }
-  if (u.hostname !== 'www.linkedin.com') return null;
+  const u = linkedInAppUrl(url);
+  if (!u) return null;
   const p = u.pathname;
   if (p.endsWith('/voyagerMessagingDashMessengerMessages') && u.searchParams.get('action') === 'createMessage') return 'send';
   if (p.endsWith('/voyagerMessagingGraphQL/graphql') && /messengerMessages|messengerConversations/i.test(u.searchParams.get('queryId') ?? '')) return 'messages';
