@@ -18,7 +18,7 @@ import {
   type TemplateDraft,
 } from '@/lib/templates/store';
 import { insertIntoSiteTab, insertRequestFor } from '@/lib/templates/insert';
-import { prospectOfSiteTab, prospectOfTab, type TabsApi } from '@/lib/prospects/page-prospect';
+import { personOfTab, prospectOfSiteTab, type TabsApi } from '@/lib/prospects/page-prospect';
 import { TemplateCard, type InsertState } from '@/components/templates/TemplateCard';
 import { TemplateForm } from '@/components/templates/TemplateForm';
 import '@/components/templates/templates.css';
@@ -122,7 +122,7 @@ export function TemplatesView() {
       (data, tabId) => sendMessage('insertTemplate', data, tabId),
       async (tab) => {
         // "Current tab" means the tab being filled, read now: the cached one may be a tab ago.
-        const who = previewChoice === AUTO ? await prospectOfTab(getDb(), tab.id, askPage) : previewProspect;
+        const who = previewChoice === AUTO ? await personOfTab(getDb(), tab.id, askPage) : previewProspect;
         const { missing: m, ...req } = insertRequestFor(t, who);
         missing = m;
         return req;

@@ -71,8 +71,30 @@ export async function prospectOfTab(
   ask: (tabId: number) => Promise<PageContext | null>,
   timeoutMs = 1500,
 ): Promise<Prospect | null> {
-  const ctx = await Promise.race([ask(tabId).catch(() => null), new Promise<null>((r) => setTimeout(() => r(null), timeoutMs))]);
-  return prospectForPage(db, ctx);
+  return prospectForPage(db, await askWithTimeout(tabId, ask, timeoutMs));
+}
+
+const askWithTimeout = (tabId: number, ask: (tabId: number) => Promise<PageContext | null>, timeoutMs: number) =>
+  Promise.race([ask(tabId).catch(() => null), new Promise<null>((r) => setTimeout(() => r(null), timeoutMs))]);
+
+/** Enough of a person to fill a template: a known prospect, or who the page names. */
+export type PersonForTemplate = Pick<Prospect, 'name' | 'company' | 'title'> & Partial<Pick<Prospect, 'traits'>>;
+
+/**
+ * For an insert: the prospect the tab shows, or, when Sidelog does not know them yet (a first
+ * message to someone), the name the page shows, so `{{firstName}}` still fills in.
+ */
+export async function personOfTab(
+  db: SidelogDb,
+  tabId: number,
+  ask: (tabId: number) => Promise<PageContext | null>,
+  timeoutMs = 1500,
+): Promise<PersonForTemplate | null> {
+  const ctx = await askWithTimeout(tabId, ask, timeoutMs);
+  const known = await prospectForPage(db, ctx);
+  if (known) return known;
+  const name = ctx?.name?.trim();
+  return name ? { name, company: null, title: null } : null;
 }
 
 /** The prospect shown by the site tab `findSiteTab` picks. */

@@ -2,7 +2,7 @@
 // the focused compose (lib/messaging.ts `insertTemplate`), and find the prospect that tab shows
 // (for the preview and the variables). The content script does the filling; nothing is sent.
 import type { InsertRequest, InsertResult } from '../messaging';
-import { findSiteTab, siteOf, type TabLike, type TabsApi } from '../prospects/page-prospect';
+import { findSiteTab, siteOf, type PersonForTemplate, type TabLike, type TabsApi } from '../prospects/page-prospect';
 import type { Prospect, Template } from '../schema/model';
 import { prospectVariables, resolveTemplate } from './variables';
 
@@ -11,7 +11,7 @@ export const NOT_READY =
   'Sidelog is not running in that tab yet (it was open before Sidelog was installed or updated): reload the tab and try again.';
 
 /** The request for a template filled with a prospect's values (missing ones stay as {{name}}). */
-export function insertRequestFor(t: Template, prospect: Prospect | null): InsertRequest & { missing: string[] } {
+export function insertRequestFor(t: Template, prospect: PersonForTemplate | null): InsertRequest & { missing: string[] } {
   const values = prospectVariables(prospect);
   const body = resolveTemplate(t.body, values);
   const subject = t.subject ? resolveTemplate(t.subject, values) : null;

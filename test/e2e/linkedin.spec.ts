@@ -241,8 +241,9 @@ test('insert from the panel into the chat bubble (shadow root) and the invitatio
   // A LinkedIn template, created through the panel as a user would.
   await panel.getByRole('tab', { name: 'Templates' }).click();
   const first = panel.getByRole('button', { name: 'Create your first template' });
-  if (await first.isVisible()) await first.click();
-  else await panel.getByRole('button', { name: 'New template' }).click();
+  const another = panel.getByRole('button', { name: 'New template' });
+  await expect(first.or(another)).toBeVisible(); // wait for the list to load before choosing
+  await ((await first.isVisible()) ? first : another).click();
   const form = panel.getByRole('form', { name: 'New template' });
   await form.getByLabel('Name', { exact: true }).fill('Bubble hello');
   await form.getByLabel('Channel', { exact: true }).selectOption({ label: 'LinkedIn' });
