@@ -3,7 +3,7 @@
 //   batches per workload): median ≤ 0.3 ms; send-to-stored latency ≤ 500 ms; Gmail content
 //   scripts together ≤ 40 KB minified.
 //
-//   npx tsx test/bench/gmail-dom.ts        (latency and sizes use $SIDELOG_OUT_DIR, .output-gmail or .output)
+//   npx tsx test/bench/gmail-dom.ts        (latency and sizes use the build in $SIDELOG_OUT_DIR, default .output)
 //
 // Method, per-batch cost: the Gmail look-alike (test/e2e/lookalike/gmail) runs in headless
 // Chromium with 300 inbox rows and an open compose (phase 1), then a 60-message thread view
@@ -238,12 +238,12 @@ function sizes(outDir: string) {
 
 async function main() {
   await perBatchCost();
-  const outDir = [process.env.SIDELOG_OUT_DIR, '.output-gmail', '.output']
+  const outDir = [process.env.SIDELOG_OUT_DIR, '.output']
     .filter((d): d is string => !!d)
     .map((d) => path.resolve(d, 'chrome-mv3'))
     .find((d) => existsSync(path.join(d, 'manifest.json')));
   if (!outDir) {
-    console.log('no build found: run `SIDELOG_OUT_DIR=.output-gmail npx wxt build` for latency and sizes');
+    console.log('no build found: run `npm run build` for latency and sizes');
     return;
   }
   sizes(outDir);

@@ -3,7 +3,7 @@
 // size of the built LinkedIn content script. Targets (issue 4): median ≤ 0.3 ms per batch,
 // content script ≤ 40 KB minified.
 //
-//   npx tsx test/bench/linkedin-dom.ts            (uses $SIDELOG_OUT_DIR or .output-linkedin / .output for the size)
+//   npx tsx test/bench/linkedin-dom.ts            (the size is read from the build in $SIDELOG_OUT_DIR, default .output)
 //
 // Method: the look-alike messaging page (test/e2e/lookalike/linkedin) is served with context.route;
 // lib/capture/linkedin/watcher.ts is bundled with esbuild and started in the page; the page's
@@ -156,7 +156,7 @@ async function main() {
   const meanAll = allTimes.reduce((a, b) => a + b, 0) / Math.max(1, allTimes.length);
   console.log(`  all ${allTimes.length} batches: median ${overall.toFixed(3)} ms, mean ${meanAll.toFixed(3)} ms (target: median ≤ 0.3 ms)`);
 
-  const outDirs = [process.env.SIDELOG_OUT_DIR, '.output-linkedin', '.output'].filter(Boolean) as string[];
+  const outDirs = [process.env.SIDELOG_OUT_DIR, '.output'].filter(Boolean) as string[];
   const file = outDirs.map((d) => path.resolve(d, 'chrome-mv3/content-scripts/linkedin.js')).find((f) => existsSync(f));
   if (file) {
     for (const f of [file, file.replace(/linkedin\.js$/, 'linkedin-main.js')]) {
@@ -165,7 +165,7 @@ async function main() {
       console.log(`content script ${path.relative(process.cwd(), f)}: ${(size / 1024).toFixed(1)} KB minified, ${(gzipSync(readFileSync(f)).length / 1024).toFixed(1)} KB gzipped (target ≤ 40 KB minified)`);
     }
   } else {
-    console.log('content script size: no build found (run `SIDELOG_OUT_DIR=.output-linkedin npx wxt build`)');
+    console.log('content script size: no build found (run `npm run build`)');
   }
   console.log(`watcher alone (esbuild, minified): ${(bundle.length / 1024).toFixed(1)} KB`);
 }
