@@ -169,7 +169,7 @@ function preloadKeys(events: CaptureEvent[]) {
   for (const ev of events) {
     if (ev.type === 'message') {
       messages.push(...messageKeys(ev.channel, ev.externalId, ev.aliases, ev.rfcMessageId));
-      messages.push(...ev.inReplyTo.map((r) => `rfc:${normRfcId(r)}`));
+      // In-Reply-To/References are looked up only if the thread ids find no thread (rare).
       threads.push(...threadKeys(ev.channel, ev.threadExternalId, ev.threadAliases));
       threadIds.push(`${ev.channel}:${ev.threadExternalId ?? ev.externalId}`);
       for (const p of [ev.from, ...ev.to]) prospects.push(...personKeys(p));
