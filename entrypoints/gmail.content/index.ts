@@ -1,6 +1,7 @@
 // Isolated-world Gmail content script: wiring only. Capture logic lives in lib/capture/gmail.
 import { browser } from 'wxt/browser';
 import { createOutbox } from '../../lib/capture/outbox';
+import { trackingFilter } from '../../lib/capture/tracking';
 import { createGmailCapture } from '../../lib/capture/gmail/controller';
 import { validateTapMessage } from '../../lib/capture/gmail/tap-protocol';
 import { onMessage } from '../../lib/messaging';
@@ -14,19 +15,9 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     const outbox = createOutbox('gmail');
-    // Tracking can be switched off per site in Settings (WXT storage item `local:settings`).
-    let tracking = true;
-    const readTracking = (v: unknown) => {
-      const t = (v as { tracking?: { gmail?: unknown } } | undefined)?.tracking?.gmail;
-      tracking = t !== false;
-    };
-    browser.storage.local.get('settings').then((r) => readTracking(r.settings), () => undefined);
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && changes.settings) readTracking(changes.settings.newValue);
-    });
-
+    const tracked = trackingFilter('gmail');
     const emit = (events: CaptureEventInput[]) => {
-      const keep = tracking ? events : events.filter((e) => e.type === 'health');
+      const keep = tracked(events);
       if (keep.length) outbox.push(keep);
     };
     // Which thread each logged send belongs to, kept in extension storage (never the site's).

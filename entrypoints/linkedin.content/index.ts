@@ -2,6 +2,8 @@
 // Reads LinkedIn's DOM, never writes to it; events go through the outbox to the background.
 import { browser } from 'wxt/browser';
 import { createOutbox } from '@/lib/capture/outbox';
+import { trackingFilter } from '@/lib/capture/tracking';
+import type { CaptureEventInput } from '@/lib/schema/events';
 import { createWatcher, currentThreadId } from '@/lib/capture/linkedin/watcher';
 import { insertTemplate, pickBox } from '@/lib/capture/linkedin/insert';
 import { conversationRootOf, readConversationHeader, readProfile, threadOfComposeBox } from '@/lib/capture/linkedin/dom';
@@ -17,9 +19,14 @@ export default defineContentScript({
   allFrames: false,
   main(ctx) {
     const outbox = createOutbox('linkedin');
+    const tracked = trackingFilter('linkedin');
+    const push = (events: CaptureEventInput[]) => {
+      const keep = tracked(events);
+      if (keep.length) outbox.push(keep);
+    };
     const watcher = createWatcher({
       doc: document,
-      push: (events) => outbox.push(events),
+      push,
       store: {
         get: async (k) => (await browser.storage.local.get(k))[k],
         set: async (k, v) => {
@@ -38,7 +45,7 @@ export default defineContentScript({
     // background validates every event.
     addEventListener(TAP_EVENT, (e) => {
       const events = checkTapEvents((e as CustomEvent).detail, watcher.viewer(), () => crypto.randomUUID());
-      if (events.length) outbox.push(events);
+      if (events.length) push(events);
     });
 
     onMessage('insertTemplate', ({ data }) => insertTemplate(document, data));
