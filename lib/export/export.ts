@@ -33,8 +33,19 @@ export function exportProspect(p: Prospect): ExportFile['prospects'][number] {
   };
 }
 
+/** The site ids behind `<prefix><id>` lookup keys, other than `except`. */
+const aliasesOf = (keys: readonly string[], prefix: string, except: string) =>
+  keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)).filter((id) => id !== except);
+
 export function exportThread(t: Thread): ExportFile['threads'][number] {
-  return { id: t.id, channel: t.channel, externalId: t.externalId, prospectIds: t.prospectIds, subject: t.subject };
+  return {
+    id: t.id,
+    channel: t.channel,
+    externalId: t.externalId,
+    prospectIds: t.prospectIds,
+    subject: t.subject,
+    aliases: aliasesOf(t.keys, `${t.channel}:t:`, t.externalId),
+  };
 }
 
 export function exportMessage(m: Message): ExportFile['messages'][number] {
@@ -58,6 +69,8 @@ export function exportMessage(m: Message): ExportFile['messages'][number] {
     templateScore: m.templateScore,
     source: m.source,
     externalId: m.externalId,
+    // Thread keys (`<channel>:t:…`) never sit on messages; draft/legacy/origin ids do.
+    aliases: aliasesOf(m.keys, `${m.channel}:`, m.externalId).filter((a) => !a.startsWith('t:') && `${m.channel}:${a}` !== m.id),
     rfcMessageId: m.rfcMessageId,
     inReplyTo: m.inReplyTo,
     callOutcome: m.callOutcome,

@@ -87,7 +87,7 @@ export async function importExport(db: SidelogDb, file: ExportFile, now: number)
     externalId: t.externalId,
     prospectIds: t.prospectIds,
     subject: t.subject,
-    keys: threadKeys(t.channel, t.externalId, []),
+    keys: threadKeys(t.channel, t.externalId, t.aliases ?? []),
     updatedAt: now,
   }));
   const messages: Message[] = file.messages.map((m) => ({
@@ -113,7 +113,7 @@ export async function importExport(db: SidelogDb, file: ExportFile, now: number)
     rfcMessageId: m.rfcMessageId ?? null,
     inReplyTo: m.inReplyTo ?? [],
     callOutcome: m.callOutcome ?? null,
-    keys: [m.id, ...messageKeys(m.channel, m.externalId || m.id, [], m.rfcMessageId ?? null)],
+    keys: [...new Set([m.id, ...messageKeys(m.channel, m.externalId || m.id, m.aliases ?? [], m.rfcMessageId ?? null)])],
     seenBy: ['import'],
     updatedAt: now,
   }));

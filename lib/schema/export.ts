@@ -50,6 +50,8 @@ export const ExportThread = z.object({
   externalId: z.string().max(400),
   prospectIds: z.array(z.string().max(200)).max(100),
   subject: short.nullable(),
+  // Added field: the other ids the site knows this thread by (Gmail thread-a/thread-f/legacy forms).
+  aliases: z.array(z.string().max(400)).max(50).optional(),
 });
 
 export const ExportMessage = z.object({
@@ -73,6 +75,8 @@ export const ExportMessage = z.object({
   templateScore: z.number().nullable().optional(),
   source: z.enum(['network', 'dom', 'manual', 'import']).optional(),
   externalId: z.string().max(400).optional(),
+  /** Other ids the site knows this message by (draft id, legacy id, LinkedIn originToken). */
+  aliases: z.array(z.string().max(400)).max(50).optional(),
   rfcMessageId: z.string().max(1000).nullable().optional(),
   inReplyTo: z.array(z.string().max(1000)).max(100).optional(),
   callOutcome: CallOutcome.nullable().optional(),

@@ -56,6 +56,23 @@ describe('export', () => {
     expect(again).toEqual(file);
   });
 
+  it('keeps the other ids threads and messages are known by, so later sightings still link', async () => {
+    await ingestEvents({ db: a, settings: settings(), now: () => T0 }, [
+      gmailSend({ externalId: 'msg-a:r-x9', aliases: ['r-x9'], threadExternalId: 'thread-a:r-x5', threadAliases: ['thread-f:555'] }),
+    ]);
+    const file = await buildExport(a, T0);
+    expect(file.threads.find((t) => t.externalId === 'thread-a:r-x5')?.aliases).toEqual(['thread-f:555']);
+    await importExport(b, parseExportText(JSON.stringify(file)), T0);
+    // A reply that names only the thread-f form, and a DOM sighting that names only the draft id.
+    await ingestEvents({ db: b, settings: settings(), now: () => T0 }, [
+      gmailInbound({ threadExternalId: 'thread-f:555' }),
+      gmailSend({ layer: 'dom', externalId: 'r-x9', threadExternalId: null, rfcMessageId: null }),
+    ]);
+    const t = (await b.threads.toArray()).find((x) => x.externalId === 'thread-a:r-x5');
+    expect(t?.summary?.firstReplyAt).not.toBeNull();
+    expect((await b.messages.where('threadId').equals(t!.id).toArray()).filter((m) => m.direction === 'outbound')).toHaveLength(1);
+  });
+
   it('is idempotent: importing the same file twice changes nothing', async () => {
     const text = JSON.stringify(await buildExport(a, T0));
     const first = await importExport(b, parseExportText(text), T0);
