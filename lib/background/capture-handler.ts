@@ -4,14 +4,13 @@ import { browser } from 'wxt/browser';
 import { getDb, type SidelogDb } from '../db/db';
 import { notifyDbChanged, onDbChanged } from '../db/changes';
 import { readOrphans } from '../capture/outbox';
-import { ingestEvents, type IngestResult } from '../ingest/ingest';
+import { ingestEvents, learnIdentity, type IngestResult } from '../ingest/ingest';
 import type { CaptureAck } from '../messaging';
 import type { CapturedPerson } from '../schema/events';
 import { getSettings, settingsItem, updateSettings } from '../settings';
 import type { Settings } from '../schema/settings';
 import type { Template, TemplateVersion } from '../schema/model';
 import { createDetector } from '../templates/detect';
-import { canonicalProfileUrl, normEmail } from '../ingest/keys';
 
 const SITE_CHANNEL: Record<string, 'gmail' | 'linkedin'> = {
   'https://mail.google.com': 'gmail',
@@ -21,17 +20,16 @@ const SITE_CHANNEL: Record<string, 'gmail' | 'linkedin'> = {
 /** Which channel a sender may speak for: a content script only for its own site; our own pages for any. */
 export function senderChannel(sender: { id?: string; url?: string; origin?: string }, extensionId: string): 'gmail' | 'linkedin' | 'any' | null {
   if (sender.id !== extensionId) return null;
-  let origin = sender.origin;
-  if (!origin && sender.url) {
-    try {
-      origin = new URL(sender.url).origin;
-    } catch {
-      return null;
-    }
+  const where = sender.url ?? (sender.origin ? `${sender.origin}/` : null);
+  if (!where) return null;
+  // Our own pages, compared by prefix: URL.origin of a chrome-extension:// or moz-extension://
+  // URL is "null" outside browsers that treat the scheme as special.
+  if (where.startsWith(browser.runtime.getURL('/'))) return 'any';
+  try {
+    return SITE_CHANNEL[new URL(where).origin] ?? null;
+  } catch {
+    return null;
   }
-  if (!origin) return null;
-  if (origin === new URL(browser.runtime.getURL('/')).origin) return 'any';
-  return SITE_CHANNEL[origin] ?? null;
 }
 
 // Settings and templates change rarely and are read for every batch: keep them in memory and
@@ -89,8 +87,8 @@ async function drain(db: SidelogDb): Promise<void> {
             settings: structuredClone(settings),
             now: Date.now,
             detect: createDetector(templates, { versions }),
-            onIdentity: async (p, ch) => {
-              await rememberIdentity(p, ch);
+            onIdentity: async (p) => {
+              await rememberIdentity(p);
               settingsCache = null;
             },
           },
@@ -119,16 +117,9 @@ async function drain(db: SidelogDb): Promise<void> {
   }
 }
 
-async function rememberIdentity(p: CapturedPerson, _channel: 'gmail' | 'linkedin'): Promise<void> {
-  const s = await getSettings();
-  const ids = structuredClone(s.identities);
-  const email = normEmail(p.email);
-  const url = canonicalProfileUrl(p.profileUrl);
-  let changed = false;
-  if (email && !ids.emails.includes(email)) (ids.emails.push(email), (changed = true));
-  if (p.memberId && !ids.linkedinMemberIds.includes(p.memberId)) (ids.linkedinMemberIds.push(p.memberId), (changed = true));
-  if (url && !ids.linkedinProfileUrls.includes(url)) (ids.linkedinProfileUrls.push(url), (changed = true));
-  if (changed) await updateSettings({ identities: ids });
+async function rememberIdentity(p: CapturedPerson): Promise<void> {
+  const ids = structuredClone((await getSettings()).identities);
+  if (learnIdentity(ids, p)) await updateSettings({ identities: ids });
 }
 
 export async function handleCapture(

@@ -28,7 +28,7 @@ import {
   threadKeys,
 } from './keys';
 import { summarizeThread } from './summary';
-import { ConflictError, WorkingSet, type HealthCounters } from './working-set';
+import { ConflictError, WorkingSet } from './working-set';
 
 export interface IngestDeps {
   db: SidelogDb;
@@ -62,7 +62,6 @@ export interface IngestStats {
   lastErrorAt: number | null;
 }
 
-export type HealthRow = HealthCounters;
 
 const FUZZY_WINDOW_MS = 5 * 60_000;
 const PRIORITY: Record<CaptureEvent['type'], number> = {
@@ -99,7 +98,7 @@ export async function ingestEvents(deps: IngestDeps, raw: readonly unknown[]): P
 
   // Identities first and outside the transaction: persisting them is not an IndexedDB operation.
   for (const ev of valid.filter((e) => e.type === 'identity')) {
-    learnIdentity(deps.settings, ev.person);
+    learnIdentity(deps.settings.identities, ev.person);
     await deps.onIdentity?.(ev.person, ev.channel);
     result.merged++;
     result.acked.push(ev.eventId);
@@ -240,16 +239,16 @@ async function handle(deps: IngestDeps, ws: WorkingSet, ev: CaptureEvent, stats:
   }
 }
 
-function learnIdentity(settings: Settings, p: CapturedPerson): void {
-  const email = normEmail(p.email);
-  const ids = settings.identities;
-  if (email && !ids.emails.includes(email)) ids.emails.push(email);
-  if (p.memberId && !ids.linkedinMemberIds.includes(p.memberId)) ids.linkedinMemberIds.push(p.memberId);
-  const url = canonicalProfileUrl(p.profileUrl);
-  if (url && !ids.linkedinProfileUrls.includes(url)) ids.linkedinProfileUrls.push(url);
+/** Adds what a page says about the user to their identities; true if anything was new. */
+export function learnIdentity(ids: Settings['identities'], p: CapturedPerson): boolean {
+  const add = (list: string[], v: string | null | undefined) => !!v && !list.includes(v) && list.push(v) > 0;
+  const a = add(ids.emails, normEmail(p.email));
+  const b = add(ids.linkedinMemberIds, p.memberId);
+  const c = add(ids.linkedinProfileUrls, canonicalProfileUrl(p.profileUrl));
+  return a || b || c;
 }
 
-export function isSelf(settings: Settings, p: CapturedPerson): boolean {
+function isSelf(settings: Settings, p: CapturedPerson): boolean {
   const ids = settings.identities;
   const email = normEmail(p.email);
   if (email && ids.emails.includes(email)) return true;
@@ -417,7 +416,7 @@ const emailOf = (label: string) => /<([^>]+)>/.exec(label)?.[1] ?? label;
 const stripReplyPrefix = (s: string) => s.replace(/^\s*((re|aw|fwd?|wg|tr|rv|sv)\s*:\s*)+/i, '').trim() || s;
 
 /** A later, richer sighting fills in what the earlier one lacked; the network layer is authoritative. */
-export function mergeMessages(a: Message, b: Message): Message {
+function mergeMessages(a: Message, b: Message): Message {
   const preferB = b.source === 'network' && a.source !== 'network';
   const pick = <T>(x: T, y: T, empty: (v: T) => boolean) => (empty(x) ? y : empty(y) ? x : preferB ? y : x);
   const isNullish = (v: unknown) => v === null || v === undefined || v === '';
@@ -507,7 +506,7 @@ export async function recomputeThread(db: SidelogDb, threadId: string, now = Dat
  * person's ids name two stored prospects (one person seen on both channels), they are merged.
  * With no id at all (a LinkedIn name only), the thread's own prospect stands in.
  */
-export async function upsertProspect(
+async function upsertProspect(
   ws: WorkingSet,
   person: CapturedPerson,
   now: number,
@@ -583,7 +582,7 @@ function newProspect(person: CapturedPerson, keys: string[], now: number): Prosp
 const STAGE_RANK = { contacted: 0, replied: 1, qualified: 2, meeting: 3, won: 4, lost: 4 } as const;
 
 /** Folds `other` into `keep`: one person, one record, every message and thread repointed. */
-export async function mergeProspectsIn(ws: WorkingSet, keep: Prospect, other: Prospect): Promise<Prospect> {
+async function mergeProspectsIn(ws: WorkingSet, keep: Prospect, other: Prospect): Promise<Prospect> {
   const fill = <K extends keyof Prospect>(k: K) => (keep[k] ?? other[k]) as Prospect[K];
   const merged: Prospect = {
     ...keep,
