@@ -1,14 +1,11 @@
 // Activity: outbound messages per day and per week by channel, and logged calls with the connect
-// rate. Reads messages (the only part of analytics that does), so callers pass just the outbound
-// ones of the period, read through the [direction+sentAt] index.
-import type { CallOutcome, Channel, Message } from '../schema/model';
+// rate. From the threads' send facts (every outbound message and call, kept in Thread.summary by
+// ingestion), so no message is read.
+import type { CallOutcome, Channel } from '../schema/model';
+import { CALL_OUTCOMES, type Facts } from './facts';
 import { wilson, type Rate } from './stats';
 
 const DAY = 86_400_000;
-
-export type ActivityMessage = Pick<Message, 'channel' | 'direction' | 'kind' | 'sentAt' | 'templateId' | 'callOutcome'>;
-
-export const isCall = (m: Pick<Message, 'kind'>) => m.kind === 'call' || m.kind === 'voicemail';
 
 export interface ActivityOptions {
   from: number;
@@ -16,8 +13,8 @@ export interface ActivityOptions {
   /** Offset of the user's time zone from UTC in ms (e.g. +2 h = 7_200_000), so days are local days. */
   utcOffsetMs?: number;
   channel?: Channel | null;
-  /** Only messages whose template is in this set (template tag filter); null = all. */
-  templateIds?: ReadonlySet<string> | null;
+  /** Only messages whose template code is marked here (template tag filter, units.ts taggedCodes); null = all. */
+  templates?: Uint8Array | null;
 }
 
 export interface Bucket {
@@ -59,7 +56,7 @@ const floorWeek = (localMs: number) => {
   return day - dow * DAY;
 };
 
-export function activity(messages: readonly ActivityMessage[], o: ActivityOptions): Activity {
+export function activity(facts: Facts, o: ActivityOptions): Activity {
   const off = o.utcOffsetMs ?? 0;
   const firstDay = floorDay(o.from + off);
   const lastDay = floorDay(o.to - 1 + off);
@@ -71,30 +68,38 @@ export function activity(messages: readonly ActivityMessage[], o: ActivityOption
     days.push({ start, label: dayLabel(start), gmail: 0, linkedin: 0 });
     calls.push({ start, label: dayLabel(start), calls: 0, connected: 0 });
   }
-  const callTotals = { total: 0, connected: 0, voicemail: 0, 'no-answer': 0 };
+  const callTotals: Record<CallOutcome | 'total', number> = { total: 0, connected: 0, voicemail: 0, 'no-answer': 0 };
   const totals = { gmail: 0, linkedin: 0 };
-  for (const m of messages) {
-    if (m.direction !== 'outbound' || m.sentAt < o.from || m.sentAt >= o.to) continue;
-    if (o.channel && m.channel !== o.channel) continue;
-    const i = Math.floor((m.sentAt + off - firstDay) / DAY);
-    if (i < 0 || i >= nDays) continue;
-    if (isCall(m)) {
-      // Calls have no template: the template-tag filter does not hide them.
-      const outcome: CallOutcome = m.kind === 'voicemail' ? 'voicemail' : (m.callOutcome ?? 'no-answer');
-      callTotals.total++;
-      callTotals[outcome]++;
-      calls[i].calls++;
-      if (outcome === 'connected') calls[i].connected++;
-      continue;
-    }
-    if (o.templateIds && !(m.templateId && o.templateIds.has(m.templateId))) continue;
-    // Named fields rather than days[i][m.channel]: a keyed store per message is measurably slower at 100k.
-    if (m.channel === 'gmail') {
-      days[i].gmail++;
-      totals.gmail++;
-    } else {
-      days[i].linkedin++;
-      totals.linkedin++;
+  const c = facts.threads;
+  const channel = o.channel ? (o.channel === 'linkedin' ? 1 : 0) : -1;
+  const tagged = o.templates ?? null;
+  for (let t = 0; t < c.n; t++) {
+    if (channel >= 0 && c.channel[t] !== channel) continue;
+    const linkedin = c.channel[t] === 1;
+    for (let j = c.sOff[t]; j < c.sOff[t + 1]; j++) {
+      const at = c.sAt[j];
+      if (at < o.from || at >= o.to) continue;
+      const i = Math.floor((at + off - firstDay) / DAY);
+      if (i < 0 || i >= nDays) continue;
+      const call = c.sCall[j];
+      if (call >= 0) {
+        // Calls have no template: the template-tag filter does not hide them.
+        const outcome = CALL_OUTCOMES[call];
+        callTotals.total++;
+        callTotals[outcome]++;
+        calls[i].calls++;
+        if (outcome === 'connected') calls[i].connected++;
+        continue;
+      }
+      if (tagged && !(c.sTpl[j] >= 0 && tagged[c.sTpl[j]])) continue;
+      // Named fields rather than days[i][channel]: a keyed store per message is measurably slower at 100k.
+      if (linkedin) {
+        days[i].linkedin++;
+        totals.linkedin++;
+      } else {
+        days[i].gmail++;
+        totals.gmail++;
+      }
     }
   }
   const weeks: Bucket[] = [];

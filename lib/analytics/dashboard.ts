@@ -1,11 +1,11 @@
-// Everything the Dashboard shows, in one pure call over plain arrays (the UI reads Dexie, then
-// calls this). test/bench/analytics.ts times it on 100k messages / 20k threads.
-import { activity, type Activity, type ActivityMessage } from './activity';
+// Everything the Dashboard shows, in one pure call over the facts (lib/analytics/facts.ts; the
+// side panel gets them from lib/insights/facts-store.ts). test/bench/analytics-dashboard.ts times
+// it on 100k messages / 20k threads / 20k prospects.
+import { activity, type Activity } from './activity';
+import { dimensionsOf, type AnalyticsTemplate, type Dimension, type Facts } from './facts';
 import { funnel, funnelByDimension, funnelByTemplate, type Funnel, type FunnelGroup } from './funnel';
 import { awaitingUser, followUps, timeToReply, type Awaiting, type FollowUp, type TimeToReply } from './lists';
 import {
-  BUILTIN_DIMENSIONS,
-  customDimensions,
   prospectResponseRate,
   rateByDimension,
   replyCredit,
@@ -18,21 +18,17 @@ import {
   unitCounts,
   type CreditRow,
   type CrossTable,
-  type Dimension,
   type GroupRate,
   type StepRow,
   type TraitDifference,
   type UnitCounts,
 } from './rates';
 import type { Rate } from './stats';
-import { buildUnits, type AnalyticsProspect, type AnalyticsTemplate, type AnalyticsThread, type Filters, type Unit } from './units';
+import { buildUnits, taggedCodes, type Filters, type Units } from './units';
 
 export interface DashboardInput {
-  threads: readonly AnalyticsThread[];
-  prospects: readonly AnalyticsProspect[];
+  facts: Facts;
   templates: readonly AnalyticsTemplate[];
-  /** Outbound messages from `filters.from` to now (activity and calls). */
-  outbound: readonly ActivityMessage[];
   now: number;
   replyWindowDays: number;
   minSample: number;
@@ -43,7 +39,6 @@ export interface DashboardInput {
   followUpAfterDays?: number;
 }
 
-/** What needs only thread summaries and templates (the first thing the panel can show). */
 export interface DashboardCore {
   counts: UnitCounts;
   threadRate: Rate;
@@ -58,7 +53,6 @@ export interface DashboardCore {
   channels: GroupRate[];
 }
 
-/** What also needs the prospects (traits, funnel, revenue). */
 export interface DashboardPeople {
   byDimension: GroupRate[];
   cross: CrossTable;
@@ -71,73 +65,59 @@ export interface DashboardPeople {
 
 export type Dashboard = DashboardCore & DashboardPeople & { activity: Activity };
 
-type CoreInput = Pick<DashboardInput, 'threads' | 'templates' | 'now' | 'replyWindowDays' | 'minSample' | 'filters' | 'followUpAfterDays'>;
-
 /** Units are the shared first step; pass them on to the other parts. */
-export function dashboardUnits(input: Pick<DashboardInput, 'threads' | 'templates' | 'replyWindowDays' | 'filters'>): Unit[] {
-  return buildUnits(input.threads, input.replyWindowDays, input.templates, input.filters);
+export function dashboardUnits(input: Pick<DashboardInput, 'facts' | 'templates' | 'replyWindowDays' | 'filters'>): Units {
+  return buildUnits(input.facts, input.replyWindowDays, input.templates, input.filters);
 }
 
-export function computeCore(input: CoreInput, units: Unit[] = dashboardUnits(input)): DashboardCore {
+export function computeCore(input: Omit<DashboardInput, 'dimension'>, units: Units = dashboardUnits(input)): DashboardCore {
   const { now, minSample, filters } = input;
-  // Threads filter on their first touch; the awaiting list follows the channel filter only.
-  const awaitingThreads = filters.channel ? input.threads.filter((t) => t.channel === filters.channel) : input.threads;
   return {
     counts: unitCounts(units),
     threadRate: threadReplyRate(units),
     prospectRate: prospectResponseRate(units),
     timeToReply: timeToReply(units),
     followUps: followUps(units, now, { minDays: input.followUpAfterDays ?? 3, maxDays: input.replyWindowDays }),
-    awaiting: awaitingUser(awaitingThreads),
+    // Threads filter on their first touch; the awaiting list follows the channel filter only.
+    awaiting: awaitingUser(input.facts, filters.channel ?? null),
     templates: templateFirstTouchRates(units, input.templates, minSample),
     versions: templateVersionRates(units, input.templates, minSample),
     credit: replyCredit(units, input.templates),
     steps: stepRates(units),
-    channels: rateByDimension(units, new Map(), 'channel', minSample),
+    channels: rateByDimension(units, 'channel', minSample),
   };
 }
 
-// The panel recomputes on every filter change with the same prospects array (react-query keeps it
-// until the database changes): index it once per array.
-const indexCache = new WeakMap<readonly AnalyticsProspect[], { prospects: Map<string, AnalyticsProspect>; dimensions: { key: Dimension; label: string }[] }>();
-function prospectIndex(list: readonly AnalyticsProspect[]) {
-  let hit = indexCache.get(list);
-  if (!hit) {
-    hit = { prospects: new Map(list.map((p) => [p.id, p])), dimensions: [...BUILTIN_DIMENSIONS, ...customDimensions(list)] };
-    indexCache.set(list, hit);
-  }
-  return hit;
-}
-
-export function computePeople(
-  input: Pick<DashboardInput, 'prospects' | 'templates' | 'minSample' | 'dimension'>,
-  units: Unit[],
-): DashboardPeople {
+export function computePeople(input: Pick<DashboardInput, 'templates' | 'minSample' | 'dimension'>, units: Units): DashboardPeople {
   const { minSample } = input;
-  const { prospects, dimensions } = prospectIndex(input.prospects);
+  const dimensions = dimensionsOf(units.facts);
   return {
-    byDimension: rateByDimension(units, prospects, input.dimension, minSample),
-    cross: templateByDimension(units, prospects, input.templates, input.dimension),
+    byDimension: rateByDimension(units, input.dimension, minSample),
+    cross: templateByDimension(units, input.templates, input.dimension),
     differences: traitDifferences(
       units,
-      prospects,
       dimensions.map((d) => d.key).filter((d) => d !== 'title' && d !== 'company'),
       minSample,
     ),
-    funnel: funnel(units, prospects),
-    funnelByTemplate: funnelByTemplate(units, prospects, input.templates),
-    funnelByDimension: funnelByDimension(units, prospects, input.dimension),
+    funnel: funnel(units),
+    funnelByTemplate: funnelByTemplate(units, input.templates),
+    funnelByDimension: funnelByDimension(units, input.dimension),
     dimensions,
   };
 }
 
-export function computeActivity(input: Pick<DashboardInput, 'outbound' | 'templates' | 'now' | 'filters' | 'utcOffsetMs'>): Activity {
-  const { now, filters } = input;
-  const tagged = filters.tag ? new Set(input.templates.filter((t) => t.tags.includes(filters.tag!)).map((t) => t.id)) : null;
+export function computeActivity(input: Pick<DashboardInput, 'facts' | 'templates' | 'now' | 'filters' | 'utcOffsetMs'>): Activity {
+  const { now, filters, facts } = input;
   // "All time": the activity chart starts at the earliest outbound message.
   let from = filters.from ?? now;
-  if (filters.from == null) for (const m of input.outbound) if (m.sentAt < from) from = m.sentAt;
-  return activity(input.outbound, { from, to: filters.to ?? now, utcOffsetMs: input.utcOffsetMs, channel: filters.channel, templateIds: tagged });
+  if (filters.from == null) for (const at of facts.threads.sAt) if (at < from) from = at;
+  return activity(facts, {
+    from,
+    to: filters.to ?? now,
+    utcOffsetMs: input.utcOffsetMs,
+    channel: filters.channel,
+    templates: taggedCodes(facts, input.templates, filters.tag),
+  });
 }
 
 export function computeDashboard(input: DashboardInput): Dashboard {

@@ -2,8 +2,9 @@
 // prospects) attributed to the first-touch template and to traits. Prospect level: one person,
 // one count, whatever the number of threads or channels.
 import type { Stage } from '../schema/model';
-import { NONE, dimensionGetter, type Dimension } from './rates';
-import type { AnalyticsProspect, AnalyticsTemplate, Unit } from './units';
+import { STAGES, UNKNOWN, type AnalyticsTemplate, type Dimension } from './facts';
+import { CHANNEL_MASK_VALUES, NONE, dimensionColumn, prospectChannels, prospectOutcomes, templateLabel } from './rates';
+import { U_BOUNCED, type Units } from './units';
 
 export const FUNNEL_STEPS = ['contacted', 'replied', 'qualified', 'meeting', 'won'] as const;
 export type FunnelStep = (typeof FUNNEL_STEPS)[number];
@@ -11,6 +12,8 @@ export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 // The furthest funnel step each stage implies. 'lost' implies nothing beyond contact: a lost
 // prospect counts as replied only if a reply was seen.
 const STAGE_DEPTH: Record<Stage, number> = { contacted: 0, replied: 1, qualified: 2, meeting: 3, won: 4, lost: 0 };
+const DEPTH_OF_CODE = STAGES.map((s) => STAGE_DEPTH[s]);
+const WON = STAGES.indexOf('won');
 
 export interface FunnelStepRow {
   step: FunnelStep;
@@ -25,106 +28,100 @@ export interface Funnel {
   wonCount: number;
 }
 
-interface Reached {
-  prospect: AnalyticsProspect | undefined;
-  depth: number;
-  firstTemplateId: string | null;
-  firstTouchAt: number;
-  channel: string;
-}
-
-// The dashboard asks for the funnel three ways over the same units: compute the pass once.
-const reachedCache = new WeakMap<readonly Unit[], { prospects: ReadonlyMap<string, AnalyticsProspect>; value: Map<string, Reached> }>();
-
-/** Prospects contacted in the units (non-bounced), with how deep each one got. */
-function reached(units: readonly Unit[], prospects: ReadonlyMap<string, AnalyticsProspect>): Map<string, Reached> {
-  const hit = reachedCache.get(units);
-  if (hit && hit.prospects === prospects) return hit.value;
-  const out = new Map<string, Reached>();
-  reachedCache.set(units, { prospects, value: out });
-  for (const u of units) {
-    if (u.bounced) continue;
-    for (const id of u.prospectIds) {
-      let r = out.get(id);
-      if (!r) {
-        const prospect = prospects.get(id);
-        r = { prospect, depth: prospect ? STAGE_DEPTH[prospect.stage] : 0, firstTemplateId: u.templateId, firstTouchAt: u.firstTouchAt, channel: u.channel };
-        out.set(id, r);
-      } else if (u.firstTouchAt < r.firstTouchAt) {
-        r.firstTemplateId = u.templateId;
-        r.firstTouchAt = u.firstTouchAt;
-      }
-      if (r.channel !== u.channel) r.channel = 'both';
-      if (u.replied && r.depth < 1) r.depth = 1;
-    }
-  }
-  return out;
-}
-
-function funnelOf(rows: Iterable<Reached>): Funnel {
-  const counts = [0, 0, 0, 0, 0];
-  let revenue = 0;
-  for (const r of rows) {
-    for (let d = 0; d <= r.depth; d++) counts[d]++;
-    if (r.prospect?.stage === 'won') revenue += r.prospect.dealValue ?? 0;
-  }
-  return {
-    steps: FUNNEL_STEPS.map((step, i) => ({
-      step,
-      count: counts[i],
-      conversion: i === 0 || counts[i - 1] === 0 ? null : counts[i] / counts[i - 1],
-    })),
-    revenue,
-    wonCount: counts[4],
-  };
-}
-
-export function funnel(units: readonly Unit[], prospects: ReadonlyMap<string, AnalyticsProspect>): Funnel {
-  return funnelOf(reached(units, prospects).values());
-}
-
 export interface FunnelGroup extends Funnel {
   key: string;
   label: string;
   contacted: number;
 }
 
-function grouped(rows: Map<string, Reached>, keyOf: (r: Reached) => string, labelOf: (k: string) => string): FunnelGroup[] {
-  const groups = new Map<string, Reached[]>();
-  for (const r of rows.values()) {
-    const k = keyOf(r);
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = []));
-    g.push(r);
+/**
+ * How deep each prospect got (-1 = not contacted in these units), and the template of their
+ * first touch (earliest non-bounced thread; -1 none). The dashboard asks for the funnel three
+ * ways over the same units: computed once.
+ */
+const reachedCache = new WeakMap<Units, { depth: Int8Array; firstTpl: Int32Array }>();
+function reached(units: Units) {
+  let hit = reachedCache.get(units);
+  if (hit) return hit;
+  const { facts } = units;
+  const { pOff, pIdx, firstOut, firstTpl } = facts.threads;
+  const outcomes = prospectOutcomes(units);
+  const P = outcomes.length;
+  const depth = new Int8Array(P);
+  const stage = facts.prospects.stage;
+  for (let p = 0; p < P; p++) depth[p] = outcomes[p] < 0 ? -1 : Math.max(DEPTH_OF_CODE[stage[p]], outcomes[p]);
+  const first = new Float64Array(P).fill(Infinity);
+  const tpl = new Int32Array(P).fill(-1);
+  for (let i = 0; i < units.n; i++) {
+    if (units.state[i] & U_BOUNCED) continue;
+    const t = units.t[i];
+    for (let j = pOff[t]; j < pOff[t + 1]; j++) {
+      const p = pIdx[j];
+      if (firstOut[t] < first[p]) {
+        first[p] = firstOut[t];
+        tpl[p] = firstTpl[t];
+      }
+    }
   }
-  return [...groups]
-    .map(([key, rs]) => {
-      const f = funnelOf(rs);
-      return { key, label: labelOf(key), contacted: f.steps[0].count, ...f };
-    })
-    .sort((a, b) => b.revenue - a.revenue || b.contacted - a.contacted);
+  hit = { depth, firstTpl: tpl };
+  reachedCache.set(units, hit);
+  return hit;
+}
+
+/** Funnels per group code (-1 = the prospect is in no group); `size` groups. */
+function funnels(units: Units, size: number, groupOf: (p: number) => number): { groups: Funnel[]; contacted: Int32Array } {
+  const { depth } = reached(units);
+  const { stage, deal } = units.facts.prospects;
+  const counts = new Int32Array(size * 5);
+  const revenue = new Float64Array(size);
+  for (let p = 0; p < depth.length; p++) {
+    const d = depth[p];
+    if (d < 0) continue;
+    const g = groupOf(p);
+    if (g < 0) continue;
+    for (let s = 0; s <= d; s++) counts[g * 5 + s]++;
+    if (stage[p] === WON && !Number.isNaN(deal[p])) revenue[g] += deal[p];
+  }
+  const groups: Funnel[] = [];
+  const contacted = new Int32Array(size);
+  for (let g = 0; g < size; g++) {
+    const c = counts.subarray(g * 5, g * 5 + 5);
+    contacted[g] = c[0];
+    groups.push({
+      steps: FUNNEL_STEPS.map((step, i) => ({ step, count: c[i], conversion: i === 0 || c[i - 1] === 0 ? null : c[i] / c[i - 1] })),
+      revenue: revenue[g],
+      wonCount: c[4],
+    });
+  }
+  return { groups, contacted };
+}
+
+export function funnel(units: Units): Funnel {
+  return funnels(units, 1, () => 0).groups[0];
+}
+
+function grouped(units: Units, size: number, groupOf: (p: number) => number, keyOf: (g: number) => string, labelOf: (k: string) => string): FunnelGroup[] {
+  const { groups, contacted } = funnels(units, size, groupOf);
+  const out: FunnelGroup[] = [];
+  groups.forEach((f, g) => {
+    if (contacted[g] === 0) return;
+    const key = keyOf(g);
+    out.push({ key, label: labelOf(key), contacted: contacted[g], ...f });
+  });
+  return out.sort((a, b) => b.revenue - a.revenue || b.contacted - a.contacted || a.label.localeCompare(b.label));
 }
 
 /** Funnel and revenue by the template of each prospect's first touch (their earliest thread). */
-export function funnelByTemplate(
-  units: readonly Unit[],
-  prospects: ReadonlyMap<string, AnalyticsProspect>,
-  templates: readonly AnalyticsTemplate[],
-): FunnelGroup[] {
-  const names = new Map(templates.map((t) => [t.id, t.name]));
-  return grouped(
-    reached(units, prospects),
-    (r) => r.firstTemplateId ?? NONE,
-    (k) => (k === NONE ? 'No template' : (names.get(k) ?? `Deleted template (${k})`)),
-  );
+export function funnelByTemplate(units: Units, templates: readonly AnalyticsTemplate[]): FunnelGroup[] {
+  const { firstTpl } = reached(units);
+  const { tpl } = units.facts;
+  return grouped(units, tpl.length + 1, (p) => firstTpl[p] + 1, (g) => (g === 0 ? NONE : tpl[g - 1]), templateLabel(templates));
 }
 
 /** Funnel and revenue by a trait of the prospect ('channel' = the channels they were reached on). */
-export function funnelByDimension(
-  units: readonly Unit[],
-  prospects: ReadonlyMap<string, AnalyticsProspect>,
-  dim: Dimension,
-): FunnelGroup[] {
-  const value = dimensionGetter(dim);
-  return grouped(reached(units, prospects), (r) => value(r.prospect, r.channel), (k) => k);
+export function funnelByDimension(units: Units, dim: Dimension): FunnelGroup[] {
+  const col = dim === 'channel' ? { values: CHANNEL_MASK_VALUES, codes: prospectChannels(units) } : dimensionColumn(units.facts, dim);
+  if (!col) return grouped(units, 1, () => 0, () => UNKNOWN, (k) => k);
+  const { values, codes } = col;
+  return grouped(units, values.length, (p) => codes[p], (g) => values[g], (k) => k);
 }

@@ -1,7 +1,9 @@
 // The two to-do lists: threads awaiting a reply (follow up), and replies awaiting the user.
-// Plus time to reply. All from thread summaries.
+// Plus time to reply. All from thread facts.
+import { AWAITING, CHANNELS, type Facts } from './facts';
 import { median } from './stats';
-import type { AnalyticsThread, Unit } from './units';
+import { U_BOUNCED, U_LATE, U_REPLIED, type Units } from './units';
+import type { Channel } from '../schema/model';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -9,7 +11,7 @@ const HOUR = 3_600_000;
 export interface FollowUp {
   threadId: string;
   prospectId: string;
-  channel: Unit['channel'];
+  channel: Channel;
   subject: string | null;
   lastOutboundAt: number;
   daysAgo: number;
@@ -21,46 +23,54 @@ export interface FollowUp {
  * did not bounce, and whose last message from the user is between `minDays` and `maxDays` old
  * (past the window a follow-up no longer counts as this outreach). Oldest first: most urgent.
  */
-export function followUps(
-  units: readonly Unit[],
-  now: number,
-  o: { minDays: number; maxDays: number },
-): FollowUp[] {
+export function followUps(units: Units, now: number, o: { minDays: number; maxDays: number }): FollowUp[] {
+  const c = units.facts.threads;
+  const ids = units.facts.prospects.id;
   const out: FollowUp[] = [];
-  for (const u of units) {
-    if (u.bounced || u.replied || u.repliedLate) continue;
-    const age = now - u.lastOutboundAt;
+  for (let i = 0; i < units.n; i++) {
+    if (units.state[i] & (U_BOUNCED | U_REPLIED | U_LATE)) continue;
+    const t = units.t[i];
+    const last = Number.isNaN(c.lastOut[t]) ? c.firstOut[t] : c.lastOut[t];
+    const age = now - last;
     if (age < o.minDays * DAY || age > o.maxDays * DAY) continue;
     out.push({
-      threadId: u.threadId,
-      prospectId: u.prospectId,
-      channel: u.channel,
-      subject: u.subject,
-      lastOutboundAt: u.lastOutboundAt,
+      threadId: c.id[t],
+      prospectId: ids[c.pIdx[c.pOff[t]]],
+      channel: CHANNELS[c.channel[t]],
+      subject: c.subject[t],
+      lastOutboundAt: last,
       daysAgo: Math.floor(age / DAY),
-      outboundCount: u.outboundCount,
+      outboundCount: c.outCount[t],
     });
   }
-  return out.sort((a, b) => a.lastOutboundAt - b.lastOutboundAt);
+  return out.sort((a, b) => a.lastOutboundAt - b.lastOutboundAt || a.threadId.localeCompare(b.threadId));
 }
 
 export interface Awaiting {
   threadId: string;
   prospectId: string | null;
-  channel: AnalyticsThread['channel'];
+  channel: Channel;
   subject: string | null;
   lastInboundAt: number;
 }
 
 /** Replies awaiting the user: the last human message of the thread came in. Newest first. */
-export function awaitingUser(threads: readonly AnalyticsThread[]): Awaiting[] {
+export function awaitingUser(facts: Facts, channel: Channel | null = null): Awaiting[] {
+  const c = facts.threads;
+  const ch = channel ? CHANNELS.indexOf(channel) : -1;
   const out: Awaiting[] = [];
-  for (const t of threads) {
-    const s = t.summary;
-    if (!s?.awaitingUser || s.lastInboundAt === null) continue;
-    out.push({ threadId: t.id, prospectId: t.prospectIds[0] ?? null, channel: t.channel, subject: t.subject, lastInboundAt: s.lastInboundAt });
+  for (let t = 0; t < c.n; t++) {
+    if (!(c.flags[t] & AWAITING) || Number.isNaN(c.lastIn[t])) continue;
+    if (ch >= 0 && c.channel[t] !== ch) continue;
+    out.push({
+      threadId: c.id[t],
+      prospectId: c.pOff[t] < c.pOff[t + 1] ? facts.prospects.id[c.pIdx[c.pOff[t]]] : null,
+      channel: CHANNELS[c.channel[t]],
+      subject: c.subject[t],
+      lastInboundAt: c.lastIn[t],
+    });
   }
-  return out.sort((a, b) => b.lastInboundAt - a.lastInboundAt);
+  return out.sort((a, b) => b.lastInboundAt - a.lastInboundAt || a.threadId.localeCompare(b.threadId));
 }
 
 export const REPLY_TIME_BUCKETS: { label: string; upTo: number }[] = [
@@ -80,12 +90,14 @@ export interface TimeToReply {
   buckets: { label: string; count: number }[];
 }
 
-export function timeToReply(units: readonly Unit[]): TimeToReply {
+export function timeToReply(units: Units): TimeToReply {
+  const c = units.facts.threads;
   const delays: number[] = [];
   const counts = REPLY_TIME_BUCKETS.map(() => 0);
-  for (const u of units) {
-    if (u.bounced || !u.replied || u.replyAt === null) continue;
-    const d = u.replyAt - u.firstTouchAt;
+  for (let i = 0; i < units.n; i++) {
+    if ((units.state[i] & (U_BOUNCED | U_REPLIED)) !== U_REPLIED) continue;
+    const t = units.t[i];
+    const d = c.firstReply[t] - c.firstOut[t];
     delays.push(d);
     counts[REPLY_TIME_BUCKETS.findIndex((b) => d < b.upTo)]++;
   }

@@ -1,11 +1,9 @@
 // The popup's three numbers: today's activity, the reply rate of threads started in the last 30
-// days (with n), and the best template this month. Small inputs: the popup reads only the
-// outbound messages of the last 30 days and their threads.
-import type { ActivityMessage } from './activity';
-import { isCall } from './activity';
-import { templateFirstTouchRates, threadReplyRate } from './rates';
+// days (with n), and the best template this month. From the same facts as the dashboard.
+import type { AnalyticsTemplate, Facts } from './facts';
+import { NONE, templateFirstTouchRates, threadReplyRate } from './rates';
 import type { Rate } from './stats';
-import { buildUnits, type AnalyticsTemplate, type AnalyticsThread } from './units';
+import { buildUnits } from './units';
 
 const DAY = 86_400_000;
 
@@ -18,8 +16,7 @@ export interface PopupSummary {
 }
 
 export function popupSummary(input: {
-  outbound: readonly ActivityMessage[];
-  threads: readonly AnalyticsThread[];
+  facts: Facts;
   templates: readonly AnalyticsTemplate[];
   now: number;
   /** Local midnight today and the first instant of this month, as ms (the caller knows the time zone). */
@@ -28,21 +25,19 @@ export function popupSummary(input: {
   replyWindowDays: number;
   minSample: number;
 }): PopupSummary {
+  const { facts } = input;
+  const c = facts.threads;
   const today = { gmail: 0, linkedin: 0, calls: 0 };
-  for (const m of input.outbound) {
-    if (m.direction !== 'outbound' || m.sentAt < input.startOfDay || m.sentAt > input.now) continue;
-    if (isCall(m)) today.calls++;
-    else today[m.channel]++;
-  }
-  const last30 = threadReplyRate(
-    buildUnits(input.threads, input.replyWindowDays, input.templates, { from: input.now - 30 * DAY, to: input.now + 1 }),
-  );
-  const month = buildUnits(input.threads, input.replyWindowDays, input.templates, { from: input.startOfMonth, to: input.now + 1 });
-  const rows = templateFirstTouchRates(
-    month.filter((u) => u.templateId),
-    input.templates,
-    input.minSample,
-  );
+  for (let t = 0; t < c.n; t++)
+    for (let j = c.sOff[t]; j < c.sOff[t + 1]; j++) {
+      if (c.sAt[j] < input.startOfDay || c.sAt[j] > input.now) continue;
+      if (c.sCall[j] >= 0) today.calls++;
+      else if (c.channel[t] === 1) today.linkedin++;
+      else today.gmail++;
+    }
+  const last30 = threadReplyRate(buildUnits(facts, input.replyWindowDays, input.templates, { from: input.now - 30 * DAY, to: input.now + 1 }));
+  const month = buildUnits(facts, input.replyWindowDays, input.templates, { from: input.startOfMonth, to: input.now + 1 });
+  const rows = templateFirstTouchRates(month, input.templates, input.minSample).filter((r) => r.key !== NONE);
   const ok = rows.filter((r) => r.n >= input.minSample);
   const top = ok[0];
   return {

@@ -1,20 +1,23 @@
 // Reply rates: per thread, per prospect, per template (first touch, reply credit, version, step)
 // and per trait. Every rate is a Rate (k, n, Wilson interval); comparisons say "too early" or
-// "no clear difference yet" unless a test says otherwise (stats.ts).
+// "no clear difference yet" unless a test says otherwise (stats.ts). Inputs are Units over Facts:
+// groups are integer codes counted in typed arrays (see facts.ts for why).
+import { CHANNELS, UNKNOWN, type AnalyticsTemplate, type Dimension, type Facts } from './facts';
 import { compareRates, wilson, type Comparison, type Rate } from './stats';
-import type { AnalyticsProspect, AnalyticsTemplate, Unit } from './units';
+import { U_BOUNCED, U_LATE, U_REPLIED, type Units } from './units';
 
+export { BUILTIN_DIMENSIONS, UNKNOWN, type Dimension } from './facts';
 export const NONE = '(none)';
-export const UNKNOWN = '(unknown)';
 
 /** Reply rate per thread: replied ÷ outreach threads that did not bounce. */
-export function threadReplyRate(units: readonly Unit[]): Rate {
+export function threadReplyRate(units: Units): Rate {
   let k = 0;
   let n = 0;
-  for (const u of units) {
-    if (u.bounced) continue;
+  for (let i = 0; i < units.n; i++) {
+    const s = units.state[i];
+    if (s & U_BOUNCED) continue;
     n++;
-    if (u.replied) k++;
+    if (s & U_REPLIED) k++;
   }
   return wilson(k, n);
 }
@@ -27,42 +30,54 @@ export interface UnitCounts {
   repliedLate: number;
 }
 
-export function unitCounts(units: readonly Unit[]): UnitCounts {
-  const c: UnitCounts = { threads: units.length, bounced: 0, autoReplied: 0, repliedLate: 0 };
-  for (const u of units) {
-    if (u.bounced) c.bounced++;
+export function unitCounts(units: Units): UnitCounts {
+  const auto = units.facts.threads.autoReplies;
+  const c: UnitCounts = { threads: units.n, bounced: 0, autoReplied: 0, repliedLate: 0 };
+  for (let i = 0; i < units.n; i++) {
+    const s = units.state[i];
+    if (s & U_BOUNCED) c.bounced++;
     else {
-      if (u.autoReplies > 0) c.autoReplied++;
-      if (u.repliedLate) c.repliedLate++;
+      if (auto[units.t[i]] > 0) c.autoReplied++;
+      if (s & U_LATE) c.repliedLate++;
     }
   }
   return c;
 }
 
 /**
- * Per prospect: who was contacted (in a non-bounced outreach thread) and who replied in at least
- * one of them. One person, one count, across Gmail and LinkedIn.
+ * Per prospect (an index into facts.prospects): -1 not contacted in these units, 0 contacted (in a
+ * non-bounced outreach thread) with no reply, 1 replied in at least one of them. One person, one
+ * count, across Gmail and LinkedIn.
  */
-const outcomesCache = new WeakMap<readonly Unit[], Map<string, boolean>>();
-export function prospectOutcomes(units: readonly Unit[]): Map<string, boolean> {
-  // Used by the response rate and the trait differences over the same units: one pass.
-  const hit = outcomesCache.get(units);
-  if (hit) return hit;
-  const out = new Map<string, boolean>();
-  outcomesCache.set(units, out);
-  for (const u of units) {
-    if (u.bounced) continue;
-    for (const id of u.prospectIds) out.set(id, (out.get(id) ?? false) || u.replied);
+const outcomesCache = new WeakMap<Units, Int8Array>();
+export function prospectOutcomes(units: Units): Int8Array {
+  // Used by the response rate, the trait differences and the funnel over the same units: one pass.
+  let out = outcomesCache.get(units);
+  if (out) return out;
+  const { pOff, pIdx } = units.facts.threads;
+  out = new Int8Array(units.facts.prospects.id.length).fill(-1);
+  for (let i = 0; i < units.n; i++) {
+    const s = units.state[i];
+    if (s & U_BOUNCED) continue;
+    const r = s & U_REPLIED ? 1 : 0;
+    const t = units.t[i];
+    for (let j = pOff[t]; j < pOff[t + 1]; j++) if (out[pIdx[j]] < r) out[pIdx[j]] = r;
   }
+  outcomesCache.set(units, out);
   return out;
 }
 
 /** Prospect response rate: prospects with at least one reply ÷ prospects contacted. */
-export function prospectResponseRate(units: readonly Unit[]): Rate {
+export function prospectResponseRate(units: Units): Rate {
   const outcomes = prospectOutcomes(units);
   let k = 0;
-  for (const v of outcomes.values()) if (v) k++;
-  return wilson(k, outcomes.size);
+  let n = 0;
+  for (let p = 0; p < outcomes.length; p++) {
+    if (outcomes[p] < 0) continue;
+    n++;
+    k += outcomes[p];
+  }
+  return wilson(k, n);
 }
 
 export interface GroupRate extends Rate {
@@ -72,75 +87,84 @@ export interface GroupRate extends Rate {
   vsRest: Comparison;
 }
 
-function groupRates(
-  units: readonly Unit[],
-  keyOf: (u: Unit) => string | null,
-  labelOf: (key: string) => string,
-  minSample: number,
-): GroupRate[] {
-  const groups = new Map<string, { k: number; n: number }>();
+/** Counts units by an integer group code (-1 = not counted) into k and n per code. */
+function countGroups(units: Units, size: number, codeOf: (unit: number) => number) {
+  const k = new Int32Array(size);
+  const n = new Int32Array(size);
   let K = 0;
   let N = 0;
-  for (const u of units) {
-    if (u.bounced) continue;
-    const key = keyOf(u);
-    if (key === null) continue;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { k: 0, n: 0 }));
-    g.n++;
+  for (let i = 0; i < units.n; i++) {
+    const s = units.state[i];
+    if (s & U_BOUNCED) continue;
+    const g = codeOf(i);
+    if (g < 0) continue;
+    n[g]++;
     N++;
-    if (u.replied) {
-      g.k++;
+    if (s & U_REPLIED) {
+      k[g]++;
       K++;
     }
   }
+  return { k, n, K, N };
+}
+
+function groupRows(counts: { k: Int32Array; n: Int32Array; K: number; N: number }, keyOf: (code: number) => string, labelOf: (key: string) => string, minSample: number): GroupRate[] {
   const rows: GroupRate[] = [];
-  for (const [key, g] of groups) {
-    rows.push({
-      key,
-      label: labelOf(key),
-      ...wilson(g.k, g.n),
-      vsRest: compareRates(g, { k: K - g.k, n: N - g.n }, minSample),
-    });
+  const { k, n, K, N } = counts;
+  for (let g = 0; g < n.length; g++) {
+    if (n[g] === 0) continue;
+    const key = keyOf(g);
+    rows.push({ key, label: labelOf(key), ...wilson(k[g], n[g]), vsRest: compareRates({ k: k[g], n: n[g] }, { k: K - k[g], n: N - n[g] }, minSample) });
   }
   return sortRates(rows, minSample);
 }
 
-/** Rows with enough data first, by rate; "too early" rows after them, by n. */
-export function sortRates<T extends Rate>(rows: T[], minSample: number): T[] {
+/** Rows with enough data first, by rate; "too early" rows after them, by n; then by label (a stable order). */
+export function sortRates<T extends Rate & { label?: string }>(rows: T[], minSample: number): T[] {
   return rows.sort((a, b) => {
     const ea = a.n >= minSample ? 1 : 0;
     const eb = b.n >= minSample ? 1 : 0;
     if (ea !== eb) return eb - ea;
     if (ea && (b.rate ?? 0) !== (a.rate ?? 0)) return (b.rate ?? 0) - (a.rate ?? 0);
-    return b.n - a.n;
+    return b.n - a.n || (a.label ?? '').localeCompare(b.label ?? '');
   });
 }
 
-const templateLabel = (templates: readonly AnalyticsTemplate[]) => {
+export const templateLabel = (templates: readonly AnalyticsTemplate[]) => {
   const names = new Map(templates.map((t) => [t.id, t.name]));
   return (id: string) => (id === NONE ? 'No template' : (names.get(id) ?? `Deleted template (${id})`));
 };
 
 /** Template reply rate by first touch: replied ÷ threads whose first touch used the template. */
-export function templateFirstTouchRates(
-  units: readonly Unit[],
-  templates: readonly AnalyticsTemplate[],
-  minSample: number,
-): GroupRate[] {
-  return groupRates(units, (u) => u.templateId ?? NONE, templateLabel(templates), minSample);
+export function templateFirstTouchRates(units: Units, templates: readonly AnalyticsTemplate[], minSample: number): GroupRate[] {
+  const { tpl } = units.facts;
+  const firstTpl = units.facts.threads.firstTpl;
+  // Code 0 = no template, k + 1 = template k.
+  const counts = countGroups(units, tpl.length + 1, (i) => firstTpl[units.t[i]] + 1);
+  return groupRows(counts, (g) => (g === 0 ? NONE : tpl[g - 1]), templateLabel(templates), minSample);
 }
 
 /** Per template version (first touch). Keys are `<templateId>@<version>`. */
-export function templateVersionRates(
-  units: readonly Unit[],
-  templates: readonly AnalyticsTemplate[],
-  minSample: number,
-): GroupRate[] {
+export function templateVersionRates(units: Units, templates: readonly AnalyticsTemplate[], minSample: number): GroupRate[] {
+  const { firstTpl, firstVer } = units.facts.threads;
+  const codes = new Map<number, number>();
+  const keys: string[] = [];
+  const counts = countGroups(units, units.n, (i) => {
+    const t = units.t[i];
+    if (firstTpl[t] < 0) return -1;
+    const pair = firstTpl[t] * 65_536 + Math.min(firstVer[t], 65_535);
+    let g = codes.get(pair);
+    if (g === undefined) {
+      g = keys.length;
+      codes.set(pair, g);
+      keys.push(`${units.facts.tpl[firstTpl[t]]}@${firstVer[t] || 1}`);
+    }
+    return g;
+  });
   const label = templateLabel(templates);
-  return groupRates(
-    units,
-    (u) => (u.templateId ? `${u.templateId}@${u.templateVersion ?? 1}` : null),
+  return groupRows(
+    counts,
+    (g) => keys[g],
     (key) => {
       const at = key.lastIndexOf('@');
       return `${label(key.slice(0, at))} v${key.slice(at + 1)}`;
@@ -159,19 +183,24 @@ export interface CreditRow {
 }
 
 /** "Which message got the answer": replies credited to the last outbound message before them. */
-export function replyCredit(units: readonly Unit[], templates: readonly AnalyticsTemplate[]): CreditRow[] {
-  const label = templateLabel(templates);
-  const counts = new Map<string, number>();
+export function replyCredit(units: Units, templates: readonly AnalyticsTemplate[]): CreditRow[] {
+  const { tpl } = units.facts;
+  const creditTpl = units.facts.threads.creditTpl;
+  const counts = new Int32Array(tpl.length + 1);
   let total = 0;
-  for (const u of units) {
-    if (u.bounced || !u.replied) continue;
+  for (let i = 0; i < units.n; i++) {
+    if ((units.state[i] & (U_BOUNCED | U_REPLIED)) !== U_REPLIED) continue;
     total++;
-    const key = u.creditTemplateId ?? NONE;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    counts[creditTpl[units.t[i]] + 1]++;
   }
-  return [...counts]
-    .map(([templateId, replies]) => ({ templateId, label: label(templateId), replies, share: replies / total }))
-    .sort((a, b) => b.replies - a.replies);
+  const label = templateLabel(templates);
+  const rows: CreditRow[] = [];
+  counts.forEach((replies, g) => {
+    if (!replies) return;
+    const templateId = g === 0 ? NONE : tpl[g - 1];
+    rows.push({ templateId, label: label(templateId), replies, share: replies / total });
+  });
+  return rows.sort((a, b) => b.replies - a.replies || a.label.localeCompare(b.label));
 }
 
 export interface StepRow extends Rate {
@@ -183,14 +212,18 @@ export interface StepRow extends Rate {
  * reached it: replied threads reached steps 1..creditStep, unanswered ones 1..outboundCount.
  * Rate = replies to step s ÷ threads that sent step s before any reply.
  */
-export function stepRates(units: readonly Unit[], maxStep = 5): StepRow[] {
+export function stepRates(units: Units, maxStep = 5): StepRow[] {
+  const { creditStep, outCount } = units.facts.threads;
   const sent = new Array<number>(maxStep + 1).fill(0);
   const answered = new Array<number>(maxStep + 1).fill(0);
-  for (const u of units) {
-    if (u.bounced) continue;
-    const reached = Math.min(maxStep, u.replied ? (u.creditStep ?? 1) : u.outboundCount);
-    for (let s = 1; s <= reached; s++) sent[s]++;
-    if (u.replied) answered[Math.min(maxStep, u.creditStep ?? 1)]++;
+  for (let i = 0; i < units.n; i++) {
+    const s = units.state[i];
+    if (s & U_BOUNCED) continue;
+    const t = units.t[i];
+    const replied = (s & U_REPLIED) !== 0;
+    const reached = Math.min(maxStep, replied ? creditStep[t] || 1 : outCount[t]);
+    for (let k = 1; k <= reached; k++) sent[k]++;
+    if (replied) answered[Math.min(maxStep, creditStep[t] || 1)]++;
   }
   const rows: StepRow[] = [];
   for (let s = 1; s <= maxStep; s++) if (sent[s] > 0) rows.push({ step: s, ...wilson(answered[s], sent[s]) });
@@ -199,60 +232,27 @@ export function stepRates(units: readonly Unit[], maxStep = 5): StepRow[] {
 
 // Traits --------------------------------------------------------------------------------------------
 
-export type Dimension =
-  | 'seniority'
-  | 'title'
-  | 'company'
-  | 'industry'
-  | 'location'
-  | 'companySize'
-  | 'channel'
-  | `trait:${string}`;
-
-export const BUILTIN_DIMENSIONS: { key: Dimension; label: string }[] = [
-  { key: 'seniority', label: 'Seniority' },
-  { key: 'title', label: 'Title' },
-  { key: 'company', label: 'Company' },
-  { key: 'industry', label: 'Industry' },
-  { key: 'location', label: 'Location' },
-  { key: 'companySize', label: 'Company size' },
-  { key: 'channel', label: 'Channel' },
-];
-
-/** Custom trait keys present on prospects, as dimensions. */
-export function customDimensions(prospects: readonly AnalyticsProspect[]): { key: Dimension; label: string }[] {
-  const keys = new Set<string>();
-  for (const p of prospects) for (const k in p.traits) keys.add(k);
-  return [...keys].sort().map((k) => ({ key: `trait:${k}` as Dimension, label: k }));
+/**
+ * A dimension as codes per unit: `values[code(unit)]`. Prospect traits come from the unit's first
+ * prospect; 'channel' is the thread's channel.
+ */
+export function unitDimension(units: Units, dim: Dimension): { values: readonly string[]; code: (unit: number) => number } {
+  const { pOff, pIdx, channel } = units.facts.threads;
+  if (dim === 'channel') return { values: CHANNELS, code: (i) => channel[units.t[i]] };
+  const col = dimensionColumn(units.facts, dim);
+  if (!col) return { values: [UNKNOWN], code: () => 0 };
+  const codes = col.codes;
+  return { values: col.values, code: (i) => codes[pIdx[pOff[units.t[i]]]] };
 }
 
-type ValueOf = (prospect: AnalyticsProspect | undefined, channel: string | null) => string;
-
-/** A getter for one dimension, resolved once per call rather than once per row (20k rows). */
-export function dimensionGetter(dim: Dimension): ValueOf {
-  const clean = (v: unknown) => (v === null || v === undefined || v === '' ? UNKNOWN : String(v));
-  if (dim === 'channel') return (_p, channel) => channel ?? UNKNOWN;
-  if (dim.startsWith('trait:')) {
-    const key = dim.slice(6);
-    return (p) => (p ? clean(p.traits[key]) : UNKNOWN);
-  }
-  const field = dim as Exclude<Dimension, 'channel' | `trait:${string}`>;
-  return (p) => (p ? clean(p[field]) : UNKNOWN);
-}
-
-export function dimensionValue(dim: Dimension, prospect: AnalyticsProspect | undefined, channel: string | null): string {
-  return dimensionGetter(dim)(prospect, channel);
+export function dimensionColumn(facts: Facts, dim: Dimension) {
+  return facts.prospects.dims.find((d) => d.key === dim) ?? null;
 }
 
 /** Thread reply rate grouped by a trait of the thread's prospect (or the thread's channel). */
-export function rateByDimension(
-  units: readonly Unit[],
-  prospects: ReadonlyMap<string, AnalyticsProspect>,
-  dim: Dimension,
-  minSample: number,
-): GroupRate[] {
-  const value = dimensionGetter(dim);
-  return groupRates(units, (u) => value(prospects.get(u.prospectId), u.channel), (k) => k, minSample);
+export function rateByDimension(units: Units, dim: Dimension, minSample: number): GroupRate[] {
+  const d = unitDimension(units, dim);
+  return groupRows(countGroups(units, d.values.length, d.code), (g) => d.values[g], (k) => k, minSample);
 }
 
 export interface CrossCell extends Rate {
@@ -267,37 +267,40 @@ export interface CrossTable {
 }
 
 /** Template × trait: first-touch reply rate for each (template, trait value) pair. */
-export function templateByDimension(
-  units: readonly Unit[],
-  prospects: ReadonlyMap<string, AnalyticsProspect>,
-  templates: readonly AnalyticsTemplate[],
-  dim: Dimension,
-  maxValues = 8,
-): CrossTable {
-  const label = templateLabel(templates);
-  const value = dimensionGetter(dim);
-  const cells = new Map<string, { k: number; n: number; templateId: string; value: string }>();
-  const tCount = new Map<string, number>();
-  const vCount = new Map<string, number>();
-  for (const u of units) {
-    if (u.bounced) continue;
-    const t = u.templateId ?? NONE;
-    const v = value(prospects.get(u.prospectId), u.channel);
-    const key = `${t}\u0000${v}`;
-    let c = cells.get(key);
-    if (!c) cells.set(key, (c = { k: 0, n: 0, templateId: t, value: v }));
-    c.n++;
-    if (u.replied) c.k++;
-    tCount.set(t, (tCount.get(t) ?? 0) + 1);
-    vCount.set(v, (vCount.get(v) ?? 0) + 1);
+export function templateByDimension(units: Units, templates: readonly AnalyticsTemplate[], dim: Dimension, maxValues = 8): CrossTable {
+  const { tpl } = units.facts;
+  const firstTpl = units.facts.threads.firstTpl;
+  const d = unitDimension(units, dim);
+  const T = tpl.length + 1;
+  const V = d.values.length;
+  const k = new Int32Array(T * V);
+  const n = new Int32Array(T * V);
+  const tCount = new Int32Array(T);
+  const vCount = new Int32Array(V);
+  for (let i = 0; i < units.n; i++) {
+    const s = units.state[i];
+    if (s & U_BOUNCED) continue;
+    const t = firstTpl[units.t[i]] + 1;
+    const v = d.code(i);
+    n[t * V + v]++;
+    if (s & U_REPLIED) k[t * V + v]++;
+    tCount[t]++;
+    vCount[v]++;
   }
+  const label = templateLabel(templates);
+  const tId = (t: number) => (t === 0 ? NONE : tpl[t - 1]);
   // The most common values as columns: a readable table on a 360 px panel.
-  const values = [...vCount].sort((a, b) => b[1] - a[1]).slice(0, maxValues).map(([value, n]) => ({ value, n }));
-  const keep = new Set(values.map((v) => v.value));
+  const values = [...vCount.keys()]
+    .filter((v) => vCount[v] > 0)
+    .sort((a, b) => vCount[b] - vCount[a] || d.values[a].localeCompare(d.values[b]))
+    .slice(0, maxValues);
+  const rows = [...tCount.keys()].filter((t) => tCount[t] > 0).map((t) => ({ id: tId(t), label: label(tId(t)), n: tCount[t] }));
+  const cells: CrossCell[] = [];
+  for (let t = 0; t < T; t++) for (const v of values) if (n[t * V + v]) cells.push({ templateId: tId(t), value: d.values[v], ...wilson(k[t * V + v], n[t * V + v]) });
   return {
-    templates: [...tCount].sort((a, b) => b[1] - a[1]).map(([id, n]) => ({ id, label: label(id), n })),
-    values,
-    cells: [...cells.values()].filter((c) => keep.has(c.value)).map((c) => ({ templateId: c.templateId, value: c.value, ...wilson(c.k, c.n) })),
+    templates: rows.sort((a, b) => b.n - a.n || a.label.localeCompare(b.label)),
+    values: values.map((v) => ({ value: d.values[v], n: vCount[v] })),
+    cells: cells.sort((a, b) => a.templateId.localeCompare(b.templateId) || a.value.localeCompare(b.value)),
   };
 }
 
@@ -313,55 +316,66 @@ export interface TraitDifference {
 }
 
 /**
+ * The channels each prospect was reached on in these units (non-bounced): bit 1 Gmail, bit 2
+ * LinkedIn. As a trait: 'gmail', 'linkedin' or 'both'.
+ */
+const channelsCache = new WeakMap<Units, Uint8Array>();
+export function prospectChannels(units: Units): Uint8Array {
+  let out = channelsCache.get(units);
+  if (out) return out;
+  const { pOff, pIdx, channel } = units.facts.threads;
+  out = new Uint8Array(units.facts.prospects.id.length);
+  for (let i = 0; i < units.n; i++) {
+    if (units.state[i] & U_BOUNCED) continue;
+    const t = units.t[i];
+    for (let j = pOff[t]; j < pOff[t + 1]; j++) out[pIdx[j]] |= 1 << channel[t];
+  }
+  channelsCache.set(units, out);
+  return out;
+}
+/** Values of the prospect-level channel trait, indexed by the bit mask of prospectChannels. */
+export const CHANNEL_MASK_VALUES = [UNKNOWN, 'gmail', 'linkedin', 'both'];
+
+/**
  * What the ones who answer have in common: for every trait value, its share among prospects who
  * replied against its share among prospects contacted who did not; largest differences first.
  */
-export function traitDifferences(
-  units: readonly Unit[],
-  prospects: ReadonlyMap<string, AnalyticsProspect>,
-  dims: readonly Dimension[],
-  minSample: number,
-  limit = 8,
-): TraitDifference[] {
+export function traitDifferences(units: Units, dims: readonly Dimension[], minSample: number, limit = 8): TraitDifference[] {
   const outcomes = prospectOutcomes(units);
-  const channelOf = new Map<string, string>();
-  for (const u of units) {
-    if (u.bounced) continue;
-    for (const id of u.prospectIds) {
-      const prev = channelOf.get(id);
-      channelOf.set(id, prev && prev !== u.channel ? 'both' : u.channel);
-    }
-  }
+  const channels = prospectChannels(units);
   let R = 0;
-  for (const v of outcomes.values()) if (v) R++;
-  const N = outcomes.size - R;
-  // One lookup per person, then one cheap pass per dimension.
-  const people: { p: AnalyticsProspect | undefined; replied: boolean; channel: string | null }[] = [];
-  for (const [id, replied] of outcomes) people.push({ p: prospects.get(id), replied, channel: channelOf.get(id) ?? null });
+  let N = 0;
+  for (let p = 0; p < outcomes.length; p++) {
+    if (outcomes[p] === 1) R++;
+    else if (outcomes[p] === 0) N++;
+  }
   const rows: TraitDifference[] = [];
   for (const dim of dims) {
-    const value = dimensionGetter(dim);
-    const counts = new Map<string, { r: number; n: number }>();
-    for (const x of people) {
-      const v = value(x.p, x.channel);
-      if (v === UNKNOWN) continue;
-      let c = counts.get(v);
-      if (!c) counts.set(v, (c = { r: 0, n: 0 }));
-      if (x.replied) c.r++;
-      else c.n++;
+    const col = dim === 'channel' ? { values: CHANNEL_MASK_VALUES, codes: channels } : dimensionColumn(units.facts, dim);
+    if (!col) continue;
+    const { values, codes } = col;
+    const r = new Int32Array(values.length);
+    const nr = new Int32Array(values.length);
+    for (let p = 0; p < outcomes.length; p++) {
+      const o = outcomes[p];
+      if (o === 1) r[codes[p]]++;
+      else if (o === 0) nr[codes[p]]++;
     }
-    for (const [value, c] of counts) {
-      const responders = wilson(c.r, R);
-      const nonResponders = wilson(c.n, N);
+    for (let v = 0; v < values.length; v++) {
+      if (values[v] === UNKNOWN || (r[v] === 0 && nr[v] === 0)) continue;
+      const responders = wilson(r[v], R);
+      const nonResponders = wilson(nr[v], N);
       rows.push({
         dimension: dim,
-        value,
+        value: values[v],
         responders,
         nonResponders,
         difference: (responders.rate ?? 0) - (nonResponders.rate ?? 0),
-        test: compareRates({ k: c.r, n: R }, { k: c.n, n: N }, minSample),
+        test: compareRates({ k: r[v], n: R }, { k: nr[v], n: N }, minSample),
       });
     }
   }
-  return rows.sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference)).slice(0, limit);
+  return rows
+    .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.dimension.localeCompare(b.dimension) || a.value.localeCompare(b.value))
+    .slice(0, limit);
 }

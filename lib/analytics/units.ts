@@ -1,15 +1,10 @@
 // Outreach units: the threads that count for reply rates (DESIGN.md, "What the numbers mean").
-// Built from Thread.summary (kept by ingestion), so 20k threads cost one pass and no message reads.
-import type { Channel, Prospect, Template, Thread } from '../schema/model';
+// Built from the thread facts (lib/analytics/facts.ts, kept from Thread.summary by ingestion), so
+// 20k threads cost one pass over typed arrays and no message reads.
+import type { Channel } from '../schema/model';
+import { BOUNCED, type AnalyticsTemplate, type Facts } from './facts';
 
 const DAY = 86_400_000;
-
-export type AnalyticsThread = Pick<Thread, 'id' | 'channel' | 'prospectIds' | 'subject' | 'summary'>;
-export type AnalyticsProspect = Pick<
-  Prospect,
-  'id' | 'name' | 'company' | 'title' | 'seniority' | 'industry' | 'location' | 'companySize' | 'stage' | 'dealValue' | 'traits'
->;
-export type AnalyticsTemplate = Pick<Template, 'id' | 'name' | 'tags' | 'version' | 'archived'>;
 
 export interface Filters {
   /** First touch at or after this instant (ms), inclusive. */
@@ -21,78 +16,61 @@ export interface Filters {
   tag?: string | null;
 }
 
-export interface Unit {
-  threadId: string;
-  channel: Channel;
-  /** The thread's first prospect: traits and funnel are read from them. */
-  prospectId: string;
-  prospectIds: string[];
-  subject: string | null;
-  firstTouchAt: number;
-  templateId: string | null;
-  templateVersion: number | null;
-  /** A bounce came back: the unit leaves the reply-rate denominator. */
-  bounced: boolean;
-  autoReplies: number;
-  /** An inbound human message within the reply window of the first touch. */
-  replied: boolean;
-  /** A human reply came, but after the window: not a reply for the rates. */
-  repliedLate: boolean;
-  replyAt: number | null;
-  creditTemplateId: string | null;
-  creditTemplateVersion: number | null;
-  creditStep: number | null;
-  outboundCount: number;
-  lastOutboundAt: number;
-  lastInboundAt: number | null;
-  awaitingUser: boolean;
+/** Unit states. A bounced unit leaves the reply-rate denominator. */
+export const U_BOUNCED = 1;
+/** An inbound human message within the reply window of the first touch. */
+export const U_REPLIED = 2;
+/** A human reply came, but after the window: not a reply for the rates. */
+export const U_LATE = 4;
+
+/**
+ * Threads whose first written message is outbound to a prospect, in the filters. `t[i]` is the
+ * thread row (facts.threads) of unit i; its first prospect (traits, funnel) is
+ * facts.threads.pIdx[facts.threads.pOff[t[i]]].
+ */
+export interface Units {
+  facts: Facts;
+  n: number;
+  t: Int32Array;
+  state: Uint8Array;
 }
 
-/** Threads whose first written message is outbound to a prospect, with the reply window applied. */
-export function buildUnits(
-  threads: readonly AnalyticsThread[],
-  replyWindowDays: number,
-  templates: readonly AnalyticsTemplate[] = [],
-  filters: Filters = {},
-): Unit[] {
-  const windowMs = replyWindowDays * DAY;
-  const tagged = filters.tag ? new Set(templates.filter((t) => t.tags.includes(filters.tag!)).map((t) => t.id)) : null;
-  const from = filters.from ?? -Infinity;
-  const to = filters.to ?? Infinity;
-  const out: Unit[] = [];
-  for (const t of threads) {
-    const s = t.summary;
-    if (!s || s.firstDirection !== 'outbound' || s.firstOutboundAt === null || t.prospectIds.length === 0) continue;
-    if (filters.channel && t.channel !== filters.channel) continue;
-    if (s.firstOutboundAt < from || s.firstOutboundAt >= to) continue;
-    if (tagged && !(s.firstTemplateId && tagged.has(s.firstTemplateId))) continue;
-    const hasReply = s.firstReplyAt !== null;
-    const inWindow = hasReply && s.firstReplyAt! - s.firstOutboundAt <= windowMs;
-    out.push({
-      threadId: t.id,
-      channel: t.channel,
-      prospectId: t.prospectIds[0],
-      prospectIds: t.prospectIds,
-      subject: t.subject,
-      firstTouchAt: s.firstOutboundAt,
-      templateId: s.firstTemplateId,
-      templateVersion: s.firstTemplateVersion,
-      bounced: s.bounced,
-      autoReplies: s.autoReplyCount,
-      replied: inWindow,
-      repliedLate: hasReply && !inWindow,
-      replyAt: inWindow ? s.firstReplyAt : null,
-      creditTemplateId: inWindow ? s.replyCreditTemplateId : null,
-      creditTemplateVersion: inWindow ? s.replyCreditTemplateVersion : null,
-      creditStep: inWindow ? s.replyCreditStep : null,
-      outboundCount: s.outboundCount,
-      lastOutboundAt: s.lastOutboundAt ?? s.firstOutboundAt,
-      lastInboundAt: s.lastInboundAt,
-      awaitingUser: s.awaitingUser,
-    });
-  }
+/** Template codes (facts.tpl) of the templates carrying `tag`, as a lookup table; null = no tag filter. */
+export function taggedCodes(facts: Facts, templates: readonly AnalyticsTemplate[], tag: string | null | undefined): Uint8Array | null {
+  if (!tag) return null;
+  const ids = new Set(templates.filter((t) => t.tags.includes(tag)).map((t) => t.id));
+  const out = new Uint8Array(facts.tpl.length);
+  facts.tpl.forEach((id, k) => {
+    if (ids.has(id)) out[k] = 1;
+  });
   return out;
 }
 
-/** Units that count in reply-rate denominators: bounced threads leave it. */
-export const countable = (units: readonly Unit[]) => units.filter((u) => !u.bounced);
+export function buildUnits(facts: Facts, replyWindowDays: number, templates: readonly AnalyticsTemplate[] = [], filters: Filters = {}): Units {
+  const c = facts.threads;
+  const windowMs = replyWindowDays * DAY;
+  const tagged = taggedCodes(facts, templates, filters.tag);
+  const from = filters.from ?? -Infinity;
+  const to = filters.to ?? Infinity;
+  const channel = filters.channel ? (filters.channel === 'linkedin' ? 1 : 0) : -1;
+  const t = new Int32Array(c.n);
+  const state = new Uint8Array(c.n);
+  let n = 0;
+  for (let i = 0; i < c.n; i++) {
+    const first = c.firstOut[i];
+    // NaN (no outbound message) fails both comparisons below, so it is excluded too.
+    if (c.firstDir[i] !== 0 || !(first >= from && first < to) || c.pOff[i] === c.pOff[i + 1]) continue;
+    if (channel >= 0 && c.channel[i] !== channel) continue;
+    if (tagged && !(c.firstTpl[i] >= 0 && tagged[c.firstTpl[i]])) continue;
+    const reply = c.firstReply[i];
+    let s = c.flags[i] & BOUNCED ? U_BOUNCED : 0;
+    if (!Number.isNaN(reply)) s |= reply - first <= windowMs ? U_REPLIED : U_LATE;
+    t[n] = i;
+    state[n] = s;
+    n++;
+  }
+  return { facts, n, t: t.subarray(0, n), state: state.subarray(0, n) };
+}
+
+/** Thread ids of the units, in order (for lists and tests). */
+export const unitThreadIds = (u: Units): string[] => Array.from(u.t, (i) => u.facts.threads.id[i]);

@@ -27,6 +27,7 @@ export function summarizeThread(messages: readonly Message[]): ThreadSummary {
     autoReplyCount: 0,
     bounced: false,
     awaitingUser: false,
+    sends: [],
   };
   let lastOutbound: Message | null = null;
   for (const m of written) {
@@ -57,6 +58,12 @@ export function summarizeThread(messages: readonly Message[]): ThreadSummary {
       s.replyCreditTemplateVersion = lastOutbound?.templateId ? lastOutbound.templateVersion : null;
       s.replyCreditStep = s.outboundCount;
     }
+  }
+  // Activity counts every outbound message and call, in time order.
+  for (const m of [...messages].sort((a, b) => a.sentAt - b.sentAt || a.id.localeCompare(b.id))) {
+    if (m.direction !== 'outbound') continue;
+    const call = m.kind === 'voicemail' ? 'voicemail' : m.kind === 'call' ? (m.callOutcome ?? 'no-answer') : null;
+    s.sends.push({ at: m.sentAt, templateId: call ? null : m.templateId, call });
   }
   const last = [...written].reverse().find((m) => m.direction === 'outbound' || m.classification === 'human');
   s.awaitingUser = !!last && last.direction === 'inbound';

@@ -74,6 +74,17 @@ export const Prospect = z.object({
 });
 export type Prospect = z.infer<typeof Prospect>;
 
+/**
+ * One outbound message or logged call of a thread, for the activity charts (per day, channel,
+ * template tag; calls by outcome). `call` is null for a written message.
+ */
+export const SendFact = z.object({
+  at: z.number(),
+  templateId: z.string().nullable(),
+  call: CallOutcome.nullable(),
+});
+export type SendFact = z.infer<typeof SendFact>;
+
 /** Per-thread facts kept up to date at ingestion, so analytics never has to scan every message. */
 export const ThreadSummary = z.object({
   firstMessageAt: z.number().nullable(),
@@ -98,6 +109,8 @@ export const ThreadSummary = z.object({
   bounced: z.boolean(),
   /** Last message overall came in and the user has not answered it yet. */
   awaitingUser: z.boolean(),
+  /** Every outbound message and logged call, oldest first (schema v2 back-fills older summaries). */
+  sends: z.array(SendFact).default([]),
 });
 export type ThreadSummary = z.infer<typeof ThreadSummary>;
 

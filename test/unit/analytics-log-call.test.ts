@@ -36,7 +36,10 @@ describe('logCall', () => {
     const before = latest.summary;
     const m = await logCall(db, { prospectId: pid, outcome: 'voicemail', note: '', at: Date.UTC(2026, 10, 26) });
     expect(m.threadId).toBe(latest.id);
-    expect((await db.threads.get(latest.id))!.summary).toEqual(before);
+    // Reply facts unchanged; the call joins the thread's activity (sends), in time order.
+    const after = (await db.threads.get(latest.id))!.summary!;
+    expect({ ...after, sends: [] }).toEqual({ ...before, sends: [] });
+    expect(after.sends).toEqual([...before!.sends, { at: Date.UTC(2026, 10, 26), templateId: null, call: 'voicemail' }].sort((a, b) => a.at - b.at));
     expect(await db.threads.count()).toBe(seed.threads.length);
   });
 

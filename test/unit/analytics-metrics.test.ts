@@ -19,7 +19,8 @@ import {
   traitDifferences,
   unitCounts,
 } from '../../lib/analytics/rates';
-import { buildUnits, type AnalyticsProspect, type AnalyticsTemplate, type AnalyticsThread } from '../../lib/analytics/units';
+import { encodeFacts, type AnalyticsProspect, type AnalyticsTemplate, type AnalyticsThread } from '../../lib/analytics/facts';
+import { buildUnits, taggedCodes, unitThreadIds } from '../../lib/analytics/units';
 import { summarizeThread } from '../../lib/ingest/summary';
 import { Message, type Channel, type Seniority, type Stage } from '../../lib/schema/model';
 
@@ -75,7 +76,7 @@ const data = [
   thread('T8', 'linkedin', 'P7', [{ dir: 'outbound', d: 90, tpl: 'B' }]),
 ];
 const threads = data.map((d) => d.thread);
-const prospects = new Map(
+const prospects = (
   [
     prospect('P1', 'founder', 'won', 1000, { source: 'referral' }),
     prospect('P2', 'vp', 'meeting', 500, { source: 'list' }),
@@ -84,13 +85,15 @@ const prospects = new Map(
     prospect('P5', null, 'replied', null),
     prospect('P6', 'vp', 'contacted', null),
     prospect('P7', 'founder', 'contacted', null, { source: 'list' }),
-  ].map((p) => [p.id, p]),
+  ]
 );
-const units = buildUnits(threads, 30, templates);
+const facts = encodeFacts(threads, prospects);
+const units = buildUnits(facts, 30, templates);
+const bare = (ts: AnalyticsThread[]) => encodeFacts(ts, prospects);
 
 describe('outreach units and reply rates', () => {
   it('keeps threads whose first message is outbound (T7 started inbound)', () => {
-    expect(units.map((u) => u.threadId)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T8']);
+    expect(unitThreadIds(units)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T8']);
   });
   it('thread reply rate: replies T1, T3 over 6 non-bounced units (T4 bounced, T6 replied after 40 days)', () => {
     const r = threadReplyRate(units);
@@ -98,7 +101,7 @@ describe('outreach units and reply rates', () => {
     expect(unitCounts(units)).toEqual({ threads: 7, bounced: 1, autoReplied: 1, repliedLate: 1 });
   });
   it('a longer window makes the late reply count', () => {
-    const r = threadReplyRate(buildUnits(threads, 45, templates));
+    const r = threadReplyRate(buildUnits(facts, 45, templates));
     expect([r.k, r.n]).toEqual([3, 6]);
   });
   it('prospect response rate: P1 (both channels) counts once; P3 only bounced', () => {
@@ -127,8 +130,9 @@ describe('templates', () => {
   });
   it('reply credit goes to the last outbound before the reply: A for T1, F (the bump) for T3', () => {
     expect(replyCredit(units, templates)).toEqual([
-      { templateId: 'A', label: 'Intro', replies: 1, share: 0.5 },
+      // A tie: by label.
       { templateId: 'F', label: 'Bump', replies: 1, share: 0.5 },
+      { templateId: 'A', label: 'Intro', replies: 1, share: 0.5 },
     ]);
   });
   it('step rates: step 1 answered once of 6 threads that sent it (T1 T2 T3 T5 T6 T8), step 2 once of 1', () => {
@@ -141,19 +145,19 @@ describe('templates', () => {
 
 describe('traits', () => {
   it('by seniority: founder 1/4 (T1, T2, T5, T8), vp 1/1, unknown 0/1', () => {
-    const rows = rateByDimension(units, prospects, 'seniority', 1);
+    const rows = rateByDimension(units, 'seniority', 1);
     expect(Object.fromEntries(rows.map((r) => [r.key, `${r.k}/${r.n}`]))).toEqual({ founder: '1/4', vp: '1/1', '(unknown)': '0/1' });
   });
   it('by channel: gmail 2/3, linkedin 0/3', () => {
-    const rows = rateByDimension(units, prospects, 'channel', 1);
+    const rows = rateByDimension(units, 'channel', 1);
     expect(Object.fromEntries(rows.map((r) => [r.key, `${r.k}/${r.n}`]))).toEqual({ gmail: '2/3', linkedin: '0/3' });
   });
   it('by custom trait', () => {
-    const rows = rateByDimension(units, prospects, 'trait:source', 1);
+    const rows = rateByDimension(units, 'trait:source', 1);
     expect(Object.fromEntries(rows.map((r) => [r.key, `${r.k}/${r.n}`]))).toEqual({ referral: '1/2', list: '1/3', '(unknown)': '0/1' });
   });
   it('template x trait cells', () => {
-    const t = templateByDimension(units, prospects, templates, 'seniority');
+    const t = templateByDimension(units, templates, 'seniority');
     const cell = (tpl: string, v: string) => t.cells.find((c) => c.templateId === tpl && c.value === v);
     expect([cell('A', 'founder')?.k, cell('A', 'founder')?.n]).toEqual([1, 1]);
     expect([cell('A', 'vp')?.k, cell('A', 'vp')?.n]).toEqual([1, 1]);
@@ -161,33 +165,33 @@ describe('traits', () => {
     expect(t.values[0]).toEqual({ value: 'founder', n: 4 });
   });
   it('what responders have in common: vp is 1 of 2 responders and 0 of 3 others', () => {
-    const rows = traitDifferences(units, prospects, ['seniority'], 1);
+    const rows = traitDifferences(units, ['seniority'], 1);
     expect(rows[0].value).toBe('vp');
     expect(rows[0].difference).toBeCloseTo(0.5, 10);
     const founder = rows.find((r) => r.value === 'founder')!;
     expect([founder.responders.k, founder.responders.n, founder.nonResponders.k, founder.nonResponders.n]).toEqual([1, 2, 2, 3]);
     // Channel: P1 was reached on both.
-    const ch = traitDifferences(units, prospects, ['channel'], 1);
+    const ch = traitDifferences(units, ['channel'], 1);
     expect(ch.find((r) => r.value === 'both')?.responders.k).toBe(1);
   });
 });
 
 describe('funnel and revenue', () => {
   it('contacted 5, replied 3 (P1, P2 and P5 by stage), qualified 2, meeting 2, won 1; revenue 1000', () => {
-    const f = funnel(units, prospects);
+    const f = funnel(units);
     expect(f.steps.map((s) => s.count)).toEqual([5, 3, 2, 2, 1]);
     expect(f.steps.map((s) => s.conversion)).toEqual([null, 3 / 5, 2 / 3, 1, 1 / 2]);
     expect(f.revenue).toBe(1000);
   });
   it('by first-touch template: P1 first touched with A (T1 before T2)', () => {
-    const rows = funnelByTemplate(units, prospects, templates);
+    const rows = funnelByTemplate(units, templates);
     const a = rows.find((r) => r.key === 'A')!;
     expect([a.contacted, a.wonCount, a.revenue]).toEqual([2, 1, 1000]);
     const b = rows.find((r) => r.key === 'B')!;
     expect([b.contacted, b.revenue]).toEqual([2, 0]); // P4, P7
   });
   it('by trait', () => {
-    const rows = funnelByDimension(units, prospects, 'seniority');
+    const rows = funnelByDimension(units, 'seniority');
     expect(rows.find((r) => r.key === 'founder')!.revenue).toBe(1000);
     expect(rows.find((r) => r.key === 'founder')!.contacted).toBe(3);
   });
@@ -207,13 +211,13 @@ describe('lists and time to reply', () => {
     expect(followUps(units, at(92), { minDays: 3, maxDays: 30 })).toEqual([]);
   });
   it('awaiting the user: last human message came in, newest first', () => {
-    expect(awaitingUser(threads).map((a) => a.threadId)).toEqual(['T6', 'T3', 'T1']);
+    expect(awaitingUser(facts).map((a) => a.threadId)).toEqual(['T6', 'T3', 'T1']);
   });
 });
 
 describe('edge cases', () => {
   it('no data', () => {
-    const d = computeDashboard({ threads: [], prospects: [], templates: [], outbound: [], now: NOW, replyWindowDays: 30, minSample: 10, filters: {}, dimension: 'seniority' });
+    const d = computeDashboard({ facts: encodeFacts([], []), templates: [], now: NOW, replyWindowDays: 30, minSample: 10, filters: {}, dimension: 'seniority' });
     expect(d.threadRate).toEqual({ k: 0, n: 0, rate: null, lo: 0, hi: 1 });
     expect(d.prospectRate.n).toBe(0);
     expect(d.timeToReply.median).toBeNull();
@@ -223,43 +227,44 @@ describe('edge cases', () => {
   });
   it('all bounced: nothing in the denominator', () => {
     const t = [thread('B1', 'gmail', 'P1', [{ dir: 'outbound', d: 0, tpl: 'A' }, { dir: 'inbound', d: 0.1, cls: 'bounce' }])].map((x) => x.thread);
-    const u = buildUnits(t, 30);
+    const u = buildUnits(bare(t), 30);
     expect(threadReplyRate(u).n).toBe(0);
     expect(prospectResponseRate(u).n).toBe(0);
     expect(templateFirstTouchRates(u, templates, 1)).toEqual([]);
-    expect(funnel(u, prospects).steps[0].count).toBe(0);
+    expect(funnel(u).steps[0].count).toBe(0);
   });
   it('auto-replies only: no replies, counted apart', () => {
     const t = [
       thread('A1', 'gmail', 'P1', [{ dir: 'outbound', d: 0 }, { dir: 'inbound', d: 0.1, cls: 'auto-reply' }]),
       thread('A2', 'gmail', 'P2', [{ dir: 'outbound', d: 0 }, { dir: 'inbound', d: 0.1, cls: 'auto-reply' }, { dir: 'inbound', d: 0.2, cls: 'auto-reply' }]),
     ].map((x) => x.thread);
-    const u = buildUnits(t, 30);
+    const u = buildUnits(bare(t), 30);
     expect([threadReplyRate(u).k, threadReplyRate(u).n]).toEqual([0, 2]);
     expect(unitCounts(u).autoReplied).toBe(2);
-    expect(awaitingUser(t)).toEqual([]);
+    expect(awaitingUser(bare(t))).toEqual([]);
     expect(timeToReply(u).n).toBe(0);
   });
 });
 
 describe('filters', () => {
   it('channel, tag and date range filter by the first touch', () => {
-    expect(buildUnits(threads, 30, templates, { channel: 'linkedin' }).map((u) => u.threadId)).toEqual(['T2', 'T6', 'T8']);
-    expect(buildUnits(threads, 30, templates, { tag: 'cold' }).map((u) => u.threadId)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T8']);
-    expect(buildUnits(threads, 30, templates, { tag: 'follow-up' })).toEqual([]);
-    expect(buildUnits(threads, 30, templates, { from: at(1), to: at(91) }).map((u) => u.threadId)).toEqual(['T2', 'T8']);
+    expect(unitThreadIds(buildUnits(facts, 30, templates, { channel: 'linkedin' }))).toEqual(['T2', 'T6', 'T8']);
+    expect(unitThreadIds(buildUnits(facts, 30, templates, { tag: 'cold' }))).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T8']);
+    expect(unitThreadIds(buildUnits(facts, 30, templates, { tag: 'follow-up' }))).toEqual([]);
+    expect(unitThreadIds(buildUnits(facts, 30, templates, { from: at(1), to: at(91) }))).toEqual(['T2', 'T8']);
   });
 });
 
 describe('activity and calls', () => {
-  const msgs = [
-    ...data.flatMap((d) => d.messages),
-    ...thread('C1', 'gmail', 'P1', [
+  // Activity reads the send facts of every thread (summary.sends): messages and calls alike.
+  const msgs = bare([
+    ...threads,
+    thread('C1', 'gmail', 'P1', [
       { dir: 'outbound', d: 2, kind: 'call', outcome: 'connected' },
       { dir: 'outbound', d: 2.1, kind: 'call', outcome: 'no-answer' },
       { dir: 'outbound', d: 3, kind: 'voicemail' },
-    ]).messages,
-  ];
+    ]).thread,
+  ]);
   it('outbound per day and week by channel; calls apart with the connect rate', () => {
     const a = activity(msgs, { from: at(0) - 9 * 3_600_000, to: at(7) });
     // Day 0: T1, T3, T4, T5 gmail + T6 linkedin; day 2: T2 linkedin; day 3: T3 bump; day 6: T7 reply.
@@ -291,7 +296,7 @@ describe('activity and calls', () => {
     expect(a.days.find((d) => d.label === '2026-01-06')!.gmail).toBe(4);
   });
   it('tag filter keeps only messages of tagged templates', () => {
-    const a = activity(msgs, { from: at(0) - DAY, to: at(7), templateIds: new Set(['F']) });
+    const a = activity(msgs, { from: at(0) - DAY, to: at(7), templates: taggedCodes(msgs, templates, 'follow-up') });
     expect(a.totals).toEqual({ gmail: 1, linkedin: 0 });
   });
   it('calls do not change a thread reply facts', () => {
@@ -307,8 +312,7 @@ describe('popup summary', () => {
       ...Array.from({ length: 4 }, (_, i) => thread(`S${i}`, 'linkedin', `S${i}`, [{ dir: 'outbound', d: 99.5, tpl: 'B' }, ...(i < 1 ? [{ dir: 'inbound' as const, d: 99.6 }] : [])])),
     ];
     const s = popupSummary({
-      outbound: recent.flatMap((r) => r.messages).filter((m) => m.direction === 'outbound'),
-      threads: [...threads, ...recent.map((r) => r.thread)],
+      facts: bare([...threads, ...recent.map((r) => r.thread)]),
       templates,
       now: NOW,
       startOfDay: at(99.5) - 1,
@@ -319,7 +323,7 @@ describe('popup summary', () => {
     expect(s.today).toEqual({ gmail: 0, linkedin: 4, calls: 0 });
     expect([s.last30.k, s.last30.n]).toEqual([4, 9]); // 3 + 1 replies of 4 + 4 + T8
     expect(s.best?.templateId).toBe('A'); // 3/4 vs B 1/5 (T8 is B too)
-    const early = popupSummary({ outbound: [], threads, templates, now: NOW, startOfDay: NOW - 1, startOfMonth: at(90), replyWindowDays: 30, minSample: 4 });
+    const early = popupSummary({ facts, templates, now: NOW, startOfDay: NOW - 1, startOfMonth: at(90), replyWindowDays: 30, minSample: 4 });
     expect(early.best).toBeNull();
     expect(early.bestTooEarly).toBe(true);
   });
@@ -336,14 +340,18 @@ describe('on the seed data set, against a brute-force count', () => {
     }
     const ts: AnalyticsThread[] = file.threads.map((t) => ({ ...t, summary: summarizeThread(byThread.get(t.id) ?? []) }));
     const ps = new Map(file.prospects.map((p) => [p.id, { ...p, companySize: p.companySize ?? null } as AnalyticsProspect]));
-    const us = buildUnits(ts, 30);
-    // Brute force: per prospect contacted (non-bounced unit), replied in any.
+    const us = buildUnits(encodeFacts(ts, [...ps.values()]), 30);
+    // Brute force, straight from the summaries: outreach threads (first message outbound), not
+    // bounced; replied = a human reply within 30 days of the first touch.
+    const outreach = ts
+      .filter((t) => t.summary?.firstDirection === 'outbound' && t.prospectIds.length > 0 && !t.summary.bounced)
+      .map((t) => ({ t, replied: t.summary!.firstReplyAt !== null && t.summary!.firstReplyAt - t.summary!.firstOutboundAt! <= 30 * DAY }));
     const replied = new Map<string, boolean>();
-    for (const u of us) if (!u.bounced) for (const id of u.prospectIds) replied.set(id, (replied.get(id) ?? false) || u.replied);
+    for (const { t, replied: r } of outreach) for (const id of t.prospectIds) replied.set(id, (replied.get(id) ?? false) || r);
     const R = [...replied.values()].filter(Boolean).length;
     const N = replied.size - R;
     for (const dim of ['seniority', 'trait:source', 'industry'] as const) {
-      const rows = traitDifferences(us, ps, [dim], 1, 1000);
+      const rows = traitDifferences(us, [dim], 1, 1000);
       const expected = new Map<string, [number, number]>();
       for (const [id, r] of replied) {
         const p = ps.get(id)!;
@@ -357,13 +365,12 @@ describe('on the seed data set, against a brute-force count', () => {
       for (const x of rows) expect([x.responders.n, x.nonResponders.n]).toEqual([R, N]);
     }
     // Rate by trait: thread level, first prospect's value.
-    const bySen = rateByDimension(us, ps, 'seniority', 1);
+    const bySen = rateByDimension(us, 'seniority', 1);
     const exp = new Map<string, [number, number]>();
-    for (const u of us) {
-      if (u.bounced) continue;
-      const v = ps.get(u.prospectId)?.seniority ?? '(unknown)';
+    for (const { t, replied: r } of outreach) {
+      const v = ps.get(t.prospectIds[0])?.seniority ?? '(unknown)';
       const e = exp.get(v) ?? [0, 0];
-      e[0] += u.replied ? 1 : 0;
+      e[0] += r ? 1 : 0;
       e[1]++;
       exp.set(v, e);
     }

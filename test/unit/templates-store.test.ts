@@ -188,7 +188,7 @@ describe('templateNumbers', () => {
       firstMessageAt: 0, firstDirection: 'outbound' as const, firstOutboundAt: 0, firstOutboundMessageId: 'm', firstTemplateId: 't',
       firstTemplateVersion: 1, outboundCount: 1, inboundCount: 0, lastOutboundAt: 0, lastInboundAt: null, firstReplyAt: null,
       firstReplyMessageId: null, replyCreditTemplateId: null, replyCreditTemplateVersion: null, replyCreditStep: null,
-      autoReplyCount: 0, bounced: false, awaitingUser: false, ...over,
+      autoReplyCount: 0, bounced: false, awaitingUser: false, sends: [], ...over,
     },
   });
   it('counts first touches per version, excludes bounces, applies the reply window', () => {
