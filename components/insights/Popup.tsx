@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { popupSummary, type PopupSummary } from '@/lib/analytics/popup';
 import { ciText, pct } from './format';
-import { loadPopup } from '@/lib/insights/load';
+import { loadDashboardData } from '@/lib/insights/load';
 import './insights.css';
 
 function bounds(now: number) {
@@ -39,9 +39,9 @@ export function Popup() {
   useEffect(() => {
     const now = Date.now();
     const b = bounds(now);
-    loadPopup(now, b.startOfDay, b.startOfMonth)
+    loadDashboardData()
       .then((d) => {
-        const summary = popupSummary({ ...d, now, ...b, replyWindowDays: d.settings.replyWindowDays, minSample: d.settings.minSample });
+        const summary = popupSummary({ facts: d.facts, templates: d.templates, now, ...b, replyWindowDays: d.settings.replyWindowDays, minSample: d.settings.minSample });
         setData(summary);
         setFresh(true);
         try {

@@ -1,7 +1,7 @@
 // Dashboard: the numbers of DESIGN.md "What the numbers mean", each with its n and definition.
 // Reads Dexie through react-query (App invalidates on "db changed"); computes with lib/analytics.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { computeActivity, computeCore, computePeople, dashboardUnits, type DashboardCore, type DashboardPeople } from '@/lib/analytics/dashboard';
 import type { Activity } from '@/lib/analytics/activity';
 import type { Dimension, GroupRate } from '@/lib/analytics/rates';
@@ -12,7 +12,7 @@ import { BarChart } from '@/components/insights/BarChart';
 import { Info } from '@/components/insights/Info';
 import { RateBar } from '@/components/insights/RateBar';
 import { channelLabel, ciText, dateText, duration, money, pct, rateText, verdictText } from '@/components/insights/format';
-import { loadOutbound, loadProspects, loadThreads } from '@/lib/insights/load';
+import { loadDashboardData } from '@/lib/insights/load';
 import { usePageProspect } from '@/components/insights/page-prospect';
 import '@/components/insights/insights.css';
 
@@ -56,73 +56,49 @@ export function DashboardView() {
   const to = range === 'custom' ? finite(new Date(`${custom.to}T00:00`).getTime() + DAY) : null;
   const filters: Filters = { from, to, channel: channel || null, tag: tag || null };
 
-  // Three reads, each shown as soon as it is in: thread summaries first (headline, templates,
-  // lists), then prospects (traits, funnel), then the period's messages (activity, calls). At 100k
-  // messages the messages are the slow read, and nothing else waits for them.
-  const base = useQuery({ queryKey: ['insights', 'threads'], queryFn: () => loadThreads() });
-  // IndexedDB serves one read at a time in practice: the others start once the threads are in,
-  // so the headline does not wait behind 20k messages.
-  const people = useQuery({ queryKey: ['insights', 'prospects'], queryFn: () => loadProspects(), enabled: !!base.data });
-  const outbound = useQuery({ queryKey: ['insights', 'outbound', from ?? 0], queryFn: () => loadOutbound(from ?? 0), enabled: !!base.data });
-
-  const settings = base.data?.settings;
+  // One read: the facts, kept up to date by lib/insights/facts-store.ts (a stored record of columns
+  // plus the rows written since), then every number is computed in memory.
+  const q = useQuery({ queryKey: ['insights', 'facts'], queryFn: () => loadDashboardData() });
+  const data = q.data;
+  const settings = data?.settings;
   const units = useMemo(
-    () =>
-      base.data && settings
-        ? dashboardUnits({ threads: base.data.threads, templates: base.data.templates, replyWindowDays: settings.replyWindowDays, filters })
-        : null,
+    () => (data && settings ? dashboardUnits({ facts: data.facts, templates: data.templates, replyWindowDays: settings.replyWindowDays, filters }) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- filters is rebuilt each render from these
-    [base.data, from, to, channel, tag],
+    [data, from, to, channel, tag],
   );
   const core = useMemo(
     () =>
-      base.data && settings && units
-        ? computeCore({ threads: base.data.threads, templates: base.data.templates, now, replyWindowDays: settings.replyWindowDays, minSample: settings.minSample, filters }, units)
+      data && settings && units
+        ? computeCore({ facts: data.facts, templates: data.templates, now, replyWindowDays: settings.replyWindowDays, minSample: settings.minSample, filters }, units)
         : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- filters follow units
     [units, now],
   );
   const peopleStats = useMemo(
-    () =>
-      base.data && settings && units && people.data
-        ? computePeople({ prospects: people.data, templates: base.data.templates, minSample: settings.minSample, dimension }, units)
-        : null,
-    [units, people.data, dimension, base.data, settings],
+    () => (data && settings && units ? computePeople({ templates: data.templates, minSample: settings.minSample, dimension }, units) : null),
+    [units, dimension, data, settings],
   );
   const activity = useMemo(
-    () =>
-      base.data && outbound.data
-        ? computeActivity({ outbound: outbound.data, templates: base.data.templates, now, filters, utcOffsetMs: -new Date(now).getTimezoneOffset() * 60_000 })
-        : null,
+    () => (data ? computeActivity({ facts: data.facts, templates: data.templates, now, filters, utcOffsetMs: -new Date(now).getTimezoneOffset() * 60_000 }) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- filters is rebuilt each render from these
-    [outbound.data, base.data, now, from, to, channel, tag],
+    [data, now, from, to, channel, tag],
   );
-  const names = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
+  const names = useMemo(() => {
+    const p = data?.facts.prospects;
+    const m = new Map<string, string>();
+    if (p) for (let i = 0; i < p.id.length; i++) if (p.stored[i]) m.set(p.id[i], p.name[i]);
+    return m;
+  }, [data]);
+  const tags = useMemo(() => [...new Set((data?.templates ?? []).flatMap((t) => t.tags))].sort(), [data]);
 
-  // Stale-while-revalidate: the numbers of the last visit with the same filters are shown at once
-  // (a 20k-thread read takes a second or more on a slow machine), then replaced by fresh ones.
-  const snapKey = `sidelog:dashboard:${JSON.stringify([range, range === 'custom' ? custom : null, channel, tag, dimension])}`;
-  const snapshot = useMemo(() => readSnapshot(snapKey), [snapKey]);
-  const fresh = !!(core && peopleStats && activity);
-  useEffect(() => {
-    // An empty database leaves no snapshot: zeros shown on the next visit would look like data.
-    if (fresh && base.data && settings && base.data.threads.length > 0) writeSnapshot(snapKey, { core: core!, people: peopleStats!, activity: activity!, names: [...names], tags: [...new Set(base.data.templates.flatMap((t) => t.tags))].sort(), settings: { minSample: settings.minSample, replyWindowDays: settings.replyWindowDays } });
-  }, [fresh, snapKey, core, peopleStats, activity, names, base.data, settings]);
+  if (q.error) return <p className="notice error">Could not read the data: {String(q.error)}</p>;
+  if (!data || !settings || !core || !peopleStats || !activity) return <p className="muted" aria-busy="true">Loading…</p>;
+  const view = { core, people: peopleStats, activity, names };
 
-  const error = base.error ?? people.error ?? outbound.error;
-  if (error) return <p className="notice error">Could not read the data: {String(error)}</p>;
-  const view = core && settings && base.data
-    ? { core, people: peopleStats, activity, names, tags: [...new Set(base.data.templates.flatMap((t) => t.tags))].sort(), settings }
-    : snapshot
-      ? { core: snapshot.core, people: peopleStats ?? snapshot.people, activity: activity ?? snapshot.activity, names: new Map(snapshot.names), tags: snapshot.tags, settings: snapshot.settings }
-      : null;
-  if (!view) return <p className="muted" aria-busy="true">Loading…</p>;
+  const minSample = settings.minSample;
+  const windowDays = settings.replyWindowDays;
 
-  const tags = view.tags;
-  const minSample = view.settings.minSample;
-  const windowDays = view.settings.replyWindowDays;
-
-  if (base.data?.threads.length === 0) {
+  if (data.facts.threads.n === 0) {
     return (
       <section aria-label="Dashboard" className="insights">
         <div className="empty">
@@ -182,66 +158,14 @@ export function DashboardView() {
           </button>
         </p>
       )}
-      {!fresh && (
-        <p className="small muted" role="status" aria-busy="true" data-testid="updating">
-          {snapshot && !core ? 'Showing your last visit’s numbers; updating…' : 'Updating…'}
-        </p>
-      )}
       <Headline dash={view.core} windowDays={windowDays} />
-      {view.activity ? <ActivitySection activity={view.activity} /> : <Pending label="Activity" />}
+      <ActivitySection activity={view.activity} />
       <ListsSection dash={view.core} names={view.names} windowDays={windowDays} />
       <TemplatesSection dash={view.core} minSample={minSample} />
-      {view.people ? (
-        <>
-          <TraitsSection dash={view.people} minSample={minSample} dimension={dimension} setDimension={setDimension} />
-          <FunnelSection dash={view.people} />
-        </>
-      ) : (
-        <Pending label="Who replies and funnel" />
-      )}
-      {view.activity ? <CallsSection activity={view.activity} /> : <Pending label="Calls" />}
+      <TraitsSection dash={view.people} minSample={minSample} dimension={dimension} setDimension={setDimension} />
+      <FunnelSection dash={view.people} />
+      <CallsSection activity={view.activity} />
     </section>
-  );
-}
-
-interface Snapshot {
-  core: DashboardCore;
-  people: DashboardPeople;
-  activity: Activity;
-  names: [string, string][];
-  tags: string[];
-  settings: { minSample: number; replyWindowDays: number };
-}
-
-function readSnapshot(key: string): Snapshot | null {
-  try {
-    const raw = localStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as Snapshot) : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeSnapshot(key: string, snap: Snapshot) {
-  try {
-    // Only the latest view is kept: one snapshot per filter set would fill localStorage.
-    for (let i = localStorage.length - 1; i >= 0; i--) {
-      const k = localStorage.key(i);
-      if (k?.startsWith('sidelog:dashboard:') && k !== key) localStorage.removeItem(k);
-    }
-    // Names only of the people the lists show: 20k names would make the snapshot large.
-    const shown = new Set([...snap.core.awaiting.slice(0, 100).map((a) => a.prospectId), ...snap.core.followUps.slice(0, 100).map((f) => f.prospectId)]);
-    localStorage.setItem(key, JSON.stringify({ ...snap, names: snap.names.filter(([id]) => shown.has(id)) }));
-  } catch {
-    // Quota or privacy settings: no snapshot, the dashboard just loads as usual.
-  }
-}
-
-function Pending({ label }: { label: string }) {
-  return (
-    <div className="card muted small" aria-busy="true">
-      {label}: loading…
-    </div>
   );
 }
 
