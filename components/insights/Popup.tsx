@@ -1,5 +1,6 @@
-// The toolbar popup: small and instant. Reads only the last 30 days of outbound messages and their
-// threads (no react-query: one read on open, nothing to keep fresh in a window that lives seconds).
+// The toolbar popup: small and instant. Shows the last numbers at once, then recomputes them from
+// the dashboard's facts (no react-query: one read on open, nothing to keep fresh in a window that
+// lives seconds).
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { popupSummary, type PopupSummary } from '@/lib/analytics/popup';
@@ -39,7 +40,11 @@ export function Popup() {
   useEffect(() => {
     const now = Date.now();
     const b = bounds(now);
-    loadDashboardData()
+    // With last numbers to show, read after they are painted: decoding the facts (a few MB at 100k
+    // messages) would otherwise hold up the first paint.
+    const painted = new Promise<void>((ok) => (data ? requestAnimationFrame(() => setTimeout(ok, 0)) : ok()));
+    painted
+      .then(() => loadDashboardData())
       .then((d) => {
         const summary = popupSummary({ facts: d.facts, templates: d.templates, now, ...b, replyWindowDays: d.settings.replyWindowDays, minSample: d.settings.minSample });
         setData(summary);
@@ -53,6 +58,7 @@ export function Popup() {
       .catch((e) => setError(String(e)));
     // Known before the click: sidePanel.open() must run in the click's user gesture, with no await before it.
     browser.windows?.getCurrent().then((w) => setWindowId(w.id), () => {});
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on open
   }, []);
 
   const open = () => {

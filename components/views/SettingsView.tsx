@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db/db';
 import { notifyDbChanged } from '@/lib/db/changes';
 import { buildExport, exportFileName, messagesCsv } from '@/lib/export/export';
 import { ImportError, importExport, parseExportText } from '@/lib/export/import';
+import { loadFacts } from '@/lib/insights/facts-store';
 import { loadCaptureStatus, type HealthLine } from '@/lib/capture/health';
 import { getSettings, updateSettings } from '@/lib/settings';
 import type { Settings } from '@/lib/schema/settings';
@@ -64,6 +65,9 @@ export function SettingsView() {
       const r = await importExport(getDb(), parsed, Date.now());
       const a = r.added;
       const total = a.prospects + a.threads + a.messages + a.templates + r.updated;
+      // Bring the dashboard's stored facts up to date now, while the user waits for the import
+      // anyway, rather than on the next visit to the dashboard.
+      if (total > 0) await loadFacts(getDb(), { save: 'now' });
       setMessage({
         kind: 'ok',
         text:

@@ -9,6 +9,7 @@ import { generateSeed } from '../../lib/dev/seed';
 import { importExport } from '../../lib/export/import';
 import { dropHeldFacts, FACTS_KEY, loadFacts } from '../../lib/insights/facts-store';
 import { logCall, saveProspectEdits } from '../../lib/prospects/edit';
+import type { Template } from '../../lib/schema/model';
 
 const now = Date.UTC(2026, 10, 27);
 let n = 0;
@@ -17,7 +18,7 @@ async function seeded(): Promise<SidelogDb> {
   await importExport(db, generateSeed({ now, prospects: 60, threads: 80 }), now);
   return db;
 }
-const numbers = (facts: Facts, templates: Awaited<ReturnType<SidelogDb['templates']['toArray']>>) =>
+const numbers = (facts: Facts, templates: Template[]) =>
   computeDashboard({ facts, templates, now, replyWindowDays: 30, minSample: 5, filters: {}, dimension: 'seniority', utcOffsetMs: 0 });
 async function expectFresh(db: SidelogDb, facts: Facts) {
   const fresh = encodeFacts(await db.threads.toArray(), await db.prospects.toArray());
