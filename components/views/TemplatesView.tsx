@@ -10,6 +10,7 @@ import { getSettings } from '@/lib/settings';
 import { sendMessage } from '@/lib/messaging';
 import type { Prospect, Template } from '@/lib/schema/model';
 import { templateNumbers } from '@/lib/templates/stats';
+import { loadFacts } from '@/lib/insights/facts-store';
 import {
   createTemplate,
   duplicateTemplate,
@@ -54,14 +55,8 @@ export function TemplatesView() {
   const numbers = useQuery({
     queryKey: ['template-numbers'],
     queryFn: async () => {
-      const db = getDb();
-      const [threads, ids, settings] = await Promise.all([
-        db.threads.toArray(),
-        // Only messages with a template are in this index (null keys are not indexed).
-        db.messages.orderBy('templateId').keys() as Promise<string[]>,
-        getSettings(),
-      ]);
-      return templateNumbers(threads, ids, settings.replyWindowDays);
+      const [{ facts }, settings] = await Promise.all([loadFacts(), getSettings()]);
+      return templateNumbers(facts, settings.replyWindowDays);
     },
   });
   const prospects = useQuery({

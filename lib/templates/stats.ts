@@ -1,8 +1,9 @@
-// Per-template numbers for the Templates tab, from the thread summaries that ingestion keeps up to
-// date (so no message scan). Definitions follow DESIGN.md "What the numbers mean": a template's
+// Per-template numbers for the Templates tab, from the dashboard's facts (thread summaries that
+// ingestion keeps up to date, so no message scan). Definitions follow DESIGN.md "What the numbers mean": a template's
 // reply rate is over threads whose first touch used it; bounced threads leave the denominator;
 // a reply counts when it came within the reply window.
-import type { Thread } from '../schema/model';
+import type { Facts } from '../analytics/facts';
+import { buildUnits, U_BOUNCED, U_REPLIED } from '../analytics/units';
 
 export interface RateCount {
   /** Threads whose first touch used the template (bounced ones excluded). */
@@ -16,29 +17,29 @@ export interface TemplateNumbers extends RateCount {
   byVersion: Map<number, RateCount>;
 }
 
-const DAY = 86_400_000;
-
-export function templateNumbers(
-  threads: readonly Pick<Thread, 'summary'>[],
-  templateIdsOfMessages: readonly string[],
-  replyWindowDays = 30,
-): Map<string, TemplateNumbers> {
+/**
+ * Per template: uses (outbound messages with it, any step, from the threads' send facts), and the
+ * reply rate of the threads it opened, per version: the dashboard's units (lib/analytics/units.ts),
+ * so both tabs count alike.
+ */
+export function templateNumbers(facts: Facts, replyWindowDays = 30): Map<string, TemplateNumbers> {
   const out = new Map<string, TemplateNumbers>();
   const get = (id: string) => {
     let n = out.get(id);
     if (!n) out.set(id, (n = { uses: 0, threads: 0, replied: 0, byVersion: new Map() }));
     return n;
   };
-  for (const id of templateIdsOfMessages) get(id).uses++;
-  for (const t of threads) {
-    const s = t.summary;
-    if (!s || s.firstDirection !== 'outbound' || !s.firstTemplateId || s.bounced) continue;
-    const replied =
-      s.firstReplyAt !== null && s.firstOutboundAt !== null && s.firstReplyAt - s.firstOutboundAt <= replyWindowDays * DAY;
-    const n = get(s.firstTemplateId);
+  const c = facts.threads;
+  for (let j = 0; j < c.sTpl.length; j++) if (c.sTpl[j] >= 0) get(facts.tpl[c.sTpl[j]]).uses++;
+  const units = buildUnits(facts, replyWindowDays);
+  for (let i = 0; i < units.n; i++) {
+    const t = units.t[i];
+    if (c.firstTpl[t] < 0 || units.state[i] & U_BOUNCED) continue;
+    const replied = (units.state[i] & U_REPLIED) !== 0;
+    const n = get(facts.tpl[c.firstTpl[t]]);
     n.threads++;
     if (replied) n.replied++;
-    const v = s.firstTemplateVersion ?? 1;
+    const v = c.firstVer[t] || 1;
     const vn = n.byVersion.get(v) ?? { threads: 0, replied: 0 };
     vn.threads++;
     if (replied) vn.replied++;

@@ -15,6 +15,8 @@ import {
   type TemplateDraft,
 } from '../../lib/templates/store';
 import { templateNumbers, describeRate } from '../../lib/templates/stats';
+import { encodeFacts } from '../../lib/analytics/facts';
+import { loadFacts } from '../../lib/insights/facts-store';
 
 let db: SidelogDb;
 let n = 0;
@@ -148,14 +150,14 @@ describe('setMessageTemplate (manual override)', () => {
     const th = (await db.threads.get('th1'))!;
     expect(th.summary).toMatchObject({ firstTemplateId: b.id, firstTemplateVersion: 1, firstReplyMessageId: 'm2' });
 
-    const ids = (await db.messages.orderBy('templateId').keys()) as string[];
-    let nums = templateNumbers(await db.threads.toArray(), ids);
+    // The Templates tab's path: facts kept by revision, merged after each change.
+    let nums = templateNumbers((await loadFacts(db, { save: 'never' })).facts);
     expect(nums.get(b.id)).toMatchObject({ uses: 1, threads: 1, replied: 1 });
     expect(nums.get(a.id)).toBeUndefined();
     expect(describeRate(nums.get(b.id)!)).toBe('1 of 1 replied (100%)');
 
     await setMessageTemplate(db, 'm1', a.id, 31_000);
-    nums = templateNumbers(await db.threads.toArray(), (await db.messages.orderBy('templateId').keys()) as string[]);
+    nums = templateNumbers((await loadFacts(db, { save: 'never' })).facts);
     expect(nums.get(a.id)).toMatchObject({ uses: 1, threads: 1, replied: 1 });
     expect(nums.get(b.id)).toBeUndefined();
   });
@@ -183,7 +185,12 @@ describe('setMessageTemplate (manual override)', () => {
 });
 
 describe('templateNumbers', () => {
+  let k = 0;
   const sum = (over: Record<string, unknown>) => ({
+    id: `t${++k}`,
+    channel: 'gmail' as const,
+    prospectIds: ['p'],
+    subject: null,
     summary: {
       firstMessageAt: 0, firstDirection: 'outbound' as const, firstOutboundAt: 0, firstOutboundMessageId: 'm', firstTemplateId: 't',
       firstTemplateVersion: 1, outboundCount: 1, inboundCount: 0, lastOutboundAt: 0, lastInboundAt: null, firstReplyAt: null,
@@ -193,16 +200,20 @@ describe('templateNumbers', () => {
   });
   it('counts first touches per version, excludes bounces, applies the reply window', () => {
     const day = 86_400_000;
+    const send = (templateId: string) => ({ at: 0, templateId, call: null });
     const nums = templateNumbers(
-      [
-        sum({ firstReplyAt: 2 * day }),
-        sum({ firstReplyAt: 40 * day }), // outside the 30-day window
-        sum({ bounced: true }),
-        sum({ firstTemplateVersion: 2 }),
-        sum({ firstDirection: 'inbound' }),
-        { summary: undefined },
-      ],
-      ['t', 't', 't', 'u'],
+      encodeFacts(
+        [
+          sum({ firstReplyAt: 2 * day, sends: [send('t'), send('u')] }),
+          sum({ firstReplyAt: 40 * day }), // outside the 30-day window
+          sum({ bounced: true, sends: [send('t')] }),
+          sum({ firstTemplateVersion: 2, sends: [send('t')] }),
+          sum({ firstDirection: 'inbound' }),
+          { ...sum({}), summary: undefined },
+          { ...sum({}), prospectIds: [] }, // no prospect: not outreach
+        ],
+        [],
+      ),
     );
     expect(nums.get('t')).toMatchObject({ uses: 3, threads: 3, replied: 1 });
     expect(nums.get('t')!.byVersion.get(1)).toEqual({ threads: 2, replied: 1 });
