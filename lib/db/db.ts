@@ -1,16 +1,21 @@
 // The one database. Opened only in extension pages and the background: a content script runs in
 // the site's origin, where this would be the *site's* IndexedDB (DESIGN.md).
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { summarizeThread } from '../ingest/summary';
 import type { Message, Prospect, Template, TemplateVersion, Thread } from '../schema/model';
+import { revisionMiddleware } from './revision';
 
 export interface MetaRow {
   key: string;
   value: unknown;
 }
 
+/** Threads and prospects as stored: the database stamps `rev` on every write (lib/db/revision.ts). */
+export type Stamped<T> = T & { rev?: number };
+
 export type SidelogDb = Dexie & {
-  prospects: EntityTable<Prospect, 'id'>;
-  threads: EntityTable<Thread, 'id'>;
+  prospects: EntityTable<Stamped<Prospect>, 'id'>;
+  threads: EntityTable<Stamped<Thread>, 'id'>;
   messages: EntityTable<Message, 'id'>;
   templates: EntityTable<Template, 'id'>;
   templateVersions: EntityTable<TemplateVersion, 'id'>;
@@ -32,12 +37,47 @@ export const SCHEMA_V1 = {
   meta: 'key',
 };
 
+/** v2: `rev` on threads and prospects (what changed since a snapshot, lib/db/revision.ts). */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  prospects: 'id, *keys, updatedAt, rev',
+  threads: 'id, *keys, *prospectIds, updatedAt, rev',
+};
+
+/** Threads per read of their messages in the v2 upgrade: bounds memory (100k messages) without a read per thread. */
+const UPGRADE_CHUNK = 2_000;
+
+/**
+ * v1 → v2: recomputes every thread's summary from its messages (summaries gain fields over time)
+ * and rewrites every thread and prospect, which the revision middleware stamps with a rev (the
+ * middleware runs in upgrade transactions too, and sets the counter).
+ */
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const threads = (await tx.table('threads').toArray()) as Thread[];
+  // Messages are read by contiguous ranges of thread ids (index range reads, getAll-fast).
+  threads.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (let i = 0; i < threads.length; i += UPGRADE_CHUNK) {
+    const chunk = threads.slice(i, i + UPGRADE_CHUNK);
+    const messages = (await tx
+      .table('messages')
+      .where('threadId')
+      .between(chunk[0].id, chunk[chunk.length - 1].id, true, true)
+      .toArray()) as Message[];
+    const byThread = new Map<string, Message[]>();
+    for (const m of messages) (byThread.get(m.threadId) ?? byThread.set(m.threadId, []).get(m.threadId)!).push(m);
+    await tx.table('threads').bulkPut(chunk.map((t) => ({ ...t, summary: summarizeThread(byThread.get(t.id) ?? []) })));
+  }
+  await tx.table('prospects').bulkPut(await tx.table('prospects').toArray());
+}
+
 export function openDb(name = DB_NAME): SidelogDb {
   // Relaxed durability: Chromium otherwise waits for a disk flush on every commit. Relaxed still
   // survives a browser or extension crash; only a power loss in the same instant could drop the
   // last commit.
   const db = new Dexie(name, { chromeTransactionDurability: 'relaxed' }) as SidelogDb;
+  db.use(revisionMiddleware);
   db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   return db;
 }
 
