@@ -1,42 +1,149 @@
 // The migration pattern: open the released version with data, open the next version over it,
-// check that the data survived and the upgrade ran. When schema v2 is added to lib/db/db.ts,
-// this test opens a real v1 database and upgrades it with the real openDb().
+// check that the data survived and the upgrade ran. Each real schema version has a test here that
+// opens a database written by the version before it and upgrades it with the real openDb().
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_V1, openDb } from '@/lib/db/db';
+import { SCHEMA_V1, SCHEMA_V2, openDb } from '@/lib/db/db';
+import { currentRev, revisionMiddleware } from '@/lib/db/revision';
+import { summarizeThread } from '@/lib/ingest/summary';
+import type { Message, Thread } from '@/lib/schema/model';
 import { T0 } from './helpers/events';
 
+const msg = (id: string, threadId: string, over: Partial<Message> = {}): Message => ({
+  id,
+  channel: 'gmail',
+  direction: 'outbound',
+  kind: 'email',
+  threadId,
+  prospectId: 'p1',
+  from: 'me@seller.io',
+  to: ['ada@acme.com'],
+  cc: [],
+  subject: 'Hi',
+  text: 'hi',
+  sentAt: T0,
+  templateId: null,
+  templateVersion: null,
+  templateSource: null,
+  templateScore: null,
+  classification: 'human',
+  source: 'network',
+  externalId: id,
+  rfcMessageId: null,
+  inReplyTo: [],
+  callOutcome: null,
+  keys: [id],
+  seenBy: ['network'],
+  updatedAt: T0,
+  ...over,
+});
+
+const thread = (id: string, summary?: unknown): Thread =>
+  ({ id, channel: 'gmail', externalId: id, prospectIds: ['p1'], subject: 'Hi', keys: [`gmail:t:${id}`], updatedAt: T0, ...(summary ? { summary } : {}) }) as Thread;
+
+/** A summary as v1 wrote it: without the fields added since. */
+const v1Summary = (over: Record<string, unknown> = {}) => {
+  const { sends: _sends, ...old } = summarizeThread([]) as unknown as Record<string, unknown>;
+  return { ...old, ...over };
+};
+
 describe('database migrations', () => {
-  it('v1 opens with the indexes the queries need', async () => {
+  it('the current schema has the indexes the queries need', async () => {
     const db = openDb('mig-1');
     await db.open();
+    expect(db.verno).toBe(2);
     expect(db.messages.schema.indexes.map((i) => i.name).sort()).toEqual(
       ['[direction+sentAt]', 'keys', 'prospectId', 'sentAt', 'templateId', 'threadId'].sort(),
     );
     expect(db.prospects.schema.indexes.find((i) => i.name === 'keys')?.multi).toBe(true);
+    expect(db.threads.schema.indexes.map((i) => i.name)).toContain('rev');
+    expect(db.prospects.schema.indexes.map((i) => i.name)).toContain('rev');
     db.close();
     await db.delete();
   });
 
-  it('data written under v1 survives an upgrade to a later version', async () => {
-    const name = 'mig-2';
+  it('v1 → v2: summaries recomputed from the messages, every thread and prospect gets a rev', async () => {
+    const name = 'mig-v2';
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
-    await v1.table('messages').put({ id: 'gmail:m1', keys: ['gmail:m1'], threadId: 'gmail:t1', prospectId: 'p1', sentAt: T0, direction: 'outbound', text: 'hi' });
+    const messages = [
+      // t1: a send, a human reply, a logged call.
+      msg('m1', 't1', { sentAt: T0, templateId: 'tpl', templateVersion: 2 }),
+      msg('m2', 't1', { direction: 'inbound', sentAt: T0 + 3_600_000, from: 'ada@acme.com', to: ['me@seller.io'] }),
+      msg('m3', 't1', { kind: 'call', sentAt: T0 + 7_200_000, callOutcome: 'connected' }),
+      // t2: two sends, and its stored summary is wrong.
+      msg('m4', 't2', { sentAt: T0 }),
+      msg('m5', 't2', { sentAt: T0 + 86_400_000 }),
+      // A message whose thread row is missing: ignored.
+      msg('m6', 'orphan'),
+    ];
+    await v1.table('messages').bulkPut(messages);
+    await v1.table('threads').bulkPut([
+      thread('t1', v1Summary({ outboundCount: 1, inboundCount: 1, firstReplyAt: T0 + 3_600_000 })),
+      thread('t2', v1Summary({ outboundCount: 7, bounced: true })),
+      thread('t3'), // no summary, no messages
+    ]);
+    await v1.table('prospects').bulkPut([
+      { id: 'p1', keys: ['email:ada@acme.com'], name: 'Ada' },
+      { id: 'p2', keys: ['email:bob@acme.com'], name: 'Bob' },
+    ]);
+    await v1.table('meta').put({ key: 'ingest:stats', value: { accepted: 6 } });
     v1.close();
 
-    // A hypothetical v2 that adds an index and back-fills a field.
-    const v2 = new Dexie(name);
-    v2.version(1).stores(SCHEMA_V1);
-    v2.version(2)
-      .stores({ ...SCHEMA_V1, messages: SCHEMA_V1.messages + ', channel' })
-      .upgrade((tx) => tx.table('messages').toCollection().modify((m) => void (m.channel ??= 'gmail')));
-    await v2.open();
-    const m = await v2.table('messages').get('gmail:m1');
-    expect(m.text).toBe('hi');
-    expect(await v2.table('messages').where('channel').equals('gmail').count()).toBe(1);
-    v2.close();
-    await Dexie.delete(name);
+    const db = openDb(name);
+    await db.open();
+    const threads = await db.threads.orderBy('id').toArray();
+    const prospects = await db.prospects.toArray();
+    expect(threads.map((t) => t.id)).toEqual(['t1', 't2', 't3']);
+    for (const t of threads) {
+      expect(t.summary).toEqual(summarizeThread(messages.filter((m) => m.threadId === t.id)));
+      expect(t.updatedAt).toBe(T0); // only derived fields change
+    }
+    expect(threads[1].summary?.outboundCount).toBe(2);
+    expect(threads[1].summary?.bounced).toBe(false);
+    expect(prospects.map((p) => p.name).sort()).toEqual(['Ada', 'Bob']);
+
+    const revs = [...threads, ...prospects].map((r) => r.rev);
+    for (const r of revs) expect(r).toBeGreaterThan(0);
+    expect(new Set(revs).size).toBe(revs.length);
+    expect(await currentRev(db)).toBeGreaterThanOrEqual(Math.max(...(revs as number[])));
+    expect(await db.threads.where('rev').above(0).count()).toBe(3);
+    // Untouched: messages and other meta.
+    expect(await db.messages.count()).toBe(6);
+    expect((await db.meta.get('ingest:stats'))?.value).toEqual({ accepted: 6 });
+
+    // Writes after the upgrade continue the counter.
+    const before = await currentRev(db);
+    await db.threads.update('t3', { subject: 'later' });
+    expect((await db.threads.get('t3'))?.rev).toBe(before + 1);
+    db.close();
+    await db.delete();
+  });
+
+  it('v1 → v2 reads messages per range of threads: every thread of a large database is summarised', async () => {
+    const name = 'mig-v2-large';
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    const T = 4_500; // more than two upgrade chunks
+    const threads = Array.from({ length: T }, (_, i) => thread(`gmail:t-${i}`));
+    const messages = threads.flatMap((t, i) =>
+      Array.from({ length: 1 + (i % 3) }, (_, j) => msg(`${t.id}/m${j}`, t.id, { sentAt: T0 + j, direction: j === 1 ? 'inbound' : 'outbound' })),
+    );
+    await v1.table('threads').bulkPut(threads);
+    await v1.table('messages').bulkPut(messages);
+    v1.close();
+
+    const db = openDb(name);
+    await db.open();
+    const after = await db.threads.toArray();
+    expect(after).toHaveLength(T);
+    const counts = new Map<string, number>();
+    for (const m of messages) counts.set(m.threadId, (counts.get(m.threadId) ?? 0) + 1);
+    for (const t of after) expect((t.summary?.outboundCount ?? 0) + (t.summary?.inboundCount ?? 0)).toBe(counts.get(t.id));
+    expect(new Set(after.map((t) => t.rev)).size).toBe(T);
+    expect(await currentRev(db)).toBe(T);
+    db.close();
+    await db.delete();
   });
 
   it('the current openDb() opens a database created by v1', async () => {
@@ -49,5 +156,36 @@ describe('database migrations', () => {
     expect((await db.prospects.where('keys').equals('email:a@b.co').first())?.name).toBe('A');
     db.close();
     await db.delete();
+  });
+
+  it('a later version that adds an index and rewrites rows keeps the data and stamps revs', async () => {
+    const name = 'mig-next';
+    const db = openDb(name);
+    await db.open();
+    await db.messages.put(msg('gmail:m1', 'gmail:t1'));
+    await db.threads.put(thread('gmail:t1'));
+    const rev = await currentRev(db);
+    db.close();
+
+    // A hypothetical v3 over the real v2: the pattern a real one follows (in openDb()).
+    const v3 = new Dexie(name);
+    v3.use(revisionMiddleware);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3)
+      .stores({ ...SCHEMA_V2, messages: SCHEMA_V2.messages + ', channel' })
+      .upgrade(async (tx) => {
+        await tx.table('messages').toCollection().modify((m) => void (m.channel ??= 'gmail'));
+        await tx.table('threads').toCollection().modify((t) => void (t.subject = 'rewritten'));
+      });
+    await v3.open();
+    const m = await v3.table('messages').get('gmail:m1');
+    expect(m.text).toBe('hi');
+    expect(await v3.table('messages').where('channel').equals('gmail').count()).toBe(1);
+    // Upgrade transactions go through the revision middleware too.
+    expect((await v3.table('threads').get('gmail:t1')).rev).toBe(rev + 1);
+    expect((await v3.table('meta').get('rev')).value).toBe(rev + 1);
+    v3.close();
+    await Dexie.delete(name);
   });
 });
