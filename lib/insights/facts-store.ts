@@ -43,8 +43,13 @@ export async function loadFacts(db: SidelogDb = getDb(), o: { save?: 'later' | '
   if (base) {
     const ch = await changesSince(db, base.rev);
     if (ch !== 'stale') {
-      const facts = mergeFacts(base.facts, ch);
-      out = { facts, rev: ch.rev, how: facts === base.facts ? 'stored' : 'merged' };
+      try {
+        const facts = mergeFacts(base.facts, ch);
+        out = { facts, rev: ch.rev, how: facts === base.facts ? 'stored' : 'merged' };
+      } catch {
+        // Stored facts that do not fit (damaged, or written by another build): rebuild below.
+        out = null;
+      }
     }
   }
   if (!out) {

@@ -93,3 +93,19 @@ describe('facts store', () => {
     expect(numbers(f.facts, []).threadRate.n).toBe(0);
   });
 });
+
+describe('facts store, damaged record', () => {
+  it('stored facts that cannot be merged are rebuilt from the tables', async () => {
+    const db = await seeded();
+    const first = await loadFacts(db, { save: 'now' });
+    dropHeldFacts(db);
+    const row = (await db.meta.get(FACTS_KEY))!.value as { facts: Facts };
+    await db.meta.put({ key: FACTS_KEY, value: { ...row, facts: { ...row.facts, threads: { ...row.facts.threads, pOff: null } } } });
+    const [p] = await db.prospects.limit(1).toArray();
+    await saveProspectEdits(db, p.id, { stage: 'won' }, now);
+    const after = await loadFacts(db, { save: 'never' });
+    expect(after.how).toBe('rebuilt');
+    expect(after.rev).toBeGreaterThan(first.rev);
+    await expectFresh(db, after.facts);
+  });
+});
