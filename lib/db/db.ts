@@ -37,11 +37,16 @@ export const SCHEMA_V1 = {
   meta: 'key',
 };
 
-/** v2: `rev` on threads and prospects (what changed since a snapshot, lib/db/revision.ts). */
+/**
+ * v2: `rev` on threads and prospects (what changed since a snapshot, lib/db/revision.ts). Messages
+ * lose `[direction+sentAt]` and `templateId`: the numbers come from thread summaries now, and
+ * every index is one more write per stored message.
+ */
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
   prospects: 'id, *keys, updatedAt, rev',
   threads: 'id, *keys, *prospectIds, updatedAt, rev',
+  messages: 'id, *keys, threadId, prospectId, sentAt',
 };
 
 /** Threads per read of their messages in the v2 upgrade: bounds memory (100k messages) without a read per thread. */
