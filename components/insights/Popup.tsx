@@ -3,9 +3,8 @@
 // lives seconds).
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { popupSummary, type PopupSummary } from '@/lib/analytics/popup';
+import type { PopupSummary } from '@/lib/analytics/popup';
 import { ciText, pct } from './format';
-import { loadDashboardData } from '@/lib/insights/load';
 import './insights.css';
 
 function bounds(now: number) {
@@ -44,8 +43,10 @@ export function Popup() {
     // messages) would otherwise hold up the first paint.
     const painted = new Promise<void>((ok) => (data ? requestAnimationFrame(() => setTimeout(ok, 0)) : ok()));
     painted
-      .then(() => loadDashboardData())
-      .then((d) => {
+      // The database, zod and the metrics load as a chunk of their own: the first paint needs only React.
+      .then(() => Promise.all([import('@/lib/insights/load'), import('@/lib/analytics/popup')]))
+      .then(async ([{ loadDashboardData }, { popupSummary }]) => {
+        const d = await loadDashboardData();
         const summary = popupSummary({ facts: d.facts, templates: d.templates, now, ...b, replyWindowDays: d.settings.replyWindowDays, minSample: d.settings.minSample });
         setData(summary);
         setFresh(true);
