@@ -8,7 +8,7 @@ import { CallOutcome, Seniority, Stage, type Message, type Prospect, type Templa
 import { setMessageTemplate } from '@/lib/templates/store';
 import { Info } from '@/components/insights/Info';
 import { channelLabel, dateText, dateTimeText, money } from '@/components/insights/format';
-import { loadProspects, loadTimeline } from '@/lib/insights/load';
+import { loadProspectList, loadTimeline } from '@/lib/insights/load';
 import { usePageProspect } from '@/components/insights/page-prospect';
 import { logCall, saveProspectEdits } from '@/lib/prospects/edit';
 import '@/components/insights/insights.css';
@@ -30,7 +30,7 @@ export function ProspectsView() {
 }
 
 function ProspectList({ onOpen }: { onOpen: (id: string) => void }) {
-  const q = useQuery({ queryKey: ['insights', 'prospects'], queryFn: () => loadProspects() });
+  const q = useQuery({ queryKey: ['insights', 'prospect-list'], queryFn: () => loadProspectList() });
   const [search, setSearch] = useState('');
   const [stage, setStage] = useState<Stage | ''>('');
   const [page, setPage] = useState(0);

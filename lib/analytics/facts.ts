@@ -13,7 +13,19 @@ import type { CallOutcome, Channel, Prospect, Stage, Template, Thread } from '..
 export type AnalyticsThread = Pick<Thread, 'id' | 'channel' | 'prospectIds' | 'subject' | 'summary'>;
 export type AnalyticsProspect = Pick<
   Prospect,
-  'id' | 'name' | 'company' | 'title' | 'seniority' | 'industry' | 'location' | 'companySize' | 'stage' | 'dealValue' | 'traits'
+  | 'id'
+  | 'name'
+  | 'emails'
+  | 'linkedinUrl'
+  | 'company'
+  | 'title'
+  | 'seniority'
+  | 'industry'
+  | 'location'
+  | 'companySize'
+  | 'stage'
+  | 'dealValue'
+  | 'traits'
 >;
 export type AnalyticsTemplate = Pick<Template, 'id' | 'name' | 'tags' | 'version' | 'archived'>;
 
@@ -93,6 +105,10 @@ export interface ProspectColumns {
   /** 1 = a stored prospect; 0 = an id threads name that no stored prospect has (still one person). */
   stored: Uint8Array;
   name: string[];
+  /** Email addresses joined by "\n" ('' = none): the prospects list shows and searches them. */
+  emails: string[];
+  /** Profile URL, '' = none. */
+  linkedin: string[];
   stage: Uint8Array;
   /** Deal value; NaN = none. */
   deal: Float64Array;
@@ -210,9 +226,13 @@ export function encodeFacts(threads: readonly AnalyticsThread[], prospects: read
   const stage = new Uint8Array(total);
   const deal = new Float64Array(total).fill(NaN);
   const name: string[] = new Array(total).fill('');
+  const emails: string[] = new Array(total).fill('');
+  const linkedin: string[] = new Array(total).fill('');
   for (let p = 0; p < nStored; p++) {
     const x = unique[p];
     name[p] = x.name;
+    emails[p] = x.emails.join('\n');
+    linkedin[p] = x.linkedinUrl ?? '';
     stage[p] = Math.max(0, STAGES.indexOf(x.stage));
     if (x.dealValue !== null && x.dealValue !== undefined) deal[p] = x.dealValue;
   }
@@ -238,13 +258,17 @@ export function encodeFacts(threads: readonly AnalyticsThread[], prospects: read
   };
   for (const f of PROSPECT_FIELDS) dims.push(column(f, BUILTIN_DIMENSIONS.find((d) => d.key === f)!.label, (x) => x[f]));
   for (const k of [...custom].sort()) dims.push(column(`trait:${k}`, k, (x) => x.traits[k]));
-  return { v: 1, tpl, threads: c, prospects: { id: ids, stored, name, stage, deal, dims } };
+  return { v: 1, tpl, threads: c, prospects: { id: ids, stored, name, emails, linkedin, stage, deal, dims } };
 }
 
 const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
 /** The rows back (summary fields the facts do not keep come back null or 0). */
 export function decodeFacts(f: Facts): { threads: AnalyticsThread[]; prospects: AnalyticsProspect[] } {
+  return { threads: decodeThreads(f), prospects: decodeProspects(f) };
+}
+
+export function decodeThreads(f: Facts): AnalyticsThread[] {
   const c = f.threads;
   const P = f.prospects;
   const tplId = (k: number) => (k < 0 ? null : f.tpl[k]);
@@ -286,6 +310,12 @@ export function decodeFacts(f: Facts): { threads: AnalyticsThread[]; prospects: 
             },
     };
   }
+  return threads;
+}
+
+/** The stored prospects (ids threads name without a stored prospect are left out). */
+export function decodeProspects(f: Facts): AnalyticsProspect[] {
+  const P = f.prospects;
   const prospects: AnalyticsProspect[] = [];
   const field = (d: DimensionColumn, p: number) => {
     const v = d.values[d.codes[p]];
@@ -293,7 +323,15 @@ export function decodeFacts(f: Facts): { threads: AnalyticsThread[]; prospects: 
   };
   for (let p = 0; p < P.id.length; p++) {
     if (!P.stored[p]) continue;
-    const row = { id: P.id[p], name: P.name[p], stage: STAGES[P.stage[p]], dealValue: orNull(P.deal[p]), traits: {} as Record<string, string> } as AnalyticsProspect;
+    const row = {
+      id: P.id[p],
+      name: P.name[p],
+      emails: P.emails[p] ? P.emails[p].split('\n') : [],
+      linkedinUrl: P.linkedin[p] || null,
+      stage: STAGES[P.stage[p]],
+      dealValue: orNull(P.deal[p]),
+      traits: {} as Record<string, string>,
+    } as AnalyticsProspect;
     for (const d of P.dims) {
       const v = field(d, p);
       if (d.key.startsWith('trait:')) {
@@ -302,7 +340,7 @@ export function decodeFacts(f: Facts): { threads: AnalyticsThread[]; prospects: 
     }
     prospects.push(row);
   }
-  return { threads, prospects };
+  return prospects;
 }
 
 export interface FactsChange {
@@ -371,7 +409,11 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
   const stage = grow(P0.stage, 0);
   const deal = grow(P0.deal, NaN);
   const name = P0.name.slice();
+  const emails = P0.emails.slice();
+  const linkedin = P0.linkedin.slice();
   while (name.length < total) name.push('');
+  while (emails.length < total) emails.push('');
+  while (linkedin.length < total) linkedin.push('');
   const dims: DimensionColumn[] = P0.dims.map((d) => ({ ...d, values: d.values.slice(), codes: d.codes }));
   const custom = new Set<string>();
   for (const x of change.prospects) for (const k in x.traits) custom.add(k);
@@ -404,6 +446,8 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
     const p = pos.get(x.id)!;
     stored[p] = 1;
     name[p] = x.name;
+    emails[p] = x.emails.join('\n');
+    linkedin[p] = x.linkedinUrl ?? '';
     stage[p] = Math.max(0, STAGES.indexOf(x.stage));
     deal[p] = x.dealValue ?? NaN;
     dims.forEach((d, i) => (d.codes[p] = valueCode(i, clean(getters[i](x)))));
@@ -414,6 +458,8 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
     const p = pos.get(id)!;
     stored[p] = 0;
     name[p] = '';
+    emails[p] = '';
+    linkedin[p] = '';
     stage[p] = 0;
     deal[p] = NaN;
     dims.forEach((d, i) => (d.codes[p] = valueCode(i, UNKNOWN)));
@@ -515,7 +561,7 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
   }
   c.pOff[n] = pj;
   c.sOff[n] = sj;
-  return { v: 1, tpl, threads: c, prospects: { id: ids, stored, name, stage, deal, dims } };
+  return { v: 1, tpl, threads: c, prospects: { id: ids, stored, name, emails, linkedin, stage, deal, dims } };
 }
 
 function writeSummary(c: ThreadColumns, i: number, s: NonNullable<AnalyticsThread['summary']>, code: (id: string | null | undefined) => number) {

@@ -2,7 +2,7 @@
 // the React pieces, so each view's query function is one call. Reads only what a number needs:
 // the dashboard reads facts (columns kept by lib/insights/facts-store.ts), the popup the threads
 // changed this month; never the whole message table.
-import type { Facts } from '@/lib/analytics/facts';
+import { decodeProspects, type AnalyticsProspect, type Facts } from '@/lib/analytics/facts';
 import { loadFacts } from '@/lib/insights/facts-store';
 import { getDb, type SidelogDb } from '@/lib/db/db';
 import { getSettings } from '@/lib/settings';
@@ -23,8 +23,9 @@ export async function loadDashboardData(db: SidelogDb = getDb()): Promise<Dashbo
   return { facts, templates, settings };
 }
 
-export function loadProspects(db: SidelogDb = getDb()): Promise<Prospect[]> {
-  return db.prospects.toArray();
+/** The prospects list: the stored prospects as the facts hold them (one record read, not 20k). */
+export async function loadProspectList(db: SidelogDb = getDb()): Promise<AnalyticsProspect[]> {
+  return decodeProspects((await loadFacts(db)).facts);
 }
 
 /** One prospect's timeline: messages linked to them, or in threads they are part of. */

@@ -57,7 +57,7 @@ function thread(id: string, channel: Channel, prospectId: string, ms: M[]): { th
   return { thread: { id, channel, prospectIds: [prospectId], subject: null, summary: summarizeThread(messages) }, messages };
 }
 const prospect = (id: string, seniority: Seniority | null, stage: Stage, dealValue: number | null, traits: Record<string, string> = {}): AnalyticsProspect => ({
-  id, name: id, company: null, title: null, seniority, industry: null, location: null, companySize: null, stage, dealValue, traits,
+  id, name: id, emails: [], linkedinUrl: null, company: null, title: null, seniority, industry: null, location: null, companySize: null, stage, dealValue, traits,
 });
 
 const templates: AnalyticsTemplate[] = [
