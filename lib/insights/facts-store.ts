@@ -9,7 +9,7 @@ import { getDb, type SidelogDb } from '@/lib/db/db';
 import { changesSince } from '@/lib/db/revision';
 
 export const FACTS_KEY = 'analytics:facts';
-/** The revision the stored facts reflect, apart so a writer can compare without reading the facts. */
+/** The revision and format of the stored facts, apart so a writer can compare without reading the facts. */
 export const FACTS_REV_KEY = 'analytics:facts-rev';
 /** Bump when the shape of Facts changes: stored facts of another format are rebuilt. */
 export const FACTS_FORMAT = 2;
@@ -71,11 +71,12 @@ export async function loadFacts(db: SidelogDb = getDb(), o: { save?: 'later' | '
 /** Stores facts unless newer ones are stored already (two panels open at once). */
 export async function saveFacts(db: SidelogDb, rev: number, facts: Facts): Promise<boolean> {
   return db.transaction('rw', db.meta, async () => {
-    const stored = (await db.meta.get(FACTS_REV_KEY))?.value;
-    if (typeof stored === 'number' && stored >= rev) return false;
+    const stored = (await db.meta.get(FACTS_REV_KEY))?.value as { rev?: unknown; format?: unknown } | undefined;
+    // Newer facts of this format are there already; facts of another format are replaced.
+    if (stored?.format === FACTS_FORMAT && typeof stored.rev === 'number' && stored.rev >= rev) return false;
     await db.meta.bulkPut([
       { key: FACTS_KEY, value: { format: FACTS_FORMAT, rev, facts } satisfies StoredFacts },
-      { key: FACTS_REV_KEY, value: rev },
+      { key: FACTS_REV_KEY, value: { rev, format: FACTS_FORMAT } },
     ]);
     return true;
   });

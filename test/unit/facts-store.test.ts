@@ -109,3 +109,24 @@ describe('facts store, damaged record', () => {
     await expectFresh(db, after.facts);
   });
 });
+
+describe('facts store, another format', () => {
+  it('facts stored by another build (format) are rebuilt and replaced, even at the same revision', async () => {
+    const db = await seeded();
+    const first = await loadFacts(db, { save: 'now' });
+    dropHeldFacts(db);
+    const { FACTS_REV_KEY, FACTS_FORMAT } = await import('../../lib/insights/facts-store');
+    const row = (await db.meta.get(FACTS_KEY))!.value as { facts: Facts };
+    await db.meta.bulkPut([
+      { key: FACTS_KEY, value: { ...row, format: FACTS_FORMAT - 1 } },
+      // Format 1 kept the bare revision number here.
+      { key: FACTS_REV_KEY, value: first.rev },
+    ]);
+    const again = await loadFacts(db, { save: 'now' });
+    expect(again.how).toBe('rebuilt');
+    dropHeldFacts(db);
+    const third = await loadFacts(db, { save: 'never' });
+    expect(third.how).toBe('stored');
+    await expectFresh(db, third.facts);
+  });
+});
