@@ -1,14 +1,12 @@
 // Dexie reads for the insights views and the popup. Kept apart from lib/analytics (pure) and from
-// the React pieces, so each view's query function is one call. Reads only what a number needs:
-// the dashboard reads facts (columns kept by lib/insights/facts-store.ts), the popup the threads
-// changed this month; never the whole message table.
+// the React pieces, so each view's query function is one call. The dashboard, the popup and the
+// prospects list read the facts (one record, kept by lib/insights/facts-store.ts); a prospect's
+// page reads their own messages. Never the whole message table.
 import { decodeProspects, type AnalyticsProspect, type Facts } from '@/lib/analytics/facts';
 import { loadFacts } from '@/lib/insights/facts-store';
 import { getDb, type SidelogDb } from '@/lib/db/db';
 import { getSettings } from '@/lib/settings';
-import { canonicalProfileUrl, normEmail, personKeys, threadKeys } from '@/lib/ingest/keys';
-import type { PageContext } from '@/lib/messaging';
-import type { Prospect, Template } from '@/lib/schema/model';
+import type { Template } from '@/lib/schema/model';
 import type { Settings } from '@/lib/schema/settings';
 
 export interface DashboardData {

@@ -3,7 +3,7 @@
 // (for the preview and the variables). The content script does the filling; nothing is sent.
 import type { InsertRequest, InsertResult } from '../messaging';
 import { findSiteTab, siteOf, type PersonForTemplate, type TabLike, type TabsApi } from '../prospects/page-prospect';
-import type { Prospect, Template } from '../schema/model';
+import type { Template } from '../schema/model';
 import { prospectVariables, resolveTemplate } from './variables';
 
 export const NO_SITE_TAB = 'Open a Gmail compose or a LinkedIn conversation first.';
