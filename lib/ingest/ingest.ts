@@ -27,7 +27,6 @@ import {
   personKeys,
   threadKeys,
 } from './keys';
-import { summarizeThread } from './summary';
 import { ConflictError, WorkingSet } from './working-set';
 
 export interface IngestDeps {
