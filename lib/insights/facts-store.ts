@@ -59,13 +59,31 @@ export async function loadFacts(db: SidelogDb = getDb(), o: { save?: 'later' | '
   }
   held.set(db, { rev: out.rev, facts: out.facts });
   const save = o.save ?? 'later';
-  if (save !== 'never' && out.how !== 'stored') {
-    const write = () => saveFacts(db, out.rev, out.facts).catch(() => {});
-    // After this task: the caller shows its numbers first (they need no further read).
-    if (save === 'now') await write();
-    else setTimeout(write, 0);
-  }
+  if (save === 'now' && out.how !== 'stored') await saveFacts(db, out.rev, out.facts).catch(() => false);
+  else if (save === 'later' && out.how !== 'stored') saveLater(db);
   return out;
+}
+
+/**
+ * A page that stays open (a side panel while the user writes) saves at most this often: each save
+ * writes the whole record, megabytes at 100k messages. Not saving loses nothing: the next page
+ * merges from the last stored facts.
+ */
+export const SAVE_EVERY_MS = 30_000;
+const saving = new WeakMap<SidelogDb, { last: number; timer: ReturnType<typeof setTimeout> | null }>();
+
+function saveLater(db: SidelogDb): void {
+  let s = saving.get(db);
+  if (!s) saving.set(db, (s = { last: -Infinity, timer: null }));
+  if (s.timer) return; // the scheduled save writes what this page holds by then
+  const state = s;
+  // At the earliest after this task: the caller shows its numbers first.
+  state.timer = setTimeout(() => {
+    state.timer = null;
+    state.last = Date.now();
+    const h = held.get(db);
+    if (h) void saveFacts(db, h.rev, h.facts).catch(() => false);
+  }, Math.max(0, state.last + SAVE_EVERY_MS - Date.now()));
 }
 
 /** Stores facts unless newer ones are stored already (two panels open at once). */

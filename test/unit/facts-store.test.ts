@@ -1,7 +1,7 @@
 // The dashboard's facts kept in IndexedDB (lib/insights/facts-store.ts) on fake-indexeddb: built
 // once, read back, brought up to date by whatever writes the tables (ingestion, edits, import,
 // deletions), and always equal to facts encoded afresh from the tables.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { computeDashboard } from '../../lib/analytics/dashboard';
 import { decodeFacts, encodeFacts, type Facts } from '../../lib/analytics/facts';
 import { openDb, type SidelogDb } from '../../lib/db/db';
@@ -128,5 +128,35 @@ describe('facts store, another format', () => {
     const third = await loadFacts(db, { save: 'never' });
     expect(third.how).toBe('stored');
     await expectFresh(db, third.facts);
+  });
+});
+
+describe('facts store, saving from a page that stays open', () => {
+  it('saves at once the first time, then at most every SAVE_EVERY_MS, the latest facts', async () => {
+    const { SAVE_EVERY_MS, FACTS_REV_KEY } = await import('../../lib/insights/facts-store');
+    const db = await seeded();
+    const storedRev = async () => ((await db.meta.get(FACTS_REV_KEY))?.value as { rev: number } | undefined)?.rev;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const first = await loadFacts(db);
+      await vi.advanceTimersByTimeAsync(0);
+      await vi.waitFor(async () => expect(await storedRev()).toBe(first.rev));
+      const [p] = await db.prospects.limit(1).toArray();
+      await saveProspectEdits(db, p.id, { stage: 'meeting' }, now);
+      const second = await loadFacts(db);
+      await saveProspectEdits(db, p.id, { stage: 'won' }, now);
+      const third = await loadFacts(db);
+      expect(third.rev).toBeGreaterThan(second.rev);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(await storedRev()).toBe(first.rev); // not yet: one save per interval
+      await vi.advanceTimersByTimeAsync(SAVE_EVERY_MS);
+      await vi.waitFor(async () => expect(await storedRev()).toBe(third.rev)); // the latest, once
+    } finally {
+      vi.useRealTimers();
+    }
+    dropHeldFacts(db);
+    const next = await loadFacts(db, { save: 'never' });
+    expect(next.how).toBe('stored');
+    await expectFresh(db, next.facts);
   });
 });
