@@ -38,14 +38,14 @@ export const SCHEMA_V1 = {
 };
 
 /**
- * v2: `rev` on threads and prospects (what changed since a snapshot, lib/db/revision.ts). Messages
- * lose `[direction+sentAt]` and `templateId`: the numbers come from thread summaries now, and
- * every index is one more write per stored message.
+ * v2: `rev` on threads and prospects (what changed since a snapshot, lib/db/revision.ts). Indexes
+ * nothing reads since the numbers come from facts go: messages' `[direction+sentAt]` and
+ * `templateId`, threads' `updatedAt` (every index is one more write per stored row).
  */
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
   prospects: 'id, *keys, updatedAt, rev',
-  threads: 'id, *keys, *prospectIds, updatedAt, rev',
+  threads: 'id, *keys, *prospectIds, rev',
   messages: 'id, *keys, threadId, prospectId, sentAt',
 };
 
