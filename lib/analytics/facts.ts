@@ -231,7 +231,7 @@ export function encodeFacts(threads: readonly AnalyticsThread[], prospects: read
   for (let p = 0; p < nStored; p++) {
     const x = unique[p];
     name[p] = x.name;
-    emails[p] = x.emails.join('\n');
+    emails[p] = (x.emails ?? []).join('\n');
     linkedin[p] = x.linkedinUrl ?? '';
     stage[p] = Math.max(0, STAGES.indexOf(x.stage));
     if (x.dealValue !== null && x.dealValue !== undefined) deal[p] = x.dealValue;
@@ -446,7 +446,7 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
     const p = pos.get(x.id)!;
     stored[p] = 1;
     name[p] = x.name;
-    emails[p] = x.emails.join('\n');
+    emails[p] = (x.emails ?? []).join('\n');
     linkedin[p] = x.linkedinUrl ?? '';
     stage[p] = Math.max(0, STAGES.indexOf(x.stage));
     deal[p] = x.dealValue ?? NaN;

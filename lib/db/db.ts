@@ -53,9 +53,10 @@ export const SCHEMA_V2 = {
 const UPGRADE_CHUNK = 2_000;
 
 /**
- * v1 → v2: recomputes every thread's summary from its messages (summaries gain fields over time)
- * and rewrites every thread and prospect, which the revision middleware stamps with a rev (the
- * middleware runs in upgrade transactions too, and sets the counter).
+ * v1 → v2: recomputes every thread's summary from its messages (summaries gain their sends), and
+ * the rewrite gets a rev from the revision middleware (it runs in upgrade transactions too).
+ * Prospects are not rewritten: a row without a rev is older than any facts, which are first built
+ * from every row (lib/insights/facts-store.ts), and gets a rev at its next write.
  */
 async function upgradeToV2(tx: Transaction): Promise<void> {
   const threads = (await tx.table('threads').toArray()) as Thread[];
@@ -72,7 +73,6 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     for (const m of messages) (byThread.get(m.threadId) ?? byThread.set(m.threadId, []).get(m.threadId)!).push(m);
     await tx.table('threads').bulkPut(chunk.map((t) => ({ ...t, summary: summarizeThread(byThread.get(t.id) ?? []) })));
   }
-  await tx.table('prospects').bulkPut(await tx.table('prospects').toArray());
 }
 
 export function openDb(name = DB_NAME): SidelogDb {

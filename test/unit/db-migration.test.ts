@@ -4,8 +4,10 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_V1, SCHEMA_V2, openDb } from '@/lib/db/db';
-import { currentRev, revisionMiddleware } from '@/lib/db/revision';
+import { changesSince, currentRev, revisionMiddleware } from '@/lib/db/revision';
 import { summarizeThread } from '@/lib/ingest/summary';
+import { decodeProspects } from '@/lib/analytics/facts';
+import { loadFacts } from '@/lib/insights/facts-store';
 import type { Message, Thread } from '@/lib/schema/model';
 import { T0 } from './helpers/events';
 
@@ -61,7 +63,7 @@ describe('database migrations', () => {
     await db.delete();
   });
 
-  it('v1 → v2: summaries recomputed from the messages, every thread and prospect gets a rev', async () => {
+  it('v1 → v2: summaries recomputed from the messages, every thread gets a rev; prospects are left as they were', async () => {
     const name = 'mig-v2';
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
@@ -102,11 +104,20 @@ describe('database migrations', () => {
     expect(threads[1].summary?.bounced).toBe(false);
     expect(prospects.map((p) => p.name).sort()).toEqual(['Ada', 'Bob']);
 
-    const revs = [...threads, ...prospects].map((r) => r.rev);
+    const revs = threads.map((r) => r.rev);
     for (const r of revs) expect(r).toBeGreaterThan(0);
     expect(new Set(revs).size).toBe(revs.length);
     expect(await currentRev(db)).toBeGreaterThanOrEqual(Math.max(...(revs as number[])));
     expect(await db.threads.where('rev').above(0).count()).toBe(3);
+    // Prospects keep their rows (no rewrite of 20k rows at upgrade); the first facts read them all.
+    for (const p of prospects) expect(p.rev).toBeUndefined();
+    const facts = await loadFacts(db, { save: 'never' });
+    expect(facts.how).toBe('rebuilt');
+    expect(decodeProspects(facts.facts).map((p) => p.name).sort()).toEqual(['Ada', 'Bob']);
+    // …and a prospect written after the upgrade is a change like any other.
+    await db.prospects.update('p1', { name: 'Ada L.' });
+    const ch = await changesSince(db, facts.rev);
+    expect(ch !== 'stale' && ch.prospects.map((p) => p.name)).toEqual(['Ada L.']);
     // Untouched: messages and other meta.
     expect(await db.messages.count()).toBe(6);
     expect((await db.meta.get('ingest:stats'))?.value).toEqual({ accepted: 6 });
