@@ -124,34 +124,39 @@ export interface Facts {
   prospects: ProspectColumns;
 }
 
+/** Codes for strings: the index in `list`, appending a string seen for the first time. */
+function interner(list: string[]): (v: string) => number {
+  const index = new Map(list.map((v, k) => [v, k]));
+  return (v) => {
+    let k = index.get(v);
+    if (k === undefined) {
+      k = list.length;
+      index.set(v, k);
+      list.push(v);
+    }
+    return k;
+  };
+}
+/** Template codes: -1 for none. */
+const templateCoder = (tpl: string[]) => {
+  const intern = interner(tpl);
+  return (id: string | null | undefined) => (id ? intern(id) : -1);
+};
+
 const clean = (v: unknown) => (v === null || v === undefined || v === '' ? UNKNOWN : String(v));
 const time = (v: number | null | undefined) => (v === null || v === undefined ? NaN : v);
 
 export function encodeFacts(threads: readonly AnalyticsThread[], prospects: readonly AnalyticsProspect[]): Facts {
-  // Prospects first: threads refer to them by index.
-  const pIndex = new Map<string, number>();
+  // Prospects first: threads refer to them by row (ids threads name beyond these are appended).
   const ids: string[] = [];
-  for (const p of prospects) {
-    if (pIndex.has(p.id)) continue;
-    pIndex.set(p.id, ids.length);
-    ids.push(p.id);
-  }
+  const prospectRow = interner(ids);
+  for (const p of prospects) prospectRow(p.id);
   const nStored = ids.length;
   // Duplicate ids (not expected from the database): the last row wins.
   const unique = nStored === prospects.length ? prospects : ids.map(((byId) => (id: string) => byId.get(id)!)(new Map(prospects.map((p) => [p.id, p]))));
 
-  const tIndex = new Map<string, number>();
   const tpl: string[] = [];
-  const code = (id: string | null | undefined) => {
-    if (!id) return -1;
-    let c = tIndex.get(id);
-    if (c === undefined) {
-      c = tpl.length;
-      tIndex.set(id, c);
-      tpl.push(id);
-    }
-    return c;
-  };
+  const code = templateCoder(tpl);
 
   const n = threads.length;
   let nP = 0;
@@ -185,39 +190,9 @@ export function encodeFacts(threads: readonly AnalyticsThread[], prospects: read
     sTpl: new Int32Array(nS),
     sCall: new Int8Array(nS),
   };
-  let pj = 0;
-  let sj = 0;
-  for (let i = 0; i < n; i++) {
-    const t = threads[i];
-    c.id[i] = t.id;
-    c.channel[i] = t.channel === 'linkedin' ? 1 : 0;
-    c.subject[i] = t.subject;
-    c.pOff[i] = pj;
-    for (const pid of t.prospectIds) {
-      let p = pIndex.get(pid);
-      if (p === undefined) {
-        p = ids.length;
-        pIndex.set(pid, p);
-        ids.push(pid);
-      }
-      c.pIdx[pj++] = p;
-    }
-    const s = t.summary;
-    c.sOff[i] = sj;
-    if (!s) {
-      c.firstDir[i] = -1;
-      c.firstOut[i] = c.lastOut[i] = c.lastIn[i] = c.firstReply[i] = NaN;
-      c.firstTpl[i] = c.creditTpl[i] = -1;
-      continue;
-    }
-    writeSummary(c, i, s, code);
-    for (const x of s.sends ?? []) {
-      c.sAt[sj] = x.at;
-      c.sTpl[sj] = code(x.templateId);
-      c.sCall[sj] = x.call ? CALL_OUTCOMES.indexOf(x.call) : -1;
-      sj++;
-    }
-  }
+  let at = { pj: 0, sj: 0 };
+  for (let i = 0; i < n; i++) at = writeThread(c, i, threads[i], at, prospectRow, code);
+  const { pj, sj } = at;
   c.pOff[n] = pj;
   c.sOff[n] = sj;
 
@@ -241,17 +216,8 @@ export function encodeFacts(threads: readonly AnalyticsThread[], prospects: read
   const dims: DimensionColumn[] = [];
   const column = (key: Dimension, label: string, get: (x: AnalyticsProspect) => unknown): DimensionColumn => {
     const values: string[] = [];
-    const vIndex = new Map<string, number>();
     const codes = new Int32Array(total);
-    const valueCode = (v: string) => {
-      let k = vIndex.get(v);
-      if (k === undefined) {
-        k = values.length;
-        vIndex.set(v, k);
-        values.push(v);
-      }
-      return k;
-    };
+    const valueCode = interner(values);
     for (let p = 0; p < nStored; p++) codes[p] = valueCode(clean(get(unique[p])));
     if (total > nStored) codes.fill(valueCode(UNKNOWN), nStored);
     return { key, label, values, codes };
@@ -368,32 +334,12 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
     );
   }
   const tpl = f.tpl.slice();
-  const tIndex = new Map(tpl.map((id, k) => [id, k]));
-  const code = (id: string | null | undefined) => {
-    if (!id) return -1;
-    let k = tIndex.get(id);
-    if (k === undefined) {
-      k = tpl.length;
-      tIndex.set(id, k);
-      tpl.push(id);
-    }
-    return k;
-  };
+  const code = templateCoder(tpl);
 
   // Prospects: update rows in place (in copies), append new ones.
   const P0 = f.prospects;
-  const pos = new Map<string, number>();
-  P0.id.forEach((id, p) => pos.set(id, p));
   const ids = P0.id.slice();
-  const rowOf = (id: string) => {
-    let p = pos.get(id);
-    if (p === undefined) {
-      p = ids.length;
-      pos.set(id, p);
-      ids.push(id);
-    }
-    return p;
-  };
+  const rowOf = interner(ids);
   for (const x of change.prospects) rowOf(x.id);
   for (const id of change.deletedProspects) rowOf(id);
   for (const t of change.threads) for (const id of t.prospectIds) rowOf(id);
@@ -423,16 +369,8 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
     const tb = b.key.startsWith('trait:');
     return ta !== tb ? (ta ? 1 : -1) : ta ? a.key.localeCompare(b.key) : 0;
   });
-  const valueIndex = dims.map((d) => new Map(d.values.map((v, k) => [v, k])));
-  const valueCode = (i: number, v: string) => {
-    let k = valueIndex[i].get(v);
-    if (k === undefined) {
-      k = dims[i].values.length;
-      valueIndex[i].set(v, k);
-      dims[i].values.push(v);
-    }
-    return k;
-  };
+  const valueCoders = dims.map((d) => interner(d.values));
+  const valueCode = (i: number, v: string) => valueCoders[i](v);
   dims.forEach((d, i) => {
     const codes = new Int32Array(total);
     codes.set(d.codes);
@@ -443,7 +381,7 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
     d.key.startsWith('trait:') ? ((x: AnalyticsProspect) => x.traits[d.key.slice(6)]) : ((x: AnalyticsProspect) => x[d.key as ProspectField]),
   );
   for (const x of change.prospects) {
-    const p = pos.get(x.id)!;
+    const p = rowOf(x.id);
     stored[p] = 1;
     name[p] = x.name;
     emails[p] = (x.emails ?? []).join('\n');
@@ -455,7 +393,7 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
   const changedP = new Set(change.prospects.map((x) => x.id));
   for (const id of change.deletedProspects) {
     if (changedP.has(id)) continue;
-    const p = pos.get(id)!;
+    const p = rowOf(id);
     stored[p] = 0;
     name[p] = '';
     emails[p] = '';
@@ -539,29 +477,45 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
       sj += sb - sa;
       continue;
     }
-    c.id[i] = t.id;
-    c.channel[i] = t.channel === 'linkedin' ? 1 : 0;
-    c.subject[i] = t.subject;
-    for (const id of t.prospectIds) c.pIdx[pj++] = pos.get(id)!;
-    const s = t.summary;
-    if (!s) {
-      c.firstDir[i] = -1;
-      c.firstOut[i] = c.lastOut[i] = c.lastIn[i] = c.firstReply[i] = NaN;
-      c.firstTpl[i] = c.creditTpl[i] = -1;
-      c.firstVer[i] = c.outCount[i] = c.autoReplies[i] = c.creditVer[i] = c.creditStep[i] = c.flags[i] = 0;
-      continue;
-    }
-    writeSummary(c, i, s, code);
-    for (const x of s.sends ?? []) {
-      c.sAt[sj] = x.at;
-      c.sTpl[sj] = code(x.templateId);
-      c.sCall[sj] = x.call ? CALL_OUTCOMES.indexOf(x.call) : -1;
-      sj++;
-    }
+    ({ pj, sj } = writeThread(c, i, t, { pj, sj }, rowOf, code));
   }
   c.pOff[n] = pj;
   c.sOff[n] = sj;
   return { v: 1, tpl, threads: c, prospects: { id: ids, stored, name, emails, linkedin, stage, deal, dims } };
+}
+
+/** Row i of the thread columns from a thread; its prospects and sends go at `at` in the lists. */
+function writeThread(
+  c: ThreadColumns,
+  i: number,
+  t: AnalyticsThread,
+  at: { pj: number; sj: number },
+  prospectRow: (id: string) => number,
+  code: (id: string | null | undefined) => number,
+): { pj: number; sj: number } {
+  let { pj, sj } = at;
+  c.id[i] = t.id;
+  c.channel[i] = t.channel === 'linkedin' ? 1 : 0;
+  c.subject[i] = t.subject;
+  c.pOff[i] = pj;
+  for (const id of t.prospectIds) c.pIdx[pj++] = prospectRow(id);
+  c.sOff[i] = sj;
+  const s = t.summary;
+  if (!s) {
+    c.firstDir[i] = -1;
+    c.firstOut[i] = c.lastOut[i] = c.lastIn[i] = c.firstReply[i] = NaN;
+    c.firstTpl[i] = c.creditTpl[i] = -1;
+    c.firstVer[i] = c.outCount[i] = c.autoReplies[i] = c.creditVer[i] = c.creditStep[i] = c.flags[i] = 0;
+    return { pj, sj };
+  }
+  writeSummary(c, i, s, code);
+  for (const x of s.sends ?? []) {
+    c.sAt[sj] = x.at;
+    c.sTpl[sj] = code(x.templateId);
+    c.sCall[sj] = x.call ? CALL_OUTCOMES.indexOf(x.call) : -1;
+    sj++;
+  }
+  return { pj, sj };
 }
 
 function writeSummary(c: ThreadColumns, i: number, s: NonNullable<AnalyticsThread['summary']>, code: (id: string | null | undefined) => number) {
