@@ -8,37 +8,11 @@ import { changesSince, currentRev, revisionMiddleware } from '@/lib/db/revision'
 import { summarizeThread } from '@/lib/ingest/summary';
 import { decodeProspects } from '@/lib/analytics/facts';
 import { loadFacts } from '@/lib/insights/facts-store';
-import type { Message, Thread } from '@/lib/schema/model';
+import type { Thread } from '@/lib/schema/model';
 import { T0 } from './helpers/events';
+import { messageRow } from './helpers/rows';
 
-const msg = (id: string, threadId: string, over: Partial<Message> = {}): Message => ({
-  id,
-  channel: 'gmail',
-  direction: 'outbound',
-  kind: 'email',
-  threadId,
-  prospectId: 'p1',
-  from: 'me@seller.io',
-  to: ['ada@acme.com'],
-  cc: [],
-  subject: 'Hi',
-  text: 'hi',
-  sentAt: T0,
-  templateId: null,
-  templateVersion: null,
-  templateSource: null,
-  templateScore: null,
-  classification: 'human',
-  source: 'network',
-  externalId: id,
-  rfcMessageId: null,
-  inReplyTo: [],
-  callOutcome: null,
-  keys: [id],
-  seenBy: ['network'],
-  updatedAt: T0,
-  ...over,
-});
+const msg = messageRow;
 
 const thread = (id: string, summary?: unknown): Thread =>
   ({ id, channel: 'gmail', externalId: id, prospectIds: ['p1'], subject: 'Hi', keys: [`gmail:t:${id}`], updatedAt: T0, ...(summary ? { summary } : {}) }) as Thread;

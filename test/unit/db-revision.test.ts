@@ -8,8 +8,9 @@ import { MAX_TOMBSTONES, changesSince, currentRev, type Changes, type Tombstones
 import { buildExport } from '@/lib/export/export';
 import { importExport, parseExportText } from '@/lib/export/import';
 import { ingestEvents } from '@/lib/ingest/ingest';
-import type { Message, Prospect, Thread } from '@/lib/schema/model';
+import type { Thread } from '@/lib/schema/model';
 import { T0, gmailInbound, gmailSend, settings } from './helpers/events';
+import { messageRow, prospectRow } from './helpers/rows';
 
 let db: SidelogDb;
 let n = 0;
@@ -34,60 +35,9 @@ const thread = (id: string, over: Partial<Thread> = {}): Thread => ({
   ...over,
 });
 
-const prospect = (id: string, over: Partial<Prospect> = {}): Prospect => ({
-  id,
-  name: id,
-  emails: [],
-  linkedinUrl: null,
-  linkedinMemberId: null,
-  company: null,
-  domain: null,
-  title: null,
-  headline: null,
-  seniority: null,
-  industry: null,
-  location: null,
-  companySize: null,
-  connectionDegree: null,
-  connectedAt: null,
-  stage: 'contacted',
-  dealValue: null,
-  traits: {},
-  notes: '',
-  manualFields: [],
-  createdAt: T0,
-  updatedAt: T0,
-  keys: [`email:${id}@x.co`],
-  ...over,
-});
+const prospect = prospectRow;
 
-const message = (id: string, threadId: string): Message => ({
-  id,
-  channel: 'gmail',
-  direction: 'outbound',
-  kind: 'email',
-  threadId,
-  prospectId: null,
-  from: 'me@seller.io',
-  to: [],
-  cc: [],
-  subject: null,
-  text: 'hi',
-  sentAt: T0,
-  templateId: null,
-  templateVersion: null,
-  templateSource: null,
-  templateScore: null,
-  classification: 'human',
-  source: 'network',
-  externalId: id,
-  rfcMessageId: null,
-  inReplyTo: [],
-  callOutcome: null,
-  keys: [],
-  seenBy: [],
-  updatedAt: T0,
-});
+const message = (id: string, threadId: string) => messageRow(id, threadId);
 
 const revOf = async (table: 'threads' | 'prospects', id: string) => (await db[table].get(id))?.rev;
 const tombstones = async () => (await db.meta.get('tombstones'))?.value as Tombstones | undefined;
