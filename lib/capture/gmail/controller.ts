@@ -96,7 +96,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   const namesByHeading = new WeakMap<Element, Set<string>>();
   const sentThreads = new Map<string, string[]>();
   let memoryLoaded = !deps.sentThreads;
-  let sentThreadsTimer: number | null = null;
+  let sentThreadsQueued = false;
   function rememberSend(ev: MessageEventInput) {
     const names = [ev.threadExternalId, ...(ev.threadAliases ?? [])].filter((x): x is string => !!x);
     if (!names.length) return;
@@ -106,11 +106,15 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       sentThreads.set(id, [...new Set([...(sentThreads.get(id) ?? []), ...names])].slice(0, 20));
     }
     while (sentThreads.size > SENT_THREADS_MAX) sentThreads.delete(sentThreads.keys().next().value!);
-    if (deps.sentThreads && sentThreadsTimer == null) {
-      sentThreadsTimer = win.setTimeout(() => {
-        sentThreadsTimer = null;
+    // Saved at once (the names of one send arrive together, so a microtask gathers them): a
+    // timer here lost the memory when the user reloaded Gmail within it, and the reply read
+    // after the reload then started a thread of its own.
+    if (deps.sentThreads && !sentThreadsQueued) {
+      sentThreadsQueued = true;
+      queueMicrotask(() => {
+        sentThreadsQueued = false;
         deps.sentThreads!.save(Object.fromEntries(sentThreads));
-      }, 500);
+      });
     }
   }
   const buttoned = new WeakSet<Element>();
