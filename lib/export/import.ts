@@ -81,13 +81,20 @@ export async function importExport(db: SidelogDb, file: ExportFile, now: number)
       ]),
     ],
   }));
+  // A thread that names no prospects (a file from another tool) has those of its messages.
+  const prospectsOfThread = new Map<string, Set<string>>();
+  for (const m of file.messages) {
+    if (!m.prospectId) continue;
+    const set = prospectsOfThread.get(m.threadId) ?? prospectsOfThread.set(m.threadId, new Set()).get(m.threadId)!;
+    set.add(m.prospectId);
+  }
   const threads: Thread[] = file.threads.map((t) => ({
     id: t.id,
     channel: t.channel,
-    externalId: t.externalId,
-    prospectIds: t.prospectIds,
+    externalId: t.externalId || t.id,
+    prospectIds: t.prospectIds.length ? t.prospectIds : [...(prospectsOfThread.get(t.id) ?? [])].slice(0, 100),
     subject: t.subject,
-    keys: threadKeys(t.channel, t.externalId, t.aliases ?? []),
+    keys: threadKeys(t.channel, t.externalId || t.id, t.aliases ?? []),
     updatedAt: now,
   }));
   const messages: Message[] = file.messages.map((m) => ({

@@ -89,3 +89,27 @@ export function deriveSeniority(title: string | null | undefined): Seniority | n
   // A student who also holds a real role ("Student | Software Engineer") is judged by the role.
   return best ?? 'individual';
 }
+
+/** Labels other tools write for the levels (lower case, spaces and underscores as hyphens). */
+const LEVEL_WORDS: Record<string, Seniority> = {
+  'c-suite': 'c-level', clevel: 'c-level', cxo: 'c-level', executive: 'c-level', exec: 'c-level', owner: 'founder', 'co-founder': 'founder', cofounder: 'founder',
+  'vice-president': 'vp', svp: 'vp', evp: 'vp', head: 'director', 'head-of': 'director',
+  mgr: 'manager', 'team-lead': 'manager', lead: 'senior', sr: 'senior', principal: 'senior', staff: 'senior',
+  ic: 'individual', 'individual-contributor': 'individual', entry: 'individual', 'entry-level': 'individual', junior: 'individual', jr: 'individual', associate: 'individual', 'mid-level': 'individual', mid: 'individual',
+  student: 'intern', trainee: 'intern', training: 'intern', internship: 'intern', unpaid: 'intern',
+};
+const LEVELS = new Set<string>(RANK);
+const NO_LEVEL = new Set(['', '-', 'n/a', 'na', 'none', 'null', 'unknown', 'other', 'not-applicable']);
+
+/**
+ * A seniority written by someone else (an imported file, another tool): one of ours in any case
+ * ("VP", "C-Level"), a common label ("Individual Contributor", "Head of"), or failing those, read
+ * like a title ("Vice President, Sales"). "Unknown" and blanks are no seniority.
+ */
+export function readSeniority(raw: unknown): Seniority | null {
+  if (typeof raw !== 'string') return null;
+  const k = raw.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  if (NO_LEVEL.has(k)) return null;
+  if (LEVELS.has(k)) return k as Seniority;
+  return LEVEL_WORDS[k] ?? LEVEL_WORDS[k.replace(/-level$/, '')] ?? deriveSeniority(raw);
+}

@@ -4,6 +4,8 @@ import { buildExport, exportFileName, messagesCsv } from '@/lib/export/export';
 import { ImportError, importExport, parseExportText } from '@/lib/export/import';
 import { ingestEvents } from '@/lib/ingest/ingest';
 import { ExportFile } from '@/lib/schema/export';
+import { MAX_TEXT } from '@/lib/schema/model';
+import { readSeniority } from '@/lib/prospects/seniority';
 import { T0, gmailInbound, gmailSend, settings } from './helpers/events';
 
 let a: SidelogDb;
@@ -135,4 +137,71 @@ describe('import rejects bad files and changes nothing', () => {
     await expect(importExport(b, file, T0)).rejects.toThrow(/nowhere/);
     expect(await b.prospects.count()).toBe(0);
   });
+});
+
+describe('files written by other tools (the contract read leniently where it leaves room)', () => {
+  const day = Date.UTC(2026, 0, 5, 9);
+  const foreign = () => ({
+    format: 'sidelog-export',
+    version: 1,
+    exportedAt: '2026-01-06T10:00:00+02:00',
+    prospects: [
+      // Only the fields this tool knows; others left out.
+      { id: 'p1', name: 'Ada', emails: ['ada@acme.io'], seniority: 'VP', stage: 'Qualified', dealValue: '5000', traits: { employees: 250, vip: true, note: '', nested: { x: 1 } } },
+      { id: 'p2', name: 'Bob', emails: ['bob@globex.com'], seniority: 'Individual Contributor' },
+      { id: 'p3', name: 'Cy', emails: ['cy@initech.com'], seniority: 'Unknown', title: 'CTO' },
+      { id: 'p4', name: 'Di', emails: [], linkedinUrl: 'https://www.linkedin.com/in/di/', seniority: 'Head of Sales' },
+    ],
+    threads: [
+      { id: 't1', channel: 'Gmail', subject: 'Hello' }, // no externalId, no prospectIds
+      { id: 't2', channel: 'gmail', externalId: 'x2', prospectIds: ['p2'], subject: null },
+      { id: 't3', channel: 'LINKEDIN', externalId: 'x3', prospectIds: ['p4'] },
+    ],
+    messages: [
+      { id: 'm1', channel: 'gmail', direction: 'OUTBOUND', kind: 'Email', threadId: 't1', prospectId: 'p1', from: 'me@sidelog.test', to: ['ada@acme.io'], subject: 'Hello', text: 'x'.repeat(MAX_TEXT + 500), sentAt: day, templateId: 'tpl', templateSource: 'Inserted' },
+      { id: 'm2', channel: 'gmail', direction: 'inbound', kind: 'email', threadId: 't1', prospectId: 'p1', from: 'ada@acme.io', text: 'Yes', sentAt: '2026-01-05T12:00:00Z', classification: 'Human' },
+      { id: 'm3', channel: 'gmail', direction: 'outbound', kind: 'email', threadId: 't2', prospectId: 'p2', from: 'me@sidelog.test', to: ['bob@globex.com'], text: 'Hi', sentAt: '2026-01-05T09:00:00.000Z' },
+      { id: 'm4', channel: 'gmail', direction: 'inbound', kind: 'email', threadId: 't2', prospectId: 'p2', from: 'bob@globex.com', text: 'Away', sentAt: '2026-01-05T09:05:00Z', classification: 'Out_of_Office' },
+      { id: 'm5', channel: 'linkedin', direction: 'outbound', kind: 'connection_request', threadId: 't3', prospectId: 'p4', from: 'me', text: 'Hi Di', sentAt: '2026-01-05T09:00:00Z' },
+    ],
+    templates: [{ id: 'tpl', name: 'Intro', channel: 'Gmail', subject: 'Hello', body: 'Hi {{firstName}}' }],
+  });
+
+  it('imports a file that leaves out optional fields and writes values in its own way', async () => {
+    const res = await importExport(b, parseExportText(JSON.stringify(foreign())), T0);
+    expect(res.added).toEqual({ prospects: 4, threads: 3, messages: 5, templates: 1 });
+    const p = Object.fromEntries((await b.prospects.toArray()).map((x) => [x.id, x]));
+    expect(p.p1).toMatchObject({ seniority: 'vp', stage: 'qualified', dealValue: 5000, traits: { employees: '250', vip: 'true' }, company: null, linkedinUrl: null });
+    expect(p.p2.seniority).toBe('individual');
+    expect(p.p3.seniority).toBeNull(); // "Unknown" is no seniority (the title is not used in its place)
+    expect(p.p4.seniority).toBe('director');
+    const t = Object.fromEntries((await b.threads.toArray()).map((x) => [x.id, x]));
+    expect(t.t1).toMatchObject({ externalId: 't1', prospectIds: ['p1'], channel: 'gmail' });
+    expect(t.t1.summary).toMatchObject({ firstReplyAt: Date.parse('2026-01-05T12:00:00Z'), firstTemplateId: 'tpl' });
+    expect(t.t2.summary).toMatchObject({ firstReplyAt: null, autoReplyCount: 1 });
+    const m = Object.fromEntries((await b.messages.toArray()).map((x) => [x.id, x]));
+    expect(m.m1).toMatchObject({ direction: 'outbound', kind: 'email', classification: 'human', templateSource: 'inserted', sentAt: day, cc: [] });
+    expect(m.m1.text).toHaveLength(MAX_TEXT);
+    expect(m.m4.classification).toBe('auto-reply');
+    expect(m.m5.kind).toBe('linkedin-invite');
+    expect(await b.templates.get('tpl')).toMatchObject({ channel: 'email', tags: [] });
+    // And the same file again changes nothing.
+    expect((await importExport(b, parseExportText(JSON.stringify(foreign())), T0)).updated).toBe(0);
+  });
+
+  it.each([
+    ['an unknown channel', (f: ReturnType<typeof foreign>) => void (f.threads[0].channel = 'facebook'), /threads\.0\.channel/],
+    ['an unknown direction', (f: ReturnType<typeof foreign>) => void (f.messages[1].direction = 'sideways'), /messages\.1\.direction/],
+    ['a date that is not one', (f: ReturnType<typeof foreign>) => void (f.messages[2].sentAt = 'last Tuesday'), /messages\.2\.sentAt.*not a date/],
+    ['a stage of its own', (f: ReturnType<typeof foreign>) => void (f.prospects[0].stage = 'hot lead'), /prospects\.0\.stage/],
+  ])('still refuses %s, with the field named, and imports nothing', async (_n, spoil, message) => {
+    const f = foreign();
+    spoil(f);
+    expect(() => parseExportText(JSON.stringify(f))).toThrow(message);
+  });
+
+  it.each([
+    ['VP', 'vp'], ['C-Level', 'c-level'], ['CXO', 'c-level'], ['Owner', 'founder'], ['Mid-Senior level', 'senior'], ['Entry level', 'individual'],
+    ['Vice President of Sales', 'vp'], ['Internship', 'intern'], ['n/a', null], ['', null], [42, null],
+  ] as const)('reads the seniority %j as %j', (raw, want) => expect(readSeniority(raw)).toBe(want));
 });
