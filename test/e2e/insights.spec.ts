@@ -68,6 +68,8 @@ function reference(file: ExportFile, now: number) {
   midnight.setHours(0, 0, 0, 0);
   return {
     threads: { k: live.filter((u) => u.replied).length, n: live.length, started: units.length, bounced: units.length - live.length },
+    liveThreads: new Set(live.map((u) => u.id)),
+    repliedThreads: new Set(live.filter((u) => u.replied).map((u) => u.id)),
     prospects: { k: [...contacted.values()].filter(Boolean).length, n: contacted.size },
     funnel,
     revenue,
@@ -145,6 +147,54 @@ test('dashboard and popup show the numbers computed from the export', async ({ c
   await expect(popup.getByTestId('popup-rate')).toContainText(`${ref.last30.k} of ${ref.last30.n} threads`);
   await expect(popup.getByTestId('popup-today').locator('.stat-value')).toHaveText(String(ref.today));
   await expect(popup.getByRole('button', { name: 'Open side panel' })).toBeVisible();
+});
+
+/** The seed as another tool might write it: its own casing and labels, empty fields left out, epoch-ms times. */
+function otherToolStyle(seed: ExportFile): unknown {
+  const label: Record<string, string> = { 'c-level': 'C-Level', founder: 'Owner', vp: 'VP', director: 'Director', manager: 'Manager', senior: 'Senior', individual: 'Individual Contributor', intern: 'Internship' };
+  const dropEmpty = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)));
+  return {
+    ...seed,
+    prospects: seed.prospects.map((p) => ({ ...dropEmpty(p), seniority: p.seniority ? label[p.seniority] : 'Unknown', stage: p.stage.toUpperCase() })),
+    threads: seed.threads.map((t) => ({ ...dropEmpty(t), channel: t.channel === 'gmail' ? 'Gmail' : 'LinkedIn' })),
+    messages: seed.messages.map((m) => ({
+      ...dropEmpty(m),
+      direction: m.direction.toUpperCase(),
+      classification: m.classification === 'auto-reply' ? 'Out_of_Office' : m.classification[0].toUpperCase() + m.classification.slice(1),
+      sentAt: Date.parse(m.sentAt),
+    })),
+    templates: seed.templates.map((t) => ({ ...dropEmpty(t), channel: t.channel === 'email' ? 'gmail' : t.channel })),
+  };
+}
+
+test('a file written by another tool (own casing and labels, empty fields left out) gives the same numbers', async ({ context, extensionId }) => {
+  const now = Date.now();
+  const seed = generateSeed({ now, seed: 11 });
+  const file = path.join(tmpdir(), `sidelog-insights-o-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(otherToolStyle(seed)));
+  const ref = reference(seed, now);
+  const panel = await openPanel(context, extensionId, 420);
+  await importSeed(panel, file);
+  await panel.getByRole('tab', { name: 'Dashboard' }).click();
+  await panel.getByLabel('Date range').selectOption('all');
+  await expect(panel.getByTestId('thread-rate')).toContainText(`${ref.threads.k} of ${ref.threads.n} threads`);
+  await expect(panel.getByTestId('prospect-rate')).toContainText(`${ref.prospects.k} of ${ref.prospects.n} people`);
+  expect((await panel.getByTestId('funnel').locator('li .num').allInnerTexts()).map(Number)).toEqual(ref.funnel);
+
+  // Reply rate by seniority (one prospect per seed thread): the labels were read as the levels.
+  const seniorityOf = new Map(seed.prospects.map((p) => [p.id, p.seniority ?? '(unknown)']));
+  const want = new Map<string, string>();
+  const live = seed.threads.filter((t) => ref.liveThreads.has(t.id));
+  for (const value of new Set(live.map((t) => seniorityOf.get(t.prospectIds[0])!))) {
+    const mine = live.filter((t) => seniorityOf.get(t.prospectIds[0]) === value);
+    want.set(value, `${mine.filter((t) => ref.repliedThreads.has(t.id)).length}/${mine.length}`);
+  }
+  expect(want.size).toBeGreaterThan(3);
+  const rows = panel.getByTestId('trait-table').locator('tbody tr');
+  await expect(rows).toHaveCount(want.size);
+  const got = new Map<string, string>();
+  for (const r of await rows.all()) got.set((await r.locator('th .clip').innerText()).trim(), (await r.locator('td.num').innerText()).trim());
+  expect(got).toEqual(want);
 });
 
 test('prospect page: search, timeline across channels, edit stage and deal value, log a call', async ({ context, extensionId }) => {
