@@ -3,6 +3,7 @@
 // that is not valid is rejected whole with a message that says why; nothing is written.
 import type { SidelogDb } from '../db/db';
 import { ExportFile } from '../schema/export';
+import { readDialects } from './dialects';
 import type { Message, Prospect, Template, Thread } from '../schema/model';
 import { messageKeys, normEmail, personKeys, threadKeys } from '../ingest/keys';
 import { summarizeThread } from '../ingest/summary';
@@ -29,7 +30,7 @@ export function parseExportText(text: string): ExportFile {
     throw new ImportError('This JSON file is not a Sidelog export (its "format" is not "sidelog-export").');
   if (head.version !== 1)
     throw new ImportError(`This export is version ${JSON.stringify(head.version)}; this Sidelog reads version 1.`);
-  const parsed = ExportFile.safeParse(json);
+  const parsed = ExportFile.safeParse(readDialects(json));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.map(String).join('.') || 'the file';

@@ -171,7 +171,8 @@ describe('files written by other tools (the contract read leniently where it lea
     const res = await importExport(b, parseExportText(JSON.stringify(foreign())), T0);
     expect(res.added).toEqual({ prospects: 4, threads: 3, messages: 5, templates: 1 });
     const p = Object.fromEntries((await b.prospects.toArray()).map((x) => [x.id, x]));
-    expect(p.p1).toMatchObject({ seniority: 'vp', stage: 'qualified', dealValue: 5000, traits: { employees: '250', vip: 'true' }, company: null, linkedinUrl: null });
+    expect(p.p1).toMatchObject({ seniority: 'vp', stage: 'qualified', dealValue: 5000, company: null, linkedinUrl: null });
+    expect(p.p1.traits).toEqual({ employees: '250', vip: 'true', note: '' });
     expect(p.p2.seniority).toBe('individual');
     expect(p.p3.seniority).toBeNull(); // "Unknown" is no seniority (the title is not used in its place)
     expect(p.p4.seniority).toBe('director');
@@ -192,7 +193,7 @@ describe('files written by other tools (the contract read leniently where it lea
   it.each([
     ['an unknown channel', (f: ReturnType<typeof foreign>) => void (f.threads[0].channel = 'facebook'), /threads\.0\.channel/],
     ['an unknown direction', (f: ReturnType<typeof foreign>) => void (f.messages[1].direction = 'sideways'), /messages\.1\.direction/],
-    ['a date that is not one', (f: ReturnType<typeof foreign>) => void (f.messages[2].sentAt = 'last Tuesday'), /messages\.2\.sentAt.*not a date/],
+    ['a date that is not one', (f: ReturnType<typeof foreign>) => void (f.messages[2].sentAt = 'last Tuesday'), /messages\.2\.sentAt/],
     ['a stage of its own', (f: ReturnType<typeof foreign>) => void (f.prospects[0].stage = 'hot lead'), /prospects\.0\.stage/],
   ])('still refuses %s, with the field named, and imports nothing', async (_n, spoil, message) => {
     const f = foreign();
