@@ -2,6 +2,7 @@
 // content scripts alike. Values are re-validated on read: a corrupt value falls back to defaults.
 import { storage } from '#imports';
 import { DEFAULT_SETTINGS, Settings } from './schema/settings';
+import { forgetPopupCache } from './insights/popup-cache';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
@@ -16,5 +17,6 @@ export async function getSettings(): Promise<Settings> {
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = Settings.parse({ ...(await getSettings()), ...patch });
   await settingsItem.setValue(next);
+  forgetPopupCache(); // its numbers depend on the reply window and minimum sample
   return next;
 }

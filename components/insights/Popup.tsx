@@ -1,5 +1,5 @@
-// The toolbar popup: small and instant. Shows the last numbers at once, then recomputes them from
-// the dashboard's facts (no react-query: one read on open, nothing to keep fresh in a window that
+// The toolbar popup: small and instant. Shows the kept numbers at once (lib/insights/popup-cache.ts:
+// only while nothing changed since), then recomputes them from the dashboard's facts (no react-query: one read on open, nothing to keep fresh in a window that
 // lives seconds).
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
@@ -7,30 +7,7 @@ import type { PopupSummary } from '@/lib/analytics/popup';
 import { ciText, pct } from './format';
 import './insights.css';
 
-function bounds(now: number) {
-  const day = new Date(now);
-  day.setHours(0, 0, 0, 0);
-  const month = new Date(now);
-  month.setDate(1);
-  month.setHours(0, 0, 0, 0);
-  return { startOfDay: day.getTime(), startOfMonth: month.getTime() };
-}
-
-// The last numbers shown, so the popup has something to show at once while it recomputes
-// (localStorage of the extension origin: synchronous, never leaves the machine).
-const CACHE_KEY = 'sidelog:popup-summary';
-function cached(): PopupSummary | null {
-  try {
-    const raw = localStorage.getItem(CACHE_KEY);
-    const c = raw ? (JSON.parse(raw) as { day: number; summary: PopupSummary }) : null;
-    // Yesterday's "sent today" would be wrong: only today's numbers are reused.
-    return c && c.day === bounds(Date.now()).startOfDay ? c.summary : null;
-  } catch {
-    return null;
-  }
-}
-
-export function Popup() {
+export function Popup({ cached = null }: { cached?: PopupSummary | null }) {
   const [data, setData] = useState<PopupSummary | null>(cached);
   const [fresh, setFresh] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,23 +15,15 @@ export function Popup() {
 
   useEffect(() => {
     const now = Date.now();
-    const b = bounds(now);
     // With last numbers to show, read after they are painted: decoding the facts (a few MB at 100k
     // messages) would otherwise hold up the first paint.
     const painted = new Promise<void>((ok) => (data ? requestAnimationFrame(() => setTimeout(ok, 0)) : ok()));
     painted
       // The database, zod and the metrics load as a chunk of their own: the first paint needs only React.
-      .then(() => Promise.all([import('@/lib/insights/load'), import('@/lib/analytics/popup')]))
-      .then(async ([{ loadDashboardData }, { popupSummary }]) => {
-        const d = await loadDashboardData();
-        const summary = popupSummary({ facts: d.facts, templates: d.templates, now, ...b, replyWindowDays: d.settings.replyWindowDays, minSample: d.settings.minSample });
-        setData(summary);
+      .then(() => import('@/lib/insights/load'))
+      .then(async ({ loadDashboardData, popupNumbers }) => {
+        setData(popupNumbers(await loadDashboardData(), now));
         setFresh(true);
-        try {
-          localStorage.setItem(CACHE_KEY, JSON.stringify({ day: b.startOfDay, summary }));
-        } catch {
-          // Storage full or unavailable: the popup just recomputes next time.
-        }
       })
       .catch((e) => setError(String(e)));
     // Known before the click: sidePanel.open() must run in the click's user gesture, with no await before it.

@@ -1,7 +1,7 @@
 // Dashboard: the numbers of DESIGN.md "What the numbers mean", each with its n and definition.
 // Reads Dexie through react-query (App invalidates on "db changed"); computes with lib/analytics.
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { computeActivity, computeCore, computePeople, dashboardUnits, type DashboardCore, type DashboardPeople } from '@/lib/analytics/dashboard';
 import type { Activity } from '@/lib/analytics/activity';
 import type { Dimension, GroupRate } from '@/lib/analytics/rates';
@@ -12,7 +12,7 @@ import { BarChart } from '@/components/insights/BarChart';
 import { Info } from '@/components/insights/Info';
 import { RateBar } from '@/components/insights/RateBar';
 import { channelLabel, ciText, dateText, duration, money, pct, rateText, verdictText } from '@/components/insights/format';
-import { loadDashboardData } from '@/lib/insights/load';
+import { loadDashboardData, popupNumbers } from '@/lib/insights/load';
 import { usePageProspect } from '@/components/insights/page-prospect';
 import '@/components/insights/insights.css';
 
@@ -61,6 +61,10 @@ export function DashboardView() {
   const q = useQuery({ queryKey: ['insights', 'facts'], queryFn: () => loadDashboardData() });
   const data = q.data;
   const settings = data?.settings;
+  // The popup's numbers come from the same data (~1 ms at 100k): kept for its next first frame.
+  useEffect(() => {
+    if (data) popupNumbers(data, Date.now());
+  }, [data]);
   const units = useMemo(
     () => (data && settings ? dashboardUnits({ facts: data.facts, templates: data.templates, replyWindowDays: settings.replyWindowDays, filters }) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- filters is rebuilt each render from these

@@ -5,6 +5,7 @@ import { notifyDbChanged } from '@/lib/db/changes';
 import { buildExport, exportFileName, messagesCsv } from '@/lib/export/export';
 import { ImportError, importExport, parseExportText } from '@/lib/export/import';
 import { loadFacts } from '@/lib/insights/facts-store';
+import { loadDashboardData, popupNumbers } from '@/lib/insights/load';
 import { loadCaptureStatus, type HealthLine } from '@/lib/capture/health';
 import { getSettings, updateSettings } from '@/lib/settings';
 import type { Settings } from '@/lib/schema/settings';
@@ -76,6 +77,9 @@ export function SettingsView() {
             : `Imported ${file.name}: ${a.messages} messages, ${a.threads} threads, ${a.prospects} prospects, ${a.templates} templates added; ${r.updated} records completed.`,
       });
       notifyDbChanged({ tables: ['prospects', 'threads', 'messages', 'templates'] });
+      // The popup's numbers too, so a popup opened next shows them at once (after the notification,
+      // which drops the ones kept before the import).
+      if (total > 0) popupNumbers(await loadDashboardData(), Date.now());
       await qc.invalidateQueries();
     } catch (e) {
       setMessage({

@@ -1,5 +1,7 @@
 // "db changed" notifications. The background and the extension pages share one origin, so a
 // BroadcastChannel reaches every open side panel and popup without any permission or port.
+import { forgetPopupCache } from '@/lib/insights/popup-cache';
+
 export const DB_CHANGED_CHANNEL = 'sidelog-db-changed';
 
 export interface DbChange {
@@ -7,6 +9,8 @@ export interface DbChange {
 }
 
 export function notifyDbChanged(change: DbChange): void {
+  // The popup's kept numbers are older than this change now.
+  forgetPopupCache();
   if (typeof BroadcastChannel === 'undefined') return;
   const ch = new BroadcastChannel(DB_CHANGED_CHANNEL);
   ch.postMessage(change);

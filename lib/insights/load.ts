@@ -7,6 +7,8 @@ import { loadFacts } from '@/lib/insights/facts-store';
 import { getDb, type SidelogDb } from '@/lib/db/db';
 import { getSettings } from '@/lib/settings';
 import type { Template } from '@/lib/schema/model';
+import { popupSummary, type PopupSummary } from '@/lib/analytics/popup';
+import { popupBounds, writePopupCache } from '@/lib/insights/popup-cache';
 import type { Settings } from '@/lib/schema/settings';
 
 export interface DashboardData {
@@ -19,6 +21,13 @@ export interface DashboardData {
 export async function loadDashboardData(db: SidelogDb = getDb()): Promise<DashboardData> {
   const [{ facts }, templates, settings] = await Promise.all([loadFacts(db), db.templates.toArray(), getSettings()]);
   return { facts, templates, settings };
+}
+
+/** The popup's numbers from the dashboard's data, also kept for the popup's next first frame. */
+export function popupNumbers(d: DashboardData, now: number): PopupSummary {
+  const summary = popupSummary({ facts: d.facts, templates: d.templates, now, ...popupBounds(now), replyWindowDays: d.settings.replyWindowDays, minSample: d.settings.minSample });
+  writePopupCache(summary, now);
+  return summary;
 }
 
 /** The prospects list: the stored prospects as the facts hold them (one record read, not 20k). */

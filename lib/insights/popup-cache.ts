@@ -1,0 +1,39 @@
+// The popup's last numbers, kept so its first frame can show them while it recomputes. In the
+// extension's storage.local (never leaves the machine), and dropped by every "db changed"
+// notification (lib/db/changes.ts), whoever wrote: the background after a capture, a page after an
+// edit. So numbers shown at once are never older than the data; after a change the popup shows
+// "Loading…" until its recompute. Written by whoever computes them: the popup after its recompute,
+// the side panel whenever it loads the facts and after an import. Only today's are reused
+// (yesterday's "sent today" would be wrong). Free of the database and metrics: the popup's first
+// chunk imports it.
+import { browser } from 'wxt/browser';
+import type { PopupSummary } from '@/lib/analytics/popup';
+
+export const POPUP_CACHE_KEY = 'popup:last-numbers';
+
+/** Local midnight today and the first instant of this month. */
+export function popupBounds(now: number): { startOfDay: number; startOfMonth: number } {
+  const day = new Date(now);
+  day.setHours(0, 0, 0, 0);
+  const month = new Date(now);
+  month.setDate(1);
+  month.setHours(0, 0, 0, 0);
+  return { startOfDay: day.getTime(), startOfMonth: month.getTime() };
+}
+
+export async function readPopupCache(now: number): Promise<PopupSummary | null> {
+  try {
+    const c = (await browser.storage.local.get(POPUP_CACHE_KEY))[POPUP_CACHE_KEY] as { day: number; summary: PopupSummary } | undefined;
+    return c && c.day === popupBounds(now).startOfDay ? c.summary : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writePopupCache(summary: PopupSummary, now: number): void {
+  void browser.storage.local.set({ [POPUP_CACHE_KEY]: { day: popupBounds(now).startOfDay, summary } }).catch(() => undefined);
+}
+
+export function forgetPopupCache(): void {
+  void browser.storage.local.remove(POPUP_CACHE_KEY).catch(() => undefined);
+}
