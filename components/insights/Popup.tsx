@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PopupSummary } from '@/lib/analytics/popup';
 import { ciText, pct } from './format';
+import { Loading } from '@/components/Loading';
 import './insights.css';
 
 export function Popup({ cached = null }: { cached?: PopupSummary | null }) {
@@ -42,7 +43,7 @@ export function Popup({ cached = null }: { cached?: PopupSummary | null }) {
     <main className="popup insights">
       <h1>Sidelog</h1>
       {error && <p className="notice error">{error}</p>}
-      {!data && !error && <p className="muted">Loading…</p>}
+      {!data && !error && <Loading />}
       {data && (
         <div className="stats" data-fresh={fresh} aria-busy={!fresh}>
           <div className="stat" data-testid="popup-today" title="Messages you sent today (first touches, follow-ups and answers) and calls logged.">

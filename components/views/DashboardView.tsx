@@ -15,6 +15,7 @@ import { channelLabel, ciText, dateText, duration, money, pct, rateText, verdict
 import { loadDashboardData, popupNumbers } from '@/lib/insights/load';
 import { usePageProspect } from '@/components/insights/page-prospect';
 import '@/components/insights/insights.css';
+import { Loading } from '@/components/Loading';
 
 const DAY = 86_400_000;
 const RANGES = [
@@ -96,7 +97,7 @@ export function DashboardView() {
   const tags = useMemo(() => [...new Set((data?.templates ?? []).flatMap((t) => t.tags))].sort(), [data]);
 
   if (q.error) return <p className="notice error">Could not read the data: {String(q.error)}</p>;
-  if (!data || !settings || !core || !peopleStats || !activity) return <p className="muted" aria-busy="true">Loading…</p>;
+  if (!data || !settings || !core || !peopleStats || !activity) return <Loading />;
   const view = { core, people: peopleStats, activity, names };
 
   const minSample = settings.minSample;

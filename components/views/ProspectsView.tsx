@@ -12,6 +12,7 @@ import { loadProspectList, loadTimeline } from '@/lib/insights/load';
 import { usePageProspect } from '@/components/insights/page-prospect';
 import { logCall, saveProspectEdits } from '@/lib/prospects/edit';
 import '@/components/insights/insights.css';
+import { Loading } from '@/components/Loading';
 
 const PAGE = 50;
 // One collator for 20k names: String.localeCompare builds one per call and is ~10x slower.
@@ -47,7 +48,7 @@ function ProspectList({ onOpen }: { onOpen: (id: string) => void }) {
   const cur = Math.min(page, pages - 1);
 
   if (q.error) return <p className="notice error">Could not read prospects: {String(q.error)}</p>;
-  if (!q.data) return <p className="muted">Loading…</p>;
+  if (!q.data) return <Loading />;
   if (q.data.length === 0)
     return (
       <section aria-label="Prospects" className="insights">
@@ -184,7 +185,7 @@ function ProspectPage({ id, onBack }: { id: string; onBack: () => void }) {
     if (prospect.data) setForm(toForm(prospect.data));
   }, [prospect.data]);
 
-  if (prospect.isLoading) return <p className="muted">Loading…</p>;
+  if (prospect.isLoading) return <Loading />;
   const p = prospect.data;
   if (!p || !form)
     return (

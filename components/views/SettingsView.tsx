@@ -9,6 +9,7 @@ import { loadDashboardData, popupNumbers } from '@/lib/insights/load';
 import { loadCaptureStatus, type HealthLine } from '@/lib/capture/health';
 import { getSettings, updateSettings } from '@/lib/settings';
 import type { Settings } from '@/lib/schema/settings';
+import { Loading } from '@/components/Loading';
 
 function download(name: string, type: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -109,7 +110,7 @@ export function SettingsView() {
             </p>
           </>
         ) : (
-          <p className="muted">Loading…</p>
+          <Loading />
         )}
         {s && (
           <>

@@ -23,6 +23,7 @@ import { personOfTab, prospectOfSiteTab, type TabsApi } from '@/lib/prospects/pa
 import { TemplateCard, type InsertState } from '@/components/templates/TemplateCard';
 import { TemplateForm } from '@/components/templates/TemplateForm';
 import '@/components/templates/templates.css';
+import { Loading } from '@/components/Loading';
 
 const tabsApi: TabsApi = { query: (q) => browser.tabs.query(q) };
 
@@ -142,7 +143,7 @@ export function TemplatesView() {
     await refresh();
   };
 
-  if (templates.isPending) return <section aria-label="Templates" className="tpl-view"><p className="muted">Loading templates…</p></section>;
+  if (templates.isPending) return <section aria-label="Templates" className="tpl-view"><Loading label="Loading templates…" /></section>;
   if (templates.isError)
     return (
       <section aria-label="Templates" className="tpl-view">

@@ -1,9 +1,11 @@
 // The one database. Opened only in extension pages and the background: a content script runs in
 // the site's origin, where this would be the *site's* IndexedDB (DESIGN.md).
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { browser } from 'wxt/browser';
 import { summarizeThread } from '../ingest/summary';
 import type { Message, Prospect, Template, TemplateVersion, Thread } from '../schema/model';
 import { revisionMiddleware } from './revision';
+import { UPGRADE_KEY, type UpgradeNotice } from './upgrade-notice';
 
 export interface MetaRow {
   key: string;
@@ -80,9 +82,22 @@ export function openDb(name = DB_NAME): SidelogDb {
   // survives a browser or extension crash; only a power loss in the same instant could drop the
   // last commit.
   const db = new Dexie(name, { chromeTransactionDurability: 'relaxed' }) as SidelogDb;
+  let upgrading = false;
+  /** An upgrade that announces itself while it runs (a new database is created, never upgraded). */
+  const announced = (toVersion: number, run: (tx: Transaction) => Promise<void>) => (tx: Transaction) => {
+    upgrading = true;
+    const notice: UpgradeNotice = { toVersion, startedAt: Date.now() };
+    void browser.storage.local.set({ [UPGRADE_KEY]: notice }).catch(() => undefined);
+    return run(tx);
+  };
   db.use(revisionMiddleware);
   db.version(1).stores(SCHEMA_V1);
-  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  db.version(2).stores(SCHEMA_V2).upgrade(announced(2, upgradeToV2));
+  db.on('ready', () => {
+    if (!upgrading) return;
+    upgrading = false;
+    void browser.storage.local.remove(UPGRADE_KEY).catch(() => undefined);
+  });
   return db;
 }
 

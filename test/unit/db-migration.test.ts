@@ -2,7 +2,9 @@
 // check that the data survived and the upgrade ran. Each real schema version has a test here that
 // opens a database written by the version before it and upgrades it with the real openDb().
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { UPGRADE_KEY } from '@/lib/db/upgrade-notice';
 import { SCHEMA_V1, SCHEMA_V2, openDb } from '@/lib/db/db';
 import { changesSince, currentRev, revisionMiddleware } from '@/lib/db/revision';
 import { summarizeThread } from '@/lib/ingest/summary';
@@ -102,6 +104,35 @@ describe('database migrations', () => {
     expect((await db.threads.get('t3'))?.rev).toBe(before + 1);
     db.close();
     await db.delete();
+  });
+
+  it('an upgrade announces itself in extension storage while it runs, and clears the notice when done', async () => {
+    const name = 'mig-notice';
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.table('threads').put(thread('t1'));
+    v1.close();
+    const seen: unknown[] = [];
+    const listener = (ch: Record<string, { newValue?: unknown }>) => {
+      if (UPGRADE_KEY in ch) seen.push(ch[UPGRADE_KEY].newValue ?? null);
+    };
+    fakeBrowser.storage.onChanged.addListener(listener);
+    const db = openDb(name);
+    await db.open();
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    expect(seen[0]).toMatchObject({ toVersion: 2, startedAt: expect.any(Number) });
+    expect(seen[1]).toBeNull(); // removed once the upgraded database is open
+    expect((await fakeBrowser.storage.local.get(UPGRADE_KEY))[UPGRADE_KEY]).toBeUndefined();
+    db.close();
+    // A new database is created, not upgraded: no notice.
+    seen.length = 0;
+    const fresh = openDb('mig-notice-new');
+    await fresh.open();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual([]);
+    fakeBrowser.storage.onChanged.removeListener(listener);
+    fresh.close();
+    await Promise.all([db.delete(), fresh.delete()]);
   });
 
   it('v1 → v2 reads messages per range of threads: every thread of a large database is summarised', async () => {
