@@ -1,47 +1,35 @@
 // @vitest-environment happy-dom
 // "Loading…" says why when a schema upgrade holds the database (lib/db/upgrade-notice.ts).
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Loading } from '../../components/Loading';
 import { UPGRADE_KEY } from '../../lib/db/upgrade-notice';
+import { reactRoot } from './helpers/react';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
-const notice = () => host.querySelector('[data-testid=upgrade-notice]');
+const dom = reactRoot();
+const notice = () => dom.host.querySelector('[data-testid=upgrade-notice]');
 
 describe('Loading', () => {
   it('is a plain "Loading…" when no upgrade runs', async () => {
-    await act(async () => root.render(<Loading />));
+    await dom.render(<Loading />);
     await new Promise((r) => setTimeout(r, 10));
-    expect(host.textContent).toBe('Loading…');
+    expect(dom.host.textContent).toBe('Loading…');
     expect(notice()).toBeNull();
   });
 
   it('explains an upgrade in progress, also one that starts after it is shown, and stops when it ends', async () => {
-    await act(async () => root.render(<Loading label="Loading templates…" />));
+    await dom.render(<Loading label="Loading templates…" />);
     await act(() => fakeBrowser.storage.local.set({ [UPGRADE_KEY]: { toVersion: 2, startedAt: Date.now() } }));
     await vi.waitFor(() => expect(notice()?.textContent).toMatch(/updating its stored data.*nothing is lost/));
     await act(() => fakeBrowser.storage.local.remove(UPGRADE_KEY));
     await vi.waitFor(() => expect(notice()).toBeNull());
-    expect(host.textContent).toBe('Loading templates…');
+    expect(dom.host.textContent).toBe('Loading templates…');
   });
 
   it('ignores a notice left over from an upgrade that never finished', async () => {
     await fakeBrowser.storage.local.set({ [UPGRADE_KEY]: { toVersion: 2, startedAt: Date.now() - 3_600_000 } });
-    await act(async () => root.render(<Loading />));
+    await dom.render(<Loading />);
     await new Promise((r) => setTimeout(r, 10));
     expect(notice()).toBeNull();
   });

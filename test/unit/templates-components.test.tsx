@@ -1,32 +1,19 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TemplateForm } from '../../components/templates/TemplateForm';
 import { TemplateCard } from '../../components/templates/TemplateCard';
 import { Prospect, type Template } from '../../lib/schema/model';
+import { reactRoot } from './helpers/react';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
-
-const render = (el: React.ReactElement) => act(() => root.render(el));
+const dom = reactRoot();
+const render = dom.render;
 const byLabel = <T extends HTMLElement>(text: string): T => {
-  const label = [...host.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
+  const label = [...dom.host.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
   if (!label) throw new Error(`no label ${text}`);
-  return host.querySelector(`#${CSS.escape(label.htmlFor)}`) as T;
+  return dom.host.querySelector(`#${CSS.escape(label.htmlFor)}`) as T;
 };
-const button = (name: string) => [...host.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)!;
+const button = (name: string) => [...dom.host.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)!;
 
 /** Sets a React-controlled field the way typing does (native setter + input event). */
 function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
@@ -58,12 +45,12 @@ describe('TemplateForm', () => {
     type(byLabel('Body'), 'Hi {{firstName}}, see you at {{event}}? {{oops');
     await act(async () => button('Save template').click());
     expect(onSave).not.toHaveBeenCalled();
-    expect(host.querySelector('[role=alert]')?.textContent).toContain('Unclosed');
+    expect(dom.host.querySelector('[role=alert]')?.textContent).toContain('Unclosed');
 
     type(byLabel('Body'), 'Hi {{firstName}}, see you at {{event}}? {{title|}}');
     type(byLabel('Tags'), 'events, q3');
-    expect(host.querySelector('[aria-label=Preview]')?.textContent).toContain('Hi Anna, see you at DMEXCO?');
-    expect(host.textContent).toContain('Custom here: {{event}}');
+    expect(dom.host.querySelector('[aria-label=Preview]')?.textContent).toContain('Hi Anna, see you at DMEXCO?');
+    expect(dom.host.textContent).toContain('Custom here: {{event}}');
     await act(async () => button('Save template').click());
     expect(onSave).toHaveBeenCalledWith({
       name: 'Event invite', channel: 'any', subject: null, body: 'Hi {{firstName}}, see you at {{event}}? {{title|}}', tags: ['events', ' q3'],
@@ -81,9 +68,9 @@ describe('TemplateForm', () => {
         onCancel={() => {}}
       />,
     );
-    expect(host.textContent).not.toContain('Saving starts version');
+    expect(dom.host.textContent).not.toContain('Saving starts version');
     type(byLabel('Body'), 'B changed');
-    expect(host.textContent).toContain('Saving starts version 4');
+    expect(dom.host.textContent).toContain('Saving starts version 4');
     const channel = byLabel<HTMLSelectElement>('Channel');
     act(() => {
       channel.value = 'linkedin';
@@ -116,11 +103,11 @@ describe('TemplateCard', () => {
     for (const a of ['Insert', 'Edit', 'Duplicate', 'Archive']) expect(button(`${a} ${tpl.name}`)).toBeTruthy();
     act(() => button(`Insert ${tpl.name}`).click());
     expect(onInsert).toHaveBeenCalledOnce();
-    expect(host.textContent).toContain('About Acme');
-    expect(host.textContent).toContain('Hi Anna, DMEXCO and {{budget}}?');
-    expect(host.textContent).toContain('Anna Schmidt has no budget');
-    expect(host.querySelector('[data-testid=template-numbers]')?.textContent).toContain('1 of 4 replied (25%) · 5 messages sent');
-    expect(host.querySelector('[aria-label="By version"]')?.textContent).toBe('v2: 1 of 1 replied (100%)v1: 0 of 3 replied (0%)');
-    expect(host.querySelector('[role=status]')?.textContent).toContain('Open a Gmail compose');
+    expect(dom.host.textContent).toContain('About Acme');
+    expect(dom.host.textContent).toContain('Hi Anna, DMEXCO and {{budget}}?');
+    expect(dom.host.textContent).toContain('Anna Schmidt has no budget');
+    expect(dom.host.querySelector('[data-testid=template-numbers]')?.textContent).toContain('1 of 4 replied (25%) · 5 messages sent');
+    expect(dom.host.querySelector('[aria-label="By version"]')?.textContent).toBe('v2: 1 of 1 replied (100%)v1: 0 of 3 replied (0%)');
+    expect(dom.host.querySelector('[role=status]')?.textContent).toContain('Open a Gmail compose');
   });
 });
