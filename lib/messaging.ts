@@ -39,6 +39,9 @@ export interface ProtocolMap {
   insertTemplate(data: InsertRequest): InsertResult;
   /** side panel → content script of the active tab. */
   getPageContext(): PageContext | null;
+  /** side panel → background, as it opens: deliver events that tabs closed or reloaded before the
+   *  background acknowledged them (they wait in storage), so the numbers about to show include them. */
+  drainOutboxes(): void;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

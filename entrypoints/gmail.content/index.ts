@@ -43,7 +43,7 @@ export default defineContentScript({
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
     else start();
     ctx.setInterval(() => capture.flushHealth(), HEALTH_EVERY_MS);
-    window.addEventListener('pagehide', () => capture.flushHealth());
+    window.addEventListener('pagehide', () => capture.leaving());
     ctx.onInvalidated(() => capture.stop());
   },
 });

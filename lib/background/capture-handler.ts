@@ -137,6 +137,13 @@ export async function handleCapture(
   return { acked: result.acked, rejected: result.rejected };
 }
 
+/**
+ * How old an outbox entry must be before the background takes it as left behind. A live tab's
+ * outbox delivers within milliseconds of storing an event; one that was asleep retries within
+ * seconds. Taking a live entry is harmless anyway (ingestion stores a message once), only wasted.
+ */
+export const ORPHAN_AGE_MS = 2_000;
+
 /** Events left in outboxes by tabs that closed before the worker acknowledged them. */
 export async function drainOrphans(olderThanMs = 60_000): Promise<void> {
   const { keys, events } = await readOrphans(browser.storage.local, Date.now() - olderThanMs);

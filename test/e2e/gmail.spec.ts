@@ -194,6 +194,28 @@ test.describe('Gmail capture', () => {
     await expect(panel.getByTestId('health-gmail')).toContainText('degraded', { timeout: 30_000 });
   });
 
+  test('a send read by the DOM layer alone is kept when Gmail is closed right after "Message sent"', async ({ context, extensionId }) => {
+    // The DOM layer waits 1.5 s for the network layer's id before it reports a send: the tab closing
+    // inside that wait must not lose it.
+    await serveGmail(context, { me: ME, wire: 'opaque' });
+    const page = await context.newPage();
+    await openGmail(page);
+    await composeAndSend(page, { to: [ANA.email], subject: 'Closing fast', body: 'Sent, then the tab closed' });
+    await page.close({ runBeforeUnload: true });
+    const panel = await openPanel(context, extensionId);
+    // The background takes it from the closed tab's outbox (tabs.onRemoved, once it is 2 s old).
+    await expect.poll(async () => (await dbMessages(panel)).map((m) => `${m.subject}|${m.source}`), { timeout: 15_000 }).toEqual(['Closing fast|dom']);
+
+    // A reload instead of a close: no tab is removed; the side panel, as it opens, asks for it.
+    const again = await context.newPage();
+    await openGmail(again);
+    await composeAndSend(again, { to: [BOB.email], subject: 'Reloading fast', body: 'Sent, then the page reloaded' });
+    await again.reload();
+    await again.waitForTimeout(2500);
+    const panel2 = await openPanel(context, extensionId);
+    await expect.poll(async () => (await dbMessages(panel2)).map((m) => m.subject).sort(), { timeout: 10_000 }).toEqual(['Closing fast', 'Reloading fast']);
+  });
+
   test('sync calls made from a same-origin frame (Gmail\'s old js_frame) are still read', async ({ context, extensionId }) => {
     await serveGmail(context, { me: ME, syncFrame: true, undoMode: 'B', undoWindowMs: 1500 });
     const page = await context.newPage();

@@ -18,7 +18,7 @@ const until = (fn: () => void) => vi.waitFor(fn, { timeout: 3000, interval: 10 }
 let events: CaptureEventInput[];
 let clock: number;
 let current: { stop(): void } | null = null;
-function setup(html?: string) {
+function setup(html?: string, over: Partial<Parameters<typeof createGmailCapture>[0]> = {}) {
   current?.stop(); // one controller per test: listeners of the previous one must not see this DOM
   document.body.replaceChildren();
   document.title = 'Inbox - me@sidelog.test - Gmail';
@@ -31,7 +31,7 @@ function setup(html?: string) {
   events = [];
   clock = 1_700_000_000_000;
   let n = 0;
-  const cap = createGmailCapture({ doc: document, now: () => clock, newId: () => `e${++n}`, emit: (e) => events.push(...e), domGraceMs: 0, scanDelayMs: 0 });
+  const cap = createGmailCapture({ doc: document, now: () => clock, newId: () => `e${++n}`, emit: (e) => events.push(...e), domGraceMs: 0, scanDelayMs: 0, ...over });
   cap.start();
   current = cap;
   return cap;
@@ -123,6 +123,20 @@ describe('DOM layer', () => {
     });
     expect(out[0].to!.map((p) => p.email)).toEqual(['ana@acme.io', 'bob@beta.co']);
     expect(() => CaptureEvent.parse(out[0])).not.toThrow();
+  });
+
+  it('a page that goes away reports its confirmed sends at once, not after the grace period', async () => {
+    // The DOM layer waits for the network layer's id before reporting a send; closing or reloading
+    // Gmail inside that wait must not lose the send (the outbox keeps what it is given).
+    const cap = setup('dom-2025/compose-chips.html', { domGraceMs: 60_000 });
+    (document.querySelector('div.aoO') as HTMLElement).click();
+    addToast();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(messages()).toHaveLength(0); // still in its grace period
+    cap.leaving();
+    expect(messages()).toEqual([expect.objectContaining({ layer: 'dom', direction: 'outbound', externalId: 'msg-a:r-7673660351152959857' })]);
+    cap.leaving(); // a second pagehide (bfcache) reports nothing twice
+    expect(messages()).toHaveLength(1);
   });
 
   it('Ctrl+Enter in the body is a send too; Undo retracts it (behaviour B)', async () => {

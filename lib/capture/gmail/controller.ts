@@ -259,37 +259,43 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     };
   }
 
+  /** Confirmed sends still in their grace period (waiting for the network layer's id). */
+  const confirming = new Set<Snapshot[]>();
   function confirm(snaps: Snapshot[]) {
     lastToastSnaps = snaps;
-    win.setTimeout(() => {
-      for (const s of snaps) {
-        if (s.emitted || s.retracted) continue;
-        s.emitted = true;
-        let id = s.state.draftId;
-        const aliases: string[] = [];
-        if (s.netId && s.netId !== id) {
-          // The network layer already reported this send under another id: name both.
-          if (id) aliases.push(s.netId);
-          else id = s.netId;
-        }
-        if (s.state.draftLegacy) {
-          if (id) aliases.push(s.state.draftLegacy);
-          else id = s.state.draftLegacy;
-        }
-        if (!id) id = `dom:${s.state.composeId ?? 'c'}:${s.at}`;
-        s.id = id;
-        if (s.state.to.length + s.state.cc.length + s.state.bcc.length === 0) {
-          fail('dom', 'sent compose without readable recipients');
-          continue;
-        }
-        health.dom.recognised++;
-        healthSoon();
-        const ev = domSendEvent(s, id);
-        ev.aliases = aliases;
-        rememberSend(ev);
-        emit([ev]);
+    confirming.add(snaps);
+    win.setTimeout(() => emitConfirmed(snaps), graceMs);
+  }
+
+  function emitConfirmed(snaps: Snapshot[]) {
+    if (!confirming.delete(snaps)) return; // already reported (a page leaving reports at once)
+    for (const s of snaps) {
+      if (s.emitted || s.retracted) continue;
+      s.emitted = true;
+      let id = s.state.draftId;
+      const aliases: string[] = [];
+      if (s.netId && s.netId !== id) {
+        // The network layer already reported this send under another id: name both.
+        if (id) aliases.push(s.netId);
+        else id = s.netId;
       }
-    }, graceMs);
+      if (s.state.draftLegacy) {
+        if (id) aliases.push(s.state.draftLegacy);
+        else id = s.state.draftLegacy;
+      }
+      if (!id) id = `dom:${s.state.composeId ?? 'c'}:${s.at}`;
+      s.id = id;
+      if (s.state.to.length + s.state.cc.length + s.state.bcc.length === 0) {
+        fail('dom', 'sent compose without readable recipients');
+        continue;
+      }
+      health.dom.recognised++;
+      healthSoon();
+      const ev = domSendEvent(s, id);
+      ev.aliases = aliases;
+      rememberSend(ev);
+      emit([ev]);
+    }
   }
 
   function checkToast() {
@@ -570,6 +576,14 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     scan,
     insertTemplate,
     pageContext,
+    /** The page is going away (closed, reloaded, navigated): sends confirmed by the toast are
+     *  reported now rather than after their grace period, which the page would not live to see.
+     *  Their events reach the outbox, which keeps them until the background acknowledges them. */
+    leaving(): void {
+      checkToast(); // a "Message sent" that appeared since the last scan (scans are batched)
+      for (const snaps of [...confirming]) emitConfirmed(snaps);
+      flushHealthNow();
+    },
     /** Health since the last call, as events (one per layer that saw anything); also drops
      *  bookkeeping that can no longer matter (sends older than the undo/correlation windows). */
     flushHealth(): void {
