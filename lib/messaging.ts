@@ -28,6 +28,8 @@ export interface PageContext {
   channel: 'gmail' | 'linkedin';
   threadExternalId?: string | null;
   profileUrl?: string | null;
+  /** LinkedIn's member id, when the page names it: profile URLs come in two forms (public id or ACoA… id), the member id is one. */
+  memberId?: string | null;
   emails?: string[];
   name?: string | null;
 }

@@ -14,6 +14,7 @@ import { RateBar } from '@/components/insights/RateBar';
 import { channelLabel, ciText, dateText, duration, money, pct, rateText, verdictText } from '@/components/insights/format';
 import { loadDashboardData, popupNumbers } from '@/lib/insights/load';
 import { usePageProspect } from '@/components/insights/page-prospect';
+import { OnPageNotice } from '@/components/insights/OnPageNotice';
 import '@/components/insights/insights.css';
 import { Loading } from '@/components/Loading';
 
@@ -155,13 +156,8 @@ export function DashboardView() {
       </p>
 
       {onPage && (
-        <p className="notice small on-page">
-          On this tab: <strong>{onPage.name || onPage.emails[0]}</strong>{' '}
-          {/* The Prospects tab opens the person the active tab shows (components/insights/page-prospect.ts). */}
-          <button className="small" onClick={() => document.getElementById('tab-prospects')?.click()}>
-            Open
-          </button>
-        </p>
+        // The Prospects tab opens the person that tab shows.
+        <OnPageNotice onPage={onPage} onOpen={() => document.getElementById('tab-prospects')?.click()} />
       )}
       <Headline dash={view.core} windowDays={windowDays} />
       <ActivitySection activity={view.activity} />

@@ -9,7 +9,8 @@ import { setMessageTemplate } from '@/lib/templates/store';
 import { Info } from '@/components/insights/Info';
 import { channelLabel, dateText, dateTimeText, money } from '@/components/insights/format';
 import { loadProspectList, loadTimeline } from '@/lib/insights/load';
-import { usePageProspect } from '@/components/insights/page-prospect';
+import { usePageProspect, type PageProspect } from '@/components/insights/page-prospect';
+import { OnPageNotice } from '@/components/insights/OnPageNotice';
 import { logCall, saveProspectEdits } from '@/lib/prospects/edit';
 import '@/components/insights/insights.css';
 import { Loading } from '@/components/Loading';
@@ -20,17 +21,19 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 export function ProspectsView() {
   const [selected, setSelected] = useState<string | null>(null);
-  // When the active tab shows a Gmail thread or a LinkedIn conversation/profile, open that prospect.
+  // When the active tab shows a Gmail thread or a LinkedIn conversation/profile, open that prospect
+  // (the side panel). The panel opened as a tab of its own only offers the person of the site tab
+  // used last: opening them unasked would pull the list away from under the user.
   const onPage = usePageProspect();
-  const onPageId = onPage?.id ?? null;
+  const followId = onPage?.follow ? onPage.prospect.id : null;
   useEffect(() => {
-    if (onPageId) setSelected(onPageId);
-  }, [onPageId]);
+    if (followId) setSelected(followId);
+  }, [followId]);
   if (selected) return <ProspectPage id={selected} onBack={() => setSelected(null)} />;
-  return <ProspectList onOpen={setSelected} />;
+  return <ProspectList onOpen={setSelected} onPage={onPage} />;
 }
 
-function ProspectList({ onOpen }: { onOpen: (id: string) => void }) {
+function ProspectList({ onOpen, onPage }: { onOpen: (id: string) => void; onPage: PageProspect | null }) {
   const q = useQuery({ queryKey: ['insights', 'prospect-list'], queryFn: () => loadProspectList() });
   const [search, setSearch] = useState('');
   const [stage, setStage] = useState<Stage | ''>('');
@@ -60,6 +63,7 @@ function ProspectList({ onOpen }: { onOpen: (id: string) => void }) {
     );
   return (
     <section aria-label="Prospects" className="insights">
+      {onPage && <OnPageNotice onPage={onPage} onOpen={() => onOpen(onPage.prospect.id)} />}
       <input
         type="search"
         className="search"

@@ -51,7 +51,7 @@ export default defineContentScript({
     onMessage('insertTemplate', ({ data }) => insertTemplate(document, data));
     onMessage('getPageContext', () => {
       const profile = /^\/in\//.test(location.pathname) ? readProfile(document, location.href) : null;
-      if (profile) return { channel: 'linkedin' as const, threadExternalId: null, profileUrl: profile.profileUrl, name: profile.name };
+      if (profile) return { channel: 'linkedin' as const, threadExternalId: null, profileUrl: profile.profileUrl, memberId: profile.memberId, name: profile.name };
       // The conversation the user is writing in: the pane or bubble holding the box they focused
       // (bubbles live in #interop-outlet's shadow root), else the messaging page's pane.
       const box = pickBox(document);
@@ -63,6 +63,7 @@ export default defineContentScript({
         channel: 'linkedin' as const,
         threadExternalId,
         profileUrl: other.profileUrl ?? (other.memberId ? `https://www.linkedin.com/in/${other.memberId}/` : null),
+        memberId: other.memberId ?? null,
         name: other.name,
       };
     });

@@ -47,6 +47,7 @@ export async function prospectForPage(db: SidelogDb, ctx: PageContext | null): P
   const keys = [
     ...(ctx.emails ?? []).flatMap((email) => personKeys({ email })),
     ...(ctx.profileUrl ? personKeys({ profileUrl: ctx.profileUrl }) : []),
+    ...(ctx.memberId ? personKeys({ memberId: ctx.memberId }) : []),
   ];
   if (keys.length) {
     const p = await db.prospects.where('keys').anyOf(keys).first();

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SidelogDb } from '@/lib/db/db';
-import { personOfTab } from '@/lib/prospects/page-prospect';
+import { personOfTab, prospectForPage } from '@/lib/prospects/page-prospect';
+import { prospectRow } from './helpers/rows';
+import { personKeys } from '@/lib/ingest/keys';
 import type { PageContext } from '@/lib/messaging';
 import { T0, gmailSend, settings } from './helpers/events';
 import { ingestEvents } from '@/lib/ingest/ingest';
@@ -29,5 +31,15 @@ describe('personOfTab (who an insert is for)', () => {
   it('is nobody when the tab does not answer in time', async () => {
     const never = () => new Promise<PageContext | null>(() => {});
     expect(await personOfTab(db, 1, never, 20)).toBeNull();
+  });
+});
+
+describe('prospectForPage (who the tab shows)', () => {
+  it('finds a LinkedIn prospect known by member id from a profile page under its public URL', async () => {
+    // Messaging names people by member id (and /in/ACoA… URLs); their profile page has the public id.
+    await db.prospects.put(prospectRow('p-jane', { name: 'Jane Doe', keys: personKeys({ memberId: 'ACoAAB12345' }) }));
+    const ctx: PageContext = { channel: 'linkedin', profileUrl: 'https://www.linkedin.com/in/jane-doe-594b81205/', memberId: 'ACoAAB12345' };
+    expect((await prospectForPage(db, ctx))?.name).toBe('Jane Doe');
+    expect(await prospectForPage(db, { ...ctx, memberId: null })).toBeNull();
   });
 });
