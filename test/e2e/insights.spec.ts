@@ -22,7 +22,7 @@ function reference(file: ExportFile, now: number) {
     byThread.set(m.threadId, list);
   }
   const t = (m: { sentAt: string }) => Date.parse(m.sentAt);
-  const units: { id: string; prospects: string[]; first: number; template: string | null; bounced: boolean; replied: boolean }[] = [];
+  const units: { id: string; prospects: string[]; first: number; template: string | null; version: number; bounced: boolean; replied: boolean; outs: number; outsBeforeReply: number }[] = [];
   let awaiting = 0;
   for (const th of file.threads) {
     const ms = (byThread.get(th.id) ?? []).sort((a, b) => t(a) - t(b) || a.id.localeCompare(b.id));
@@ -31,13 +31,17 @@ function reference(file: ExportFile, now: number) {
     if (!ms.length || ms[0].direction !== 'outbound' || th.prospectIds.length === 0) continue;
     const first = t(ms[0]);
     const reply = ms.find((m) => m.direction === 'inbound' && m.classification === 'human');
+    const outs = ms.filter((m) => m.direction === 'outbound');
     units.push({
       id: th.id,
       prospects: th.prospectIds,
       first,
       template: ms[0].templateId,
+      version: ms[0].templateVersion ?? 1,
       bounced: ms.some((m) => m.direction === 'inbound' && m.classification === 'bounce'),
       replied: !!reply && t(reply) - first <= WINDOW,
+      outs: outs.length,
+      outsBeforeReply: reply ? outs.filter((m) => t(m) <= t(reply)).length : outs.length,
     });
   }
   const live = units.filter((u) => !u.bounced);
@@ -68,6 +72,7 @@ function reference(file: ExportFile, now: number) {
   midnight.setHours(0, 0, 0, 0);
   return {
     threads: { k: live.filter((u) => u.replied).length, n: live.length, started: units.length, bounced: units.length - live.length },
+    live,
     liveThreads: new Set(live.map((u) => u.id)),
     repliedThreads: new Set(live.filter((u) => u.replied).map((u) => u.id)),
     prospects: { k: [...contacted.values()].filter(Boolean).length, n: contacted.size },
@@ -147,6 +152,83 @@ test('dashboard and popup show the numbers computed from the export', async ({ c
   await expect(popup.getByTestId('popup-rate')).toContainText(`${ref.last30.k} of ${ref.last30.n} threads`);
   await expect(popup.getByTestId('popup-today').locator('.stat-value')).toHaveText(String(ref.today));
   await expect(popup.getByRole('button', { name: 'Open side panel' })).toBeVisible();
+});
+
+test('template views: "too early" under the minimum n set in Settings, per version, per follow-up step, the tag filter', async ({ context, extensionId }) => {
+  const now = Date.now();
+  const seed = generateSeed({ now, seed: 5 });
+  const file = path.join(tmpdir(), `sidelog-insights-t-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(seed));
+  const ref = reference(seed, now);
+  const names = new Map(seed.templates.map((t) => [t.id, t.name]));
+  const kn = (us: typeof ref.live) => `${us.filter((u) => u.replied).length}/${us.length}`;
+  const panel = await openPanel(context, extensionId, 500);
+  await importSeed(panel, file);
+  // A stricter minimum sample than the default 10, so some templates fall under it.
+  const MIN = 50;
+  await panel.getByLabel('Smallest sample worth a verdict').fill(String(MIN));
+  await panel.getByRole('tab', { name: 'Dashboard' }).click();
+  await panel.getByLabel('Date range').selectOption('all');
+  await expect(panel.getByText(`below ${MIN} threads a rate says`)).toBeVisible();
+  const showAll = async (table: string) => {
+    const more = panel.locator(`[data-testid=${table}] + button`, { hasText: /^Show all/ });
+    if (await more.count()) await more.click();
+  };
+  const rowsOf = async (table: string) => {
+    await showAll(table);
+    const out = new Map<string, { kn: string; verdict: string }>();
+    for (const r of await panel.getByTestId(table).locator('tbody tr').all())
+      out.set((await r.locator('th .clip').innerText()).trim(), { kn: (await r.locator('td.num').innerText()).trim(), verdict: (await r.locator('.verdict').innerText()).trim() });
+    return out;
+  };
+
+  // By first touch: every template's k/n, and "too early" exactly where n < MIN.
+  const byTemplate = new Map<string, typeof ref.live>();
+  for (const u of ref.live) byTemplate.set(u.template ?? '', [...(byTemplate.get(u.template ?? '') ?? []), u]);
+  const sizes = [...byTemplate.values()].map((us) => us.length);
+  expect(sizes.some((n) => n < MIN) && sizes.some((n) => n >= MIN)).toBe(true); // both sides of the rule are shown
+  const first = await rowsOf('template-leaderboard');
+  expect(first.size).toBe(byTemplate.size);
+  for (const [id, us] of byTemplate) {
+    const row = first.get(id ? names.get(id)! : 'No template')!;
+    expect(row.kn).toBe(kn(us));
+    expect(row.verdict === 'too early').toBe(us.length < MIN);
+  }
+
+  // Per version of the first touch's template ("Name vN"), template threads only.
+  await panel.getByLabel('Template view').selectOption('version');
+  const byVersion = new Map<string, typeof ref.live>();
+  for (const u of ref.live) if (u.template) byVersion.set(`${names.get(u.template)} v${u.version}`, [...(byVersion.get(`${names.get(u.template)} v${u.version}`) ?? []), u]);
+  expect(byVersion.size).toBeGreaterThan(new Set(ref.live.map((u) => u.template).filter(Boolean)).size); // some template has two versions
+  const versions = await rowsOf('version-table');
+  expect(new Map([...versions].map(([k, v]) => [k, v.kn]))).toEqual(new Map([...byVersion].map(([k, us]) => [k, kn(us)])));
+
+  // Per follow-up step: a thread reaches every step it sent before its reply (all of them when
+  // unanswered); a reply counts for the last step before it. Steps beyond 5 count as 5.
+  await panel.getByLabel('Template view').selectOption('step');
+  const sent = [0, 0, 0, 0, 0, 0];
+  const answered = [0, 0, 0, 0, 0, 0];
+  for (const u of ref.live) {
+    const reached = Math.min(5, u.replied ? Math.max(1, u.outsBeforeReply) : u.outs);
+    for (let k = 1; k <= reached; k++) sent[k]++;
+    if (u.replied) answered[reached]++;
+  }
+  const want = [1, 2, 3, 4, 5].filter((k) => sent[k] > 0).map((k) => [k === 1 ? 'First touch' : `Follow-up ${k - 1}`, `${answered[k]}/${sent[k]}`]);
+  expect(want.length).toBeGreaterThan(1);
+  const steps = panel.getByTestId('step-table').locator('tbody tr');
+  await expect(steps).toHaveCount(want.length);
+  const got = await steps.evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent!.trim(), r.querySelector('td.num')!.textContent!.trim()]));
+  expect(got).toEqual(want);
+
+  // Template tag: only threads whose first touch used a template tagged "cold".
+  await panel.getByLabel('Template view').selectOption('first');
+  await panel.getByLabel('Template tag').selectOption('cold');
+  const cold = new Set(seed.templates.filter((t) => t.tags.includes('cold')).map((t) => t.id));
+  const tagged = ref.live.filter((u) => u.template && cold.has(u.template));
+  expect(tagged.length).toBeGreaterThan(0);
+  await expect(panel.getByTestId('thread-rate')).toContainText(`${tagged.filter((u) => u.replied).length} of ${tagged.length} threads`);
+  const taggedRows = await rowsOf('template-leaderboard');
+  expect([...taggedRows.keys()].sort()).toEqual([...new Set(tagged.map((u) => names.get(u.template!)!))].sort());
 });
 
 /** The seed as another tool might write it: its own casing and labels, empty fields left out, epoch-ms times. */
