@@ -57,17 +57,16 @@ const TEMPLATE_CHANNEL = { gmail: 'email', mail: 'email', 'e-mail': 'email', all
 const OUTCOME = { noanswer: 'no-answer', 'not-connected': 'no-answer' };
 
 function prospect(p: Rec): void {
-  const o = p; // written in place (readDialects)
-  o.name = cut(p.name, MAX_SHORT);
-  o.emails = orList(p.emails);
-  for (const f of ['linkedinUrl', 'company', 'title', 'industry', 'location']) o[f] = cut(orNull(p[f]), MAX_SHORT);
-  for (const f of ['domain', 'headline', 'companySize']) if (p[f] !== undefined) o[f] = cut(p[f], MAX_SHORT);
-  o.seniority = readSeniority(p.seniority);
-  o.stage = p.stage === undefined || p.stage === null ? 'contacted' : enumish(p.stage);
-  o.dealValue = money(p.dealValue);
-  o.traits = traits(p.traits);
-  if (p.notes !== undefined) o.notes = cut(p.notes ?? '', MAX_TEXT);
-  for (const f of ['connectedAt', 'createdAt', 'updatedAt']) if (p[f] !== undefined && p[f] !== null) o[f] = when(p[f]);
+  p.name = cut(p.name, MAX_SHORT);
+  p.emails = orList(p.emails);
+  for (const f of ['linkedinUrl', 'company', 'title', 'industry', 'location']) p[f] = cut(orNull(p[f]), MAX_SHORT);
+  for (const f of ['domain', 'headline', 'companySize']) if (p[f] !== undefined) p[f] = cut(p[f], MAX_SHORT);
+  p.seniority = readSeniority(p.seniority);
+  p.stage = p.stage === undefined || p.stage === null ? 'contacted' : enumish(p.stage);
+  p.dealValue = money(p.dealValue);
+  p.traits = traits(p.traits);
+  if (p.notes !== undefined) p.notes = cut(p.notes ?? '', MAX_TEXT);
+  for (const f of ['connectedAt', 'createdAt', 'updatedAt']) if (p[f] !== undefined && p[f] !== null) p[f] = when(p[f]);
 }
 
 function thread(t: Rec): void {

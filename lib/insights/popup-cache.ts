@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import type { PopupSummary } from '@/lib/analytics/popup';
 
-export const POPUP_CACHE_KEY = 'popup:last-numbers';
+const POPUP_CACHE_KEY = 'popup:last-numbers';
 
 /** Local midnight today and the first instant of this month. */
 export function popupBounds(now: number): { startOfDay: number; startOfMonth: number } {
