@@ -83,6 +83,19 @@ describe('network layer', () => {
     expect(events.filter((e) => e.type === 'retract')).toEqual([expect.objectContaining({ externalId: 'msg-a:r8190137112111191537' })]);
   });
 
+  it('a send again after an Undo is logged, even when the Undo is read after the new send began', () => {
+    const cap = setup();
+    cap.onTap(tap('s', sync('cvOnSend_request.json'), sync('cvOnSend_response.json')));
+    const undoAt = (clock += 3000);
+    // The page sends again right after the draft save completed; the content script reads the
+    // draft save's tap message only later (a busy page): the Undo still came first.
+    clock += 2000;
+    const resendAt = undoAt + 500;
+    cap.onTap(tap('s', sync('cvOnDraftUpdate_request.json'), sync('cvOnDraftUpdate_response.json'), undoAt));
+    cap.onTap(tap('s', sync('cvOnSend_request.json'), sync('cvOnSend_response.json'), resendAt));
+    expect(events.filter((e) => e.type === 'retract' || e.type === 'message').map((e) => e.type)).toEqual(['message', 'retract', 'message']);
+  });
+
   it('draft saves alone yield nothing', () => {
     const cap = setup();
     cap.onTap(tap('s', sync('cvOnDraftSave_request.json'), sync('cvOnDraftSave_response.json')));

@@ -153,8 +153,9 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     emit([{ eventId: newId(), type: 'identity', channel: 'gmail', layer: 'dom', person: { email: e } }]);
   }
 
-  function retract(id: string, layer: 'network' | 'dom') {
-    retractedAt.set(id, now());
+  /** `at`: when the user undid: the Undo click, or the start of the draft save that carries it. */
+  function retract(id: string, layer: 'network' | 'dom', at = now()) {
+    retractedAt.set(id, at);
     const ns = netSends.get(id);
     if (ns) ns.retracted = true;
     emit([{ eventId: newId(), type: 'retract', channel: 'gmail', layer, externalId: id }]);
@@ -199,7 +200,9 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     // Behaviour A of Undo Send: the just-sent message comes back as a draft.
     for (const id of r.draftSaves) {
       const ns = netSends.get(id);
-      if (ns && !ns.retracted && now() - ns.at < RECENT_MS) retract(id, 'network');
+      // Dated by the draft save's start, not by when this script reads it: the page may already
+      // have sent the message again, and that send must not pass for one undone in flight.
+      if (ns && !ns.retracted && now() - ns.at < RECENT_MS) retract(id, 'network', msg.startedAt);
     }
   }
 
