@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messaging';
-import { ORPHAN_AGE_MS, drainOrphans, handleCapture, ingestQueued } from '@/lib/background/capture-handler';
+import { ORPHAN_AGE_MS, drainAfterClose, drainOrphans, handleCapture, ingestQueued } from '@/lib/background/capture-handler';
 import { observeLinkedInSends } from '@/lib/capture/linkedin/web-request';
 
 // main() must stay synchronous: every listener is registered before the first await, so an event
@@ -16,7 +16,8 @@ export default defineBackground(() => {
 
   void drainOrphans();
   // A tab that closes right after a capture leaves it in its outbox (stored, not yet delivered):
-  // take it in once it is old enough not to be a live tab's. The event needs no "tabs" permission.
-  browser.tabs.onRemoved.addListener(() => setTimeout(() => void drainOrphans(ORPHAN_AGE_MS).catch(() => undefined), ORPHAN_AGE_MS + 500));
-  onMessage('drainOutboxes', () => drainOrphans(ORPHAN_AGE_MS));
+  // take it in once it is old enough not to be a live tab's, and LinkedIn invitations it held once
+  // they fall due. The event needs no "tabs" permission.
+  browser.tabs.onRemoved.addListener(() => drainAfterClose());
+  onMessage('drainOutboxes', async () => void (await drainOrphans(ORPHAN_AGE_MS)));
 });

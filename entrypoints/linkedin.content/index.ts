@@ -27,6 +27,7 @@ export default defineContentScript({
     const watcher = createWatcher({
       doc: document,
       push,
+      tracking: tracked.on,
       store: {
         get: async (k) => (await browser.storage.local.get(k))[k],
         set: async (k, v) => {

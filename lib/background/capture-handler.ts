@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { getDb, type SidelogDb } from '../db/db';
 import { notifyDbChanged, onDbChanged } from '../db/changes';
 import { readOrphans } from '../capture/outbox';
+import { dueInvites } from '../capture/linkedin/invite-hold';
 import { ingestEvents, learnIdentity, type IngestResult } from '../ingest/ingest';
 import type { CaptureAck } from '../messaging';
 import type { CapturedPerson } from '../schema/events';
@@ -144,10 +145,35 @@ export async function handleCapture(
  */
 export const ORPHAN_AGE_MS = 2_000;
 
-/** Events left in outboxes by tabs that closed before the worker acknowledged them. */
-export async function drainOrphans(olderThanMs = 60_000): Promise<void> {
-  const { keys, events } = await readOrphans(browser.storage.local, Date.now() - olderThanMs);
-  if (keys.length === 0) return;
-  await ingestQueued(events);
-  await browser.storage.local.remove(keys);
+/**
+ * Events left behind by tabs that closed before the worker acknowledged them: outbox entries, and
+ * LinkedIn invitations the DOM layer held for the network layer's confirmation (past due and
+ * never confirmed). Returns when the next invitation still held falls due, if one is.
+ */
+export async function drainOrphans(olderThanMs = 60_000): Promise<{ nextDueAt: number | null }> {
+  const all = (await browser.storage.local.get(null)) as Record<string, unknown>;
+  const cutoff = Date.now() - olderThanMs;
+  const orphans = readOrphans(all, cutoff);
+  const invites = dueInvites(all, cutoff);
+  const keys = [...orphans.keys, ...invites.keys];
+  if (keys.length) {
+    await ingestQueued([...orphans.events, ...invites.events]);
+    await browser.storage.local.remove(keys);
+  }
+  return { nextDueAt: invites.nextDueAt };
+}
+
+/**
+ * After a tab closes: drain once its outbox entries are old enough not to be a live tab's, and
+ * again when an invitation it held falls due (the worker lives on while a timer is set).
+ */
+export function drainAfterClose(delayMs = ORPHAN_AGE_MS + 500): void {
+  setTimeout(() => {
+    drainOrphans(ORPHAN_AGE_MS).then(
+      ({ nextDueAt }) => {
+        if (nextDueAt != null) drainAfterClose(Math.max(0, nextDueAt + ORPHAN_AGE_MS - Date.now()) + 100);
+      },
+      () => undefined,
+    );
+  }, delayMs);
 }

@@ -102,12 +102,8 @@ export function createOutbox(name: string, opts: OutboxOptions = {}): Outbox {
   };
 }
 
-/** Outbox entries left behind by tabs that closed before their events were acknowledged. */
-export async function readOrphans(
-  storage: Pick<typeof browser.storage.local, 'get'>,
-  olderThan: number,
-): Promise<{ keys: string[]; events: unknown[] }> {
-  const all = (await storage.get(null)) as Record<string, unknown>;
+/** Outbox entries (in all of storage.local) left behind by tabs that closed before their events were acknowledged. */
+export function readOrphans(all: Record<string, unknown>, olderThan: number): { keys: string[]; events: unknown[] } {
   const keys: string[] = [];
   const events: unknown[] = [];
   for (const [k, v] of Object.entries(all)) {

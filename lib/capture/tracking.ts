@@ -5,8 +5,14 @@ import { browser } from 'wxt/browser';
 import type { Channel } from '../schema/model';
 import type { CaptureEventInput } from '../schema/events';
 
+export interface TrackingFilter {
+  (events: CaptureEventInput[]): CaptureEventInput[];
+  /** Whether the switch is on, for what a script keeps in extension storage outside the outbox. */
+  on(): boolean;
+}
+
 /** Returns a filter that keeps every event while tracking is on and only health reports while off. */
-export function trackingFilter(channel: Channel): (events: CaptureEventInput[]) => CaptureEventInput[] {
+export function trackingFilter(channel: Channel): TrackingFilter {
   let on = true;
   const read = (v: unknown) => {
     on = (v as { tracking?: Partial<Record<Channel, unknown>> } | undefined)?.tracking?.[channel] !== false;
@@ -16,5 +22,6 @@ export function trackingFilter(channel: Channel): (events: CaptureEventInput[]) 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes.settings) read(changes.settings.newValue);
   });
-  return (events) => (on ? events : events.filter((e) => e.type === 'health'));
+  const filter = (events: CaptureEventInput[]) => (on ? events : events.filter((e) => e.type === 'health'));
+  return Object.assign(filter, { on: () => on });
 }

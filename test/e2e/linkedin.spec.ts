@@ -4,9 +4,13 @@
 // script reads the page's DOM; each message must be stored once.
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, openPanel, readDb, stopServiceWorker } from './fixtures';
-import { serveLinkedIn, sendMessage, deliverInbound, sendInvitation, openMessageBubble } from './lookalike/linkedin/serve';
+import { serveLinkedIn, sendMessage, deliverInbound, sendInvitation, openMessageBubble, defaultCast } from './lookalike/linkedin/serve';
+import { person } from './lookalike/linkedin/state';
 
 type Row = Record<string, any>;
+// The extension page's `chrome` global, used inside page.evaluate callbacks.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
 const linkedinMessages = async (panel: Page) => (await readDb<Row>(panel, 'messages')).filter((m) => m.channel === 'linkedin');
 const withText = async (panel: Page, text: string) => (await linkedinMessages(panel)).filter((m) => m.text === text);
 
@@ -151,6 +155,38 @@ test('invitation with a note, acceptance, and profile traits (server-driven and 
   await expect
     .poll(async () => (await readDb<Row>(panel, 'prospects')).find((p) => p.linkedinUrl === 'https://www.linkedin.com/in/jane-doe-594b81205/'), { timeout: 15_000 })
     .toMatchObject({ name: 'Jane Doe', title: 'VP Sales', company: 'Acme Corp', location: 'Berlin, Germany', connectionDegree: 1, seniority: 'vp' });
+});
+
+test('an invitation sent where the network layer cannot read it: the DOM logs it after its wait, also when the tab closed first', async ({ context, extensionId }) => {
+  // A build of LinkedIn whose invitation action has a name the network layer does not know.
+  const cast = defaultCast();
+  cast.people.push(person({ firstName: 'Dev', lastName: 'Lead', publicId: 'dev-lead-9', headline: 'Engineering Lead at Hooli', title: 'Engineering Lead', company: 'Hooli', location: 'Dublin, Ireland', degree: 2 }));
+  const li = await serveLinkedIn(context, { ...cast, inviteSduiId: 'com.linkedin.sdui.requests.mynetwork.addaAddConnectionV2' });
+  const panel = await openPanel(context, extensionId);
+  const held = () => panel.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('linkedin:invite-fallback:')).length);
+
+  // The tab stays open: its own timer logs the invitation once the wait is over.
+  const ana = await open(context, li.profileUrl(li.person('ana-garcia-1')), 'main h2');
+  const first = 'Hola Ana, ¿conectamos?';
+  await sendInvitation(ana, first);
+  await expect(ana.locator('main button[aria-label^="Pending"]')).toBeVisible();
+  await expect.poll(async () => (await withText(panel, first)).map((m) => [m.kind, m.seenBy]), { timeout: 20_000 }).toEqual([['linkedin-invite', ['dom']]]);
+
+  // The user closes the tab as soon as it says Pending: the background logs what the tab held.
+  const dev = await open(context, li.profileUrl(li.person('dev-lead-9')), 'main h2');
+  const second = 'Hi Dev, enjoyed your talk on platform teams. Connect?';
+  await sendInvitation(dev, second);
+  await expect(dev.locator('main button[aria-label^="Pending"]')).toBeVisible();
+  await expect.poll(held).toBe(1);
+  await dev.close();
+  await expect.poll(async () => (await withText(panel, second)).length, { timeout: 25_000 }).toBe(1);
+  const [inv] = await withText(panel, second);
+  expect(inv).toMatchObject({ kind: 'linkedin-invite', direction: 'outbound', seenBy: ['dom'] });
+  const prospects = await readDb<Row>(panel, 'prospects');
+  expect(prospects.find((p) => p.id === inv.prospectId)).toMatchObject({ name: 'Dev Lead', linkedinUrl: 'https://www.linkedin.com/in/dev-lead-9/' });
+  // Nothing left held, each invitation stored once.
+  expect(await held()).toBe(0);
+  expect((await withText(panel, first)).length).toBe(1);
 });
 
 test('a reply seen only in the conversation list', async ({ context, extensionId }) => {

@@ -13,6 +13,7 @@ describe('trackingFilter (content scripts honour the per-site switch)', () => {
     expect(filter([send, health])).toEqual([send, health]);
     await fakeBrowser.storage.local.set({ settings: { tracking: { gmail: true, linkedin: false } } });
     await vi.waitFor(() => expect(filter([send, health])).toEqual([health]));
+    expect(filter.on()).toBe(false);
     await fakeBrowser.storage.local.set({ settings: { tracking: { gmail: false, linkedin: true } } });
     await vi.waitFor(() => expect(filter([send, health])).toEqual([send, health]));
   });

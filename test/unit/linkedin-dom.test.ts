@@ -481,12 +481,31 @@ describe('invitation dialog (shadow root)', () => {
     const b = doc.querySelector('main button[aria-label^="Invite "]')!;
     b.setAttribute('aria-label', 'Pending, click to withdraw invitation sent to Ana García');
     b.querySelector('span')!.textContent = 'Pending';
+    // Held in extension storage while it waits for the network layer (the background takes it
+    // if the tab closes), released when the wait ends.
+    await new Promise((r) => setTimeout(r, 10));
+    const held = [...store.entries()].filter(([k, v]) => k.startsWith('linkedin:invite-fallback:') && v);
+    expect(held).toHaveLength(1);
+    expect(held[0][1]).toMatchObject({ event: { kind: 'linkedin-invite', layer: 'dom', text: 'Hola Ana, ¿conectamos?' }, dueAt: expect.any(Number) });
     await new Promise((r) => setTimeout(r, 120));
+    expect([...store.entries()].filter(([k, v]) => /invite-(fallback|note|confirmed):/.test(k) && v)).toEqual([]);
     w.stop();
     return out.flat().map((e) => CaptureEvent.parse(e)).filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
   }
   it('notes the template for the network layer and stays quiet once it confirmed', async () => {
     expect(await run(true)).toEqual([]);
+  });
+  it('with the site paused in Settings, nothing is noted or held', async () => {
+    const doc = load('profile-sdui-invite-dialog', 'https://www.linkedin.com/in/ana-garcia-1/');
+    const root = doc.getElementById('interop-outlet')!.shadowRoot!;
+    root.querySelector<HTMLTextAreaElement>('textarea#custom-message')!.value = 'Hola Ana, ¿conectamos?';
+    const store = new Map<string, unknown>();
+    const w = createWatcher({ doc, push: () => undefined, tracking: () => false, profileDelayMs: 1, healthEveryMs: 1e9, inviteFallbackMs: 30, store: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v) } });
+    w.scanAll();
+    root.querySelector<HTMLElement>('button[aria-label="Send invitation"]')!.click();
+    await new Promise((r) => setTimeout(r, 20));
+    w.stop();
+    expect([...store.keys()].filter((k) => k.includes('invite'))).toEqual([]);
   });
   it('logs the invitation itself when the network layer did not confirm it', async () => {
     const msgs = await run(false);

@@ -73,7 +73,7 @@ describe('outbox', () => {
       'outbox:gmail:new': { event: { eventId: 'new' }, queuedAt: 9_000 },
       'settings': { x: 1 },
     });
-    const r = await readOrphans(storage(), 5_000);
+    const r = readOrphans(await storage().get(null), 5_000);
     expect(r.keys).toEqual(['outbox:gmail:old']);
     expect(r.events).toEqual([{ eventId: 'old' }]);
   });

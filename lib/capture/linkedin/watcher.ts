@@ -21,6 +21,7 @@ import {
 } from './dom';
 import { inviteThreadId, noteKey, oneToOneThreadAlias, normaliseThreadId, parseEventUrn } from './ids';
 import { insertions, noteFocus } from './insert';
+import { confirmedKey, holdKey, noteInfoKey, type HeldInvite } from './invite-hold';
 import { SEL } from './selectors';
 
 export interface WatcherStore {
@@ -40,6 +41,8 @@ export interface WatcherOptions {
   healthEveryMs?: number;
   /** How long the DOM waits for the network layer to confirm an invitation before logging it itself. */
   inviteFallbackMs?: number;
+  /** The site's "log my outreach" switch: while off, no invitation is noted or held in storage. */
+  tracking?: () => boolean;
 }
 
 export interface Watcher {
@@ -350,22 +353,29 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       const inv = pendingInvite;
       pendingInvite = null;
       const key = noteKey(inv.text);
-      const person = toPerson(p);
+      const tid = inviteThreadId({ profileUrl: p.profileUrl, ...(p.memberId ? { memberId: p.memberId } : {}) })!;
+      const alias = p.memberId ? inviteThreadId({ memberId: p.memberId }) : null;
+      const event: CaptureEventInput = {
+        eventId: newId(), type: 'message', channel: 'linkedin', layer: 'dom', direction: 'outbound', kind: 'linkedin-invite',
+        externalId: `invite-dom:${tid}:${inv.at}`, aliases: [], threadExternalId: tid, threadAliases: alias && alias !== tid ? [alias] : [],
+        from: toPerson({ name: viewerName, memberId: viewerMemberId, profileUrl: null }), to: [toPerson(p)], subject: null,
+        text: inv.text.slice(0, 20_000), sentAt: Math.round(inv.at), template: inv.template,
+      };
+      const wait = opts.inviteFallbackMs ?? 10_000;
+      // Held in extension storage while it waits, so the background logs it if the tab closes first.
+      const held: HeldInvite = { event, dueAt: now() + wait };
+      const holding = store.set(holdKey(key), held);
       setTimeout(async () => {
-        const confirmed = await store.get(`linkedin:invite-confirmed:${key}`);
-        await store.set(`linkedin:invite-note:${key}`, null);
-        await store.set(`linkedin:invite-confirmed:${key}`, null);
+        await holding;
+        // Released before the check: past this point the background no longer takes it.
+        await store.set(holdKey(key), null);
+        const confirmed = await store.get(confirmedKey(key));
+        await store.set(noteInfoKey(key), null);
+        await store.set(confirmedKey(key), null);
         if (confirmed) return;
-        const tid = inviteThreadId({ profileUrl: p.profileUrl, ...(p.memberId ? { memberId: p.memberId } : {}) })!;
-        const alias = p.memberId ? inviteThreadId({ memberId: p.memberId }) : null;
-        emit({
-          eventId: newId(), type: 'message', channel: 'linkedin', layer: 'dom', direction: 'outbound', kind: 'linkedin-invite',
-          externalId: `invite-dom:${tid}:${inv.at}`, aliases: [], threadExternalId: tid, threadAliases: alias && alias !== tid ? [alias] : [],
-          from: toPerson({ name: viewerName, memberId: viewerMemberId, profileUrl: null }), to: [person], subject: null,
-          text: inv.text.slice(0, 20_000), sentAt: Math.round(inv.at), template: inv.template,
-        });
+        emit(event);
         flush();
-      }, opts.inviteFallbackMs ?? 10_000);
+      }, wait);
     }
     // Invitations are remembered by profile (DOM) and by member id (the background's network layer
     // writes `linkedin:pending-m:<memberId>` when LinkedIn confirms an invitation).
@@ -505,7 +515,7 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     const dialog = button.closest(SEL.dialog);
     const note = dialog?.querySelector<HTMLTextAreaElement>(SEL.inviteNote);
     const label = `${button.getAttribute('aria-label') ?? ''} ${button.textContent ?? ''}`;
-    if (note && /\b(send|senden|envoyer|enviar)\b/i.test(label)) {
+    if (note && /\b(send|senden|envoyer|enviar)\b/i.test(label) && (opts.tracking?.() ?? true)) {
       const profile = readProfile(doc, doc.location.href);
       // Any invitation sent from a profile (with or without a note): a later "· 1st" is its acceptance.
       if (profile) void store.set(`linkedin:pending:${profile.profileUrl}`, now());
@@ -517,7 +527,7 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       const info: Record<string, unknown> = { at: now() };
       if (template) Object.assign(info, { templateId: template.id, templateVersion: template.version });
       if (profile) Object.assign(info, { profileUrl: profile.profileUrl, name: profile.name, ...(profile.memberId ? { memberId: profile.memberId } : {}) });
-      void store.set(`linkedin:invite-note:${noteKey(note.value)}`, info);
+      void store.set(noteInfoKey(noteKey(note.value)), info);
       if (!profile) return; // outside a profile page the network layer alone logs the invitation
       pendingInvite = { text: note.value, template, at: now(), profileUrl: profile.profileUrl };
       scheduleProfile();

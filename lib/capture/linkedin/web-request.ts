@@ -12,6 +12,7 @@
 import type { CaptureEventInput } from '../../schema/events';
 import { decodeBody, parseRecallRequest, parseSendRequest, type ObservedSend } from './requests';
 import { oneToOneThreadAlias, inviteThreadId, noteKey, canonicalProfileUrl } from './ids';
+import { confirmedKey, noteInfoKey } from './invite-hold';
 
 /** The slice of chrome.webRequest this observer uses (injectable for unit tests). */
 export interface WebRequestApi {
@@ -168,7 +169,7 @@ export function observeLinkedInSends(
       if (p.send.kind === 'linkedin-invite') {
         // The content script noted the template and profile of this note when the user clicked Send.
         const key = noteKey(p.send.text);
-        const note = (await recall(`linkedin:invite-note:${key}`).catch(() => null)) as InviteNote | null;
+        const note = (await recall(noteInfoKey(key)).catch(() => null)) as InviteNote | null;
         if (note && typeof note.at === 'number' && Math.abs(note.at - (p.at || d.timeStamp)) < 10 * 60_000) {
           if (note.templateId) template = { id: String(note.templateId), version: typeof note.templateVersion === 'number' ? note.templateVersion : null };
           const r = p.send.recipients[0] ?? (p.send.recipients[0] = {});
@@ -177,7 +178,7 @@ export function observeLinkedInSends(
           if (!r.memberId && note.memberId) r.memberId = note.memberId;
         }
         // Tells the content script this invitation is logged, so its DOM fallback stays quiet.
-        remember(`linkedin:invite-confirmed:${key}`, Math.round(d.timeStamp));
+        remember(confirmedKey(key), Math.round(d.timeStamp));
       }
       emit(sendToEvents(p.send, { requestId: d.requestId, sentAt: p.at || d.timeStamp, newId, template }));
       health(1, 0, null);

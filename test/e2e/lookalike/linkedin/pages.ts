@@ -154,6 +154,7 @@ export function profilePage(state: LiState, p: LiPerson): string {
     viewerName: `${state.viewer.firstName} ${state.viewer.lastName}`,
     profile: { memberId: p.memberId, numericId: p.numericId, publicId: p.publicId, firstName: p.firstName, lastName: p.lastName, name: `${p.firstName} ${p.lastName}` },
     thread: thread ? { id: thread.id, conversationUrn: conversationUrn(state, thread) } : null,
+    inviteSduiId: state.inviteSduiId ?? 'com.linkedin.sdui.requests.mynetwork.addaAddConnection',
   };
   const name = `${p.firstName} ${p.lastName}`;
   return shell(state, `${name} | LinkedIn`, p.layout === 'sdui' ? sduiProfile(state, p) : classicProfile(state, p), boot);
@@ -299,8 +300,9 @@ export const APP_JS = String.raw`
     sendBtn.addEventListener('click', function () {
       var payload = { inviteeUrn: { memberId: p.numericId }, nonIterableProfileId: p.memberId, firstName: p.firstName, lastName: p.lastName, profileCanonicalUrl: 'https://www.linkedin.com/in/' + p.publicId, origin: 'InvitationOrigin_MEMBER_PROFILE', renderMode: 'IconAndText' };
       if (note.value.trim()) payload.customMessage = note.value;
-      var body = { requestId: 'com.linkedin.sdui.requests.mynetwork.addaAddConnection', serverRequest: { $type: 'proto.sdui.actions.core.ServerRequest', requestId: 'com.linkedin.sdui.requests.mynetwork.addaAddConnection', requestedArguments: { $type: 'proto.sdui.actions.requests.RequestedArguments', payload: payload, requestedStateKeys: [] }, isStreaming: false }, states: [] };
-      fetch('/flagship-web/rsc-action/actions/server-request?sduiid=com.linkedin.sdui.requests.mynetwork.addaAddConnection', { method: 'POST', headers: { 'content-type': 'application/json', 'csrf-token': csrf }, credentials: 'include', body: JSON.stringify(body) })
+      var sduiid = boot.inviteSduiId;
+      var body = { requestId: sduiid, serverRequest: { $type: 'proto.sdui.actions.core.ServerRequest', requestId: sduiid, requestedArguments: { $type: 'proto.sdui.actions.requests.RequestedArguments', payload: payload, requestedStateKeys: [] }, isStreaming: false }, states: [] };
+      fetch('/flagship-web/rsc-action/actions/server-request?sduiid=' + encodeURIComponent(sduiid), { method: 'POST', headers: { 'content-type': 'application/json', 'csrf-token': csrf }, credentials: 'include', body: JSON.stringify(body) })
         .then(function (r) {
           d.remove();
           if (!r.ok) return;

@@ -67,10 +67,10 @@ export function defaultCast() {
 
 export async function serveLinkedIn(
   context: BrowserContext,
-  opts: { viewer?: LiPerson; people?: LiPerson[]; history?: boolean; /** Also serve the look-alike at these origins (controls the content script does not match). */ extraOrigins?: string[] } = {},
+  opts: { viewer?: LiPerson; people?: LiPerson[]; history?: boolean; /** Also serve the look-alike at these origins (controls the content script does not match). */ extraOrigins?: string[]; inviteSduiId?: string } = {},
 ): Promise<LinkedInLookalike> {
   const cast = defaultCast();
-  const state: LiState = { viewer: opts.viewer ?? cast.viewer, people: opts.people ?? cast.people, threads: [], received: [] };
+  const state: LiState = { viewer: opts.viewer ?? cast.viewer, people: opts.people ?? cast.people, threads: [], received: [], inviteSduiId: opts.inviteSduiId };
   const served: string[] = [];
   const byPublic = (id: string) => state.people.find((p) => p.publicId === id);
 

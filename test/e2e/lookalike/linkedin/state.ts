@@ -39,6 +39,8 @@ export interface LiState {
   threads: LiThread[];
   /** Every createMessage / invitation body the look-alike received (for assertions). */
   received: { url: string; body: unknown }[];
+  /** The SDUI action id the invitation dialog posts to (a future build may rename it). */
+  inviteSduiId?: string;
 }
 
 const b64 = (s: string) => Buffer.from(s, 'latin1').toString('base64');

@@ -1,0 +1,42 @@
+// An invitation the DOM layer saw sent (the profile shows "Pending") waits a while for the
+// background's network layer to confirm it before the DOM logs it itself. While it waits it is
+// held in extension storage, not only in the tab's timer: if the user closes LinkedIn within the
+// wait, the background takes it in (drainOrphans), so a closed tab loses no invitation.
+import type { CaptureEventInput } from '../../schema/events';
+
+const HOLD_PREFIX = 'linkedin:invite-fallback:';
+export const holdKey = (noteKey: string) => `${HOLD_PREFIX}${noteKey}`;
+/** Written by the network layer (background) when it logged the invitation with this note. */
+export const confirmedKey = (noteKey: string) => `linkedin:invite-confirmed:${noteKey}`;
+/** Written by the content script at the Send click: template and profile of this note. */
+export const noteInfoKey = (noteKey: string) => `linkedin:invite-note:${noteKey}`;
+
+export interface HeldInvite {
+  event: CaptureEventInput;
+  /** When the DOM layer logs it if the network layer has not confirmed it by then. */
+  dueAt: number;
+}
+
+/**
+ * The held invitations due before `cutoff`: the events of those the network layer never
+ * confirmed, every storage key they leave behind (hold, note, confirmation), and when the next
+ * one still held falls due.
+ */
+export function dueInvites(all: Record<string, unknown>, cutoff: number): { events: unknown[]; keys: string[]; nextDueAt: number | null } {
+  const events: unknown[] = [];
+  const keys: string[] = [];
+  let nextDueAt: number | null = null;
+  for (const [k, v] of Object.entries(all)) {
+    if (!k.startsWith(HOLD_PREFIX)) continue;
+    const note = k.slice(HOLD_PREFIX.length);
+    const held = v as Partial<HeldInvite> | null;
+    const dueAt = typeof held?.dueAt === 'number' ? held.dueAt : 0;
+    if (dueAt > cutoff) {
+      nextDueAt = Math.min(nextDueAt ?? Infinity, dueAt);
+      continue;
+    }
+    keys.push(k, noteInfoKey(note), confirmedKey(note));
+    if (!all[confirmedKey(note)]) events.push(held?.event);
+  }
+  return { events, keys, nextDueAt };
+}
