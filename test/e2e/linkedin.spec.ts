@@ -218,6 +218,32 @@ test('a reply seen only in the conversation list', async ({ context, extensionId
   expect(await withText(panel, reply)).toHaveLength(1);
 });
 
+for (const client of ['fetch', 'eventsource'] as const) {
+  test(`a reply pushed over /realtime/connect (read with ${client}) while the user is on the feed: read from the network alone`, async ({ context, extensionId }) => {
+    const li = await serveLinkedIn(context, { realtimeClient: client });
+    const panel = await openPanel(context, extensionId);
+    const chris = li.person('chris-buyer-22');
+    const page = await open(context, li.threadUrl(chris), '.msg-thread .msg-form__contenteditable');
+    const text = `Hi Chris, a quick question about procurement at Initech (${client}).`;
+    await sendMessage(page, text);
+    await expect.poll(async () => (await withText(panel, text)).length, { timeout: 15_000 }).toBe(1);
+    const [sent] = await withText(panel, text);
+
+    // On the feed no conversation is drawn: the stream is the only place the reply shows.
+    await page.goto(li.feedUrl());
+    await page.locator('main .feed-shared-update-v2').waitFor();
+    const reply = `Happy to talk, Sam. Thursday works (${client}).`;
+    await deliverInbound(page, li, chris, reply);
+    await expect.poll(async () => (await withText(panel, reply)).length, { timeout: 15_000 }).toBe(1);
+    const [inbound] = await withText(panel, reply);
+    expect(inbound).toMatchObject({ direction: 'inbound', threadId: sent.threadId, seenBy: ['network'] });
+    expect(await page.locator(`text=${reply}`).count()).toBe(0);
+    // The client reconnects and reads again: still one message.
+    await page.waitForTimeout(1500);
+    expect(await withText(panel, reply)).toHaveLength(1);
+  });
+}
+
 test('no extension traces in LinkedIn pages and no request of our own', async ({ context, extensionId, requests }) => {
   // Control: the same look-alike at an origin the content script does not match.
   const control = 'https://control.lookalike.test';

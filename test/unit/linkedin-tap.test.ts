@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyTapUrl, tapToEvents } from '../../lib/capture/linkedin/tap';
+import { classifyTapUrl, tapEventSource, tapToEvents } from '../../lib/capture/linkedin/tap';
 import { CaptureEvent } from '../../lib/schema/events';
 
 const dir = path.resolve(__dirname, '../fixtures/linkedin');
@@ -68,5 +68,44 @@ describe('checkTapEvents (isolated side of the bridge: untrusted input)', () => 
     expect(checkTapEvents(JSON.stringify(built), null, () => 'y')).toEqual([]);
     expect(checkTapEvents('not json', JOHN, () => 'x')).toEqual([]);
     expect(checkTapEvents({ not: 'a string' }, JOHN, () => 'x')).toEqual([]);
+  });
+});
+
+describe('tapEventSource (realtime read by an EventSource client)', () => {
+  class FakeSource extends EventTarget {
+    static readonly CONNECTING = 0;
+    static readonly OPEN = 1;
+    static readonly CLOSED = 2;
+    static made: FakeSource[] = [];
+    constructor(readonly url: string, readonly init?: EventSourceInit) {
+      super();
+      FakeSource.made.push(this);
+    }
+  }
+  const win = () => ({ EventSource: FakeSource as unknown as typeof EventSource, location: { href: 'https://www.linkedin.com/feed/' } });
+
+  it('hands over the data of realtime connections only, and leaves the page its own object', () => {
+    const w = win();
+    const got: [string, string][] = [];
+    tapEventSource(w, (url, data) => got.push([url, data]));
+    const rt = new w.EventSource('/realtime/connect?rc=1', { withCredentials: true });
+    const other = new w.EventSource('/notifications/stream');
+    expect(rt).toBe(FakeSource.made.at(-2));
+    expect(rt).toBeInstanceOf(FakeSource);
+    expect(rt).toBeInstanceOf(w.EventSource);
+    expect((rt as unknown as FakeSource).init).toEqual({ withCredentials: true });
+    expect(w.EventSource.OPEN).toBe(1);
+    const envelope = readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8');
+    rt.dispatchEvent(new MessageEvent('message', { data: envelope }));
+    other.dispatchEvent(new MessageEvent('message', { data: '{"x":1}' }));
+    expect(got).toEqual([['https://www.linkedin.com/realtime/connect?rc=1', envelope]]);
+    // What the tap hands over is what the stream reader does: the envelope's message.
+    expect(tapToEvents('realtime', got[0]![1], JOHN, id).map((e) => CaptureEvent.parse(e))).toMatchObject([{ direction: 'inbound', text: 'msg1111' }]);
+  });
+
+  it('a page without EventSource is left alone', () => {
+    const w: { EventSource?: typeof EventSource; location: { href: string } } = { location: { href: 'https://www.linkedin.com/' } };
+    tapEventSource(w, () => undefined);
+    expect(w.EventSource).toBeUndefined();
   });
 });

@@ -77,3 +77,32 @@ export function tapToEvents(
   }
   return out;
 }
+
+/**
+ * Reads realtime streams the page opens with EventSource (a client may use it instead of a
+ * streamed fetch): the page's constructor is wrapped so that each connection to a realtime URL
+ * gets one more "message" listener. The page's own connection is returned untouched, `instanceof`
+ * and the constants still hold, and no request is made, altered or repeated.
+ */
+export function tapEventSource(win: { EventSource?: typeof EventSource; location: { href: string } }, onData: (url: string, data: string) => void): void {
+  const Native = win.EventSource;
+  if (typeof Native !== 'function') return;
+  const Tapped = function (url: string | URL, init?: EventSourceInit) {
+    const source = new Native(url, init);
+    try {
+      const href = new URL(String(url), win.location.href).href;
+      if (classifyTapUrl(href) === 'realtime') {
+        source.addEventListener('message', (e) => {
+          const data = (e as MessageEvent).data;
+          if (typeof data === 'string') onData(href, data);
+        });
+      }
+    } catch {
+      /* the page's connection goes on untouched */
+    }
+    return source;
+  } as unknown as typeof EventSource;
+  Tapped.prototype = Native.prototype;
+  for (const k of ['CONNECTING', 'OPEN', 'CLOSED'] as const) Object.defineProperty(Tapped, k, { value: Native[k] });
+  win.EventSource = Tapped;
+}

@@ -40,7 +40,7 @@ ${body}
 </div></div></div>
 <div id="interop-outlet" data-testid="interop-shadowdom"></div>
 <iframe src="/preload/" title="preload" style="display:none" tabindex="-1" aria-hidden="true"></iframe>
-<script>window.__LI_BOOT = ${JSON.stringify(boot).replace(/</g, '\\u003c')};</script>
+<script>window.__LI_BOOT = ${JSON.stringify({ ...(boot as object), realtime: state.realtimeClient ?? null }).replace(/</g, '\\u003c')};</script>
 <script>${APP_JS}</script>
 </body></html>`;
 }
@@ -344,6 +344,32 @@ export const APP_JS = String.raw`
   if (boot.page === 'feed' && boot.bubble) {
     var b2 = openBubble(boot.bubble.memberId, boot.bubble.name, boot.bubble.thread);
     b2.__conv = boot.bubble.thread && boot.bubble.thread.conversationUrn;
+  }
+
+  // --- realtime over the network: each "data:" line of /realtime/connect is one envelope ---
+  function deliverLine(line) { try { window.__liRealtime(JSON.parse(line)); } catch (e) { /* not for this page */ } }
+  var rtUrl = '/realtime/connect?rc=1';
+  if (boot.realtime === 'eventsource') {
+    var es = new EventSource(rtUrl, { withCredentials: true });
+    es.onmessage = function (e) { deliverLine(e.data); };
+  } else if (boot.realtime === 'fetch') {
+    (function connect() {
+      fetch(rtUrl, { headers: { accept: 'text/event-stream', 'csrf-token': csrf }, credentials: 'include' })
+        .then(function (r) {
+          var reader = r.body.getReader(); var dec = new TextDecoder(); var buf = '';
+          return (function pump() {
+            return reader.read().then(function (x) {
+              if (x.done) return;
+              buf += dec.decode(x.value, { stream: true });
+              var i;
+              while ((i = buf.indexOf('\n')) >= 0) { var l = buf.slice(0, i); buf = buf.slice(i + 1); if (l.indexOf('data:') === 0) deliverLine(l.slice(5).trim()); }
+              return pump();
+            });
+          })();
+        })
+        .catch(function () {})
+        .then(function () { setTimeout(connect, 300); });
+    })();
   }
 })();
 `.replace(JSON.stringify('FORM_PLACEHOLDER'), JSON.stringify(composeForm()));

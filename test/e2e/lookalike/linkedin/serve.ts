@@ -67,10 +67,10 @@ export function defaultCast() {
 
 export async function serveLinkedIn(
   context: BrowserContext,
-  opts: { viewer?: LiPerson; people?: LiPerson[]; history?: boolean; /** Also serve the look-alike at these origins (controls the content script does not match). */ extraOrigins?: string[]; inviteSduiId?: string } = {},
+  opts: { viewer?: LiPerson; people?: LiPerson[]; history?: boolean; /** Also serve the look-alike at these origins (controls the content script does not match). */ extraOrigins?: string[]; inviteSduiId?: string; realtimeClient?: LiState['realtimeClient'] } = {},
 ): Promise<LinkedInLookalike> {
   const cast = defaultCast();
-  const state: LiState = { viewer: opts.viewer ?? cast.viewer, people: opts.people ?? cast.people, threads: [], received: [], inviteSduiId: opts.inviteSduiId };
+  const state: LiState = { viewer: opts.viewer ?? cast.viewer, people: opts.people ?? cast.people, threads: [], received: [], inviteSduiId: opts.inviteSduiId, realtimeClient: opts.realtimeClient, realtimeQueue: [] };
   const served: string[] = [];
   const byPublic = (id: string) => state.people.find((p) => p.publicId === id);
 
@@ -144,6 +144,12 @@ export async function serveLinkedIn(
       // The SDUI action answers with an RSC stream; its content is irrelevant to the page here.
       return route.fulfill({ status: 200, contentType: 'text/x-component', body: '0:{"a":"$@1"}\n1:{"success":true}\n' });
     }
+    if (path.startsWith('/realtime/connect')) {
+      // What is queued, as server-sent events; the connection then ends and the client reconnects
+      // (a held-open stream is what LinkedIn serves; a route can only answer whole bodies).
+      const events = state.realtimeQueue.splice(0).map((e) => `data: ${JSON.stringify(e)}\n\n`).join('');
+      return route.fulfill({ status: 200, contentType: 'text/event-stream', body: `retry: 300\n\n${events}` });
+    }
     if (path.startsWith('/realtime/')) return route.fulfill({ status: 200, contentType: 'text/event-stream', body: '' });
     if (path.startsWith('/li/track') || path.startsWith('/sensorCollect')) return route.fulfill({ status: 204, body: '' });
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'look-alike: not served' });
@@ -183,11 +189,16 @@ export async function sendMessage(page: Page, text: string, opts: { inBubble?: b
   await scope.locator('button.msg-form__send-button').click();
 }
 
-/** A reply from `from` arrives through realtime, as /realtime/connect would push it. */
+/**
+ * A reply from `from` arrives through realtime. With a `realtimeClient` the page reads it from
+ * /realtime/connect over the network; without one the test hands it to the page directly.
+ */
 export async function deliverInbound(page: Page, li: LinkedInLookalike, from: LiPerson, text: string): Promise<string> {
   const { thread, id } = li.addMessage(from, text, false);
   const msg = thread.messages.find((m) => m.id === id)!;
-  await page.evaluate((env) => (window as unknown as { __liRealtime(e: unknown): void }).__liRealtime(env), realtimeMessageEvent(li.state, thread, msg));
+  const envelope = realtimeMessageEvent(li.state, thread, msg);
+  if (li.state.realtimeClient) li.state.realtimeQueue.push(envelope);
+  else await page.evaluate((env) => (window as unknown as { __liRealtime(e: unknown): void }).__liRealtime(env), envelope);
   return id;
 }
 

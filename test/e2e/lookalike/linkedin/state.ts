@@ -41,6 +41,13 @@ export interface LiState {
   received: { url: string; body: unknown }[];
   /** The SDUI action id the invitation dialog posts to (a future build may rename it). */
   inviteSduiId?: string;
+  /**
+   * How the page reads /realtime/connect: a streamed fetch or an EventSource (both are seen in
+   * clients of LinkedIn's realtime API). Unset: the test hands events to the page directly.
+   */
+  realtimeClient?: 'fetch' | 'eventsource';
+  /** Realtime envelopes waiting for the page's next read of /realtime/connect. */
+  realtimeQueue: unknown[];
 }
 
 const b64 = (s: string) => Buffer.from(s, 'latin1').toString('base64');
