@@ -41,7 +41,7 @@ function fakeWindow() {
 }
 
 describe('main-world tap', () => {
-  it('XHR: reads sync calls after they complete, passes bodies through unchanged, ignores other URLs', () => {
+  it('XHR: reads sync calls after they complete, passes bodies through unchanged, ignores other URLs', async () => {
     const { win } = fakeWindow();
     const posted: TapMessage[] = [];
     installTap(win, (m) => posted.push(m), () => 42);
@@ -51,12 +51,36 @@ describe('main-world tap', () => {
     expect(FakeXHR.sent.at(-1)).toEqual({ url: '/sync/u/0/i/s?hl=en&c=3&rt=r&pt=ji', body: '[[null,null,2]]' });
     expect(posted).toHaveLength(0); // nothing before the page's own request completes
     x.finish(200, '[0]');
+    await Promise.resolve();
     expect(posted).toEqual([{ source: 'sidelog-gmail-tap', v: 1, kind: 's', requestBody: '[[null,null,2]]', responseBody: '[0]', status: 200, startedAt: 42 }]);
     const other = new win.XMLHttpRequest() as unknown as FakeXHR;
     other.open('POST', '/mail/u/0/?ui=2&ik=1');
     other.send('x');
     other.finish(200, 'y');
+    await Promise.resolve();
     expect(posted).toHaveLength(1);
+  });
+
+  it('bodies sent as bytes or a Blob are read as UTF-8; the page\'s body object goes out as it was', async () => {
+    const { win, fetched } = fakeWindow();
+    const posted: TapMessage[] = [];
+    installTap(win, (m) => posted.push(m));
+    const bytes = new TextEncoder().encode('[["msg-a:r1","Grüße"]]');
+    const x = new win.XMLHttpRequest() as unknown as FakeXHR;
+    x.open('POST', '/sync/u/0/i/s?hl=en');
+    x.send(bytes);
+    expect(FakeXHR.sent.at(-1)!.body).toBe(bytes);
+    x.finish(200, '[0]');
+    const blob = new Blob(['["blob"]'], { type: 'application/json' });
+    await win.fetch('/sync/u/0/i/s?c=2', { method: 'POST', body: blob });
+    expect((fetched[0].init as RequestInit).body).toBe(blob);
+    const latin1 = new Uint8Array([0xff, 0xfe, 0x00]); // not UTF-8: no body rather than a garbled one
+    const y = new win.XMLHttpRequest() as unknown as FakeXHR;
+    y.open('POST', '/sync/u/0/i/s?hl=en');
+    y.send(latin1.buffer);
+    y.finish(200, '[0]');
+    await new Promise((r) => setTimeout(r, 5));
+    expect(posted.map((m) => m.requestBody).sort()).toEqual(['["blob"]', '[["msg-a:r1","Grüße"]]', null].sort());
   });
 
   it('fetch: the page gets the very same response, still readable; the tap reads a copy', async () => {

@@ -7,10 +7,24 @@ import { syncKindOf, TAP_SOURCE, TAP_VERSION, MAX_BODY, type TapMessage } from '
 
 type Post = (msg: TapMessage) => void;
 
-function bodyText(body: unknown): string | null {
-  if (typeof body === 'string') return body.length <= MAX_BODY ? body : null;
-  if (body instanceof URLSearchParams) return body.toString();
-  return null; // FormData/Blob/ArrayBuffer: Gmail's sync calls send JSON strings
+/**
+ * The request body as text. Gmail's sync calls send JSON strings; bytes and blobs (a client that
+ * encodes first) are decoded as UTF-8; FormData and streams are not read.
+ */
+function bodyText(body: unknown): string | null | Promise<string | null> {
+  const fit = (t: string) => (t.length <= MAX_BODY ? t : null);
+  if (typeof body === 'string') return fit(body);
+  if (body instanceof URLSearchParams) return fit(body.toString());
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+    if (body.byteLength > MAX_BODY) return null;
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(body);
+    } catch {
+      return null;
+    }
+  }
+  if (typeof Blob !== 'undefined' && body instanceof Blob) return body.size > MAX_BODY ? null : body.text().then(fit, () => null);
+  return null;
 }
 
 export function installTap(win: Window & typeof globalThis, post: Post, now: () => number = () => Date.now()): void {
@@ -36,14 +50,17 @@ export function installTap(win: Window & typeof globalThis, post: Post, now: () 
       try {
         const kind = syncKindOf(new URL(urls.get(this) ?? '', win.location.href).href);
         if (kind) {
-          const requestBody = bodyText(body);
+          const requestBody = Promise.resolve(bodyText(body));
           const startedAt = now();
           this.addEventListener('loadend', () => {
             try {
               let responseBody: string | null = null;
               if (this.responseType === '' || this.responseType === 'text') responseBody = this.responseText;
               else if (this.responseType === 'json' && this.response != null) responseBody = JSON.stringify(this.response);
-              post({ source: TAP_SOURCE, v: TAP_VERSION, kind, requestBody, responseBody: responseBody && responseBody.length <= MAX_BODY ? responseBody : null, status: this.status, startedAt });
+              const status = this.status;
+              void requestBody.then((req) =>
+                post({ source: TAP_SOURCE, v: TAP_VERSION, kind, requestBody: req, responseBody: responseBody && responseBody.length <= MAX_BODY ? responseBody : null, status, startedAt }),
+              );
             } catch {
               /* ignore */
             }
