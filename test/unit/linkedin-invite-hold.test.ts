@@ -20,6 +20,22 @@ describe('dueInvites', () => {
     expect(r.keys.sort()).toEqual([holdKey('a'), noteInfoKey('a'), confirmedKey('a'), holdKey('b'), noteInfoKey('b'), confirmedKey('b')].sort());
     expect(r.nextDueAt).toBe(7_000);
   });
+  it('notes and confirmations no hold waits for are forgotten after a day', () => {
+    const day = 24 * 3_600_000;
+    const now = 10 * day;
+    const all = {
+      [noteInfoKey('old')]: { at: now - 2 * day },
+      [confirmedKey('old')]: now - 2 * day,
+      [noteInfoKey('fresh')]: { at: now - 60_000 },
+      [confirmedKey('fresh')]: now - 60_000,
+      [noteInfoKey('junk')]: 'x',
+      [noteInfoKey('held')]: { at: now - 2 * day },
+      [holdKey('held')]: { event: ev('held'), dueAt: now + 5_000 },
+    };
+    const r = dueInvites(all, now);
+    expect(r.keys.sort()).toEqual([noteInfoKey('old'), confirmedKey('old'), noteInfoKey('junk')].sort());
+    expect(r.events).toEqual([]);
+  });
   it('nothing held: nothing to do', () => {
     expect(dueInvites({ settings: {} }, 5_000)).toEqual({ events: [], keys: [], nextDueAt: null });
   });

@@ -17,16 +17,28 @@ export interface HeldInvite {
   dueAt: number;
 }
 
+/** Notes and confirmations of invitations no hold waits for (sent outside a profile page) are
+ *  forgotten after a day; the network layer reads a note within minutes of the click. */
+const NOTE_TTL_MS = 24 * 3_600_000;
+const NOTE_PREFIX = noteInfoKey('');
+const CONFIRMED_PREFIX = confirmedKey('');
+
 /**
  * The held invitations due before `cutoff`: the events of those the network layer never
- * confirmed, every storage key they leave behind (hold, note, confirmation), and when the next
- * one still held falls due.
+ * confirmed, every storage key they leave behind (hold, note, confirmation) plus notes and
+ * confirmations a day old, and when the next one still held falls due.
  */
 export function dueInvites(all: Record<string, unknown>, cutoff: number): { events: unknown[]; keys: string[]; nextDueAt: number | null } {
   const events: unknown[] = [];
   const keys: string[] = [];
   let nextDueAt: number | null = null;
   for (const [k, v] of Object.entries(all)) {
+    const at = k.startsWith(NOTE_PREFIX) ? (v as { at?: unknown } | null)?.at : k.startsWith(CONFIRMED_PREFIX) ? v : undefined;
+    if (at !== undefined) {
+      const held = all[holdKey(k.slice(k.startsWith(NOTE_PREFIX) ? NOTE_PREFIX.length : CONFIRMED_PREFIX.length))];
+      if (!held && (typeof at !== 'number' || at < cutoff - NOTE_TTL_MS)) keys.push(k);
+      continue;
+    }
     if (!k.startsWith(HOLD_PREFIX)) continue;
     const note = k.slice(HOLD_PREFIX.length);
     const held = v as Partial<HeldInvite> | null;
