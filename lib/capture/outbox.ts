@@ -18,6 +18,8 @@ const MAX_RETRY_MS = 30_000;
 export interface OutboxEntry {
   event: CaptureEventInput;
   queuedAt: number;
+  /** Order within the tab's outbox: storage hands keys back sorted by name, not as written. */
+  seq?: number;
 }
 
 export interface Outbox {
@@ -44,6 +46,7 @@ export function createOutbox(name: string, opts: OutboxOptions = {}): Outbox {
   let persisted: Promise<unknown> = Promise.resolve();
   let flushing: Promise<void> | null = null;
   let retryMs = MIN_RETRY_MS;
+  let seq = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const key = (eventId: string) => `${OUTBOX_PREFIX}${name}:${eventId}`;
@@ -92,7 +95,7 @@ export function createOutbox(name: string, opts: OutboxOptions = {}): Outbox {
       for (const e of events) {
         const event = { ...e, eventId: e.eventId || newId() } as CaptureEventInput;
         pending.set(event.eventId, event);
-        entries[key(event.eventId)] = { event, queuedAt: now() };
+        entries[key(event.eventId)] = { event, queuedAt: now(), seq: seq++ };
       }
       persisted = persisted.then(() => storage.set(entries)).catch(() => undefined);
       void persisted.then(() => flush());
@@ -102,16 +105,19 @@ export function createOutbox(name: string, opts: OutboxOptions = {}): Outbox {
   };
 }
 
-/** Outbox entries (in all of storage.local) left behind by tabs that closed before their events were acknowledged. */
+/**
+ * Outbox entries (in all of storage.local) left behind by tabs that closed before their events
+ * were acknowledged, in the order they were captured: a send and its Undo must not swap.
+ */
 export function readOrphans(all: Record<string, unknown>, olderThan: number): { keys: string[]; events: unknown[] } {
-  const keys: string[] = [];
-  const events: unknown[] = [];
-  for (const [k, v] of Object.entries(all)) {
-    if (!k.startsWith(OUTBOX_PREFIX)) continue;
+  const found: { key: string; entry: Partial<OutboxEntry> | null }[] = [];
+  for (const [key, v] of Object.entries(all)) {
+    if (!key.startsWith(OUTBOX_PREFIX)) continue;
     const entry = v as Partial<OutboxEntry> | null;
     if (entry && typeof entry.queuedAt === 'number' && entry.queuedAt > olderThan) continue;
-    keys.push(k);
-    events.push(entry?.event);
+    found.push({ key, entry });
   }
-  return { keys, events };
+  const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+  found.sort((a, b) => num(a.entry?.queuedAt) - num(b.entry?.queuedAt) || num(a.entry?.seq) - num(b.entry?.seq));
+  return { keys: found.map((f) => f.key), events: found.map((f) => f.entry?.event) };
 }

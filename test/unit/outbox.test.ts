@@ -77,4 +77,26 @@ describe('outbox', () => {
     expect(r.keys).toEqual(['outbox:gmail:old']);
     expect(r.events).toEqual([{ eventId: 'old' }]);
   });
+
+  it('hands left-behind events back in the order they were captured, not by key', () => {
+    // A send and its Undo, queued in the same millisecond; keys sort the other way round.
+    const all = {
+      'outbox:gmail:a-undo': { event: { eventId: 'a-undo', type: 'retract' }, queuedAt: 1_000, seq: 1 },
+      'outbox:gmail:b-send': { event: { eventId: 'b-send', type: 'message' }, queuedAt: 1_000, seq: 0 },
+      'outbox:linkedin:c': { event: { eventId: 'c' }, queuedAt: 500, seq: 7 },
+    };
+    expect(readOrphans(all, 5_000).events.map((e) => (e as { eventId: string }).eventId)).toEqual(['c', 'b-send', 'a-undo']);
+  });
+
+  it('numbers what one tab queues, so the order survives storage', async () => {
+    const store = storage();
+    const box = createOutbox('gmail', { storage: store, send: () => new Promise(() => undefined) });
+    box.push([gmailSend({ eventId: 'z1' }), gmailSend({ eventId: 'a2' })]);
+    box.push([gmailSend({ eventId: 'm3' })]);
+    const ours = async () => Object.entries(await store.get(null)).filter(([k]) => /^outbox:gmail:(z1|a2|m3)$/.test(k));
+    await vi.waitFor(async () => expect(await ours()).toHaveLength(3));
+    // Whatever order storage lists them in (here: reversed), the tab's order comes back.
+    const listed = Object.fromEntries((await ours()).reverse());
+    expect(readOrphans(listed, Infinity).events.map((e) => (e as { eventId: string }).eventId)).toEqual(['z1', 'a2', 'm3']);
+  });
 });
