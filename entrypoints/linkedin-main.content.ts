@@ -11,14 +11,23 @@ export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
   runAt: 'document_start',
   world: 'MAIN',
+  // Also in LinkedIn's own frames: the hidden /preload/ frame runs parts of the app (it may hold
+  // the realtime connection). A frame hands what it reads to the top page's content script.
+  allFrames: true,
   main() {
+    let target: Window = window;
+    try {
+      if (window.top && window.top !== window && window.top.location.origin === location.origin) target = window.top;
+    } catch {
+      /* a cross-origin top: this frame keeps its sightings (nobody listens there) */
+    }
     // Parsed here, so the isolated script stays small; it re-checks what it receives.
     let n = 0;
     const hand = (kind: TapKind, _url: string, text: string) => {
       if (!text || text.length > MAX_BODY) return;
       try {
         const events = tapToEvents(kind, text, null, () => `tap-${Date.now()}-${n++}`, true);
-        if (events.length) window.dispatchEvent(new CustomEvent(TAP_EVENT, { detail: JSON.stringify(events) }));
+        if (events.length) target.dispatchEvent(new CustomEvent(TAP_EVENT, { detail: JSON.stringify(events) }));
       } catch {
         /* never disturb the page */
       }

@@ -218,13 +218,13 @@ test('a reply seen only in the conversation list', async ({ context, extensionId
   expect(await withText(panel, reply)).toHaveLength(1);
 });
 
-for (const client of ['fetch', 'eventsource'] as const) {
-  test(`a reply pushed over /realtime/connect (read with ${client}) while the user is on the feed: read from the network alone`, async ({ context, extensionId }) => {
-    const li = await serveLinkedIn(context, { realtimeClient: client });
+for (const [client, frame] of [['fetch', 'page'], ['eventsource', 'page'], ['fetch', 'preload']] as const) {
+  test(`a reply pushed over /realtime/connect (read with ${client} in the ${frame === 'page' ? 'page' : '/preload/ frame'}) while the user is on the feed: read from the network alone`, async ({ context, extensionId }) => {
+    const li = await serveLinkedIn(context, { realtimeClient: client, realtimeFrame: frame });
     const panel = await openPanel(context, extensionId);
     const chris = li.person('chris-buyer-22');
     const page = await open(context, li.threadUrl(chris), '.msg-thread .msg-form__contenteditable');
-    const text = `Hi Chris, a quick question about procurement at Initech (${client}).`;
+    const text = `Hi Chris, a quick question about procurement at Initech (${client}, ${frame}).`;
     await sendMessage(page, text);
     await expect.poll(async () => (await withText(panel, text)).length, { timeout: 15_000 }).toBe(1);
     const [sent] = await withText(panel, text);
@@ -232,7 +232,7 @@ for (const client of ['fetch', 'eventsource'] as const) {
     // On the feed no conversation is drawn: the stream is the only place the reply shows.
     await page.goto(li.feedUrl());
     await page.locator('main .feed-shared-update-v2').waitFor();
-    const reply = `Happy to talk, Sam. Thursday works (${client}).`;
+    const reply = `Happy to talk, Sam. Thursday works (${client}, ${frame}).`;
     await deliverInbound(page, li, chris, reply);
     await expect.poll(async () => (await withText(panel, reply)).length, { timeout: 15_000 }).toBe(1);
     const [inbound] = await withText(panel, reply);

@@ -40,7 +40,8 @@ ${body}
 </div></div></div>
 <div id="interop-outlet" data-testid="interop-shadowdom"></div>
 <iframe src="/preload/" title="preload" style="display:none" tabindex="-1" aria-hidden="true"></iframe>
-<script>window.__LI_BOOT = ${JSON.stringify({ ...(boot as object), realtime: state.realtimeClient ?? null }).replace(/</g, '\\u003c')};</script>
+<script>window.__LI_BOOT = ${JSON.stringify({ ...(boot as object), realtime: state.realtimeClient ?? null, realtimeInFrame: state.realtimeFrame === 'preload' }).replace(/</g, '\\u003c')};</script>
+<script>${REALTIME_JS}</script>
 <script>${APP_JS}</script>
 </body></html>`;
 }
@@ -173,6 +174,46 @@ export function feedPage(state: LiState, bubbleWith: LiPerson | null): string {
 <div class="feed-shared-update-v2 artdeco-card"><span class="update-components-text">Congrats to the team on the launch!</span></div></div></main>`, boot);
 }
 
+
+// The realtime client: reads /realtime/connect with a streamed fetch or an EventSource; each
+// "data:" line is one envelope, handed to the app's __liRealtime in `target` (the page itself, or
+// the parent page when the /preload/ frame runs the client). Reconnects when the stream ends.
+export const REALTIME_JS = String.raw`
+function connectRealtime(mode, target) {
+  var url = '/realtime/connect?rc=1';
+  function deliver(line) { try { target.__liRealtime(JSON.parse(line)); } catch (e) { /* not for this page */ } }
+  if (mode === 'eventsource') {
+    var es = new EventSource(url, { withCredentials: true });
+    es.onmessage = function (e) { deliver(e.data); };
+    return;
+  }
+  (function connect() {
+    fetch(url, { headers: { accept: 'text/event-stream' }, credentials: 'include' })
+      .then(function (r) {
+        var reader = r.body.getReader(); var dec = new TextDecoder(); var buf = '';
+        return (function pump() {
+          return reader.read().then(function (x) {
+            if (x.done) return;
+            buf += dec.decode(x.value, { stream: true });
+            var i;
+            while ((i = buf.indexOf('\n')) >= 0) { var l = buf.slice(0, i); buf = buf.slice(i + 1); if (l.indexOf('data:') === 0) deliver(l.slice(5).trim()); }
+            return pump();
+          });
+        })();
+      })
+      .catch(function () {})
+      .then(function () { setTimeout(connect, 300); });
+  })();
+}
+`;
+
+/** The hidden /preload/ frame; with `realtimeFrame: 'preload'` it runs the realtime client for its parent. */
+export function preloadPage(state: LiState): string {
+  const client = state.realtimeClient && state.realtimeFrame === 'preload'
+    ? `<script>${REALTIME_JS}\nconnectRealtime(${JSON.stringify(state.realtimeClient)}, parent);</script>`
+    : '';
+  return `<!DOCTYPE html><html><head><title>preload</title></head><body>${client}</body></html>`;
+}
 
 // The page's own app. Plain ES2020 in a string: it runs in the page's main world, like LinkedIn's.
 export const APP_JS = String.raw`
@@ -346,31 +387,8 @@ export const APP_JS = String.raw`
     b2.__conv = boot.bubble.thread && boot.bubble.thread.conversationUrn;
   }
 
-  // --- realtime over the network: each "data:" line of /realtime/connect is one envelope ---
-  function deliverLine(line) { try { window.__liRealtime(JSON.parse(line)); } catch (e) { /* not for this page */ } }
-  var rtUrl = '/realtime/connect?rc=1';
-  if (boot.realtime === 'eventsource') {
-    var es = new EventSource(rtUrl, { withCredentials: true });
-    es.onmessage = function (e) { deliverLine(e.data); };
-  } else if (boot.realtime === 'fetch') {
-    (function connect() {
-      fetch(rtUrl, { headers: { accept: 'text/event-stream', 'csrf-token': csrf }, credentials: 'include' })
-        .then(function (r) {
-          var reader = r.body.getReader(); var dec = new TextDecoder(); var buf = '';
-          return (function pump() {
-            return reader.read().then(function (x) {
-              if (x.done) return;
-              buf += dec.decode(x.value, { stream: true });
-              var i;
-              while ((i = buf.indexOf('\n')) >= 0) { var l = buf.slice(0, i); buf = buf.slice(i + 1); if (l.indexOf('data:') === 0) deliverLine(l.slice(5).trim()); }
-              return pump();
-            });
-          })();
-        })
-        .catch(function () {})
-        .then(function () { setTimeout(connect, 300); });
-    })();
-  }
+  // --- realtime over the network, read here unless the /preload/ frame reads it for this page ---
+  if (boot.realtime && !boot.realtimeInFrame) connectRealtime(boot.realtime, window);
 })();
 `.replace(JSON.stringify('FORM_PLACEHOLDER'), JSON.stringify(composeForm()));
 

@@ -25,7 +25,7 @@
  * LinkedIn's shapes.
  */
 import type { BrowserContext, Page, Route } from '@playwright/test';
-import { feedPage, messagingPage, profilePage } from './pages';
+import { feedPage, messagingPage, preloadPage, profilePage } from './pages';
 import {
   conversationUrn,
   dashMessage,
@@ -67,10 +67,10 @@ export function defaultCast() {
 
 export async function serveLinkedIn(
   context: BrowserContext,
-  opts: { viewer?: LiPerson; people?: LiPerson[]; history?: boolean; /** Also serve the look-alike at these origins (controls the content script does not match). */ extraOrigins?: string[]; inviteSduiId?: string; realtimeClient?: LiState['realtimeClient'] } = {},
+  opts: { viewer?: LiPerson; people?: LiPerson[]; history?: boolean; /** Also serve the look-alike at these origins (controls the content script does not match). */ extraOrigins?: string[]; inviteSduiId?: string; realtimeClient?: LiState['realtimeClient']; realtimeFrame?: LiState['realtimeFrame'] } = {},
 ): Promise<LinkedInLookalike> {
   const cast = defaultCast();
-  const state: LiState = { viewer: opts.viewer ?? cast.viewer, people: opts.people ?? cast.people, threads: [], received: [], inviteSduiId: opts.inviteSduiId, realtimeClient: opts.realtimeClient, realtimeQueue: [] };
+  const state: LiState = { viewer: opts.viewer ?? cast.viewer, people: opts.people ?? cast.people, threads: [], received: [], inviteSduiId: opts.inviteSduiId, realtimeClient: opts.realtimeClient, realtimeFrame: opts.realtimeFrame, realtimeQueue: [] };
   const served: string[] = [];
   const byPublic = (id: string) => state.people.find((p) => p.publicId === id);
 
@@ -111,7 +111,7 @@ export async function serveLinkedIn(
       const withId = url.searchParams.get('bubble');
       return html(route, feedPage(state, withId ? byPublic(withId) ?? null : null));
     }
-    if (path === '/preload/') return html(route, '<!DOCTYPE html><html><head><title>preload</title></head><body></body></html>');
+    if (path === '/preload/') return html(route, preloadPage(state));
     if (path === '/voyager/api/voyagerMessagingGraphQL/graphql') {
       const vars = decodeURIComponent(url.searchParams.get('variables') ?? '');
       const t = state.threads.find((x) => vars.includes(x.id));

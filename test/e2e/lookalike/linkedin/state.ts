@@ -46,6 +46,8 @@ export interface LiState {
    * clients of LinkedIn's realtime API). Unset: the test hands events to the page directly.
    */
   realtimeClient?: 'fetch' | 'eventsource';
+  /** Where that client runs: the page itself, or the hidden /preload/ frame (for its parent). */
+  realtimeFrame?: 'page' | 'preload';
   /** Realtime envelopes waiting for the page's next read of /realtime/connect. */
   realtimeQueue: unknown[];
 }
