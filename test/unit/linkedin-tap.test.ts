@@ -103,6 +103,23 @@ describe('tapEventSource (realtime read by an EventSource client)', () => {
     expect(tapToEvents('realtime', got[0]![1], JOHN, id).map((e) => CaptureEvent.parse(e))).toMatchObject([{ direction: 'inbound', text: 'msg1111' }]);
   });
 
+  it('a class of the page that extends EventSource keeps its own methods, and is still read', () => {
+    const w = win();
+    const got: string[] = [];
+    tapEventSource(w, (_url, data) => got.push(data));
+    class Reconnecting extends w.EventSource {
+      hello() {
+        return 'mine';
+      }
+    }
+    const rt = new Reconnecting('https://www.linkedin.com/realtime/connect?rc=2');
+    expect(rt.hello()).toBe('mine');
+    expect(rt).toBeInstanceOf(FakeSource);
+    rt.dispatchEvent(new MessageEvent('message', { data: '{"a":1}' }));
+    expect(got).toEqual(['{"a":1}']);
+    expect(() => (w.EventSource as unknown as (u: string) => unknown)('/realtime/connect')).toThrow();
+  });
+
   it('a page without EventSource is left alone', () => {
     const w: { EventSource?: typeof EventSource; location: { href: string } } = { location: { href: 'https://www.linkedin.com/' } };
     tapEventSource(w, () => undefined);

@@ -88,7 +88,10 @@ export function tapEventSource(win: { EventSource?: typeof EventSource; location
   const Native = win.EventSource;
   if (typeof Native !== 'function') return;
   const Tapped = function (url: string | URL, init?: EventSourceInit) {
-    const source = new Native(url, init);
+    // Called without `new`, it fails as the page's own would.
+    if (!new.target) return (Native as unknown as (...a: unknown[]) => EventSource)(url, init);
+    // Built for new.target, so a class of the page that extends EventSource keeps its prototype.
+    const source = Reflect.construct(Native, init === undefined ? [url] : [url, init], new.target) as EventSource;
     try {
       const href = new URL(String(url), win.location.href).href;
       if (classifyTapUrl(href) === 'realtime') {
@@ -102,7 +105,8 @@ export function tapEventSource(win: { EventSource?: typeof EventSource; location
     }
     return source;
   } as unknown as typeof EventSource;
+  // Same prototype for instances, and the constructor's own statics (CONNECTING, OPEN, CLOSED) inherited.
   Tapped.prototype = Native.prototype;
-  for (const k of ['CONNECTING', 'OPEN', 'CLOSED'] as const) Object.defineProperty(Tapped, k, { value: Native[k] });
+  Object.setPrototypeOf(Tapped, Native);
   win.EventSource = Tapped;
 }
