@@ -1,8 +1,9 @@
 // Passive main-world tap for LinkedIn (runs before LinkedIn's app, which keeps its own reference
 // to fetch from boot). It observes responses the app itself requested — messaging sends, message
-// lists and the realtime stream (a streamed fetch or an EventSource) — and hands their text to the isolated content script through a
-// window event (as capture events, built by lib/capture/linkedin/tap.ts). It never alters, delays, adds or repeats a request: the wrapper calls the
-// original and reads a clone of the response. No DOM node or attribute is written.
+// lists and the realtime stream (a streamed fetch or an EventSource) — and hands them to the
+// isolated content script through a window event (as capture events, built by
+// lib/capture/linkedin/tap.ts). It never alters, delays, adds or repeats a request: the wrapper
+// calls the original and reads a clone of the response. No DOM node or attribute is written.
 import { classifyTapUrl, TAP_EVENT, tapEventSource, tapToEvents, type TapKind } from '@/lib/capture/linkedin/tap';
 
 const MAX_BODY = 2_000_000;
