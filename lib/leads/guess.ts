@@ -35,7 +35,7 @@ export const FIELD_LABELS: Record<LeadField, string> = {
   title: 'Job title',
   industry: 'Industry',
   companySize: 'Company size',
-  location: 'Location (parts are joined)',
+  location: 'Location',
   seniority: 'Seniority',
   website: 'Company website',
   headline: 'Headline',

@@ -9,10 +9,14 @@ import type { Prospect } from '../schema/model';
 import { planLeadImport, type ImportPlan } from './match';
 import type { LeadRows } from './rows';
 
+/** The stored prospects the preview matches against (read once; the preview re-plans in memory as the mapping changes). */
+export async function loadMatchTargets(db: SidelogDb): Promise<Prospect[]> {
+  return (await db.prospects.toArray()) as Prospect[];
+}
+
 /** Plans an import without writing (the preview). */
 export async function previewLeadImport(db: SidelogDb, rows: LeadRows, now: number): Promise<ImportPlan> {
-  const stored = (await db.prospects.toArray()) as Prospect[];
-  return planLeadImport(rows.leads, stored, now, rows.skipped);
+  return planLeadImport(rows.leads, await loadMatchTargets(db), now, rows.skipped);
 }
 
 export interface LeadImportResult {

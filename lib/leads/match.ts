@@ -211,7 +211,8 @@ function fill(p: Prospect, lead: Lead, byKey: Map<string, string>, plan: ImportP
   const next: Prospect = { ...p, emails: [...p.emails], keys: [...p.keys], traits: { ...p.traits } };
   let gained = false;
   const keep = (field: string, stored: string, value: string) => {
-    if (stored.trim().toLowerCase() !== value.trim().toLowerCase()) plan.kept.push({ row: lead.row, field, stored, lead: value });
+    const same = field === 'company' ? normCompany(stored) === normCompany(value) : stored.trim().toLowerCase() === value.trim().toLowerCase();
+    if (!same) plan.kept.push({ row: lead.row, field, stored, lead: value });
   };
   if (lead.name && !manual.has('name')) {
     if (looksLikeEmailName(p) && p.name !== lead.name) {
