@@ -3,7 +3,7 @@
 // Windows-1252 from a European Excel's "CSV (semicolon separated)", UTF-16 from Excel's "Unicode
 // text"; and by mistake an .xlsx workbook, a PDF, a JSON export or a 50 MB dump. Pure: no DOM.
 
-/** The largest lead file read. A 10,000-row Apollo export is ~12 MB; 25 MB parses in a few seconds. */
+/** The largest lead file read. A 10,000-row Apollo export with every column is ~10–15 MB. */
 export const MAX_LEAD_FILE_BYTES = 25 * 1024 * 1024;
 /** Rows past this are refused (a list of leads, not a CRM dump). */
 export const MAX_LEAD_ROWS = 50_000;
@@ -17,7 +17,7 @@ export function checkLeadFileSize(size: number): void {
   if (size === 0) throw new LeadFileError('This file is empty.');
   if (size > MAX_LEAD_FILE_BYTES)
     throw new LeadFileError(
-      `This file is ${mb(size)}; Sidelog reads lead lists up to ${mb(MAX_LEAD_FILE_BYTES)} (about ${MAX_LEAD_ROWS.toLocaleString('en')} rows). Split it, or export only the columns you need.`,
+      `This file is ${mb(size)}; Sidelog reads lead lists up to ${mb(MAX_LEAD_FILE_BYTES)} and ${MAX_LEAD_ROWS.toLocaleString('en')} rows. Split it, or export only the columns you need.`,
     );
 }
 
