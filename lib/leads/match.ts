@@ -13,6 +13,7 @@
 // by hand (`manualFields`) are not touched at all. Emails and the LinkedIn URL are added unless
 // another prospect already has them (that would make one key name two people). Values that differ
 // from what is stored are kept and reported, not applied.
+import { personKeys } from '../ingest/keys';
 import type { Prospect } from '../schema/model';
 import type { Lead, SkippedRow } from './rows';
 
@@ -168,7 +169,8 @@ export function planLeadImport(leads: readonly Lead[], stored: readonly StoredPr
       }
     }
     if (!id) {
-      const keys = [...lead.emails.map((e) => `email:${e}`), ...(lead.linkedin?.key ? [lead.linkedin.key] : [])];
+      // The keys capture gives a person (lib/ingest/keys.ts personKeys): `email:` for each address, then the profile's.
+      const keys = [...new Set([...lead.emails.flatMap((email) => personKeys({ email })), ...(lead.linkedin?.key ? [lead.linkedin.key] : [])])];
       const nk = nameCompanyKey(lead.name, lead.company);
       let newId = keys.length ? `p:${keys[0]}` : `p:lead:${nk ?? lead.row}`;
       for (let k = 2; cur.has(newId); k++) newId = `${keys.length ? `p:${keys[0]}` : `p:lead:${nk ?? lead.row}`}~${k}`;
