@@ -194,7 +194,8 @@ function Mapping({
   return (
     <>
       <p className="small" data-testid="lead-file-summary">
-        <strong>{file.name}</strong>: {parsed.rows.length.toLocaleString('en')} rows, {parsed.headers.length} columns
+        <strong>{file.name}</strong>: {parsed.rows.length.toLocaleString('en')} {parsed.rows.length === 1 ? 'row' : 'rows'}, {parsed.headers.length}{' '}
+        {parsed.headers.length === 1 ? 'column' : 'columns'}
         {file.tool ? ` · ${file.tool} export` : ''}
         {file.encoding !== 'utf-8' ? ` · ${file.encoding === 'windows-1252' ? 'Windows (Excel) encoding' : 'UTF-16'}` : ''}
         {parsed.delimiter === ';' ? ' · semicolons' : parsed.delimiter === '\t' ? ' · tabs' : ''}

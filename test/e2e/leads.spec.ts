@@ -228,7 +228,7 @@ test('lead lists from Sales Navigator and Apollo: mapping, preview, import, and 
   await expect(panel.locator('.plist li')).toContainText('not contacted yet');
 });
 
-test('a bad lead file shows its message and changes nothing; coverage and the unknown row show', async ({ context, extensionId }) => {
+test('a bad lead file shows its message and changes nothing; coverage and the unknown row show; a French Excel sheet imports', async ({ context, extensionId }) => {
   test.setTimeout(90_000);
   const now = Date.now();
   const seed = generateSeed({ now, seed: 7 });
@@ -281,4 +281,18 @@ test('a bad lead file shows its message and changes nothing; coverage and the un
   await expect(last.locator('th .clip')).toHaveText('unknown');
   await expect(last.locator('td.num')).toHaveText(`${unknownUnits.filter((u) => u.replied).length}/${unknownUnits.length}`);
   await expect(last).toHaveClass(/unknown/);
+
+  // A sheet made by hand in a French Excel: semicolons, Windows-1252, the header in French.
+  const fr = tmp('prospects-salon.csv');
+  writeFileSync(fr, Buffer.from('Prénom;Nom;Société;Poste;Courriel;Source du lead\r\nZoë;Dürr;Crédit Agricole, SA;Directrice générale;zoe.durr@ca.example;Salon VivaTech\r\n', 'latin1'));
+  await openImport(panel);
+  await panel.getByLabel('Lead list (CSV)').setInputFiles(fr);
+  await expect(panel.getByTestId('lead-file-summary')).toContainText('1 row, 6 columns · Windows (Excel) encoding · semicolons');
+  await expect(panel.getByLabel('Use of column Société')).toHaveValue('company');
+  await expect(panel.getByLabel('Trait name for column Source du lead')).toHaveValue('lead source');
+  await expect(panel.getByTestId('lead-preview')).toContainText('Zoë Dürr');
+  await panel.getByRole('button', { name: 'Import 1 lead' }).click();
+  await expect(panel.getByTestId('lead-import-done')).toContainText('1 new prospect');
+  const zoe = (await readDb<{ name: string; company: string; title: string; traits: Record<string, string> }>(panel, 'prospects')).find((p) => p.name === 'Zoë Dürr');
+  expect(zoe).toMatchObject({ company: 'Crédit Agricole, SA', title: 'Directrice générale', traits: { 'lead source': 'Salon VivaTech' } });
 });
