@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { computeActivity, computeCore, computePeople, dashboardUnits, type DashboardCore, type DashboardPeople } from '@/lib/analytics/dashboard';
 import type { Activity } from '@/lib/analytics/activity';
-import type { Dimension, GroupRate } from '@/lib/analytics/rates';
+import { UNKNOWN, UNKNOWN_LABEL, type Dimension, type GroupRate, type TraitCoverage } from '@/lib/analytics/rates';
 import { compareRates } from '@/lib/analytics/stats';
 import type { Filters } from '@/lib/analytics/units';
 import type { Channel } from '@/lib/schema/model';
@@ -15,6 +15,7 @@ import { channelLabel, ciText, dateText, duration, money, pct, rateText, verdict
 import { loadDashboardData, popupNumbers } from '@/lib/insights/load';
 import { usePageProspect } from '@/components/insights/page-prospect';
 import { OnPageNotice } from '@/components/insights/OnPageNotice';
+import { takeRequestedDimension } from '@/components/insights/dimension-request';
 import '@/components/insights/insights.css';
 import { Loading } from '@/components/Loading';
 
@@ -47,7 +48,7 @@ export function DashboardView() {
   const [custom, setCustom] = useState({ from: dateInput(now - 29 * DAY), to: dateInput(now) });
   const [channel, setChannel] = useState<Channel | ''>('');
   const [tag, setTag] = useState('');
-  const [dimension, setDimension] = useState<Dimension>('seniority');
+  const [dimension, setDimension] = useState<Dimension>(() => takeRequestedDimension() ?? 'seniority');
   const onPage = usePageProspect();
 
   const r = RANGES.find((x) => x.id === range)!;
@@ -313,7 +314,10 @@ function RateTable({ rows: all, testId, minSample, nameHeader }: { rows: GroupRa
   // Long lists (50 templates, hundreds of titles) start folded: the top 12, then "Show all".
   const [expanded, setExpanded] = useState(false);
   if (all.length === 0) return <p className="small muted">No data for these filters.</p>;
-  const rows = expanded ? all : all.slice(0, 12);
+  // The "unknown" row stays visible when the list is folded: people without the trait are never hidden.
+  const top = all.slice(0, 12);
+  const unknown = all.find((r) => r.key === UNKNOWN);
+  const rows = expanded ? all : unknown && !top.includes(unknown) ? [...top, unknown] : top;
   return (
     <>
     <table className="rates" data-testid={testId}>
@@ -326,7 +330,7 @@ function RateTable({ rows: all, testId, minSample, nameHeader }: { rows: GroupRa
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.key} className={r.n < minSample ? 'early' : ''}>
+          <tr key={r.key} className={[r.n < minSample ? 'early' : '', r.key === UNKNOWN ? 'unknown' : ''].join(' ').trim() || undefined}>
             <th scope="row" title={r.label}>
               <span className="clip">{r.label}</span>
               <span className="verdict small">{verdictText(r.vsRest)}</span>
@@ -499,8 +503,12 @@ function TraitsSection({
           ))}
         </select>
       </div>
+      {dimension !== 'channel' && <CoverageLine coverage={dash.coverage} label={dimLabel} />}
       <RateTable rows={dash.byDimension} testId="trait-table" minSample={minSample} nameHeader={dimLabel} />
-      <Info>Reply rate per thread, grouped by the {dimLabel.toLowerCase()} of the person written to; each value against all others.</Info>
+      <Info>
+        Reply rate per thread, grouped by the {dimLabel.toLowerCase()} of the person written to; each value against all others. “unknown”: threads
+        whose person has no {dimLabel.toLowerCase()} yet.
+      </Info>
 
       <h4 className="small">Template × {dimLabel.toLowerCase()}</h4>
       {cross.templates.length === 0 ? (
@@ -512,8 +520,8 @@ function TraitsSection({
               <tr>
                 <th>Template</th>
                 {cross.values.map((v) => (
-                  <th key={v.value} title={v.value}>
-                    <span className="clip">{v.value}</span>
+                  <th key={v.value} title={v.value === UNKNOWN ? UNKNOWN_LABEL : v.value}>
+                    <span className={v.value === UNKNOWN ? 'clip unknown' : 'clip'}>{v.value === UNKNOWN ? UNKNOWN_LABEL : v.value}</span>
                   </th>
                 ))}
               </tr>
@@ -566,6 +574,23 @@ function TraitsSection({
       )}
       <Info>People who replied vs people contacted who did not: the traits whose share differs most.</Info>
     </div>
+  );
+}
+
+/** "Industry known for 41% of 312 people contacted": how much of the table rests on known values. */
+function CoverageLine({ coverage, label }: { coverage: TraitCoverage; label: string }) {
+  const { people, known } = coverage;
+  return (
+    <p className="small coverage" data-testid="trait-coverage">
+      {people === 0 ? (
+        'No one contacted in these filters.'
+      ) : (
+        <>
+          {label[0].toUpperCase() + label.slice(1)} known for <strong>{pct(known / people)}</strong> of {people} {people === 1 ? 'person' : 'people'} contacted
+          {known < people && <span className="muted"> ({people - known} unknown)</span>}
+        </>
+      )}
+    </p>
   );
 }
 

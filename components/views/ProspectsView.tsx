@@ -11,6 +11,7 @@ import { channelLabel, dateText, dateTimeText, money } from '@/components/insigh
 import { loadProspectList, loadTimeline } from '@/lib/insights/load';
 import { usePageProspect, type PageProspect } from '@/components/insights/page-prospect';
 import { OnPageNotice } from '@/components/insights/OnPageNotice';
+import { ImportLeads } from '@/components/leads/ImportLeads';
 import { logCall, saveProspectEdits } from '@/lib/prospects/edit';
 import '@/components/insights/insights.css';
 import { Loading } from '@/components/Loading';
@@ -29,14 +30,19 @@ export function ProspectsView() {
   useEffect(() => {
     if (followId) setSelected(followId);
   }, [followId]);
+  const [importing, setImporting] = useState(false);
+  if (importing) return <ImportLeads onClose={() => setImporting(false)} />;
   if (selected) return <ProspectPage id={selected} onBack={() => setSelected(null)} />;
-  return <ProspectList onOpen={setSelected} onPage={onPage} />;
+  return <ProspectList onOpen={setSelected} onPage={onPage} onImport={() => setImporting(true)} />;
 }
 
-function ProspectList({ onOpen, onPage }: { onOpen: (id: string) => void; onPage: PageProspect | null }) {
+/** The stage filter's extra choice: prospects with no outreach logged (a lead list's rows). */
+const NOT_CONTACTED = 'not-contacted';
+
+function ProspectList({ onOpen, onPage, onImport }: { onOpen: (id: string) => void; onPage: PageProspect | null; onImport: () => void }) {
   const q = useQuery({ queryKey: ['insights', 'prospect-list'], queryFn: () => loadProspectList() });
   const [search, setSearch] = useState('');
-  const [stage, setStage] = useState<Stage | ''>('');
+  const [stage, setStage] = useState<Stage | typeof NOT_CONTACTED | ''>('');
   const [page, setPage] = useState(0);
   const index = useMemo(
     () =>
@@ -46,7 +52,10 @@ function ProspectList({ onOpen, onPage }: { onOpen: (id: string) => void; onPage
     [q.data],
   );
   const terms = search.toLowerCase().split(/\s+/).filter(Boolean);
-  const hits = terms.length || stage ? index.filter((x) => (!stage || x.p.stage === stage) && terms.every((t) => x.hay.includes(t))) : index;
+  // Stored stage "contacted" without any outreach logged reads "not contacted yet" (the stage enum has no such value).
+  const fresh = (p: (typeof index)[number]['p']) => !p.contacted && p.stage === 'contacted';
+  const stageOk = (p: (typeof index)[number]['p']) => !stage || (stage === NOT_CONTACTED ? fresh(p) : p.stage === stage && !fresh(p));
+  const hits = terms.length || stage ? index.filter((x) => stageOk(x.p) && terms.every((t) => x.hay.includes(t))) : index;
   const pages = Math.max(1, Math.ceil(hits.length / PAGE));
   const cur = Math.min(page, pages - 1);
 
@@ -58,12 +67,18 @@ function ProspectList({ onOpen, onPage }: { onOpen: (id: string) => void; onPage
         <div className="empty">
           <strong>No prospects yet</strong>
           Everyone you write to from Gmail or LinkedIn appears here. Open a LinkedIn profile or send a first message to start.
+          <br />
+          <button onClick={onImport}>Import leads (CSV)</button>
         </div>
       </section>
     );
   return (
     <section aria-label="Prospects" className="insights">
       {onPage && <OnPageNotice onPage={onPage} onOpen={() => onOpen(onPage.prospect.id)} />}
+      <div className="list-actions">
+        <span />
+        <button onClick={onImport}>Import leads</button>
+      </div>
       <input
         type="search"
         className="search"
@@ -79,11 +94,12 @@ function ProspectList({ onOpen, onPage }: { onOpen: (id: string) => void; onPage
         aria-label="Stage filter"
         value={stage}
         onChange={(e) => {
-          setStage(e.target.value as Stage | '');
+          setStage(e.target.value as Stage | typeof NOT_CONTACTED | '');
           setPage(0);
         }}
       >
         <option value="">All stages</option>
+        <option value={NOT_CONTACTED}>Not contacted yet</option>
         {Stage.options.map((s) => (
           <option key={s} value={s}>
             {s}
@@ -99,7 +115,7 @@ function ProspectList({ onOpen, onPage }: { onOpen: (id: string) => void; onPage
             <button onClick={() => onOpen(p.id)}>
               <span className="row">
                 <span className="pname">{p.name || p.emails[0] || 'Unnamed'}</span>
-                <span className={`stage stage-${p.stage}`}>{p.stage}</span>
+                {fresh(p) ? <span className="stage stage-new">not contacted yet</span> : <span className={`stage stage-${p.stage}`}>{p.stage}</span>}
               </span>
               <span className="psub small muted">{[p.title, p.company].filter(Boolean).join(' · ') || p.emails[0] || p.linkedinUrl}</span>
             </button>

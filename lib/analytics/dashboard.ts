@@ -14,12 +14,14 @@ import {
   templateFirstTouchRates,
   templateVersionRates,
   threadReplyRate,
+  traitCoverage,
   traitDifferences,
   unitCounts,
   type CreditRow,
   type CrossTable,
   type GroupRate,
   type StepRow,
+  type TraitCoverage,
   type TraitDifference,
   type UnitCounts,
 } from './rates';
@@ -55,6 +57,8 @@ export interface DashboardCore {
 
 export interface DashboardPeople {
   byDimension: GroupRate[];
+  /** For how many of the people contacted the selected trait is known. */
+  coverage: TraitCoverage;
   cross: CrossTable;
   differences: TraitDifference[];
   funnel: Funnel;
@@ -93,6 +97,7 @@ export function computePeople(input: Pick<DashboardInput, 'templates' | 'minSamp
   const dimensions = dimensionsOf(units.facts);
   return {
     byDimension: rateByDimension(units, input.dimension, minSample),
+    coverage: traitCoverage(units, input.dimension),
     cross: templateByDimension(units, input.templates, input.dimension),
     differences: traitDifferences(
       units,

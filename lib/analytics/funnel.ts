@@ -3,7 +3,7 @@
 // one count, whatever the number of threads or channels.
 import type { Stage } from '../schema/model';
 import { STAGES, UNKNOWN, type AnalyticsTemplate, type Dimension } from './facts';
-import { CHANNEL_MASK_VALUES, NONE, dimensionColumn, prospectChannels, prospectOutcomes, templateLabel } from './rates';
+import { CHANNEL_MASK_VALUES, NONE, UNKNOWN_LABEL, dimensionColumn, prospectChannels, prospectOutcomes, templateLabel } from './rates';
 import { U_BOUNCED, type Units } from './units';
 
 export const FUNNEL_STEPS = ['contacted', 'replied', 'qualified', 'meeting', 'won'] as const;
@@ -121,7 +121,8 @@ export function funnelByTemplate(units: Units, templates: readonly AnalyticsTemp
 /** Funnel and revenue by a trait of the prospect ('channel' = the channels they were reached on). */
 export function funnelByDimension(units: Units, dim: Dimension): FunnelGroup[] {
   const col = dim === 'channel' ? { values: CHANNEL_MASK_VALUES, codes: prospectChannels(units) } : dimensionColumn(units.facts, dim);
-  if (!col) return grouped(units, 1, () => 0, () => UNKNOWN, (k) => k);
+  const label = (k: string) => (k === UNKNOWN ? UNKNOWN_LABEL : k);
+  if (!col) return grouped(units, 1, () => 0, () => UNKNOWN, label);
   const { values, codes } = col;
-  return grouped(units, values.length, (p) => codes[p], (g) => values[g], (k) => k);
+  return grouped(units, values.length, (p) => codes[p], (g) => values[g], label);
 }

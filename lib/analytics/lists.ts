@@ -103,3 +103,18 @@ export function timeToReply(units: Units): TimeToReply {
   }
   return { median: median(delays), n: delays.length, buckets: REPLY_TIME_BUCKETS.map((b, i) => ({ label: b.label, count: counts[i] })) };
 }
+
+/**
+ * Prospects with outreach (rows of facts.prospects): a thread naming them holds an outbound
+ * message or a logged call. The others (a lead list's rows, a profile only visited) are "not
+ * contacted yet"; the rates never count them, since units start with an outbound message.
+ */
+export function prospectsWithOutreach(facts: Facts): Uint8Array {
+  const { n, pOff, pIdx, sOff, outCount } = facts.threads;
+  const out = new Uint8Array(facts.prospects.id.length);
+  for (let t = 0; t < n; t++) {
+    if (sOff[t + 1] === sOff[t] && outCount[t] === 0) continue;
+    for (let j = pOff[t]; j < pOff[t + 1]; j++) out[pIdx[j]] = 1;
+  }
+  return out;
+}

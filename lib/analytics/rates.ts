@@ -249,10 +249,45 @@ export function dimensionColumn(facts: Facts, dim: Dimension) {
   return facts.prospects.dims.find((d) => d.key === dim) ?? null;
 }
 
-/** Thread reply rate grouped by a trait of the thread's prospect (or the thread's channel). */
+/** How the "unknown" group of a trait is labelled (its key stays UNKNOWN). */
+export const UNKNOWN_LABEL = 'unknown';
+
+/**
+ * Thread reply rate grouped by a trait of the thread's prospect (or the thread's channel). Threads
+ * whose prospect lacks the trait are a row of their own (key UNKNOWN, label "unknown"), with the
+ * same n, interval and verdict as the others, always last: never dropped, never ranked as a value.
+ */
 export function rateByDimension(units: Units, dim: Dimension, minSample: number): GroupRate[] {
   const d = unitDimension(units, dim);
-  return groupRows(countGroups(units, d.values.length, d.code), (g) => d.values[g], (k) => k, minSample);
+  const rows = groupRows(countGroups(units, d.values.length, d.code), (g) => d.values[g], (k) => (k === UNKNOWN ? UNKNOWN_LABEL : k), minSample);
+  const u = rows.findIndex((r) => r.key === UNKNOWN);
+  if (u >= 0) rows.push(...rows.splice(u, 1));
+  return rows;
+}
+
+export interface TraitCoverage {
+  /** People contacted in these units (non-bounced outreach): the prospect response rate's n. */
+  people: number;
+  /** …of whom the trait is known. */
+  known: number;
+}
+
+/**
+ * For how many of the people contacted a trait is known ("industry known for 41% of 312 people").
+ * Same people as the prospect response rate; 'channel' is a thread fact, always known.
+ */
+export function traitCoverage(units: Units, dim: Dimension): TraitCoverage {
+  const outcomes = prospectOutcomes(units);
+  let people = 0;
+  let known = 0;
+  const col = dim === 'channel' ? null : dimensionColumn(units.facts, dim);
+  const unknown = col ? col.values.indexOf(UNKNOWN) : -1;
+  for (let p = 0; p < outcomes.length; p++) {
+    if (outcomes[p] < 0) continue;
+    people++;
+    if (dim === 'channel' || (col && col.codes[p] !== unknown)) known++;
+  }
+  return { people, known };
 }
 
 export interface CrossCell extends Rate {

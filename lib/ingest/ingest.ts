@@ -658,8 +658,9 @@ async function retract(deps: IngestDeps, ws: WorkingSet, ev: RetractEvent): Prom
     if (!pid) continue;
     const left = await ws.messagesOfProspect(pid);
     const p = await ws.getProspect(pid);
-    // A prospect that existed only because of the retracted message goes with it.
-    if (p && left.length === 0 && p.manualFields.length === 0 && !p.title && !p.notes && p.dealValue === null) {
+    // A prospect that existed only because of the retracted message goes with it (not one with
+    // details of its own, such as an imported lead's company or traits).
+    if (p && left.length === 0 && p.manualFields.length === 0 && !p.title && !p.company && !p.notes && p.dealValue === null && Object.keys(p.traits).length === 0) {
       ws.deleteProspect(pid);
       for (const t of await ws.threadsOfProspect(pid)) ws.putThread({ ...t, prospectIds: t.prospectIds.filter((x) => x !== pid) });
     }

@@ -8,6 +8,7 @@ import { getDb, type SidelogDb } from '@/lib/db/db';
 import { getSettings } from '@/lib/settings';
 import type { Template } from '@/lib/schema/model';
 import { popupSummary, type PopupSummary } from '@/lib/analytics/popup';
+import { prospectsWithOutreach } from '@/lib/analytics/lists';
 import { popupBounds, writePopupCache } from '@/lib/insights/popup-cache';
 import type { Settings } from '@/lib/schema/settings';
 
@@ -30,9 +31,17 @@ export function popupNumbers(d: DashboardData, now: number): PopupSummary {
   return summary;
 }
 
+export type ProspectListRow = AnalyticsProspect & {
+  /** Some outreach to them is logged (lib/analytics/lists.ts prospectsWithOutreach); false = "not contacted yet". */
+  contacted: boolean;
+};
+
 /** The prospects list: the stored prospects as the facts hold them (one record read, not 20k). */
-export async function loadProspectList(db: SidelogDb = getDb()): Promise<AnalyticsProspect[]> {
-  return decodeProspects((await loadFacts(db)).facts);
+export async function loadProspectList(db: SidelogDb = getDb()): Promise<ProspectListRow[]> {
+  const { facts } = await loadFacts(db);
+  const reached = prospectsWithOutreach(facts);
+  const row = new Map(facts.prospects.id.map((id, i) => [id, i]));
+  return decodeProspects(facts).map((p) => ({ ...p, contacted: reached[row.get(p.id)!] === 1 }));
 }
 
 /** One prospect's timeline: messages linked to them, or in threads they are part of. */

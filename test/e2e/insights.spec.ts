@@ -264,7 +264,7 @@ test('a file written by another tool (own casing and labels, empty fields left o
   expect((await panel.getByTestId('funnel').locator('li .num').allInnerTexts()).map(Number)).toEqual(ref.funnel);
 
   // Reply rate by seniority (one prospect per seed thread): the labels were read as the levels.
-  const seniorityOf = new Map(seed.prospects.map((p) => [p.id, p.seniority ?? '(unknown)']));
+  const seniorityOf = new Map(seed.prospects.map((p) => [p.id, p.seniority ?? 'unknown']));
   const want = new Map<string, string>();
   const live = seed.threads.filter((t) => ref.liveThreads.has(t.id));
   for (const value of new Set(live.map((t) => seniorityOf.get(t.prospectIds[0])!))) {
