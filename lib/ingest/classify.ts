@@ -433,7 +433,7 @@ const BOUNCE_TEXT = re([
   '退信',
   '收件人(不存在|地址不存在)',
   '用户不存在',
-]);
+], 'im');
 
 // Headers of the returned original that a report shows below its text: a bounce carries the
 // outgoing message; the text above the first such marker is the report itself.
@@ -445,7 +445,7 @@ const ORIGINAL_MARKER = re([
   '^\\s*return-path: ',
   '^\\s*original message headers',
   '^\\s*(message-id|subject|from|to|cc|date):\\s',
-]);
+], 'im');
 
 // Reports of success: the message was delivered (a receipt the sender asked for, or a relay notice).
 const SUCCESS_TEXT = re([
@@ -777,7 +777,7 @@ const AUTO_SUBJECT_WEAK = re([
 // "I am out of the office / on holiday / travelling"
 const OOO_ABSENT = re([
   "\\bi(\\s+am|'m|\\s+will\\s+be|'ll\\s+be|\\s+shall\\s+be)\\s+(currently\\s+|now\\s+|presently\\s+|unfortunately\\s+)?(out\\s+of\\s+(the\\s+)?office|away|out\\s+of\\s+the\\s+country|on\\s+(annual\\s+|parental\\s+|maternity\\s+|paternity\\s+|sick\\s+|medical\\s+|family\\s+|holiday\\s+|a\\s+|business\\s+)?(vacation|holiday|leave|break|sabbatical|trip|travel)|out\\s+(on|until|till|from|through|of)|travel+ing|off\\s+(work|until|till|on)|not\\s+in\\s+the\\s+office|unavailable|attending|at\\s+a\\s+conference)",
-  '\\b(out|away) (of|from) (the |my )?office\\b',
+  '\\b(out|away) (of|from) (the |my )?office (until|till|through|from|on|and|with|today|this|all|for)\\b',
   '\\bcurrently (away|out of|on leave|unavailable|travel)',
   '\\bthank you for your (e-?mail|message|mail)[.!]?\\s+i (am|will be|\'m)',
   // German
@@ -994,7 +994,7 @@ const AUTO_MARK = re([
 // "We have received your message", "your request has been received"
 const ACK = re([
   '\\bwe(\\s+have|\'ve)?\\s+(successfully\\s+|duly\\s+)?received\\s+your\\s+(e-?mail|message|mail|request|inquiry|enquiry|application|submission|query)',
-  '\\byour\\s+(e-?mail|message|request|inquiry|enquiry|ticket|query|submission|application)\\s+(has\\s+been|was|is)\\s+(successfully\\s+)?(received|logged|created|assigned|submitted|registered)',
+  '\\byour\\s+(e-?mail|message|request|inquiry|enquiry|ticket|query|submission|application)\\s*(\\([^)]{0,40}\\)\\s*)?(has\\s+been|was|is)\\s+(successfully\\s+)?(received|logged|created|assigned|submitted|registered)',
   '\\bthis is to (confirm|acknowledge) (that )?(we|receipt)',
   'acknowledg(e|ing) (the )?receipt of your',
   'wir haben ihre (nachricht|anfrage|e-?mail|bewerbung) erhalten',
@@ -1035,7 +1035,7 @@ const ACK_PROMISE = re([
 
 // "Ticket #1234", "case number: 00012345", "[Request ID: ##123##]"
 const TICKET = re([
-  '\\b(ticket|case|request|incident|reference|tracking|inquiry)\\s*(#|number|no\\.?|id|nr\\.?|num)\\s*[:#]?\\s*#?\\s*[a-z-]*\\d{3,}',
+  '\\b(ticket|case|request|incident|reference|tracking|inquiry)\\s*\\(?\\s*(#|number|no\\.?|id|nr\\.?|num)\\s*[:#]?\\s*#?\\s*[a-z-]*\\d{3,}',
   '\\[\\s*(#|ticket|case)\\s*:?\\s*#?\\s*\\w*\\d{3,}\\s*\\]',
   '##\\d+##',
   '(ticketnummer|vorgangsnummer|référence|numéro de (ticket|dossier)|número de (ticket|caso|solicitud)|ticketnummer|numero di (ticket|richiesta)|numer zgłoszenia|номер (заявки|обращения))',
@@ -1243,12 +1243,14 @@ export function classifyInboundDetailed(input: ClassifyInput): InboundVerdict {
 /** The kind a subject names ("Read:", "[Ticket #123]", "Automatic reply:"…). */
 const SUBJECT_RECEIPT = re([
   '^\\s*(read|gelesen|lu|leído|lido|gelezen|letto|przeczytan[ao]|прочитано|delivered|relayed|displayed)\\s*:',
-  'receipt|bestätigung|accusé|acuse|confirmação|conferma|potwierdzenie|уведомление|開封|已读|已讀',
+  'read receipt|return receipt|delivery (receipt|confirmation)|lesebestätigung|confirmação de leitura|conferma di lettura|potwierdzenie przeczytania|уведомление о прочтении|開封|已读|已讀',
 ]);
 const SUBJECT_REPORT = re(['abuse|feedback|complaint|report|spam ?trap']);
 const SUBJECT_CHALLENGE = re(['verif|confirm|challenge|boxbe|spam ?arrest|approv']);
 const SUBJECT_TICKET = re(['ticket|case|incident|\\[\\s*#|#\\s*\\d']);
-const SUBJECT_ACK = re(['received|eingegangen|reçu|recibido|recebemos|ontvangen|ricevuto|otrzyma|получ|受付|收到']);
+const SUBJECT_ACK = re([
+  'received|receipt|acknowledg|eingegangen|bestätigung|reçu|accusé|recibido|acuse|recebemos|confirmação|ontvang|ricevuto|conferma|otrzyma|potwierdzenie|получ|уведомление|受付|收到',
+]);
 const SUBJECT_LEFT = re(['no longer|nicht mehr|monitored']);
 
 /** The kind a subject names ("Read:", "[Ticket #123]", "Automatic reply:"…). */
