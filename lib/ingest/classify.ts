@@ -444,7 +444,8 @@ const ORIGINAL_MARKER = re([
   '^\\s*received: (from|by) ',
   '^\\s*return-path: ',
   '^\\s*original message headers',
-  '^\\s*(message-id|subject|from|to|cc|date):\\s',
+  // Two header lines of the returned message at the start of lines ("From: …\nTo: …").
+  '^(message-id|subject|from|to|cc|date):[^\\n]*\\n(from|to|subject|date|message-id|cc|sent|reply-to|mime-version|content-type):',
 ], 'im');
 
 // Reports of success: the message was delivered (a receipt the sender asked for, or a relay notice).
