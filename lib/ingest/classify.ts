@@ -889,6 +889,15 @@ const OOO_RETURN = re([
   'back on',
 ]);
 
+// An absence that has not started yet ("I'm on leave from next week"): a person telling the
+// sender, not an automatic reply sent during the absence.
+const FUTURE_ABSENCE = re([
+  '\\b(from|starting|beginning|as of) (next (week|month|monday|tuesday|wednesday|thursday|friday)|tomorrow|monday|tuesday|wednesday|thursday|friday)',
+  '\\bab (nächster woche|morgen|montag|dienstag|mittwoch|donnerstag|freitag)',
+  'à partir de (la semaine prochaine|demain|lundi|mardi|mercredi|jeudi|vendredi)',
+  'a partir de (la (semana|semana) (que viene|próxima)|mañana|el lunes)',
+]);
+
 // "Limited access to email", "no access"
 const OOO_ACCESS = re([
   'limited (access|connectivity|internet|e-?mail)',
@@ -1170,7 +1179,9 @@ export function autoReplyKind(own: string, subjectCue: 'strong' | 'weak' | null)
   const promise = ACK_PROMISE.test(own);
   const ticket = TICKET.test(own);
   const absent = OOO_ABSENT.test(own);
+  const future = FUTURE_ABSENCE.test(own);
   const cues = [absent, OOO_RETURN.test(own), OOO_ACCESS.test(own), OOO_URGENT.test(own), OOO_RESPOND.test(own)].filter(Boolean).length;
+  if (absent && future && !mark && !subjectCue && !OOO_URGENT.test(own) && !OOO_ACCESS.test(own)) return null;
   if (absent && (cues >= 2 || mark || subjectCue)) return 'auto:ooo-text';
   // A note that only says "I am out of the office until …" and asks nothing.
   if (absent && own.length <= 160 && !own.includes('?')) return 'auto:ooo-text';

@@ -28,9 +28,9 @@ const HEADER_END = /([:：]|\bwrote\s*-*)\s*$/i;
 const HAS_EMAIL = /[^\s<>"]+@[^\s<>"]+\.[a-z]{2,}/i;
 const HAS_DATE = /\d{1,2}:\d{2}|\b\d{4}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|年.{0,6}月/i;
 const HEADER_OPENER =
-  /^\s*(-{2,}\s*)?(on|am|le|el|em|op|il|w dniu|den|dne|в|о|на|el día|em dia|tarihinde|\d|\(?(mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)[a-zа-я]*\.?,)|^\s*(在|於)/i;
+  /^\s*(-{2,}\s*)?((on|am|le|el|em|op|il|w dniu|den|dne|el día|em dia|tarihinde)\s|(в|о|на)\s|\d|\(?(mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)[a-zа-я]*\.?,)|^\s*(在|於)/i;
 
-const SENTENCE_END = /([\p{L}]{3,}[.!?]|[!?。！？])\s*$/u;
+const SENTENCE_END = /([\p{L}]{3,}[.!?]|[)\]][.!?]|[!?。！？])\s*$/u;
 
 function isQuoteHeader(joined: string): boolean {
   if (joined.length > 400 || !HEADER_END.test(joined)) return false;
@@ -218,7 +218,11 @@ function findQuoteStart(lines: string[]): number {
       if (!l) continue;
       if (window.length && (SENTENCE_END.test(window[window.length - 1]) || window[window.length - 1].length > 200)) break;
       window.push(l);
-      if (window.length > 1 && !(HEADER_OPENER.test(window[0]) || HAS_EMAIL.test(window[0]) || QUOTE_VERB.test(window[0]))) break;
+      // A wrapped header starts like one ("On …", "Am …", a date) or is a name and an address.
+      const first = window[0];
+      const headerLike =
+        HEADER_OPENER.test(first) || /^[^.!?:<>()]{0,60}<[^>\s]*>?\s*$/.test(first) || /^\s*\S+@\S+\s*$/.test(first) || (QUOTE_VERB.test(first) && HAS_EMAIL.test(first));
+      if (window.length > 1 && !headerLike) break;
       if (isQuoteHeader(window.join(' '))) return i;
     }
     if (HEADER_FROM.test(line)) {
