@@ -72,7 +72,7 @@ const re = (parts: readonly string[], flags = 'i') => new RegExp(fold(parts.join
 
 // Local parts MTAs and mail systems send reports from.
 const SYSTEM_LOCAL =
-  /^(mailer[-_.]?daemon|mail[-_.]?daemon|maildaemon|post[-_.]?master|poostmaster|mail[-_.]?delivery([-_.]?system)?|mail[-_.]?system|mdaemon|mailadm|mailadmin|smtp[-_.]?(gateway|service)?|bounces?|nobody|mail[-_.]?delivery[-_.]?subsystem|e500_smtp_mail_service|delivery[-_.]?(status|notification|failure)s?|nondelivery|ndr|mail[-_.]?administrator|dsn|notify|returned[-_.]?mail)(?=$|[@+])/i;
+  /^(mailer[-_.]?daemon|mail[-_.]?daemon|maildaemon|post[-_.]?master|poostmaster|microsoftexchange[0-9a-f]{32}|mail[-_.]?delivery([-_.]?system)?|mail[-_.]?system|mdaemon|mailadm|mailadmin|smtp[-_.]?(gateway|service)?|bounces?|nobody|mail[-_.]?delivery[-_.]?subsystem|e500_smtp_mail_service|delivery[-_.]?(status|notification|failure)s?|nondelivery|ndr|mail[-_.]?administrator|dsn|notify|returned[-_.]?mail)(?=$|[@+])/i;
 const SYSTEM_NAME = re([
   '^mail delivery (sub)?system',
   '^mail[ .]delivery[ .]system',
@@ -234,6 +234,7 @@ const BOUNCE_SUBJECT = re([
   '配信失敗',
   '宛先不明',
   'エラーメール',
+  'エラー通知',
   'リターンメール',
   '未配信',
   '配信されませんでした',
@@ -476,6 +477,8 @@ const BOUNCE_STRONG = re([
   'could not be delivered to:\\s*<?[^\\s@<>]+@',
   'your message could not be sent\\.\\s+a transcript of the attempts',
   'message non-deliverable',
+  "(^|\\n)\\s*(your|the) (message|mail|e-?mail) (could not|couldn't|was not|wasn't) (be )?delivered to\\b",
+  "(^|\\n)\\s*votre message n'a pas pu (etre|être) (remis|delivre|délivré|distribué)",
   'requested action not taken: (no such user|mailbox unavailable)',
   'error: invalid user address',
   'message could not be delivered to mobile',
@@ -975,7 +978,7 @@ const AUTO_MARK = re([
   'this is an? auto(matic(ally generated)?|mated)?[- ]?(reply|response|message|notification|acknowledg|generated)',
   'auto-?generated (message|e-?mail|reply|response)',
   'this (e-?mail|message|reply|response) (was|is|has been) (sent |generated |created )?automatically',
-  'automatically generated',
+  'this is an automatically generated (message|e-?mail|notification|reply|response)',
   '(do not|don\'t|please do not) reply to this (e-?mail|message|address)',
   'this is an automated',
   'diese (e-?mail|nachricht) wurde automatisch',
@@ -1060,7 +1063,7 @@ const CHALLENGE = re([
   '\\bspam ?arrest\\b',
   '(your )?(e-?mail|message) (is|has been|was) (held|pending|on hold|waiting|queued|quarantined)[^.\\n]{0,80}(verif|confirm|approv|until|click)',
   '(approved|accepted|allowed|safe) senders? list',
-  '\\b(guest|white|allow)[ -]?list',
+  'guest list',
   'click (on )?the (link|button) below to (verify|confirm|deliver|release|approve)',
   'to (complete|ensure) (the )?delivery of your (message|e-?mail)',
   'sender verification',
@@ -1074,7 +1077,7 @@ const CHALLENGE = re([
 const LEFT = re([
   'this (e-?mail |mail )?(mailbox|inbox|e-?mail address|address|account)( \\S+@\\S+)? is (no longer|not) (being )?(monitored|in use|active|checked|used|read|valid)',
   'this (e-?mail |mail )?(mailbox|inbox|e-?mail address|address|account)( \\S+@\\S+)? (has been|was) (deactivated|disabled|closed)',
-  '\\bno longer (in use|monitored|active|being monitored|being read)',
+  '(mailbox|inbox|address|account|e-?mail)[^.\\n]{0,30}no longer (in use|monitored|active|being monitored|being read)',
   '(diese|dieses) (e-?mail-?adresse|postfach|adresse) (ist nicht mehr|wird nicht mehr)',
   "cette (adresse|boîte) (n'est plus|ne sera plus)",
   'esta (dirección|cuenta|casilla) ya no',
@@ -1205,8 +1208,10 @@ export function classifyInboundDetailed(input: ClassifyInput): InboundVerdict {
   const text = fold(fullText.length > TEXT_LIMIT ? fullText.slice(0, TEXT_LIMIT) : fullText);
   const system = isSystemSender(email, name);
   const residue = subjectResidue(subject, input.threadSubject ? fold(input.threadSubject) : null);
-  const bounceSubject = BOUNCE_SUBJECT.test(residue);
-  const delaySubject = DELAY_SUBJECT.test(residue);
+  // A person's reply ("Re: Delivery failed on order 123") is read as a report only from its text.
+  const personReply = !system && REPLY_PREFIX.test(subject);
+  const bounceSubject = !personReply && BOUNCE_SUBJECT.test(residue);
+  const delaySubject = !personReply && DELAY_SUBJECT.test(residue);
   const report = system || bounceSubject || delaySubject ? reportPart(text) : '';
   const failed = (from: string) => failedAddresses(from, input.sentTo, email);
 

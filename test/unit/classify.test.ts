@@ -145,6 +145,7 @@ describe('classifyInboundDetailed: bounces of the major mail systems and languag
     ['Chinese', 'postmaster@qq.com', null, '系统退信', '很抱歉您的邮件没能成功发送，收件人地址不存在。'],
     ['Japanese', 'mailer-daemon@example.co.jp', null, '配信エラー', 'メールを配信できませんでした。宛先が見つかりません。'],
     ['Amazon SES', 'MAILER-DAEMON@amazonses.com', null, 'Delivery Status Notification (Failure)', 'An error occurred while trying to deliver the mail to the following recipients:\nada@acme.com'],
+    ['Office 365 (MicrosoftExchange sender)', 'MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@contoso.com', 'Microsoft Outlook', 'Undeliverable: Intro', "Delivery has failed to these recipients or groups:\nada@acme.com\nThe email address you entered couldn't be found."],
     ['Gmail', 'mailer-daemon@googlemail.com', 'Mail Delivery Subsystem', 'Delivery Status Notification (Failure)', "Address not found\nYour message wasn't delivered to ada@acme.com because the address couldn't be found."],
   ];
   it.each(bounces)('%s', (_n, fromEmail, fromName, subject, text) => {
@@ -177,6 +178,11 @@ describe('classifyInboundDetailed: bounces of the major mail systems and languag
     expect(
       classify({ fromEmail: 'postmaster@acme.com', subject: 'Undeliverable', text: 'Delivery has failed to these recipients or groups:\nada@acme.com\nbob@acme.com' }).failedRecipients,
     ).toEqual(['ada@acme.com', 'bob@acme.com']);
+  });
+
+  it('a person whose reply subject sounds like a report is read from the text', () => {
+    expect(classify({ fromEmail: 'ada@acme.com', subject: 'Re: Mail delivery failed', text: 'Our IT says the server rejected it, the user does not exist anymore. Try bob@acme.com.' }).class).toBe('human');
+    expect(classify({ fromEmail: 'ada@acme.com', subject: 'Re: Vertraging levering', text: 'Bedankt, we zijn geïnteresseerd.' }).class).toBe('human');
   });
 
   it('a person who writes about an undeliverable parcel is not a bounce', () => {
