@@ -270,9 +270,9 @@ const BOUNCE_SUBJECT = re([
 // The human-readable part of non-delivery reports. Strong phrases only: a person rarely writes them.
 const BOUNCE_TEXT = re([
   // RFC 3464 fields, when a client shows the report part.
-  '^\\s*action:\\s*failed',
-  '^\\s*diagnostic-code:',
-  '^\\s*final-recipient:',
+  '^[ \\t]*action:\\s*failed',
+  '^[ \\t]*diagnostic-code:',
+  '^[ \\t]*final-recipient:',
   'status:\\s*5\\.\\d{1,3}\\.\\d{1,3}',
   // Postfix
   'this is the mail system at host',
@@ -440,11 +440,11 @@ const BOUNCE_TEXT = re([
 // outgoing message; the text above the first such marker is the report itself.
 const ORIGINAL_MARKER = re([
   '^-+\\s*(original message|original-message|the original message|forwarded message|below this line is a copy of the message|this is a copy of the message|original message follows|returned message|undelivered message)',
-  '^\\s*(below is a copy of the original message|a copy of the original message below|your message reads)',
-  '^\\s*-{3,}.*(original|copy of).{0,30}(message|mail)',
-  '^\\s*received: (from|by) ',
-  '^\\s*return-path: ',
-  '^\\s*original message headers',
+  '^[ \\t]*(below is a copy of the original message|a copy of the original message below|your message reads)',
+  '^[ \\t]*-{3,}.*(original|copy of).{0,30}(message|mail)',
+  '^[ \\t]*received: (from|by) ',
+  '^[ \\t]*return-path: ',
+  '^[ \\t]*original message headers',
   // Two header lines of the returned message at the start of lines ("From: …\nTo: …").
   '^(message-id|subject|from|to|cc|date):[^\\n]*\\n(from|to|subject|date|message-id|cc|sent|reply-to|mime-version|content-type):',
 ], 'im');
@@ -477,8 +477,8 @@ const BOUNCE_STRONG = re([
   'could not be delivered to:\\s*<?[^\\s@<>]+@',
   'your message could not be sent\\.\\s+a transcript of the attempts',
   'message non-deliverable',
-  "(^|\\n)\\s*(your|the) (message|mail|e-?mail) (could not|couldn't|was not|wasn't) (be )?delivered to\\b",
-  "(^|\\n)\\s*votre message n'a pas pu (etre|être) (remis|delivre|délivré|distribué)",
+  "(^|\\n)[ \\t]*(your|the) (message|mail|e-?mail) (could not|couldn't|was not|wasn't) (be )?delivered to\\b",
+  "(^|\\n)[ \\t]*votre message n'a pas pu (etre|être) (remis|delivre|délivré|distribué)",
   'requested action not taken: (no such user|mailbox unavailable)',
   'error: invalid user address',
   'message could not be delivered to mobile',

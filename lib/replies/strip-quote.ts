@@ -282,7 +282,7 @@ function findSignatureStart(lines: string[]): number {
 export function splitReply(text: string | null | undefined, depth = 0): SplitReply {
   if (!text) return { body: '', signature: null, quote: null };
   const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const lines = clipped.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n');
+  const lines = clipped.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n', MAX_LINES);
   let quote: string | null = null;
   let own = lines;
   const q = findQuoteStart(lines);
