@@ -72,7 +72,7 @@ const re = (parts: readonly string[], flags = 'i') => new RegExp(fold(parts.join
 
 // Local parts MTAs and mail systems send reports from.
 const SYSTEM_LOCAL =
-  /^(mailer[-_.]?daemon|mail[-_.]?daemon|maildaemon|post[-_.]?master|poostmaster|microsoftexchange[0-9a-f]{32}|mail[-_.]?delivery([-_.]?system)?|mail[-_.]?system|mdaemon|mailadm|mailadmin|smtp[-_.]?(gateway|service)?|bounces?|nobody|mail[-_.]?delivery[-_.]?subsystem|e500_smtp_mail_service|delivery[-_.]?(status|notification|failure)s?|nondelivery|ndr|mail[-_.]?administrator|dsn|notify|returned[-_.]?mail)(?=$|[@+])/i;
+  /^(mailer[-_.]?daemon|mail[-_.]?daemon|maildaemon|post[-_.]?master|microsoftexchange[0-9a-f]{32}|mail[-_.]?delivery([-_.]?system)?|mail[-_.]?system|mdaemon|mailadm|mailadmin|smtp[-_.]?(gateway|service)?|bounces?|mail[-_.]?delivery[-_.]?subsystem|delivery[-_.]?(status|notification|failure)s?|nondelivery|ndr|mail[-_.]?administrator|dsn|returned[-_.]?mail)(?=$|[@+])/i;
 const SYSTEM_NAME = re([
   '^mail delivery (sub)?system',
   '^mail[ .]delivery[ .]system',
@@ -86,9 +86,7 @@ const SYSTEM_NAME = re([
   '^mail system error',
   '^delivery status notification',
   '^(systemadministrator|system administrator)$',
-  '\\b(ndr|mail|e-?mail|smtp|postmaster|mmsc[\\w ]*) administrator$',
-  '^symantec.*(gateway|antivirus)',
-  '^jetmail system',
+  '\\b(ndr|mail|e-?mail|smtp|postmaster) administrator$',
   '^e-?mail delivery',
   '^mailsystem',
   '^(mail|smtp) (gateway|relay)',
