@@ -150,3 +150,37 @@ export function median(values: readonly number[]): number | null {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+
+export type PAdjustMethod = 'holm' | 'BH';
+
+/**
+ * Adjusted p-values for many comparisons, with R's p.adjust semantics: "holm" (Holm 1979,
+ * family-wise error rate) and "BH" (Benjamini & Hochberg 1995, false discovery rate). Each
+ * adjusted value is at most 1 and keeps the order of the raw ones; a NaN stays NaN and, as in R,
+ * is not counted in the number of tests. Compare the adjusted values with alpha as usual.
+ */
+export function pAdjust(p: readonly number[], method: PAdjustMethod): number[] {
+  const idx = p.map((_, i) => i).filter((i) => !Number.isNaN(p[i]));
+  const n = idx.length;
+  const out = p.map(() => NaN);
+  if (n === 0) return out;
+  if (method === 'holm') {
+    // Ascending: p(i) × (n − i + 1), made non-decreasing.
+    idx.sort((a, b) => p[a] - p[b] || a - b);
+    let running = 0;
+    idx.forEach((k, i) => {
+      running = Math.max(running, Math.min(1, (n - i) * p[k]));
+      out[k] = running;
+    });
+  } else {
+    // Descending: p(i) × n / i, made non-increasing from the largest down.
+    idx.sort((a, b) => p[b] - p[a] || b - a);
+    let running = 1;
+    idx.forEach((k, j) => {
+      const rank = n - j;
+      running = Math.min(running, (n / rank) * p[k]);
+      out[k] = Math.min(1, running);
+    });
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
 // scipy 1.17 (binomtest(...).proportion_ci(method="wilson"), chi2_contingency(correction=False),
 // fisher_exact), an implementation independent of ours.
 import { describe, expect, it } from 'vitest';
-import { compareProportions, compareRates, erfc, fisherExact, median, normalCdf, twoProportionZ, wilson } from '../../lib/analytics/stats';
+import { compareProportions, compareRates, erfc, fisherExact, median, normalCdf, pAdjust, twoProportionZ, wilson } from '../../lib/analytics/stats';
 
 const close = (a: number, b: number, digits = 3) => expect(a).toBeCloseTo(b, digits);
 
@@ -88,5 +88,47 @@ describe('median', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+});
+
+describe('pAdjust (R p.adjust)', () => {
+  // Reference values from R 4.2.2 (Debian r-base-core 4.2.2.20221110-2), run for this test:
+  //   p <- c(0.01, 0.04, 0.03, 0.005, 0.20, 0.04, 0.5, 0.0001, 0.9, 0.049)
+  //   options(digits = 17); p.adjust(p, "holm"); p.adjust(p, "BH")
+  //   q <- c(0.02, NA, 0.3, 0.001); p.adjust(q, "holm"); p.adjust(q, "BH")
+  // Hand check, Holm: sorted 0.0001, 0.005, 0.01, 0.03, 0.04, 0.04, 0.049, 0.2, 0.5, 0.9 times
+  // 10, 9, …, 1 = 0.001, 0.045, 0.08, 0.21, 0.24, 0.20, 0.196, 0.6, 1, 0.9, then running maximum
+  // (capped at 1). BH: from the largest, 0.9×10/10, 0.5×10/9 = 0.556, 0.2×10/8 = 0.25,
+  // 0.049×10/7 = 0.07, 0.04×10/6 = 0.0667 (twice), 0.03×10/4 = 0.075 → 0.0667, 0.01×10/3 = 0.0333,
+  // 0.005×10/2 = 0.025, 0.0001×10 = 0.001, each the running minimum.
+  const p = [0.01, 0.04, 0.03, 0.005, 0.2, 0.04, 0.5, 0.0001, 0.9, 0.049];
+  const holm = [0.08, 0.24, 0.21, 0.045, 0.6, 0.24, 1, 0.001, 1, 0.24];
+  const bh = [0.033333333333333333, 0.066666666666666666, 0.066666666666666666, 0.025, 0.25, 0.066666666666666666, 0.55555555555555558, 0.001, 0.9, 0.07];
+
+  it('Holm matches R', () => {
+    pAdjust(p, 'holm').forEach((v, i) => expect(v).toBeCloseTo(holm[i], 12));
+  });
+
+  it('Benjamini–Hochberg matches R', () => {
+    pAdjust(p, 'BH').forEach((v, i) => expect(v).toBeCloseTo(bh[i], 12));
+  });
+
+  it('keeps NaN out of the count of tests, as R does with NA', () => {
+    const q = [0.02, NaN, 0.3, 0.001];
+    const h = pAdjust(q, 'holm');
+    const b = pAdjust(q, 'BH');
+    [0.04, NaN, 0.3, 0.003].forEach((v, i) => (Number.isNaN(v) ? expect(h[i]).toBeNaN() : expect(h[i]).toBeCloseTo(v, 12)));
+    [0.03, NaN, 0.3, 0.003].forEach((v, i) => (Number.isNaN(v) ? expect(b[i]).toBeNaN() : expect(b[i]).toBeCloseTo(v, 12)));
+  });
+
+  it('never lowers a p-value and never exceeds 1; one test is unchanged', () => {
+    for (const m of ['holm', 'BH'] as const) {
+      pAdjust(p, m).forEach((v, i) => {
+        expect(v).toBeGreaterThanOrEqual(p[i]);
+        expect(v).toBeLessThanOrEqual(1);
+      });
+      expect(pAdjust([0.03], m)).toEqual([0.03]);
+      expect(pAdjust([], m)).toEqual([]);
+    }
   });
 });
