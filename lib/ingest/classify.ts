@@ -1,6 +1,6 @@
 // Inbound classification: human reply, auto-reply (out of office, auto-acknowledgement) or bounce.
 // Gmail's page and sync data do not expose Auto-Submitted or X-Autoreply headers, so only the
-// sender, subject and text can be read (fixtures README). Rules are ordered: bounce first.
+// sender, subject and text can be read (docs/design.md, "What the live sites do"). Rules are ordered: bounce first.
 import type { Classification } from '../schema/model';
 
 export interface ClassifyInput {
