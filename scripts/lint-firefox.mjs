@@ -25,7 +25,10 @@ const EXPLAINED = [
 ];
 
 const bin = path.resolve('node_modules', '.bin', process.platform === 'win32' ? 'web-ext.cmd' : 'web-ext');
-const run = spawnSync(bin, ['lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'], { encoding: 'utf8' });
+const run = spawnSync(bin, ['lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'], {
+  encoding: 'utf8',
+  env: { ...process.env, NO_UPDATE_NOTIFIER: '1' }, // no registry look-up of web-ext's own version
+});
 let report;
 try {
   report = JSON.parse(run.stdout);
