@@ -5,6 +5,10 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Separate output folders let several builds (e.g. parallel test runs) coexist.
   outDir: process.env.SIDELOG_OUT_DIR ?? '.output',
+  // `npm run zip`: the Chrome and Firefox packages, plus the sources archive addons.mozilla.org asks
+  // for (it must rebuild the Firefox package from it: README.md "Ship it"). Tests and screenshots
+  // are not needed to build.
+  zip: { excludeSources: ['test/**', 'docs/screenshots/**'] },
   manifest: ({ browser }) => ({
     name: 'Sidelog',
     description: 'Logs your outreach in Gmail and LinkedIn and shows what gets replies. Everything stays on your machine.',
@@ -21,10 +25,15 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'sidelog@sidelog.local',
-              strict_min_version: '128.0',
+              // 140 (ESR) is the first Firefox that reads data_collection_permissions, which
+              // addons.mozilla.org requires of new add-ons (web-ext lint flags an older minimum).
+              strict_min_version: '140.0',
               // Firefox's built-in consent: Sidelog transmits no data anywhere.
               data_collection_permissions: { required: ['none'] },
             },
+            // Android is not a target (no sidebar there), but the linter checks the key against
+            // Firefox for Android too, which reads it from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

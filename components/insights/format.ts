@@ -3,7 +3,7 @@ import type { Comparison, Rate } from '@/lib/analytics/stats';
 
 export const pct = (x: number | null | undefined, digits = 0) => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(digits)}%`);
 
-/** "23% (45 of 196)": the denominator is shown every time (DESIGN.md). */
+/** "23% (45 of 196)": the denominator is shown every time (docs/design.md, "What the numbers mean"). */
 export const rateText = (r: Rate) => (r.n === 0 ? 'no data yet' : `${pct(r.rate)} (${r.k} of ${r.n})`);
 
 export const ciText = (r: Rate) => (r.n === 0 ? '' : `95% interval ${pct(r.lo)}–${pct(r.hi)}`);

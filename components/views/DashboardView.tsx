@@ -1,4 +1,4 @@
-// Dashboard: the numbers of DESIGN.md "What the numbers mean", each with its n and definition.
+// Dashboard: the numbers of docs/design.md "What the numbers mean", each with its n and definition.
 // Reads Dexie through react-query (App invalidates on "db changed"); computes with lib/analytics.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';

@@ -1,4 +1,4 @@
-// Outreach units: the threads that count for reply rates (DESIGN.md, "What the numbers mean").
+// Outreach units: the threads that count for reply rates (docs/design.md, "What the numbers mean").
 // Built from the thread facts (lib/analytics/facts.ts, kept from Thread.summary by ingestion), so
 // 20k threads cost one pass over typed arrays and no message reads.
 import type { Channel } from '../schema/model';

@@ -1,5 +1,5 @@
 // The one database. Opened only in extension pages and the background: a content script runs in
-// the site's origin, where this would be the *site's* IndexedDB (DESIGN.md).
+// the site's origin, where this would be the *site's* IndexedDB (docs/design.md, "Where it runs").
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { browser } from 'wxt/browser';
 import { summarizeThread } from '../ingest/summary';

@@ -1,4 +1,4 @@
-// Builds the `sidelog-export` v1 file (DESIGN.md): a public contract for backups and other tools.
+// Builds the `sidelog-export` v1 file (docs/design.md, "Export format"): a public contract for backups and other tools.
 import Papa from 'papaparse';
 import type { SidelogDb } from '../db/db';
 import type { Message, Prospect, Template, Thread } from '../schema/model';

@@ -1,4 +1,4 @@
-// The export file: a public contract (DESIGN.md, "Export format"). Fields may be added in later
+// The export file: a public contract (docs/design.md, "Export format"). Fields may be added in later
 // versions; none is renamed or removed without a version bump and an importer for the old one.
 import { z } from 'zod';
 import {

@@ -1,4 +1,4 @@
-// The stored data model. zod is the single source of the types (DESIGN.md, "Data model").
+// The stored data model. zod is the single source of the types (docs/design.md, "Data model").
 import { z } from 'zod';
 
 export const MAX_TEXT = 20_000; // bounded message text: enough for any outreach email, not a 5 MB paste

@@ -1,5 +1,5 @@
 // Per-template numbers for the Templates tab, from the dashboard's facts (thread summaries that
-// ingestion keeps up to date, so no message scan). Definitions follow DESIGN.md "What the numbers mean": a template's
+// ingestion keeps up to date, so no message scan). Definitions follow docs/design.md "What the numbers mean": a template's
 // reply rate is over threads whose first touch used it; bounced threads leave the denominator;
 // a reply counts when it came within the reply window.
 import type { Facts } from '../analytics/facts';

@@ -85,7 +85,7 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
 }
 
 /**
- * Stops the extension's service worker the way Chrome does when it goes idle (DESIGN.md, Tests):
+ * Stops the extension's service worker the way Chrome does when it goes idle (docs/design.md, "Tests"):
  * CDP ServiceWorker.stopWorker on the worker's versionId. Playwright's Worker object does not
  * notice; the next extension event wakes a new worker.
  */

@@ -1,6 +1,6 @@
 // Insights on the seeded data set: import the seed through the panel's "Import JSON", then check
 // that the numbers the Dashboard and the popup show equal those computed here, independently of
-// lib/analytics, from the export file and the definitions in DESIGN.md.
+// lib/analytics, from the export file and the definitions in docs/design.md.
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { expect, openPanel, openPopup, test } from './fixtures';
 const DAY = 86_400_000;
 const WINDOW = 30 * DAY; // default settings.replyWindowDays
 
-/** The reference computation: straight from DESIGN.md "What the numbers mean". */
+/** The reference computation: straight from docs/design.md "What the numbers mean". */
 function reference(file: ExportFile, now: number) {
   const byThread = new Map<string, ExportFile['messages']>();
   for (const m of file.messages) {

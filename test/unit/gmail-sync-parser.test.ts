@@ -145,7 +145,7 @@ describe('drafts in the captures', () => {
 
 describe('inbound threads', () => {
   it('fd-embedded: five inbound messages with sender, time, subject, text and ids', () => {
-    const raw = readFileSync(path.resolve(__dirname, '../fixtures/gmail/gmailjs/fd-embedded-2022-09-13.json'), 'utf8');
+    const raw = readFileSync(path.resolve(__dirname, '../fixtures/gmail/gmailjs/fd-embedded-2022-10-21.json'), 'utf8');
     const r = parseSyncCall({ kind: 'bv', requestBody: null, responseBody: raw }, { ownEmails: ['jostein@gmail.com'], newId: () => 'x' });
     expect(r.events).toHaveLength(5);
     for (const e of r.events) {

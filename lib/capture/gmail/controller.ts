@@ -7,7 +7,7 @@
 // id of the network send with the same subject and recipients. Received messages are named by
 // their `msg-f:` id (and legacy hex) in both layers.
 //
-// Undo Send, both wire behaviours (fixtures README): (A) the send goes out at once and Undo
+// Undo Send, both wire behaviours (docs/design.md, "What the live sites do"): (A) the send goes out at once and Undo
 // re-saves the same message as a draft -> the draft save of a just-sent id retracts it; (B) the
 // client holds the send during the undo window -> no request, and the Undo click retracts what the
 // DOM layer reported. In both, a click on `#link_undo` retracts the sends that toast confirmed.

@@ -1,7 +1,7 @@
 // Gmail id forms and the conversions between them, so the network layer and the DOM layer name a
 // message or a thread the same way and ingestion stores one record per message.
 //
-// Forms seen on the wire and in the DOM (fixtures README, InboxSDK test data 2022-09-09, 2019 compose):
+// Forms seen on the wire and in the DOM (docs/design.md "What the live sites do", InboxSDK test data 2022-09-09, 2019 compose):
 // - sync ids: `msg-a:r<signed decimal>` (authored in this account: drafts and sends),
 //   `msg-f:<decimal>` (fetched/received), `thread-a:r<signed decimal>`, `thread-f:<decimal>`.
 // - DOM attributes prefix them with `#` (`data-message-id="#msg-f:…"`, hidden input

@@ -18,7 +18,7 @@ export const GMAIL = {
     body: 'div[g_editable="true"][role="textbox"], div.editable[contenteditable="true"][role="textbox"], div[aria-label="Message Body"][contenteditable="true"]',
     /** Recipients, today's chip widget: `div.anm[name=to|cc|bcc]` holding `[role=option]` chips
      *  whose `data-hovercard-id` is the address, and an `input[role=combobox]` for what is being
-     *  typed. Seen 2024-2025 (fixtures README). */
+     *  typed. Seen 2024-2025 (docs/design.md, "What the live sites do"). */
     chipField: (field: 'to' | 'cc' | 'bcc') => `div.anm[name="${field}"]`,
     chip: '[role="option"][data-hovercard-id]',
     /** Any recipient field that is not a text box (older builds: `div[name=to]` without `anm`). */

@@ -1,7 +1,7 @@
 // The DOM layer's live part: one MutationObserver over LinkedIn's page (and the open shadow root
 // of #interop-outlet), turning what the readers in dom.ts find into capture events.
 //
-// Rules (DESIGN.md): read only. Per-node state lives in WeakSet/WeakMap, nothing is written to the
+// Rules (docs/design.md, "Capture, per site"): read only. Per-node state lives in WeakSet/WeakMap, nothing is written to the
 // page. The observer callback does work proportional to the mutation (added subtrees, changed
 // attributes), never a scan of the whole page; profile reads are debounced.
 import type { CaptureEventInput, CapturedPerson } from '../../schema/events';

@@ -2,7 +2,7 @@
  * Gmail look-alike for end-to-end tests, served at https://mail.google.com/mail/u/0/ with
  * context.route. It reproduces both layers Sidelog reads:
  * - the DOM of today's Gmail (class names and attributes from the 2019 compose capture and the
- *   fixtures README: div.M9 compose with hidden draft/rt/composeid inputs, the div.anm chip
+ *   docs/design.md "What the live sites do": div.M9 compose with hidden draft/rt/composeid inputs, the div.anm chip
  *   recipient widget, g_editable body, div.aoO Send, the div.b8 .vh toast with #link_undo and
  *   #link_vsm, h2.hP / div.adn / span.gD / span.g3 / div.a3s thread view, tr.zA / span.bqe rows);
  * - Gmail's own sync calls, made by the page's script as XMLHttpRequests with Gmail's headers:
