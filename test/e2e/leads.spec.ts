@@ -26,7 +26,7 @@ function csvFile(name: string, cols: string[], rows: Record<string, string>[], b
   return file;
 }
 
-/** Outreach units of the seed (DESIGN.md "What the numbers mean"), independently of lib/analytics. */
+/** Outreach units of the seed (docs/design.md, "What the numbers mean"), independently of lib/analytics. */
 function units(seed: ExportFile) {
   const byThread = new Map<string, ExportFile['messages']>();
   for (const m of seed.messages) {
