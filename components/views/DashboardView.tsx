@@ -6,7 +6,7 @@ import { computeActivity, computeCore, computePeople, dashboardUnits, type Dashb
 import type { Activity } from '@/lib/analytics/activity';
 import type { Dimension, GroupRate } from '@/lib/analytics/rates';
 import { compareRates } from '@/lib/analytics/stats';
-import type { Filters } from '@/lib/analytics/units';
+import { nextDue, type Filters } from '@/lib/analytics/units';
 import type { Channel } from '@/lib/schema/model';
 import { BarChart } from '@/components/insights/BarChart';
 import { Info } from '@/components/insights/Info';
@@ -41,8 +41,9 @@ const dateInput = (ms: number) => {
 };
 
 export function DashboardView() {
-  // `now` is fixed per mount: ranges stay stable while the user looks (react-query refreshes data).
-  const [now] = useState(() => Date.now());
+  // `now` is fixed per mount (ranges stay stable while the user looks; react-query refreshes data),
+  // but moves when a scheduled message falls due: the numbers count it then, with no new data.
+  const [now, setNow] = useState(() => Date.now());
   const [range, setRange] = useState<RangeId>('90');
   const [custom, setCustom] = useState({ from: dateInput(now - 29 * DAY), to: dateInput(now) });
   const [channel, setChannel] = useState<Channel | ''>('');
@@ -67,10 +68,16 @@ export function DashboardView() {
   useEffect(() => {
     if (data) popupNumbers(data, Date.now());
   }, [data]);
+  useEffect(() => {
+    const due = data ? nextDue(data.facts, now) : null;
+    if (due === null) return;
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(Math.max(0, due - Date.now()) + 50, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [data, now]);
   const units = useMemo(
-    () => (data && settings ? dashboardUnits({ facts: data.facts, templates: data.templates, replyWindowDays: settings.replyWindowDays, filters }) : null),
+    () => (data && settings ? dashboardUnits({ facts: data.facts, templates: data.templates, replyWindowDays: settings.replyWindowDays, filters, now }) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- filters is rebuilt each render from these
-    [data, from, to, channel, tag],
+    [data, from, to, channel, tag, now],
   );
   const core = useMemo(
     () =>
