@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { createOutbox } from '../../lib/capture/outbox';
 import { trackingFilter } from '../../lib/capture/tracking';
-import { createGmailCapture } from '../../lib/capture/gmail/controller';
+import { createGmailCapture, type ScheduledEntry } from '../../lib/capture/gmail/controller';
 import { validateTapMessage } from '../../lib/capture/gmail/tap-protocol';
 import { onMessage } from '../../lib/messaging';
 import type { CaptureEventInput } from '../../lib/schema/events';
@@ -26,7 +26,13 @@ export default defineContentScript({
       load: () => browser.storage.local.get(SENT_KEY).then((r) => (r[SENT_KEY] ?? {}) as Record<string, string[]>),
       save: (map: Record<string, string[]>) => void browser.storage.local.set({ [SENT_KEY]: map }).catch(() => undefined),
     };
-    const capture = createGmailCapture({ doc: document, now: Date.now, newId: () => crypto.randomUUID(), emit, sentThreads });
+    // Scheduled messages logged and not yet seen sent or cancelled (controller.ts), likewise.
+    const SCHEDULED_KEY = 'gmail:scheduled';
+    const scheduledMemory = {
+      load: () => browser.storage.local.get(SCHEDULED_KEY).then((r) => (r[SCHEDULED_KEY] ?? {}) as Record<string, ScheduledEntry>),
+      save: (map: Record<string, ScheduledEntry>) => void browser.storage.local.set({ [SCHEDULED_KEY]: map }).catch(() => undefined),
+    };
+    const capture = createGmailCapture({ doc: document, now: Date.now, newId: () => crypto.randomUUID(), emit, sentThreads, scheduledMemory });
 
     // Payloads from the main-world tap (this window or a same-origin Gmail frame). The page can
     // post here too: validated, then parsed, and the background validates again.

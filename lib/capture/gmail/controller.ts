@@ -11,9 +11,17 @@
 // re-saves the same message as a draft -> the draft save of a just-sent id retracts it; (B) the
 // client holds the send during the undo window -> no request, and the Undo click retracts what the
 // DOM layer reported. In both, a click on `#link_undo` retracts the sends that toast confirmed.
+//
+// "Schedule send" (`^scheduled` where a send has `^pfg`, sync-parser.ts SCHEDULE_LABEL): the
+// network layer logs a scheduled message, dated by its due time, and follows its id (kept in
+// extension storage across reloads) until Gmail shows it again: sent (`^f`) -> an outbound event
+// under the same ids marks it sent (one record), back to drafts (`^r`: Cancel send, or Undo on the
+// "Send scheduled" toast) -> it is removed. The DOM layer never takes a schedule for a send: choosing
+// "Schedule send" drops the compose's unconfirmed Send snapshot, and the toast that follows
+// confirms nothing (its Undo undoes no earlier send).
 import type { CaptureEventInput, CapturedPerson, MessageEventInput } from '../../schema/events';
 import type { InsertRequest, InsertResult, PageContext } from '../../messaging';
-import { readCompose, readMessageNode, readOwnEmail, readThreadIds, readThreadView, composeRootOf, sendButtonOf, type ComposeState } from './dom-read';
+import { readCompose, readMessageNode, readOwnEmail, readThreadView, openThreadNames, composeRootOf, sendButtonOf, type ComposeState } from './dom-read';
 import { cleanId, splitThread, threadNames } from './ids';
 import { GMAIL } from './selectors';
 import { parseSyncCall } from './sync-parser';
@@ -36,7 +44,23 @@ export interface GmailCaptureDeps {
    *  names), so a reply read from the DOM alone links to the thread even when the thread view
    *  names it differently from the compose (`rt` thread-a:r… vs a legacy hex id). */
   sentThreads?: { load(): Promise<Record<string, string[]>>; save(map: Record<string, string[]>): void };
+  /** Remembers, across reloads, the scheduled messages logged and not yet seen sent or cancelled
+   *  (message id -> due time, and when the scheduling request started). */
+  scheduledMemory?: { load(): Promise<Record<string, ScheduledEntry>>; save(map: Record<string, ScheduledEntry>): void };
+  /** How long the thread scan waits for the open thread's id to be painted before it reports the
+   *  thread's messages without one. */
+  threadIdWaitMs?: number;
 }
+
+export interface ScheduledEntry {
+  /** Due time (null: the request named none readable). */
+  at: number | null;
+  /** When the scheduling request started: a draft save begun before it is no cancel. */
+  since: number;
+}
+
+const SCHEDULED_MAX = 500;
+const DAY = 86_400_000;
 
 const SENT_THREADS_MAX = 500;
 
@@ -117,6 +141,29 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       });
     }
   }
+  // Scheduled messages logged and followed until Gmail shows them sent or back in drafts. Sync
+  // calls wait for the memory to load (a few ms at page start), so a sighting is never missed.
+  const scheduled = new Map<string, ScheduledEntry>();
+  let scheduledLoaded = !deps.scheduledMemory;
+  const tapQueue: TapMessage[] = [];
+  let scheduledQueued = false;
+  function saveScheduled() {
+    if (!deps.scheduledMemory || scheduledQueued) return;
+    scheduledQueued = true;
+    queueMicrotask(() => {
+      scheduledQueued = false;
+      const t = now();
+      // Forgotten: long past due (Gmail has sent it; the numbers count it by its time anyway).
+      for (const [id, e] of scheduled) if ((e.at ?? e.since) < t - 30 * DAY) scheduled.delete(id);
+      while (scheduled.size > SCHEDULED_MAX) scheduled.delete(scheduled.keys().next().value!);
+      deps.scheduledMemory!.save(Object.fromEntries(scheduled));
+    });
+  }
+  function unschedule(id: string) {
+    scheduled.delete(id);
+    saveScheduled();
+    emit([{ eventId: newId(), type: 'retract', channel: 'gmail', layer: 'network', externalId: id, unscheduled: true }]);
+  }
   const buttoned = new WeakSet<Element>();
   let lastToastSnaps: Snapshot[] = [];
   let lastCompose: Element | null = null;
@@ -164,7 +211,11 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   // ------------------------------------------------------------------ network layer
 
   function onTap(msg: TapMessage) {
-    const r = parseSyncCall(msg, { ownEmails: [...own], newId });
+    if (!scheduledLoaded) {
+      tapQueue.push(msg);
+      return;
+    }
+    const r = parseSyncCall(msg, { ownEmails: [...own], newId, watched: (id) => scheduled.has(id) });
     r.ownEmails.forEach(learnOwn);
     health.network.recognised += r.recognised;
     if (r.failed) {
@@ -174,7 +225,12 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     if (r.recognised || r.failed) healthSoon();
     const out: CaptureEventInput[] = [];
     for (const e of r.events) {
-      if (e.direction === 'outbound') {
+      if (e.direction === 'outbound' && e.status === 'scheduled') {
+        // No Send press made it (the DOM layer has no snapshot): only an inserted template's memory.
+        const tpl = templateByDraft.get(e.externalId);
+        if (tpl) e.template = tpl;
+        rememberSend(e);
+      } else if (e.direction === 'outbound') {
         const undoneAt = retractedAt.get(e.externalId);
         if (undoneAt != null && undoneAt >= msg.startedAt) continue; // a send the user undid before it completed
         const sig = sendSignature(e.subject, e.to ?? []);
@@ -197,8 +253,25 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       out.push(e);
     }
     emit(out);
+    for (const x of r.scheduled) scheduled.set(x.id, { at: x.at, since: msg.startedAt });
+    if (r.scheduled.length) saveScheduled();
+    // Later sightings of followed scheduled messages: sent (one record: same ids), or back in drafts.
+    for (const x of r.sightings) {
+      if (x.state === 'sent' && x.event) {
+        scheduled.delete(x.id);
+        saveScheduled();
+        emit([x.event]);
+      } else if (x.state === 'draft') unschedule(x.id);
+    }
     // Behaviour A of Undo Send: the just-sent message comes back as a draft.
     for (const id of r.draftSaves) {
+      const sch = scheduled.get(id);
+      if (sch) {
+        // A scheduled message saved as a draft by a request begun after the scheduling one: the
+        // user cancelled the schedule (Cancel send, or Undo on the "Send scheduled" toast).
+        if (msg.startedAt > sch.since) unschedule(id);
+        continue;
+      }
       const ns = netSends.get(id);
       // Dated by the draft save's start, not by when this script reads it: the page may already
       // have sent the message again, and that send must not pass for one undone in flight.
@@ -312,12 +385,29 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     const snaps = snapshots.filter((s) => !s.emitted && !s.confirmed && !s.retracted && t - s.at < 60_000 && (fresh || !isShown(s.root)));
     for (const s of snaps) s.confirmed = true;
     if (snaps.length) confirm(snaps);
+    // A new toast that confirms no send ("Send scheduled", "Conversation archived"…): its Undo is
+    // not the previous send's.
+    else if (fresh) lastToastSnaps = [];
   }
 
   function isShown(el: Element): boolean {
     if (!el.isConnected) return false;
     const h = el as HTMLElement;
     return !(h.style?.display === 'none' || h.closest?.('[style*="display: none"], [hidden]'));
+  }
+
+  /** "Schedule send" chosen in a compose's send menu: this compose is scheduled, not sent. A Send
+   *  press on it that Gmail did not act on (no toast yet) must not be confirmed by the "Send
+   *  scheduled" toast, and Undo on that toast undoes no earlier send. */
+  function onScheduleChosen(item: Element) {
+    const root = composeRootOf(item);
+    const t = now();
+    for (let i = snapshots.length - 1; i >= 0; i--) {
+      const sn = snapshots[i];
+      if (sn.emitted || sn.confirmed) continue;
+      if (root ? sn.root === root : t - sn.at < 60_000) snapshots.splice(i, 1);
+    }
+    lastToastSnaps = [];
   }
 
   function onUndo() {
@@ -336,10 +426,39 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   /** Reads only the message nodes that were added (or whose insides changed), never the whole
    *  thread again: a re-render with the same ids emits nothing, a body that loads later (Gmail
    *  fills collapsed messages on demand) is sent again with its text. */
-  function scanThread(nodes: ReadonlySet<Element>) {
+  // The open thread's id can be painted after its view and messages exist (InboxSDK pull request
+  // #1309, 2026-08-06): message nodes seen before any id wait for it (polled: painting an attribute
+  // is no childList mutation), for up to threadIdWaitMs; then they are reported as before, with the
+  // names the heading has (if there is no heading at all, not reported).
+  const idWaitMs = deps.threadIdWaitMs ?? 5000;
+  const waitingNodes = new Set<Element>();
+  let waitTimer: number | null = null;
+  let waitingSince: number | null = null;
+  function waitForThreadId(nodes: ReadonlySet<Element>) {
+    for (const n of nodes) waitingNodes.add(n);
+    waitingSince ??= now();
+    if (waitTimer == null && !stopped) {
+      waitTimer = win.setTimeout(() => {
+        waitTimer = null;
+        if (waitingNodes.size) scanThread(new Set());
+      }, 100);
+    }
+  }
+
+  function scanThread(added: ReadonlySet<Element>) {
+    let nodes = added;
+    if (waitingNodes.size) {
+      nodes = new Set([...waitingNodes, ...added]);
+      waitingNodes.clear();
+    }
+    const names = openThreadNames(doc);
+    if (names.length === 0) {
+      if (waitingSince === null || now() - waitingSince < idWaitMs) return waitForThreadId(nodes);
+      fail('dom', 'open thread without an id');
+    }
+    waitingSince = null;
     const h2 = doc.querySelector(GMAIL.thread.subject);
     if (!h2) return;
-    const names = readThreadIds(h2);
     // The user's own messages in this view that Sidelog logged name the thread as it was at send
     // time (the compose's `rt`, the request's thread id): carry those names too. Collected from the
     // nodes being scanned (a thread renders all its messages at once) and kept per heading.
@@ -465,6 +584,11 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   // ------------------------------------------------------------------ user events (read only)
 
   function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Enter' || e.key === ' ') {
+      // The send menu worked with the keyboard.
+      const item = (e.target as Element | null)?.closest?.(GMAIL.compose.scheduleSend);
+      if (item) return onScheduleChosen(item);
+    }
     if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
     const root = composeRootOf(e.target as Node);
     if (root) snapshot(root);
@@ -474,6 +598,8 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     const t = e.target as Element | null;
     if (!t || t.nodeType !== 1) return;
     if (t.closest(GMAIL.toast.undo)) return onUndo();
+    const item = t.closest(GMAIL.compose.scheduleSend);
+    if (item) return onScheduleChosen(item);
     const send = sendButtonOf(t);
     if (send) {
       const root = composeRootOf(send);
@@ -555,6 +681,18 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
         })
         .catch(() => undefined)
         .finally(() => (memoryLoaded = true));
+      deps.scheduledMemory
+        ?.load()
+        .then((saved) => {
+          for (const [id, e] of Object.entries(saved ?? {})) {
+            if (e && typeof e === 'object' && typeof e.since === 'number' && (e.at === null || typeof e.at === 'number') && !scheduled.has(id)) scheduled.set(id, { at: e.at, since: e.since });
+          }
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          scheduledLoaded = true;
+          for (const m of tapQueue.splice(0)) onTap(m);
+        });
       learnOwn(readOwnEmail(doc));
       doc.addEventListener('keydown', onKeyDown, true);
       doc.addEventListener('click', onClick, true);
@@ -570,6 +708,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       if (toastPoll != null) win.clearInterval(toastPoll);
       if (healthTimer != null) win.clearTimeout(healthTimer);
       if (scanTimer != null) win.clearTimeout(scanTimer);
+      if (waitTimer != null) win.clearTimeout(waitTimer);
       doc.removeEventListener('keydown', onKeyDown, true);
       doc.removeEventListener('click', onClick, true);
       doc.removeEventListener('focusin', onFocusIn, true);
