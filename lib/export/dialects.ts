@@ -84,7 +84,7 @@ function message(m: Rec): void {
   m.from = cut(m.from ?? '', MAX_SHORT);
   m.to = cutList(m.to, MAX_SHORT);
   m.cc = cutList(m.cc, MAX_SHORT);
-  if (m.bcc != null) m.bcc = cutList(m.bcc, MAX_SHORT);
+  if (m.bcc !== undefined) m.bcc = cutList(m.bcc, MAX_SHORT);
   m.subject = cut(orNull(m.subject), MAX_SHORT);
   m.text = cut(m.text ?? '', MAX_TEXT);
   m.sentAt = when(m.sentAt);
