@@ -120,7 +120,6 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   const namesByHeading = new WeakMap<Element, Set<string>>();
   const sentThreads = new Map<string, string[]>();
   let memoryLoaded = !deps.sentThreads;
-  let sentThreadsQueued = false;
   function rememberSend(ev: MessageEventInput) {
     const names = [ev.threadExternalId, ...(ev.threadAliases ?? [])].filter((x): x is string => !!x);
     if (!names.length) return;
@@ -130,39 +129,36 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       sentThreads.set(id, [...new Set([...(sentThreads.get(id) ?? []), ...names])].slice(0, 20));
     }
     while (sentThreads.size > SENT_THREADS_MAX) sentThreads.delete(sentThreads.keys().next().value!);
-    // Saved at once (the names of one send arrive together, so a microtask gathers them): a
-    // timer here lost the memory when the user reloaded Gmail within it, and the reply read
-    // after the reload then started a thread of its own.
-    if (deps.sentThreads && !sentThreadsQueued) {
-      sentThreadsQueued = true;
-      queueMicrotask(() => {
-        sentThreadsQueued = false;
-        deps.sentThreads!.save(Object.fromEntries(sentThreads));
-      });
-    }
+    persist(deps.sentThreads, sentThreads);
+  }
+  // Memories are saved at once (what one sync call teaches arrives together, so a microtask gathers
+  // it): a timer here lost the memory when the user reloaded Gmail within it, and the reply read
+  // after the reload then started a thread of its own.
+  const queued = new Set<Map<string, unknown>>();
+  function persist<T>(store: { save(map: Record<string, T>): void } | undefined, map: Map<string, T>) {
+    if (!store || queued.has(map)) return;
+    queued.add(map);
+    queueMicrotask(() => {
+      queued.delete(map);
+      store.save(Object.fromEntries(map));
+    });
   }
   // Scheduled messages logged and followed until Gmail shows them sent or back in drafts. Sync
   // calls wait for the memory to load (a few ms at page start), so a sighting is never missed.
   const scheduled = new Map<string, ScheduledEntry>();
   let scheduledLoaded = !deps.scheduledMemory;
   const tapQueue: TapMessage[] = [];
-  let scheduledQueued = false;
   function saveScheduled() {
-    if (!deps.scheduledMemory || scheduledQueued) return;
-    scheduledQueued = true;
-    queueMicrotask(() => {
-      scheduledQueued = false;
-      const t = now();
-      // Forgotten: long past due (Gmail has sent it; the numbers count it by its time anyway).
-      for (const [id, e] of scheduled) if ((e.at ?? e.since) < t - 30 * DAY) scheduled.delete(id);
-      while (scheduled.size > SCHEDULED_MAX) scheduled.delete(scheduled.keys().next().value!);
-      deps.scheduledMemory!.save(Object.fromEntries(scheduled));
-    });
+    const t = now();
+    // Forgotten: long past due (Gmail has sent it; the numbers count it by its time anyway).
+    for (const [id, e] of scheduled) if ((e.at ?? e.since) < t - 30 * DAY || scheduled.size > SCHEDULED_MAX) scheduled.delete(id);
+    persist(deps.scheduledMemory, scheduled);
   }
+  /** Back in drafts: the schedule was cancelled. */
   function unschedule(id: string) {
     scheduled.delete(id);
     saveScheduled();
-    emit([{ eventId: newId(), type: 'retract', channel: 'gmail', layer: 'network', externalId: id, unscheduled: true }]);
+    retract(id, 'network', now(), true);
   }
   const buttoned = new WeakSet<Element>();
   let lastToastSnaps: Snapshot[] = [];
@@ -172,6 +168,10 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   let observer: MutationObserver | null = null;
 
   let stopped = false;
+  /** The fields every event of this page shares. */
+  const base = <T extends CaptureEventInput['type']>(type: T) => ({ eventId: newId(), type, channel: 'gmail' as const });
+  /** A written message read from the DOM (the network layer's are built by sync-parser.ts). */
+  const domMessage = (direction: 'outbound' | 'inbound') => ({ ...base('message'), layer: 'dom' as const, direction, kind: 'email' as const });
   const emit = (events: CaptureEventInput[]) => {
     if (events.length && !stopped) deps.emit(events);
   };
@@ -197,15 +197,15 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     const e = email?.trim().toLowerCase();
     if (!e || own.has(e) || !e.includes('@')) return;
     own.add(e);
-    emit([{ eventId: newId(), type: 'identity', channel: 'gmail', layer: 'dom', person: { email: e } }]);
+    emit([{ ...base('identity'), layer: 'dom', person: { email: e } }]);
   }
 
   /** `at`: when the user undid: the Undo click, or the start of the draft save that carries it. */
-  function retract(id: string, layer: 'network' | 'dom', at = now()) {
+  function retract(id: string, layer: 'network' | 'dom', at = now(), unscheduled = false) {
     retractedAt.set(id, at);
     const ns = netSends.get(id);
     if (ns) ns.retracted = true;
-    emit([{ eventId: newId(), type: 'retract', channel: 'gmail', layer, externalId: id }]);
+    emit([{ ...base('retract'), layer, externalId: id, ...(unscheduled && { unscheduled }) }]);
   }
 
   // ------------------------------------------------------------------ network layer
@@ -230,6 +230,8 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
         const tpl = templateByDraft.get(e.externalId);
         if (tpl) e.template = tpl;
         rememberSend(e);
+        scheduled.set(e.externalId, { at: e.scheduledAt ?? null, since: msg.startedAt });
+        saveScheduled();
       } else if (e.direction === 'outbound') {
         const undoneAt = retractedAt.get(e.externalId);
         if (undoneAt != null && undoneAt >= msg.startedAt) continue; // a send the user undid before it completed
@@ -253,15 +255,14 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       out.push(e);
     }
     emit(out);
-    for (const x of r.scheduled) scheduled.set(x.id, { at: x.at, since: msg.startedAt });
-    if (r.scheduled.length) saveScheduled();
     // Later sightings of followed scheduled messages: sent (one record: same ids), or back in drafts.
     for (const x of r.sightings) {
-      if (x.state === 'sent' && x.event) {
+      if (!x.event) unschedule(x.id);
+      else {
         scheduled.delete(x.id);
         saveScheduled();
         emit([x.event]);
-      } else if (x.state === 'draft') unschedule(x.id);
+      }
     }
     // Behaviour A of Undo Send: the just-sent message comes back as a draft.
     for (const id of r.draftSaves) {
@@ -313,24 +314,17 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     const { threadExternalId, threadAliases } = splitThread(names);
     const fromEmail = s.state.fromEmail ?? [...own][0];
     return {
-      eventId: newId(),
-      type: 'message',
-      channel: 'gmail',
-      layer: 'dom',
-      direction: 'outbound',
-      kind: 'email',
+      ...domMessage('outbound'),
       externalId: id,
-      aliases: [],
       threadExternalId,
       threadAliases,
       from: fromEmail ? { email: fromEmail } : {},
       to: s.state.to,
       cc: s.state.cc,
+      bcc: s.state.bcc,
       subject: s.state.subject || null,
       text: s.state.text,
       sentAt: s.at,
-      rfcMessageId: null,
-      inReplyTo: [],
       template: s.template,
     };
   }
@@ -396,17 +390,12 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     return !(h.style?.display === 'none' || h.closest?.('[style*="display: none"], [hidden]'));
   }
 
-  /** "Schedule send" chosen in a compose's send menu: this compose is scheduled, not sent. A Send
-   *  press on it that Gmail did not act on (no toast yet) must not be confirmed by the "Send
-   *  scheduled" toast, and Undo on that toast undoes no earlier send. */
-  function onScheduleChosen(item: Element) {
-    const root = composeRootOf(item);
-    const t = now();
-    for (let i = snapshots.length - 1; i >= 0; i--) {
-      const sn = snapshots[i];
-      if (sn.emitted || sn.confirmed) continue;
-      if (root ? sn.root === root : t - sn.at < 60_000) snapshots.splice(i, 1);
-    }
+  /** "Schedule send" chosen in a send menu: the toast that comes next says "Send scheduled". A Send
+   *  press Gmail did not act on (no toast yet, e.g. refused for want of a recipient) must not be
+   *  confirmed by it (the network layer logs every real send anyway), and its Undo undoes no
+   *  earlier send. */
+  function onScheduleChosen() {
+    for (let i = snapshots.length - 1; i >= 0; i--) if (!snapshots[i].emitted && !snapshots[i].confirmed) snapshots.splice(i, 1);
     lastToastSnaps = [];
   }
 
@@ -423,37 +412,25 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
 
   // ------------------------------------------------------------------ DOM layer: thread view
 
+  // The open thread's id can be painted after its view and messages exist (InboxSDK pull request
+  // #1309, 2026-08-06): message nodes seen before any id go back to the next scan, every 100 ms
+  // (painting an attribute is no childList mutation), for up to threadIdWaitMs; then they are
+  // reported as before, with the names the heading has (if there is no heading at all, not reported).
+  const idWaitMs = deps.threadIdWaitMs ?? 5000;
+  let waitingSince: number | null = null;
+
   /** Reads only the message nodes that were added (or whose insides changed), never the whole
    *  thread again: a re-render with the same ids emits nothing, a body that loads later (Gmail
    *  fills collapsed messages on demand) is sent again with its text. */
-  // The open thread's id can be painted after its view and messages exist (InboxSDK pull request
-  // #1309, 2026-08-06): message nodes seen before any id wait for it (polled: painting an attribute
-  // is no childList mutation), for up to threadIdWaitMs; then they are reported as before, with the
-  // names the heading has (if there is no heading at all, not reported).
-  const idWaitMs = deps.threadIdWaitMs ?? 5000;
-  const waitingNodes = new Set<Element>();
-  let waitTimer: number | null = null;
-  let waitingSince: number | null = null;
-  function waitForThreadId(nodes: ReadonlySet<Element>) {
-    for (const n of nodes) waitingNodes.add(n);
-    waitingSince ??= now();
-    if (waitTimer == null && !stopped) {
-      waitTimer = win.setTimeout(() => {
-        waitTimer = null;
-        if (waitingNodes.size) scanThread(new Set());
-      }, 100);
-    }
-  }
-
-  function scanThread(added: ReadonlySet<Element>) {
-    let nodes = added;
-    if (waitingNodes.size) {
-      nodes = new Set([...waitingNodes, ...added]);
-      waitingNodes.clear();
-    }
+  function scanThread(nodes: ReadonlySet<Element>) {
     const names = openThreadNames(doc);
-    if (names.length === 0) {
-      if (waitingSince === null || now() - waitingSince < idWaitMs) return waitForThreadId(nodes);
+    if (!names.length) {
+      waitingSince ??= now();
+      if (now() - waitingSince < idWaitMs) {
+        pendingAdded.push(...nodes);
+        if (!stopped) scanTimer ??= win.setTimeout(scan, 100);
+        return;
+      }
       fail('dom', 'open thread without an id');
     }
     waitingSince = null;
@@ -497,28 +474,18 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
         healthSoon();
       }
       out.push({
-        eventId: newId(),
-        type: 'message',
-        channel: 'gmail',
-        layer: 'dom',
-        direction: 'inbound',
-        kind: 'email',
+        ...domMessage('inbound'),
         externalId: m.externalId,
         aliases: m.aliases,
         threadExternalId,
         threadAliases: threadAliases.slice(0, 20),
         from: m.from,
         to: m.to,
-        cc: [],
-        // The heading is the thread's subject, not this message's ("Automatic reply: …" is only on
-        // the wire): reporting it would mislead classification, so the DOM layer leaves it out.
-        subject: null,
+        // No subject: the heading is the thread's, not this message's ("Automatic reply: …" is only
+        // on the wire): reporting it would mislead classification, so the DOM layer leaves it out.
         text: m.text,
         // No usable time, or one in the future (an id that does not encode time): now.
         sentAt: m.sentAt != null && m.sentAt <= now() + 86_400_000 ? m.sentAt : now(),
-        rfcMessageId: null,
-        inReplyTo: [],
-        template: null,
       });
     }
     emit(out);
@@ -584,11 +551,6 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   // ------------------------------------------------------------------ user events (read only)
 
   function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Enter' || e.key === ' ') {
-      // The send menu worked with the keyboard.
-      const item = (e.target as Element | null)?.closest?.(GMAIL.compose.scheduleSend);
-      if (item) return onScheduleChosen(item);
-    }
     if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
     const root = composeRootOf(e.target as Node);
     if (root) snapshot(root);
@@ -598,8 +560,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     const t = e.target as Element | null;
     if (!t || t.nodeType !== 1) return;
     if (t.closest(GMAIL.toast.undo)) return onUndo();
-    const item = t.closest(GMAIL.compose.scheduleSend);
-    if (item) return onScheduleChosen(item);
+    if (t.closest(GMAIL.compose.scheduleSend)) return onScheduleChosen();
     const send = sendButtonOf(t);
     if (send) {
       const root = composeRootOf(send);
@@ -666,7 +627,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     for (const layer of ['network', 'dom'] as const) {
       const h = health[layer];
       if (h.recognised === 0 && h.failed === 0) continue;
-      out.push({ eventId: newId(), type: 'health', channel: 'gmail', layer, recognised: h.recognised, failed: h.failed, lastError: h.lastError });
+      out.push({ ...base('health'), layer, ...h });
       health[layer] = { recognised: 0, failed: 0, lastError: null };
     }
     return out;
@@ -684,9 +645,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       deps.scheduledMemory
         ?.load()
         .then((saved) => {
-          for (const [id, e] of Object.entries(saved ?? {})) {
-            if (e && typeof e === 'object' && typeof e.since === 'number' && (e.at === null || typeof e.at === 'number') && !scheduled.has(id)) scheduled.set(id, { at: e.at, since: e.since });
-          }
+          for (const [id, e] of Object.entries(saved ?? {})) if (typeof e?.since === 'number' && !scheduled.has(id)) scheduled.set(id, { at: typeof e.at === 'number' ? e.at : null, since: e.since });
         })
         .catch(() => undefined)
         .finally(() => {
@@ -708,7 +667,6 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       if (toastPoll != null) win.clearInterval(toastPoll);
       if (healthTimer != null) win.clearTimeout(healthTimer);
       if (scanTimer != null) win.clearTimeout(scanTimer);
-      if (waitTimer != null) win.clearTimeout(waitTimer);
       doc.removeEventListener('keydown', onKeyDown, true);
       doc.removeEventListener('click', onClick, true);
       doc.removeEventListener('focusin', onFocusIn, true);

@@ -41,7 +41,6 @@ export const GMAIL = {
      *  follows for a send. InboxSDK gmail-compose-view.ts getScheduleSendButton /
      *  getMoreSendOptionsButton, in use at a8a6fe2c9e69b0e70dbdc5c03fea517644e9e3e9 (2026-07-23). */
     scheduleSend: '[selector="scheduledSend"]',
-    moreSendOptions: '.hG[role="button"], .hG',
     /** Fallback compose root when `div.M9` is absent: the nearest ancestor holding these. */
     rootMarker: 'input[name="subjectbox"], input[name="draft"]',
     /** Bottom toolbar row, where the Sidelog button goes (`td.gU.Up` holds Send). 2019 capture. */

@@ -30,16 +30,15 @@ export interface ParseCtx {
   /** The user's own addresses, lower-case (learned from the page). */
   ownEmails: readonly string[];
   newId: () => string;
-  /** Ids of scheduled messages the caller follows: their later sightings in responses (sent,
-   *  back to drafts, scheduled again) are reported in `sightings`. */
+  /** Ids of scheduled messages the caller follows: their later sightings in responses (sent, or
+   *  back in drafts) are reported in `sightings`. */
   watched?: (id: string) => boolean;
 }
 
-/** A followed scheduled message seen again in a response, in the state its labels say. */
+/** A followed scheduled message seen again in a response: sent (`event`: the outbound event that
+ *  records it sent, same ids, the server's time), or back in drafts (no event). */
 export interface Sighting {
   id: string;
-  state: 'sent' | 'draft' | 'scheduled';
-  /** For 'sent': the outbound event that records it sent (same ids, the server's time). */
   event?: MessageEventInput;
 }
 
@@ -70,9 +69,6 @@ export interface SyncParseResult {
   draftSaves: string[];
   /** `msg-a:` ids sent by this request. */
   sends: string[];
-  /** `msg-a:` ids scheduled by this request ("Schedule send", `^scheduled`), with their due time
-   *  (null: the request named none this reader could find). */
-  scheduled: Array<{ id: string; at: number | null }>;
   /** Followed scheduled messages seen again in the response (ctx.watched). */
   sightings: Sighting[];
   /** Sender addresses of sends: the user's own addresses. */
@@ -384,20 +380,11 @@ export function scheduledTimeOf(raw: unknown, update: unknown, startedAt: number
   return best;
 }
 
-/** The request's client time (`body[3] = [t0, 1, t1, 1, n]` in the 2022-09-09 captures): a
- *  stand-in for the request's start when the caller has none. */
-function clientTimeOf(req: unknown): number | null {
-  const t = asMs(at(req, 3, 2)) ?? asMs(at(req, 3, 0));
-  return t;
-}
-
 // ---------------------------------------------------------------- responses
 
-/** A legacy thread id as a descriptor holds it: a 15–20 digit decimal (number or string) or hex. */
-function legacyThreadName(x: unknown): string | null {
-  if ((typeof x === 'string' || typeof x === 'number') && /^\d{15,20}$/.test(String(x))) return `thread-f:${x}`;
-  return isLegacyHex(x) ? x.toLowerCase() : null;
-}
+/** A legacy thread id as a descriptor holds it: a 15–20 digit decimal (number or string) becomes
+ *  its `thread-f:` name; hex is left for threadNames (which drops anything else). */
+const legacyThreadName = (x: unknown) => (/^\d{15,20}$/.test(String(x)) ? `thread-f:${x}` : (x as string));
 
 /** Response layouts: `/i/s` 2022-09-09 body[1][5] = [[[threadId, null, [.., 6: [inner]]]], …];
  *  `/i/bv` (and page-embedded data) body[2] = [[inner, …], …]; embedded JSON body[1] = [[n, inner]];
@@ -489,7 +476,6 @@ function toEvent(
     ...(extra.scheduled ? { status: 'scheduled' as const, scheduledAt: extra.scheduledAt ?? null } : {}),
     rfcMessageId: m.rfc,
     inReplyTo: m.inReplyTo.slice(0, 100),
-    template: null,
   };
 }
 
@@ -504,12 +490,11 @@ function parseJson(s: string | null): unknown {
   }
 }
 
-/** What a message's labels say it is now (a scheduled message's later sightings). */
-function stateOf(labels: readonly string[]): Sighting['state'] | null {
-  if (labels.includes(SCHEDULE_LABEL)) return 'scheduled';
+/** What a scheduled message's labels say it is now: sent, back in drafts, or (null) still scheduled. */
+function stateOf(labels: readonly string[]): 'sent' | 'draft' | null {
+  if (labels.includes(SCHEDULE_LABEL)) return null;
   if (labels.includes(SEND_LABEL) || labels.includes('^f')) return 'sent';
-  if (DRAFT_LABELS.every((l) => labels.includes(l))) return 'draft';
-  return null;
+  return DRAFT_LABELS.every((l) => labels.includes(l)) ? 'draft' : null;
 }
 
 /**
@@ -521,10 +506,11 @@ function stateOf(labels: readonly string[]): Sighting['state'] | null {
  * - request messages labelled `^r`/`^r_bt` (draft saves) -> nothing, but reported in `draftSaves`;
  * - response messages that the user did not write -> inbound events (ingestion keeps them only
  *   for tracked threads and known prospects);
- * - response messages the caller follows (ctx.watched: scheduled ones) -> `sightings`.
+ * - response messages the caller follows (ctx.watched: scheduled ones) shown sent or back in
+ *   drafts -> `sightings`.
  */
 export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
-  const res: SyncParseResult = { events: [], draftSaves: [], sends: [], scheduled: [], sightings: [], ownEmails: [], recognised: 0, failed: 0, errors: [] };
+  const res: SyncParseResult = { events: [], draftSaves: [], sends: [], sightings: [], ownEmails: [], recognised: 0, failed: 0, errors: [] };
   const req = parseJson(call.requestBody);
   const resp = parseJson(call.responseBody);
 
@@ -534,8 +520,7 @@ export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
     if (requestMsgs.length === 0) requestMsgs = walkMessages(req, 'walk-request').map((msg) => ({ msg, raw: [] }));
     // A request that carries the send (or schedule) label but yields no readable message is a lost send: count it.
     for (const label of [SEND_LABEL, SCHEDULE_LABEL]) {
-      const has = typeof call.requestBody === 'string' && call.requestBody.includes(label);
-      if (has && !requestMsgs.some((r) => r.msg.labels.includes(label))) {
+      if (call.requestBody!.includes(label) && !requestMsgs.some((r) => r.msg.labels.includes(label))) {
         res.failed++;
         res.errors.push(label === SEND_LABEL ? 'send request not readable' : 'schedule request not readable');
       }
@@ -557,7 +542,6 @@ export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
   }
   const byId = new Map<string, RawMessage>();
   for (const m of responseMsgs) if (!byId.has(m.id) || m.labels.includes(SEND_LABEL)) byId.set(m.id, m);
-  const startedAt = call.startedAt ?? clientTimeOf(req) ?? 0;
 
   const handled = new Set<string>();
   for (const { msg, raw, update } of requestMsgs) {
@@ -576,13 +560,12 @@ export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
         subject: msg.subject || server?.subject || null,
       };
       if (scheduling) {
-        const due = scheduledTimeOf(raw, update, startedAt);
+        const due = scheduledTimeOf(raw, update, call.startedAt ?? 0);
         res.events.push(toEvent(merged, 'outbound', ctx, { threadIds: server?.threadIds, scheduled: true, scheduledAt: due }));
-        res.scheduled.push({ id: msg.id, at: due });
         if (due === null) {
           // Logged, but it counts only once Gmail shows it sent: a reader to update.
           res.failed++;
-          res.errors.push('scheduled send without a readable time');
+          res.errors.push('scheduled send: no time found');
         } else res.recognised++;
       } else {
         res.events.push(toEvent(merged, 'outbound', ctx, { threadIds: server?.threadIds }));
@@ -604,7 +587,7 @@ export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
       // History of the user's own messages: sends are taken from requests. A scheduled message the
       // caller follows is the exception: its later state is only ever seen here.
       const state = ctx.watched?.(m.id) ? stateOf(m.labels) : null;
-      if (state) res.sightings.push({ id: m.id, state, ...(state === 'sent' ? { event: toEvent(m, 'outbound', ctx) } : {}) });
+      if (state) res.sightings.push(state === 'sent' ? { id: m.id, event: toEvent(m, 'outbound', ctx) } : { id: m.id });
       continue;
     }
     if (!m.id.startsWith('msg-f:')) continue;
