@@ -6,7 +6,7 @@ import { computeActivity, computeCore, computePeople, dashboardUnits, type Dashb
 import type { Activity } from '@/lib/analytics/activity';
 import type { Dimension, GroupRate } from '@/lib/analytics/rates';
 import { compareRates } from '@/lib/analytics/stats';
-import { nextDue, type Filters } from '@/lib/analytics/units';
+import { nextDue, scheduledAhead, type Filters } from '@/lib/analytics/units';
 import type { Channel } from '@/lib/schema/model';
 import { BarChart } from '@/components/insights/BarChart';
 import { Info } from '@/components/insights/Info';
@@ -167,7 +167,7 @@ export function DashboardView() {
         <OnPageNotice onPage={onPage} onOpen={() => document.getElementById('tab-prospects')?.click()} />
       )}
       <Headline dash={view.core} windowDays={windowDays} />
-      <ActivitySection activity={view.activity} />
+      <ActivitySection activity={view.activity} scheduled={scheduledAhead(data.facts, now)} />
       <ListsSection dash={view.core} names={view.names} windowDays={windowDays} />
       <TemplatesSection dash={view.core} minSample={minSample} />
       <TraitsSection dash={view.people} minSample={minSample} dimension={dimension} setDimension={setDimension} />
@@ -232,7 +232,7 @@ function Headline({ dash, windowDays }: { dash: DashboardCore; windowDays: numbe
   );
 }
 
-function ActivitySection({ activity }: { activity: Activity }) {
+function ActivitySection({ activity, scheduled }: { activity: Activity; scheduled: number }) {
   const [by, setBy] = useState<'day' | 'week'>(activity.days.length > 60 ? 'week' : 'day');
   const buckets = by === 'day' ? activity.days : activity.weeks;
   const labels = useMemo(() => buckets.map((b) => b.label.replace('Week of ', '')), [buckets]);
@@ -259,6 +259,11 @@ function ActivitySection({ activity }: { activity: Activity }) {
       </div>
       <p className="small" data-testid="activity-totals">
         {totals.gmail + totals.linkedin} messages sent: {totals.gmail} Gmail, {totals.linkedin} LinkedIn
+        {scheduled > 0 && (
+          <span className="muted" data-testid="scheduled-ahead" title="Scheduled with Gmail's Schedule send: counted in every number once its time comes.">
+            {' '}· {scheduled} scheduled, counted when due
+          </span>
+        )}
       </p>
       <BarChart title={`Messages sent per ${by}`} labels={labels} series={series} />
       <Info>Messages you sent (first touches, follow-ups and answers) per {by}, by channel. Calls are below.</Info>

@@ -346,9 +346,11 @@ function ProspectPage({ id, onBack }: { id: string; onBack: () => void }) {
   );
 }
 
-/** "to A, B · cc C · bcc D": who an email went to, blind copies included (never prospects). */
-function timelineRecipients(m: Message): string {
-  const part = (label: string, list: readonly string[] | undefined) => (list?.length ? `${label} ${list.join(', ')}` : '');
+/** "to A, B · cc C · bcc D": who an email went to, blind copies included (never prospects); a
+ *  recipient by name when the address book had one (`full`: every address, for the tooltip). */
+function timelineRecipients(m: Message, full = false): string {
+  const who = (l: string) => (full ? l : (/^(.+?)\s*<[^>]+>$/.exec(l)?.[1] ?? l));
+  const part = (label: string, list: readonly string[] | undefined) => (list?.length ? `${label} ${list.map(who).join(', ')}` : '');
   return [part('to', m.to), part('cc', m.cc), part('bcc', m.bcc)].filter(Boolean).join(' · ');
 }
 
@@ -378,7 +380,7 @@ function TimelineItem({ m, templates }: { m: Message; templates: Template[] }) {
         {m.classification === 'auto-reply' && <span className="badge auto">auto-reply</span>}
         {isCall && <span className="badge">{m.kind === 'voicemail' ? 'voicemail' : (m.callOutcome ?? 'no-answer')}</span>}
       </div>
-      {recipients && <div className="small muted recipients">{recipients}</div>}
+      {recipients && <div className="small muted recipients" title={timelineRecipients(m, true)}>{recipients}</div>}
       {m.subject && <div className="small"><strong>{m.subject}</strong></div>}
       {m.text && <div className="text small">{m.text}</div>}
       {m.direction === 'outbound' && !isCall && (

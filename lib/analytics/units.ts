@@ -99,5 +99,13 @@ export function nextDue(facts: Facts, now: number): number | null {
   return next === Infinity ? null : next;
 }
 
+/** Written messages dated after `now`: scheduled, not sent yet (counted once due). */
+export function scheduledAhead(facts: Facts, now: number): number {
+  const { sAt, sCall } = facts.threads;
+  let n = 0;
+  for (let j = 0; j < sAt.length; j++) if (sAt[j] > now && sCall[j] < 0) n++;
+  return n;
+}
+
 /** Thread ids of the units, in order (for lists and tests). */
 export const unitThreadIds = (u: Units): string[] => Array.from(u.t, (i) => u.facts.threads.id[i]);

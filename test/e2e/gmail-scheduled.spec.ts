@@ -53,6 +53,7 @@ test.describe('Gmail scheduled send', () => {
     // Not counted yet: no outreach thread, nothing sent in the activity.
     await expect(panel.getByTestId('thread-rate')).toContainText('no threads yet', { timeout: 15_000 });
     await expect(panel.getByTestId('activity-totals')).toContainText('0 messages sent');
+    await expect(panel.getByTestId('scheduled-ahead')).toContainText('1 scheduled, counted when due');
 
     // The prospect's timeline shows it as scheduled, with its bcc.
     await panel.getByRole('tab', { name: 'Prospects' }).click();
@@ -68,6 +69,7 @@ test.describe('Gmail scheduled send', () => {
     await panel.clock.fastForward(due - (await panel.evaluate(() => Date.now())) + 60_000);
     await expect(panel.getByTestId('thread-rate')).toContainText('0 of 1 threads', { timeout: 15_000 });
     await expect(panel.getByTestId('activity-totals')).toContainText('1 messages sent: 1 Gmail');
+    await expect(panel.getByTestId('scheduled-ahead')).toHaveCount(0);
 
     // Gmail sends it at its time; the page's next sync shows it sent (same ids): still one message, now sent.
     server.advance(due - Date.now() + 30_000);
