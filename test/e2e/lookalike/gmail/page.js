@@ -385,7 +385,11 @@
     await refreshList();
   }
 
-  /** "Cancel send" on a scheduled message: it goes back to drafts and opens in a compose. */
+  /** "Cancel send" on a scheduled message: it goes back to drafts (a `^r` save of the same message
+   *  id) and opens in a compose. A scheduled message is no draft until then: once scheduled, "the
+   *  compose window automatically closes and the message goes into the scheduled label, without the
+   *  possibility of editing (this is not a draft), user can only cancel sending" (gmail.js pull
+   *  request #567, 2019-04-24, the change that added `send_scheduled_message`). */
   async function cancelScheduled(threadId, m) {
     const st = { msgId: m.id, threadId, isReply: false, saved: true, to: m.to, cc: m.cc, subject: m.subject, html: m.html, inReplyTo: null, quoteHtml: null };
     await xhr('s', requestBody(st, DRAFT));
