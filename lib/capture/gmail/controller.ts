@@ -392,8 +392,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
 
   /** "Schedule send" chosen in a send menu: the toast that comes next says "Send scheduled". A Send
    *  press Gmail did not act on (no toast yet, e.g. refused for want of a recipient) must not be
-   *  confirmed by it (the network layer logs every real send anyway), and its Undo undoes no
-   *  earlier send. */
+   *  confirmed by it, and its Undo undoes no earlier send. */
   function onScheduleChosen() {
     for (let i = snapshots.length - 1; i >= 0; i--) if (!snapshots[i].emitted && !snapshots[i].confirmed) snapshots.splice(i, 1);
     lastToastSnaps = [];
