@@ -6,7 +6,7 @@ import { computeActivity, computeCore, computePeople, dashboardUnits, type Dashb
 import type { Activity } from '@/lib/analytics/activity';
 import { UNKNOWN, UNKNOWN_LABEL, type Dimension, type GroupRate, type TraitCoverage } from '@/lib/analytics/rates';
 import { compareRates } from '@/lib/analytics/stats';
-import type { Filters } from '@/lib/analytics/units';
+import { nextDue, scheduledAhead, type Filters } from '@/lib/analytics/units';
 import type { Channel } from '@/lib/schema/model';
 import { BarChart } from '@/components/insights/BarChart';
 import { Info } from '@/components/insights/Info';
@@ -42,8 +42,9 @@ const dateInput = (ms: number) => {
 };
 
 export function DashboardView() {
-  // `now` is fixed per mount: ranges stay stable while the user looks (react-query refreshes data).
-  const [now] = useState(() => Date.now());
+  // `now` is fixed per mount (ranges stay stable while the user looks; react-query refreshes data),
+  // but moves when a scheduled message falls due: the numbers count it then, with no new data.
+  const [now, setNow] = useState(() => Date.now());
   const [range, setRange] = useState<RangeId>('90');
   const [custom, setCustom] = useState({ from: dateInput(now - 29 * DAY), to: dateInput(now) });
   const [channel, setChannel] = useState<Channel | ''>('');
@@ -68,10 +69,16 @@ export function DashboardView() {
   useEffect(() => {
     if (data) popupNumbers(data, Date.now());
   }, [data]);
+  useEffect(() => {
+    const due = data ? nextDue(data.facts, now) : null;
+    if (due === null) return;
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(Math.max(0, due - Date.now()) + 50, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [data, now]);
   const units = useMemo(
-    () => (data && settings ? dashboardUnits({ facts: data.facts, templates: data.templates, replyWindowDays: settings.replyWindowDays, filters }) : null),
+    () => (data && settings ? dashboardUnits({ facts: data.facts, templates: data.templates, replyWindowDays: settings.replyWindowDays, filters, now }) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- filters is rebuilt each render from these
-    [data, from, to, channel, tag],
+    [data, from, to, channel, tag, now],
   );
   const core = useMemo(
     () =>
@@ -161,7 +168,7 @@ export function DashboardView() {
         <OnPageNotice onPage={onPage} onOpen={() => document.getElementById('tab-prospects')?.click()} />
       )}
       <Headline dash={view.core} windowDays={windowDays} />
-      <ActivitySection activity={view.activity} />
+      <ActivitySection activity={view.activity} scheduled={scheduledAhead(data.facts, now)} />
       <ListsSection dash={view.core} names={view.names} windowDays={windowDays} />
       <TemplatesSection dash={view.core} minSample={minSample} />
       <TraitsSection dash={view.people} minSample={minSample} dimension={dimension} setDimension={setDimension} />
@@ -226,7 +233,7 @@ function Headline({ dash, windowDays }: { dash: DashboardCore; windowDays: numbe
   );
 }
 
-function ActivitySection({ activity }: { activity: Activity }) {
+function ActivitySection({ activity, scheduled }: { activity: Activity; scheduled: number }) {
   const [by, setBy] = useState<'day' | 'week'>(activity.days.length > 60 ? 'week' : 'day');
   const buckets = by === 'day' ? activity.days : activity.weeks;
   const labels = useMemo(() => buckets.map((b) => b.label.replace('Week of ', '')), [buckets]);
@@ -253,6 +260,11 @@ function ActivitySection({ activity }: { activity: Activity }) {
       </div>
       <p className="small" data-testid="activity-totals">
         {totals.gmail + totals.linkedin} messages sent: {totals.gmail} Gmail, {totals.linkedin} LinkedIn
+        {scheduled > 0 && (
+          <span className="muted" data-testid="scheduled-ahead" title="Scheduled with Gmail's Schedule send: counted in every number once its time comes.">
+            {' '}· {scheduled} scheduled, counted when due
+          </span>
+        )}
       </p>
       <BarChart title={`Messages sent per ${by}`} labels={labels} series={series} />
       <Info>Messages you sent (first touches, follow-ups and answers) per {by}, by channel. Calls are below.</Info>

@@ -57,7 +57,7 @@ export function TemplatesView() {
     queryKey: ['template-numbers'],
     queryFn: async () => {
       const [{ facts }, settings] = await Promise.all([loadFacts(), getSettings()]);
-      return templateNumbers(facts, settings.replyWindowDays);
+      return templateNumbers(facts, settings.replyWindowDays, Date.now());
     },
   });
   const prospects = useQuery({

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { createOutbox } from '../../lib/capture/outbox';
 import { trackingFilter } from '../../lib/capture/tracking';
-import { createGmailCapture } from '../../lib/capture/gmail/controller';
+import { createGmailCapture, type ScheduledEntry } from '../../lib/capture/gmail/controller';
 import { validateTapMessage } from '../../lib/capture/gmail/tap-protocol';
 import { onMessage } from '../../lib/messaging';
 import type { CaptureEventInput } from '../../lib/schema/events';
@@ -20,13 +20,20 @@ export default defineContentScript({
       const keep = tracked(events);
       if (keep.length) outbox.push(keep);
     };
-    // Which thread each logged send belongs to, kept in extension storage (never the site's).
-    const SENT_KEY = 'gmail:sent-threads';
-    const sentThreads = {
-      load: () => browser.storage.local.get(SENT_KEY).then((r) => (r[SENT_KEY] ?? {}) as Record<string, string[]>),
-      save: (map: Record<string, string[]>) => void browser.storage.local.set({ [SENT_KEY]: map }).catch(() => undefined),
-    };
-    const capture = createGmailCapture({ doc: document, now: Date.now, newId: () => crypto.randomUUID(), emit, sentThreads });
+    // What the controller remembers across reloads, in extension storage (never the site's): which
+    // thread each logged send belongs to, and the scheduled messages not yet seen sent or cancelled.
+    const memory = <T>(key: string) => ({
+      load: () => browser.storage.local.get(key).then((r) => (r[key] ?? {}) as Record<string, T>),
+      save: (map: Record<string, T>) => void browser.storage.local.set({ [key]: map }).catch(() => undefined),
+    });
+    const capture = createGmailCapture({
+      doc: document,
+      now: Date.now,
+      newId: () => crypto.randomUUID(),
+      emit,
+      sentThreads: memory<string[]>('gmail:sent-threads'),
+      scheduledMemory: memory<ScheduledEntry>('gmail:scheduled'),
+    });
 
     // Payloads from the main-world tap (this window or a same-origin Gmail frame). The page can
     // post here too: validated, then parsed, and the background validates again.

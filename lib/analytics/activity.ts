@@ -15,6 +15,9 @@ export interface ActivityOptions {
   channel?: Channel | null;
   /** Only messages whose template code is marked here (template tag filter, units.ts taggedCodes); null = all. */
   templates?: Uint8Array | null;
+  /** Now: a send dated after it (a scheduled message not due yet) is not activity yet, even in a
+   *  range that reaches into the future. */
+  asOf?: number;
 }
 
 export interface Bucket {
@@ -73,12 +76,13 @@ export function activity(facts: Facts, o: ActivityOptions): Activity {
   const c = facts.threads;
   const channel = o.channel ? (o.channel === 'linkedin' ? 1 : 0) : -1;
   const tagged = o.templates ?? null;
+  const asOf = o.asOf ?? Infinity;
   for (let t = 0; t < c.n; t++) {
     if (channel >= 0 && c.channel[t] !== channel) continue;
     const linkedin = c.channel[t] === 1;
     for (let j = c.sOff[t]; j < c.sOff[t + 1]; j++) {
       const at = c.sAt[j];
-      if (at < o.from || at >= o.to) continue;
+      if (at < o.from || at >= o.to || at > asOf) continue;
       const i = Math.floor((at + off - firstDay) / DAY);
       if (i < 0 || i >= nDays) continue;
       const call = c.sCall[j];

@@ -69,9 +69,10 @@ export interface DashboardPeople {
 
 export type Dashboard = DashboardCore & DashboardPeople & { activity: Activity };
 
-/** Units are the shared first step; pass them on to the other parts. */
-export function dashboardUnits(input: Pick<DashboardInput, 'facts' | 'templates' | 'replyWindowDays' | 'filters'>): Units {
-  return buildUnits(input.facts, input.replyWindowDays, input.templates, input.filters);
+/** Units are the shared first step; pass them on to the other parts. Taken at `now`: a scheduled
+ *  first touch not due yet is no unit. */
+export function dashboardUnits(input: Pick<DashboardInput, 'facts' | 'templates' | 'replyWindowDays' | 'filters' | 'now'>): Units {
+  return buildUnits(input.facts, input.replyWindowDays, input.templates, input.filters, input.now);
 }
 
 export function computeCore(input: Omit<DashboardInput, 'dimension'>, units: Units = dashboardUnits(input)): DashboardCore {
@@ -119,6 +120,7 @@ export function computeActivity(input: Pick<DashboardInput, 'facts' | 'templates
   return activity(facts, {
     from,
     to: filters.to ?? now,
+    asOf: now,
     utcOffsetMs: input.utcOffsetMs,
     channel: filters.channel,
     templates: taggedCodes(facts, input.templates, filters.tag),

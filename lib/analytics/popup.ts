@@ -35,8 +35,9 @@ export function popupSummary(input: {
       else if (c.channel[t] === 1) today.linkedin++;
       else today.gmail++;
     }
-  const last30 = threadReplyRate(buildUnits(facts, input.replyWindowDays, input.templates, { from: input.now - 30 * DAY, to: input.now + 1 }));
-  const month = buildUnits(facts, input.replyWindowDays, input.templates, { from: input.startOfMonth, to: input.now + 1 });
+  // Taken at now: a scheduled message counts once it is due (units.ts), like "Sent today" above.
+  const last30 = threadReplyRate(buildUnits(facts, input.replyWindowDays, input.templates, { from: input.now - 30 * DAY }, input.now));
+  const month = buildUnits(facts, input.replyWindowDays, input.templates, { from: input.startOfMonth }, input.now);
   const rows = templateFirstTouchRates(month, input.templates, input.minSample).filter((r) => r.key !== NONE);
   const ok = rows.filter((r) => r.n >= input.minSample);
   const top = ok[0];

@@ -4,7 +4,7 @@
 // groups are integer codes counted in typed arrays (see facts.ts for why).
 import { CHANNELS, UNKNOWN, type AnalyticsTemplate, type Dimension, type Facts } from './facts';
 import { compareRates, wilson, type Comparison, type Rate } from './stats';
-import { U_BOUNCED, U_LATE, U_REPLIED, type Units } from './units';
+import { U_BOUNCED, U_LATE, U_REPLIED, sentBy, type Units } from './units';
 
 export { BUILTIN_DIMENSIONS, UNKNOWN, type Dimension } from './facts';
 export const NONE = '(none)';
@@ -221,7 +221,8 @@ export function stepRates(units: Units, maxStep = 5): StepRow[] {
     if (s & U_BOUNCED) continue;
     const t = units.t[i];
     const replied = (s & U_REPLIED) !== 0;
-    const reached = Math.min(maxStep, replied ? creditStep[t] || 1 : outCount[t]);
+    // Unanswered: the steps sent so far (a scheduled follow-up counts once it is due).
+    const reached = Math.min(maxStep, replied ? creditStep[t] || 1 : units.asOf === Infinity ? outCount[t] : sentBy(units.facts, t, units.asOf));
     for (let k = 1; k <= reached; k++) sent[k]++;
     if (replied) answered[Math.min(maxStep, creditStep[t] || 1)]++;
   }

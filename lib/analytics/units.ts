@@ -33,6 +33,9 @@ export interface Units {
   n: number;
   t: Int32Array;
   state: Uint8Array;
+  /** The instant the units are taken at: a send dated after it (a scheduled message not due yet)
+   *  has not happened (stepRates counts only the steps sent by then). */
+  asOf: number;
 }
 
 /** Template codes (facts.tpl) of the templates carrying `tag`, as a lookup table; null = no tag filter. */
@@ -46,12 +49,17 @@ export function taggedCodes(facts: Facts, templates: readonly AnalyticsTemplate[
   return out;
 }
 
-export function buildUnits(facts: Facts, replyWindowDays: number, templates: readonly AnalyticsTemplate[] = [], filters: Filters = {}): Units {
+/**
+ * `asOf` (now): a thread whose first touch is dated after it is not a unit yet — a scheduled message
+ * (Gmail "Schedule send", dated by its due time in the facts) counts once it is due, with no new
+ * event needed: every number is a function of `now`. Infinity: every stored first touch (tests).
+ */
+export function buildUnits(facts: Facts, replyWindowDays: number, templates: readonly AnalyticsTemplate[] = [], filters: Filters = {}, asOf = Infinity): Units {
   const c = facts.threads;
   const windowMs = replyWindowDays * DAY;
   const tagged = taggedCodes(facts, templates, filters.tag);
   const from = filters.from ?? -Infinity;
-  const to = filters.to ?? Infinity;
+  const to = Math.min(filters.to ?? Infinity, asOf === Infinity ? Infinity : asOf + 1);
   const channel = filters.channel ? (filters.channel === 'linkedin' ? 1 : 0) : -1;
   const t = new Int32Array(c.n);
   const state = new Uint8Array(c.n);
@@ -69,7 +77,34 @@ export function buildUnits(facts: Facts, replyWindowDays: number, templates: rea
     state[n] = s;
     n++;
   }
-  return { facts, n, t: t.subarray(0, n), state: state.subarray(0, n) };
+  return { facts, n, t: t.subarray(0, n), state: state.subarray(0, n), asOf };
+}
+
+/** Written outbound messages of thread row `t` sent by `asOf` (its outbound count, less the
+ *  scheduled ones not due yet). */
+export function sentBy(facts: Facts, t: number, asOf: number): number {
+  const c = facts.threads;
+  if (!(c.lastOut[t] > asOf)) return c.outCount[t];
+  let n = 0;
+  for (let j = c.sOff[t]; j < c.sOff[t + 1]; j++) if (c.sCall[j] < 0 && c.sAt[j] <= asOf) n++;
+  return n;
+}
+
+/** The earliest send dated after `now` (a scheduled message's due time): when the numbers taken
+ *  at `now` change with no new data. null when there is none. */
+export function nextDue(facts: Facts, now: number): number | null {
+  let next = Infinity;
+  const at = facts.threads.sAt;
+  for (let j = 0; j < at.length; j++) if (at[j] > now && at[j] < next) next = at[j];
+  return next === Infinity ? null : next;
+}
+
+/** Written messages dated after `now`: scheduled, not sent yet (counted once due). */
+export function scheduledAhead(facts: Facts, now: number): number {
+  const { sAt, sCall } = facts.threads;
+  let n = 0;
+  for (let j = 0; j < sAt.length; j++) if (sAt[j] > now && sCall[j] < 0) n++;
+  return n;
 }
 
 /** Thread ids of the units, in order (for lists and tests). */

@@ -84,6 +84,7 @@ function message(m: Rec): void {
   m.from = cut(m.from ?? '', MAX_SHORT);
   m.to = cutList(m.to, MAX_SHORT);
   m.cc = cutList(m.cc, MAX_SHORT);
+  if (m.bcc !== undefined) m.bcc = cutList(m.bcc, MAX_SHORT);
   m.subject = cut(orNull(m.subject), MAX_SHORT);
   m.text = cut(m.text ?? '', MAX_TEXT);
   m.sentAt = when(m.sentAt);
@@ -93,6 +94,8 @@ function message(m: Rec): void {
   m.classification = m.classification == null ? 'human' : enumish(m.classification, CLASSIFICATION);
   if (m.source != null) m.source = enumish(m.source);
   if (m.callOutcome != null) m.callOutcome = enumish(m.callOutcome, OUTCOME);
+  if (m.status != null) m.status = enumish(m.status);
+  if (m.scheduledAt != null) m.scheduledAt = when(m.scheduledAt);
 }
 
 function template(t: Rec): void {

@@ -74,6 +74,10 @@ export function exportMessage(m: Message): ExportFile['messages'][number] {
     rfcMessageId: m.rfcMessageId,
     inReplyTo: m.inReplyTo,
     callOutcome: m.callOutcome,
+    // Optional in version 1: written only when there is something to say.
+    ...(m.bcc?.length ? { bcc: m.bcc } : {}),
+    ...(m.status === 'scheduled' ? { status: m.status } : {}),
+    ...(m.scheduledAt !== undefined ? { scheduledAt: m.scheduledAt === null ? null : iso(m.scheduledAt) } : {}),
   };
 }
 
@@ -132,6 +136,8 @@ export function messagesCsv(messages: readonly Message[], prospects: ReadonlyMap
         from: m.from,
         to: m.to.join('; '),
         cc: m.cc.join('; '),
+        bcc: (m.bcc ?? []).join('; '),
+        status: m.status ?? 'sent',
         subject: m.subject ?? '',
         text: m.text,
         templateId: m.templateId ?? '',

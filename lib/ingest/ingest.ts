@@ -270,7 +270,8 @@ async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: MessageEvent,
   const now = deps.now();
   const excluded = settings.excludedDomains;
 
-  // Exclusions: mail with the user's own company (or any excluded domain) is never logged.
+  // Exclusions: mail with the user's own company (or any excluded domain) is never logged. Bcc is
+  // not looked at: a bcc to a colleague or the CRM's dropbox leaves the visible recipients' outreach.
   if (ev.direction === 'outbound') {
     const recipients = [...ev.to, ...ev.cc].filter((p) => !isSelf(settings, p));
     const withEmail = recipients.filter((p) => normEmail(p.email));
@@ -319,6 +320,8 @@ async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: MessageEvent,
   }) === 'bounce';
 
   // Prospects: outbound → the "to" recipients (not the user); inbound → the sender (not for bounces).
+  // Never a bcc recipient: that is where sellers put their CRM's dropbox address or a colleague, who
+  // must not become prospects nor count as outreach (README "What it captures").
   const threadId = thread?.id ?? `${ev.channel}:${ev.threadExternalId ?? ev.externalId}`;
   let prospectIds: string[] = [];
   if (ev.direction === 'outbound') {
@@ -372,9 +375,11 @@ async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: MessageEvent,
     from: personLabel(ev.from),
     to: ev.to.map(personLabel).filter(Boolean),
     cc: ev.cc.map(personLabel).filter(Boolean),
+    ...(ev.bcc.length ? { bcc: ev.bcc.map(personLabel).filter(Boolean) } : {}),
     subject: ev.subject,
     text: ev.text,
     sentAt: ev.sentAt,
+    ...(ev.status === 'scheduled' ? { status: 'scheduled' as const, scheduledAt: ev.scheduledAt } : {}),
     templateId: ev.template?.id ?? null,
     templateVersion: ev.template ? ev.template.version : null,
     templateSource: ev.template ? 'inserted' : null,
@@ -389,7 +394,7 @@ async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: MessageEvent,
     seenBy: [ev.layer],
     updatedAt: now,
   };
-  let msg = existing ? mergeMessages(existing, incoming) : incoming;
+  let msg = existing ? scheduleMerge(existing, incoming, mergeMessages(existing, incoming)) : incoming;
   msg.threadId = thread.id;
   if (msg.direction === 'inbound') {
     msg.classification = classifyInbound({
@@ -411,6 +416,23 @@ async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: MessageEvent,
   return existing ? 'merged' : 'stored';
 }
 
+/**
+ * A scheduled message's state after a new sighting of it (same ids): a later scheduling request
+ * moves it (reschedule: the newest due time wins); a sighting of it sent makes it sent at the time
+ * Gmail sent it, keeping when it was scheduled for; once the network layer has seen it sent, a late
+ * copy of the scheduling request changes nothing. One record throughout, so never counted twice.
+ */
+function scheduleMerge(existing: Message, incoming: Message, merged: Message): Message {
+  const wasScheduled = existing.status === 'scheduled';
+  if (incoming.status === 'scheduled') {
+    if (!wasScheduled && (existing.seenBy ?? []).includes('network')) return merged; // already sent
+    const at = incoming.scheduledAt ?? existing.scheduledAt ?? null;
+    return { ...merged, status: 'scheduled', scheduledAt: at, sentAt: incoming.scheduledAt != null ? incoming.sentAt : existing.sentAt };
+  }
+  if (!wasScheduled) return merged;
+  return { ...merged, status: 'sent', scheduledAt: existing.scheduledAt ?? null, sentAt: incoming.source === 'network' ? incoming.sentAt : existing.sentAt };
+}
+
 const emailOf = (label: string) => /<([^>]+)>/.exec(label)?.[1] ?? label;
 const stripReplyPrefix = (s: string) => s.replace(/^\s*((re|aw|fwd?|wg|tr|rv|sv)\s*:\s*)+/i, '').trim() || s;
 
@@ -428,6 +450,7 @@ function mergeMessages(a: Message, b: Message): Message {
     from: pick(a.from, b.from, isNullish),
     to: pick(a.to, b.to, isEmptyArr),
     cc: pick(a.cc, b.cc, isEmptyArr),
+    ...(a.bcc?.length || b.bcc?.length ? { bcc: pick(a.bcc ?? [], b.bcc ?? [], isEmptyArr) } : {}),
     subject: pick(a.subject, b.subject, isNullish),
     text: pick(a.text, b.text, isNullish),
     sentAt: preferB ? b.sentAt : a.sentAt,
@@ -650,7 +673,9 @@ async function accepted(deps: IngestDeps, ws: WorkingSet, ev: AcceptedEvent): Pr
 }
 
 async function retract(deps: IngestDeps, ws: WorkingSet, ev: RetractEvent): Promise<Outcome> {
-  const msgs = await ws.messagesByKeys([`${ev.channel}:${ev.externalId}`]);
+  let msgs = await ws.messagesByKeys([`${ev.channel}:${ev.externalId}`]);
+  // A cancelled schedule removes a message only while it is scheduled, never one already sent.
+  if (ev.unscheduled) msgs = msgs.filter((m) => m.status === 'scheduled');
   if (msgs.length === 0) return 'dropped';
   for (const m of msgs) {
     ws.deleteMessage(m.id);

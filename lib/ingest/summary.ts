@@ -1,12 +1,23 @@
 // Per-thread facts, recomputed from a thread's messages whenever one of them changes. Analytics
 // reads these summaries (20k threads) instead of scanning every message (100k). The summary holds
-// facts only; definitions that depend on settings (the reply window) are applied in lib/analytics.
+// facts only; definitions that depend on settings (the reply window) or on the time (a scheduled
+// message not due yet) are applied in lib/analytics.
 import type { Message, ThreadSummary } from '../schema/model';
 
 /** Logged calls and voicemails are activity, not written outreach: they do not open or answer a thread. */
 export const isWritten = (m: Pick<Message, 'kind'>) => m.kind !== 'call' && m.kind !== 'voicemail';
 
-export function summarizeThread(messages: readonly Message[]): ThreadSummary {
+/**
+ * A scheduled message (Gmail "Schedule send") is summarised like a sent one dated by its due time
+ * (`sentAt` = `scheduledAt`): the facts hold it, and every number counts it only once that time is
+ * not after `now` (lib/analytics: units, activity, steps, template uses) — so a due time passing
+ * makes it count with no new event. One scheduled with no known due time is left out until Gmail
+ * shows it sent.
+ */
+export const isCounted = (m: Pick<Message, 'status' | 'scheduledAt'>) => m.status !== 'scheduled' || m.scheduledAt != null;
+
+export function summarizeThread(all: readonly Message[]): ThreadSummary {
+  const messages = all.filter(isCounted);
   const written = messages.filter(isWritten).sort((a, b) => a.sentAt - b.sentAt || a.id.localeCompare(b.id));
   const s: ThreadSummary = {
     firstMessageAt: null,

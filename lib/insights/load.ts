@@ -9,6 +9,7 @@ import { getSettings } from '@/lib/settings';
 import type { Template } from '@/lib/schema/model';
 import { popupSummary, type PopupSummary } from '@/lib/analytics/popup';
 import { prospectsWithOutreach } from '@/lib/analytics/lists';
+import { nextDue } from '@/lib/analytics/units';
 import { popupBounds, writePopupCache } from '@/lib/insights/popup-cache';
 import type { Settings } from '@/lib/schema/settings';
 
@@ -27,7 +28,7 @@ export async function loadDashboardData(db: SidelogDb = getDb()): Promise<Dashbo
 /** The popup's numbers from the dashboard's data, also kept for the popup's next first frame. */
 export function popupNumbers(d: DashboardData, now: number): PopupSummary {
   const summary = popupSummary({ facts: d.facts, templates: d.templates, now, ...popupBounds(now), replyWindowDays: d.settings.replyWindowDays, minSample: d.settings.minSample });
-  writePopupCache(summary, now);
+  writePopupCache(summary, now, nextDue(d.facts, now));
   return summary;
 }
 

@@ -23,15 +23,16 @@ export function popupBounds(now: number): { startOfDay: number; startOfMonth: nu
 
 export async function readPopupCache(now: number): Promise<PopupSummary | null> {
   try {
-    const c = (await browser.storage.local.get(POPUP_CACHE_KEY))[POPUP_CACHE_KEY] as { day: number; summary: PopupSummary } | undefined;
-    return c && c.day === popupBounds(now).startOfDay ? c.summary : null;
+    const c = (await browser.storage.local.get(POPUP_CACHE_KEY))[POPUP_CACHE_KEY] as { day: number; summary: PopupSummary; until?: number | null } | undefined;
+    return c && c.day === popupBounds(now).startOfDay && !(c.until != null && now >= c.until) ? c.summary : null;
   } catch {
     return null;
   }
 }
 
-export function writePopupCache(summary: PopupSummary, now: number): void {
-  void browser.storage.local.set({ [POPUP_CACHE_KEY]: { day: popupBounds(now).startOfDay, summary } }).catch(() => undefined);
+/** `until`: when a scheduled message falls due, the numbers change with no new data: not reused from then. */
+export function writePopupCache(summary: PopupSummary, now: number, until: number | null = null): void {
+  void browser.storage.local.set({ [POPUP_CACHE_KEY]: { day: popupBounds(now).startOfDay, summary, until } }).catch(() => undefined);
 }
 
 export function forgetPopupCache(): void {

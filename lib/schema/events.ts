@@ -2,7 +2,7 @@
 // The page is untrusted input: the background re-validates every event with these schemas,
 // and an event that fails is counted and dropped whole, never stored in part.
 import { z } from 'zod';
-import { Channel, Direction, MAX_SHORT, MAX_TEXT, MessageKind } from './model';
+import { Channel, Direction, MAX_SHORT, MAX_TEXT, MessageKind, MessageStatus } from './model';
 
 const id = z.string().min(1).max(400);
 const short = z.string().max(MAX_SHORT);
@@ -39,10 +39,17 @@ export const MessageEvent = z.object({
   from: CapturedPerson,
   to: z.array(CapturedPerson).max(200).default([]),
   cc: z.array(CapturedPerson).max(200).default([]),
+  /** Blind copies (Gmail's compose and its sync requests carry them); never prospects. */
+  bcc: z.array(CapturedPerson).max(200).default([]),
   subject: short.nullable().default(null),
   /** Plain text the author wrote (no quoted history). Rendered as text, never as HTML. */
   text: z.string().max(MAX_TEXT),
   sentAt: z.number().int().min(946684800000).max(4102444800000), // 2000-01-01 .. 2100-01-01
+  /** 'scheduled': sent with Gmail's "Schedule send" and held by Gmail until `scheduledAt`; 'sent'
+   *  otherwise (also a later sighting of a scheduled message that Gmail has sent). */
+  status: MessageStatus.default('sent'),
+  /** The time a scheduled message is due (then also its `sentAt`); null: not readable. */
+  scheduledAt: z.number().int().min(946684800000).max(4102444800000).nullable().default(null),
   rfcMessageId: z.string().max(1000).nullable().default(null),
   /** In-Reply-To and References Message-IDs. */
   inReplyTo: z.array(z.string().max(1000)).max(100).default([]),
@@ -58,6 +65,9 @@ export const RetractEvent = z.object({
   type: z.literal('retract'),
   /** Any id the message is known by (external id or alias). */
   externalId: id,
+  /** Gmail saved the message back as a draft after it was scheduled (the user cancelled the
+   *  schedule): remove it only while it is still a scheduled message, never a sent one. */
+  unscheduled: z.boolean().default(false),
 });
 export type RetractEvent = z.infer<typeof RetractEvent>;
 

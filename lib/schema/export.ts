@@ -9,6 +9,7 @@ import {
   MAX_SHORT,
   MAX_TEXT,
   MessageKind,
+  MessageStatus,
   Seniority,
   Stage,
   TemplateChannel,
@@ -80,6 +81,12 @@ export const ExportMessage = z.object({
   rfcMessageId: z.string().max(1000).nullable().optional(),
   inReplyTo: z.array(z.string().max(1000)).max(100).optional(),
   callOutcome: CallOutcome.nullable().optional(),
+  /** Blind copies (Gmail): shown, never prospects. Absent = none. */
+  bcc: z.array(short).max(200).optional(),
+  /** 'scheduled': held by Gmail's "Schedule send", counted once `sentAt` is due. Absent = 'sent'. */
+  status: MessageStatus.optional(),
+  /** When a scheduled message was scheduled for (kept after it is sent); null = not known. */
+  scheduledAt: iso.nullable().optional(),
 });
 
 export const ExportTemplate = z.object({

@@ -41,6 +41,10 @@ export type Seniority = z.infer<typeof Seniority>;
 export const CallOutcome = z.enum(['connected', 'voicemail', 'no-answer']);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 
+/** A written outbound message is sent, or scheduled (Gmail "Schedule send") and not yet sent. */
+export const MessageStatus = z.enum(['sent', 'scheduled']);
+export type MessageStatus = z.infer<typeof MessageStatus>;
+
 const shortText = z.string().max(MAX_SHORT);
 const nullableShort = shortText.nullable();
 
@@ -136,9 +140,19 @@ export const Message = z.object({
   from: z.string().max(MAX_SHORT),
   to: z.array(z.string().max(MAX_SHORT)).max(200),
   cc: z.array(z.string().max(MAX_SHORT)).max(200),
+  /** Blind copies the user sent (Gmail). Shown, never prospects (lib/ingest/ingest.ts). Absent on
+   *  records stored before it existed: read as []. Not indexed, so no schema version. */
+  bcc: z.array(z.string().max(MAX_SHORT)).max(200).optional(),
   subject: nullableShort,
   text: z.string().max(MAX_TEXT),
+  /** When it was sent; for a scheduled message, the time it is scheduled for (lib/ingest/summary.ts). */
   sentAt: z.number(),
+  /** 'scheduled': Gmail holds it for "Schedule send" (it counts once `sentAt` is due, a function of
+   *  now: lib/analytics); absent = 'sent'. Not indexed: no schema version. */
+  status: MessageStatus.optional(),
+  /** The time a scheduled message was scheduled for (kept once Gmail shows it sent); null when the
+   *  schedule request named no readable time. Absent = never scheduled. */
+  scheduledAt: z.number().nullable().optional(),
   templateId: z.string().max(200).nullable(),
   templateVersion: z.number().int().nullable().default(null),
   templateSource: TemplateSource.nullable(),

@@ -20,9 +20,9 @@ export interface TemplateNumbers extends RateCount {
 /**
  * Per template: uses (outbound messages with it, any step, from the threads' send facts), and the
  * reply rate of the threads it opened, per version: the dashboard's units (lib/analytics/units.ts),
- * so both tabs count alike.
+ * so both tabs count alike. `now`: scheduled messages count once due.
  */
-export function templateNumbers(facts: Facts, replyWindowDays = 30): Map<string, TemplateNumbers> {
+export function templateNumbers(facts: Facts, replyWindowDays = 30, now = Infinity): Map<string, TemplateNumbers> {
   const out = new Map<string, TemplateNumbers>();
   const get = (id: string) => {
     let n = out.get(id);
@@ -30,8 +30,9 @@ export function templateNumbers(facts: Facts, replyWindowDays = 30): Map<string,
     return n;
   };
   const c = facts.threads;
-  for (let j = 0; j < c.sTpl.length; j++) if (c.sTpl[j] >= 0) get(facts.tpl[c.sTpl[j]]).uses++;
-  const units = buildUnits(facts, replyWindowDays);
+  // A scheduled message is a use once it is due (`now`), like every other number.
+  for (let j = 0; j < c.sTpl.length; j++) if (c.sTpl[j] >= 0 && c.sAt[j] <= now) get(facts.tpl[c.sTpl[j]]).uses++;
+  const units = buildUnits(facts, replyWindowDays, [], {}, now);
   for (let i = 0; i < units.n; i++) {
     const t = units.t[i];
     if (c.firstTpl[t] < 0 || units.state[i] & U_BOUNCED) continue;

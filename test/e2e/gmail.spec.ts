@@ -194,6 +194,25 @@ test.describe('Gmail capture', () => {
     await expect(panel.getByTestId('health-gmail')).toContainText('degraded', { timeout: 30_000 });
   });
 
+  test('the thread id painted late: the DOM layer waits for it, and the reply joins the send\'s thread', async ({ context, extensionId }) => {
+    // DOM layer only, and the heading names the thread only by its legacy id, painted 1.5 s after the messages.
+    const server = await serveGmail(context, { me: ME, wire: 'opaque', permId: 'undefined', idPaintDelayMs: 1500 });
+    const page = await context.newPage();
+    await openGmail(page);
+    const panel = await openPanel(context, extensionId);
+    await composeAndSend(page, { to: [ANA.email], subject: 'Late id', body: 'Hello, is the id there yet?' });
+    await expect.poll(async () => (await dbMessages(panel)).length, { timeout: 10_000 }).toBe(1);
+    await deliverInbound(page, server, { from: ANA, text: 'It is now.', toThreadWithSubject: 'Late id' });
+    await openThread(page, 'Late id');
+    await expect.poll(async () => (await readDb<Thread>(panel, 'threads'))[0]?.summary?.firstReplyAt ?? null, { timeout: 10_000 }).not.toBeNull();
+    await page.waitForTimeout(1500);
+    const threads = await readDb<Thread & { keys: string[] }>(panel, 'threads');
+    expect(threads).toHaveLength(1);
+    expect((await dbMessages(panel)).map((m) => m.direction).sort()).toEqual(['inbound', 'outbound']);
+    // The thread is now known by the id Gmail painted late (the compose only knew its thread-a id).
+    expect(threads[0].keys).toContain(`gmail:t:${server.thread('Late id')!.legacy}`);
+  });
+
   test('a send read by the DOM layer alone is kept when Gmail is closed right after "Message sent"', async ({ context, extensionId }) => {
     // The DOM layer waits 1.5 s for the network layer's id before it reports a send: the tab closing
     // inside that wait must not lose it.

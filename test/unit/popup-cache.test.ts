@@ -23,6 +23,13 @@ describe('popup cache', () => {
     expect(await readPopupCache(noon + 13 * 3_600_000)).toBeNull(); // 01:00 the next day
   });
 
+  it('is not reused once a scheduled message falls due (the numbers change with no new data)', async () => {
+    writePopupCache(summary, noon, noon + 600_000);
+    await settle();
+    expect(await readPopupCache(noon + 599_000)).toEqual(summary);
+    expect(await readPopupCache(noon + 600_000)).toBeNull();
+  });
+
   it('is dropped by any "db changed" notification (a capture, an edit, an import)', async () => {
     writePopupCache(summary, noon);
     await settle();

@@ -5,14 +5,12 @@
 export function addComposeButton(doc: Document, cell: Element, onPick: () => void): HTMLElement {
   const host = doc.createElement('span');
   host.setAttribute('data-sidelog', 'compose-button');
-  host.style.display = 'inline-block';
-  host.style.verticalAlign = 'middle';
-  host.style.marginLeft = '8px';
+  host.style.cssText = 'display:inline-block;vertical-align:middle;margin-left:8px';
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent =
-    'button{font:500 12px/1 system-ui,sans-serif;border:1px solid #c4c7c5;border-radius:12px;background:#fff;color:#1f1f1f;padding:6px 10px;cursor:pointer}' +
-    'button:hover{background:#f2f6fc}.tip{position:absolute;margin-top:6px;max-width:220px;font:12px/1.4 system-ui,sans-serif;background:#1f1f1f;color:#fff;padding:6px 8px;border-radius:6px;z-index:10}';
+    'button{font:500 12px/1 system-ui;border:1px solid #c4c7c5;border-radius:12px;background:#fff;color:#1f1f1f;padding:6px 10px;cursor:pointer}' +
+    'button:hover{background:#f2f6fc}.tip{position:absolute;margin-top:6px;max-width:220px;font:12px/1.4 system-ui;background:#1f1f1f;color:#fff;padding:6px 8px;border-radius:6px;z-index:10}';
   const button = doc.createElement('button');
   button.type = 'button';
   button.textContent = 'Sidelog';

@@ -11,9 +11,17 @@
 // re-saves the same message as a draft -> the draft save of a just-sent id retracts it; (B) the
 // client holds the send during the undo window -> no request, and the Undo click retracts what the
 // DOM layer reported. In both, a click on `#link_undo` retracts the sends that toast confirmed.
+//
+// "Schedule send" (`^scheduled` where a send has `^pfg`, sync-parser.ts SCHEDULE_LABEL): the
+// network layer logs a scheduled message, dated by its due time, and follows its id (kept in
+// extension storage across reloads) until Gmail shows it again: sent (`^f`) -> an outbound event
+// under the same ids marks it sent (one record), back to drafts (`^r`: Cancel send, or Undo on the
+// "Send scheduled" toast) -> it is removed. The DOM layer never takes a schedule for a send: choosing
+// "Schedule send" drops the compose's unconfirmed Send snapshot, and the toast that follows
+// confirms nothing (its Undo undoes no earlier send).
 import type { CaptureEventInput, CapturedPerson, MessageEventInput } from '../../schema/events';
 import type { InsertRequest, InsertResult, PageContext } from '../../messaging';
-import { readCompose, readMessageNode, readOwnEmail, readThreadIds, readThreadView, composeRootOf, sendButtonOf, type ComposeState } from './dom-read';
+import { readCompose, readMessageNode, readOwnEmail, readThreadView, openThreadNames, composeRootOf, sendButtonOf, type ComposeState } from './dom-read';
 import { cleanId, splitThread, threadNames } from './ids';
 import { GMAIL } from './selectors';
 import { parseSyncCall } from './sync-parser';
@@ -36,7 +44,23 @@ export interface GmailCaptureDeps {
    *  names), so a reply read from the DOM alone links to the thread even when the thread view
    *  names it differently from the compose (`rt` thread-a:r… vs a legacy hex id). */
   sentThreads?: { load(): Promise<Record<string, string[]>>; save(map: Record<string, string[]>): void };
+  /** Remembers, across reloads, the scheduled messages logged and not yet seen sent or cancelled
+   *  (message id -> due time, and when the scheduling request started). */
+  scheduledMemory?: { load(): Promise<Record<string, ScheduledEntry>>; save(map: Record<string, ScheduledEntry>): void };
+  /** How long the thread scan waits for the open thread's id to be painted before it reports the
+   *  thread's messages without one. */
+  threadIdWaitMs?: number;
 }
+
+export interface ScheduledEntry {
+  /** Due time (null: the request named none readable). */
+  at: number | null;
+  /** When the scheduling request started: a draft save begun before it is no cancel. */
+  since: number;
+}
+
+const SCHEDULED_MAX = 500;
+const DAY = 86_400_000;
 
 const SENT_THREADS_MAX = 500;
 
@@ -96,7 +120,6 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   const namesByHeading = new WeakMap<Element, Set<string>>();
   const sentThreads = new Map<string, string[]>();
   let memoryLoaded = !deps.sentThreads;
-  let sentThreadsQueued = false;
   function rememberSend(ev: MessageEventInput) {
     const names = [ev.threadExternalId, ...(ev.threadAliases ?? [])].filter((x): x is string => !!x);
     if (!names.length) return;
@@ -106,16 +129,36 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       sentThreads.set(id, [...new Set([...(sentThreads.get(id) ?? []), ...names])].slice(0, 20));
     }
     while (sentThreads.size > SENT_THREADS_MAX) sentThreads.delete(sentThreads.keys().next().value!);
-    // Saved at once (the names of one send arrive together, so a microtask gathers them): a
-    // timer here lost the memory when the user reloaded Gmail within it, and the reply read
-    // after the reload then started a thread of its own.
-    if (deps.sentThreads && !sentThreadsQueued) {
-      sentThreadsQueued = true;
-      queueMicrotask(() => {
-        sentThreadsQueued = false;
-        deps.sentThreads!.save(Object.fromEntries(sentThreads));
-      });
-    }
+    persist(deps.sentThreads, sentThreads);
+  }
+  // Memories are saved at once (what one sync call teaches arrives together, so a microtask gathers
+  // it): a timer here lost the memory when the user reloaded Gmail within it, and the reply read
+  // after the reload then started a thread of its own.
+  const queued = new Set<Map<string, unknown>>();
+  function persist<T>(store: { save(map: Record<string, T>): void } | undefined, map: Map<string, T>) {
+    if (!store || queued.has(map)) return;
+    queued.add(map);
+    queueMicrotask(() => {
+      queued.delete(map);
+      store.save(Object.fromEntries(map));
+    });
+  }
+  // Scheduled messages logged and followed until Gmail shows them sent or back in drafts. Sync
+  // calls wait for the memory to load (a few ms at page start), so a sighting is never missed.
+  const scheduled = new Map<string, ScheduledEntry>();
+  let scheduledLoaded = !deps.scheduledMemory;
+  const tapQueue: TapMessage[] = [];
+  function saveScheduled() {
+    const t = now();
+    // Forgotten: long past due (Gmail has sent it; the numbers count it by its time anyway).
+    for (const [id, e] of scheduled) if ((e.at ?? e.since) < t - 30 * DAY || scheduled.size > SCHEDULED_MAX) scheduled.delete(id);
+    persist(deps.scheduledMemory, scheduled);
+  }
+  /** Back in drafts: the schedule was cancelled. */
+  function unschedule(id: string) {
+    scheduled.delete(id);
+    saveScheduled();
+    retract(id, 'network', now(), true);
   }
   const buttoned = new WeakSet<Element>();
   let lastToastSnaps: Snapshot[] = [];
@@ -125,6 +168,10 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   let observer: MutationObserver | null = null;
 
   let stopped = false;
+  /** The fields every event of this page shares. */
+  const base = <T extends CaptureEventInput['type']>(type: T) => ({ eventId: newId(), type, channel: 'gmail' as const });
+  /** A written message read from the DOM (the network layer's are built by sync-parser.ts). */
+  const domMessage = (direction: 'outbound' | 'inbound') => ({ ...base('message'), layer: 'dom' as const, direction, kind: 'email' as const });
   const emit = (events: CaptureEventInput[]) => {
     if (events.length && !stopped) deps.emit(events);
   };
@@ -150,21 +197,25 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     const e = email?.trim().toLowerCase();
     if (!e || own.has(e) || !e.includes('@')) return;
     own.add(e);
-    emit([{ eventId: newId(), type: 'identity', channel: 'gmail', layer: 'dom', person: { email: e } }]);
+    emit([{ ...base('identity'), layer: 'dom', person: { email: e } }]);
   }
 
   /** `at`: when the user undid: the Undo click, or the start of the draft save that carries it. */
-  function retract(id: string, layer: 'network' | 'dom', at = now()) {
+  function retract(id: string, layer: 'network' | 'dom', at = now(), unscheduled = false) {
     retractedAt.set(id, at);
     const ns = netSends.get(id);
     if (ns) ns.retracted = true;
-    emit([{ eventId: newId(), type: 'retract', channel: 'gmail', layer, externalId: id }]);
+    emit([{ ...base('retract'), layer, externalId: id, ...(unscheduled && { unscheduled }) }]);
   }
 
   // ------------------------------------------------------------------ network layer
 
   function onTap(msg: TapMessage) {
-    const r = parseSyncCall(msg, { ownEmails: [...own], newId });
+    if (!scheduledLoaded) {
+      tapQueue.push(msg);
+      return;
+    }
+    const r = parseSyncCall(msg, { ownEmails: [...own], newId, watched: (id) => scheduled.has(id) });
     r.ownEmails.forEach(learnOwn);
     health.network.recognised += r.recognised;
     if (r.failed) {
@@ -174,7 +225,14 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     if (r.recognised || r.failed) healthSoon();
     const out: CaptureEventInput[] = [];
     for (const e of r.events) {
-      if (e.direction === 'outbound') {
+      if (e.direction === 'outbound' && e.status === 'scheduled') {
+        // No Send press made it (the DOM layer has no snapshot): only an inserted template's memory.
+        const tpl = templateByDraft.get(e.externalId);
+        if (tpl) e.template = tpl;
+        rememberSend(e);
+        scheduled.set(e.externalId, { at: e.scheduledAt ?? null, since: msg.startedAt });
+        saveScheduled();
+      } else if (e.direction === 'outbound') {
         const undoneAt = retractedAt.get(e.externalId);
         if (undoneAt != null && undoneAt >= msg.startedAt) continue; // a send the user undid before it completed
         const sig = sendSignature(e.subject, e.to ?? []);
@@ -197,8 +255,24 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       out.push(e);
     }
     emit(out);
+    // Later sightings of followed scheduled messages: sent (one record: same ids), or back in drafts.
+    for (const x of r.sightings) {
+      if (!x.event) unschedule(x.id);
+      else {
+        scheduled.delete(x.id);
+        saveScheduled();
+        emit([x.event]);
+      }
+    }
     // Behaviour A of Undo Send: the just-sent message comes back as a draft.
     for (const id of r.draftSaves) {
+      const sch = scheduled.get(id);
+      if (sch) {
+        // A scheduled message saved as a draft by a request begun after the scheduling one: the
+        // user cancelled the schedule (Cancel send, or Undo on the "Send scheduled" toast).
+        if (msg.startedAt > sch.since) unschedule(id);
+        continue;
+      }
       const ns = netSends.get(id);
       // Dated by the draft save's start, not by when this script reads it: the page may already
       // have sent the message again, and that send must not pass for one undone in flight.
@@ -240,24 +314,17 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     const { threadExternalId, threadAliases } = splitThread(names);
     const fromEmail = s.state.fromEmail ?? [...own][0];
     return {
-      eventId: newId(),
-      type: 'message',
-      channel: 'gmail',
-      layer: 'dom',
-      direction: 'outbound',
-      kind: 'email',
+      ...domMessage('outbound'),
       externalId: id,
-      aliases: [],
       threadExternalId,
       threadAliases,
       from: fromEmail ? { email: fromEmail } : {},
       to: s.state.to,
       cc: s.state.cc,
+      bcc: s.state.bcc,
       subject: s.state.subject || null,
       text: s.state.text,
       sentAt: s.at,
-      rfcMessageId: null,
-      inReplyTo: [],
       template: s.template,
     };
   }
@@ -312,12 +379,23 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     const snaps = snapshots.filter((s) => !s.emitted && !s.confirmed && !s.retracted && t - s.at < 60_000 && (fresh || !isShown(s.root)));
     for (const s of snaps) s.confirmed = true;
     if (snaps.length) confirm(snaps);
+    // A new toast that confirms no send ("Send scheduled", "Conversation archived"…): its Undo is
+    // not the previous send's.
+    else if (fresh) lastToastSnaps = [];
   }
 
   function isShown(el: Element): boolean {
     if (!el.isConnected) return false;
     const h = el as HTMLElement;
     return !(h.style?.display === 'none' || h.closest?.('[style*="display: none"], [hidden]'));
+  }
+
+  /** "Schedule send" chosen in a send menu: the toast that comes next says "Send scheduled". A Send
+   *  press Gmail did not act on (no toast yet, e.g. refused for want of a recipient) must not be
+   *  confirmed by it, and its Undo undoes no earlier send. */
+  function onScheduleChosen() {
+    for (let i = snapshots.length - 1; i >= 0; i--) if (!snapshots[i].emitted && !snapshots[i].confirmed) snapshots.splice(i, 1);
+    lastToastSnaps = [];
   }
 
   function onUndo() {
@@ -333,13 +411,30 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
 
   // ------------------------------------------------------------------ DOM layer: thread view
 
+  // The open thread's id can be painted after its view and messages exist (InboxSDK pull request
+  // #1309, 2026-08-06): message nodes seen before any id go back to the next scan, every 100 ms
+  // (painting an attribute is no childList mutation), for up to threadIdWaitMs; then they are
+  // reported as before, with the names the heading has (if there is no heading at all, not reported).
+  const idWaitMs = deps.threadIdWaitMs ?? 5000;
+  let waitingSince: number | null = null;
+
   /** Reads only the message nodes that were added (or whose insides changed), never the whole
    *  thread again: a re-render with the same ids emits nothing, a body that loads later (Gmail
    *  fills collapsed messages on demand) is sent again with its text. */
   function scanThread(nodes: ReadonlySet<Element>) {
+    const names = openThreadNames(doc);
+    if (!names.length) {
+      waitingSince ??= now();
+      if (now() - waitingSince < idWaitMs) {
+        pendingAdded.push(...nodes);
+        if (!stopped) scanTimer ??= win.setTimeout(scan, 100);
+        return;
+      }
+      fail('dom', 'open thread without an id');
+    }
+    waitingSince = null;
     const h2 = doc.querySelector(GMAIL.thread.subject);
     if (!h2) return;
-    const names = readThreadIds(h2);
     // The user's own messages in this view that Sidelog logged name the thread as it was at send
     // time (the compose's `rt`, the request's thread id): carry those names too. Collected from the
     // nodes being scanned (a thread renders all its messages at once) and kept per heading.
@@ -378,28 +473,18 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
         healthSoon();
       }
       out.push({
-        eventId: newId(),
-        type: 'message',
-        channel: 'gmail',
-        layer: 'dom',
-        direction: 'inbound',
-        kind: 'email',
+        ...domMessage('inbound'),
         externalId: m.externalId,
         aliases: m.aliases,
         threadExternalId,
         threadAliases: threadAliases.slice(0, 20),
         from: m.from,
         to: m.to,
-        cc: [],
-        // The heading is the thread's subject, not this message's ("Automatic reply: …" is only on
-        // the wire): reporting it would mislead classification, so the DOM layer leaves it out.
-        subject: null,
+        // No subject: the heading is the thread's, not this message's ("Automatic reply: …" is only
+        // on the wire): reporting it would mislead classification, so the DOM layer leaves it out.
         text: m.text,
         // No usable time, or one in the future (an id that does not encode time): now.
         sentAt: m.sentAt != null && m.sentAt <= now() + 86_400_000 ? m.sentAt : now(),
-        rfcMessageId: null,
-        inReplyTo: [],
-        template: null,
       });
     }
     emit(out);
@@ -474,6 +559,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     const t = e.target as Element | null;
     if (!t || t.nodeType !== 1) return;
     if (t.closest(GMAIL.toast.undo)) return onUndo();
+    if (t.closest(GMAIL.compose.scheduleSend)) return onScheduleChosen();
     const send = sendButtonOf(t);
     if (send) {
       const root = composeRootOf(send);
@@ -540,7 +626,7 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     for (const layer of ['network', 'dom'] as const) {
       const h = health[layer];
       if (h.recognised === 0 && h.failed === 0) continue;
-      out.push({ eventId: newId(), type: 'health', channel: 'gmail', layer, recognised: h.recognised, failed: h.failed, lastError: h.lastError });
+      out.push({ ...base('health'), layer, ...h });
       health[layer] = { recognised: 0, failed: 0, lastError: null };
     }
     return out;
@@ -555,6 +641,16 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
         })
         .catch(() => undefined)
         .finally(() => (memoryLoaded = true));
+      deps.scheduledMemory
+        ?.load()
+        .then((saved) => {
+          for (const [id, e] of Object.entries(saved ?? {})) if (typeof e?.since === 'number' && !scheduled.has(id)) scheduled.set(id, { at: typeof e.at === 'number' ? e.at : null, since: e.since });
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          scheduledLoaded = true;
+          for (const m of tapQueue.splice(0)) onTap(m);
+        });
       learnOwn(readOwnEmail(doc));
       doc.addEventListener('keydown', onKeyDown, true);
       doc.addEventListener('click', onClick, true);

@@ -197,6 +197,16 @@ export function readThreadIds(h2: Element): string[] {
   return threadNames([perm && perm !== 'undefined' && perm !== 'null' ? perm : null, legacy]);
 }
 
+/** The open thread's names: the heading's ids, else the selected list row's (`tr.aps`, which can
+ *  carry the legacy id before the heading does); [] while neither has been painted yet. */
+export function openThreadNames(doc: ParentNode): string[] {
+  const h2 = doc.querySelector(GMAIL.thread.subject);
+  const names = h2 ? readThreadIds(h2) : [];
+  if (names.length) return names;
+  const row = doc.querySelector(GMAIL.inbox.selectedThreadRef);
+  return row ? threadNames([row.getAttribute('data-legacy-thread-id'), row.getAttribute('data-thread-id')]) : [];
+}
+
 export function readMessageNode(node: Element): ThreadMessage | null {
   const id = cleanId(node.getAttribute('data-message-id'));
   if (!isMsgId(id)) return null;
@@ -214,14 +224,14 @@ export function readMessageNode(node: Element): ThreadMessage | null {
   const fromId = legacyHex ? timeFromLegacyHex(legacyHex) : null;
   const fromTitle = parseGmailDate(node.querySelector(GMAIL.thread.date)?.getAttribute('title'));
   const sentAt = fromId != null && fromTitle != null && Math.abs(fromId - fromTitle) > 36 * 3600_000 ? fromTitle : (fromId ?? fromTitle);
-  const body = node.querySelector(GMAIL.thread.body);
+  const body = node.querySelector(GMAIL.thread.body) ?? node.querySelector(GMAIL.thread.bodyOuter);
   return { externalId: id, aliases: messageAliases(id, [legacy]), from, to, sentAt, text: body ? elementText(body) : '' };
 }
 
 export function readThreadView(root: ParentNode): ThreadView | null {
   const h2 = root.querySelector(GMAIL.thread.subject);
   if (!h2) return null;
-  const names = readThreadIds(h2);
+  const names = openThreadNames(root);
   const messages: ThreadMessage[] = [];
   let unreadable = 0;
   for (const node of root.querySelectorAll(GMAIL.thread.message)) {

@@ -35,6 +35,12 @@ export const GMAIL = {
     sendButton: 'div.aoO[role="button"]',
     /** Fallback when the class changes: the localised tooltip/label starts with "Send" in English. */
     sendButtonByLabel: '[role="button"][data-tooltip^="Send"], [role="button"][aria-label^="Send"]',
+    /** "Schedule send" in the menu of the arrow next to Send (`.hG`, "More send options"): a
+     *  `[selector="scheduledSend"]` item inside the compose. Choosing it schedules the message (the
+     *  network layer logs it as scheduled, `^scheduled`); the DOM layer must not take the toast that
+     *  follows for a send. InboxSDK gmail-compose-view.ts getScheduleSendButton /
+     *  getMoreSendOptionsButton, in use at a8a6fe2c9e69b0e70dbdc5c03fea517644e9e3e9 (2026-07-23). */
+    scheduleSend: '[selector="scheduledSend"]',
     /** Fallback compose root when `div.M9` is absent: the nearest ancestor holding these. */
     rootMarker: 'input[name="subjectbox"], input[name="draft"]',
     /** Bottom toolbar row, where the Sidelog button goes (`td.gU.Up` holds Send). 2019 capture. */
@@ -53,7 +59,8 @@ export const GMAIL = {
   thread: {
     /** Subject heading of an open thread: `h2.hP` with `data-legacy-thread-id` (hex) and
      *  `data-thread-perm-id` (`thread-f:…`/`thread-a:r…`), which is sometimes missing or the string
-     *  "undefined" (2025): the legacy id is the fallback. */
+     *  "undefined" (2025): the legacy id is the fallback. The legacy id can be painted after the
+     *  thread view exists (InboxSDK pull request #1309, 2026-08-06): the scan waits for it. */
     subject: 'h2.hP',
     /** One message of the thread: `div.adn[data-message-id="#msg-f:…"][data-legacy-message-id]`. */
     message: 'div.adn[data-message-id]',
@@ -64,6 +71,10 @@ export const GMAIL = {
     recipient: 'span.g2[email]',
     date: 'span.g3[title]',
     body: 'div.a3s',
+    /** The message body's container `div.ii.gt` (holds `div.a3s`): the body InboxSDK reads since
+     *  `.adP` went away — InboxSDK pull request #1309 (2026-08-06, customer HTML of 2026). Used
+     *  when `div.a3s` is not there. */
+    bodyOuter: 'div.ii.gt',
   },
   inbox: {
     /** Inbox row `tr.zA` (unread `.zE`) with `span.bqe[data-thread-id][data-legacy-thread-id]`
@@ -71,6 +82,11 @@ export const GMAIL = {
     row: 'tr.zA',
     threadRef: 'span[data-thread-id]',
     sender: 'span[email]',
+    /** The selected row of the list (`tr.aps`, reading/split pane) carries the open thread's
+     *  `data-legacy-thread-id` too, and may have it before the thread view's heading does: InboxSDK
+     *  pull request #1309 (2026-08-06) falls back to `[gh=tl] tr.aps [data-legacy-thread-id]` when
+     *  the ThreadView exists before its attributes are painted. Seen in customer HTML of 2026. */
+    selectedThreadRef: 'tr.aps [data-legacy-thread-id]',
   },
   account: {
     /** Document title "Inbox (3) - me@example.com - Gmail" (also "… - Example Co Mail"). */

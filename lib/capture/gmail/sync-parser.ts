@@ -22,12 +22,24 @@ export interface SyncCall {
   kind: SyncKind;
   requestBody: string | null;
   responseBody: string | null;
+  /** When the page started the request (the tap's clock): a scheduled time lies after it. */
+  startedAt?: number;
 }
 
 export interface ParseCtx {
   /** The user's own addresses, lower-case (learned from the page). */
   ownEmails: readonly string[];
   newId: () => string;
+  /** Ids of scheduled messages the caller follows: their later sightings in responses (sent, or
+   *  back in drafts) are reported in `sightings`. */
+  watched?: (id: string) => boolean;
+}
+
+/** A followed scheduled message seen again in a response: sent (`event`: the outbound event that
+ *  records it sent, same ids, the server's time), or back in drafts (no event). */
+export interface Sighting {
+  id: string;
+  event?: MessageEventInput;
 }
 
 /** One message as read from a payload, before it becomes an event. */
@@ -57,6 +69,8 @@ export interface SyncParseResult {
   draftSaves: string[];
   /** `msg-a:` ids sent by this request. */
   sends: string[];
+  /** Followed scheduled messages seen again in the response (ctx.watched). */
+  sightings: Sighting[];
   /** Sender addresses of sends: the user's own addresses. */
   ownEmails: string[];
   recognised: number;
@@ -65,6 +79,16 @@ export interface SyncParseResult {
 }
 
 export const SEND_LABEL = '^pfg';
+/**
+ * "Schedule send": the request labels the message `^scheduled` where a send carries `^pfg`, and a
+ * message carries one or the other (a send wins). Sources: gmail.js `parse_request_payload`
+ * (KartikTalwar/gmail.js src/gmail.js, `send_scheduled_message`, added in 11ec9370ba5bc8d82e6ef76d2ae77ab7aaa4ea6c,
+ * unchanged at b7dfdabc19060721426e93dba85b3f6b6d60a211) and InboxSDK's pull request #1244
+ * (src/injected-js/gmail/constants.ts `SCHEDULE_ACTIONS = ['^scheduled']`,
+ * sync-compose-processor-20250206.ts `actionsToComposeRequestType`, at a2a7c80014702638051044fa0715ed4c934a6b0a).
+ * Neither reads a scheduled time: see scheduledTimeOf.
+ */
+export const SCHEDULE_LABEL = '^scheduled';
 export const DRAFT_LABELS = ['^r', '^r_bt'];
 /** Labels that mean the message was written by the user (sent `^f`, send pending `^pfg`, draft `^r`). */
 const AUTHORED_LABELS = new Set(['^f', '^pfg', '^r', '^r_bt']);
@@ -82,6 +106,15 @@ const at = (x: unknown, ...path: number[]): unknown => {
   return cur;
 };
 const isMs = (x: unknown): x is number => typeof x === 'number' && x > MIN_MS && x < MAX_MS;
+/** A time as Gmail writes one: ms as a number, or as a decimal string (`/i/fd` times are strings). */
+const asMs = (x: unknown): number | null => {
+  if (isMs(x)) return Math.floor(x);
+  if (typeof x === 'string' && /^\d{13}$/.test(x)) {
+    const n = Number(x);
+    return isMs(n) ? n : null;
+  }
+  return null;
+};
 const isLabels = (x: unknown): x is string[] =>
   isArr(x) && x.length > 0 && x.every((l) => typeof l === 'string' && l.startsWith('^'));
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
@@ -258,6 +291,8 @@ function readEmbeddedThread(inner: unknown, outerId: unknown, reader: string, ou
 interface RequestMessage {
   msg: RawMessage;
   raw: unknown[];
+  /** The update that carried it (`[op, [threadId, thread]]`). */
+  update?: unknown;
 }
 
 /** Request layout 2022-09-09: body[1][0] = [[op, [threadId, thread]], …]; the message sits at
@@ -274,7 +309,7 @@ function readRequest20220909(body: unknown): RequestMessage[] | null {
     for (const cand of [at(thread, 13, 0), at(thread, 1, 0), at(thread, 2, 0, 4, 0)]) {
       const msg = readMessage(cand, threadNames([threadId]), 'request-2022-09-09');
       if (msg) {
-        out.push({ msg, raw: cand as unknown[] });
+        out.push({ msg, raw: cand as unknown[], update: u });
         break;
       }
     }
@@ -314,7 +349,42 @@ export function walkMessages(payload: unknown, reader: string): RawMessage[] {
   return out;
 }
 
+/**
+ * The time a scheduled message is due. Where Gmail puts it in the request is documented nowhere
+ * public: gmail.js and InboxSDK (see SCHEDULE_LABEL) recognise a scheduled message by its label
+ * only, and no public capture of a scheduling request exists. What is known: the message's [6] is
+ * its date (gmail.js `parse_sent_message_payload_new` reads `timestamp = sent_email[6]`, InboxSDK's
+ * 2022-09-09 captures carry the send time there), and a scheduled time lies after the moment the
+ * request was made. So: [6] when it lies ahead of the request; otherwise the earliest time-shaped
+ * value ahead of the request among the message's own fields (three levels down), then in the rest
+ * of its update. null when none is: the message is then logged as scheduled with no due time and
+ * counts only once Gmail shows it sent (controller) — and the health line says why.
+ */
+export function scheduledTimeOf(raw: unknown, update: unknown, startedAt: number): number | null {
+  const ahead = (t: number | null): t is number => t !== null && t > startedAt + 1000;
+  if (!isArr(raw)) return null;
+  const first = asMs(raw[6]);
+  if (ahead(first)) return first;
+  let best: number | null = null;
+  const visit = (x: unknown, depth: number, skip: unknown) => {
+    if (x === skip) return;
+    const t = asMs(x);
+    if (ahead(t)) {
+      if (best === null || t < best) best = t;
+      return;
+    }
+    if (isArr(x) && depth > 0) for (const c of x) visit(c, depth - 1, skip);
+  };
+  visit(raw, 3, undefined);
+  if (best === null) visit(update, 6, raw);
+  return best;
+}
+
 // ---------------------------------------------------------------- responses
+
+/** A legacy thread id as a descriptor holds it: a 15–20 digit decimal (number or string) becomes
+ *  its `thread-f:` name; hex is left for threadNames (which drops anything else). */
+const legacyThreadName = (x: unknown) => (/^\d{15,20}$/.test(String(x)) ? `thread-f:${x}` : (x as string));
 
 /** Response layouts: `/i/s` 2022-09-09 body[1][5] = [[[threadId, null, [.., 6: [inner]]]], …];
  *  `/i/bv` (and page-embedded data) body[2] = [[inner, …], …]; embedded JSON body[1] = [[n, inner]];
@@ -336,10 +406,11 @@ export function readResponseMessages(kind: SyncKind, body: unknown): { messages:
       // `/i/fd`: [threadId, [desc, compact], full]
       if (isThreadId(cleanId(at(t, 0))) && isArr(at(t, 2))) {
         recognised = true;
-        // Thread descriptor [13] is the legacy thread id as a decimal (InboxSDK 20220909 reader).
-        const dec = at(t, 1, 0, 13);
-        const decId = (typeof dec === 'string' || typeof dec === 'number') && /^\d{15,20}$/.test(String(dec)) ? `thread-f:${dec}` : null;
-        const names = threadNames([at(t, 0) as string, at(t, 1, 0, 0) as string, decId]);
+        // The legacy thread id: the full thread descriptor has it at [1][0][13] as a decimal, the
+        // minimal one at [1][0][15] as it is (hex) — InboxSDK extractThreadsFromThreadResponse_20220909
+        // (src/platform-implementation-js/dom-driver/gmail/gmail-sync-response-processor.ts, both
+        // branches since f806f398571e1d5dd1b7218181fb7d8440f74833, unchanged at a8a6fe2c9e69b0e70dbdc5c03fea517644e9e3e9).
+        const names = threadNames([at(t, 0) as string, at(t, 1, 0, 0) as string, legacyThreadName(at(t, 1, 0, 13)), legacyThreadName(at(t, 1, 0, 15))]);
         const compact = (at(t, 1, 1) as unknown[]) ?? [];
         for (const m of at(t, 2) as unknown[]) {
           const r = readFdMessage(m, isArr(compact) ? compact : [], names) ?? readMessage(m, names, 'fd-2022-09-09');
@@ -376,7 +447,12 @@ export function isAuthored(m: RawMessage, ownEmails: readonly string[]): boolean
   return !!m.from.email && ownEmails.includes(m.from.email);
 }
 
-function toEvent(m: RawMessage, direction: 'outbound' | 'inbound', ctx: ParseCtx, extra: { aliases?: string[]; threadIds?: string[] } = {}): MessageEventInput {
+function toEvent(
+  m: RawMessage,
+  direction: 'outbound' | 'inbound',
+  ctx: ParseCtx,
+  extra: { aliases?: string[]; threadIds?: string[]; scheduledAt?: number | null; scheduled?: boolean } = {},
+): MessageEventInput {
   const { threadExternalId, threadAliases } = splitThread(threadNames([...m.threadIds, ...(extra.threadIds ?? [])]));
   return {
     eventId: ctx.newId(),
@@ -392,12 +468,14 @@ function toEvent(m: RawMessage, direction: 'outbound' | 'inbound', ctx: ParseCtx
     from: person(m.from),
     to: m.to.slice(0, 200),
     cc: m.cc.slice(0, 200),
+    bcc: m.bcc.slice(0, 200),
     subject: m.subject,
     text: m.text,
-    sentAt: m.sentAt,
+    // A scheduled message is dated by the time it is due (lib/ingest/summary.ts counts it then).
+    sentAt: extra.scheduledAt ?? m.sentAt,
+    ...(extra.scheduled ? { status: 'scheduled' as const, scheduledAt: extra.scheduledAt ?? null } : {}),
     rfcMessageId: m.rfc,
     inReplyTo: m.inReplyTo.slice(0, 100),
-    template: null,
   };
 }
 
@@ -412,16 +490,27 @@ function parseJson(s: string | null): unknown {
   }
 }
 
+/** What a scheduled message's labels say it is now: sent, back in drafts, or (null) still scheduled. */
+function stateOf(labels: readonly string[]): 'sent' | 'draft' | null {
+  if (labels.includes(SCHEDULE_LABEL)) return null;
+  if (labels.includes(SEND_LABEL) || labels.includes('^f')) return 'sent';
+  return DRAFT_LABELS.every((l) => labels.includes(l)) ? 'draft' : null;
+}
+
 /**
  * Turns one observed sync call into capture events.
  * - every request message labelled `^pfg` -> one outbound event, enriched from the response
  *   (RFC Message-ID, legacy ids, server thread id) when the response names the same message;
+ * - every request message labelled `^scheduled` (and not `^pfg`) -> one outbound event with status
+ *   'scheduled', dated by its due time (scheduledTimeOf), enriched from the response alike;
  * - request messages labelled `^r`/`^r_bt` (draft saves) -> nothing, but reported in `draftSaves`;
  * - response messages that the user did not write -> inbound events (ingestion keeps them only
- *   for tracked threads and known prospects).
+ *   for tracked threads and known prospects);
+ * - response messages the caller follows (ctx.watched: scheduled ones) shown sent or back in
+ *   drafts -> `sightings`.
  */
 export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
-  const res: SyncParseResult = { events: [], draftSaves: [], sends: [], ownEmails: [], recognised: 0, failed: 0, errors: [] };
+  const res: SyncParseResult = { events: [], draftSaves: [], sends: [], sightings: [], ownEmails: [], recognised: 0, failed: 0, errors: [] };
   const req = parseJson(call.requestBody);
   const resp = parseJson(call.responseBody);
 
@@ -429,14 +518,14 @@ export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
   if (call.kind === 's' && req !== undefined) {
     requestMsgs = readRequest20220909(req) ?? [];
     if (requestMsgs.length === 0) requestMsgs = walkMessages(req, 'walk-request').map((msg) => ({ msg, raw: [] }));
-    // A request that carries the send label but yields no readable message is a lost send: count it.
-    const hasSendLabel = typeof call.requestBody === 'string' && call.requestBody.includes('^pfg');
-    const readSends = requestMsgs.filter((r) => r.msg.labels.includes(SEND_LABEL)).length;
-    if (hasSendLabel && readSends === 0) {
-      res.failed++;
-      res.errors.push('send request not readable');
+    // A request that carries the send (or schedule) label but yields no readable message is a lost send: count it.
+    for (const label of [SEND_LABEL, SCHEDULE_LABEL]) {
+      if (call.requestBody!.includes(label) && !requestMsgs.some((r) => r.msg.labels.includes(label))) {
+        res.failed++;
+        res.errors.push(label === SEND_LABEL ? 'send request not readable' : 'schedule request not readable');
+      }
     }
-  } else if (call.kind === 's' && call.requestBody && call.requestBody.includes('^pfg')) {
+  } else if (call.kind === 's' && call.requestBody && (call.requestBody.includes(SEND_LABEL) || call.requestBody.includes(SCHEDULE_LABEL))) {
     res.failed++;
     res.errors.push('send request is not JSON');
   }
@@ -455,9 +544,11 @@ export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
   for (const m of responseMsgs) if (!byId.has(m.id) || m.labels.includes(SEND_LABEL)) byId.set(m.id, m);
 
   const handled = new Set<string>();
-  for (const { msg } of requestMsgs) {
+  for (const { msg, raw, update } of requestMsgs) {
     handled.add(msg.id);
-    if (msg.labels.includes(SEND_LABEL)) {
+    const sending = msg.labels.includes(SEND_LABEL);
+    const scheduling = !sending && msg.labels.includes(SCHEDULE_LABEL);
+    if (sending || scheduling) {
       const server = byId.get(msg.id);
       const merged: RawMessage = {
         ...msg,
@@ -468,10 +559,20 @@ export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
         text: msg.text || server?.text || '',
         subject: msg.subject || server?.subject || null,
       };
-      res.events.push(toEvent(merged, 'outbound', ctx, { threadIds: server?.threadIds }));
-      res.sends.push(msg.id);
+      if (scheduling) {
+        const due = scheduledTimeOf(raw, update, call.startedAt ?? 0);
+        res.events.push(toEvent(merged, 'outbound', ctx, { threadIds: server?.threadIds, scheduled: true, scheduledAt: due }));
+        if (due === null) {
+          // Logged, but it counts only once Gmail shows it sent: a reader to update.
+          res.failed++;
+          res.errors.push('scheduled send: no time found');
+        } else res.recognised++;
+      } else {
+        res.events.push(toEvent(merged, 'outbound', ctx, { threadIds: server?.threadIds }));
+        res.sends.push(msg.id);
+        res.recognised++;
+      }
       if (msg.from.email) res.ownEmails.push(msg.from.email);
-      res.recognised++;
     } else if (DRAFT_LABELS.every((l) => msg.labels.includes(l))) {
       res.draftSaves.push(msg.id);
       if (msg.from.email) res.ownEmails.push(msg.from.email);
@@ -482,7 +583,13 @@ export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
   for (const m of responseMsgs) {
     if (handled.has(m.id)) continue;
     handled.add(m.id);
-    if (isAuthored(m, own)) continue; // history of the user's own messages: sends are taken from requests
+    if (isAuthored(m, own)) {
+      // History of the user's own messages: sends are taken from requests. A scheduled message the
+      // caller follows is the exception: its later state is only ever seen here.
+      const state = ctx.watched?.(m.id) ? stateOf(m.labels) : null;
+      if (state) res.sightings.push(state === 'sent' ? { id: m.id, event: toEvent(m, 'outbound', ctx) } : { id: m.id });
+      continue;
+    }
     if (!m.id.startsWith('msg-f:')) continue;
     res.events.push(toEvent(m, 'inbound', ctx));
     res.recognised++;

@@ -1,13 +1,18 @@
 // The Gmail look-alike's own script (served as Gmail's static JS). Plain browser JS, DOM APIs
 // only (the page runs under Gmail's Trusted Types CSP). It behaves like Gmail where Sidelog looks:
 // compose with chip recipients, draft autosave (`^r`), Send / Ctrl+Enter (`^pfg`), the toast with
-// Undo, thread list (/i/bv), thread view (/i/fd), inline reply, periodic sync (/i/s).
+// Undo, thread list (/i/bv), thread view (/i/fd), inline reply, periodic sync (/i/s), and "Schedule
+// send" (the arrow next to Send, `^scheduled`, Cancel send in the thread view).
 (() => {
   'use strict';
   const cfg = JSON.parse(document.getElementById('lookalike-config').textContent);
   const ME = cfg.me;
   const SEND_NEW = ['^all', '^pfg', '^f_bt', '^f_btns', '^f_cl', '^i', '^u'];
   const SEND_REPLY = ['^all', '^pfg', '^f_bt', '^f_btns', '^f_cl'];
+  // "Schedule send": the same labels with `^scheduled` where a send has `^pfg` (gmail.js
+  // parse_request_payload `send_scheduled_message`; InboxSDK pull request #1244 SCHEDULE_ACTIONS).
+  const SCHEDULE_NEW = SEND_NEW.map((l) => (l === '^pfg' ? '^scheduled' : l));
+  const SCHEDULE_REPLY = SEND_REPLY.map((l) => (l === '^pfg' ? '^scheduled' : l));
   const DRAFT = ['^all', '^r', '^r_bt'];
   const policy = window.trustedTypes ? window.trustedTypes.createPolicy('lookalike-sanitizer', { createHTML: (s) => s }) : { createHTML: (s) => s };
   let reqCounter = 1;
@@ -86,6 +91,7 @@
     a[1] = [1, ME.email, ME.name, null, null, null, null, null, null, ME.email];
     a[2] = st.to.length ? st.to.map(contact) : null;
     a[3] = st.cc.length ? st.cc.map(contact) : null;
+    a[4] = st.bcc && st.bcc.length ? st.bcc.map(contact) : null;
     a[6] = now;
     a[7] = st.subject;
     const parts = [[0, st.html]];
@@ -105,9 +111,12 @@
     return a;
   }
 
-  function requestBody(st, labels) {
+  function requestBody(st, labels, due) {
     const t = new Array(14).fill(null);
     const m = msgArray(st, labels);
+    // Where Gmail puts the time a scheduled message is due is documented nowhere public; this page
+    // puts it in the message's date [6] (what gmail.js reads as the message's timestamp).
+    if (due != null) m[6] = due;
     const first = !st.saved && labels === DRAFT;
     // First save of a new compose: thread[2][0][4][0]; of a reply: thread[1][0]; later: thread[13][0].
     if (first && !st.isReply) t[2] = [[null, null, null, null, [m]]];
@@ -171,6 +180,7 @@
       [...root.querySelectorAll(`div.anm[name=${name}] [role=option][data-hovercard-id]`)].map((c) => ({ email: c.getAttribute('data-hovercard-id'), name: c.getAttribute('data-name') !== c.getAttribute('data-hovercard-id') ? c.getAttribute('data-name') : null }));
     st.to = people('to');
     st.cc = people('cc');
+    st.bcc = people('bcc');
     st.subject = root.querySelector('input[name=subjectbox]').value;
     st.html = root.querySelector('[g_editable=true]').innerHTML; // reading HTML is not a sink
     return st;
@@ -184,10 +194,19 @@
     if (opts.isReply) subject.style.display = 'none';
     const ccRow = h('div', { class: 'aH9', style: 'display:none' }, recipientField('cc', 'CC'));
     const ccLink = h('span', { class: 'aB gQ pE', role: 'link', tabindex: '1', 'aria-label': 'Add Cc recipients \u202a(Ctrl-Shift-C)\u202c', text: 'Cc', onclick: () => (ccRow.style.display = '') });
+    const bccRow = h('div', { class: 'aH9', style: 'display:none' }, recipientField('bcc', 'BCC'));
+    const bccLink = h('span', { class: 'aB gQ pB', role: 'link', tabindex: '1', 'aria-label': 'Add Bcc recipients \u202a(Ctrl-Shift-B)\u202c', text: 'Bcc', onclick: () => (bccRow.style.display = '') });
     const body = h('div', { class: 'Am Al editable LW-avf tS-tW', id: `:${composeSeq}o`, 'aria-label': 'Message Body', g_editable: 'true', role: 'textbox', 'aria-multiline': 'true', contenteditable: 'true', tabindex: '1', style: 'direction: ltr;' });
     const send = h('div', { class: 'T-I J-J5-Ji aoO v7 T-I-atl L3', role: 'button', tabindex: '1', 'data-tooltip': 'Send \u202a(Ctrl-Enter)\u202c', 'aria-label': 'Send \u202a(Ctrl-Enter)\u202c', text: 'Send' });
+    // The arrow next to Send opens "More send options": a menu inside the compose whose "Schedule
+    // send" item is `div.J-N.yr[selector=scheduledSend]` (gmail.js inserts its own item after
+    // `.J-N.yr`; InboxSDK finds it by `[selector="scheduledSend"]` in the compose).
+    const scheduleItem = h('div', { class: 'J-N yr', role: 'menuitem', selector: 'scheduledSend', tabindex: '-1', text: 'Schedule send' });
+    const sendMenu = h('div', { class: 'J-M', role: 'menu', 'aria-haspopup': 'true', style: 'display:none' }, scheduleItem);
+    const more = h('div', { class: 'T-I J-J5-Ji hG T-I-atl L3', role: 'button', 'aria-haspopup': 'true', tabindex: '1', 'aria-label': 'More send options', text: '▾' });
+    more.addEventListener('click', () => (sendMenu.style.display = sendMenu.style.display === 'none' ? '' : 'none'));
     const form = h('form', { class: 'bAs', method: 'POST', enctype: 'multipart/form-data' },
-      h('div', { class: 'aH9' }, recipientField('to', 'To', opts.to), ccLink), ccRow,
+      h('div', { class: 'aH9' }, recipientField('to', 'To', opts.to), ccLink, bccLink), ccRow, bccRow,
       h('div', { class: 'aoD az6' }, subject),
       h('input', { type: 'hidden', name: 'composeid', value: String(composeSeq++) }),
       h('input', { type: 'hidden', name: 'from', value: ME.email }),
@@ -199,7 +218,7 @@
           h('table', { class: 'iN' }, h('tbody', null,
             h('tr', null, h('td', { class: 'GQ' }, body)),
             h('tr', null, h('td', { class: 'HE' }, h('table', { class: 'IZ', role: 'group' }, h('tbody', null, h('tr', { class: 'btC' },
-              h('td', { class: 'gU Up' }, h('div', { class: 'J-J5-Ji btA' }, h('div', { class: 'dC' }, send, h('div', { class: 'T-I J-J5-Ji hG T-I-atl L3', role: 'button', 'aria-label': 'More send options' })))),
+              h('td', { class: 'gU Up' }, h('div', { class: 'J-J5-Ji btA' }, h('div', { class: 'dC' }, send, more), sendMenu)),
               h('td', { class: 'gU a8X' }, h('div', { class: 'bAK' })))))))))))))));
     st.draftInput = draft;
     st.rtInput = rt;
@@ -211,6 +230,10 @@
     };
     root.addEventListener('input', schedule);
     send.addEventListener('click', () => sendCompose(root));
+    scheduleItem.addEventListener('click', () => {
+      sendMenu.style.display = 'none';
+      openScheduleDialog(root);
+    });
     root.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
@@ -297,6 +320,93 @@
     }
   }
 
+  // ------------------------------------------------------------------ schedule send
+
+  const pad2 = (n) => String(n).padStart(2, '0');
+  const fmtShort = (t) => new Date(t).toLocaleString('en-US', { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+  /** Gmail's "Schedule send" dialog: suggested times, or "Pick date & time". */
+  function openScheduleDialog(root) {
+    const close = () => dialog.remove();
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    tomorrow.setHours(8, 0, 0, 0);
+    const suggestion = h('div', { role: 'menuitem', class: 'Az', tabindex: '0', text: `Tomorrow morning ${fmtShort(tomorrow.getTime())}` });
+    suggestion.addEventListener('click', () => {
+      close();
+      scheduleCompose(root, tomorrow.getTime());
+    });
+    const now = new Date();
+    const date = h('input', { type: 'date', 'aria-label': 'Date', value: `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}` });
+    const time = h('input', { type: 'time', 'aria-label': 'Time', value: `${pad2(now.getHours())}:${pad2(now.getMinutes())}` });
+    const confirm = h('button', { type: 'button', class: 'J-at1-auR', text: 'Schedule send' });
+    const picker = h('div', { class: 'pick', style: 'display:none' }, date, time, confirm);
+    const pick = h('div', { role: 'menuitem', class: 'Az', tabindex: '0', text: 'Pick date & time' });
+    pick.addEventListener('click', () => (picker.style.display = ''));
+    confirm.addEventListener('click', () => {
+      const at = new Date(`${date.value}T${time.value}`).getTime();
+      if (!(at > Date.now())) return; // Gmail accepts only a time ahead
+      close();
+      scheduleCompose(root, at);
+    });
+    const dialog = h('div', { role: 'dialog', class: 'Kj-JD', 'aria-label': 'Schedule send' }, h('div', { class: 'Kj-JD-K7', text: 'Schedule send' }), suggestion, pick, picker);
+    document.body.append(dialog);
+  }
+
+  async function scheduleCompose(root, due) {
+    const st = readState(root);
+    if (st.sending || (!st.to.length && !st.cc.length)) return;
+    st.sending = true;
+    clearTimeout(st.saveTimer);
+    if (!st.msgId) {
+      st.msgId = 'msg-a:' + rid();
+      st.draftInput.value = '#' + st.msgId;
+      st.rtInput.value = '#' + st.threadId;
+    }
+    const holder = root.closest('.nH.Hd') || root;
+    const parent = holder.parentNode;
+    const next = holder.nextSibling;
+    holder.remove();
+    await xhr('s', requestBody({ ...st }, st.isReply ? SCHEDULE_REPLY : SCHEDULE_NEW, due));
+    const undo = h('span', { id: 'link_undo', class: 'bAo', role: 'link', tabindex: '0', 'aria-label': 'Undo', text: 'Undo' });
+    const view = h('span', { id: 'link_vsm', class: 'ag a8k', role: 'link', tabindex: '0', text: 'View message' });
+    undo.addEventListener('click', async () => {
+      // Undo: the message comes back as a draft in its compose.
+      toast('Undoing…');
+      st.sending = false;
+      parent.insertBefore(holder, next);
+      st.saved = true;
+      await xhr('s', requestBody(readState(root), DRAFT));
+      toast('Scheduled send undone.');
+      await refreshList();
+    });
+    toast(`Send scheduled for ${fmtShort(due)}`, [undo, view]);
+    setTimeout(() => undo.remove(), cfg.undoWindowMs);
+    await refreshList();
+  }
+
+  /** "Cancel send" on a scheduled message: it goes back to drafts (a `^r` save of the same message
+   *  id) and opens in a compose. A scheduled message is no draft until then: once scheduled, "the
+   *  compose window automatically closes and the message goes into the scheduled label, without the
+   *  possibility of editing (this is not a draft), user can only cancel sending" (gmail.js pull
+   *  request #567, 2019-04-24, the change that added `send_scheduled_message`). */
+  async function cancelScheduled(threadId, m) {
+    const st = { msgId: m.id, threadId, isReply: false, saved: true, to: m.to, cc: m.cc, subject: m.subject, html: m.html, inReplyTo: null, quoteHtml: null };
+    await xhr('s', requestBody(st, DRAFT));
+    toast('Sending cancelled. Message saved as draft.');
+    openThreadId = null;
+    await refreshList();
+    const root = buildCompose({ to: m.to, subject: m.subject });
+    const rs = states.get(root);
+    rs.msgId = m.id;
+    rs.threadId = threadId;
+    rs.saved = true;
+    rs.draftInput.value = '#' + m.id;
+    rs.rtInput.value = '#' + threadId;
+    root.querySelector('[g_editable=true]').append(...bodyNodes(m.html));
+    document.body.append(h('div', { class: 'nH Hd', role: 'dialog', 'aria-label': m.subject || 'Draft' }, h('div', { class: 'nH' }, h('div', { class: 'aaZ' }, root))));
+  }
+
   // ------------------------------------------------------------------ inbox and thread view
 
   const main = h('div', { role: 'main', class: 'nH' });
@@ -312,11 +422,12 @@
       threadsById.set(id, { id, legacy: t[19], subject: t[0], msgs });
       const last = msgs[msgs.length - 1];
       const unread = msgs.some((m) => (m[10] || []).includes('^u') && m[1][1] !== ME.email);
+      const scheduledTag = msgs.some((m) => (m[10] || []).includes('^scheduled')) ? h('span', { class: 'ar as', text: 'Scheduled ' }) : null;
       const sender = last ? { email: last[1][1], name: last[1][2] || last[1][1] } : ME;
       rows.push(
         h('tr', { class: unread ? 'zA zE' : 'zA yO', role: 'row', tabindex: '-1', onclick: () => openThread(id) },
           h('td', { class: 'yX xY' }, h('div', { class: 'yW' }, h('span', { class: 'bA4' }, h('span', { class: unread ? 'zF' : 'yP', email: sender.email, name: sender.name, 'data-hovercard-id': sender.email, text: sender.email === ME.email ? 'me' : sender.name })))),
-          h('td', { class: 'xY a4W' }, h('div', { class: 'xS' }, h('div', { class: 'xT' }, h('div', { class: 'y6' }, h('span', { class: 'bog' }, h('span', { class: 'bqe', 'data-thread-id': '#' + id, 'data-legacy-thread-id': t[19], text: t[0] })))), h('span', { class: 'y2', text: ' - ' + (t[1] || '') }))),
+          h('td', { class: 'xY a4W' }, h('div', { class: 'xS' }, h('div', { class: 'xT' }, scheduledTag, h('div', { class: 'y6' }, h('span', { class: 'bog' }, h('span', { class: 'bqe', 'data-thread-id': '#' + id, 'data-legacy-thread-id': t[19], text: t[0] })))), h('span', { class: 'y2', text: ' - ' + (t[1] || '') }))),
           h('td', { class: 'xW xY' }, h('span', { title: new Date(t[2]).toString(), text: new Date(t[2]).toLocaleTimeString('en-US') })),
         ),
       );
@@ -341,7 +452,10 @@
     if (!entry) return;
     const [tid, [desc, compact], full] = entry;
     const legacy = (known && known.legacy) || desc[2] || '';
-    const h2 = h('h2', { class: 'hP', tabindex: '-1', 'data-legacy-thread-id': legacy, text: desc[1] });
+    // Gmail can paint the heading's data-legacy-thread-id after the thread view and its messages
+    // exist (InboxSDK pull request #1309, 2026): cfg.idPaintDelayMs reproduces that.
+    const h2 = h('h2', { class: 'hP', tabindex: '-1', 'data-legacy-thread-id': cfg.idPaintDelayMs ? null : legacy, text: desc[1] });
+    if (cfg.idPaintDelayMs) setTimeout(() => h2.setAttribute('data-legacy-thread-id', legacy), cfg.idPaintDelayMs);
     if (cfg.permId === 'real') h2.setAttribute('data-thread-perm-id', tid);
     else if (cfg.permId === 'undefined') h2.setAttribute('data-thread-perm-id', 'undefined');
     const nodes = [];
@@ -351,6 +465,14 @@
       const from = { email: brief[1][1], name: brief[1][2] || brief[1][1] };
       const html = d[5][1].map((p) => p[2][1]).join('');
       last = { id: mid, from, to: d[0].map((c) => ({ email: c[1], name: c[2] || null })), rfc: d[7], html, time: Number(d[16]) };
+      // A scheduled message of this thread: "Send scheduled for …" and its Cancel send button.
+      let banner = null;
+      if ((brief[3] || []).includes('^scheduled')) {
+        const msg = { id: mid, to: last.to, cc: (d[1] || []).map((c) => ({ email: c[1], name: c[2] || null })), subject: d[4] || desc[1], html };
+        const cancel = h('div', { class: 'T-I J-J5-Ji aFh T-I-atl', role: 'button', tabindex: '0', text: 'Cancel send' });
+        cancel.addEventListener('click', () => cancelScheduled(tid, msg));
+        banner = h('div', { class: 'aDh', role: 'status' }, h('span', { text: `Send scheduled for ${fmtShort(last.time)}` }), cancel);
+      }
       nodes.push(
         h('div', { class: 'adn ads', 'data-message-id': '#' + mid, 'data-legacy-message-id': d[34] },
           h('div', { class: 'gs' },
@@ -358,6 +480,7 @@
               h('td', { class: 'gF gK' }, h('h3', { class: 'iw' }, h('span', { class: 'gD', email: from.email, name: from.name, 'data-hovercard-id': from.email, text: from.name }))),
               h('td', { class: 'gH' }, h('span', { class: 'g3', title: fmt(last.time), alt: fmt(last.time), role: 'gridcell', text: new Date(last.time).toLocaleTimeString('en-US') })))))),
             h('div', { class: 'iw ajw' }, h('span', { class: 'hb' }, 'to ', last.to.map((p) => h('span', { class: 'g2', email: p.email, name: p.name || p.email, 'data-hovercard-id': p.email, text: p.name || p.email })))),
+            banner,
             h('div', { class: 'ii gt' }, h('div', { class: 'a3s aiL' }, bodyNodes(html))),
           ),
         ),

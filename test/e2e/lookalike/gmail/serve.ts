@@ -18,6 +18,14 @@
  *   openCompose(page) / fillCompose(page, {...})  -> the same without sending (draft autosaves happen)
  *   openThread(page, subject)             -> clicks the inbox row, waits for the thread view
  *   replyInThread(page, {body, via?})     -> inline reply in the open thread, sends, waits for the toast
+ *   scheduleSend(page, {to, cc?, bcc?, subject, body, minutesAhead})
+ *                                         -> opens Compose, types, picks "Schedule send" in the menu of the
+ *                                            arrow next to Send, "Pick date & time" a few minutes ahead,
+ *                                            waits for "Send scheduled"; returns the due time (ms)
+ *   cancelScheduledSend(page, subject)    -> opens the thread and clicks "Cancel send" (back to drafts)
+ *   syncNow(page)                         -> the page's periodic sync (/i/s poll, then /i/bv)
+ *   server.advance(ms)                    -> the server's clock moves on: scheduled messages due by then
+ *                                            are sent (labels ^f…), and the next sync shows them sent
  *   deliverInbound(page, server, {from, subject?, text, toThreadWithSubject?})
  *                                         -> the server receives a message (in the thread of that subject,
  *                                            In-Reply-To = our last message there, or a new thread); the
@@ -45,6 +53,8 @@ export interface GmailOptions {
   transport?: 'xhr' | 'fetch';
   /** Make the sync calls with the XMLHttpRequest of a hidden same-origin frame (Gmail's old js_frame). */
   syncFrame?: boolean;
+  /** Paint the thread heading's data-legacy-thread-id this long after the thread view (0: at once). */
+  idPaintDelayMs?: number;
 }
 
 export interface GmailServer {
@@ -57,6 +67,10 @@ export interface GmailServer {
   syncLog: string[];
   thread(idOrSubject: string): LThread | undefined;
   addInbound(o: InboundSpec): LMessage;
+  /** The server's clock (real time plus what advance() added). */
+  now(): number;
+  /** Moves the server's clock on; Gmail sends the scheduled messages due by then. */
+  advance(ms: number): void;
 }
 
 export interface InboundSpec {
@@ -71,7 +85,7 @@ const PAGE_JS = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.ur
 const XSRF = 'AKwhgQpLookalikeXsrfToken0000000001';
 
 function shell(me: Person, opts: Required<Omit<GmailOptions, 'me'>>): string {
-  const cfg = JSON.stringify({ me, xsrf: XSRF, undoMode: opts.undoMode, undoWindowMs: opts.undoWindowMs, permId: opts.permId, wire: opts.wire, transport: opts.transport, syncFrame: opts.syncFrame });
+  const cfg = JSON.stringify({ me, xsrf: XSRF, undoMode: opts.undoMode, undoWindowMs: opts.undoWindowMs, permId: opts.permId, wire: opts.wire, transport: opts.transport, syncFrame: opts.syncFrame, idPaintDelayMs: opts.idPaintDelayMs });
   // The shell is what the server sends, like Gmail's own HTML; everything inside is built by page.js.
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Gmail</title>
 <link rel="icon" href="data:,">
@@ -90,14 +104,19 @@ tr.zA td{padding:4px 8px;border-bottom:1px solid #eee;cursor:pointer}tr.zE{font-
 
 export async function serveGmail(context: BrowserContext, options: GmailOptions = {}): Promise<GmailServer> {
   const me = options.me ?? { email: 'me@sidelog.test', name: 'Sam Sender' };
-  const opts = { undoMode: options.undoMode ?? 'A', undoWindowMs: options.undoWindowMs ?? 5000, permId: options.permId ?? 'real', wire: options.wire ?? 'captured', transport: options.transport ?? 'xhr', syncFrame: options.syncFrame ?? false } as const;
+  const opts = { undoMode: options.undoMode ?? 'A', undoWindowMs: options.undoWindowMs ?? 5000, permId: options.permId ?? 'real', wire: options.wire ?? 'captured', transport: options.transport ?? 'xhr', syncFrame: options.syncFrame ?? false, idPaintDelayMs: options.idPaintDelayMs ?? 0 } as const;
   let counter = 1000;
+  let skew = 0;
   const server: GmailServer = {
     me,
     threads: [],
     drafts: new Map(),
     unexpected: [],
     syncLog: [],
+    now: () => Date.now() + skew,
+    advance(ms) {
+      skew += ms;
+    },
     thread(key) {
       return this.threads.find((t) => t.id === key || t.legacy === key || t.subject === key || fetchedId('thread', t.legacy) === key);
     },
@@ -133,6 +152,19 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
     },
   };
 
+  /** Gmail sends a scheduled message at its time, server side: it becomes a sent message (the labels
+   *  of a sent one, as in cvOnSend_3_response.json) under the same ids, and the thread changes. */
+  const releaseDue = () => {
+    for (const t of server.threads) {
+      for (const m of t.messages) {
+        if (!m.labels.includes('^scheduled') || m.time > server.now()) continue;
+        counter++;
+        m.labels = ['^all', '^f', '^f_bt', '^f_cl', '^pfg', '^sq_ig_i_personal'];
+        t.changedAt = counter;
+      }
+    }
+  };
+
   const handleSyncS = (body: any): unknown[] => {
     const updates: any[] = body?.[1]?.[0] ?? [];
     const touched: Array<{ requestId: string; thread: LThread }> = [];
@@ -154,6 +186,7 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
         from: { email: m[1][1], name: m[1][2] },
         to: (m[2] ?? []).map((c: any[]) => ({ email: c[1], name: c[2] ?? null })),
         cc: (m[3] ?? []).map((c: any[]) => ({ email: c[1], name: c[2] ?? null })),
+        bcc: (m[4] ?? []).map((c: any[]) => ({ email: c[1], name: c[2] ?? null })),
         subject: m[7] ?? '',
         html,
         snippet: html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100),
@@ -165,9 +198,11 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
       };
       counter++;
       let thread = server.thread(requestId);
-      if (labels.includes('^pfg')) {
+      const scheduling = !labels.includes('^pfg') && labels.includes('^scheduled');
+      if (labels.includes('^pfg') || scheduling) {
         server.drafts.delete(msg.id);
-        msg.labels = ['^all', '^f', '^f_bt', '^f_cl', '^pfg', '^sq_ig_i_personal'];
+        // A scheduled message is held, labelled as the request labelled it, until its time ([6]).
+        msg.labels = scheduling ? labels : ['^all', '^f', '^f_bt', '^f_cl', '^pfg', '^sq_ig_i_personal'];
         if (!thread) {
           thread = { id: requestId, legacy, subject: msg.subject, messages: [], changedAt: counter };
           server.threads.unshift(thread);
@@ -217,6 +252,7 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
     }
     const kind = /^\/sync\/u\/0\/i\/(s|bv|fd)$/.exec(url.pathname)?.[1];
     if (req.method() === 'POST' && kind && headers['x-framework-xsrf-token'] === XSRF) {
+      releaseDue();
       let body: any = null;
       const reverse = (x: string) => x.split('').reverse().join('');
       try {
@@ -256,10 +292,11 @@ export async function openCompose(page: Page): Promise<void> {
   await page.locator('div.M9').last().waitFor();
 }
 
-async function addRecipients(page: Page, field: 'to' | 'cc', list: string[]) {
+async function addRecipients(page: Page, field: 'to' | 'cc' | 'bcc', list: string[]) {
   if (!list.length) return;
   const compose = page.locator('div.M9').last();
   if (field === 'cc') await compose.getByRole('link', { name: /Add Cc recipients/ }).click();
+  if (field === 'bcc') await compose.getByRole('link', { name: /Add Bcc recipients/ }).click();
   const input = compose.locator(`div.anm[name=${field}] input[role=combobox]`);
   for (const addr of list) {
     await input.click();
@@ -268,10 +305,11 @@ async function addRecipients(page: Page, field: 'to' | 'cc', list: string[]) {
   }
 }
 
-export async function fillCompose(page: Page, o: { to: string[]; cc?: string[]; subject: string; body: string }): Promise<void> {
+export async function fillCompose(page: Page, o: { to: string[]; cc?: string[]; bcc?: string[]; subject: string; body: string }): Promise<void> {
   const compose = page.locator('div.M9').last();
   await addRecipients(page, 'to', o.to);
   await addRecipients(page, 'cc', o.cc ?? []);
+  await addRecipients(page, 'bcc', o.bcc ?? []);
   await compose.locator('input[name=subjectbox]').click();
   await compose.locator('input[name=subjectbox]').pressSequentially(o.subject, { delay: 2 });
   const body = compose.locator('div[g_editable=true][role=textbox]');
@@ -292,7 +330,7 @@ async function pressSend(page: Page, compose: ReturnType<Page['locator']>, via: 
   }
 }
 
-export async function composeAndSend(page: Page, o: { to: string[]; cc?: string[]; subject: string; body: string; via?: 'click' | 'keyboard' }): Promise<void> {
+export async function composeAndSend(page: Page, o: { to: string[]; cc?: string[]; bcc?: string[]; subject: string; body: string; via?: 'click' | 'keyboard' }): Promise<void> {
   await openCompose(page);
   await fillCompose(page, o);
   await pressSend(page, page.locator('div.M9').last(), o.via ?? 'click');
@@ -317,6 +355,46 @@ export async function replyInThread(page: Page, o: { body: string; via?: 'click'
 export async function clickUndo(page: Page): Promise<void> {
   await page.locator('#link_undo').click();
   await page.locator('.b8 .vh', { hasText: 'Sending undone' }).waitFor();
+}
+
+/** Local "YYYY-MM-DD" and "HH:MM" of the page's clock `minutes` ahead (rounded up to the minute), as a user reads them. */
+async function localTimeAhead(page: Page, minutes: number): Promise<{ date: string; time: string; at: number }> {
+  return page.evaluate((mins) => {
+    const d = new Date(Date.now() + mins * 60_000);
+    d.setSeconds(0, 0);
+    d.setMinutes(d.getMinutes() + 1);
+    const p = (n: number) => String(n).padStart(2, '0');
+    return { date: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`, time: `${p(d.getHours())}:${p(d.getMinutes())}`, at: d.getTime() };
+  }, minutes);
+}
+
+/** "Schedule send" from a new compose, a few minutes ahead; returns the time it is due (ms). */
+export async function scheduleSend(page: Page, o: { to: string[]; cc?: string[]; bcc?: string[]; subject: string; body: string; minutesAhead: number }): Promise<number> {
+  await openCompose(page);
+  await fillCompose(page, o);
+  const compose = page.locator('div.M9').last();
+  await compose.getByRole('button', { name: 'More send options' }).click();
+  await compose.getByRole('menuitem', { name: 'Schedule send' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Schedule send' });
+  await dialog.getByRole('menuitem', { name: 'Pick date & time' }).click();
+  const when = await localTimeAhead(page, o.minutesAhead);
+  await dialog.getByLabel('Date').fill(when.date);
+  await dialog.getByLabel('Time').fill(when.time);
+  await dialog.getByRole('button', { name: 'Schedule send' }).click();
+  await page.locator('.b8 .vh', { hasText: 'Send scheduled for' }).waitFor();
+  return when.at;
+}
+
+/** Opens the thread of a scheduled message and clicks "Cancel send". */
+export async function cancelScheduledSend(page: Page, subject: string): Promise<void> {
+  await openThread(page, subject);
+  await page.getByRole('button', { name: 'Cancel send' }).click();
+  await page.locator('.b8 .vh', { hasText: 'Sending cancelled' }).waitFor();
+}
+
+/** The page's periodic sync: an /i/s poll, then the list. */
+export async function syncNow(page: Page): Promise<void> {
+  await page.evaluate(() => (window as any).__gmailLookalike.sync());
 }
 
 /** The server receives a message; the page learns of it the way Gmail does: a sync (/i/s) and a list refresh (/i/bv). */

@@ -13,6 +13,8 @@ export interface LMessage {
   from: Person;
   to: Person[];
   cc: Person[];
+  /** Blind copies: only the sender's own copy carries them ([4], as in cvOnSend_3_response.json). */
+  bcc?: Person[];
   subject: string;
   html: string;
   snippet: string;
@@ -63,6 +65,7 @@ export function responseMessage(m: LMessage, withBody: boolean): unknown[] {
   a[1] = contact(m.from);
   a[2] = m.to.map(contact);
   a[3] = m.cc.length ? m.cc.map(contact) : null;
+  a[4] = m.bcc?.length ? m.bcc.map(contact) : null;
   a[6] = m.time;
   a[7] = m.subject;
   // Embedded threads carry the body as [null, [[0, null, [null, html]]]] (fd-embedded capture);
@@ -119,7 +122,7 @@ export function threadResponse(t: LThread): unknown[] {
     const d: unknown[] = new Array(35).fill(null);
     d[0] = m.to.map(contact);
     d[1] = m.cc.map(contact);
-    d[2] = [];
+    d[2] = (m.bcc ?? []).map(contact);
     d[4] = m.subject;
     d[5] = [null, [[0, null, [null, m.html]]]];
     d[7] = m.rfc;
