@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UPGRADE_KEY } from '@/lib/db/upgrade-notice';
-import { SCHEMA_V1, SCHEMA_V2, openDb } from '@/lib/db/db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, openDb } from '@/lib/db/db';
 import { changesSince, currentRev, revisionMiddleware } from '@/lib/db/revision';
 import { summarizeThread } from '@/lib/ingest/summary';
 import { decodeProspects } from '@/lib/analytics/facts';
@@ -29,12 +29,16 @@ describe('database migrations', () => {
   it('the current schema has the indexes the queries need', async () => {
     const db = openDb('mig-1');
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     // v2 dropped [direction+sentAt] and templateId: nothing queries them since the facts.
     expect(db.messages.schema.indexes.map((i) => i.name).sort()).toEqual(['keys', 'prospectId', 'sentAt', 'threadId'].sort());
     expect(db.prospects.schema.indexes.find((i) => i.name === 'keys')?.multi).toBe(true);
     expect(db.threads.schema.indexes.map((i) => i.name).sort()).toEqual(['keys', 'prospectIds', 'rev'].sort());
     expect(db.prospects.schema.indexes.map((i) => i.name)).toContain('rev');
+    // v3: prospects by company keys, companies by keys, the merge log by time.
+    expect(db.prospects.schema.indexes.find((i) => i.name === 'companyKeys')?.multi).toBe(true);
+    expect(db.companies.schema.indexes.find((i) => i.name === 'keys')?.multi).toBe(true);
+    expect(db.merges.schema.indexes.map((i) => i.name).sort()).toEqual(['at', 'keptId', 'mergedId']);
     db.close();
     await db.delete();
   });
@@ -119,9 +123,11 @@ describe('database migrations', () => {
     fakeBrowser.storage.onChanged.addListener(listener);
     const db = openDb(name);
     await db.open();
-    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    // v1 → v2 → v3: each step announces itself; the notice goes once the database is open.
+    await vi.waitFor(() => expect(seen).toHaveLength(3));
     expect(seen[0]).toMatchObject({ toVersion: 2, startedAt: expect.any(Number) });
-    expect(seen[1]).toBeNull(); // removed once the upgraded database is open
+    expect(seen[1]).toMatchObject({ toVersion: 3, startedAt: expect.any(Number) });
+    expect(seen[2]).toBeNull(); // removed once the upgraded database is open
     expect((await fakeBrowser.storage.local.get(UPGRADE_KEY))[UPGRADE_KEY]).toBeUndefined();
     db.close();
     // A new database is created, not upgraded: no notice.
@@ -182,13 +188,14 @@ describe('database migrations', () => {
     const rev = await currentRev(db);
     db.close();
 
-    // A hypothetical v3 over the real v2: the pattern a real one follows (in openDb()).
+    // A hypothetical v4 over the real v3: the pattern a real one follows (in openDb()).
     const v3 = new Dexie(name);
     v3.use(revisionMiddleware);
     v3.version(1).stores(SCHEMA_V1);
     v3.version(2).stores(SCHEMA_V2);
-    v3.version(3)
-      .stores({ ...SCHEMA_V2, messages: SCHEMA_V2.messages + ', channel' })
+    v3.version(3).stores(SCHEMA_V3);
+    v3.version(4)
+      .stores({ ...SCHEMA_V3, messages: SCHEMA_V3.messages + ', channel' })
       .upgrade(async (tx) => {
         await tx.table('messages').toCollection().modify((m) => void (m.channel ??= 'gmail'));
         await tx.table('threads').toCollection().modify((t) => void (t.subject = 'rewritten'));

@@ -1,7 +1,7 @@
 // Second capture layer for LinkedIn: pure readers over the page's DOM (a Document, an Element or
 // a ShadowRoot in, plain data out). They only read: no attribute, node or class is ever written
 // to LinkedIn's page. Selectors come from selectors.ts.
-import { decodeMessageId, memberIdFromUrn, normaliseThreadId, parseEventUrn, canonicalProfileUrl, publicIdFromProfileUrl } from './ids';
+import { decodeMessageId, memberIdFromProfileUrl, memberIdFromUrn, normaliseThreadId, parseEventUrn, canonicalProfileUrl, publicIdFromProfileUrl } from './ids';
 import { SEL, EXPERIENCE_HEADINGS, PENDING_LABEL } from './selectors';
 
 export interface Person {
@@ -63,10 +63,8 @@ const oneLine = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ')
 
 /** A profile link's identity: `/in/ACoAA…` is a member id (messaging uses it), anything else a public id. */
 export function personFromHref(href: string | null | undefined): { profileUrl: string | null; memberId: string | null } {
-  const pub = publicIdFromProfileUrl(href);
-  if (!pub) return { profileUrl: null, memberId: null };
-  const raw = /\/in\/([^/?#]+)/.exec(href!)![1]!;
-  if (/^ACo[A-Za-z0-9_-]{10,}$/.test(raw)) return { profileUrl: null, memberId: raw };
+  const memberId = memberIdFromProfileUrl(href);
+  if (memberId) return { profileUrl: null, memberId };
   return { profileUrl: canonicalProfileUrl(href), memberId: null };
 }
 
