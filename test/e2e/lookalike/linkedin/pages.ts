@@ -282,7 +282,7 @@ export function companyPage(state: LiState, c: LiCompany, tab: 'home' | 'about')
 <div class="inline-block"><div class="org-top-card-summary-info-list__info-item">${esc(c.headquarters)}</div><div class="org-top-card-summary-info-list__info-item">${esc(c.followers)} followers</div>
 <a href="${esc(employeesHref)}" class="ember-view org-top-card-summary-info-list__info-item org-top-card-summary-info-list__info-item-link"><span class="t-normal t-black--light">${esc(c.topCardSize)}</span></a></div></div></div></div>
 <nav class="org-page-navigation" aria-label="Organization’s page navigation"><ul class="org-page-navigation__items"><li><a href="/company/${c.slug}/" class="org-page-navigation__item-anchor${tab === 'home' ? ' active' : ''}">Home</a></li><li><a href="/company/${c.slug}/about/" class="org-page-navigation__item-anchor${tab === 'about' ? ' active' : ''}">About</a></li><li><a href="/company/${c.slug}/people/" class="org-page-navigation__item-anchor">People</a></li></ul></nav></section>`;
-  const about = `<section class="artdeco-card org-page-details-module__card-spacing"><h2 class="text-heading-xlarge">Overview</h2>
+  const about = `<section class="artdeco-card org-page-details-module__card-spacing artdeco-card org-about-module__margin-bottom"><h2 class="text-heading-xlarge">Overview</h2>
 <p class="break-words white-space-pre-wrap t-black--light text-body-medium">${esc(c.name)} builds things for teams.</p>
 <dl class="overflow-hidden">
 <dt class="mb1"><h3 class="text-heading-medium">${L.website}</h3></dt><dd class="mb4 text-body-medium"><a href="https://${c.slug}.example" class="link-without-visited-state"><span dir="ltr">https://${c.slug}.example</span></a></dd>
