@@ -146,10 +146,21 @@ export async function repairIdentities(tx: Transaction, now: number): Promise<Re
     survivors.push(cleaned);
   }
 
-  // Invitation notes stored a second time after acceptance (same person, same text, later).
+  // Invitation notes stored a second time after acceptance (same person, same text, later). Only
+  // people with an invitation are read: invitation threads are known from the thread list.
   let inviteEchoes = 0;
+  const inviteThreadIds = threads.filter((t) => t.channel === 'linkedin' && (t.externalId.startsWith('invite:') || t.keys.some((k) => k.startsWith('linkedin:t:invite:')))).map((t) => t.id);
+  const invitees = new Set<string>();
+  if (inviteThreadIds.length) {
+    for (const m of (await messagesT.where('threadId').anyOf(inviteThreadIds).toArray()) as Message[]) if (m.kind === 'linkedin-invite' && m.prospectId) invitees.add(m.prospectId);
+  }
+  const byProspect = new Map<string, Message[]>();
+  if (invitees.size) {
+    for (const m of (await messagesT.where('prospectId').anyOf([...invitees]).toArray()) as Message[]) (byProspect.get(m.prospectId!) ?? byProspect.set(m.prospectId!, []).get(m.prospectId!)!).push(m);
+  }
   for (const p of survivors) {
-    const msgs = (await messagesT.where('prospectId').equals(p.id).toArray()) as Message[];
+    const msgs = byProspect.get(p.id);
+    if (!msgs) continue;
     const invites = msgs.filter((m) => m.kind === 'linkedin-invite' && m.direction === 'outbound' && m.text.trim());
     if (!invites.length) continue;
     for (const m of msgs) {
