@@ -60,7 +60,6 @@ export function MergeProspects({ ids, onDone, onCancel }: { ids: [string, string
       </p>
       <div className="merge-table" role="table" aria-label="Side by side">
         <div role="row" className="merge-row merge-headrow">
-          <span role="columnheader" />
           <span role="columnheader" data-testid="merge-left">{kept.name || kept.emails[0]}</span>
           <span role="columnheader" data-testid="merge-right">{merged.name || merged.emails[0]}</span>
           <span role="columnheader">Merged</span>
