@@ -467,16 +467,18 @@ function mergeMessages(a: Message, b: Message): Message {
   const isNullish = (v: unknown) => v === null || v === undefined || v === '';
   const isEmptyArr = (v: unknown[]) => v.length === 0;
   const templ = pickTemplate(a, b);
+  // An invitation seen again as the conversation's first message stays the invitation, at its time.
+  const invite = a.kind === 'linkedin-invite' ? a : b.kind === 'linkedin-invite' ? b : null;
   return {
     ...a,
-    kind: pick(a.kind, b.kind, () => false),
+    kind: invite ? 'linkedin-invite' : pick(a.kind, b.kind, () => false),
     prospectId: a.prospectId ?? b.prospectId,
     from: pick(a.from, b.from, isNullish),
     to: pick(a.to, b.to, isEmptyArr),
     cc: pick(a.cc, b.cc, isEmptyArr),
     subject: pick(a.subject, b.subject, isNullish),
     text: pick(a.text, b.text, isNullish),
-    sentAt: preferB ? b.sentAt : a.sentAt,
+    sentAt: invite ? invite.sentAt : preferB ? b.sentAt : a.sentAt,
     ...templ,
     source: a.source === 'network' || b.source === 'network' ? 'network' : a.source,
     externalId: preferB ? b.externalId : a.externalId || b.externalId,

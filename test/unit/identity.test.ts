@@ -306,6 +306,15 @@ describe('invitation notes are stored once', () => {
     expect(msgs[0]).toMatchObject({ kind: 'linkedin-invite', sentAt: T0 });
     expect((await db.threads.toArray()).map((t) => t.summary?.outboundCount)).toEqual([1]);
   });
+  it('an invitation the DOM logged stays the invitation when the page data sees the echo again afterwards', async () => {
+    await ingest(profile({ name: 'Ana García', profileUrl: URL_, memberId: MID, numericMemberId: NUM }));
+    await ingest({ ...(invite() as MessageEventInput), layer: 'dom', externalId: 'invite-dom:x' });
+    await ingest(liMessage({ externalId: '2-echo', text: note, sentAt: T0 + 86_400_000 }));
+    await ingest(liMessage({ layer: 'network', externalId: '2-echo', text: note, sentAt: T0 + 86_400_000, to: [], threadAliases: [] }));
+    const msgs = await messages();
+    expect(msgs).toHaveLength(1);
+    expect(msgs[0]).toMatchObject({ kind: 'linkedin-invite', sentAt: T0, source: 'network' });
+  });
   it('the same text sent again later as a message (another person, or before the invitation) is not an echo', async () => {
     await ingest(profile({ name: 'Ana García', profileUrl: URL_, memberId: MID, numericMemberId: NUM }));
     await ingest(invite());
