@@ -94,8 +94,13 @@ function idsNearSlug(text: string, slug: string): PageIds | null {
   return best ? { memberId: best.memberId, numericMemberId: best.numericMemberId } : null;
 }
 
+/** Results per document and slug once both ids are found: the page's data is megabytes of text. */
+const found = new WeakMap<Document, Map<string, PageIds>>();
+
 /** Member id and numeric id of the profile `slug` from the page's embedded data (`<code>`, inline scripts). */
 export function idsInPageData(doc: Document, slug: string): PageIds {
+  const cached = found.get(doc)?.get(slug.toLowerCase());
+  if (cached) return { ...cached };
   const out: PageIds = { memberId: null, numericMemberId: null };
   const fill = (ids: PageIds | null) => {
     if (!ids) return;
@@ -118,5 +123,6 @@ export function idsInPageData(doc: Document, slug: string): PageIds {
     }
     fill(idsNearSlug(text, s));
   }
+  if (out.memberId && out.numericMemberId) (found.get(doc) ?? found.set(doc, new Map()).get(doc)!).set(s, { ...out });
   return out;
 }
