@@ -13,6 +13,10 @@ import { usePageProspect, type PageProspect } from '@/components/insights/page-p
 import { OnPageNotice } from '@/components/insights/OnPageNotice';
 import { ImportLeads } from '@/components/leads/ImportLeads';
 import { logCall, saveProspectEdits } from '@/lib/prospects/edit';
+import { undoMerge } from '@/lib/prospects/merge';
+import type { MergeRecord } from '@/lib/schema/model';
+import { MergeProspects } from '@/components/insights/MergeProspects';
+import { setLastMerge, useLastMerge } from '@/components/insights/last-merge';
 import '@/components/insights/insights.css';
 import { Loading } from '@/components/Loading';
 
@@ -22,6 +26,8 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 export function ProspectsView() {
   const [selected, setSelected] = useState<string | null>(null);
+  // The last merge made by hand: undoable until the panel is closed (components/insights/last-merge.ts).
+  const lastMerge = useLastMerge();
   // When the active tab shows a Gmail thread or a LinkedIn conversation/profile, open that prospect
   // (the side panel). The panel opened as a tab of its own only offers the person of the site tab
   // used last: opening them unasked would pull the list away from under the user.
@@ -32,18 +38,91 @@ export function ProspectsView() {
   }, [followId]);
   const [importing, setImporting] = useState(false);
   if (importing) return <ImportLeads onClose={() => setImporting(false)} />;
-  if (selected) return <ProspectPage id={selected} onBack={() => setSelected(null)} />;
-  return <ProspectList onOpen={setSelected} onPage={onPage} onImport={() => setImporting(true)} />;
+  const undo = lastMerge ? <UndoMergeBar record={lastMerge} onGone={() => setLastMerge(null)} /> : null;
+  if (selected)
+    return (
+      <>
+        {undo}
+        <ProspectPage id={selected} onBack={() => setSelected(null)} />
+      </>
+    );
+  return (
+    <>
+      {undo}
+      <ProspectList
+        onOpen={setSelected}
+        onPage={onPage}
+        onImport={() => setImporting(true)}
+        onMerged={(r) => {
+          setLastMerge(r);
+          setSelected(r.keptId);
+        }}
+      />
+    </>
+  );
+}
+
+/** "Merged … Undo": the merge log entry's undo, offered while the panel stays open. */
+function UndoMergeBar({ record, onGone }: { record: MergeRecord; onGone: () => void }) {
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState<'busy' | string | null>(null);
+  const state = record.undoneAt ? 'undone' : (busy ?? 'merged');
+  const undo = async () => {
+    setBusy('busy');
+    try {
+      const at = Date.now();
+      await undoMerge(getDb(), record.id, at);
+      setBusy(null);
+      setLastMerge({ ...record, undoneAt: at });
+      void qc.invalidateQueries({ queryKey: ['insights'] });
+    } catch (e) {
+      setBusy(String(e instanceof Error ? e.message : e));
+    }
+  };
+  const names = `${record.before.merged.name || record.before.merged.emails[0] || 'one record'} and ${record.before.kept.name || record.before.kept.emails[0] || 'another'}`;
+  return (
+    <div className="notice undo-bar" role="status" data-testid="merge-status">
+      {state === 'undone' ? (
+        <>Merge undone: {names} are two prospects again. </>
+      ) : state === 'merged' || state === 'busy' ? (
+        <>
+          Merged {names}.{' '}
+          <button onClick={undo} disabled={state === 'busy'}>
+            Undo
+          </button>{' '}
+        </>
+      ) : (
+        <span className="error">{state} </span>
+      )}
+      <button className="link" aria-label="Dismiss" onClick={onGone}>
+        ×
+      </button>
+    </div>
+  );
 }
 
 /** The stage filter's extra choice: prospects with no outreach logged (a lead list's rows). */
 const NOT_CONTACTED = 'not-contacted';
 
-function ProspectList({ onOpen, onPage, onImport }: { onOpen: (id: string) => void; onPage: PageProspect | null; onImport: () => void }) {
+function ProspectList({
+  onOpen,
+  onPage,
+  onImport,
+  onMerged,
+}: {
+  onOpen: (id: string) => void;
+  onPage: PageProspect | null;
+  onImport: () => void;
+  onMerged: (r: MergeRecord) => void;
+}) {
   const q = useQuery({ queryKey: ['insights', 'prospect-list'], queryFn: () => loadProspectList() });
   const [search, setSearch] = useState('');
   const [stage, setStage] = useState<Stage | typeof NOT_CONTACTED | ''>('');
   const [page, setPage] = useState(0);
+  // Merge by hand: pick two, compare them side by side, merge.
+  const [picking, setPicking] = useState(false);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [comparing, setComparing] = useState(false);
   const index = useMemo(
     () =>
       (q.data ?? [])
@@ -106,21 +185,82 @@ function ProspectList({ onOpen, onPage, onImport }: { onOpen: (id: string) => vo
           </option>
         ))}
       </select>
-      <p className="small muted" data-testid="prospect-count">
-        {hits.length === index.length ? `${index.length} prospects` : `${hits.length} of ${index.length} prospects`}
-      </p>
+      <div className="row list-head">
+        <p className="small muted" data-testid="prospect-count">
+          {hits.length === index.length ? `${index.length} prospects` : `${hits.length} of ${index.length} prospects`}
+        </p>
+        {index.length > 1 && (
+          <button
+            className="small"
+            aria-pressed={picking}
+            onClick={() => {
+              setPicking(!picking);
+              setPicked([]);
+              setComparing(false);
+            }}
+          >
+            {picking ? 'Cancel merge' : 'Merge two…'}
+          </button>
+        )}
+      </div>
+      {picking && !comparing && (
+        <div className="row small">
+          <span className="muted">{picked.length === 2 ? 'Two picked.' : `Pick two prospects who are one person (${picked.length} of 2).`}</span>
+          <button className="primary" disabled={picked.length !== 2} onClick={() => setComparing(true)}>
+            Compare
+          </button>
+        </div>
+      )}
+      {picking && comparing && picked.length === 2 && (
+        <MergeProspects
+          ids={[picked[0]!, picked[1]!]}
+          onCancel={() => setComparing(false)}
+          onDone={(r) => {
+            setPicking(false);
+            setPicked([]);
+            setComparing(false);
+            onMerged(r);
+          }}
+        />
+      )}
       <ul className="plist">
-        {hits.slice(cur * PAGE, cur * PAGE + PAGE).map(({ p }) => (
-          <li key={p.id}>
-            <button onClick={() => onOpen(p.id)}>
+        {hits.slice(cur * PAGE, cur * PAGE + PAGE).map(({ p }) => {
+          const label = p.name || p.emails[0] || 'Unnamed';
+          const body = (
+            <>
               <span className="row">
-                <span className="pname">{p.name || p.emails[0] || 'Unnamed'}</span>
+                <span className="pname">{label}</span>
                 {fresh(p) ? <span className="stage stage-new">not contacted yet</span> : <span className={`stage stage-${p.stage}`}>{p.stage}</span>}
               </span>
               <span className="psub small muted">{[p.title, p.company].filter(Boolean).join(' · ') || p.emails[0] || p.linkedinUrl}</span>
-            </button>
-          </li>
-        ))}
+            </>
+          );
+          if (!picking) {
+            return (
+              <li key={p.id}>
+                <button onClick={() => onOpen(p.id)}>{body}</button>
+              </li>
+            );
+          }
+          const on = picked.includes(p.id);
+          return (
+            <li key={p.id} className="pick">
+              <label>
+                <input
+                  type="checkbox"
+                  aria-label={`Pick ${label}`}
+                  checked={on}
+                  disabled={!on && picked.length >= 2}
+                  onChange={() => {
+                    setComparing(false);
+                    setPicked(on ? picked.filter((x) => x !== p.id) : [...picked, p.id]);
+                  }}
+                />
+                <span className="pick-body">{body}</span>
+              </label>
+            </li>
+          );
+        })}
       </ul>
       {pages > 1 && (
         <div className="pager">
@@ -263,6 +403,11 @@ function ProspectPage({ id, onBack }: { id: string; onBack: () => void }) {
           {[p.headline ?? [p.title, p.company].filter(Boolean).join(' at '), ...p.emails, p.linkedinUrl].filter(Boolean).join(' · ')}
           {channels.length > 0 && ` · on ${channels.map(channelLabel).join(' and ')}`}
         </p>
+        {(p.industry || p.companySize || p.companyHq) && (
+          <p className="small muted" data-testid="company-traits">
+            {[p.company, p.industry, p.companySize && `${p.companySize} employees`, p.companyHq && `HQ ${p.companyHq}`].filter(Boolean).join(' · ')}
+          </p>
+        )}
       </div>
 
       <div className="card">

@@ -3,7 +3,8 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { browser } from 'wxt/browser';
 import { summarizeThread } from '../ingest/summary';
-import type { Message, Prospect, Template, TemplateVersion, Thread } from '../schema/model';
+import type { Company, MergeRecord, Message, Prospect, Template, TemplateVersion, Thread } from '../schema/model';
+import { repairIdentities } from '../prospects/repair';
 import { revisionMiddleware } from './revision';
 import { UPGRADE_KEY, type UpgradeNotice } from './upgrade-notice';
 
@@ -22,6 +23,8 @@ export type SidelogDb = Dexie & {
   templates: EntityTable<Template, 'id'>;
   templateVersions: EntityTable<TemplateVersion, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  companies: EntityTable<Company, 'id'>;
+  merges: EntityTable<MergeRecord, 'id'>;
 };
 
 export const DB_NAME = 'sidelog';
@@ -49,6 +52,18 @@ export const SCHEMA_V2 = {
   prospects: 'id, *keys, updatedAt, rev',
   threads: 'id, *keys, *prospectIds, rev',
   messages: 'id, *keys, threadId, prospectId, sentAt',
+};
+
+/**
+ * v3 (identity, issue 10): `companies` (LinkedIn company pages, lib/prospects/company.ts), the
+ * `merges` log (lib/prospects/merge.ts), and prospects indexed by their company keys so a company
+ * page reaches every prospect who works there.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  prospects: 'id, *keys, updatedAt, rev, *companyKeys',
+  companies: 'id, *keys',
+  merges: 'id, at, keptId, mergedId',
 };
 
 /** Threads per read of their messages in the v2 upgrade: bounds memory (100k messages) without a read per thread. */
@@ -93,6 +108,8 @@ export function openDb(name = DB_NAME): SidelogDb {
   db.use(revisionMiddleware);
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(announced(2, upgradeToV2));
+  // v2 → v3: records the stored keys prove to be one person are merged (lib/prospects/repair.ts).
+  db.version(3).stores(SCHEMA_V3).upgrade(announced(3, (tx) => repairIdentities(tx, Date.now()).then(() => undefined)));
   db.on('ready', () => {
     if (!upgrading) return;
     upgrading = false;

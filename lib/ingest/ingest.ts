@@ -6,17 +6,24 @@ import {
   CaptureEvent,
   type AcceptedEvent,
   type CapturedPerson,
+  type CompanyEvent,
   type MessageEvent,
   type ProspectEvent,
   type RetractEvent,
 } from '../schema/events';
-import type { Message, Prospect, Thread } from '../schema/model';
+import type { Company, MergeReason, Message, Prospect, Thread } from '../schema/model';
+import { companyPageKeys, normaliseCompanyName, normaliseSizeBand, prospectCompanyKeys } from '../prospects/company';
+import { canAutoMerge, foldProspect, pickKept, type MergeStore } from '../prospects/merge';
+import { isInviteEcho } from '../prospects/repair';
+import { isPresenceLine } from '../capture/linkedin/presence';
 import type { Settings } from '../schema/settings';
 import { deriveSeniority } from '../prospects/seniority';
 import type { DetectInput, TemplateMatch } from '../templates/detect';
 import { classifyInbound } from './classify';
 import {
   canonicalProfileUrl,
+  keyKind,
+  linkedinMemberIdOfUrl,
   emailDomain,
   isExcluded,
   isFreeMail,
@@ -66,6 +73,7 @@ const FUZZY_WINDOW_MS = 5 * 60_000;
 const PRIORITY: Record<CaptureEvent['type'], number> = {
   identity: 0,
   prospect: 1,
+  company: 1,
   message: 2,
   retract: 2,
   'connection-accepted': 3,
@@ -176,6 +184,7 @@ function preloadKeys(events: CaptureEvent[]) {
     } else if (ev.type === 'prospect' || ev.type === 'connection-accepted') {
       prospects.push(...personKeys(ev.person));
     }
+    // Company events read companies and prospects by company keys on their own (rare).
   }
   return { messages, threads, prospects, threadIds };
 }
@@ -235,6 +244,8 @@ async function handle(deps: IngestDeps, ws: WorkingSet, ev: CaptureEvent, stats:
       return ingestProspect(deps, ws, ev);
     case 'connection-accepted':
       return accepted(deps, ws, ev);
+    case 'company':
+      return ingestCompany(deps, ws, ev);
   }
 }
 
@@ -407,6 +418,12 @@ async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: MessageEvent,
       ? { ...msg, templateId: match.templateId, templateVersion: match.version, templateSource: 'detected', templateScore: match.score }
       : { ...msg, templateId: null, templateVersion: null, templateSource: null, templateScore: null };
   }
+  // An invitation's note shown again as the first message of the conversation LinkedIn opens on
+  // acceptance is the same outreach: it stays the invitation, now in the conversation's thread.
+  if (msg.channel === 'linkedin' && msg.kind === 'linkedin-message' && msg.direction === 'outbound' && msg.prospectId) {
+    const folded = await foldInviteEcho(ws, msg, thread, existing ?? null);
+    if (folded) return 'merged';
+  }
   ws.putMessage(msg);
 
   if (msg.direction === 'inbound' && msg.classification === 'human' && msg.prospectId) {
@@ -433,6 +450,35 @@ function scheduleMerge(existing: Message, incoming: Message, merged: Message): M
   return { ...merged, status: 'sent', scheduledAt: existing.scheduledAt ?? null, sentAt: incoming.source === 'network' ? incoming.sentAt : existing.sentAt };
 }
 
+/**
+ * When `msg` is the echo of an invitation note (lib/prospects/repair.ts isInviteEcho) to the same
+ * prospect, the invitation moves into the conversation's thread (its thread folded in, so the
+ * invitation's ids still find it) and takes the echo's ids; the echo is not stored. True if folded.
+ */
+async function foldInviteEcho(ws: WorkingSet, msg: Message, thread: Thread, existing: Message | null): Promise<boolean> {
+  const taken = (m: Message) => m.keys.some((k) => /^linkedin:2-/.test(k));
+  const invites = (await ws.messagesOfProspect(msg.prospectId!))
+    .filter((m) => m.id !== msg.id && !taken(m) && isInviteEcho(m, msg))
+    .sort((a, b) => b.sentAt - a.sentAt);
+  const inv = invites[0];
+  if (!inv) return false;
+  let target = thread;
+  if (inv.threadId !== thread.id) {
+    const invThread = await ws.getThread(inv.threadId);
+    if (invThread) target = await mergeThreads(ws, thread, invThread);
+  }
+  if (existing && existing.id !== inv.id) ws.deleteMessage(existing.id);
+  ws.putMessage({
+    ...inv,
+    threadId: target.id,
+    keys: [...new Set([...inv.keys, ...msg.keys])],
+    seenBy: [...new Set([...inv.seenBy, ...msg.seenBy])],
+    source: inv.source === 'network' || msg.source === 'network' ? 'network' : inv.source,
+    updatedAt: msg.updatedAt,
+  });
+  return true;
+}
+
 const emailOf = (label: string) => /<([^>]+)>/.exec(label)?.[1] ?? label;
 const stripReplyPrefix = (s: string) => s.replace(/^\s*((re|aw|fwd?|wg|tr|rv|sv)\s*:\s*)+/i, '').trim() || s;
 
@@ -443,9 +489,11 @@ function mergeMessages(a: Message, b: Message): Message {
   const isNullish = (v: unknown) => v === null || v === undefined || v === '';
   const isEmptyArr = (v: unknown[]) => v.length === 0;
   const templ = pickTemplate(a, b);
+  // An invitation seen again as the conversation's first message stays the invitation, at its time.
+  const invite = a.kind === 'linkedin-invite' ? a : b.kind === 'linkedin-invite' ? b : null;
   return {
     ...a,
-    kind: pick(a.kind, b.kind, () => false),
+    kind: invite ? 'linkedin-invite' : pick(a.kind, b.kind, () => false),
     prospectId: a.prospectId ?? b.prospectId,
     from: pick(a.from, b.from, isNullish),
     to: pick(a.to, b.to, isEmptyArr),
@@ -453,7 +501,7 @@ function mergeMessages(a: Message, b: Message): Message {
     ...(a.bcc?.length || b.bcc?.length ? { bcc: pick(a.bcc ?? [], b.bcc ?? [], isEmptyArr) } : {}),
     subject: pick(a.subject, b.subject, isNullish),
     text: pick(a.text, b.text, isNullish),
-    sentAt: preferB ? b.sentAt : a.sentAt,
+    sentAt: invite ? invite.sentAt : preferB ? b.sentAt : a.sentAt,
     ...templ,
     source: a.source === 'network' || b.source === 'network' ? 'network' : a.source,
     externalId: preferB ? b.externalId : a.externalId || b.externalId,
@@ -523,16 +571,35 @@ export async function recomputeThread(db: SidelogDb, threadId: string, now = Dat
 // ---------------------------------------------------------------------------------------------
 // Prospects
 
+/** Folds in the working set: ingestion's side of lib/prospects/merge.ts. */
+function wsMergeStore(ws: WorkingSet): MergeStore {
+  return {
+    messagesOf: (id) => ws.messagesOfProspect(id),
+    threadsOf: (id) => ws.threadsOfProspect(id),
+    putMessage: (m) => ws.putMessage(m),
+    putThread: (t) => ws.putThread(t),
+    putProspect: (p) => ws.putProspect(p),
+    deleteProspect: (id) => ws.deleteProspect(id),
+    logMerge: (r) => void ws.merges.push(r),
+  };
+}
+
+/** Immutable LinkedIn ids: a record carrying one never takes another of the same kind. */
+const IMMUTABLE = new Set(['lim', 'linum']);
+
 /**
- * Finds the prospect a person is (by email, LinkedIn URL or member id) or creates one. When the
- * person's ids name two stored prospects (one person seen on both channels), they are merged.
- * With no id at all (a LinkedIn name only), the thread's own prospect stands in.
+ * Finds the prospect a person is (by email, LinkedIn slug, member id or numeric member id) or
+ * creates one. When the person's ids name two stored prospects (a profile page showing both its
+ * slug and the member id messaging knew; an email on a contact-info overlay), they are folded
+ * into one (lib/prospects/merge.ts, logged). With no id at all (a LinkedIn name only), the
+ * thread's own prospect stands in.
  */
 async function upsertProspect(
   ws: WorkingSet,
   person: CapturedPerson,
   now: number,
   threadId: string | null,
+  reason: MergeReason = 'sighting',
 ): Promise<Prospect | null> {
   let keys = personKeys(person);
   if (keys.length === 0) {
@@ -540,24 +607,31 @@ async function upsertProspect(
     keys = [`thread:${threadId}`];
   }
   const found = await ws.prospectsByKeys(keys);
-  const unique = [...new Map(found.map((p) => [p.id, p])).values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const unique = [...new Map(found.map((p) => [p.id, p])).values()].sort((a, b) => (pickKept(a, b)[0] === a ? -1 : 1));
   let p: Prospect;
   if (unique.length === 0) {
     p = newProspect(person, keys, now);
   } else {
     p = unique[0];
-    for (const other of unique.slice(1)) p = await mergeProspectsIn(ws, p, other);
+    for (const other of unique.slice(1)) {
+      if (!canAutoMerge(p, other)) continue; // two people: the sighting is inconsistent, fold nothing
+      p = (await foldProspect(wsMergeStore(ws), p, other, { reason, evidence: keys, now })).prospect;
+    }
   }
+  // The sighting's ids join the record, except an immutable id of a kind it already has another of.
+  const own = new Set(p.keys.filter((k) => IMMUTABLE.has(keyKind(k))).map(keyKind));
+  const add = keys.filter((k) => !k.startsWith('thread:') || p.keys.length === 0 || p.keys.every((x) => x.startsWith('thread:'))).filter((k) => p.keys.includes(k) || !IMMUTABLE.has(keyKind(k)) || !own.has(keyKind(k)));
   const email = normEmail(person.email);
   const url = canonicalProfileUrl(person.profileUrl);
+  const memberId = person.memberId || linkedinMemberIdOfUrl(person.profileUrl);
   const next: Prospect = {
     ...p,
-    keys: [...new Set([...p.keys, ...keys])],
+    keys: [...new Set([...p.keys, ...add])],
     emails: email && !p.emails.includes(email) ? [...p.emails, email] : p.emails,
     linkedinUrl: p.linkedinUrl ?? url,
-    linkedinMemberId: p.linkedinMemberId ?? person.memberId ?? null,
+    linkedinMemberId: p.linkedinMemberId ?? (memberId && add.includes(`lim:${memberId}`) ? memberId : null),
   };
-  if (person.name && !p.manualFields.includes('name') && (!p.name || p.name === p.emails[0] || looksLikeEmailName(p.name, p.emails)))
+  if (person.name && !p.manualFields.includes('name') && (!p.name || p.name === 'Unknown' || p.name === p.emails[0] || looksLikeEmailName(p.name, p.emails)))
     next.name = person.name;
   const domain = emailDomain(email);
   if (!next.domain && domain && !isFreeMail(domain)) next.domain = domain;
@@ -579,7 +653,7 @@ function newProspect(person: CapturedPerson, keys: string[], now: number): Prosp
     name: person.name?.trim() || (email ? email.split('@')[0] : '') || 'Unknown',
     emails: email ? [email] : [],
     linkedinUrl: canonicalProfileUrl(person.profileUrl),
-    linkedinMemberId: person.memberId ?? null,
+    linkedinMemberId: person.memberId || linkedinMemberIdOfUrl(person.profileUrl) || null,
     company: null,
     domain: domain && !isFreeMail(domain) ? domain : null,
     title: null,
@@ -601,46 +675,21 @@ function newProspect(person: CapturedPerson, keys: string[], now: number): Prosp
   };
 }
 
-const STAGE_RANK = { contacted: 0, replied: 1, qualified: 2, meeting: 3, won: 4, lost: 4 } as const;
-
-/** Folds `other` into `keep`: one person, one record, every message and thread repointed. */
-async function mergeProspectsIn(ws: WorkingSet, keep: Prospect, other: Prospect): Promise<Prospect> {
-  const fill = <K extends keyof Prospect>(k: K) => (keep[k] ?? other[k]) as Prospect[K];
-  const merged: Prospect = {
-    ...keep,
-    emails: [...new Set([...keep.emails, ...other.emails])],
-    keys: [...new Set([...keep.keys, ...other.keys])],
-    linkedinUrl: fill('linkedinUrl'),
-    linkedinMemberId: fill('linkedinMemberId'),
-    company: fill('company'),
-    domain: fill('domain'),
-    title: fill('title'),
-    headline: fill('headline'),
-    seniority: fill('seniority'),
-    industry: fill('industry'),
-    location: fill('location'),
-    companySize: fill('companySize'),
-    connectionDegree: fill('connectionDegree'),
-    connectedAt: fill('connectedAt'),
-    dealValue: fill('dealValue'),
-    stage: STAGE_RANK[other.stage] > STAGE_RANK[keep.stage] ? other.stage : keep.stage,
-    traits: { ...other.traits, ...keep.traits },
-    notes: [keep.notes, other.notes].filter(Boolean).join('\n\n'),
-    manualFields: [...new Set([...keep.manualFields, ...other.manualFields])],
-  };
-  for (const m of await ws.messagesOfProspect(other.id)) ws.putMessage({ ...m, prospectId: keep.id });
-  for (const t of await ws.threadsOfProspect(other.id)) {
-    ws.putThread({ ...t, prospectIds: [...new Set(t.prospectIds.map((x) => (x === other.id ? keep.id : x)))] });
-  }
-  ws.deleteProspect(other.id);
-  ws.putProspect(merged);
-  return merged;
+/** Why a sighting names several ids: a profile (slug + member id), a contact-info overlay (email), or any. */
+function reasonOf(person: CapturedPerson): MergeReason {
+  if (person.email && (person.profileUrl || person.memberId)) return 'contact-info';
+  if (person.profileUrl && (person.memberId || person.numericMemberId)) return 'profile';
+  return 'sighting';
 }
 
 async function ingestProspect(deps: IngestDeps, ws: WorkingSet, ev: ProspectEvent): Promise<Outcome> {
   if (isSelf(deps.settings, ev.person)) return 'dropped';
   const now = deps.now();
-  const base = await upsertProspect(ws, ev.person, now, null);
+  if (ev.onlyKnown) {
+    const keys = personKeys(ev.person);
+    if (!keys.length || !(await ws.prospectsByKeys(keys)).length) return 'dropped';
+  }
+  const base = await upsertProspect(ws, ev.person, now, null, reasonOf(ev.person));
   if (!base) return 'dropped';
   const p: Prospect = { ...base };
   const manual = new Set(p.manualFields);
@@ -648,8 +697,10 @@ async function ingestProspect(deps: IngestDeps, ws: WorkingSet, ev: ProspectEven
     if (v !== null && v !== undefined && v !== '' && !manual.has(k as string)) p[k] = v as Prospect[K];
   };
   if (ev.person.name && !manual.has('name')) p.name = ev.person.name;
-  set('headline', ev.headline);
+  // A presence line ("Active 2h ago") is never a headline, whichever layer sent it.
+  if (ev.headline && !isPresenceLine(ev.headline)) set('headline', ev.headline);
   set('title', ev.title);
+  if (ev.company) await linkCompany(ws, p, ev.company, ev.companyUrl);
   set('company', ev.company);
   set('location', ev.location);
   set('industry', ev.industry);
@@ -665,8 +716,75 @@ async function ingestProspect(deps: IngestDeps, ws: WorkingSet, ev: ProspectEven
   return 'merged';
 }
 
+/**
+ * The prospect's current company, as a profile names it: its company keys (by the company page
+ * the profile links, else by name), traits of a known company page, and, when the prospect moved
+ * to another company, the old company's industry, size and HQ dropped (unless set by hand).
+ */
+async function linkCompany(ws: WorkingSet, p: Prospect, company: string, companyUrl: string | null): Promise<void> {
+  const manual = new Set(p.manualFields);
+  let keys = prospectCompanyKeys(company, companyUrl);
+  const prev = p.companyKeys ?? [];
+  const sameName = normaliseCompanyName(p.company) === normaliseCompanyName(company);
+  // The same company seen without its link this time: keep the stronger keys seen before.
+  if (!companyUrl && sameName && prev.some((k) => !k.startsWith('co:name:'))) keys = prev;
+  const moved = !!p.company && !sameName && !keys.some((k) => prev.includes(k));
+  if (moved && p.companyTraitsFrom) {
+    if (!manual.has('industry')) p.industry = null;
+    if (!manual.has('companySize')) p.companySize = null;
+    p.companyHq = null;
+    p.companyTraitsFrom = null;
+  }
+  p.companyKeys = keys;
+  const [known] = await ws.companiesByKeys(keys);
+  if (known) applyCompany(p, known);
+}
+
+/** A company page's traits on a prospect who works there: only where empty or from a company page, never over a hand-set value. */
+function applyCompany(p: Prospect, c: Company): void {
+  const manual = new Set(p.manualFields);
+  const fromPage = !!p.companyTraitsFrom;
+  if (c.industry && !manual.has('industry') && (!p.industry || fromPage)) p.industry = c.industry;
+  if (c.companySize && !manual.has('companySize') && (!p.companySize || fromPage)) p.companySize = c.companySize;
+  if (c.headquarters) p.companyHq = c.headquarters;
+  p.companyTraitsFrom = c.id;
+}
+
+async function ingestCompany(deps: IngestDeps, ws: WorkingSet, ev: CompanyEvent): Promise<Outcome> {
+  const now = deps.now();
+  const keys = companyPageKeys({ slug: ev.slug, numericId: ev.numericId, name: ev.name });
+  if (!keys.length) return 'dropped';
+  // Rows of this company known by some of its keys (a name first, a slug later) become one.
+  const found = await ws.companiesByKeys(keys);
+  const strong = keys.filter((k) => !k.startsWith('co:name:'));
+  // A row known by name only joins; a row with other strong keys is another company of that name.
+  const same = found.filter((c) => c.keys.some((k) => strong.includes(k)) || c.keys.every((k) => k.startsWith('co:name:')) || !strong.length);
+  const [first, ...rest] = same;
+  const c: Company = {
+    id: first?.id ?? `co:${strong[0] ?? keys[0]}`,
+    name: ev.name,
+    keys: [...new Set([...(first?.keys ?? []), ...rest.flatMap((r) => r.keys), ...keys])].slice(0, 50),
+    linkedinUrl: ev.slug ? `https://www.linkedin.com/company/${encodeURIComponent(ev.slug.toLowerCase())}/` : (first?.linkedinUrl ?? null),
+    industry: ev.industry ?? first?.industry ?? null,
+    companySize: normaliseSizeBand(ev.companySize) ?? first?.companySize ?? null,
+    headquarters: ev.headquarters ?? first?.headquarters ?? null,
+    seenAt: ev.seenAt,
+    updatedAt: now,
+  };
+  for (const r of rest) ws.deleteCompany(r.id);
+  ws.putCompany(c);
+  // Everyone who works there: by the company page's slug or id, or by name when that is all their
+  // profile gave (a prospect whose profile linked a company page carries no name key).
+  for (const p of await ws.prospectsByCompanyKeys(c.keys)) {
+    const next = { ...p };
+    applyCompany(next, c);
+    if (JSON.stringify(next) !== JSON.stringify(p)) ws.putProspect({ ...next, updatedAt: now });
+  }
+  return 'merged';
+}
+
 async function accepted(deps: IngestDeps, ws: WorkingSet, ev: AcceptedEvent): Promise<Outcome> {
-  const p = await upsertProspect(ws, ev.person, deps.now(), null);
+  const p = await upsertProspect(ws, ev.person, deps.now(), null, reasonOf(ev.person));
   if (!p) return 'dropped';
   ws.putProspect({ ...p, connectionDegree: 1, connectedAt: p.connectedAt ?? ev.at, updatedAt: deps.now() });
   return 'merged';

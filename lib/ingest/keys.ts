@@ -32,21 +32,70 @@ export function isExcluded(email: string | null | undefined, excludedDomains: re
   });
 }
 
-/** Public id of a LinkedIn profile URL (`/in/<id>/`), lower-cased and URL-decoded. */
-export function linkedinPublicId(url: string | null | undefined): string | null {
+// LinkedIn names one member in four ways, and every one of them is a lookup key of the prospect:
+//   `li:<slug>`      the public id of /in/<slug>/ (profile pages, invitations with a canonical URL);
+//                    slugs are case-insensitive, so lower-cased and URL-decoded;
+//   `lim:<ACoA…>`    the member id of urn:li:fsd_profile:/fs_miniProfile: URNs (messaging, realtime,
+//                    SDUI component keys), also written as a profile URL `/in/ACoA…`; base64-like
+//                    and CASE-SENSITIVE: it is never lower-cased (a lower-cased one would be a fake slug);
+//   `linum:<n>`      the numeric id of urn:li:member:<n> (invitations, messaging participants'
+//                    backendUrn, the classic profile's objectUrn);
+//   `email:<addr>`   an email address (Gmail, a profile's contact info).
+// A page that shows two of them at once (a profile with its member id, a contact-info overlay
+// with an email) is what lets ingestion fold two records into one (lib/prospects/merge.ts).
+
+/**
+ * A LinkedIn member id (`ACoAA…`, 39 characters in practice): `ACo` then 10+ base64url
+ * characters. Case matters. A vanity slug cannot start with upper-case `ACo` (slugs are lower-case).
+ */
+export function isMemberId(s: string | null | undefined): boolean {
+  return !!s && /^ACo[A-Za-z0-9_-]{10,}$/.test(s);
+}
+
+function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** The raw `/in/<segment>` of a LinkedIn profile URL (decoded, case kept), or null. */
+function profileSegment(url: string | null | undefined): string | null {
   if (!url) return null;
   const m = /(?:^|linkedin\.com)\/in\/([^/?#]+)/i.exec(url.trim());
-  if (!m) return null;
-  try {
-    return decodeURIComponent(m[1]).toLowerCase();
-  } catch {
-    return m[1].toLowerCase();
-  }
+  const seg = m ? decodeSegment(m[1]).trim() : '';
+  return seg || null;
+}
+
+/**
+ * Public id (slug) of a LinkedIn profile URL (`/in/<id>/`), lower-cased and URL-decoded. A URL
+ * that carries a member id in place of the slug (`/in/ACoAA…`, as messaging writes it) has no
+ * public id: see linkedinMemberIdOfUrl.
+ */
+export function linkedinPublicId(url: string | null | undefined): string | null {
+  const seg = profileSegment(url);
+  if (!seg || isMemberId(seg)) return null;
+  return seg.toLowerCase();
+}
+
+/** The member id of a profile URL written with it (`/in/ACoAA…`), case kept; null for a slug URL. */
+export function linkedinMemberIdOfUrl(url: string | null | undefined): string | null {
+  const seg = profileSegment(url);
+  return seg && isMemberId(seg) ? seg : null;
 }
 
 export function canonicalProfileUrl(url: string | null | undefined): string | null {
   const id = linkedinPublicId(url);
   return id ? `https://www.linkedin.com/in/${encodeURIComponent(id)}/` : null;
+}
+
+/** The numeric member id of `urn:li:member:<n>` (or a bare number), else null. */
+export function numericMemberId(raw: string | number | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const s = String(raw).trim();
+  const m = /^(?:urn:li:member:)?(\d{1,15})$/.exec(s);
+  return m ? m[1] : null;
 }
 
 export function personKeys(p: CapturedPerson): string[] {
@@ -55,8 +104,16 @@ export function personKeys(p: CapturedPerson): string[] {
   if (email) keys.push(`email:${email}`);
   const li = linkedinPublicId(p.profileUrl);
   if (li) keys.push(`li:${li}`);
-  if (p.memberId) keys.push(`lim:${p.memberId}`);
+  const mid = p.memberId?.trim() || linkedinMemberIdOfUrl(p.profileUrl);
+  if (mid) keys.push(`lim:${mid}`);
+  const num = numericMemberId(p.numericMemberId);
+  if (num) keys.push(`linum:${num}`);
   return keys;
+}
+
+/** What kind of id a prospect key is (`email`, `li`, `lim`, `linum`, `thread`), for merge rules. */
+export function keyKind(key: string): string {
+  return key.slice(0, Math.max(0, key.indexOf(':')));
 }
 
 export function normRfcId(id: string): string {

@@ -11,7 +11,7 @@
 import Dexie from 'dexie';
 import type { SidelogDb } from '../db/db';
 import type { HealthEvent } from '../schema/events';
-import type { Message, Prospect, Thread } from '../schema/model';
+import type { Company, MergeRecord, Message, Prospect, Thread } from '../schema/model';
 import { summarizeThread } from './summary';
 
 type Rec = { id: string; keys: string[] };
@@ -73,6 +73,11 @@ export class WorkingSet {
   readonly prospects = new Cache<Prospect>();
   /** Health reports, written with the commit so a retried batch does not count them twice. */
   readonly health: HealthEvent[] = [];
+  /** Merge log entries of folds made in this unit (lib/prospects/merge.ts), written with the commit. */
+  readonly merges: MergeRecord[] = [];
+  /** Companies read or written in this unit (company pages are rare: no conflict check). */
+  private readonly companyRows = new Map<string, Company | null>();
+  private readonly companyDirty = new Set<string>();
   /** Threads whose full message list is in memory. */
   private readonly threadsLoaded = new Set<string>();
   /** Threads to re-summarise at commit. */
@@ -229,6 +234,30 @@ export class WorkingSet {
     this.prospects.delete(id);
   }
 
+  /** Companies that share any of `keys` (lib/prospects/company.ts). */
+  async companiesByKeys(keys: string[]): Promise<Company[]> {
+    if (!keys.length) return [];
+    for (const c of await this.db.companies.where('keys').anyOf(keys).toArray()) if (!this.companyRows.has(c.id)) this.companyRows.set(c.id, c);
+    return [...this.companyRows.values()].filter((c): c is Company => !!c && c.keys.some((k) => keys.includes(k)));
+  }
+
+  putCompany(c: Company): void {
+    this.companyRows.set(c.id, c);
+    this.companyDirty.add(c.id);
+  }
+
+  deleteCompany(id: string): void {
+    this.companyRows.set(id, null);
+    this.companyDirty.add(id);
+  }
+
+  /** Prospects whose current company has any of `keys`, memory overriding the database. */
+  async prospectsByCompanyKeys(keys: string[]): Promise<Prospect[]> {
+    if (!keys.length) return [];
+    for (const p of await this.db.prospects.where('companyKeys').anyOf(keys).toArray()) this.prospects.add(p);
+    return this.prospects.live().filter((p) => (p.companyKeys ?? []).some((k) => keys.includes(k)));
+  }
+
   /** Marks a thread for re-summarising at commit (a manual change to its messages). */
   touchThread(id: string): void {
     this.touchedThreads.add(id);
@@ -260,9 +289,11 @@ export class WorkingSet {
         dels: ids.filter((id) => cache.rows.get(id) === null),
       };
     });
-    if (changes.every((c) => c.ids.length === 0) && this.health.length === 0) return;
+    if (changes.every((c) => c.ids.length === 0) && this.health.length === 0 && this.merges.length === 0 && this.companyDirty.size === 0) return;
+    const companyPuts = [...this.companyDirty].map((id) => this.companyRows.get(id)).filter((c): c is Company => !!c);
+    const companyDels = [...this.companyDirty].filter((id) => this.companyRows.get(id) === null);
     // Only Dexie promises are awaited in here, so the transaction stays alive to the end.
-    await db.transaction('rw', [db.messages, db.threads, db.prospects, db.meta], async () => {
+    await db.transaction('rw', [db.messages, db.threads, db.prospects, db.meta, db.companies, db.merges], async () => {
       // Records read from the database must be unchanged. Records this unit creates were looked
       // up (by key or id) and found absent; a concurrent creator (an import) only fills holes, so
       // writing ours over it loses nothing: they need no check. All requests go out at once
@@ -284,6 +315,9 @@ export class WorkingSet {
           c.dels.length ? c.table.bulkDelete(c.dels) : null,
         ]),
       );
+      if (this.merges.length) await db.merges.bulkPut(this.merges);
+      if (companyPuts.length) await db.companies.bulkPut(companyPuts);
+      if (companyDels.length) await db.companies.bulkDelete(companyDels);
       for (const ev of this.health) {
         const key = `health:${ev.channel}:${ev.layer}`;
         const cur = ((await db.meta.get(key))?.value as HealthCounters | undefined) ?? {

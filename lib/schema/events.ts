@@ -15,6 +15,8 @@ export const CapturedPerson = z.object({
   profileUrl: z.string().max(500).optional(),
   /** LinkedIn member id (the `ACoAA…` part of a profile URN). */
   memberId: z.string().max(200).optional(),
+  /** LinkedIn numeric member id (`urn:li:member:<n>`: invitations, messaging participants). */
+  numericMemberId: z.string().regex(/^\d{1,15}$/).optional(),
 });
 export type CapturedPerson = z.infer<typeof CapturedPerson>;
 
@@ -82,9 +84,30 @@ export const ProspectEvent = z.object({
   location: short.nullable().default(null),
   industry: short.nullable().default(null),
   connectionDegree: z.number().int().min(1).max(3).nullable().default(null),
+  /** The current company's LinkedIn page (`/company/<slug or id>/`) when the profile links it. */
+  companyUrl: z.string().max(500).nullable().default(null),
+  /** Traits of someone already known only (invitation cards): never creates a prospect. */
+  onlyKnown: z.boolean().default(false),
   seenAt: z.number().int(),
 });
 export type ProspectEvent = z.infer<typeof ProspectEvent>;
+
+/** A LinkedIn company page (`/company/<slug>/`, its About tab): traits of everyone who works there. */
+export const CompanyEvent = z.object({
+  ...base,
+  type: z.literal('company'),
+  name: short.min(1),
+  /** The page's public id (`/company/<slug>/`); a numeric id when the page is addressed by it. */
+  slug: z.string().max(200).nullable().default(null),
+  /** The numeric company id, when the page shows it (employees link, embedded data). */
+  numericId: z.string().regex(/^\d{1,15}$/).nullable().default(null),
+  industry: short.nullable().default(null),
+  /** As the page writes it ("51-200 employees"); normalised to a band at ingestion. */
+  companySize: short.nullable().default(null),
+  headquarters: short.nullable().default(null),
+  seenAt: z.number().int(),
+});
+export type CompanyEvent = z.infer<typeof CompanyEvent>;
 
 /** An invitation the user sent was accepted (the prospect is now a 1st-degree connection). */
 export const AcceptedEvent = z.object({
@@ -120,6 +143,7 @@ export const CaptureEvent = z.discriminatedUnion('type', [
   AcceptedEvent,
   IdentityEvent,
   HealthEvent,
+  CompanyEvent,
 ]);
 export type CaptureEvent = z.infer<typeof CaptureEvent>;
 export type CaptureEventInput = z.input<typeof CaptureEvent>;

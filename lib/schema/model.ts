@@ -73,10 +73,77 @@ export const Prospect = z.object({
   manualFields: z.array(z.string().max(50)).default([]),
   createdAt: z.number().default(0),
   updatedAt: z.number().default(0),
-  /** Lookup keys: `email:<addr>`, `li:<public-id>`, `lim:<member-urn-id>`. */
+  /**
+   * Lookup keys, one per id the person is known by (lib/ingest/keys.ts): `email:<addr>`,
+   * `li:<public-id>`, `lim:<ACoA… member id>`, `linum:<numeric member id>`.
+   */
   keys: z.array(z.string().max(400)).default([]),
+  /**
+   * Keys of the current company (lib/prospects/company.ts): `co:li:<slug>` / `co:id:<n>` when the
+   * profile links the company page, else `co:name:<normalised name>`. A company page visited links
+   * its industry, size and headquarters to every prospect whose keys it shares.
+   */
+  companyKeys: z.array(z.string().max(400)).max(20).optional(),
+  /** The company (id in the `companies` table) whose page filled industry, size and HQ. */
+  companyTraitsFrom: z.string().max(400).nullable().optional(),
+  /** Headquarters of the current company, from its LinkedIn page. */
+  companyHq: nullableShort.optional(),
 });
 export type Prospect = z.infer<typeof Prospect>;
+
+/** A company as its LinkedIn page (`/company/<slug>/`, About tab) shows it. */
+export const Company = z.object({
+  id: z.string().min(1).max(400),
+  name: shortText,
+  /** `co:li:<slug>`, `co:id:<numeric id>`, `co:name:<normalised name>`. */
+  keys: z.array(z.string().max(400)).max(50),
+  linkedinUrl: z.string().max(500).nullable(),
+  industry: nullableShort,
+  /** LinkedIn's size band, e.g. "51-200" (employees). */
+  companySize: nullableShort,
+  headquarters: nullableShort,
+  seenAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Company = z.infer<typeof Company>;
+
+/** Why two prospect records were folded into one. */
+export const MergeReason = z.enum(['sighting', 'profile', 'contact-info', 'manual', 'upgrade']);
+export type MergeReason = z.infer<typeof MergeReason>;
+
+/** One field where the two records disagreed, and which value the merged record kept. */
+export const MergeChoice = z.object({
+  field: z.string(),
+  kept: z.unknown(),
+  dropped: z.unknown(),
+  /** Whose value was kept: the surviving record's or the folded one's. */
+  from: z.enum(['kept', 'merged']),
+  /** manual (set by hand), richer (further stage, a real name over a placeholder), later (the record updated last), earliest (first connection), joined (notes). */
+  rule: z.enum(['manual', 'richer', 'later', 'earliest', 'joined']),
+});
+export type MergeChoice = z.infer<typeof MergeChoice>;
+
+/**
+ * The merge log (table `merges`): every fold of one prospect into another, with both records as
+ * they were, what moved and which value won where they disagreed. Auditable, and undoable
+ * (lib/prospects/merge.ts undoMerge) while the moved rows still point at the surviving record.
+ */
+export const MergeRecord = z.object({
+  id: z.string(),
+  at: z.number(),
+  reason: MergeReason,
+  /** The ids that proved it (the keys a sighting named, or "manual"). */
+  evidence: z.array(z.string()).max(20),
+  keptId: z.string(),
+  mergedId: z.string(),
+  before: z.object({ kept: Prospect, merged: Prospect }),
+  choices: z.array(MergeChoice),
+  movedMessages: z.array(z.string()),
+  /** Threads whose prospect list changed, with the list as it was. */
+  movedThreads: z.array(z.object({ id: z.string(), prospectIds: z.array(z.string()) })),
+  undoneAt: z.number().nullable(),
+});
+export type MergeRecord = z.infer<typeof MergeRecord>;
 
 /**
  * One outbound message or logged call of a thread, for the activity charts (per day, channel,

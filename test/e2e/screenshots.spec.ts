@@ -69,3 +69,43 @@ test('screenshots: 100k messages', async ({ context, extensionId }) => {
   await panel.close();
   await shootAll(context, extensionId, '100k');
 });
+
+test('screenshots: merge two prospects (side by side, then the undo bar)', async ({ context, extensionId }) => {
+  test.setTimeout(180_000);
+  mkdirSync(OUT, { recursive: true });
+  const file = path.join(tmpdir(), `sidelog-shots-merge-${process.pid}.json`);
+  const seed = generateSeed({ now: Date.now() });
+  writeFileSync(file, JSON.stringify(seed));
+  const setup = await openPanel(context, extensionId, 500);
+  await importFile(setup, file);
+  await setup.close();
+  // The two longest names (the seed has one person twice under the longest): the hardest layout for
+  // four columns at 360 px.
+  const [a, b] = [...seed.prospects].sort((x, y) => y.name.length - x.name.length);
+  const twice = a!.name === b!.name;
+  for (const width of [360, 500]) {
+    const panel = await openPanel(context, extensionId, width);
+    await panel.getByRole('tab', { name: 'Prospects' }).click();
+    await panel.getByRole('button', { name: 'Merge two…' }).click();
+    if (twice) {
+      await panel.getByLabel('Search prospects').fill(a!.name);
+      await panel.getByLabel(`Pick ${a!.name}`).nth(0).check();
+      await panel.getByLabel(`Pick ${a!.name}`).nth(1).check();
+    } else {
+      for (const p of [a!, b!]) {
+        await panel.getByLabel('Search prospects').fill(p.name);
+        await panel.getByLabel(`Pick ${p.name}`).first().check();
+      }
+    }
+    await panel.getByLabel('Search prospects').fill('');
+    await panel.getByRole('button', { name: 'Compare' }).click();
+    await expect(panel.getByRole('region', { name: 'Merge two prospects' })).toBeVisible();
+    await panel.screenshot({ path: `${OUT}/prospects-merge-compare-${width}.png`, fullPage: true });
+    if (width === 500) {
+      await panel.getByRole('button', { name: 'Merge into one' }).click();
+      await expect(panel.getByTestId('merge-status')).toContainText('Merged');
+      await panel.screenshot({ path: `${OUT}/prospects-merge-done-${width}.png`, fullPage: true });
+    }
+    await panel.close();
+  }
+});

@@ -5,14 +5,14 @@ import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UPGRADE_KEY } from '@/lib/db/upgrade-notice';
-import { SCHEMA_V1, SCHEMA_V2, openDb } from '@/lib/db/db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, openDb } from '@/lib/db/db';
 import { changesSince, currentRev, revisionMiddleware } from '@/lib/db/revision';
 import { summarizeThread } from '@/lib/ingest/summary';
 import { decodeProspects } from '@/lib/analytics/facts';
 import { loadFacts } from '@/lib/insights/facts-store';
 import type { Thread } from '@/lib/schema/model';
 import { T0 } from './helpers/events';
-import { messageRow } from './helpers/rows';
+import { messageRow, prospectRow } from './helpers/rows';
 
 const msg = messageRow;
 
@@ -29,12 +29,16 @@ describe('database migrations', () => {
   it('the current schema has the indexes the queries need', async () => {
     const db = openDb('mig-1');
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     // v2 dropped [direction+sentAt] and templateId: nothing queries them since the facts.
     expect(db.messages.schema.indexes.map((i) => i.name).sort()).toEqual(['keys', 'prospectId', 'sentAt', 'threadId'].sort());
     expect(db.prospects.schema.indexes.find((i) => i.name === 'keys')?.multi).toBe(true);
     expect(db.threads.schema.indexes.map((i) => i.name).sort()).toEqual(['keys', 'prospectIds', 'rev'].sort());
     expect(db.prospects.schema.indexes.map((i) => i.name)).toContain('rev');
+    // v3: prospects by company keys, companies by keys, the merge log by time.
+    expect(db.prospects.schema.indexes.find((i) => i.name === 'companyKeys')?.multi).toBe(true);
+    expect(db.companies.schema.indexes.find((i) => i.name === 'keys')?.multi).toBe(true);
+    expect(db.merges.schema.indexes.map((i) => i.name).sort()).toEqual(['at', 'keptId', 'mergedId']);
     db.close();
     await db.delete();
   });
@@ -119,9 +123,11 @@ describe('database migrations', () => {
     fakeBrowser.storage.onChanged.addListener(listener);
     const db = openDb(name);
     await db.open();
-    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    // v1 → v2 → v3: each step announces itself; the notice goes once the database is open.
+    await vi.waitFor(() => expect(seen).toHaveLength(3));
     expect(seen[0]).toMatchObject({ toVersion: 2, startedAt: expect.any(Number) });
-    expect(seen[1]).toBeNull(); // removed once the upgraded database is open
+    expect(seen[1]).toMatchObject({ toVersion: 3, startedAt: expect.any(Number) });
+    expect(seen[2]).toBeNull(); // removed once the upgraded database is open
     expect((await fakeBrowser.storage.local.get(UPGRADE_KEY))[UPGRADE_KEY]).toBeUndefined();
     db.close();
     // A new database is created, not upgraded: no notice.
@@ -182,13 +188,14 @@ describe('database migrations', () => {
     const rev = await currentRev(db);
     db.close();
 
-    // A hypothetical v3 over the real v2: the pattern a real one follows (in openDb()).
+    // A hypothetical v4 over the real v3: the pattern a real one follows (in openDb()).
     const v3 = new Dexie(name);
     v3.use(revisionMiddleware);
     v3.version(1).stores(SCHEMA_V1);
     v3.version(2).stores(SCHEMA_V2);
-    v3.version(3)
-      .stores({ ...SCHEMA_V2, messages: SCHEMA_V2.messages + ', channel' })
+    v3.version(3).stores(SCHEMA_V3);
+    v3.version(4)
+      .stores({ ...SCHEMA_V3, messages: SCHEMA_V3.messages + ', channel' })
       .upgrade(async (tx) => {
         await tx.table('messages').toCollection().modify((m) => void (m.channel ??= 'gmail'));
         await tx.table('threads').toCollection().modify((t) => void (t.subject = 'rewritten'));
@@ -202,5 +209,91 @@ describe('database migrations', () => {
     expect((await v3.table('meta').get('rev')).value).toBe(rev + 1);
     v3.close();
     await Dexie.delete(name);
+  });
+
+  it('v2 → v3: records the stored keys prove to be one person are merged (logged), invitation notes stored twice are folded', async () => {
+    const name = 'mig-v3';
+    const v2 = new Dexie(name);
+    v2.use(revisionMiddleware);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.open();
+    const MID = 'ACoAAATVC6sBb5ZltIhxZl0QybFnZTUK6i7Vc5Q';
+    const MID2 = 'ACoAABbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
+    const p = (id: string, over: Record<string, unknown>) => prospectRow(id, { createdAt: T0, updatedAt: T0, ...over });
+    const li = (id: string, threadId: string, prospectId: string, over: Record<string, unknown> = {}) =>
+      msg(id, threadId, { channel: 'linkedin', kind: 'linkedin-message', prospectId, keys: [`linkedin:${id}`], ...over });
+    const lthread = (id: string, prospectIds: string[], keys: string[]): Thread => ({ id, channel: 'linkedin', externalId: id, prospectIds, subject: null, keys, updatedAt: T0 });
+    await v2.table('prospects').bulkPut([
+      // 1. Messaged (member id), and the same person stored by an older build under a lower-cased fake slug with the traits.
+      p(`p:lim:${MID}`, { name: 'Pei Wu', keys: [`lim:${MID}`], linkedinMemberId: MID, stage: 'replied' }),
+      p(`p:li:${MID.toLowerCase()}`, { name: 'Pei Wu', keys: [`li:${MID.toLowerCase()}`], linkedinUrl: `https://www.linkedin.com/in/${MID.toLowerCase()}/`, title: 'Physician Assistant', company: 'Clinic', createdAt: T0 + 5 }),
+      // 2. Visited (slug, traits) and messaged (member id): an invitation thread named both ways proves it.
+      p('p:li:ana-garcia-1', { name: 'Ana García', keys: ['li:ana-garcia-1'], linkedinUrl: 'https://www.linkedin.com/in/ana-garcia-1/', title: 'Directora de Marketing', seniority: 'director', dealValue: 900 }),
+      p(`p:lim:${MID2}`, { name: 'Ana García', keys: [`lim:${MID2}`], linkedinMemberId: MID2, notes: 'from chat', createdAt: T0 + 9 }),
+      // 3. An import left two records sharing an email.
+      p('p:email:bo@x.io', { name: 'bo', emails: ['bo@x.io'], keys: ['email:bo@x.io'] }),
+      p('imported-bo', { name: 'Bo Berg', emails: ['bo@x.io'], keys: ['email:bo@x.io', 'li:bo-berg'], linkedinUrl: 'https://www.linkedin.com/in/bo-berg/', createdAt: T0 + 1 }),
+      // 4. Nobody else.
+      p('p:email:solo@y.io', { name: 'Solo', emails: ['solo@y.io'], keys: ['email:solo@y.io'] }),
+    ]);
+    const note = 'Hola Ana, ¿conectamos?';
+    const messages = [
+      li('m1', 'linkedin:2-pei', `p:lim:${MID}`, { sentAt: T0 }),
+      li('m2', 'linkedin:2-pei', `p:lim:${MID}`, { direction: 'inbound', sentAt: T0 + 60_000 }),
+      // Ana: the invitation (by slug), then its note again as the conversation's first message (by member id).
+      li('inv', 'linkedin:invite:li:ana-garcia-1', 'p:li:ana-garcia-1', { kind: 'linkedin-invite', text: note, sentAt: T0, templateId: 'tpl', templateVersion: 1, templateSource: 'inserted', keys: ['linkedin:inv'] }),
+      li('echo', 'linkedin:2-ana', `p:lim:${MID2}`, { text: note, sentAt: T0 + 86_400_000, keys: ['linkedin:2-echo'] }),
+      li('reply', 'linkedin:2-ana', `p:lim:${MID2}`, { direction: 'inbound', text: 'Gracias', sentAt: T0 + 90_000_000 }),
+      msg('g1', 'gmail:t-bo', { prospectId: 'imported-bo' }),
+    ];
+    await v2.table('messages').bulkPut(messages);
+    await v2.table('threads').bulkPut([
+      lthread('linkedin:2-pei', [`p:lim:${MID}`], ['linkedin:t:2-pei']),
+      lthread('linkedin:invite:li:ana-garcia-1', ['p:li:ana-garcia-1'], ['linkedin:t:invite:li:ana-garcia-1', `linkedin:t:invite:lim:${MID2}`]),
+      lthread('linkedin:2-ana', [`p:lim:${MID2}`], ['linkedin:t:2-ana', `linkedin:t:with:${MID2}`]),
+      { ...thread('gmail:t-bo'), prospectIds: ['imported-bo'] },
+    ].map((t) => ({ ...t, summary: summarizeThread(messages.filter((m) => m.threadId === t.id)) })));
+    v2.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const prospects = await db.prospects.orderBy('id').toArray();
+    expect(prospects.map((x) => x.id).sort()).toEqual([`p:lim:${MID}`, 'p:email:bo@x.io', 'p:email:solo@y.io', 'p:li:ana-garcia-1'].sort());
+    const byId = Object.fromEntries(prospects.map((x) => [x.id, x]));
+    // 1. The fake slug is gone from the keys and the URL; traits and stage are together.
+    expect(byId[`p:lim:${MID}`]).toMatchObject({ title: 'Physician Assistant', company: 'Clinic', stage: 'replied', linkedinUrl: null, linkedinMemberId: MID });
+    expect(byId[`p:lim:${MID}`].keys).toEqual([`lim:${MID}`]);
+    // 2. Ana is one record, with both ids, the deal value and the notes.
+    expect(byId['p:li:ana-garcia-1']).toMatchObject({ title: 'Directora de Marketing', dealValue: 900, notes: 'from chat', linkedinMemberId: MID2 });
+    expect(byId['p:li:ana-garcia-1'].keys.sort()).toEqual(['li:ana-garcia-1', `lim:${MID2}`]);
+    // 3. Bo.
+    expect(byId['p:email:bo@x.io']).toMatchObject({ name: 'Bo Berg', linkedinUrl: 'https://www.linkedin.com/in/bo-berg/' });
+    expect((await db.messages.get('g1'))!.prospectId).toBe('p:email:bo@x.io');
+    // Every fold is in the log, with its evidence.
+    const log = await db.merges.toArray();
+    expect(log.map((l) => [l.keptId, l.mergedId, l.reason]).sort()).toEqual([
+      [`p:lim:${MID}`, `p:li:${MID.toLowerCase()}`, 'upgrade'],
+      ['p:email:bo@x.io', 'imported-bo', 'upgrade'],
+      ['p:li:ana-garcia-1', `p:lim:${MID2}`, 'upgrade'],
+    ].sort());
+    expect(log.find((l) => l.keptId === 'p:li:ana-garcia-1')!.evidence).toEqual(expect.arrayContaining([`invite:ana-garcia-1=${MID2}`]));
+    // The invitation's note, stored twice, is one outbound message: the invitation, in the conversation.
+    const msgs = await db.messages.toArray();
+    expect(msgs.map((m) => m.id).sort()).toEqual(['g1', 'inv', 'm1', 'm2', 'reply']);
+    expect(await db.messages.get('inv')).toMatchObject({ kind: 'linkedin-invite', threadId: 'linkedin:2-ana', prospectId: 'p:li:ana-garcia-1', sentAt: T0 });
+    expect((await db.messages.get('inv'))!.keys).toEqual(expect.arrayContaining(['linkedin:inv', 'linkedin:2-echo']));
+    expect(await db.threads.get('linkedin:invite:li:ana-garcia-1')).toBeUndefined();
+    const conv = (await db.threads.get('linkedin:2-ana'))!;
+    expect(conv.keys).toEqual(expect.arrayContaining(['linkedin:t:2-ana', 'linkedin:t:invite:li:ana-garcia-1']));
+    expect(conv.prospectIds).toEqual(['p:li:ana-garcia-1']);
+    expect(conv.summary).toMatchObject({ outboundCount: 1, inboundCount: 1, firstTemplateId: 'tpl', firstReplyAt: T0 + 90_000_000 });
+    // The numbers: four people, Ana's thread one unit with a reply.
+    const facts = await loadFacts(db, { save: 'never' });
+    expect(decodeProspects(facts.facts)).toHaveLength(4);
+    expect(facts.facts.threads.n).toBe(3);
+    db.close();
+    await db.delete();
   });
 });

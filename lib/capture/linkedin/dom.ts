@@ -1,8 +1,11 @@
 // Second capture layer for LinkedIn: pure readers over the page's DOM (a Document, an Element or
 // a ShadowRoot in, plain data out). They only read: no attribute, node or class is ever written
 // to LinkedIn's page. Selectors come from selectors.ts.
-import { decodeMessageId, memberIdFromUrn, normaliseThreadId, parseEventUrn, canonicalProfileUrl, publicIdFromProfileUrl } from './ids';
+import { decodeMessageId, memberIdFromProfileUrl, memberIdFromUrn, normaliseThreadId, parseEventUrn, canonicalProfileUrl, publicIdFromProfileUrl } from './ids';
 import { SEL, EXPERIENCE_HEADINGS, PENDING_LABEL } from './selectors';
+import { isPresenceLine } from './presence';
+import { idsInPageData, memberIdFromCardKeys } from './profile-ids';
+import { normEmail } from '../../ingest/keys';
 
 export interface Person {
   name: string | null;
@@ -63,10 +66,8 @@ const oneLine = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ')
 
 /** A profile link's identity: `/in/ACoAA…` is a member id (messaging uses it), anything else a public id. */
 export function personFromHref(href: string | null | undefined): { profileUrl: string | null; memberId: string | null } {
-  const pub = publicIdFromProfileUrl(href);
-  if (!pub) return { profileUrl: null, memberId: null };
-  const raw = /\/in\/([^/?#]+)/.exec(href!)![1]!;
-  if (/^ACo[A-Za-z0-9_-]{10,}$/.test(raw)) return { profileUrl: null, memberId: raw };
+  const memberId = memberIdFromProfileUrl(href);
+  if (memberId) return { profileUrl: null, memberId };
   return { profileUrl: canonicalProfileUrl(href), memberId: null };
 }
 
@@ -83,8 +84,28 @@ export function readConversationHeader(root: Element | Document | ShadowRoot | n
   const title = root.querySelector(SEL.headerTitle);
   const ids = personFromHref(link?.getAttribute('href'));
   const name = oneLine(readableText(title ?? link)) || null;
-  const headline = oneLine(readableText(root.querySelector(SEL.headerHeadline))) || null;
-  return { name, headline, ...ids };
+  return { name, headline: headerHeadline(root, name), ...ids };
+}
+
+/**
+ * The headline under the name in a conversation header, or null: presence parts (the status dot
+ * and its screen-reader text, "Active 2h ago", "Mobile • 5m ago", "Available on mobile", in every
+ * UI language we read) are left out, and a line that is only presence is no headline.
+ */
+function headerHeadline(root: Element | Document | ShadowRoot, name: string | null): string | null {
+  for (const el of root.querySelectorAll(SEL.headerHeadline)) {
+    const parts: string[] = [];
+    const walk = (n: Node) => {
+      if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
+      else if (n.nodeType === 1 && !(n as Element).matches(SEL.headerPresence)) for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
+      if (n.nodeType === 1 && BLOCK.has((n as Element).tagName)) parts.push('\n');
+    };
+    walk(el);
+    const lines = parts.join('').split('\n').map(oneLine).filter(Boolean);
+    const line = lines.find((l) => l !== name && !isPresenceLine(l) && !/^[•·∙|]+$/.test(l));
+    if (line) return line;
+  }
+  return null;
 }
 
 /**
@@ -241,8 +262,15 @@ export function parseListTime(label: string, now: number): number | null {
 }
 
 export interface ProfileTraits {
-  profileUrl: string;
+  /** Canonical `/in/<slug>/` URL; null on a page addressed by member id that names no slug. */
+  profileUrl: string | null;
   memberId: string | null;
+  /** Numeric member id (`urn:li:member:<n>`) when the page's data names it. */
+  numericMemberId: string | null;
+  /** The current company's page (`/company/<slug or id>/`) when the profile links it. */
+  companyUrl: string | null;
+  /** An email address the contact info overlay shows (only when the user opened it). */
+  email: string | null;
   name: string;
   headline: string | null;
   title: string | null;
@@ -296,37 +324,15 @@ function memberIdOnPage(scope: ParentNode): string | null {
 }
 
 /**
- * Classic pages embed their API data as JSON in hidden `<code>` elements; the entity whose
- * `publicIdentifier` is this profile's carries its `urn:li:fsd_profile:ACoAA…` nearby.
- */
-function memberIdInPageData(doc: Document, publicId: string): string | null {
-  const needle = new RegExp(`"publicIdentifier"\\s*:\\s*"${publicId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`, 'i');
-  for (const code of doc.querySelectorAll('code')) {
-    const text = code.textContent ?? '';
-    if (text.length > 3_000_000) continue;
-    const at = text.search(needle);
-    if (at < 0) continue;
-    const near = text.slice(Math.max(0, at - 1500), at + 1500);
-    const ids = [...near.matchAll(/urn:li:fsd_profile:(ACo[A-Za-z0-9_-]{10,})/g)];
-    if (ids.length === 1) return ids[0]![1]!;
-    if (ids.length > 1) {
-      // Several entities side by side: the URN closest to the public id belongs to it.
-      const mid = at - Math.max(0, at - 1500);
-      ids.sort((a, b) => Math.abs(a.index! - mid) - Math.abs(b.index! - mid));
-      return ids[0]![1]!;
-    }
-  }
-  return null;
-}
-
-/**
  * A profile page (`/in/<public-id>/`), classic Ember or server-driven. Anchors: the URL for the
  * identity, the page's single `h1` for the name, the Contact info link for the location, the
  * Experience section heading for title and company, text like "· 1st" for the degree.
  */
 export function readProfile(doc: Document, url: string): ProfileTraits | null {
-  const profileUrl = canonicalProfileUrl(url);
-  const pub = publicIdFromProfileUrl(url);
+  let profileUrl = canonicalProfileUrl(url);
+  let pub = publicIdFromProfileUrl(url);
+  // A profile addressed by member id (`/in/ACoAA…`): the id is in the URL; the slug, if the page names it.
+  const urlMember = memberIdFromProfileUrl(url);
   let path = '';
   try {
     path = new URL(url).pathname;
@@ -334,7 +340,13 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
     return null;
   }
   // The profile itself or an overlay on it (contact info); not /details/… sub-pages.
-  if (!profileUrl || !pub || !/^\/in\/[^/]+\/?(?:overlay\/.*)?$/.test(path)) return null;
+  if (!/^\/in\/[^/]+\/?(?:overlay\/.*)?$/.test(path)) return null;
+  if (!profileUrl && urlMember) {
+    const canon = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
+    profileUrl = canonicalProfileUrl(canon);
+    pub = publicIdFromProfileUrl(canon);
+  }
+  if (!profileUrl && !urlMember) return null;
   const main = profileRoot(doc);
   if (!main) return null;
   const sdui = !!doc.querySelector(SEL.sduiScreen);
@@ -392,9 +404,11 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
   // Title and company: the first position of the Experience section, else the headline.
   let title: string | null = null;
   let company: string | null = null;
+  let companyUrl: string | null = null;
   const exp = findExperienceSection(main);
   if (exp) {
     const firstItem = exp.querySelector('li, [componentkey^="entity-collection-item" i]');
+    companyUrl = companyUrlOf(firstItem?.querySelector(SEL.companyLink)?.getAttribute('href'));
     const itemLines = firstItem ? textLines(firstItem) : [];
     if (itemLines.length >= 2) {
       title = itemLines[0]!;
@@ -412,6 +426,8 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
     title ??= h.title;
     company ??= h.company;
   }
+  // The top card's current-company button links the company page too.
+  companyUrl ??= companyUrlOf(card.querySelector(SEL.companyLink)?.getAttribute('href'));
   // Connect turned into Pending: an invitation from the viewer is waiting.
   let pending = false;
   for (const b of card.querySelectorAll('button, a[role="button"], a')) {
@@ -421,11 +437,15 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
       break;
     }
   }
+  // The member id: the URL, the top card's own links (elsewhere on the page: other people), the
+  // SDUI cards' component keys, else the page's embedded data for this very slug.
+  const data = pub ? idsInPageData(doc, pub) : { memberId: null, numericMemberId: null };
   return {
     profileUrl,
-    // Only the top card's own links (elsewhere on the page: other people), else the page's embedded
-    // data for this very public id.
-    memberId: memberIdOnPage(card) ?? memberIdInPageData(doc, pub),
+    memberId: urlMember ?? memberIdOnPage(card) ?? memberIdFromCardKeys(doc) ?? data.memberId,
+    numericMemberId: data.numericMemberId,
+    companyUrl,
+    email: readContactEmail(doc, path),
     name,
     headline,
     title,
@@ -436,6 +456,29 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
     own: !!main.querySelector(SEL.ownProfileMarker),
     layout: sdui ? 'sdui' : 'classic',
   };
+}
+
+/** The email the contact info overlay shows: only on the overlay's own URL, only inside it. */
+function readContactEmail(doc: Document, path: string): string | null {
+  if (!/\/overlay\/contact-info/.test(path)) return null;
+  const roots: ParentNode[] = [doc];
+  const outlet = doc.querySelector(SEL.interopOutlet);
+  if (outlet?.shadowRoot) roots.push(outlet.shadowRoot);
+  for (const r of roots) {
+    for (const scope of r.querySelectorAll(SEL.contactInfoScope)) {
+      for (const a of scope.querySelectorAll(SEL.contactInfoEmail)) {
+        const email = normEmail(a.getAttribute('href')?.replace(/^mailto:/i, '').split('?')[0]) ?? normEmail(oneLine(a.textContent));
+        if (email) return email;
+      }
+    }
+  }
+  return null;
+}
+
+/** `https://www.linkedin.com/company/<slug or id>/` from a link, or null. */
+export function companyUrlOf(href: string | null | undefined): string | null {
+  const m = href ? /\/(company|showcase)\/([^/?#]+)/.exec(href) : null;
+  return m ? `https://www.linkedin.com/${m[1]}/${m[2]!.toLowerCase()}/` : null;
 }
 
 const SECTION_TITLES = /^(about|activity|experience|education|skills|interests|featured|info|infos|highlights|info|über mich|aktivitäten|berufserfahrung|ausbildung|kenntnisse|infos|à propos|activité|expérience|formation|compétences|acerca de|actividad|experiencia|educación|aptitudes)$/i;

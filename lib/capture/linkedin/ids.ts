@@ -8,6 +8,7 @@
 // and a message id `2-<base64("<epoch-ms><hex>-<nnn>&<threadUUID>_<nnn>")>` also contains its
 // thread. Ingestion joins sightings only when their thread ids are identical strings, so every
 // path goes through normaliseThreadId.
+import { linkedinMemberIdOfUrl, linkedinPublicId, numericMemberId } from '../../ingest/keys';
 
 /** Base64 (standard or URL-safe, padding optional) to a Latin-1/ASCII string; null when not base64. */
 export function decodeBase64(input: string): string | null {
@@ -138,19 +139,31 @@ export function parseEventUrn(urn: string | null | undefined): { viewerMemberId:
   return { viewerMemberId: viewer ? viewer[1]! : null, messageId, message: messageId ? decodeMessageId(messageId) : null };
 }
 
-/** Public id from a profile URL (`/in/<id>/`), lowercase and percent-decoded; null otherwise. */
+/**
+ * Public id (slug) from a profile URL (`/in/<id>/`), lower-case and percent-decoded; null
+ * otherwise, and null for a URL written with the member id (`/in/ACoAA…`, as messaging writes
+ * it): member ids are case-sensitive and are not slugs (memberIdFromProfileUrl reads those).
+ */
 export function publicIdFromProfileUrl(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const m = /\/in\/([^/?#]+)/.exec(raw);
-  if (!m) return null;
-  const id = safeDecodeUri(m[1]!).toLowerCase();
-  return id || null;
+  return linkedinPublicId(raw);
+}
+
+/** The member id of a profile URL written with it (`/in/ACoAA…`), case kept. */
+export function memberIdFromProfileUrl(raw: string | null | undefined): string | null {
+  return linkedinMemberIdOfUrl(raw);
 }
 
 /** Canonical profile URL `https://www.linkedin.com/in/<public-id>/`, the form prospect keys are built from. */
 export function canonicalProfileUrl(raw: string | null | undefined): string | null {
   const id = publicIdFromProfileUrl(raw);
   return id ? `https://www.linkedin.com/in/${encodeURIComponent(id).replace(/%2D/gi, '-')}/` : null;
+}
+
+/** The numeric member id of `urn:li:member:<n>` (also inside a longer string), else null. */
+export function numericIdFromUrn(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const m = /urn:li:member:(\d{1,15})\b/.exec(safeDecodeUri(raw));
+  return m ? m[1]! : numericMemberId(raw);
 }
 
 /**
@@ -166,7 +179,7 @@ export function oneToOneThreadAlias(memberId: string): string {
 /** Thread id of an invitation note (an invitation has no conversation): by profile, else member. */
 export function inviteThreadId(r: { memberId?: string; profileUrl?: string; numericMemberId?: string }): string | null {
   const pub = publicIdFromProfileUrl(r.profileUrl);
-  if (pub && !/^aco/i.test(pub)) return `invite:li:${pub}`;
+  if (pub) return `invite:li:${pub}`;
   if (r.memberId) return `invite:lim:${r.memberId}`;
   if (r.numericMemberId) return `invite:num:${r.numericMemberId}`;
   return null;

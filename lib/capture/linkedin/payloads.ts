@@ -4,7 +4,7 @@
 // message (an object carrying a message URN and a body), instead of hard-coding one path: the
 // 2021-22 captures in test/fixtures/linkedin and the 2023-26 Dash shapes (entityUrn
 // `urn:li:msg_message:(…)`, `body.text`, `sender.hostIdentityUrn`, `deliveredAt`) both pass through.
-import { decodeMessageId, memberIdFromUrn, normaliseMessageId, normaliseThreadId, canonicalProfileUrl } from './ids';
+import { decodeMessageId, memberIdFromProfileUrl, memberIdFromUrn, normaliseMessageId, normaliseThreadId, numericIdFromUrn, canonicalProfileUrl } from './ids';
 
 export interface PayloadMessage {
   messageId: string;
@@ -12,6 +12,8 @@ export interface PayloadMessage {
   sentAt: number;
   text: string;
   senderMemberId: string | null;
+  /** The sender's numeric member id (`backendUrn: urn:li:member:<n>` of Dash participants, `objectUrn` of mini profiles). */
+  senderNumericId: string | null;
   senderName: string | null;
   senderProfileUrl: string | null;
   senderHeadline: string | null;
@@ -103,13 +105,14 @@ function isRecalled(o: Obj): boolean {
 
 interface Sender {
   memberId: string | null;
+  numericId: string | null;
   name: string | null;
   profileUrl: string | null;
   headline: string | null;
 }
 
 function senderOf(o: Obj, resolve: (urn: string) => Obj | null): Sender {
-  const empty: Sender = { memberId: null, name: null, profileUrl: null, headline: null };
+  const empty: Sender = { memberId: null, numericId: null, name: null, profileUrl: null, headline: null };
   // Legacy normalized: "*from": "urn:li:fs_messagingMember:(thread,ACoAA…)" referencing `included`.
   const ref = str(o['*from']) ?? str(o['*sender']);
   let from: Obj | null = unwrapUnion(o.from) ?? unwrapUnion(o.sender) ?? (ref ? resolve(ref) : null);
@@ -124,6 +127,7 @@ function senderOf(o: Obj, resolve: (urn: string) => Obj | null): Sender {
     const last = str(mini.lastName) ?? '';
     return {
       memberId: memberIdFromUrn(str(mini.entityUrn)) ?? memberIdFromUrn(str(from.entityUrn)),
+      numericId: numericIdFromUrn(str(mini.objectUrn)),
       name: `${first} ${last}`.trim() || null,
       profileUrl: mini.publicIdentifier ? canonicalProfileUrl(`/in/${mini.publicIdentifier}/`) : null,
       headline: str(mini.occupation),
@@ -134,7 +138,8 @@ function senderOf(o: Obj, resolve: (urn: string) => Obj | null): Sender {
   const first = member ? textOf(member.firstName) ?? '' : '';
   const last = member ? textOf(member.lastName) ?? '' : '';
   return {
-    memberId: memberIdFromUrn(str(from.hostIdentityUrn)) ?? memberIdFromUrn(str(from.entityUrn)) ?? (ref ? memberIdFromUrn(ref) : null),
+    memberId: memberIdFromUrn(str(from.hostIdentityUrn)) ?? memberIdFromUrn(str(from.entityUrn)) ?? (ref ? memberIdFromUrn(ref) : null) ?? (member ? memberIdFromProfileUrl(str(member.profileUrl)) : null),
+    numericId: /^urn:li:member:\d+$/.test(str(from.backendUrn) ?? '') ? numericIdFromUrn(str(from.backendUrn)) : null,
     name: `${first} ${last}`.trim() || null,
     profileUrl: member ? canonicalProfileUrl(str(member.profileUrl)) : null,
     headline: member ? textOf(member.headline) : null,
@@ -220,6 +225,7 @@ export function extractMessages(payload: unknown, viewerMemberId: string | null 
         sentAt: at,
         text,
         senderMemberId: sender.memberId,
+        senderNumericId: sender.numericId,
         senderName: sender.name,
         senderProfileUrl: sender.profileUrl,
         senderHeadline: sender.headline,

@@ -16,7 +16,7 @@
 //   POST /flagship-web/rsc-action/actions/server-request?sduiid=com.linkedin.sdui.requests.mynetwork.addaAddConnection
 //        {"requestId", "serverRequest":{…}, "requestedArguments":{"payload":{"inviteeUrn"|
 //         "nonIterableProfileId", "firstName","lastName","customMessage"?, "profileCanonicalUrl"?}}}
-import { canonicalProfileUrl, memberIdFromUrn, normaliseMessageId, normaliseThreadId } from './ids';
+import { canonicalProfileUrl, memberIdFromUrn, normaliseMessageId, normaliseThreadId, numericIdFromUrn } from './ids';
 
 export type SendKind = 'linkedin-message' | 'linkedin-invite' | 'inmail';
 
@@ -171,8 +171,15 @@ function parseSduiInvite(body: Obj): ObservedSend | null {
   ];
   const payload = candidates.find(isObj) as Obj | undefined;
   if (!payload) return null;
+  // The invitee: `inviteeUrn: {memberId: "<numeric>"}` (a number in some builds) and the matching
+  // state key `state:invitation:urn:li:member:<n>`; `nonIterableProfileId` holds the ACoAA… id
+  // when the client has it (often "" in PYMK cards).
   const inviteeUrn = payload.inviteeUrn;
-  const numeric = isObj(inviteeUrn) ? str(inviteeUrn.memberId) ?? (typeof inviteeUrn.memberId === 'number' ? String(inviteeUrn.memberId) : null) : null;
+  const stateKey = isObj(payload.connectionState) ? str((payload.connectionState as Obj).key) : null;
+  const numeric =
+    (isObj(inviteeUrn) ? str(inviteeUrn.memberId) ?? (typeof inviteeUrn.memberId === 'number' ? String(inviteeUrn.memberId) : null) : null) ??
+    numericIdFromUrn(str(inviteeUrn)) ??
+    numericIdFromUrn(stateKey);
   const memberId = memberIdFromUrn(str(payload.nonIterableProfileId)) ?? memberIdFromUrn(str(payload.inviteeProfileUrn)) ?? memberIdFromUrn(str(inviteeUrn));
   const name = `${str(payload.firstName) ?? ''} ${str(payload.lastName) ?? ''}`.trim();
   const vanity = str(payload.vanityName);
@@ -180,7 +187,7 @@ function parseSduiInvite(body: Obj): ObservedSend | null {
   const text = str(payload.customMessage) ?? str(payload.message) ?? str(payload.note) ?? '';
   const r: ObservedSend['recipients'][number] = {};
   if (memberId) r.memberId = memberId;
-  if (numeric) r.numericMemberId = numeric;
+  if (numeric && /^\d{1,15}$/.test(numeric)) r.numericMemberId = numeric;
   if (profileUrl) r.profileUrl = profileUrl;
   if (name) r.name = name;
   return { kind: 'linkedin-invite', text, originToken: null, threadId: null, viewerMemberId: null, recipients: Object.keys(r).length ? [r] : [], subject: null };

@@ -31,7 +31,18 @@ export const SEL = {
   headerTitle:
     '.msg-entity-lockup__entity-title, .msg-thread__link-to-profile, .msg-overlay-bubble-header__title, .msg-title-bar__title, h2.msg-overlay-bubble-header__title',
   headerProfileLink: 'a.msg-thread__link-to-profile, .msg-overlay-bubble-header__title a[href*="/in/"], a.msg-title-bar__title-bar-title, .msg-entity-lockup a[href*="/in/"]',
-  headerHeadline: '.msg-entity-lockup__entity-info, .msg-entity-lockup__presence-status, .msg-s-profile-card .artdeco-entity-lockup__subtitle',
+  /**
+   * The line under the name in a conversation header (thread page 2021-26, bubble 2019-26). It
+   * holds the headline, or a presence line ("Active 2h ago", "Mobile • 5m ago") when the person
+   * is or was recently online: lib/capture/linkedin/presence.ts tells them apart. Last seen 2026.
+   */
+  headerHeadline: '.msg-entity-lockup__entity-info, .msg-s-profile-card .artdeco-entity-lockup__subtitle, .msg-overlay-bubble-header__subtitle',
+  /**
+   * Presence parts inside that line, never a headline: the dot with its screen-reader text
+   * ("Status is online") and the status text itself (2022-26, seen in extension code reading the
+   * header: msg-entity-lockup__presence-indicator / __presence-status).
+   */
+  headerPresence: '.msg-entity-lockup__presence-indicator, .msg-entity-lockup__presence-status, .presence-entity__indicator, .msg-overlay-bubble-header__presence, .visually-hidden',
   /** Message composer (2019-2026): a contenteditable div, also inside #interop-outlet's shadow root. */
   composeBox: '.msg-form__contenteditable[contenteditable="true"], .msg-form__contenteditable',
   composeForm: 'form.msg-form, .msg-form',
@@ -57,6 +68,20 @@ export const SEL = {
   classicLocation: '.pv-text-details__left-panel .text-body-small.inline, span.text-body-small.inline.t-black--light.break-words',
   classicDegree: '.dist-value',
   contactInfoLink: 'a[href*="/overlay/contact-info"]',
+  /**
+   * SDUI profile cards: `componentkey="com.linkedin.sdui.profile.card.ref<ACoAA…>Topcard"` (also
+   * About, ExperienceTopLevelSection, ContactInfoDetailSection). The member id in it is the one
+   * messaging knows this person by. Not localised, not hashed; last seen 2026 in public captures.
+   */
+  profileCardKey: '[componentkey^="com.linkedin.sdui.profile.card.ref"]',
+  /**
+   * Contact info overlay (`/in/<slug>/overlay/contact-info/`): classic `section.ci-email` with a
+   * mailto link (2019-2025), SDUI the ContactInfoDetailSection card or a dialog (2025-26).
+   */
+  contactInfoScope: 'section.pv-contact-info__contact-type.ci-email, .pv-contact-info, [componentkey*="ContactInfoDetailSection"], [role="dialog"]',
+  contactInfoEmail: 'a[href^="mailto:" i]',
+  /** Links to a company page (`/company/<slug or id>/`) in a profile's Experience items and top card (2019-2026). */
+  companyLink: 'a[href*="/company/"]',
   /** Only the viewer's own profile offers to edit the intro (classic and SDUI, 2022-2026). */
   ownProfileMarker: 'a[href*="/edit/intro"], a[href*="/edit/forms/intro"], button[aria-label^="Edit intro" i], a[aria-label^="Edit intro" i]',
   /** Experience section: `#experience` anchor (classic) or a componentkey naming it (SDUI). */
@@ -71,3 +96,40 @@ export const PENDING_LABEL = /\b(pending|ausstehend|en attente|pendiente|withdra
 
 /** Connection degree as shown next to a name ("· 1st", "1er", "1.", "1º"). */
 export const DEGREE_TEXT = /(?:^|[·•\s])([123])(?:st|nd|rd|\+|er|e|re|\.|º|°)?(?:\s*(?:degree|grades?|niveau))?\s*$/i;
+
+/**
+ * Company pages (`/company/<slug>/` and its About tab, Ember `org-*` markup, 2019-2026, seen in
+ * scrapers with saved pages and their selectors): the top card's name and info items (industry,
+ * location, followers, and the employees link whose `currentCompany=["<id>"]` names the numeric
+ * id), and the About tab's definition list (dt label, dd value; the size band has its own dd).
+ */
+export const COMPANY_SEL = {
+  name: 'h1.org-top-card-summary__title, .org-top-card-summary__title, main h1',
+  infoItem: '.org-top-card-summary-info-list__info-item',
+  employeesLink: 'a[href*="currentCompany="]',
+  definitionTerm: 'dt',
+  sizeValue: 'dd.org-about-company-module__company-size-definition-text',
+  /** Employees on LinkedIn under the size band: a count, not the band. */
+  employeesOnLinkedIn: '.org-page-details__employees-on-associated, .org-page-details__employees-on-linkedin-count',
+} as const;
+
+/** Labels of the About tab's definition list, per UI language (en, de, fr, es, pt, it, nl). */
+export const COMPANY_LABELS = {
+  industry: /^(industry|industries|branche|secteur|secteurs|sector|setor|settore|industrie)$/i,
+  size: /^(company size|unternehmensgröße|taille de l[’']entreprise|tamaño de la empresa|tamanho da empresa|dimensioni dell[’']azienda|bedrijfsgrootte)$/i,
+  headquarters: /^(headquarters|hauptsitz|siège social|sede|sede central|sede principal|sede legale|hoofdkantoor)$/i,
+};
+
+/**
+ * Invitation manager (`/mynetwork/invitation-manager/…`, received and sent): one card per
+ * invitation with the person's profile link, name and headline. Classic `invitation-card__*`
+ * (2019-2024); SDUI cards under `componentkey="InvitationManagerPage_InvitationsList"` (2025-26,
+ * seen in extension code hiding that list). Last seen 2026.
+ */
+export const INVITATION_SEL = {
+  list: '[componentkey*="InvitationsList"], .invitation-manager__list, .mn-invitation-list, ul.artdeco-list',
+  card: 'li.invitation-card, li.mn-invitation-list__item, [componentkey*="InvitationsList"] [role="listitem"], [componentkey*="InvitationsList"] li, [componentkey^="invitation-card"]',
+  profileLink: 'a[href*="/in/"]',
+  classicName: '.invitation-card__title, .invitation-card__tvm-title',
+  classicHeadline: '.invitation-card__subtitle, .invitation-card__occupation',
+} as const;

@@ -28,7 +28,8 @@ function person(m: PayloadMessage): CapturedPerson {
   const p: CapturedPerson = {};
   if (m.senderName) p.name = m.senderName.slice(0, 1000);
   if (m.senderMemberId) p.memberId = m.senderMemberId;
-  if (m.senderProfileUrl && !/\/in\/ACo/i.test(m.senderProfileUrl)) p.profileUrl = m.senderProfileUrl;
+  if (m.senderNumericId) p.numericMemberId = m.senderNumericId;
+  if (m.senderProfileUrl) p.profileUrl = m.senderProfileUrl;
   return p;
 }
 

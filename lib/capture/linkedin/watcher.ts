@@ -20,6 +20,7 @@ import {
   type ProfileTraits,
 } from './dom';
 import { inviteThreadId, noteKey, oneToOneThreadAlias, normaliseThreadId, parseEventUrn } from './ids';
+import { readCompanyPage, readInvitationCards } from './pages';
 import { insertions, noteFocus } from './insert';
 import { confirmedKey, holdKey, noteInfoKey, type HeldInvite } from './invite-hold';
 import { SEL } from './selectors';
@@ -135,11 +136,13 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     identitySent = true;
   }
 
-  const toPerson = (p: { name: string | null; profileUrl: string | null; memberId: string | null }): CapturedPerson => {
+  const toPerson = (p: { name: string | null; profileUrl: string | null; memberId: string | null; numericMemberId?: string | null; email?: string | null }): CapturedPerson => {
     const o: CapturedPerson = {};
     if (p.name) o.name = p.name.slice(0, 1000);
     if (p.profileUrl) o.profileUrl = p.profileUrl;
     if (p.memberId) o.memberId = p.memberId;
+    if (p.numericMemberId) o.numericMemberId = p.numericMemberId;
+    if (p.email) o.email = p.email;
     return o;
   };
 
@@ -264,7 +267,33 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     }
     headers.set(root, { threadId, person });
     if (person.name) void rememberName(person.name, threadId, person.memberId, person.profileUrl);
+    linkBubbleToProfile(root, person);
     return person;
+  }
+
+  /**
+   * A chat bubble opened from a profile page (its Message button) names the member id of the
+   * person the page shows by slug: when the bubble's person has the page's name, the two ids are
+   * one person, and a profile event carrying both lets ingestion fold the records. Only bubbles
+   * (the shadow root), only on /in/<slug>/, only when the page itself did not name another id.
+   */
+  const linked = new Set<string>();
+  function linkBubbleToProfile(root: Node, person: ReturnType<typeof readConversationHeader>) {
+    if (!person.memberId || !person.name || !(root instanceof win.Element || root instanceof win.ShadowRoot)) return;
+    if ((root as Node).getRootNode() === doc && !(root as Element).matches?.('.msg-overlay-conversation-bubble')) return;
+    if (!/^\/in\/[^/]+\/?$/.test(doc.location?.pathname ?? '')) return;
+    let p: ProfileTraits | null = null;
+    try {
+      p = readProfile(doc, doc.location.href);
+    } catch {
+      return;
+    }
+    if (!p?.profileUrl || p.own || normText(p.name) !== normText(person.name)) return;
+    if (p.memberId && p.memberId !== person.memberId) return;
+    const key = `${p.profileUrl} ${person.memberId}`;
+    if (linked.has(key) || p.memberId === person.memberId) return;
+    linked.add(key);
+    emit({ eventId: newId(), type: 'prospect', channel: 'linkedin', layer: 'dom', person: toPerson({ name: p.name, profileUrl: p.profileUrl, memberId: person.memberId }), headline: null, title: null, company: null, location: null, industry: null, connectionDegree: null, companyUrl: null, seenAt: now() });
   }
 
   async function rememberName(name: string, threadId: string, memberId: string | null, profileUrl: string | null) {
@@ -345,19 +374,22 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       emit({ eventId: newId(), type: 'identity', channel: 'linkedin', layer: 'dom', person });
       return;
     }
+    // Who this page is about, for the invitation bookkeeping below: the slug URL, else the member id.
+    const who = p.profileUrl ?? (p.memberId ? `member:${p.memberId}` : null);
+    if (!who) return;
     const key = JSON.stringify(p);
     // Invitation sent from the dialog: confirmed once the profile shows Pending. The network layer
     // normally logs it (with the template noted at the click); the DOM logs it only when the
     // network layer has not confirmed it after a while (an endpoint it does not know, say).
-    if (pendingInvite && pendingInvite.profileUrl === p.profileUrl && p.pending && now() - pendingInvite.at < 60_000) {
+    if (pendingInvite && pendingInvite.profileUrl === who && p.pending && now() - pendingInvite.at < 60_000) {
       const inv = pendingInvite;
       pendingInvite = null;
       const key = noteKey(inv.text);
-      const tid = inviteThreadId({ profileUrl: p.profileUrl, ...(p.memberId ? { memberId: p.memberId } : {}) })!;
-      const alias = p.memberId ? inviteThreadId({ memberId: p.memberId }) : null;
+      const tid = inviteThreadId({ ...(p.profileUrl ? { profileUrl: p.profileUrl } : {}), ...(p.memberId ? { memberId: p.memberId } : {}), ...(p.numericMemberId ? { numericMemberId: p.numericMemberId } : {}) })!;
+      const aliases = [p.memberId ? inviteThreadId({ memberId: p.memberId }) : null, p.numericMemberId ? inviteThreadId({ numericMemberId: p.numericMemberId }) : null].filter((a): a is string => !!a && a !== tid);
       const event: CaptureEventInput = {
         eventId: newId(), type: 'message', channel: 'linkedin', layer: 'dom', direction: 'outbound', kind: 'linkedin-invite',
-        externalId: `invite-dom:${tid}:${inv.at}`, aliases: [], threadExternalId: tid, threadAliases: alias && alias !== tid ? [alias] : [],
+        externalId: `invite-dom:${tid}:${inv.at}`, aliases: [], threadExternalId: tid, threadAliases: [...new Set(aliases)],
         from: toPerson({ name: viewerName, memberId: viewerMemberId, profileUrl: null }), to: [toPerson(p)], subject: null,
         text: inv.text.slice(0, 20_000), sentAt: Math.round(inv.at), template: inv.template,
       };
@@ -379,7 +411,7 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     }
     // Invitations are remembered by profile (DOM) and by member id (the background's network layer
     // writes `linkedin:pending-m:<memberId>` when LinkedIn confirms an invitation).
-    const pendingKey = `linkedin:pending:${p.profileUrl}`;
+    const pendingKey = `linkedin:pending:${who}`;
     const memberKey = p.memberId ? `linkedin:pending-m:${p.memberId}` : null;
     if (p.pending) await store.set(pendingKey, now());
     else if (p.connectionDegree === 1 && ((await store.get(pendingKey)) || (memberKey && (await store.get(memberKey))))) {
@@ -402,11 +434,58 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       location: p.location,
       industry: null,
       connectionDegree: p.connectionDegree,
+      companyUrl: p.companyUrl,
       seenAt: now(),
     });
   }
 
+  /** Company pages (`/company/<slug>/`, its About tab): industry, size band, headquarters. */
+  let lastCompanyKey = '';
+  function readCompanyNow() {
+    companyTimer = null;
+    let c: ReturnType<typeof readCompanyPage> = null;
+    try {
+      c = readCompanyPage(doc, doc.location?.href ?? '');
+    } catch (e) {
+      fail(`company page: ${(e as Error).message}`);
+      return;
+    }
+    if (!c || !(c.industry || c.companySize || c.headquarters)) return;
+    const key = JSON.stringify(c);
+    if (key === lastCompanyKey) return;
+    lastCompanyKey = key;
+    recognised++;
+    emit({ eventId: newId(), type: 'company', channel: 'linkedin', layer: 'dom', name: c.name.slice(0, 1000), slug: c.slug, numericId: c.numericId, industry: c.industry, companySize: c.companySize, headquarters: c.headquarters, seenAt: now() });
+  }
+
+  /** Invitation manager cards: the headline of people already known (never creates a prospect). */
+  const cardsSent = new Set<string>();
+  function readInvitationCardsNow() {
+    cardsTimer = null;
+    for (const card of readInvitationCards(doc)) {
+      const key = JSON.stringify(card);
+      if (cardsSent.has(key)) continue;
+      cardsSent.add(key);
+      recognised++;
+      emit({ eventId: newId(), type: 'prospect', channel: 'linkedin', layer: 'dom', person: toPerson({ name: card.name, profileUrl: card.profileUrl, memberId: card.memberId }), headline: card.headline, title: null, company: null, location: null, industry: null, connectionDegree: null, companyUrl: null, onlyKnown: true, seenAt: now() });
+    }
+  }
+
+  let companyTimer: ReturnType<typeof setTimeout> | null = null;
+  let cardsTimer: ReturnType<typeof setTimeout> | null = null;
+  function schedulePageReads() {
+    const path = doc.location?.pathname ?? '';
+    if (/^\/(company|showcase)\/[^/]+/.test(path)) {
+      if (companyTimer) clearTimeout(companyTimer);
+      companyTimer = setTimeout(readCompanyNow, opts.profileDelayMs ?? 400);
+    } else if (/^\/mynetwork\/invitation-manager/.test(path)) {
+      if (cardsTimer) clearTimeout(cardsTimer);
+      cardsTimer = setTimeout(readInvitationCardsNow, opts.profileDelayMs ?? 400);
+    }
+  }
+
   function scheduleProfile() {
+    schedulePageReads();
     if (!/^\/in\//.test(doc.location?.pathname ?? '')) return;
     if (profileTimer) clearTimeout(profileTimer);
     profileTimer = setTimeout(() => void readProfileNow(), opts.profileDelayMs ?? 400);
@@ -517,8 +596,9 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     const label = `${button.getAttribute('aria-label') ?? ''} ${button.textContent ?? ''}`;
     if (note && /\b(send|senden|envoyer|enviar)\b/i.test(label) && (opts.tracking?.() ?? true)) {
       const profile = readProfile(doc, doc.location.href);
+      const who = profile ? profile.profileUrl ?? (profile.memberId ? `member:${profile.memberId}` : null) : null;
       // Any invitation sent from a profile (with or without a note): a later "· 1st" is its acceptance.
-      if (profile) void store.set(`linkedin:pending:${profile.profileUrl}`, now());
+      if (who) void store.set(`linkedin:pending:${who}`, now());
       if (!note.value.trim()) return;
       const ins = insertions.get(note);
       const template = ins ? { id: ins.templateId, version: ins.templateVersion } : null;
@@ -526,10 +606,10 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       // For the network layer, which sees the same note text in the request body.
       const info: Record<string, unknown> = { at: now() };
       if (template) Object.assign(info, { templateId: template.id, templateVersion: template.version });
-      if (profile) Object.assign(info, { profileUrl: profile.profileUrl, name: profile.name, ...(profile.memberId ? { memberId: profile.memberId } : {}) });
+      if (profile) Object.assign(info, { name: profile.name, ...(profile.profileUrl ? { profileUrl: profile.profileUrl } : {}), ...(profile.memberId ? { memberId: profile.memberId } : {}), ...(profile.numericMemberId ? { numericMemberId: profile.numericMemberId } : {}) });
       void store.set(noteInfoKey(noteKey(note.value)), info);
-      if (!profile) return; // outside a profile page the network layer alone logs the invitation
-      pendingInvite = { text: note.value, template, at: now(), profileUrl: profile.profileUrl };
+      if (!profile || !who) return; // outside a profile page the network layer alone logs the invitation
+      pendingInvite = { text: note.value, template, at: now(), profileUrl: who };
       scheduleProfile();
     }
   };
@@ -569,6 +649,8 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       clearInterval(outletTimer);
       clearTimeout(firstHealth);
       if (profileTimer) clearTimeout(profileTimer);
+      if (companyTimer) clearTimeout(companyTimer);
+      if (cardsTimer) clearTimeout(cardsTimer);
       doc.removeEventListener('click', onClick, true);
       doc.removeEventListener('keydown', onKey, true);
       doc.removeEventListener('focusin', onFocus, true);

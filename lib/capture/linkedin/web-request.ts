@@ -58,8 +58,9 @@ export function sendToEvents(
   opts: { requestId: string; sentAt: number; newId: () => string; template?: { id: string; version: number | null } | null },
 ): CaptureEventInput[] {
   const to = send.recipients.map((r) => {
-    const p: { memberId?: string; profileUrl?: string; name?: string } = {};
+    const p: { memberId?: string; profileUrl?: string; name?: string; numericMemberId?: string } = {};
     if (r.memberId) p.memberId = r.memberId;
+    if (r.numericMemberId) p.numericMemberId = r.numericMemberId;
     if (r.profileUrl) p.profileUrl = r.profileUrl;
     if (r.name) p.name = r.name;
     return p;
@@ -68,8 +69,12 @@ export function sendToEvents(
   const threadAliases: string[] = [];
   if (send.kind === 'linkedin-invite') {
     threadExternalId = inviteThreadId(send.recipients[0] ?? {});
-    const alt = send.recipients[0]?.memberId ? inviteThreadId({ memberId: send.recipients[0].memberId }) : null;
-    if (alt && alt !== threadExternalId) threadAliases.push(alt);
+    // Every other name of the same invitation thread, so the DOM layer's sighting (by profile) and
+    // this one (by whichever ids the request had) meet.
+    const r0 = send.recipients[0] ?? {};
+    for (const alt of [r0.memberId ? inviteThreadId({ memberId: r0.memberId }) : null, r0.numericMemberId ? inviteThreadId({ numericMemberId: r0.numericMemberId }) : null]) {
+      if (alt && alt !== threadExternalId && !threadAliases.includes(alt)) threadAliases.push(alt);
+    }
   } else if (!threadExternalId && send.recipients.length === 1 && send.recipients[0]!.memberId) {
     threadExternalId = oneToOneThreadAlias(send.recipients[0]!.memberId);
   }
@@ -176,6 +181,7 @@ export function observeLinkedInSends(
           if (!r.profileUrl && note.profileUrl) r.profileUrl = canonicalProfileUrl(note.profileUrl) ?? undefined;
           if (!r.name && note.name) r.name = note.name;
           if (!r.memberId && note.memberId) r.memberId = note.memberId;
+          if (!r.numericMemberId && typeof note.numericMemberId === 'string' && /^\d{1,15}$/.test(note.numericMemberId)) r.numericMemberId = note.numericMemberId;
         }
         // Tells the content script this invitation is logged, so its DOM fallback stays quiet.
         remember(confirmedKey(key), Math.round(d.timeStamp));
@@ -201,6 +207,7 @@ interface InviteNote {
   profileUrl?: string;
   name?: string;
   memberId?: string;
+  numericMemberId?: string;
 }
 
 async function defaultRecall(key: string): Promise<unknown> {

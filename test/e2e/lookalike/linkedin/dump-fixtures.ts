@@ -19,7 +19,8 @@ async function main() {
   const page = await context.newPage();
   const save = async (name: string) => {
     const { html, shadow } = await page.evaluate(() => ({
-      html: '<!DOCTYPE html>\n' + document.documentElement.outerHTML.replace(/<script>[\s\S]*?<\/script>/g, ''),
+      // The look-alike's own app scripts go; the page's data scripts (SDUI RSC payloads) stay.
+      html: '<!DOCTYPE html>\n' + document.documentElement.outerHTML.replace(/<script>(?![^<]*__como_rehydration__)[\s\S]*?<\/script>/g, ''),
       shadow: document.getElementById('interop-outlet')?.shadowRoot?.innerHTML ?? '',
     }));
     writeFileSync(path.join(out, `${name}.html`), html);
@@ -39,6 +40,14 @@ async function main() {
   await save('profile-sdui-invite-dialog');
   await page.goto(li.profileUrl(li.person('jane-doe-594b81205')));
   await save('profile-classic');
+  await page.goto(li.contactInfoUrl(li.person('jane-doe-594b81205')));
+  await save('profile-classic-contact-info');
+  await page.goto(li.contactInfoUrl(li.person('ana-garcia-1')));
+  await save('profile-sdui-contact-info');
+  await page.goto(li.companyUrl(li.company('globex'), 'about'));
+  await save('company-about');
+  await page.goto(li.companyUrl(li.company('globex')));
+  await save('company-home');
   await browser.close();
 }
 main().catch((e) => {

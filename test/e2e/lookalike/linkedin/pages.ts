@@ -6,7 +6,7 @@
 // createMessage (text/plain body with originToken, mailboxUrn, trackingId bytes), shows a sent
 // message first without an id and sets data-event-urn when the server answers, and invites
 // through the SDUI addaAddConnection server-request.
-import { conversationUrn, findPerson, messageUrn, type LiPerson, type LiState, type LiThread } from './state';
+import { conversationUrn, findPerson, messageUrn, type LiCompany, type LiPerson, type LiState, type LiThread } from './state';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Generated class names of the SDUI build (stable per page load, meaningless). */
@@ -75,6 +75,27 @@ export function composeForm(): string {
 <button class="msg-form__send-button artdeco-button artdeco-button--1" type="submit">Send</button></div></footer></form>`;
 }
 
+/**
+ * The line under the name in the conversation header. Real builds show the headline with a status
+ * dot, or, while the person is or was recently online, a presence line instead of the headline
+ * (`msg-entity-lockup__presence-status`): "Active 2h ago", "Mobile • 5m ago", "Available on mobile".
+ */
+export function headerSubtitle(p: LiPerson): string {
+  const dot = `<div class="msg-entity-lockup__presence-indicator presence-entity__indicator presence-entity__indicator--size-1 presence-indicator--is-reachable"><span class="visually-hidden">Status is reachable</span></div>`;
+  switch (p.presence ?? 'headline') {
+    case 'active':
+      return `<div class="msg-entity-lockup__entity-info t-12 t-black--light"><div class="msg-entity-lockup__presence-status t-12 t-black--light t-normal">Active 2h ago</div></div>`;
+    case 'mobile':
+      return `<div class="msg-entity-lockup__entity-info t-12 t-black--light"><div class="msg-entity-lockup__presence-status t-12 t-black--light t-normal">Mobile • 5m ago</div></div>`;
+    case 'available':
+      return `<div class="msg-entity-lockup__entity-info t-12 t-black--light"><div class="msg-entity-lockup__presence-status t-12 t-black--light t-normal">Available on mobile</div></div>`;
+    case 'online-dot':
+      return `<dd class="msg-entity-lockup__entity-info t-12 t-black--light">${dot}\n${esc(p.headline)}\n</dd>`;
+    default:
+      return `<div class="msg-entity-lockup__entity-info t-12 t-black--light">${esc(p.headline)}</div>`;
+  }
+}
+
 /** `/messaging/thread/<id>/`: conversation list + the open thread (items rendered by APP_JS from GraphQL). */
 export function messagingPage(state: LiState, thread: LiThread | null): string {
   const other = thread ? findPerson(state, thread.other)! : null;
@@ -83,7 +104,7 @@ export function messagingPage(state: LiState, thread: LiThread | null): string {
     ? `<div class="msg-convo-wrapper msg-thread ember-view">
 <div class="msg-title-bar global-title-container shared-title-bar"><div class="msg-entity-lockup">
 <a class="msg-thread__link-to-profile app-aware-link" href="https://www.linkedin.com/in/${other.memberId}"><h2 class="msg-entity-lockup__entity-title t-16 t-black t-bold">${esc(other.firstName + ' ' + other.lastName)}</h2></a>
-<div class="msg-entity-lockup__entity-info t-12 t-black--light">${esc(other.headline)}</div></div></div>
+${headerSubtitle(other)}</div></div>
 <div class="msg-s-message-list-container relative display-flex mbA ember-view"><div class="msg-s-message-list full-width scrollable">
 <ul class="msg-s-message-list-content list-style-none full-width mbA"></ul></div></div>
 ${composeForm()}</div>`
@@ -95,17 +116,46 @@ ${composeForm()}</div>`
 <div class="scaffold-layout__detail msg__detail">${pane}</div></main>`, boot);
 }
 
+/**
+ * The invitation action the SDUI profile streams in its RSC data (what the Connect button posts):
+ * the invitee's numeric id, state key and canonical URL, next to the fsd_profile URN of the card.
+ * Real pages carry it as JSON inside a JS string (escaped quotes), as public clients read it.
+ */
+function sduiRscData(p: LiPerson): string {
+  const action = {
+    requestId: 'com.linkedin.sdui.requests.mynetwork.addaAddConnection',
+    requestedArguments: {
+      $type: 'proto.sdui.actions.requests.RequestedArguments',
+      payload: {
+        inviteeUrn: { memberId: p.numericId },
+        nonIterableProfileId: '',
+        renderMode: 'IconAndText',
+        firstName: p.firstName,
+        lastName: p.lastName,
+        isDisabled: { key: `connect-button-disabled-${p.publicId}`, namespace: null },
+        connectionState: { key: `state:invitation:urn:li:member:${p.numericId}`, namespace: null },
+        origin: 'InvitationOrigin_PROFILE',
+        profileCanonicalUrl: `https://www.linkedin.com/in/${p.publicId}`,
+        inviteeVanityName: p.publicId,
+      },
+    },
+  };
+  const line = `8:["$","$L1c",null,{"viewTrackingSpecs":[{"viewName":"profile-top-card","profileUrn":"urn:li:fsd_profile:${p.memberId}"}],"action":${JSON.stringify(action)}}]`;
+  return `<script>(self.__como_rehydration__ = self.__como_rehydration__ || []).push(${JSON.stringify(line).replace(/</g, '\\u003c')})</script>`;
+}
+
 function sduiProfile(state: LiState, p: LiPerson): string {
   const name = `${p.firstName} ${p.lastName}`;
   const degree = p.degree === 1 ? '1st' : p.degree === 2 ? '2nd' : '3rd+';
-  const composeHref = `/messaging/compose/?profileUrn=${encodeURIComponent('urn:li:fsd_profile:' + p.memberId)}&recipient=${p.memberId}&screenContext=NON_SELF_PROFILE_VIEW`;
+  // The Message button is a button: no URL naming the member id on the page.
+  const msg = `<button type="button" class="${ob('msgbtn')}" aria-label="Message ${esc(p.firstName)}"><span class="${ob('t')}">Message</span></button>`;
   const action = p.degree === 1
-    ? `<a href="${composeHref}" class="${ob('msgbtn')}" aria-label="Message ${esc(p.firstName)}"><span class="${ob('t')}">Message</span></a>`
+    ? msg
     : p.pending
-      ? `<button class="${ob('pend')}" aria-label="Pending, click to withdraw invitation sent to ${esc(name)}" type="button"><span class="${ob('t')}">Pending</span></button>
-         <a href="${composeHref}" class="${ob('msgbtn')}" aria-label="Message ${esc(p.firstName)}"><span>Message</span></a>`
-      : `<button class="${ob('conn')}" aria-label="Invite ${esc(name)} to connect" type="button"><span class="${ob('t')}">Connect</span></button>
-         <a href="${composeHref}" class="${ob('msgbtn')}" aria-label="Message ${esc(p.firstName)}"><span>Message</span></a>`;
+      ? `<button class="${ob('pend')}" aria-label="Pending, click to withdraw invitation sent to ${esc(name)}" type="button"><span class="${ob('t')}">Pending</span></button>${msg}`
+      : `<button class="${ob('conn')}" aria-label="Invite ${esc(name)} to connect" type="button"><span class="${ob('t')}">Connect</span></button>${msg}`;
+  const companyHref = p.companySlug ? `https://www.linkedin.com/company/${p.companySlug}/` : null;
+  const logo = companyHref ? `<a href="${companyHref}" class="${ob('logo')}" tabindex="-1" aria-hidden="true"><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a>` : `<div class="${ob('logo')}"></div>`;
   return `<main class="${ob('main' + p.publicId)}" data-sdui-screen="com.linkedin.sdui.flagshipnav.profile.Profile">
 <div class="${ob('col')}"><section componentkey="com.linkedin.sdui.profile.card.ref${p.memberId}Topcard" class="${ob('card')}">
 <div class="${ob('top1')}"><figure class="${ob('fig')}"><img alt="${esc(name)}" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></figure></div>
@@ -116,16 +166,49 @@ function sduiProfile(state: LiState, p: LiPerson): string {
 <div class="${ob('acts')}">${action}</div></div></section>
 <section componentkey="com.linkedin.sdui.profile.card.ref${p.memberId}About" class="${ob('card')}"><div><h2 class="${ob('h')}">About</h2></div><p>${esc('Building things with great teams.')}</p></section>
 <section componentkey="com.linkedin.sdui.profile.card.ref${p.memberId}ExperienceTopLevelSection" class="${ob('card')}"><div class="${ob('hd')}"><h2 class="${ob('h')}">Experience</h2></div>
-<div componentkey="entity-collection-item-${ob(p.title)}" class="${ob('item')}"><div class="${ob('logo')}"></div><div class="${ob('txt')}"><p class="${ob('t1')}">${esc(p.title)}</p><p class="${ob('t2')}">${esc(p.company)} · Full-time</p><p class="${ob('t3')}">Jan 2022 - Present · 3 yrs 11 mos</p><p class="${ob('t3')}">${esc(p.location)}</p></div></div>
-<div componentkey="entity-collection-item-${ob('prev')}" class="${ob('item')}"><div class="${ob('txt')}"><p class="${ob('t1')}">Account Executive</p><p class="${ob('t2')}">Initech · Full-time</p><p class="${ob('t3')}">2018 - 2021 · 3 yrs</p></div></div>
-</section></div></main>`;
+<div componentkey="entity-collection-item-${ob(p.title)}" class="${ob('item')}">${logo}<div class="${ob('txt')}"><p class="${ob('t1')}">${esc(p.title)}</p><p class="${ob('t2')}">${esc(p.company)} · Full-time</p><p class="${ob('t3')}">Jan 2022 - Present · 3 yrs 11 mos</p><p class="${ob('t3')}">${esc(p.location)}</p></div></div>
+<div componentkey="entity-collection-item-${ob('prev')}" class="${ob('item')}"><a href="https://www.linkedin.com/company/initech/" class="${ob('logo')}" tabindex="-1" aria-hidden="true"></a><div class="${ob('txt')}"><p class="${ob('t1')}">Account Executive</p><p class="${ob('t2')}">Initech · Full-time</p><p class="${ob('t3')}">2018 - 2021 · 3 yrs</p></div></div>
+</section></div></main>${sduiRscData(p)}`;
+}
+
+/**
+ * The classic page boots with its API responses as JSON in hidden `<code>` elements; the top card's
+ * response (`identity/dash/profiles?q=memberIdentity…WebTopCardCore`) holds the Profile entity
+ * with its fsd_profile URN, `objectUrn: urn:li:member:<n>` and `publicIdentifier`
+ * (test/fixtures/linkedin/profile-classic-code-2023.json is a real one).
+ */
+function classicCodeData(p: LiPerson): string {
+  const guid = 104000 + (Number(p.numericId) % 900);
+  const body = {
+    data: { entityUrn: 'urn:li:collectionResponse:dbIx7MsYORcVsKofdD+ilcmRKXjnSjrc4kO6tV3EIyg=', paging: { count: 10, start: 0, links: [] }, '*elements': [`urn:li:fsd_profile:${p.memberId}`], $type: 'com.linkedin.restli.common.CollectionResponse' },
+    included: [
+      { entityUrn: 'urn:li:fsd_geo:101282230', defaultLocalizedName: p.location, $type: 'com.linkedin.voyager.dash.common.Geo' },
+      {
+        objectUrn: `urn:li:member:${p.numericId}`,
+        entityUrn: `urn:li:fsd_profile:${p.memberId}`,
+        firstName: p.firstName,
+        lastName: p.lastName,
+        headline: p.headline,
+        publicIdentifier: p.publicId,
+        experienceCardUrn: `urn:li:fsd_profileCard:(${p.memberId},EXPERIENCE,en_US)`,
+        trackingId: 'KanjSvd9RYCRhqUu+vTGKA==',
+        $type: 'com.linkedin.voyager.dash.identity.profile.Profile',
+      },
+      { entityUrn: `urn:li:fsd_memberRelationship:${p.memberId}`, $type: 'com.linkedin.voyager.dash.relationships.MemberRelationship' },
+    ],
+  };
+  const req = { request: `/voyager/api/identity/dash/profiles?q=memberIdentity&memberIdentity=${p.publicId}&decorationId=com.linkedin.voyager.dash.deco.identity.profile.WebTopCardCore-16`, status: 200, body: `bpr-guid-${guid}`, method: 'GET' };
+  return `<code style="display: none" id="bpr-guid-${guid}">\n  ${esc(JSON.stringify(body))}\n</code>\n<code style="display: none" id="datalet-bpr-guid-${guid}">\n  ${esc(JSON.stringify(req))}\n</code>`;
 }
 
 function classicProfile(state: LiState, p: LiPerson): string {
   const name = `${p.firstName} ${p.lastName}`;
   const degree = p.degree === 1 ? '1st' : p.degree === 2 ? '2nd' : '3rd+';
+  const company = p.companySlug ? state.companies.find((c) => c.slug === p.companySlug) : undefined;
+  // Classic Experience items link the company page by its numeric id.
+  const companyHref = company ? `https://www.linkedin.com/company/${company.numericId}/` : null;
   const action = p.degree === 1
-    ? `<a class="artdeco-button artdeco-button--2 artdeco-button--primary ember-view pvs-profile-actions__action" href="/messaging/compose/?profileUrn=${encodeURIComponent('urn:li:fsd_profile:' + p.memberId)}"><span class="artdeco-button__text">Message</span></a>`
+    ? `<button aria-label="Message ${esc(p.firstName)}" class="artdeco-button artdeco-button--2 artdeco-button--primary ember-view pvs-profile-actions__action" type="button"><span class="artdeco-button__text">Message</span></button>`
     : p.pending
       ? `<button aria-label="Pending, click to withdraw invitation sent to ${esc(name)}" class="artdeco-button artdeco-button--2 artdeco-button--secondary ember-view pvs-profile-actions__action" type="button"><span class="artdeco-button__text">Pending</span></button>`
       : `<button aria-label="Invite ${esc(name)} to connect" class="artdeco-button artdeco-button--2 artdeco-button--primary ember-view pvs-profile-actions__action" type="button"><span class="artdeco-button__text">Connect</span></button>`;
@@ -140,14 +223,34 @@ function classicProfile(state: LiState, p: LiPerson): string {
 <section class="artdeco-card pv-profile-card break-words ember-view"><div id="experience" class="pv-profile-card__anchor"></div>
 <div class="pvs-header__container"><div class="pvs-header__title-container"><h2 class="pvs-header__title text-heading-large"><span aria-hidden="true">Experience</span><span class="visually-hidden">Experience</span></h2></div></div>
 <div class="pvs-list__outer-container"><ul class="pvs-list ph5 display-flex flex-row flex-wrap">
-<li class="artdeco-list__item pvs-list__item--line-separated pvs-list__item--one-column"><div class="pvs-entity"><div class="display-flex flex-column full-width">
+<li class="artdeco-list__item pvs-list__item--line-separated pvs-list__item--one-column"><div class="pvs-entity">${companyHref ? `<a class="optional-action-target-wrapper display-flex" target="_self" href="${companyHref}"><div class="ivm-image-view-model"><img width="48" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="${esc(p.company)} logo"></div></a>` : ''}<div class="display-flex flex-column full-width">
 <div class="display-flex align-items-center mr1 t-bold"><span aria-hidden="true">${esc(p.title)}</span><span class="visually-hidden">${esc(p.title)}</span></div>
 <span class="t-14 t-normal"><span aria-hidden="true">${esc(p.company)} · Full-time</span><span class="visually-hidden">${esc(p.company)} · Full-time</span></span>
 <span class="t-14 t-normal t-black--light"><span aria-hidden="true">Mar 2020 - Present · 5 yrs 9 mos</span></span></div></div></li>
-</ul></div></section></main>`;
+</ul></div></section></main>
+${classicCodeData(p)}`;
 }
 
-export function profilePage(state: LiState, p: LiPerson): string {
+/** The contact info overlay (`/in/<slug>/overlay/contact-info/`): a dialog over the profile with the email. */
+function contactInfoDialog(p: LiPerson): string {
+  const email = p.email ? `<a href="mailto:${esc(p.email)}" class="pv-contact-info__contact-link link-without-visited-state t-14" target="_blank" rel="noopener noreferrer">${esc(p.email)}</a>` : '';
+  if (p.layout === 'classic') {
+    return `<div id="artdeco-modal-outlet"><div class="artdeco-modal-overlay artdeco-modal-overlay--layer-default"><div role="dialog" aria-labelledby="pv-contact-info" class="artdeco-modal artdeco-modal--layer-default">
+<button aria-label="Dismiss" class="artdeco-modal__dismiss artdeco-button artdeco-button--circle" type="button"></button>
+<div class="artdeco-modal__header"><h1 id="pv-contact-info" class="t-20 t-black t-normal">${esc(p.firstName + ' ' + p.lastName)}</h1></div>
+<div class="artdeco-modal__content"><div class="pv-profile-section__section-info section-info">
+<section class="pv-contact-info__contact-type"><h3 class="pv-contact-info__header t-16 t-black t-bold">${esc(p.firstName)}'s Profile</h3><div class="pv-contact-info__ci-container t-14"><a href="https://www.linkedin.com/in/${p.publicId}" class="link-without-visited-state">linkedin.com/in/${p.publicId}</a></div></section>
+${p.email ? `<section class="pv-contact-info__contact-type ci-email"><h3 class="pv-contact-info__header t-16 t-black t-bold">Email</h3><div class="pv-contact-info__ci-container t-14">${email}</div></section>` : ''}
+</div></div></div></div></div>`;
+  }
+  return `<div role="dialog" aria-modal="true" aria-label="Contact info" class="${ob('dlg')}"><section componentkey="com.linkedin.sdui.profile.card.ref${p.memberId}ContactInfoDetailSection" class="${ob('cis')}">
+<h2 class="${ob('h')}">Contact info</h2>
+<div class="${ob('row')}"><p class="${ob('lbl')}">Your Profile</p><a href="https://www.linkedin.com/in/${p.publicId}">linkedin.com/in/${p.publicId}</a></div>
+${p.email ? `<div class="${ob('row')}"><p class="${ob('lbl')}">Email</p>${email}</div>` : ''}
+</section></div>`;
+}
+
+export function profilePage(state: LiState, p: LiPerson, overlay: 'contact-info' | null = null): string {
   const thread = state.threads.find((t) => t.other === p.memberId) ?? null;
   const boot = {
     page: 'profile',
@@ -158,7 +261,63 @@ export function profilePage(state: LiState, p: LiPerson): string {
     inviteSduiId: state.inviteSduiId ?? 'com.linkedin.sdui.requests.mynetwork.addaAddConnection',
   };
   const name = `${p.firstName} ${p.lastName}`;
-  return shell(state, `${name} | LinkedIn`, p.layout === 'sdui' ? sduiProfile(state, p) : classicProfile(state, p), boot);
+  const body = (p.layout === 'sdui' ? sduiProfile(state, p) : classicProfile(state, p)) + (overlay === 'contact-info' ? contactInfoDialog(p) : '');
+  return shell(state, `${name} | LinkedIn`, body, boot);
+}
+
+const COMPANY_LABELS = { industry: 'Industry', size: 'Company size', hq: 'Headquarters', website: 'Website', founded: 'Founded' };
+
+/**
+ * `/company/<slug>/` and `/company/<slug>/about/` in the Ember `org-*` markup: the top card (name,
+ * info items: industry, then location, followers and the employees link naming the numeric id in
+ * `currentCompany`), and on the About tab the definition list (size band in its own dd, the
+ * associated members count after it).
+ */
+export function companyPage(state: LiState, c: LiCompany, tab: 'home' | 'about'): string {
+  const L = COMPANY_LABELS;
+  const employeesHref = `/search/results/people/?currentCompany=${encodeURIComponent(JSON.stringify([c.numericId]))}&origin=COMPANY_PAGE_CANNED_SEARCH`;
+  const top = `<section class="org-top-card artdeco-card"><div class="org-top-card-primary-content__logo-container"><img alt="${esc(c.name)} logo" class="org-top-card-primary-content__logo" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></div>
+<div class="block mt4"><div><h1 id="ember37" class="ember-view org-top-card-summary__title full-width inline" title="${esc(c.name)}">${esc(c.name)}</h1>
+<div class="org-top-card-summary-info-list"><div class="org-top-card-summary-info-list__info-item">${esc(c.industry)}</div>
+<div class="inline-block"><div class="org-top-card-summary-info-list__info-item">${esc(c.headquarters)}</div><div class="org-top-card-summary-info-list__info-item">${esc(c.followers)} followers</div>
+<a href="${esc(employeesHref)}" class="ember-view org-top-card-summary-info-list__info-item org-top-card-summary-info-list__info-item-link"><span class="t-normal t-black--light">${esc(c.topCardSize)}</span></a></div></div></div></div>
+<nav class="org-page-navigation" aria-label="Organization’s page navigation"><ul class="org-page-navigation__items"><li><a href="/company/${c.slug}/" class="org-page-navigation__item-anchor${tab === 'home' ? ' active' : ''}">Home</a></li><li><a href="/company/${c.slug}/about/" class="org-page-navigation__item-anchor${tab === 'about' ? ' active' : ''}">About</a></li><li><a href="/company/${c.slug}/people/" class="org-page-navigation__item-anchor">People</a></li></ul></nav></section>`;
+  const about = `<section class="artdeco-card org-page-details-module__card-spacing artdeco-card org-about-module__margin-bottom"><h2 class="text-heading-xlarge">Overview</h2>
+<p class="break-words white-space-pre-wrap t-black--light text-body-medium">${esc(c.name)} builds things for teams.</p>
+<dl class="overflow-hidden">
+<dt class="mb1"><h3 class="text-heading-medium">${L.website}</h3></dt><dd class="mb4 text-body-medium"><a href="https://${c.slug}.example" class="link-without-visited-state"><span dir="ltr">https://${c.slug}.example</span></a></dd>
+<dt class="mb1"><h3 class="text-heading-medium">${L.industry}</h3></dt><dd class="mb4 t-black--light text-body-medium">${esc(c.industry)}</dd>
+<dt class="mb1"><h3 class="text-heading-medium">${L.size}</h3></dt><dd class="t-black--light text-body-medium mb1 org-about-company-module__company-size-definition-text">${esc(c.size)}</dd>
+<dd class="t-black--light text-body-medium mb4 org-page-details__employees-on-associated">${Number(c.numericId) % 900 + 12} associated members</dd>
+<dt class="mb1"><h3 class="text-heading-medium">${L.hq}</h3></dt><dd class="mb4 t-black--light text-body-medium">${esc(c.headquarters)}</dd>
+<dt class="mb1"><h3 class="text-heading-medium">${L.founded}</h3></dt><dd class="mb4 t-black--light text-body-medium">2009</dd>
+</dl></section>`;
+  const home = `<section class="artdeco-card"><h2 class="text-heading-xlarge">About</h2><p class="break-words white-space-pre-wrap">${esc(c.name)} builds things for teams.</p><a href="/company/${c.slug}/about/">Show all details</a></section>`;
+  const data = `<code style="display: none" id="bpr-guid-2${c.numericId.slice(-5)}">\n  ${esc(JSON.stringify({ data: { '*elements': [`urn:li:fsd_company:${c.numericId}`] }, included: [{ entityUrn: `urn:li:fsd_company:${c.numericId}`, universalName: c.slug, name: c.name, $type: 'com.linkedin.voyager.dash.organization.Company' }] }))}\n</code>`;
+  const boot = { page: 'company', viewer: state.viewer.memberId, viewerName: `${state.viewer.firstName} ${state.viewer.lastName}` };
+  return shell(state, `${c.name}: ${tab === 'about' ? 'About' : 'Overview'} | LinkedIn`, `<main id="main" class="scaffold-layout__main org-organization-page">${top}${tab === 'about' ? about : home}</main>${data}`, boot);
+}
+
+/**
+ * The invitation manager (`/mynetwork/invitation-manager/sent/` and received), server-driven: a
+ * list under `componentkey="InvitationManagerPage_InvitationsList"`, one card per invitation with
+ * the person's profile link, name, headline and when it was sent.
+ */
+export function invitationManagerPage(state: LiState, which: 'sent' | 'received'): string {
+  const rows = state.invitations
+    .filter(() => which === 'sent')
+    .map((inv) => state.people.find((p) => p.memberId === inv.to))
+    .filter((p): p is LiPerson => !!p && p.pending)
+    .map(
+      (p) => `<div role="listitem" componentkey="invitation-card-${ob(p.publicId)}" class="${ob('inv')}">
+<a href="https://www.linkedin.com/in/${p.publicId}/" aria-label="${esc(p.firstName + ' ' + p.lastName)}" class="${ob('ph')}"><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a>
+<div class="${ob('tx')}"><p class="${ob('n')}"><a href="https://www.linkedin.com/in/${p.publicId}/">${esc(p.firstName + ' ' + p.lastName)}</a></p><p class="${ob('h')}">${esc(p.headline)}</p><p class="${ob('t')}">Sent today</p></div>
+<button type="button" aria-label="Withdraw invitation sent to ${esc(p.firstName + ' ' + p.lastName)}" class="${ob('wd')}"><span>Withdraw</span></button></div>`,
+    )
+    .join('\n');
+  const boot = { page: 'invitations', viewer: state.viewer.memberId, viewerName: `${state.viewer.firstName} ${state.viewer.lastName}` };
+  return shell(state, 'Invitations | LinkedIn', `<main class="${ob('imain')}" data-sdui-screen="com.linkedin.sdui.flagshipnav.mynetwork.InvitationManager${which === 'sent' ? 'Sent' : 'Received'}">
+<h1 class="${ob('ih')}">Manage invitations</h1><div componentkey="InvitationManagerPage_InvitationsList" class="${ob('list')}">${rows || `<p>No ${which} invitations</p>`}</div></main>`, boot);
 }
 
 /** `/feed/`: nav + feed; `bubbleWith` opens a chat bubble with that person's conversation. */
@@ -307,14 +466,16 @@ export const APP_JS = String.raw`
   }
 
   // --- chat bubble in #interop-outlet's shadow root ---
-  function openBubble(memberId, name, thread) {
+  function openBubble(memberId, name, thread, presence) {
     var wrap = shadow.querySelector('.msg-overlay-container');
     if (!wrap) { wrap = el('div', 'msg-overlay-container'); shadow.appendChild(wrap); }
     var b = el('div', 'msg-overlay-conversation-bubble msg-overlay-conversation-bubble--is-active msg-overlay-conversation-bubble--petite ml4');
     var header = el('header', 'msg-overlay-bubble-header');
     var h2 = el('h2', 'msg-overlay-bubble-header__title truncate t-14 t-bold t-black pr1');
     var a = el('a', 'profile-card-one-to-one__profile-link ember-view'); a.href = '/in/' + memberId + '/';
-    a.appendChild(el('span', 'truncate', name)); h2.appendChild(a); header.appendChild(h2); b.appendChild(header);
+    a.appendChild(el('span', 'truncate', name)); h2.appendChild(a); header.appendChild(h2);
+    if (presence) header.appendChild(el('p', 'msg-overlay-bubble-header__subtitle t-12 t-black--light', presence));
+    b.appendChild(header);
     var content = el('div', 'msg-overlay-conversation-bubble__content-wrapper');
     var lc = el('div', 'msg-s-message-list-container'); var ml = el('div', 'msg-s-message-list'); var ul = el('ul', 'msg-s-message-list-content list-style-none');
     ml.appendChild(ul); lc.appendChild(ml); content.appendChild(lc);
@@ -339,7 +500,7 @@ export const APP_JS = String.raw`
     sendBtn.setAttribute('aria-label', 'Send invitation'); sendBtn.appendChild(el('span', 'artdeco-button__text', 'Send'));
     addNote.addEventListener('click', function () { note.hidden = false; addNote.remove(); note.focus(); });
     sendBtn.addEventListener('click', function () {
-      var payload = { inviteeUrn: { memberId: p.numericId }, nonIterableProfileId: p.memberId, firstName: p.firstName, lastName: p.lastName, profileCanonicalUrl: 'https://www.linkedin.com/in/' + p.publicId, origin: 'InvitationOrigin_MEMBER_PROFILE', renderMode: 'IconAndText' };
+      var payload = { inviteeUrn: { memberId: p.numericId }, nonIterableProfileId: '', renderMode: 'IconAndText', firstName: p.firstName, lastName: p.lastName, isDisabled: { key: 'connect-button-disabled-' + p.publicId, namespace: null }, connectionState: { key: 'state:invitation:urn:li:member:' + p.numericId, namespace: null }, origin: 'InvitationOrigin_PROFILE', profileCanonicalUrl: 'https://www.linkedin.com/in/' + p.publicId, postActionSentConfigs: [] };
       if (note.value.trim()) payload.customMessage = note.value;
       var sduiid = boot.inviteSduiId;
       var body = { requestId: sduiid, serverRequest: { $type: 'proto.sdui.actions.core.ServerRequest', requestId: sduiid, requestedArguments: { $type: 'proto.sdui.actions.requests.RequestedArguments', payload: payload, requestedStateKeys: [] }, isStreaming: false }, states: [] };
@@ -375,11 +536,11 @@ export const APP_JS = String.raw`
   }
   if (boot.page === 'profile') {
     document.addEventListener('click', function (e) {
-      var t = e.target.closest && e.target.closest('main button[aria-label^="Invite "], main a[aria-label^="Message "], main a[href*="/messaging/compose/"]');
+      var t = e.target.closest && e.target.closest('main button[aria-label^="Invite "], main [aria-label^="Message "]');
       if (!t) return;
       e.preventDefault();
-      if (t.tagName === 'BUTTON') openInviteDialog(boot.profile);
-      else { var b = openBubble(boot.profile.memberId, boot.profile.name, boot.thread); b.__conv = boot.thread && boot.thread.conversationUrn; }
+      if (/^Invite /.test(t.getAttribute('aria-label'))) openInviteDialog(boot.profile);
+      else { var b = openBubble(boot.profile.memberId, boot.profile.name, boot.thread, 'Available on mobile'); b.__conv = boot.thread && boot.thread.conversationUrn; }
     });
   }
   if (boot.page === 'feed' && boot.bubble) {

@@ -25,7 +25,7 @@
  * LinkedIn's shapes.
  */
 import type { BrowserContext, Page, Route } from '@playwright/test';
-import { feedPage, messagingPage, preloadPage, profilePage } from './pages';
+import { companyPage, feedPage, invitationManagerPage, messagingPage, preloadPage, profilePage } from './pages';
 import {
   conversationUrn,
   dashMessage,
@@ -35,6 +35,7 @@ import {
   newThread,
   person,
   realtimeMessageEvent,
+  type LiCompany,
   type LiPerson,
   type LiState,
   type LiThread,
@@ -47,7 +48,14 @@ export interface LinkedInLookalike {
   threadUrl(p: LiPerson): string;
   profileUrl(p: LiPerson): string;
   feedUrl(bubbleWith?: LiPerson): string;
+  /**
+   * The invitation is accepted (a reload shows "· 1st"). LinkedIn then opens a conversation whose
+   * first message is the invitation's note, sent by the viewer (with the invitee as `actor`).
+   */
   accept(p: LiPerson): void;
+  company(slug: string): LiCompany;
+  companyUrl(c: LiCompany, tab?: 'home' | 'about'): string;
+  contactInfoUrl(p: LiPerson): string;
   /** Adds a message to the server's state (e.g. history before the test starts). */
   addMessage(p: LiPerson, text: string, fromViewer: boolean, at?: number): { thread: LiThread; id: string };
   /** Every request URL the look-alike served (to tell the page's calls from anything else). */
@@ -56,28 +64,35 @@ export interface LinkedInLookalike {
 
 export function defaultCast() {
   const viewer = person({ firstName: 'Sam', lastName: 'Seller', publicId: 'sam-seller-7b1', headline: 'Founder at Sidelog', degree: 1 });
+  // Each person's conversation header shows something else under the name, as real ones do.
   const people = [
-    person({ firstName: 'Jane', lastName: 'Doe', publicId: 'jane-doe-594b81205', headline: 'VP Sales at Acme Corp', title: 'VP Sales', company: 'Acme Corp', location: 'Berlin, Germany', degree: 1, layout: 'classic' }),
-    person({ firstName: 'Bob', lastName: 'Builder', publicId: 'bob-builder', headline: 'Head of Operations | Globex', title: 'Head of Operations', company: 'Globex', location: 'London, England, United Kingdom', degree: 1 }),
-    person({ firstName: 'Chris', lastName: 'Buyer', publicId: 'chris-buyer-22', headline: 'Procurement Manager at Initech', title: 'Procurement Manager', company: 'Initech', location: 'Austin, Texas, United States', degree: 1 }),
-    person({ firstName: 'Ana', lastName: 'García', publicId: 'ana-garcia-1', headline: 'Directora de Marketing en Umbrella', title: 'Directora de Marketing', company: 'Umbrella', location: 'Madrid, Comunidad de Madrid, España', degree: 2 }),
+    person({ firstName: 'Jane', lastName: 'Doe', publicId: 'jane-doe-594b81205', headline: 'VP Sales at Acme Corp', title: 'VP Sales', company: 'Acme Corp', location: 'Berlin, Germany', degree: 1, layout: 'classic', companySlug: 'acme-corp', presence: 'online-dot', email: 'jane.doe@acme-corp.example' }),
+    person({ firstName: 'Bob', lastName: 'Builder', publicId: 'bob-builder', headline: 'Head of Operations | Globex', title: 'Head of Operations', company: 'Globex', location: 'London, England, United Kingdom', degree: 1, companySlug: 'globex', presence: 'mobile' }),
+    person({ firstName: 'Chris', lastName: 'Buyer', publicId: 'chris-buyer-22', headline: 'Procurement Manager at Initech', title: 'Procurement Manager', company: 'Initech', location: 'Austin, Texas, United States', degree: 1, companySlug: 'initech', presence: 'active' }),
+    person({ firstName: 'Ana', lastName: 'García', publicId: 'ana-garcia-1', headline: 'Directora de Marketing en Umbrella', title: 'Directora de Marketing', company: 'Umbrella', location: 'Madrid, Comunidad de Madrid, España', degree: 2, companySlug: 'umbrella-corp', presence: 'available', email: 'ana.garcia@umbrella.example' }),
   ];
-  return { viewer, people };
+  const companies: LiCompany[] = [
+    { slug: 'acme-corp', numericId: '2414183', name: 'Acme Corp', industry: 'Software Development', size: '51-200 employees', topCardSize: '51-200 employees', headquarters: 'Berlin, Berlin', followers: '12K' },
+    { slug: 'globex', numericId: '1035', name: 'Globex Corporation', industry: 'Manufacturing', size: '1,001-5,000 employees', topCardSize: '1K-5K employees', headquarters: 'London, England', followers: '340K' },
+    { slug: 'initech', numericId: '98765', name: 'Initech', industry: 'IT Services and IT Consulting', size: '201-500 employees', topCardSize: '201-500 employees', headquarters: 'Austin, Texas', followers: '8K' },
+    { slug: 'umbrella-corp', numericId: '5551212', name: 'Umbrella', industry: 'Marketing Services', size: '11-50 employees', topCardSize: '11-50 employees', headquarters: 'Madrid, Comunidad de Madrid', followers: '2K' },
+  ];
+  return { viewer, people, companies };
 }
 
 export async function serveLinkedIn(
   context: BrowserContext,
-  opts: { viewer?: LiPerson; people?: LiPerson[]; history?: boolean; /** Also serve the look-alike at these origins (controls the content script does not match). */ extraOrigins?: string[]; inviteSduiId?: string; realtimeClient?: LiState['realtimeClient']; realtimeFrame?: LiState['realtimeFrame'] } = {},
+  opts: { viewer?: LiPerson; people?: LiPerson[]; companies?: LiCompany[]; history?: boolean; /** Also serve the look-alike at these origins (controls the content script does not match). */ extraOrigins?: string[]; inviteSduiId?: string; realtimeClient?: LiState['realtimeClient']; realtimeFrame?: LiState['realtimeFrame'] } = {},
 ): Promise<LinkedInLookalike> {
   const cast = defaultCast();
-  const state: LiState = { viewer: opts.viewer ?? cast.viewer, people: opts.people ?? cast.people, threads: [], received: [], inviteSduiId: opts.inviteSduiId, realtimeClient: opts.realtimeClient, realtimeFrame: opts.realtimeFrame, realtimeQueue: [] };
+  const state: LiState = { viewer: opts.viewer ?? cast.viewer, people: opts.people ?? cast.people, companies: opts.companies ?? cast.companies, invitations: [], threads: [], received: [], inviteSduiId: opts.inviteSduiId, realtimeClient: opts.realtimeClient, realtimeFrame: opts.realtimeFrame, realtimeQueue: [] };
   const served: string[] = [];
   const byPublic = (id: string) => state.people.find((p) => p.publicId === id);
 
   const addMessage = (p: LiPerson, text: string, fromViewer: boolean, at = Date.now()) => {
     const thread = state.threads.find((t) => t.other === p.memberId) ?? newThread(state, p);
     const id = newMessageId(thread.uuid, at);
-    thread.messages.push({ id, text, sender: fromViewer ? state.viewer.memberId : p.memberId, at, originToken: crypto.randomUUID() });
+    thread.messages.push({ id, text, sender: fromViewer ? state.viewer.memberId : p.memberId, at, originToken: fromViewer ? crypto.randomUUID() : null });
     state.threads.splice(state.threads.indexOf(thread), 1);
     state.threads.unshift(thread);
     return { thread, id };
@@ -103,9 +118,20 @@ export async function serveLinkedIn(
       return html(route, messagingPage(state, state.threads.find((t) => t.id === id) ?? null));
     }
     if (req.method() === 'GET' && /^\/messaging\/?$/.test(path)) return html(route, messagingPage(state, state.threads[0] ?? null));
-    if (req.method() === 'GET' && (m = /^\/in\/([^/]+)\/?$/.exec(path))) {
+    if (req.method() === 'GET' && (m = /^\/in\/([^/]+)\/?(overlay\/contact-info\/?)?$/.exec(path))) {
       const p = byPublic(decodeURIComponent(m[1]!));
-      return p ? html(route, profilePage(state, p)) : route.fulfill({ status: 404, body: 'Not found' });
+      return p ? html(route, profilePage(state, p, m[2] ? 'contact-info' : null)) : route.fulfill({ status: 404, body: 'Not found' });
+    }
+    if (req.method() === 'GET' && (m = /^\/company\/([^/]+)\/?(about\/?)?$/.exec(path))) {
+      const ref = decodeURIComponent(m[1]!).toLowerCase();
+      const c = state.companies.find((x) => x.slug === ref || x.numericId === ref);
+      if (!c) return route.fulfill({ status: 404, body: 'Not found' });
+      // Addressed by numeric id (classic profiles link it so): LinkedIn redirects to the slug.
+      if (ref === c.numericId) return route.fulfill({ status: 301, headers: { location: `https://www.linkedin.com/company/${c.slug}/${m[2] ? 'about/' : ''}` }, body: '' });
+      return html(route, companyPage(state, c, m[2] ? 'about' : 'home'));
+    }
+    if (req.method() === 'GET' && (m = /^\/mynetwork\/invitation-manager\/(sent|received)?\/?$/.exec(path))) {
+      return html(route, invitationManagerPage(state, m[1] === 'sent' ? 'sent' : 'received'));
     }
     if (req.method() === 'GET' && /^\/feed\/?$/.test(path)) {
       const withId = url.searchParams.get('bubble');
@@ -139,8 +165,12 @@ export async function serveLinkedIn(
       const body = JSON.parse(req.postData() ?? '{}');
       state.received.push({ url: req.url(), body });
       const payload = body?.serverRequest?.requestedArguments?.payload ?? body?.requestedArguments?.payload;
-      const target = state.people.find((p) => p.memberId === payload?.nonIterableProfileId || String(body?.invitee?.inviteeUnion?.memberProfile ?? '').endsWith(p.memberId));
-      if (target) target.pending = true;
+      const numeric = String(payload?.inviteeUrn?.memberId ?? '');
+      const target = state.people.find((p) => (numeric && p.numericId === numeric) || (payload?.nonIterableProfileId && p.memberId === payload.nonIterableProfileId) || String(body?.invitee?.inviteeUnion?.memberProfile ?? '').endsWith(p.memberId));
+      if (target) {
+        target.pending = true;
+        state.invitations.push({ to: target.memberId, note: typeof payload?.customMessage === 'string' ? payload.customMessage : (body?.customMessage ?? null), at: Date.now() });
+      }
       // The SDUI action answers with an RSC stream; its content is irrelevant to the page here.
       return route.fulfill({ status: 200, contentType: 'text/x-component', body: '0:{"a":"$@1"}\n1:{"success":true}\n' });
     }
@@ -174,7 +204,20 @@ export async function serveLinkedIn(
     accept: (p) => {
       p.pending = false;
       p.degree = 1;
+      const inv = [...state.invitations].reverse().find((i) => i.to === p.memberId);
+      if (inv?.note) {
+        const thread = state.threads.find((t) => t.other === p.memberId) ?? newThread(state, p);
+        const at = Date.now();
+        thread.messages.push({ id: newMessageId(thread.uuid, at), text: inv.note, sender: state.viewer.memberId, at, originToken: null, actor: p.memberId });
+      }
     },
+    company: (slug) => {
+      const c = state.companies.find((x) => x.slug === slug);
+      if (!c) throw new Error(`no look-alike company ${slug}`);
+      return c;
+    },
+    companyUrl: (c, tab = 'home') => `https://www.linkedin.com/company/${c.slug}/${tab === 'about' ? 'about/' : ''}`,
+    contactInfoUrl: (p) => `https://www.linkedin.com/in/${p.publicId}/overlay/contact-info/`,
     addMessage,
   };
 }
@@ -212,6 +255,6 @@ export async function sendInvitation(page: Page, note: string): Promise<void> {
 
 /** Opens the chat bubble from a profile page's Message button. */
 export async function openMessageBubble(page: Page): Promise<void> {
-  await page.locator('main a[aria-label^="Message "]').first().click();
+  await page.locator('main [aria-label^="Message "]').first().click();
   await page.locator('#interop-outlet .msg-overlay-conversation-bubble').last().waitFor();
 }

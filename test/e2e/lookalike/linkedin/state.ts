@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 
 export interface LiPerson {
-  memberId: string; // ACoAA…
-  numericId: string; // urn:li:member:<n>
-  publicId: string;
+  memberId: string; // ACoAA…: messaging, realtime, SDUI component keys, classic embedded data
+  numericId: string; // urn:li:member:<n>: invitations, messaging participants' backendUrn
+  publicId: string; // the slug of /in/<slug>/
   firstName: string;
   lastName: string;
   headline: string;
@@ -16,6 +16,30 @@ export interface LiPerson {
   degree: 1 | 2 | 3;
   pending: boolean;
   layout: 'sdui' | 'classic';
+  /** The company page of their current position (a slug of LiState.companies), when linked. */
+  companySlug?: string;
+  /** Shown on the contact info overlay (`/in/<slug>/overlay/contact-info/`). */
+  email?: string;
+  /**
+   * What the conversation header shows under the name: the headline, or a presence line as real
+   * builds do when the person is (or was recently) online.
+   */
+  presence?: 'headline' | 'active' | 'mobile' | 'available' | 'online-dot';
+}
+
+/** A company page (`/company/<slug>/`, About tab), in the Ember `org-*` markup. */
+export interface LiCompany {
+  slug: string;
+  numericId: string;
+  name: string;
+  industry: string;
+  /** As the About tab writes it ("51-200 employees"); the top card abbreviates ("51-200 employees", "1K-5K employees"). */
+  size: string;
+  topCardSize: string;
+  headquarters: string;
+  followers: string;
+  /** UI language of the page's labels. */
+  locale?: 'en' | 'de';
 }
 
 export interface LiMessage {
@@ -23,7 +47,13 @@ export interface LiMessage {
   text: string;
   sender: string; // memberId
   at: number;
-  originToken: string;
+  originToken: string | null;
+  /**
+   * The other party of a message LinkedIn wrote on the viewer's behalf: the invitation note shown
+   * as the first message after acceptance has the viewer as sender and the invitee as `actor`
+   * (test/fixtures/linkedin/graphql-invite-note-first-message-2025.json).
+   */
+  actor?: string;
 }
 
 export interface LiThread {
@@ -36,6 +66,9 @@ export interface LiThread {
 export interface LiState {
   viewer: LiPerson;
   people: LiPerson[];
+  companies: LiCompany[];
+  /** Invitation notes sent, by invitee member id (shown as the first message once accepted). */
+  invitations: { to: string; note: string | null; at: number }[];
   threads: LiThread[];
   /** Every createMessage / invitation body the look-alike received (for assertions). */
   received: { url: string; body: unknown }[];
@@ -69,10 +102,17 @@ export function memberIdFor(seed: string): string {
   return ('ACoAA' + base).slice(0, 39);
 }
 
+/** A stable numeric member id per slug (8-9 digits, as real ones are). */
+export function numericIdFor(seed: string): string {
+  let h = 2166136261;
+  for (const c of seed) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  return String(10_000_000 + (h % 890_000_000));
+}
+
 export function person(p: Partial<LiPerson> & { firstName: string; lastName: string; publicId: string }): LiPerson {
   return {
     memberId: memberIdFor(p.publicId),
-    numericId: String(100000000 + (p.publicId.length * 7919) % 899999999),
+    numericId: numericIdFor(p.publicId),
     headline: '',
     title: '',
     company: '',
@@ -99,8 +139,27 @@ export const conversationUrn = (state: LiState, t: LiThread) => `urn:li:msg_conv
 export const messageUrn = (state: LiState, m: LiMessage) => `urn:li:msg_message:(urn:li:fsd_profile:${state.viewer.memberId},${m.id})`;
 
 /** One message in today's Dash/GraphQL shape (messengerMessages elements, realtime result). */
+/** A messaging participant as Dash/GraphQL writes it: ACoAA… URNs, a `/in/ACoAA…` profile URL, the numeric `backendUrn`. */
+export function participant(state: LiState, s: LiPerson) {
+  return {
+    entityUrn: `urn:li:msg_messagingParticipant:urn:li:fsd_profile:${s.memberId}`,
+    hostIdentityUrn: `urn:li:fsd_profile:${s.memberId}`,
+    backendUrn: `urn:li:member:${s.numericId}`,
+    participantType: {
+      member: {
+        firstName: { text: s.firstName },
+        lastName: { text: s.lastName },
+        profileUrl: `https://www.linkedin.com/in/${s.memberId}`,
+        headline: { text: s.headline },
+        distance: s === state.viewer ? 'SELF' : `DISTANCE_${s.degree}`,
+      },
+    },
+  };
+}
+
 export function dashMessage(state: LiState, t: LiThread, m: LiMessage) {
   const s = findPerson(state, m.sender)!;
+  const actor = m.actor ? findPerson(state, m.actor) : undefined;
   return {
     _type: 'com.linkedin.messenger.Message',
     entityUrn: messageUrn(state, m),
@@ -111,19 +170,8 @@ export function dashMessage(state: LiState, t: LiThread, m: LiMessage) {
     renderContentUnions: [],
     backendConversationUrn: `urn:li:messagingThread:${t.id}`,
     conversation: { entityUrn: conversationUrn(state, t) },
-    sender: {
-      entityUrn: `urn:li:msg_messagingParticipant:urn:li:fsd_profile:${s.memberId}`,
-      hostIdentityUrn: `urn:li:fsd_profile:${s.memberId}`,
-      participantType: {
-        member: {
-          firstName: { text: s.firstName },
-          lastName: { text: s.lastName },
-          profileUrl: `https://www.linkedin.com/in/${s.memberId}`,
-          headline: { text: s.headline },
-          distance: s === state.viewer ? 'SELF' : `DISTANCE_${s.degree}`,
-        },
-      },
-    },
+    sender: participant(state, s),
+    ...(actor ? { actor: participant(state, actor) } : {}),
   };
 }
 

@@ -1,0 +1,96 @@
+// Merge two prospects by hand (Prospects tab): both side by side with what the merged record
+// keeps, then one click. Reads and writes go through lib/prospects/merge.ts; the merge is logged
+// and can be undone while the panel stays open (the undo bar lives in ProspectsView's state).
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { getDb } from '@/lib/db/db';
+import { mergeProspects, previewMerge } from '@/lib/prospects/merge';
+import type { MergeChoice, MergeRecord, Prospect } from '@/lib/schema/model';
+import { money } from './format';
+
+const RULE: Record<MergeChoice['rule'], string> = {
+  manual: 'set by hand',
+  richer: 'further along / fuller',
+  later: 'updated later',
+  earliest: 'first',
+  joined: 'both kept',
+};
+
+type Row = { label: string; field: string; show: (p: Prospect) => string };
+const ROWS: Row[] = [
+  { label: 'Name', field: 'name', show: (p) => p.name },
+  { label: 'Emails', field: 'emails', show: (p) => p.emails.join(', ') },
+  { label: 'LinkedIn', field: 'linkedinUrl', show: (p) => p.linkedinUrl?.replace('https://www.linkedin.com', '') ?? (p.linkedinMemberId ? 'member id only' : '') },
+  { label: 'Title', field: 'title', show: (p) => p.title ?? '' },
+  { label: 'Company', field: 'company', show: (p) => p.company ?? '' },
+  { label: 'Location', field: 'location', show: (p) => p.location ?? '' },
+  { label: 'Industry', field: 'industry', show: (p) => p.industry ?? '' },
+  { label: 'Company size', field: 'companySize', show: (p) => p.companySize ?? '' },
+  { label: 'Stage', field: 'stage', show: (p) => p.stage },
+  { label: 'Deal value', field: 'dealValue', show: (p) => (p.dealValue === null ? '' : money(p.dealValue)) },
+  { label: 'Notes', field: 'notes', show: (p) => p.notes },
+  { label: 'Traits', field: 'traits', show: (p) => Object.entries(p.traits).map(([k, v]) => `${k}: ${v}`).join(', ') },
+];
+
+export function MergeProspects({ ids, onDone, onCancel }: { ids: [string, string]; onDone: (r: MergeRecord) => void; onCancel: () => void }) {
+  const q = useQuery({ queryKey: ['insights', 'merge-preview', ...ids], queryFn: () => previewMerge(getDb(), ids[0], ids[1]) });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (q.error) return <p className="notice error">{String(q.error)}</p>;
+  if (!q.data) return <p className="small muted">Loading…</p>;
+  const { kept, merged, result, choices, messages } = q.data;
+  const why = (field: string) => choices.filter((c) => c.field === field || c.field.startsWith(field + '.'));
+  const doMerge = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await mergeProspects(getDb(), ids[0], ids[1]));
+    } catch (e) {
+      setError(String(e instanceof Error ? e.message : e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card merge" aria-label="Merge two prospects">
+      <h3>Merge two prospects</h3>
+      <p className="small muted">
+        Their messages ({messages.kept} + {messages.merged}), threads, stage, deal value, notes and traits become one record. Where they differ, the
+        merged record keeps the value shown on the right; the other is kept in the merge log.
+      </p>
+      <div className="merge-table" role="table" aria-label="Side by side">
+        <div role="row" className="merge-row merge-headrow">
+          <span role="columnheader" data-testid="merge-left">{kept.name || kept.emails[0]}</span>
+          <span role="columnheader" data-testid="merge-right">{merged.name || merged.emails[0]}</span>
+          <span role="columnheader">Merged</span>
+        </div>
+        {ROWS.map((r) => {
+          const a = r.show(kept);
+          const b = r.show(merged);
+          if (!a && !b) return null;
+          const c = why(r.field);
+          return (
+            <div role="row" className={`merge-row${a && b && a !== b ? ' differ' : ''}`} key={r.field}>
+              <span role="rowheader" className="small muted">{r.label}</span>
+              <span role="cell">{a}</span>
+              <span role="cell">{b}</span>
+              <span role="cell">
+                {r.show(result)}
+                {c.length > 0 && <span className="small muted"> ({[...new Set(c.map((x) => RULE[x.rule]))].join(', ')})</span>}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+      {error && <p className="notice error">{error}</p>}
+      <div className="row">
+        <button className="primary" disabled={busy} onClick={doMerge}>
+          Merge into one
+        </button>
+        <button onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,205 @@
+// Schema v3's repair of databases written before one person had one record (issue 10): prospects
+// that stored data proves to be one person are folded together (lib/prospects/merge.ts), each
+// fold logged with reason "upgrade", and invitation notes stored a second time as the first
+// message of the conversation after acceptance are folded into the invitation.
+//
+// What counts as proof (never a name, never a guess):
+// - two records sharing a key (an import can leave such pairs);
+// - a record whose LinkedIn "slug" is a lower-cased member id (`li:acoaa…`, written by older
+//   builds from `/in/ACoAA…` URLs) and a record with that member id (`lim:ACoAA…`);
+// - an invitation thread named by both the profile and the member id (`invite:li:<slug>` and
+//   `invite:lim:<ACoA…>` on one thread: the page that sent it showed both);
+// - a record's own `linkedinMemberId` field, and another record keyed by it.
+import type { Transaction } from 'dexie';
+import { isMemberId, keyKind, normText } from '../ingest/keys';
+import { summarizeThread } from '../ingest/summary';
+import type { MergeRecord, Message, Prospect, Thread } from '../schema/model';
+import { canAutoMerge, foldProspect, pickKept, type MergeStore } from './merge';
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x) ?? x;
+    if (p !== x) {
+      p = this.find(p);
+      this.parent.set(x, p);
+    }
+    return p;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+/** A lower-cased member id stored as a slug by older builds (`li:acoaa…`). */
+const fakeSlug = (key: string) => keyKind(key) === 'li' && /^aco[a-z0-9_-]{10,}$/.test(key.slice(3));
+
+/** Cleans one record's own keys: fake slugs go (the member id key stands for them), linkedinMemberId becomes a key. */
+function cleanKeys(p: Prospect): Prospect {
+  const keys = new Set(p.keys);
+  if (p.linkedinMemberId && isMemberId(p.linkedinMemberId)) keys.add(`lim:${p.linkedinMemberId}`);
+  const lims = [...keys].filter((k) => keyKind(k) === 'lim').map((k) => k.slice(4).toLowerCase());
+  let linkedinUrl = p.linkedinUrl;
+  for (const k of [...keys]) {
+    if (fakeSlug(k) && lims.includes(k.slice(3))) {
+      keys.delete(k);
+      if (linkedinUrl && linkedinUrl.toLowerCase().includes(`/in/${k.slice(3)}`)) linkedinUrl = null;
+    }
+  }
+  const out = { ...p, keys: [...keys], linkedinUrl };
+  return JSON.stringify(out) === JSON.stringify(p) ? p : out;
+}
+
+export interface RepairResult {
+  merges: MergeRecord[];
+  /** Invitation notes found stored twice and folded into the invitation. */
+  inviteEchoes: number;
+}
+
+/** Runs in the v2 → v3 upgrade transaction (any transaction over prospects, threads, messages, merges). */
+export async function repairIdentities(tx: Transaction, now: number): Promise<RepairResult> {
+  const prospectsT = tx.table('prospects');
+  const threadsT = tx.table('threads');
+  const messagesT = tx.table('messages');
+  const mergesT = tx.table('merges');
+  const all = ((await prospectsT.toArray()) as Prospect[]).map((p) => ({ ...p, keys: p.keys ?? [] }));
+  const byId = new Map(all.map((p) => [p.id, p]));
+  const uf = new UnionFind();
+  const evidence = new Map<string, Set<string>>();
+  const join = (a: string, b: string, why: string) => {
+    if (a === b) return;
+    uf.union(a, b);
+    for (const id of [a, b]) (evidence.get(id) ?? evidence.set(id, new Set()).get(id)!).add(why);
+  };
+
+  // Shared keys, the record's own member id, fake slugs.
+  const owner = new Map<string, string>();
+  const byLowerMember = new Map<string, string>();
+  for (const p of all) {
+    const keys = new Set(p.keys);
+    if (p.linkedinMemberId && isMemberId(p.linkedinMemberId)) keys.add(`lim:${p.linkedinMemberId}`);
+    for (const k of keys) {
+      const o = owner.get(k);
+      if (o) join(o, p.id, k);
+      else owner.set(k, p.id);
+      if (keyKind(k) === 'lim') byLowerMember.set(k.slice(4).toLowerCase(), p.id);
+    }
+  }
+  for (const p of all) {
+    for (const k of p.keys) {
+      if (!fakeSlug(k)) continue;
+      const o = byLowerMember.get(k.slice(3));
+      if (o) join(o, p.id, `lim:${byId.get(o)!.keys.find((x) => x.toLowerCase() === 'lim:' + k.slice(3))?.slice(4) ?? k.slice(3)}`);
+    }
+  }
+  // Invitation threads named both ways.
+  const threads = (await threadsT.toArray()) as Thread[];
+  for (const t of threads) {
+    if (t.channel !== 'linkedin') continue;
+    const slug = t.keys.find((k) => k.startsWith('linkedin:t:invite:li:'))?.slice('linkedin:t:invite:li:'.length);
+    const member = t.keys.find((k) => k.startsWith('linkedin:t:invite:lim:'))?.slice('linkedin:t:invite:lim:'.length);
+    if (!slug || !member) continue;
+    const a = owner.get(`li:${slug}`);
+    const b = owner.get(`lim:${member}`);
+    if (a && b) join(a, b, `invite:${slug}=${member}`);
+  }
+
+  const groups = new Map<string, Prospect[]>();
+  for (const p of all) {
+    const root = uf.find(p.id);
+    (groups.get(root) ?? groups.set(root, []).get(root)!).push(p);
+  }
+  const merges: MergeRecord[] = [];
+  const store: MergeStore = {
+    messagesOf: async (id) => (await messagesT.where('prospectId').equals(id).toArray()) as Message[],
+    threadsOf: async (id) => (await threadsT.where('prospectIds').equals(id).toArray()) as Thread[],
+    putMessage: (m) => messagesT.put(m),
+    putThread: (t) => threadsT.put(t),
+    putProspect: (p) => prospectsT.put(p),
+    deleteProspect: (id) => prospectsT.delete(id),
+    logMerge: (r) => mergesT.put(r),
+  };
+  const survivors: Prospect[] = [];
+  for (const group of groups.values()) {
+    if (group.length === 1) {
+      const cleaned = cleanKeys(group[0]!);
+      if (cleaned !== group[0]) await prospectsT.put(cleaned);
+      survivors.push(cleaned);
+      continue;
+    }
+    const sorted = [...group].sort((a, b) => (pickKept(a, b)[0] === a ? -1 : 1));
+    let kept = sorted[0]!;
+    for (const other of sorted.slice(1)) {
+      if (!canAutoMerge(kept, other)) {
+        survivors.push(cleanKeys(other));
+        continue;
+      }
+      const why = [...(evidence.get(other.id) ?? []), ...(evidence.get(kept.id) ?? [])];
+      const { prospect, record } = await foldProspect(store, kept, other, { reason: 'upgrade', evidence: [...new Set(why)], now });
+      kept = prospect;
+      merges.push(record);
+    }
+    const cleaned = cleanKeys(kept);
+    await prospectsT.put(cleaned);
+    survivors.push(cleaned);
+  }
+
+  // Invitation notes stored a second time after acceptance (same person, same text, later). Only
+  // people with an invitation are read: invitation threads are known from the thread list.
+  let inviteEchoes = 0;
+  const inviteThreadIds = threads.filter((t) => t.channel === 'linkedin' && (t.externalId.startsWith('invite:') || t.keys.some((k) => k.startsWith('linkedin:t:invite:')))).map((t) => t.id);
+  const invitees = new Set<string>();
+  if (inviteThreadIds.length) {
+    for (const m of (await messagesT.where('threadId').anyOf(inviteThreadIds).toArray()) as Message[]) if (m.kind === 'linkedin-invite' && m.prospectId) invitees.add(m.prospectId);
+  }
+  const byProspect = new Map<string, Message[]>();
+  if (invitees.size) {
+    for (const m of (await messagesT.where('prospectId').anyOf([...invitees]).toArray()) as Message[]) (byProspect.get(m.prospectId!) ?? byProspect.set(m.prospectId!, []).get(m.prospectId!)!).push(m);
+  }
+  for (const p of survivors) {
+    const msgs = byProspect.get(p.id);
+    if (!msgs) continue;
+    const invites = msgs.filter((m) => m.kind === 'linkedin-invite' && m.direction === 'outbound' && m.text.trim());
+    if (!invites.length) continue;
+    for (const m of msgs) {
+      if (m.kind !== 'linkedin-message' || m.direction !== 'outbound') continue;
+      const inv = invites.find((i) => isInviteEcho(i, m));
+      if (!inv) continue;
+      const invThread = (await threadsT.get(inv.threadId)) as Thread | undefined;
+      const convThread = (await threadsT.get(m.threadId)) as Thread | undefined;
+      // The invitation takes the conversation's place and ids; the conversation keeps its thread.
+      await messagesT.delete(m.id);
+      await messagesT.put({ ...inv, threadId: m.threadId, keys: [...new Set([...inv.keys, ...m.keys])], seenBy: [...new Set([...inv.seenBy, ...m.seenBy])] });
+      if (convThread && invThread && invThread.id !== convThread.id) {
+        await threadsT.put({ ...convThread, keys: [...new Set([...convThread.keys, ...invThread.keys])], prospectIds: [...new Set([...convThread.prospectIds, ...invThread.prospectIds])] });
+        const left = (await messagesT.where('threadId').equals(invThread.id).toArray()) as Message[];
+        if (left.length === 0) await threadsT.delete(invThread.id);
+        else await threadsT.put({ ...invThread, summary: summarizeThread(left) });
+      }
+      const conv = (await messagesT.where('threadId').equals(m.threadId).toArray()) as Message[];
+      const t = (await threadsT.get(m.threadId)) as Thread | undefined;
+      if (t) await threadsT.put({ ...t, summary: summarizeThread(conv) });
+      inviteEchoes++;
+      invites.splice(invites.indexOf(inv), 1);
+    }
+  }
+  return { merges, inviteEchoes };
+}
+
+/** How long after an invitation its note may reappear as the conversation's first message. */
+export const INVITE_ECHO_WINDOW_MS = 366 * 86_400_000;
+
+/**
+ * A LinkedIn message that is an invitation's note shown again (as LinkedIn shows it, the first
+ * message of the conversation that opens on acceptance): sent by the user, same text, not before
+ * the invitation (a minute of clock skew allowed), within a year of it.
+ */
+export function isInviteEcho(invite: Pick<Message, 'kind' | 'direction' | 'text' | 'sentAt'>, m: Pick<Message, 'kind' | 'direction' | 'text' | 'sentAt'>): boolean {
+  if (invite.kind !== 'linkedin-invite' || invite.direction !== 'outbound') return false;
+  if (m.kind !== 'linkedin-message' || m.direction !== 'outbound') return false;
+  const a = normText(invite.text);
+  if (!a || a !== normText(m.text)) return false;
+  return m.sentAt >= invite.sentAt - 60_000 && m.sentAt - invite.sentAt <= INVITE_ECHO_WINDOW_MS;
+}
