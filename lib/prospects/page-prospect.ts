@@ -171,13 +171,3 @@ export function onPageChange(tabs: TabEvents | undefined, onChange: () => void):
     tabs?.onUpdated?.removeListener(updated);
   };
 }
-
-/** The prospect shown by the site tab `findSiteTab` picks. */
-export async function prospectOfSiteTab(
-  db: SidelogDb,
-  tabs: TabsApi,
-  ask: (tabId: number) => Promise<PageContext | null>,
-): Promise<Prospect | null> {
-  const tab = await findSiteTab(tabs);
-  return tab?.id === undefined ? null : prospectOfTab(db, tab.id, ask);
-}
