@@ -37,7 +37,7 @@ describe('TemplatesView', () => {
         <TemplatesView />
       </QueryClientProvider>,
     );
-    await vi.waitFor(() => expect(card('Intro')?.querySelector('[data-testid=template-rate]')).not.toBeNull(), { timeout: 5000 });
+    await vi.waitFor(() => expect(card('Intro')?.querySelector('[data-testid=template-rate]')).toBeTruthy(), { timeout: 5000 });
     expect(card('Intro')!.querySelector('[data-testid=template-numbers]')!.textContent).toBe('1 of 1 replied (100%) · 1 message sent');
     expect(card('Intro')!.querySelector('[data-testid=template-rate]')!.textContent).toBe('95% interval 21%–100% (n = 1) · too early');
     expect(card('Unused')!.querySelector('[data-testid=template-numbers]')!.textContent).toBe('Not used as a first touch yet · 0 messages sent');
