@@ -1,43 +1,13 @@
-// The toolbar popup: small and instant. Shows the kept numbers at once (lib/insights/popup-cache.ts:
-// only while nothing changed since), then recomputes them from the dashboard's facts (no react-query: one read on open, nothing to keep fresh in a window that
-// lives seconds).
-import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
+// The toolbar popup: small and instant. Shows the kept numbers at once, then the recomputed ones
+// (components/insights/use-popup.ts, lib/insights/popup.ts); only renders.
 import type { PopupSummary } from '@/lib/analytics/popup';
 import { ciText, pct } from './format';
+import { usePopup } from './use-popup';
 import { Loading } from '@/components/Loading';
 import './insights.css';
 
 export function Popup({ cached = null }: { cached?: PopupSummary | null }) {
-  const [data, setData] = useState<PopupSummary | null>(cached);
-  const [fresh, setFresh] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [windowId, setWindowId] = useState<number | undefined>();
-
-  useEffect(() => {
-    const now = Date.now();
-    // With last numbers to show, read after they are painted: decoding the facts (a few MB at 100k
-    // messages) would otherwise hold up the first paint.
-    const painted = new Promise<void>((ok) => (data ? requestAnimationFrame(() => setTimeout(ok, 0)) : ok()));
-    painted
-      // The database, zod and the metrics load as a chunk of their own: the first paint needs only React.
-      .then(() => import('@/lib/insights/load'))
-      .then(async ({ loadDashboardData, popupNumbers }) => {
-        setData(popupNumbers(await loadDashboardData(), now));
-        setFresh(true);
-      })
-      .catch((e) => setError(String(e)));
-    // Known before the click: sidePanel.open() must run in the click's user gesture, with no await before it.
-    browser.windows?.getCurrent().then((w) => setWindowId(w.id), () => {});
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on open
-  }, []);
-
-  const open = () => {
-    const chromeApi = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome;
-    const ff = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-    const p = chromeApi?.sidePanel && windowId !== undefined ? chromeApi.sidePanel.open({ windowId }) : ff?.open();
-    void p?.then(() => window.close(), (e: unknown) => setError(`Could not open the side panel: ${String(e)}`));
-  };
+  const { data, fresh, error, openPanel } = usePopup(cached);
 
   return (
     <main className="popup insights">
@@ -77,7 +47,7 @@ export function Popup({ cached = null }: { cached?: PopupSummary | null }) {
           </div>
         </div>
       )}
-      <button className="primary open" onClick={open}>
+      <button className="primary open" onClick={openPanel}>
         Open side panel
       </button>
     </main>

@@ -6,6 +6,9 @@ export const pct = (x: number | null | undefined, digits = 0) => (x === null || 
 /** "23% (45 of 196)": the denominator is shown every time (docs/design.md, "What the numbers mean"). */
 export const rateText = (r: Rate) => (r.n === 0 ? 'no data yet' : `${pct(r.rate)} (${r.k} of ${r.n})`);
 
+/** "1 of 4 replied (25%)": a template's first touches (Templates tab); nothing yet says so. */
+export const repliedText = (r: Rate | null) => (!r || r.n === 0 ? 'Not used as a first touch yet' : `${r.k} of ${r.n} replied (${pct(r.rate)})`);
+
 export const ciText = (r: Rate) => (r.n === 0 ? '' : `95% interval ${pct(r.lo)}–${pct(r.hi)}`);
 
 export function duration(ms: number | null): string {

@@ -1,10 +1,13 @@
-// One template in the list: its text (filled for the preview prospect), its numbers, its actions.
+// One template in the list: its text (filled for the preview prospect), its numbers (the Dashboard's
+// first-touch row: n, 95% interval and verdict against the rest; per version), its actions.
 // Every button's accessible name carries the template's name, so a screen reader (and the e2e
 // test) can tell "Insert Cold intro" from "Insert Follow-up".
 import { useState } from 'react';
+import type { TemplateSummary } from '@/lib/analytics/templates';
 import type { Prospect, Template } from '@/lib/schema/model';
-import { describeRate, type TemplateNumbers } from '@/lib/templates/stats';
 import { prospectVariables, resolveTemplate } from '@/lib/templates/variables';
+import { RateBar } from '@/components/insights/RateBar';
+import { ciText, repliedText, verdictText } from '@/components/insights/format';
 
 const CHANNEL_LABEL: Record<Template['channel'], string> = { any: 'Email + LinkedIn', email: 'Email', linkedin: 'LinkedIn' };
 
@@ -12,7 +15,8 @@ export type InsertState = { busy: true } | { busy: false; ok: boolean; message: 
 
 export interface TemplateCardProps {
   template: Template;
-  numbers: TemplateNumbers | undefined;
+  /** Its numbers (lib/analytics/templates.ts); undefined when it was never used or they load. */
+  stats: TemplateSummary | undefined;
   previewProspect: Prospect | null;
   insertState: InsertState | undefined;
   onInsert: () => void;
@@ -21,12 +25,14 @@ export interface TemplateCardProps {
   onArchive: (archived: boolean) => void;
 }
 
-export function TemplateCard({ template: t, numbers, previewProspect, insertState, onInsert, onEdit, onDuplicate, onArchive }: TemplateCardProps) {
+export function TemplateCard({ template: t, stats, previewProspect, insertState, onInsert, onEdit, onDuplicate, onArchive }: TemplateCardProps) {
   const [open, setOpen] = useState(false);
   const values = prospectVariables(previewProspect);
   const body = resolveTemplate(t.body, values);
   const subject = t.subject ? resolveTemplate(t.subject, values).text : null;
-  const versions = numbers ? [...numbers.byVersion].sort((a, b) => b[0] - a[0]) : [];
+  const first = stats?.firstTouch ?? null;
+  const uses = stats?.uses ?? 0;
+  const versions = stats?.versions ?? [];
   const bodyId = `tpl-body-${t.id}`;
 
   return (
@@ -47,15 +53,27 @@ export function TemplateCard({ template: t, numbers, previewProspect, insertStat
         </ul>
       )}
       <p className="small tpl-numbers" data-testid="template-numbers">
-        {numbers ? describeRate(numbers) : describeRate({ threads: 0, replied: 0 })}
+        {repliedText(first)}
         {' · '}
-        {numbers?.uses ?? 0} {numbers?.uses === 1 ? 'message' : 'messages'} sent
+        {uses} {uses === 1 ? 'message' : 'messages'} sent
       </p>
+      {first && (
+        <p
+          className="small tpl-rate"
+          data-testid="template-rate"
+          title="Threads whose first message used the template that got a reply ÷ those threads. Whiskers: 95% Wilson interval. Tested against all other threads."
+        >
+          <RateBar rate={first} />
+          <span>
+            {ciText(first)} (n = {first.n}) · <span className="tpl-verdict">{verdictText(first.vsRest)}</span>
+          </span>
+        </p>
+      )}
       {versions.length > 1 && (
         <ul className="small muted tpl-versions" aria-label="By version">
-          {versions.map(([v, r]) => (
-            <li key={v}>
-              v{v}: {describeRate(r)}
+          {versions.map((r) => (
+            <li key={r.version}>
+              v{r.version}: {repliedText(r)}, {ciText(r)} · {verdictText(r.vsRest)}
             </li>
           ))}
         </ul>

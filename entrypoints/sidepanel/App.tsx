@@ -1,6 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { onDbChanged } from '@/lib/db/changes';
+import { createQueryClient, followDbChanges } from '@/lib/insights/query-client';
 import { DashboardView } from '@/components/views/DashboardView';
 import { ProspectsView } from '@/components/views/ProspectsView';
 import { TemplatesView } from '@/components/views/TemplatesView';
@@ -14,30 +14,16 @@ const TABS = [
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } },
-});
+const queryClient = createQueryClient();
 
 export function App() {
   const [tab, setTab] = useState<TabId>(() => {
     const fromHash = location.hash.slice(1) as TabId;
     return TABS.some((t) => t.id === fromHash) ? fromHash : 'dashboard';
   });
-  // Every read comes from Dexie through react-query; the background says when the data changed.
-  // A burst of captures (a long conversation opened) sends many notices: refetch once per burst.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = onDbChanged(() => {
-      timer ??= setTimeout(() => {
-        timer = null;
-        void queryClient.invalidateQueries();
-      }, 300);
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
-  }, []);
+  // Every read comes from Dexie through react-query (keys: lib/insights/query-keys.ts); a "db
+  // changed" notification marks them stale, once per burst of captures.
+  useEffect(() => followDbChanges(queryClient), []);
   useEffect(() => {
     history.replaceState(null, '', `#${tab}`);
   }, [tab]);

@@ -1,6 +1,6 @@
 // Which Gmail/LinkedIn tab the side panel is about, and which prospect that tab shows. One place
-// for both the Templates tab (insert, preview) and the Prospects/Dashboard views (open the person
-// on the active tab).
+// for the Templates tab (insert, preview) and the Dashboard/Prospects views (the person on the
+// active tab): `pageProspect` is the one answer, the panel's hook is components/insights/page-prospect.ts.
 import type { SidelogDb } from '../db/db';
 import { personKeys, threadKeys } from '../ingest/keys';
 import type { PageContext } from '../messaging';
@@ -98,12 +98,76 @@ export async function personOfTab(
   return name ? { name, company: null, title: null } : null;
 }
 
-/** The prospect shown by the site tab `findSiteTab` picks. */
-export async function prospectOfSiteTab(
+/**
+ * Which tab "the current tab" is.
+ * - 'panel': the tab the panel is about. In the side panel, the active tab only (following the
+ *   user to a tab they left would be a surprise); in the panel opened as a tab of its own (which
+ *   is then the active tab), the Gmail/LinkedIn tab used last.
+ * - 'insert': the tab Insert fills (`findSiteTab`): the active tab when it is Gmail or LinkedIn,
+ *   else the one used last, so the Templates tab's preview shows the person an insert is for.
+ */
+export type PageScope = 'panel' | 'insert';
+
+export interface PageTabsApi extends TabsApi {
+  /** The tab this page is (browser.tabs.getCurrent): undefined in a side panel or popup. */
+  getCurrent?(): Promise<unknown>;
+}
+
+export interface PageProspect {
+  prospect: Prospect;
+  site: 'gmail' | 'linkedin';
+  /** The tab is the one the user is looking at (the side panel's active tab): views may open the
+   *  person on their own. False for the panel opened as a tab: it only offers them. */
+  follow: boolean;
+}
+
+/**
+ * The prospect on "the current tab" (see PageScope), asked from its content script (`ask`, the
+ * getPageContext message) and looked up in the database. Any failure (not one of the two sites,
+ * no content script there, no answer in time) is null.
+ */
+export async function pageProspect(
   db: SidelogDb,
-  tabs: TabsApi,
+  tabs: PageTabsApi,
   ask: (tabId: number) => Promise<PageContext | null>,
-): Promise<Prospect | null> {
-  const tab = await findSiteTab(tabs);
-  return tab?.id === undefined ? null : prospectOfTab(db, tab.id, ask);
+  scope: PageScope,
+  timeoutMs?: number,
+): Promise<PageProspect | null> {
+  try {
+    const self = await tabs.getCurrent?.();
+    const tab = scope === 'insert' || self ? await findSiteTab(tabs) : (await tabs.query({ active: true, currentWindow: true }))[0];
+    const site = siteOf(tab?.url);
+    if (tab?.id === undefined || !site) return null;
+    const prospect = await prospectOfTab(db, tab.id, ask, timeoutMs);
+    return prospect ? { prospect, site, follow: !self } : null;
+  } catch {
+    return null;
+  }
+}
+
+interface TabEvent<F> {
+  addListener(f: F): void;
+  removeListener(f: F): void;
+}
+
+export interface TabEvents {
+  onActivated?: TabEvent<() => void>;
+  onUpdated?: TabEvent<(tabId: number, info: { status?: string; url?: string }) => void>;
+}
+
+/**
+ * Calls `onChange` whenever "the current tab" may show someone else: a tab activated, a tab that
+ * navigates (a new URL) or finishes loading. Returns the unsubscribe.
+ */
+export function onPageChange(tabs: TabEvents | undefined, onChange: () => void): () => void {
+  const activated = () => onChange();
+  const updated = (_id: number, info: { status?: string; url?: string }) => {
+    if (info.url || info.status === 'complete') onChange();
+  };
+  tabs?.onActivated?.addListener(activated);
+  tabs?.onUpdated?.addListener(updated);
+  return () => {
+    tabs?.onActivated?.removeListener(activated);
+    tabs?.onUpdated?.removeListener(updated);
+  };
 }

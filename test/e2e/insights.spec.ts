@@ -176,9 +176,14 @@ test('template views: "too early" under the minimum n set in Settings, per versi
   };
   const rowsOf = async (table: string) => {
     await showAll(table);
-    const out = new Map<string, { kn: string; verdict: string }>();
+    const out = new Map<string, { kn: string; verdict: string; ci: string }>();
     for (const r of await panel.getByTestId(table).locator('tbody tr').all())
-      out.set((await r.locator('th .clip').innerText()).trim(), { kn: (await r.locator('td.num').innerText()).trim(), verdict: (await r.locator('.verdict').innerText()).trim() });
+      out.set((await r.locator('th .clip').innerText()).trim(), {
+        kn: (await r.locator('td.num').innerText()).trim(),
+        verdict: (await r.locator('.verdict').innerText()).trim(),
+        // The rate cell's title: "23% (45 of 196); 95% interval 17%–30%".
+        ci: ((await r.locator('td').first().getAttribute('title')) ?? '').split('; ')[1],
+      });
     return out;
   };
 
@@ -229,6 +234,26 @@ test('template views: "too early" under the minimum n set in Settings, per versi
   await expect(panel.getByTestId('thread-rate')).toContainText(`${tagged.filter((u) => u.replied).length} of ${tagged.length} threads`);
   const taggedRows = await rowsOf('template-leaderboard');
   expect([...taggedRows.keys()].sort()).toEqual([...new Set(tagged.map((u) => names.get(u.template!)!))].sort());
+
+  // The Templates tab shows each template's numbers from the same definition, over all time as
+  // "By first touch" above: k of n, the 95% interval and the verdict of the Dashboard's row.
+  await panel.getByRole('tab', { name: 'Templates' }).click();
+  const archived = panel.getByLabel(/Show archived/);
+  if (await archived.count()) await archived.check();
+  let shown = 0;
+  for (const t of seed.templates) {
+    const card = panel.getByRole('article', { name: t.name, exact: true });
+    const row = first.get(t.name);
+    if (!row) {
+      await expect(card.getByTestId('template-numbers')).toContainText('Not used as a first touch yet');
+      continue;
+    }
+    const [k, n] = row.kn.split('/');
+    await expect(card.getByTestId('template-numbers')).toContainText(`${k} of ${n} replied (`);
+    await expect(card.getByTestId('template-rate')).toHaveText(`${row.ci} (n = ${n}) · ${row.verdict}`);
+    shown++;
+  }
+  expect(shown).toBe(byTemplate.size - (byTemplate.has('') ? 1 : 0));
 });
 
 /** The seed as another tool might write it: its own casing and labels, empty fields left out, epoch-ms times. */

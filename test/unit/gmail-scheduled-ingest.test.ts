@@ -12,7 +12,7 @@ import { computeActivity, computeCore, dashboardUnits } from '@/lib/analytics/da
 import { popupSummary } from '@/lib/analytics/popup';
 import { stepRates, threadReplyRate } from '@/lib/analytics/rates';
 import { followUps } from '@/lib/analytics/lists';
-import { templateNumbers } from '@/lib/templates/stats';
+import { templateSummaries } from '@/lib/analytics/templates';
 import { summarizeThread } from '@/lib/ingest/summary';
 import { buildExport } from '@/lib/export/export';
 import { importExport, parseExportText } from '@/lib/export/import';
@@ -98,9 +98,10 @@ describe('a scheduled message in the store', () => {
     const steps = (now: number) => stepRates(buildUnits(f, 30, [], {}, now)).map((s) => [s.step, s.n]);
     expect(steps(due - HOUR)).toEqual([[1, 1]]);
     expect(steps(due + HOUR)).toEqual([[1, 1], [2, 1]]);
-    expect(templateNumbers(f, 30, due - HOUR).get('bump')?.uses ?? 0).toBe(0);
-    expect(templateNumbers(f, 30, due + HOUR).get('bump')?.uses).toBe(1);
-    expect(templateNumbers(f, 30, due - HOUR).get('intro')).toMatchObject({ uses: 1, threads: 1 });
+    const tpl = (now: number) => templateSummaries({ facts: f, templates: [], replyWindowDays: 30, minSample: 1, now });
+    expect(tpl(due - HOUR).get('bump')?.uses ?? 0).toBe(0);
+    expect(tpl(due + HOUR).get('bump')?.uses).toBe(1);
+    expect(tpl(due - HOUR).get('intro')).toMatchObject({ uses: 1, firstTouch: { n: 1 } });
     // A follow-up already scheduled takes the thread off the "follow up" list.
     expect(followUps(buildUnits(f, 30, [], {}, T0 + 4 * DAY), T0 + 4 * DAY, { minDays: 3, maxDays: 30 })).toEqual([]);
     // A reply before the scheduled step goes out is credited to the first touch, not to it.

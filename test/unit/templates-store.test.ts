@@ -14,8 +14,7 @@ import {
   validateDraft,
   type TemplateDraft,
 } from '../../lib/templates/store';
-import { templateNumbers, describeRate } from '../../lib/templates/stats';
-import { encodeFacts } from '../../lib/analytics/facts';
+import { templateSummaries } from '../../lib/analytics/templates';
 import { loadFacts } from '../../lib/insights/facts-store';
 
 let db: SidelogDb;
@@ -151,14 +150,15 @@ describe('setMessageTemplate (manual override)', () => {
     expect(th.summary).toMatchObject({ firstTemplateId: b.id, firstTemplateVersion: 1, firstReplyMessageId: 'm2' });
 
     // The Templates tab's path: facts kept by revision, merged after each change.
-    let nums = templateNumbers((await loadFacts(db, { save: 'never' })).facts);
-    expect(nums.get(b.id)).toMatchObject({ uses: 1, threads: 1, replied: 1 });
+    const numbers = async () =>
+      templateSummaries({ facts: (await loadFacts(db, { save: 'never' })).facts, templates: await db.templates.toArray(), replyWindowDays: 30, minSample: 10 });
+    let nums = await numbers();
+    expect(nums.get(b.id)).toMatchObject({ uses: 1, firstTouch: { k: 1, n: 1 } });
     expect(nums.get(a.id)).toBeUndefined();
-    expect(describeRate(nums.get(b.id)!)).toBe('1 of 1 replied (100%)');
 
     await setMessageTemplate(db, 'm1', a.id, 31_000);
-    nums = templateNumbers((await loadFacts(db, { save: 'never' })).facts);
-    expect(nums.get(a.id)).toMatchObject({ uses: 1, threads: 1, replied: 1 });
+    nums = await numbers();
+    expect(nums.get(a.id)).toMatchObject({ uses: 1, firstTouch: { k: 1, n: 1 } });
     expect(nums.get(b.id)).toBeUndefined();
   });
 
@@ -181,44 +181,5 @@ describe('setMessageTemplate (manual override)', () => {
     await expect(setMessageTemplate(db, 'nope', null)).rejects.toThrow('No message');
     await expect(setMessageTemplate(db, 'm1', 'nope')).rejects.toThrow('No template');
     expect((await db.messages.get('m1'))!.templateSource).toBe('detected');
-  });
-});
-
-describe('templateNumbers', () => {
-  let k = 0;
-  const sum = (over: Record<string, unknown>) => ({
-    id: `t${++k}`,
-    channel: 'gmail' as const,
-    prospectIds: ['p'],
-    subject: null,
-    summary: {
-      firstMessageAt: 0, firstDirection: 'outbound' as const, firstOutboundAt: 0, firstOutboundMessageId: 'm', firstTemplateId: 't',
-      firstTemplateVersion: 1, outboundCount: 1, inboundCount: 0, lastOutboundAt: 0, lastInboundAt: null, firstReplyAt: null,
-      firstReplyMessageId: null, replyCreditTemplateId: null, replyCreditTemplateVersion: null, replyCreditStep: null,
-      autoReplyCount: 0, bounced: false, awaitingUser: false, sends: [], ...over,
-    },
-  });
-  it('counts first touches per version, excludes bounces, applies the reply window', () => {
-    const day = 86_400_000;
-    const send = (templateId: string) => ({ at: 0, templateId, call: null });
-    const nums = templateNumbers(
-      encodeFacts(
-        [
-          sum({ firstReplyAt: 2 * day, sends: [send('t'), send('u')] }),
-          sum({ firstReplyAt: 40 * day }), // outside the 30-day window
-          sum({ bounced: true, sends: [send('t')] }),
-          sum({ firstTemplateVersion: 2, sends: [send('t')] }),
-          sum({ firstDirection: 'inbound' }),
-          { ...sum({}), summary: undefined },
-          { ...sum({}), prospectIds: [] }, // no prospect: not outreach
-        ],
-        [],
-      ),
-    );
-    expect(nums.get('t')).toMatchObject({ uses: 3, threads: 3, replied: 1 });
-    expect(nums.get('t')!.byVersion.get(1)).toEqual({ threads: 2, replied: 1 });
-    expect(nums.get('t')!.byVersion.get(2)).toEqual({ threads: 1, replied: 0 });
-    expect(nums.get('u')).toMatchObject({ uses: 1, threads: 0 });
-    expect(describeRate(nums.get('u')!)).toBe('Not used as a first touch yet');
   });
 });
