@@ -1,6 +1,6 @@
 // The one-line verdict on a site's capture, from the counters the capture layers report.
 import type { SidelogDb } from '../db/db';
-import { emptyStats, type IngestStats } from '../ingest/ingest';
+import { emptyStats, type IngestStats } from '../ingest/stats';
 import type { HealthCounters as HealthRow } from '../ingest/working-set';
 
 export interface HealthLine {

@@ -4,7 +4,7 @@
 // (lib/ingest/summary.ts ignores them), so either place leaves reply rates untouched.
 import type { SidelogDb } from '@/lib/db/db';
 import { notifyDbChanged } from '@/lib/db/changes';
-import { recomputeThread } from '@/lib/ingest/ingest';
+import { recomputeThread } from '@/lib/ingest/threads';
 import { threadKeys } from '@/lib/ingest/keys';
 import type { CallOutcome, Message, Thread } from '@/lib/schema/model';
 

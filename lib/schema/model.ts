@@ -207,7 +207,7 @@ export const Message = z.object({
   from: z.string().max(MAX_SHORT),
   to: z.array(z.string().max(MAX_SHORT)).max(200),
   cc: z.array(z.string().max(MAX_SHORT)).max(200),
-  /** Blind copies the user sent (Gmail). Shown, never prospects (lib/ingest/ingest.ts). Absent on
+  /** Blind copies the user sent (Gmail). Shown, never prospects (lib/ingest/messages.ts). Absent on
    *  records stored before it existed: read as []. Not indexed, so no schema version. */
   bcc: z.array(z.string().max(MAX_SHORT)).max(200).optional(),
   subject: nullableShort,

@@ -4,7 +4,8 @@
 // `now`: no new event needed) → cancelled, rescheduled, or seen sent (one record).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SidelogDb } from '@/lib/db/db';
-import { ingestEvents, type IngestDeps } from '@/lib/ingest/ingest';
+import { ingestEvents } from '@/lib/ingest/ingest';
+import type { IngestDeps } from '@/lib/ingest/types';
 import { parseSyncCall } from '@/lib/capture/gmail/sync-parser';
 import { loadFacts } from '@/lib/insights/facts-store';
 import { buildUnits, nextDue, unitThreadIds } from '@/lib/analytics/units';

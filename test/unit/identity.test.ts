@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeProspects, encodeFacts } from '@/lib/analytics/facts';
 import { openDb, type SidelogDb } from '@/lib/db/db';
-import { ingestEvents, type IngestDeps } from '@/lib/ingest/ingest';
+import { ingestEvents } from '@/lib/ingest/ingest';
+import type { IngestDeps } from '@/lib/ingest/types';
 import { canonicalProfileUrl, linkedinMemberIdOfUrl, linkedinPublicId, personKeys } from '@/lib/ingest/keys';
 import { loadFacts } from '@/lib/insights/facts-store';
 import { normaliseCompanyName, normaliseSizeBand, prospectCompanyKeys } from '@/lib/prospects/company';
