@@ -2,10 +2,10 @@
 // the site's origin, where this would be the *site's* IndexedDB (docs/design.md, "Where it runs").
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { browser } from 'wxt/browser';
-import { summarizeThread } from '../ingest/summary';
+import { summarizeThread } from '../records/summary';
 import type { Company, MergeRecord, Message, Prospect, Template, TemplateVersion, Thread } from '../schema/model';
-import { repairIdentities } from '../prospects/repair';
-import { revisionMiddleware } from './revision';
+import { repairIdentities } from './upgrade-v3';
+import { revisionMiddleware, type Stamped } from './revision';
 import { UPGRADE_KEY, type UpgradeNotice } from './upgrade-notice';
 
 export interface MetaRow {
@@ -13,8 +13,6 @@ export interface MetaRow {
   value: unknown;
 }
 
-/** Threads and prospects as stored: the database stamps `rev` on every write (lib/db/revision.ts). */
-export type Stamped<T> = T & { rev?: number };
 
 export type SidelogDb = Dexie & {
   prospects: EntityTable<Stamped<Prospect>, 'id'>;
@@ -56,7 +54,7 @@ export const SCHEMA_V2 = {
 
 /**
  * v3 (identity, issue 10): `companies` (LinkedIn company pages, lib/prospects/company.ts), the
- * `merges` log (lib/prospects/merge.ts), and prospects indexed by their company keys so a company
+ * `merges` log (lib/records/prospect-merge.ts), and prospects indexed by their company keys so a company
  * page reaches every prospect who works there.
  */
 export const SCHEMA_V3 = {
@@ -108,7 +106,7 @@ export function openDb(name = DB_NAME): SidelogDb {
   db.use(revisionMiddleware);
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(announced(2, upgradeToV2));
-  // v2 → v3: records the stored keys prove to be one person are merged (lib/prospects/repair.ts).
+  // v2 → v3: records the stored keys prove to be one person are merged (lib/db/upgrade-v3.ts).
   db.version(3).stores(SCHEMA_V3).upgrade(announced(3, (tx) => repairIdentities(tx, Date.now()).then(() => undefined)));
   db.on('ready', () => {
     if (!upgrading) return;

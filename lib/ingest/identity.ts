@@ -3,7 +3,7 @@
 // themselves is not outreach.
 import type { CapturedPerson } from '../schema/events';
 import type { Settings } from '../schema/settings';
-import { canonicalProfileUrl, normEmail } from './keys';
+import { canonicalProfileUrl, normEmail } from '../records/keys';
 
 /** Adds what a page says about the user to their identities; true if anything was new. */
 export function learnIdentity(ids: Settings['identities'], p: CapturedPerson): boolean {

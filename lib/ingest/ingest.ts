@@ -7,12 +7,12 @@
 // the counters in stats.ts. docs/design.md "Ingestion" walks through it.
 import { CaptureEvent } from '../schema/events';
 import { learnIdentity } from './identity';
-import { messageKeys, personKeys, threadKeys } from './keys';
+import { messageKeys, personKeys, threadKeys } from '../records/keys';
 import { ingestMessage, retractMessage } from './messages';
 import { ingestAccepted } from './prospects';
-import { bumpStats, countStat, mergeStats } from './stats';
+import { bumpStats, countStat, mergeStats, type StatsDelta } from './stats';
 import { ingestCompany, ingestProspect } from './traits';
-import type { IngestDeps, Outcome, StatsDelta } from './types';
+import type { IngestDeps, Outcome } from './types';
 import { ConflictError, WorkingSet } from './working-set';
 
 export interface IngestResult {

@@ -7,15 +7,16 @@
 // cancelled schedule) removes one.
 import type { CapturedPerson, MessageEvent, RetractEvent } from '../schema/events';
 import type { Message, Thread } from '../schema/model';
-import { isInviteEcho } from '../prospects/repair';
+import { isInviteEcho } from '../records/invite-echo';
 import { classifyInbound } from './classify';
 import { isSelf } from './identity';
-import { canonicalProfileUrl, isExcluded, messageKeys, normEmail, normText, personKeys, threadKeys } from './keys';
+import { canonicalProfileUrl, isExcluded, messageKeys, normEmail, personKeys, threadKeys } from '../records/keys';
+import { normText } from '../text';
 import { mergeMessages, scheduleMerge } from './message-merge';
 import { upsertProspect } from './prospects';
-import { countStat } from './stats';
+import { countStat, type StatsDelta } from './stats';
 import { attachThread, findThread, mergeThreads } from './threads';
-import type { IngestDeps, Outcome, StatsDelta } from './types';
+import type { IngestDeps, Outcome } from './types';
 import type { WorkingSet } from './working-set';
 
 /** How far apart in time two layers' sightings of one message may be for the text match. */
@@ -186,7 +187,7 @@ function withHooks(deps: IngestDeps, ev: MessageEvent, msg: Message): Message {
 }
 
 /**
- * When `msg` is the echo of an invitation note (lib/prospects/repair.ts isInviteEcho) to the same
+ * When `msg` is the echo of an invitation note (lib/records/invite-echo.ts) to the same
  * prospect, the invitation moves into the conversation's thread (its thread folded in, so the
  * invitation's ids still find it) and takes the echo's ids; the echo is not stored. True if folded.
  */

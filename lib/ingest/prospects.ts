@@ -1,15 +1,15 @@
 // Prospects of ingestion: the prospect a person a page names is (by email, LinkedIn slug, member
 // id or numeric member id), created when new; two stored records the sighting's ids prove to be one
-// person are folded with the one merge implementation (lib/prospects/merge.ts, logged); the ids the
+// person are folded with the one merge implementation (lib/records/prospect-merge.ts, logged); the ids the
 // sighting adds; an accepted invitation.
 import type { AcceptedEvent, CapturedPerson } from '../schema/events';
 import type { MergeReason, Prospect } from '../schema/model';
-import { canAutoMerge, foldProspect, pickKept, type MergeStore } from '../prospects/merge';
-import { canonicalProfileUrl, emailDomain, isFreeMail, keyKind, linkedinMemberIdOfUrl, normEmail, personKeys } from './keys';
+import { foldAll, type MergeStore } from '../records/prospect-merge';
+import { canonicalProfileUrl, emailDomain, isFreeMail, keyKind, linkedinMemberIdOfUrl, normEmail, personKeys } from '../records/keys';
 import type { IngestDeps, Outcome } from './types';
 import type { WorkingSet } from './working-set';
 
-/** Folds in the working set: ingestion's side of lib/prospects/merge.ts. */
+/** Folds in the working set: ingestion's side of lib/records/prospect-merge.ts. */
 function wsMergeStore(ws: WorkingSet): MergeStore {
   return {
     messagesOf: (id) => ws.messagesOfProspect(id),
@@ -29,7 +29,7 @@ const IMMUTABLE = new Set(['lim', 'linum']);
  * Finds the prospect a person is (by email, LinkedIn slug, member id or numeric member id) or
  * creates one. When the person's ids name two stored prospects (a profile page showing both its
  * slug and the member id messaging knew; an email on a contact-info overlay), they are folded
- * into one (lib/prospects/merge.ts, logged). With no id at all (a LinkedIn name only), the
+ * into one (lib/records/prospect-merge.ts, logged). With no id at all (a LinkedIn name only), the
  * thread's own prospect stands in.
  */
 export async function upsertProspect(
@@ -45,17 +45,9 @@ export async function upsertProspect(
     keys = [`thread:${threadId}`];
   }
   const found = await ws.prospectsByKeys(keys);
-  const unique = [...new Map(found.map((p) => [p.id, p])).values()].sort((a, b) => (pickKept(a, b)[0] === a ? -1 : 1));
-  let p: Prospect;
-  if (unique.length === 0) {
-    p = newProspect(person, keys, now);
-  } else {
-    p = unique[0];
-    for (const other of unique.slice(1)) {
-      if (!canAutoMerge(p, other)) continue; // two people: the sighting is inconsistent, fold nothing
-      p = (await foldProspect(wsMergeStore(ws), p, other, { reason, evidence: keys, now })).prospect;
-    }
-  }
+  const unique = [...new Map(found.map((p) => [p.id, p])).values()];
+  // Records of two people (canAutoMerge) are left apart: the sighting is inconsistent there.
+  const p = unique.length === 0 ? newProspect(person, keys, now) : (await foldAll(wsMergeStore(ws), unique, { reason, now, evidence: () => keys })).kept;
   const next = withSighting(p, person, keys);
   if (JSON.stringify(next) !== JSON.stringify(p) || unique.length === 0) {
     next.updatedAt = now;

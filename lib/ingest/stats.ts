@@ -3,7 +3,6 @@
 // error. Each batch adds its delta once, after its unit of work, so a retried unit never counts
 // twice. The Settings tab shows them beside the capture health lines (health.ts).
 import type { SidelogDb } from '../db/db';
-import type { StatsDelta } from './types';
 
 export interface IngestStats {
   malformed: number;
@@ -14,6 +13,9 @@ export interface IngestStats {
   lastError: string | null;
   lastErrorAt: number | null;
 }
+
+/** Counters the events of one unit of work bump, added to the stored ones once per batch. */
+export type StatsDelta = Partial<IngestStats>;
 
 export const STATS_KEY = 'ingest:stats';
 

@@ -1,11 +1,10 @@
 // Threads of ingestion: which stored thread a message belongs to (the site's thread ids, then
 // In-Reply-To/References, then the thread of the message already known), two threads found to be
 // one folded together, and a message's thread created or given its new ids, prospects and subject.
-import type { SidelogDb } from '../db/db';
 import type { MessageEvent } from '../schema/events';
 import type { Thread } from '../schema/model';
-import { normRfcId } from './keys';
-import { ConflictError, WorkingSet } from './working-set';
+import { normRfcId } from '../records/keys';
+import type { WorkingSet } from './working-set';
 
 /** The thread a message names (merging the threads its ids name), else the one its references name. */
 export async function findThread(ws: WorkingSet, ev: MessageEvent, tKeys: string[], knownThreadId: string | null): Promise<Thread | null> {
@@ -74,17 +73,3 @@ export async function attachThread(
 }
 
 const stripReplyPrefix = (s: string) => s.replace(/^\s*((re|aw|fwd?|wg|tr|rv|sv)\s*:\s*)+/i, '').trim() || s;
-
-/** Recompute a thread's summary after its messages changed (used by manual edits and template overrides). */
-export async function recomputeThread(db: SidelogDb, threadId: string, now = Date.now()): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const ws = new WorkingSet(db);
-      ws.touchThread(threadId);
-      await ws.commit(now);
-      return;
-    } catch (err) {
-      if (!(err instanceof ConflictError) || attempt >= 3) throw err;
-    }
-  }
-}

@@ -5,7 +5,6 @@ import type { SidelogDb } from '../db/db';
 import type { CapturedPerson } from '../schema/events';
 import type { Settings } from '../schema/settings';
 import type { DetectInput, TemplateMatch } from '../templates/detect';
-import type { IngestStats } from './stats';
 
 export interface IngestDeps {
   db: SidelogDb;
@@ -19,6 +18,3 @@ export interface IngestDeps {
 
 /** What one event came to: a new record, folded into a known one, or dropped by a rule. */
 export type Outcome = 'stored' | 'merged' | 'dropped';
-
-/** Counters the events of one unit of work bump, added to the stored ones once per batch (stats.ts). */
-export type StatsDelta = Partial<IngestStats>;

@@ -1,7 +1,7 @@
 // The popup's last numbers, kept so its first frame can show them while it recomputes. In the
 // extension's storage.local (never leaves the machine), and dropped by every "db changed"
-// notification (lib/db/changes.ts), whoever wrote: the background after a capture, a page after an
-// edit. So numbers shown at once are never older than the data; after a change the popup shows
+// notification and settings update, whoever wrote: the background after a capture, a page after an
+// edit (forget-popup-cache.ts subscribes in each context that writes). So numbers shown at once are never older than the data; after a change the popup shows
 // "Loading…" until its recompute. Written by whoever computes them: the popup after its recompute,
 // the side panel whenever it loads the facts and after an import. Only today's are reused
 // (yesterday's "sent today" would be wrong). Free of the database and metrics: the popup's first

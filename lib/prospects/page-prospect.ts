@@ -2,7 +2,7 @@
 // for both the Templates tab (insert, preview) and the Prospects/Dashboard views (open the person
 // on the active tab).
 import type { SidelogDb } from '../db/db';
-import { personKeys, threadKeys } from '../ingest/keys';
+import { personKeys, threadKeys } from '../records/keys';
 import type { PageContext } from '../messaging';
 import type { Prospect } from '../schema/model';
 

@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UPGRADE_KEY } from '@/lib/db/upgrade-notice';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, openDb } from '@/lib/db/db';
 import { changesSince, currentRev, revisionMiddleware } from '@/lib/db/revision';
-import { summarizeThread } from '@/lib/ingest/summary';
+import { summarizeThread } from '@/lib/records/summary';
 import { decodeProspects } from '@/lib/analytics/facts';
 import { loadFacts } from '@/lib/insights/facts-store';
 import type { Thread } from '@/lib/schema/model';

@@ -14,7 +14,7 @@ import { popupSummary } from '@/lib/analytics/popup';
 import { stepRates, threadReplyRate } from '@/lib/analytics/rates';
 import { followUps } from '@/lib/analytics/lists';
 import { templateNumbers } from '@/lib/templates/stats';
-import { summarizeThread } from '@/lib/ingest/summary';
+import { summarizeThread } from '@/lib/records/summary';
 import { buildExport } from '@/lib/export/export';
 import { importExport, parseExportText } from '@/lib/export/import';
 import { ExportFile } from '@/lib/schema/export';

@@ -24,6 +24,7 @@ import { readCompanyPage, readInvitationCards } from './pages';
 import { insertions, noteFocus } from './insert';
 import { confirmedKey, holdKey, noteInfoKey, type HeldInvite } from './invite-hold';
 import { SEL } from './selectors';
+import { normText } from '../../text';
 
 export interface WatcherStore {
   get(key: string): Promise<unknown>;
@@ -59,7 +60,6 @@ export interface Watcher {
 }
 
 const FIVE_MIN = 5 * 60_000;
-const normText = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
 
 function memoryStore(): WatcherStore {
   const m = new Map<string, unknown>();

@@ -1,7 +1,11 @@
-// Schema v3's repair of databases written before one person had one record (issue 10): prospects
-// that stored data proves to be one person are folded together (lib/prospects/merge.ts), each
-// fold logged with reason "upgrade", and invitation notes stored a second time as the first
-// message of the conversation after acceptance are folded into the invitation.
+// Schema v3's upgrade (lib/db/db.ts): the repair of databases written before one person had one
+// record (issue 10). Prospects that stored data proves to be one person are folded together with
+// the one merge implementation (lib/records/prospect-merge.ts), each fold logged with reason
+// "upgrade", and invitation notes stored a second time as the first message of the conversation
+// after acceptance are folded into the invitation (lib/records/invite-echo.ts). It lives with the
+// database because an upgrade runs inside Dexie's version change, when the database opens; the
+// rules it applies live below the database, in lib/records, which ingestion and the Prospects tab
+// share.
 //
 // What counts as proof (never a name, never a guess):
 // - two records sharing a key (an import can leave such pairs);
@@ -11,10 +15,11 @@
 //   `invite:lim:<ACoA…>` on one thread: the page that sent it showed both);
 // - a record's own `linkedinMemberId` field, and another record keyed by it.
 import type { Transaction } from 'dexie';
-import { isMemberId, keyKind, normText } from '../ingest/keys';
-import { summarizeThread } from '../ingest/summary';
+import { isInviteEcho } from '../records/invite-echo';
+import { isMemberId, keyKind } from '../records/keys';
+import { foldAll, tablesMergeStore } from '../records/prospect-merge';
+import { summarizeThread } from '../records/summary';
 import type { MergeRecord, Message, Prospect, Thread } from '../schema/model';
-import { canAutoMerge, foldProspect, pickKept, type MergeStore } from './merge';
 
 class UnionFind {
   private parent = new Map<string, string>();
@@ -112,15 +117,7 @@ export async function repairIdentities(tx: Transaction, now: number): Promise<Re
     (groups.get(root) ?? groups.set(root, []).get(root)!).push(p);
   }
   const merges: MergeRecord[] = [];
-  const store: MergeStore = {
-    messagesOf: async (id) => (await messagesT.where('prospectId').equals(id).toArray()) as Message[],
-    threadsOf: async (id) => (await threadsT.where('prospectIds').equals(id).toArray()) as Thread[],
-    putMessage: (m) => messagesT.put(m),
-    putThread: (t) => threadsT.put(t),
-    putProspect: (p) => prospectsT.put(p),
-    deleteProspect: (id) => prospectsT.delete(id),
-    logMerge: (r) => mergesT.put(r),
-  };
+  const store = tablesMergeStore({ prospects: prospectsT, threads: threadsT, messages: messagesT, merges: mergesT });
   const survivors: Prospect[] = [];
   for (const group of groups.values()) {
     if (group.length === 1) {
@@ -129,19 +126,11 @@ export async function repairIdentities(tx: Transaction, now: number): Promise<Re
       survivors.push(cleaned);
       continue;
     }
-    const sorted = [...group].sort((a, b) => (pickKept(a, b)[0] === a ? -1 : 1));
-    let kept = sorted[0]!;
-    for (const other of sorted.slice(1)) {
-      if (!canAutoMerge(kept, other)) {
-        survivors.push(cleanKeys(other));
-        continue;
-      }
-      const why = [...(evidence.get(other.id) ?? []), ...(evidence.get(kept.id) ?? [])];
-      const { prospect, record } = await foldProspect(store, kept, other, { reason: 'upgrade', evidence: [...new Set(why)], now });
-      kept = prospect;
-      merges.push(record);
-    }
-    const cleaned = cleanKeys(kept);
+    const evidenceOf = (kept: Prospect, other: Prospect) => [...new Set([...(evidence.get(other.id) ?? []), ...(evidence.get(kept.id) ?? [])])];
+    const folded = await foldAll(store, group, { reason: 'upgrade', now, evidence: evidenceOf });
+    merges.push(...folded.merges);
+    for (const other of folded.left) survivors.push(cleanKeys(other));
+    const cleaned = cleanKeys(folded.kept);
     await prospectsT.put(cleaned);
     survivors.push(cleaned);
   }
@@ -186,20 +175,4 @@ export async function repairIdentities(tx: Transaction, now: number): Promise<Re
     }
   }
   return { merges, inviteEchoes };
-}
-
-/** How long after an invitation its note may reappear as the conversation's first message. */
-export const INVITE_ECHO_WINDOW_MS = 366 * 86_400_000;
-
-/**
- * A LinkedIn message that is an invitation's note shown again (as LinkedIn shows it, the first
- * message of the conversation that opens on acceptance): sent by the user, same text, not before
- * the invitation (a minute of clock skew allowed), within a year of it.
- */
-export function isInviteEcho(invite: Pick<Message, 'kind' | 'direction' | 'text' | 'sentAt'>, m: Pick<Message, 'kind' | 'direction' | 'text' | 'sentAt'>): boolean {
-  if (invite.kind !== 'linkedin-invite' || invite.direction !== 'outbound') return false;
-  if (m.kind !== 'linkedin-message' || m.direction !== 'outbound') return false;
-  const a = normText(invite.text);
-  if (!a || a !== normText(m.text)) return false;
-  return m.sentAt >= invite.sentAt - 60_000 && m.sentAt - invite.sentAt <= INVITE_ECHO_WINDOW_MS;
 }
