@@ -14,7 +14,7 @@
 // - an invitation thread named by both the profile and the member id (`invite:li:<slug>` and
 //   `invite:lim:<ACoA…>` on one thread: the page that sent it showed both);
 // - a record's own `linkedinMemberId` field, and another record keyed by it.
-import type { Transaction } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import { isInviteEcho } from '../records/invite-echo';
 import { isMemberId, keyKind } from '../records/keys';
 import { foldAll, tablesMergeStore } from '../records/prospect-merge';
@@ -63,13 +63,27 @@ export interface RepairResult {
   inviteEchoes: number;
 }
 
+/** The upgrade transaction's tables this repair reads and writes. */
+interface Tables {
+  prospects: Table;
+  threads: Table;
+  messages: Table;
+  merges: Table;
+}
+
 /** Runs in the v2 → v3 upgrade transaction (any transaction over prospects, threads, messages, merges). */
 export async function repairIdentities(tx: Transaction, now: number): Promise<RepairResult> {
-  const prospectsT = tx.table('prospects');
-  const threadsT = tx.table('threads');
-  const messagesT = tx.table('messages');
-  const mergesT = tx.table('merges');
-  const all = ((await prospectsT.toArray()) as Prospect[]).map((p) => ({ ...p, keys: p.keys ?? [] }));
+  const t: Tables = { prospects: tx.table('prospects'), threads: tx.table('threads'), messages: tx.table('messages'), merges: tx.table('merges') };
+  const all = ((await t.prospects.toArray()) as Prospect[]).map((p) => ({ ...p, keys: p.keys ?? [] }));
+  const threads = (await t.threads.toArray()) as Thread[];
+  const { groups, evidence } = provenPeople(all, threads);
+  const { merges, survivors } = await foldPeople(t, groups, evidence, now);
+  const inviteEchoes = await foldStoredEchoes(t, threads, survivors);
+  return { merges, inviteEchoes };
+}
+
+/** The records each proof joins (groups of one person) and, per record, the proofs that joined it. */
+function provenPeople(all: Prospect[], threads: Thread[]): { groups: Prospect[][]; evidence: Map<string, Set<string>> } {
   const byId = new Map(all.map((p) => [p.id, p]));
   const uf = new UnionFind();
   const evidence = new Map<string, Set<string>>();
@@ -100,7 +114,6 @@ export async function repairIdentities(tx: Transaction, now: number): Promise<Re
     }
   }
   // Invitation threads named both ways.
-  const threads = (await threadsT.toArray()) as Thread[];
   for (const t of threads) {
     if (t.channel !== 'linkedin') continue;
     const slug = t.keys.find((k) => k.startsWith('linkedin:t:invite:li:'))?.slice('linkedin:t:invite:li:'.length);
@@ -116,13 +129,18 @@ export async function repairIdentities(tx: Transaction, now: number): Promise<Re
     const root = uf.find(p.id);
     (groups.get(root) ?? groups.set(root, []).get(root)!).push(p);
   }
+  return { groups: [...groups.values()], evidence };
+}
+
+/** Each group folded into one record (foldAll), every record's keys cleaned; the records left, in order. */
+async function foldPeople(t: Tables, groups: Prospect[][], evidence: Map<string, Set<string>>, now: number): Promise<{ merges: MergeRecord[]; survivors: Prospect[] }> {
   const merges: MergeRecord[] = [];
-  const store = tablesMergeStore({ prospects: prospectsT, threads: threadsT, messages: messagesT, merges: mergesT });
+  const store = tablesMergeStore(t);
   const survivors: Prospect[] = [];
-  for (const group of groups.values()) {
+  for (const group of groups) {
     if (group.length === 1) {
       const cleaned = cleanKeys(group[0]!);
-      if (cleaned !== group[0]) await prospectsT.put(cleaned);
+      if (cleaned !== group[0]) await t.prospects.put(cleaned);
       survivors.push(cleaned);
       continue;
     }
@@ -131,21 +149,27 @@ export async function repairIdentities(tx: Transaction, now: number): Promise<Re
     merges.push(...folded.merges);
     for (const other of folded.left) survivors.push(cleanKeys(other));
     const cleaned = cleanKeys(folded.kept);
-    await prospectsT.put(cleaned);
+    await t.prospects.put(cleaned);
     survivors.push(cleaned);
   }
+  return { merges, survivors };
+}
 
-  // Invitation notes stored a second time after acceptance (same person, same text, later). Only
-  // people with an invitation are read: invitation threads are known from the thread list.
+/**
+ * Invitation notes stored a second time after acceptance (same person, same text, later), folded
+ * into the invitation; returns how many. Only people with an invitation are read: invitation
+ * threads are known from the thread list.
+ */
+async function foldStoredEchoes(t: Tables, threads: Thread[], survivors: Prospect[]): Promise<number> {
   let inviteEchoes = 0;
-  const inviteThreadIds = threads.filter((t) => t.channel === 'linkedin' && (t.externalId.startsWith('invite:') || t.keys.some((k) => k.startsWith('linkedin:t:invite:')))).map((t) => t.id);
+  const inviteThreadIds = threads.filter((th) => th.channel === 'linkedin' && (th.externalId.startsWith('invite:') || th.keys.some((k) => k.startsWith('linkedin:t:invite:')))).map((th) => th.id);
   const invitees = new Set<string>();
   if (inviteThreadIds.length) {
-    for (const m of (await messagesT.where('threadId').anyOf(inviteThreadIds).toArray()) as Message[]) if (m.kind === 'linkedin-invite' && m.prospectId) invitees.add(m.prospectId);
+    for (const m of (await t.messages.where('threadId').anyOf(inviteThreadIds).toArray()) as Message[]) if (m.kind === 'linkedin-invite' && m.prospectId) invitees.add(m.prospectId);
   }
   const byProspect = new Map<string, Message[]>();
   if (invitees.size) {
-    for (const m of (await messagesT.where('prospectId').anyOf([...invitees]).toArray()) as Message[]) (byProspect.get(m.prospectId!) ?? byProspect.set(m.prospectId!, []).get(m.prospectId!)!).push(m);
+    for (const m of (await t.messages.where('prospectId').anyOf([...invitees]).toArray()) as Message[]) (byProspect.get(m.prospectId!) ?? byProspect.set(m.prospectId!, []).get(m.prospectId!)!).push(m);
   }
   for (const p of survivors) {
     const msgs = byProspect.get(p.id);
@@ -156,23 +180,27 @@ export async function repairIdentities(tx: Transaction, now: number): Promise<Re
       if (m.kind !== 'linkedin-message' || m.direction !== 'outbound') continue;
       const inv = invites.find((i) => isInviteEcho(i, m));
       if (!inv) continue;
-      const invThread = (await threadsT.get(inv.threadId)) as Thread | undefined;
-      const convThread = (await threadsT.get(m.threadId)) as Thread | undefined;
-      // The invitation takes the conversation's place and ids; the conversation keeps its thread.
-      await messagesT.delete(m.id);
-      await messagesT.put({ ...inv, threadId: m.threadId, keys: [...new Set([...inv.keys, ...m.keys])], seenBy: [...new Set([...inv.seenBy, ...m.seenBy])] });
-      if (convThread && invThread && invThread.id !== convThread.id) {
-        await threadsT.put({ ...convThread, keys: [...new Set([...convThread.keys, ...invThread.keys])], prospectIds: [...new Set([...convThread.prospectIds, ...invThread.prospectIds])] });
-        const left = (await messagesT.where('threadId').equals(invThread.id).toArray()) as Message[];
-        if (left.length === 0) await threadsT.delete(invThread.id);
-        else await threadsT.put({ ...invThread, summary: summarizeThread(left) });
-      }
-      const conv = (await messagesT.where('threadId').equals(m.threadId).toArray()) as Message[];
-      const t = (await threadsT.get(m.threadId)) as Thread | undefined;
-      if (t) await threadsT.put({ ...t, summary: summarizeThread(conv) });
+      await foldEcho(t, inv, m);
       inviteEchoes++;
       invites.splice(invites.indexOf(inv), 1);
     }
   }
-  return { merges, inviteEchoes };
+  return inviteEchoes;
+}
+
+/** The invitation takes the echo's place and ids; the conversation keeps its thread, which takes in the invitation's. */
+async function foldEcho(t: Tables, inv: Message, m: Message): Promise<void> {
+  const invThread = (await t.threads.get(inv.threadId)) as Thread | undefined;
+  const convThread = (await t.threads.get(m.threadId)) as Thread | undefined;
+  await t.messages.delete(m.id);
+  await t.messages.put({ ...inv, threadId: m.threadId, keys: [...new Set([...inv.keys, ...m.keys])], seenBy: [...new Set([...inv.seenBy, ...m.seenBy])] });
+  if (convThread && invThread && invThread.id !== convThread.id) {
+    await t.threads.put({ ...convThread, keys: [...new Set([...convThread.keys, ...invThread.keys])], prospectIds: [...new Set([...convThread.prospectIds, ...invThread.prospectIds])] });
+    const left = (await t.messages.where('threadId').equals(invThread.id).toArray()) as Message[];
+    if (left.length === 0) await t.threads.delete(invThread.id);
+    else await t.threads.put({ ...invThread, summary: summarizeThread(left) });
+  }
+  const conv = (await t.messages.where('threadId').equals(m.threadId).toArray()) as Message[];
+  const th = (await t.threads.get(m.threadId)) as Thread | undefined;
+  if (th) await t.threads.put({ ...th, summary: summarizeThread(conv) });
 }

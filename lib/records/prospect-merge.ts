@@ -47,7 +47,11 @@ const isPlaceholderName = (p: Prospect) =>
   !p.name || p.name === 'Unknown' || p.emails.some((e) => e === p.name || e.split('@')[0] === p.name) || /^ACo[A-Za-z0-9_-]{10,}$/.test(p.name);
 const isSlugUrl = (u: string | null) => !!u && !/\/in\/ACo[A-Za-z0-9_-]{10,}/.test(u);
 
-/** The merged record and the choices made, from the two records as they are (pure). */
+/**
+ * The merged record and the choices made, from the two records as they are (pure). Longer than most
+ * functions here on purpose: its body is the table of every field and the rule it merges by, read
+ * best in one place.
+ */
 export function mergeProspectRecords(kept: Prospect, merged: Prospect, now: number): { result: Prospect; choices: MergeChoice[] } {
   const choices: MergeChoice[] = [];
   const later = merged.updatedAt > kept.updatedAt ? 'merged' : 'kept';
