@@ -29,6 +29,21 @@ module.exports = {
       to: { path: '^(lib|components|entrypoints)/' },
     },
     {
+      name: 'storage-keys-are-a-leaf',
+      comment: 'lib/storage/keys.ts names every key kept in extension storage; content scripts import it, so it imports nothing of ours.',
+      severity: 'error',
+      from: { path: '^lib/storage/keys\\.ts$' },
+      to: { path: '^(lib|components|entrypoints)/' },
+    },
+    {
+      name: 'content-scripts-without-wxt-storage',
+      comment:
+        "WXT's storage module (lib/storage/items.ts) costs each content script about 9 KB of its budget: capture code and the content-script entrypoints use the key names of lib/storage/keys.ts with storage.local.",
+      severity: 'error',
+      from: { path: '^(lib/capture/|entrypoints/[^/]*(\\.content|-main\\.content))' },
+      to: { path: '^lib/storage/items\\.ts$' },
+    },
+    {
       name: 'records-are-pure',
       comment:
         'lib/records holds the rules every writer of records shares (lookup keys, thread summaries, seniority, how two prospects fold into one): pure, on lib/schema and lib/text.ts only, so the database upgrades, ingestion, imports and content scripts can all use them.',
@@ -39,10 +54,10 @@ module.exports = {
     {
       name: 'db-only-on-schema',
       comment:
-        'lib/db (Dexie, schema versions and their upgrades, revisions) builds on lib/schema and the pure rules of lib/records its upgrades apply: schema <- records <- db.',
+        'lib/db (Dexie, schema versions and their upgrades, revisions) builds on lib/schema and the pure rules of lib/records its upgrades apply (schema <- records <- db), and announces an upgrade in extension storage (lib/storage).',
       severity: 'error',
       from: { path: '^lib/db/' },
-      to: { path: '^(lib|components|entrypoints)/', pathNot: '^lib/(db|schema|records)/' },
+      to: { path: '^(lib|components|entrypoints)/', pathNot: '^lib/(db|schema|records|storage)/' },
     },
     {
       name: 'db-and-schema-never-ingest',

@@ -3,12 +3,8 @@
 // What must follow an update in the updating context at once (the popup's kept numbers depend on
 // the reply window and minimum sample: lib/insights/forget-popup-cache.ts) subscribes with
 // subscribeSettingsUpdates: settings know no one above them.
-import { storage } from '#imports';
 import { DEFAULT_SETTINGS, Settings } from './schema/settings';
-
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-});
+import { settingsItem } from './storage/items';
 
 const subscribers = new Set<(next: Settings) => void>();
 

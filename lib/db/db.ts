@@ -1,12 +1,12 @@
 // The one database. Opened only in extension pages and the background: a content script runs in
 // the site's origin, where this would be the *site's* IndexedDB (docs/design.md, "Where it runs").
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import { browser } from 'wxt/browser';
 import { summarizeThread } from '../records/summary';
 import type { Company, MergeRecord, Message, Prospect, Template, TemplateVersion, Thread } from '../schema/model';
 import { repairIdentities } from './upgrade-v3';
 import { revisionMiddleware, type Stamped } from './revision';
-import { UPGRADE_KEY, type UpgradeNotice } from './upgrade-notice';
+import type { UpgradeNotice } from '../storage/keys';
+import { upgradeNoticeItem } from '../storage/items';
 
 export interface MetaRow {
   key: string;
@@ -100,7 +100,7 @@ export function openDb(name = DB_NAME): SidelogDb {
   const announced = (toVersion: number, run: (tx: Transaction) => Promise<void>) => (tx: Transaction) => {
     upgrading = true;
     const notice: UpgradeNotice = { toVersion, startedAt: Date.now() };
-    void browser.storage.local.set({ [UPGRADE_KEY]: notice }).catch(() => undefined);
+    void upgradeNoticeItem.setValue(notice).catch(() => undefined);
     return run(tx);
   };
   db.use(revisionMiddleware);
@@ -111,7 +111,7 @@ export function openDb(name = DB_NAME): SidelogDb {
   db.on('ready', () => {
     if (!upgrading) return;
     upgrading = false;
-    void browser.storage.local.remove(UPGRADE_KEY).catch(() => undefined);
+    void upgradeNoticeItem.removeValue().catch(() => undefined);
   });
   return db;
 }

@@ -4,7 +4,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { UPGRADE_KEY } from '@/lib/db/upgrade-notice';
+import { UPGRADE_KEY } from '@/lib/storage/keys';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, openDb } from '@/lib/db/db';
 import { changesSince, currentRev, revisionMiddleware } from '@/lib/db/revision';
 import { summarizeThread } from '@/lib/records/summary';
