@@ -1,7 +1,8 @@
 // The intended layers (docs/architecture.md "Import rules", issue 12), checked by
-// `npm run deps:check`, and the graph `npm run deps:graph` draws into docs/architecture.md.
-// Not part of `npm test` yet: the code still breaks some rules, and the refactor that fixes them
-// turns this on (then ESLint's import boundaries take over the same rules).
+// `npm run deps:check` as the first step of `npm test`, and the graph `npm run deps:graph` draws
+// into docs/architecture.md. Every rule is an error except `components-never-db`, a warning until
+// the components' reads and writes have moved into lib/ (issue 12, the panel's data layer): then it
+// becomes an error like the others.
 //
 // Parsing: TypeScript 7 has no JavaScript API for dependency-cruiser, so it reads the sources
 // with swc (@swc/core, a devDependency for that alone), and resolves the `@/` and `~/` aliases of
@@ -21,11 +22,42 @@ module.exports = {
       to: { path: '^(lib|components|entrypoints)/', pathNot: '^lib/schema/' },
     },
     {
+      name: 'text-is-a-leaf',
+      comment: 'lib/text.ts holds text normal forms every layer shares (content scripts too): it imports nothing of ours.',
+      severity: 'error',
+      from: { path: '^lib/text\\.ts$' },
+      to: { path: '^(lib|components|entrypoints)/' },
+    },
+    {
+      name: 'storage-keys-are-a-leaf',
+      comment: 'lib/storage/keys.ts names every key kept in extension storage; content scripts import it, so it imports nothing of ours.',
+      severity: 'error',
+      from: { path: '^lib/storage/keys\\.ts$' },
+      to: { path: '^(lib|components|entrypoints)/' },
+    },
+    {
+      name: 'content-scripts-without-wxt-storage',
+      comment:
+        "WXT's storage module (lib/storage/items.ts) costs each content script about 9 KB of its budget: capture code and the content-script entrypoints use the key names of lib/storage/keys.ts with storage.local.",
+      severity: 'error',
+      from: { path: '^(lib/capture/|entrypoints/[^/]*(\\.content|-main\\.content))' },
+      to: { path: '^lib/storage/items\\.ts$' },
+    },
+    {
+      name: 'records-are-pure',
+      comment:
+        'lib/records holds the rules every writer of records shares (lookup keys, thread summaries, seniority, how two prospects fold into one): pure, on lib/schema and lib/text.ts only, so the database upgrades, ingestion, imports and content scripts can all use them.',
+      severity: 'error',
+      from: { path: '^lib/records/' },
+      to: { path: '^(lib|components|entrypoints)/', pathNot: '^lib/(records|schema)/|^lib/text\\.ts$' },
+    },
+    {
       name: 'db-only-on-schema',
-      comment: 'lib/db (Dexie, schema versions, revisions) builds on lib/schema only: schema <- db.',
+      comment:
+        'lib/db (Dexie, schema versions and their upgrades, revisions) builds on lib/schema and the pure rules of lib/records its upgrades apply (schema <- records <- db), and announces an upgrade in extension storage (lib/storage).',
       severity: 'error',
       from: { path: '^lib/db/' },
-      to: { path: '^(lib|components|entrypoints)/', pathNot: '^lib/(db|schema)/' },
+      to: { path: '^(lib|components|entrypoints)/', pathNot: '^lib/(db|schema|records|storage)/' },
     },
     {
       name: 'db-and-schema-never-ingest',
@@ -51,8 +83,9 @@ module.exports = {
     },
     {
       name: 'components-never-db',
-      comment: 'React components render and call hooks; reads and writes live in lib/ (lib/insights and the feature modules).',
-      severity: 'error',
+      comment:
+        'React components render and call hooks; reads and writes live in lib/ (lib/insights and the feature modules). A warning until the panel\'s data layer (issue 12) has moved the remaining calls out of components/; then an error.',
+      severity: 'warn',
       from: { path: '^components/' },
       to: { path: '^lib/db/' },
     },
@@ -62,6 +95,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^lib/' },
       to: { path: '^(components|entrypoints)/' },
+    },
+    {
+      name: 'entrypoints-are-wiring',
+      comment:
+        "Entrypoints only wire: they import lib/, components/, packages and the files of their own entrypoint (a page's App, its stylesheet), never another entrypoint's code. Stylesheets are exempt: the popup wears the side panel's.",
+      severity: 'error',
+      from: { path: '^entrypoints/([^/.]+)' },
+      to: { path: '^[^/]+/', pathNot: ['^(lib|components|node_modules)/', '^entrypoints/$1([/.]|$)', '\\.css$'] },
     },
     {
       name: 'no-folder-cycles',

@@ -1,8 +1,8 @@
-// "Loading…", and why when it takes long: while a schema upgrade runs (lib/db/upgrade-notice.ts,
+// "Loading…", and why when it takes long: while a schema upgrade runs (lib/storage/keys.ts UPGRADE_KEY,
 // once after an update), every page waits on the database, for tens of seconds with 100k messages.
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { UPGRADE_KEY, type UpgradeNotice } from '@/lib/db/upgrade-notice';
+import { UPGRADE_KEY, type UpgradeNotice } from '@/lib/storage/keys';
 
 /** A notice older than this is left over from an upgrade that never finished (the next one retries). */
 const STALE_MS = 10 * 60_000;

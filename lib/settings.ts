@@ -1,12 +1,18 @@
 // Settings live in WXT storage (extension storage.local), readable from the background, pages and
 // content scripts alike. Values are re-validated on read: a corrupt value falls back to defaults.
-import { storage } from '#imports';
+// What must follow an update in the updating context at once (the popup's kept numbers depend on
+// the reply window and minimum sample: lib/insights/forget-popup-cache.ts) subscribes with
+// subscribeSettingsUpdates: settings know no one above them.
 import { DEFAULT_SETTINGS, Settings } from './schema/settings';
-import { forgetPopupCache } from './insights/popup-cache';
+import { settingsItem } from './storage/items';
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-});
+const subscribers = new Set<(next: Settings) => void>();
+
+/** Runs `listener` after every updateSettings in this context. Returns the unsubscribe. */
+export function subscribeSettingsUpdates(listener: (next: Settings) => void): () => void {
+  subscribers.add(listener);
+  return () => void subscribers.delete(listener);
+}
 
 export async function getSettings(): Promise<Settings> {
   const raw = await settingsItem.getValue();
@@ -17,6 +23,6 @@ export async function getSettings(): Promise<Settings> {
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = Settings.parse({ ...(await getSettings()), ...patch });
   await settingsItem.setValue(next);
-  forgetPopupCache(); // its numbers depend on the reply window and minimum sample
+  for (const listener of subscribers) listener(next);
   return next;
 }

@@ -6,7 +6,7 @@ import { buildExport, exportFileName, messagesCsv } from '@/lib/export/export';
 import { ImportError, importExport, parseExportText } from '@/lib/export/import';
 import { loadFacts } from '@/lib/insights/facts-store';
 import { loadDashboardData, popupNumbers } from '@/lib/insights/load';
-import { loadCaptureStatus, type HealthLine } from '@/lib/capture/health';
+import { loadCaptureStatus, type HealthLine } from '@/lib/ingest/health';
 import { getSettings, updateSettings } from '@/lib/settings';
 import type { Settings } from '@/lib/schema/settings';
 import { Loading } from '@/components/Loading';

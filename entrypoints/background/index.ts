@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messaging';
 import { ORPHAN_AGE_MS, drainAfterClose, drainOrphans, handleCapture, ingestQueued } from '@/lib/background/capture-handler';
 import { observeLinkedInSends } from '@/lib/capture/linkedin/web-request';
+import { forgetPopupCacheOnChanges } from '@/lib/insights/forget-popup-cache';
 
 // main() must stay synchronous: every listener is registered before the first await, so an event
 // that wakes the worker is never missed.
 export default defineBackground(() => {
+  forgetPopupCacheOnChanges();
   onMessage('capture', ({ data, sender }) => handleCapture(data, sender));
   observeLinkedInSends((events) => void ingestQueued(events).catch(() => undefined));
 

@@ -6,6 +6,7 @@ import { createGmailCapture, type ScheduledEntry } from '../../lib/capture/gmail
 import { validateTapMessage } from '../../lib/capture/gmail/tap-protocol';
 import { onMessage } from '../../lib/messaging';
 import type { CaptureEventInput } from '../../lib/schema/events';
+import { GMAIL_SCHEDULED_KEY, GMAIL_SENT_THREADS_KEY } from '../../lib/storage/keys';
 
 const HEALTH_EVERY_MS = 15_000;
 
@@ -31,8 +32,8 @@ export default defineContentScript({
       now: Date.now,
       newId: () => crypto.randomUUID(),
       emit,
-      sentThreads: memory<string[]>('gmail:sent-threads'),
-      scheduledMemory: memory<ScheduledEntry>('gmail:scheduled'),
+      sentThreads: memory<string[]>(GMAIL_SENT_THREADS_KEY),
+      scheduledMemory: memory<ScheduledEntry>(GMAIL_SCHEDULED_KEY),
     });
 
     // Payloads from the main-world tap (this window or a same-origin Gmail frame). The page can

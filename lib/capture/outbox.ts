@@ -5,8 +5,8 @@
 import { browser } from 'wxt/browser';
 import { sendMessage, type CaptureAck } from '../messaging';
 import type { CaptureEventInput } from '../schema/events';
+import { OUTBOX_PREFIX } from '../storage/keys';
 
-export const OUTBOX_PREFIX = 'outbox:';
 /**
  * Events per message: large enough that a burst (a long conversation opened) is ingested in a
  * few transactions, small enough that one message stays a few MB even with long texts.

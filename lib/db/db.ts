@@ -1,20 +1,18 @@
 // The one database. Opened only in extension pages and the background: a content script runs in
 // the site's origin, where this would be the *site's* IndexedDB (docs/design.md, "Where it runs").
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import { browser } from 'wxt/browser';
-import { summarizeThread } from '../ingest/summary';
+import { summarizeThread } from '../records/summary';
 import type { Company, MergeRecord, Message, Prospect, Template, TemplateVersion, Thread } from '../schema/model';
-import { repairIdentities } from '../prospects/repair';
-import { revisionMiddleware } from './revision';
-import { UPGRADE_KEY, type UpgradeNotice } from './upgrade-notice';
+import { repairIdentities } from './upgrade-v3';
+import { revisionMiddleware, type Stamped } from './revision';
+import type { UpgradeNotice } from '../storage/keys';
+import { upgradeNoticeItem } from '../storage/items';
 
 export interface MetaRow {
   key: string;
   value: unknown;
 }
 
-/** Threads and prospects as stored: the database stamps `rev` on every write (lib/db/revision.ts). */
-export type Stamped<T> = T & { rev?: number };
 
 export type SidelogDb = Dexie & {
   prospects: EntityTable<Stamped<Prospect>, 'id'>;
@@ -56,7 +54,7 @@ export const SCHEMA_V2 = {
 
 /**
  * v3 (identity, issue 10): `companies` (LinkedIn company pages, lib/prospects/company.ts), the
- * `merges` log (lib/prospects/merge.ts), and prospects indexed by their company keys so a company
+ * `merges` log (lib/records/prospect-merge.ts), and prospects indexed by their company keys so a company
  * page reaches every prospect who works there.
  */
 export const SCHEMA_V3 = {
@@ -102,18 +100,18 @@ export function openDb(name = DB_NAME): SidelogDb {
   const announced = (toVersion: number, run: (tx: Transaction) => Promise<void>) => (tx: Transaction) => {
     upgrading = true;
     const notice: UpgradeNotice = { toVersion, startedAt: Date.now() };
-    void browser.storage.local.set({ [UPGRADE_KEY]: notice }).catch(() => undefined);
+    void upgradeNoticeItem.setValue(notice).catch(() => undefined);
     return run(tx);
   };
   db.use(revisionMiddleware);
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(announced(2, upgradeToV2));
-  // v2 → v3: records the stored keys prove to be one person are merged (lib/prospects/repair.ts).
+  // v2 → v3: records the stored keys prove to be one person are merged (lib/db/upgrade-v3.ts).
   db.version(3).stores(SCHEMA_V3).upgrade(announced(3, (tx) => repairIdentities(tx, Date.now()).then(() => undefined)));
   db.on('ready', () => {
     if (!upgrading) return;
     upgrading = false;
-    void browser.storage.local.remove(UPGRADE_KEY).catch(() => undefined);
+    void upgradeNoticeItem.removeValue().catch(() => undefined);
   });
   return db;
 }

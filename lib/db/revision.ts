@@ -24,10 +24,23 @@ import Dexie, {
   type DBCoreMutateResponse,
   type DBCoreTable,
   type DBCoreTransaction,
+  type EntityTable,
   type Middleware,
 } from 'dexie';
-import type { SidelogDb, Stamped } from './db';
 import type { Prospect, Thread } from '../schema/model';
+
+/** Threads and prospects as stored: the middleware stamps `rev` on every write. */
+export type Stamped<T> = T & { rev?: number };
+
+/**
+ * The tables this module reads. lib/db/db.ts's SidelogDb has them; they are named here, not
+ * imported from there, because db.ts imports this module (its middleware): no cycle.
+ */
+type RevDb = Dexie & {
+  threads: EntityTable<Stamped<Thread>, 'id'>;
+  prospects: EntityTable<Stamped<Prospect>, 'id'>;
+  meta: EntityTable<{ key: string; value: unknown }, 'key'>;
+};
 
 /** Tables whose rows carry `rev`. */
 export const REV_TABLES = ['threads', 'prospects'] as const;
@@ -309,7 +322,7 @@ export const revisionMiddleware: Middleware<DBCore> = {
   create: (down) => ({ ...down, ...createRevisionCore(down) }),
 };
 
-export async function currentRev(db: SidelogDb): Promise<number> {
+export async function currentRev(db: RevDb): Promise<number> {
   return toNumber((await db.meta.get(REV_KEY))?.value);
 }
 
@@ -318,7 +331,7 @@ export async function currentRev(db: SidelogDb): Promise<number> {
  * tombstones newer than `since` were dropped (or the counter is behind `since`): the caller
  * rebuilds from `changesSince(db, 0)`. since = 0 returns every row and no deletions.
  */
-export async function changesSince(db: SidelogDb, since: number): Promise<Changes | 'stale'> {
+export async function changesSince(db: RevDb, since: number): Promise<Changes | 'stale'> {
   return db.transaction('r', [db.threads, db.prospects, db.meta], () =>
     P.all([db.meta.get(REV_KEY), db.meta.get(TOMBSTONES_KEY)]).then(([revRow, tombRow]) => {
       const rev = toNumber(revRow?.value);

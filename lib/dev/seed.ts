@@ -4,7 +4,7 @@
 //
 // Replies are not uniform: the chance of a reply depends on the template, the prospect's seniority,
 // industry and channel, so the dashboard has real differences to find (and noise where there are none).
-import { deriveSeniority } from '../prospects/seniority';
+import { deriveSeniority } from '../records/seniority';
 import type { ExportFile } from '../schema/export';
 import { exportTemplate } from '../export/export';
 
@@ -301,7 +301,7 @@ export function generateSeed(options: SeedOptions = {}): ExportFile {
       if (p.stage === 'meeting' || p.stage === 'won' || p.stage === 'qualified') p.dealValue = r.int(5, 120) * 500;
     }
     // Calls: 12% of contacted prospects get 1-3 logged calls, in their latest thread (calls do
-    // not change a thread's reply facts: lib/ingest/summary.ts ignores them).
+    // not change a thread's reply facts: lib/records/summary.ts ignores them).
     const th = lastThreadOf.get(p.id);
     if (th && r.chance(0.12)) {
       const n = r.int(1, 3);

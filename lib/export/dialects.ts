@@ -8,7 +8,7 @@
 // A plain pass over the parsed JSON, in place, not zod transforms: at 100k messages zod
 // preprocessing of every field took seconds; this takes tens of milliseconds, and the schema stays
 // the contract.
-import { readSeniority } from '../prospects/seniority';
+import { readSeniority } from '../records/seniority';
 import { MAX_SHORT, MAX_TEXT } from '../schema/model';
 
 type Rec = Record<string, unknown>;

@@ -5,8 +5,8 @@ import type { SidelogDb } from '../db/db';
 import { ExportFile } from '../schema/export';
 import { readDialects } from './dialects';
 import type { Message, Prospect, Template, Thread } from '../schema/model';
-import { messageKeys, normEmail, personKeys, threadKeys } from '../ingest/keys';
-import { summarizeThread } from '../ingest/summary';
+import { messageKeys, normEmail, personKeys, threadKeys } from '../records/keys';
+import { summarizeThread } from '../records/summary';
 
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 

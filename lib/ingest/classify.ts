@@ -11,6 +11,7 @@
 // is bounded (TEXT_LIMIT characters; the reply's own part for auto-reply phrases).
 import type { Classification } from '../schema/model';
 import { stripQuote } from '../replies/strip-quote';
+import { fold } from '../text';
 
 export type InboundClass = 'human' | 'auto-reply' | 'bounce' | 'delay';
 
@@ -60,11 +61,7 @@ export const TEXT_LIMIT = 8_000;
 /** An auto-reply's own text is short; longer own text is read as a human reply. */
 const AUTO_TEXT_MAX = 2_500;
 
-/**
- * Text and patterns are compared without diacritics ("reponse automatique", "nao entregue" are
- * written as often as the accented forms): both go through fold().
- */
-export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
+// Text and patterns are compared without diacritics: both go through fold() (lib/text.ts).
 const re = (parts: readonly string[], flags = 'i') => new RegExp(fold(parts.join('|')), flags);
 
 // ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import Dexie from 'dexie';
 import type { SidelogDb } from '../db/db';
 import type { HealthEvent } from '../schema/events';
 import type { Company, MergeRecord, Message, Prospect, Thread } from '../schema/model';
-import { summarizeThread } from './summary';
+import { summarizeThread } from '../records/summary';
 
 type Rec = { id: string; keys: string[] };
 
@@ -73,7 +73,7 @@ export class WorkingSet {
   readonly prospects = new Cache<Prospect>();
   /** Health reports, written with the commit so a retried batch does not count them twice. */
   readonly health: HealthEvent[] = [];
-  /** Merge log entries of folds made in this unit (lib/prospects/merge.ts), written with the commit. */
+  /** Merge log entries of folds made in this unit (lib/records/prospect-merge.ts), written with the commit. */
   readonly merges: MergeRecord[] = [];
   /** Companies read or written in this unit (company pages are rare: no conflict check). */
   private readonly companyRows = new Map<string, Company | null>();

@@ -1,15 +1,14 @@
 // The popup's last numbers, kept so its first frame can show them while it recomputes. In the
-// extension's storage.local (never leaves the machine), and dropped by every "db changed"
-// notification (lib/db/changes.ts), whoever wrote: the background after a capture, a page after an
-// edit. So numbers shown at once are never older than the data; after a change the popup shows
+// extension's storage.local (lib/storage/keys.ts POPUP_CACHE_KEY; never leaves the machine), and
+// dropped by every "db changed" notification and settings update, whoever wrote: the background
+// after a capture, a page after an edit (forget-popup-cache.ts subscribes in each context that
+// writes). So numbers shown at once are never older than the data; after a change the popup shows
 // "Loading…" until its recompute. Written by whoever computes them: the popup after its recompute,
 // the side panel whenever it loads the facts and after an import. Only today's are reused
 // (yesterday's "sent today" would be wrong). Free of the database and metrics: the popup's first
 // chunk imports it.
-import { browser } from 'wxt/browser';
 import type { PopupSummary } from '@/lib/analytics/popup';
-
-const POPUP_CACHE_KEY = 'popup:last-numbers';
+import { popupCacheItem } from '@/lib/storage/items';
 
 /** Local midnight today and the first instant of this month. */
 export function popupBounds(now: number): { startOfDay: number; startOfMonth: number } {
@@ -23,7 +22,7 @@ export function popupBounds(now: number): { startOfDay: number; startOfMonth: nu
 
 export async function readPopupCache(now: number): Promise<PopupSummary | null> {
   try {
-    const c = (await browser.storage.local.get(POPUP_CACHE_KEY))[POPUP_CACHE_KEY] as { day: number; summary: PopupSummary; until?: number | null } | undefined;
+    const c = await popupCacheItem.getValue();
     return c && c.day === popupBounds(now).startOfDay && !(c.until != null && now >= c.until) ? c.summary : null;
   } catch {
     return null;
@@ -32,9 +31,9 @@ export async function readPopupCache(now: number): Promise<PopupSummary | null> 
 
 /** `until`: when a scheduled message falls due, the numbers change with no new data: not reused from then. */
 export function writePopupCache(summary: PopupSummary, now: number, until: number | null = null): void {
-  void browser.storage.local.set({ [POPUP_CACHE_KEY]: { day: popupBounds(now).startOfDay, summary, until } }).catch(() => undefined);
+  void popupCacheItem.setValue({ day: popupBounds(now).startOfDay, summary, until }).catch(() => undefined);
 }
 
 export function forgetPopupCache(): void {
-  void browser.storage.local.remove(POPUP_CACHE_KEY).catch(() => undefined);
+  void popupCacheItem.removeValue().catch(() => undefined);
 }

@@ -38,7 +38,7 @@ export const queryKeys = {
   // the rest (the background learns the user's own addresses while it stores a capture).
   /** The settings (lib/settings.ts). */
   settings: () => ['settings'] as const,
-  /** The capture health lines and counts (lib/capture/health.ts loadCaptureStatus). */
+  /** The capture health lines and counts (lib/ingest/health.ts loadCaptureStatus). */
   captureStatus: () => ['status'] as const,
 };
 

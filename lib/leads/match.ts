@@ -13,7 +13,7 @@
 // by hand (`manualFields`) are not touched at all. Emails and the LinkedIn URL are added unless
 // another prospect already has them (that would make one key name two people). Values that differ
 // from what is stored are kept and reported, not applied.
-import { personKeys } from '../ingest/keys';
+import { personKeys } from '../records/keys';
 import type { Prospect } from '../schema/model';
 import type { Lead, SkippedRow } from './rows';
 
@@ -37,6 +37,11 @@ export function normName(name: string | null | undefined): string {
     .join(' ');
 }
 
+/**
+ * A company name as lead matching compares it. Looser than lib/prospects/company.ts
+ * normaliseCompanyName (which makes stored `co:name:` keys and must stay as it is): drops a leading
+ * "The", parenthesised parts and more legal forms, since a lead list's spelling is freer.
+ */
 export function normCompany(company: string | null | undefined): string {
   const words = fold(company ?? '');
   if (words[0] === 'the' && words.length > 1) words.shift();
@@ -169,7 +174,7 @@ export function planLeadImport(leads: readonly Lead[], stored: readonly StoredPr
       }
     }
     if (!id) {
-      // The keys capture gives a person (lib/ingest/keys.ts personKeys): `email:` for each address, then the profile's.
+      // The keys capture gives a person (lib/records/keys.ts personKeys): `email:` for each address, then the profile's.
       const keys = [...new Set([...lead.emails.flatMap((email) => personKeys({ email })), ...(lead.linkedin?.key ? [lead.linkedin.key] : [])])];
       const nk = nameCompanyKey(lead.name, lead.company);
       let newId = keys.length ? `p:${keys[0]}` : `p:lead:${nk ?? lead.row}`;

@@ -2,8 +2,8 @@
 // kept as text, never evaluated: a cell such as `=HYPERLINK("http://x","Click")` is stored as those
 // characters (React renders it as text; the messages CSV export escapes it, lib/export/export.ts).
 import { MAX_SHORT, type Seniority } from '../schema/model';
-import { canonicalProfileUrl, normEmail, personKeys } from '../ingest/keys';
-import { deriveSeniority, readSeniority } from '../prospects/seniority';
+import { canonicalProfileUrl, normEmail, personKeys } from '../records/keys';
+import { deriveSeniority, readSeniority } from '../records/seniority';
 import { columnsOf, type ColumnMapping, type LeadField, LEAD_SOURCE_TRAIT } from './guess';
 import { rowNumber, type ParsedLeadFile } from './parse';
 
@@ -91,7 +91,7 @@ export function leadLinkedin(raw: string | null): LeadLinkedin | null {
   if (/^ACoA[A-Za-z0-9_-]{10,}$/.test(id)) return { url: `https://www.linkedin.com/in/${id}/`, key: `lim:${id}`, memberId: id };
   // Sales Navigator's hashed ids (ACwAA…) open the profile but match nothing capture sees.
   if (/^ACwA[A-Za-z0-9_-]{10,}$/.test(id)) return { url: `https://www.linkedin.com/in/${id}/`, key: null, memberId: null };
-  // A public profile: the key and URL capture makes of it (lib/ingest/keys.ts), so a later visit or message lands here.
+  // A public profile: the key and URL capture makes of it (lib/records/keys.ts), so a later visit or message lands here.
   const url = canonicalProfileUrl(`https://www.linkedin.com/in/${m[1]}/`);
   const key = personKeys({ profileUrl: url ?? undefined }).find((k) => k.startsWith('li:')) ?? null;
   return url && key ? { url, key, memberId: null } : null;

@@ -14,7 +14,13 @@ const LEGAL = new Set([
   'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'oy', 'ab', 'as', 'aps', 'pty', 'pvt', 'lp', 'llp', 'kk', 'sl', 'ltda', 'group',
 ]);
 
-/** Company name for matching: "ACME Corp." and "Acme Corporation" are both "acme". */
+/**
+ * Company name for matching: "ACME Corp." and "Acme Corporation" are both "acme".
+ * Not lib/leads/match.ts normCompany, on purpose: this one makes the `co:name:` keys stored on
+ * companies and prospects (changing it would strand stored keys: a schema version with a re-key),
+ * while a lead list's row only has to find an existing prospect, so that one folds harder (a
+ * leading "The", parentheses, "Holding").
+ */
 export function normaliseCompanyName(name: string | null | undefined): string | null {
   if (!name) return null;
   const words = name

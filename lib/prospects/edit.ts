@@ -1,11 +1,11 @@
 // Logging a call by hand. The call is a Message of kind 'call' (source 'manual') in the prospect's
 // latest thread, so their timeline shows it in place; a prospect with no thread yet gets a thread
 // of its own (external id `calls:<prospect id>`). Calls never change a thread's reply facts
-// (lib/ingest/summary.ts ignores them), so either place leaves reply rates untouched.
+// (lib/records/summary.ts ignores them), so either place leaves reply rates untouched.
 import type { SidelogDb } from '@/lib/db/db';
 import { notifyDbChanged } from '@/lib/db/changes';
-import { recomputeThread } from '@/lib/ingest/ingest';
-import { threadKeys } from '@/lib/ingest/keys';
+import { recomputeThread } from '@/lib/db/recompute';
+import { threadKeys } from '@/lib/records/keys';
 import type { CallOutcome, Message, Thread } from '@/lib/schema/model';
 
 // The last message's time (not updatedAt: that is when the summary was recomputed, e.g. at import).

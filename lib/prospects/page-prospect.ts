@@ -2,7 +2,7 @@
 // for the Templates tab (insert, preview) and the Dashboard/Prospects views (the person on the
 // active tab): `pageProspect` is the one answer, the panel's hook is components/insights/page-prospect.ts.
 import type { SidelogDb } from '../db/db';
-import { personKeys, threadKeys } from '../ingest/keys';
+import { personKeys, threadKeys } from '../records/keys';
 import type { PageContext } from '../messaging';
 import type { Prospect } from '../schema/model';
 

@@ -74,7 +74,7 @@ export const Prospect = z.object({
   createdAt: z.number().default(0),
   updatedAt: z.number().default(0),
   /**
-   * Lookup keys, one per id the person is known by (lib/ingest/keys.ts): `email:<addr>`,
+   * Lookup keys, one per id the person is known by (lib/records/keys.ts): `email:<addr>`,
    * `li:<public-id>`, `lim:<ACoA… member id>`, `linum:<numeric member id>`.
    */
   keys: z.array(z.string().max(400)).default([]),
@@ -207,12 +207,12 @@ export const Message = z.object({
   from: z.string().max(MAX_SHORT),
   to: z.array(z.string().max(MAX_SHORT)).max(200),
   cc: z.array(z.string().max(MAX_SHORT)).max(200),
-  /** Blind copies the user sent (Gmail). Shown, never prospects (lib/ingest/ingest.ts). Absent on
+  /** Blind copies the user sent (Gmail). Shown, never prospects (lib/ingest/messages.ts). Absent on
    *  records stored before it existed: read as []. Not indexed, so no schema version. */
   bcc: z.array(z.string().max(MAX_SHORT)).max(200).optional(),
   subject: nullableShort,
   text: z.string().max(MAX_TEXT),
-  /** When it was sent; for a scheduled message, the time it is scheduled for (lib/ingest/summary.ts). */
+  /** When it was sent; for a scheduled message, the time it is scheduled for (lib/records/summary.ts). */
   sentAt: z.number(),
   /** 'scheduled': Gmail holds it for "Schedule send" (it counts once `sentAt` is due, a function of
    *  now: lib/analytics); absent = 'sent'. Not indexed: no schema version. */

@@ -2,7 +2,7 @@
 // getDb(), tests a fake-indexeddb one), each validated with the zod model before it is stored.
 import type { SidelogDb } from '../db/db';
 import { notifyDbChanged } from '../db/changes';
-import { recomputeThread } from '../ingest/ingest';
+import { recomputeThread } from '../db/recompute';
 import { Template, TemplateVersion, type TemplateChannel } from '../schema/model';
 import { parseTemplate } from './variables';
 

@@ -6,7 +6,7 @@ import { computeDashboard } from '../../lib/analytics/dashboard';
 import { encodeFacts, mergeFacts } from '../../lib/analytics/facts';
 import { popupSummary } from '../../lib/analytics/popup';
 import { generateSeed, SEED_LARGE } from '../../lib/dev/seed';
-import { summarizeThread } from '../../lib/ingest/summary';
+import { summarizeThread } from '../../lib/records/summary';
 import { Message, Prospect, Template, type Thread } from '../../lib/schema/model';
 
 const now = Date.UTC(2026, 10, 27, 12);

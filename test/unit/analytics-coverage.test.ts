@@ -8,7 +8,7 @@ import { prospectsWithOutreach } from '../../lib/analytics/lists';
 import { rateByDimension, traitCoverage, UNKNOWN, UNKNOWN_LABEL } from '../../lib/analytics/rates';
 import { compareRates } from '../../lib/analytics/stats';
 import { buildUnits } from '../../lib/analytics/units';
-import { summarizeThread } from '../../lib/ingest/summary';
+import { summarizeThread } from '../../lib/records/summary';
 import { Message, type Channel } from '../../lib/schema/model';
 
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDashboard } from '../../lib/analytics/dashboard';
 import { decodeFacts, encodeFacts, mergeFacts, type AnalyticsProspect, type AnalyticsThread, type Facts } from '../../lib/analytics/facts';
 import { generateSeed } from '../../lib/dev/seed';
-import { summarizeThread } from '../../lib/ingest/summary';
+import { summarizeThread } from '../../lib/records/summary';
 import { Message, Prospect, Template } from '../../lib/schema/model';
 
 const now = Date.UTC(2026, 10, 27, 12);

@@ -1,6 +1,6 @@
 // Every metric on a small data set computed by hand (the comments give the arithmetic), plus the
 // edge cases: no data, all bounced, auto-replies only, one prospect on both channels, a reply
-// outside the window. Summaries come from the real lib/ingest/summary.ts, as ingestion keeps them.
+// outside the window. Summaries come from the real lib/records/summary.ts, as ingestion keeps them.
 import { describe, expect, it } from 'vitest';
 import { activity } from '../../lib/analytics/activity';
 import { computeDashboard } from '../../lib/analytics/dashboard';
@@ -21,7 +21,7 @@ import {
 } from '../../lib/analytics/rates';
 import { encodeFacts, type AnalyticsProspect, type AnalyticsTemplate, type AnalyticsThread } from '../../lib/analytics/facts';
 import { buildUnits, taggedCodes, unitThreadIds } from '../../lib/analytics/units';
-import { summarizeThread } from '../../lib/ingest/summary';
+import { summarizeThread } from '../../lib/records/summary';
 import { Message, type Channel, type Seniority, type Stage } from '../../lib/schema/model';
 
 const DAY = 86_400_000;

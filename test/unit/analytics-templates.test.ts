@@ -5,7 +5,7 @@ import { encodeFacts, type AnalyticsThread } from '../../lib/analytics/facts';
 import { templateSummaries } from '../../lib/analytics/templates';
 import { generateSeed } from '../../lib/dev/seed';
 import { wilson } from '../../lib/analytics/stats';
-import { summarizeThread } from '../../lib/ingest/summary';
+import { summarizeThread } from '../../lib/records/summary';
 import { Message, Prospect, Template } from '../../lib/schema/model';
 
 const day = 86_400_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureHealth } from '@/lib/capture/health';
+import { captureHealth } from '@/lib/ingest/health';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 const row = (over: Partial<Parameters<typeof captureHealth>[0] & object> = {}) => ({

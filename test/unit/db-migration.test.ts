@@ -4,10 +4,10 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { UPGRADE_KEY } from '@/lib/db/upgrade-notice';
+import { UPGRADE_KEY } from '@/lib/storage/keys';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, openDb } from '@/lib/db/db';
 import { changesSince, currentRev, revisionMiddleware } from '@/lib/db/revision';
-import { summarizeThread } from '@/lib/ingest/summary';
+import { summarizeThread } from '@/lib/records/summary';
 import { decodeProspects } from '@/lib/analytics/facts';
 import { loadFacts } from '@/lib/insights/facts-store';
 import type { Thread } from '@/lib/schema/model';

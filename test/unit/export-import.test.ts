@@ -5,7 +5,7 @@ import { ImportError, importExport, parseExportText } from '@/lib/export/import'
 import { ingestEvents } from '@/lib/ingest/ingest';
 import { ExportFile } from '@/lib/schema/export';
 import { MAX_TEXT } from '@/lib/schema/model';
-import { readSeniority } from '@/lib/prospects/seniority';
+import { readSeniority } from '@/lib/records/seniority';
 import { T0, gmailInbound, gmailSend, settings } from './helpers/events';
 
 let a: SidelogDb;

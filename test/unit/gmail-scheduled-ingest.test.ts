@@ -4,7 +4,8 @@
 // `now`: no new event needed) → cancelled, rescheduled, or seen sent (one record).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SidelogDb } from '@/lib/db/db';
-import { ingestEvents, type IngestDeps } from '@/lib/ingest/ingest';
+import { ingestEvents } from '@/lib/ingest/ingest';
+import type { IngestDeps } from '@/lib/ingest/types';
 import { parseSyncCall } from '@/lib/capture/gmail/sync-parser';
 import { loadFacts } from '@/lib/insights/facts-store';
 import { buildUnits, nextDue, unitThreadIds } from '@/lib/analytics/units';
@@ -13,7 +14,7 @@ import { popupSummary } from '@/lib/analytics/popup';
 import { stepRates, threadReplyRate } from '@/lib/analytics/rates';
 import { followUps } from '@/lib/analytics/lists';
 import { templateSummaries } from '@/lib/analytics/templates';
-import { summarizeThread } from '@/lib/ingest/summary';
+import { summarizeThread } from '@/lib/records/summary';
 import { buildExport } from '@/lib/export/export';
 import { importExport, parseExportText } from '@/lib/export/import';
 import { ExportFile } from '@/lib/schema/export';

@@ -5,11 +5,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeProspects, encodeFacts } from '@/lib/analytics/facts';
 import { openDb, type SidelogDb } from '@/lib/db/db';
-import { ingestEvents, type IngestDeps } from '@/lib/ingest/ingest';
-import { canonicalProfileUrl, linkedinMemberIdOfUrl, linkedinPublicId, personKeys } from '@/lib/ingest/keys';
+import { ingestEvents } from '@/lib/ingest/ingest';
+import type { IngestDeps } from '@/lib/ingest/types';
+import { canonicalProfileUrl, linkedinMemberIdOfUrl, linkedinPublicId, personKeys } from '@/lib/records/keys';
 import { loadFacts } from '@/lib/insights/facts-store';
 import { normaliseCompanyName, normaliseSizeBand, prospectCompanyKeys } from '@/lib/prospects/company';
-import { canAutoMerge, mergeLog, mergeProspectRecords, mergeProspects, previewMerge, undoMerge } from '@/lib/prospects/merge';
+import { mergeLog, mergeProspects, previewMerge, undoMerge } from '@/lib/prospects/merge';
+import { canAutoMerge, mergeProspectRecords } from '@/lib/records/prospect-merge';
 import type { CaptureEventInput, MessageEventInput } from '@/lib/schema/events';
 import type { Prospect } from '@/lib/schema/model';
 import { T0, settings } from './helpers/events';

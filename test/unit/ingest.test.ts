@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SidelogDb } from '@/lib/db/db';
-import { ingestEvents, type IngestDeps, type IngestStats } from '@/lib/ingest/ingest';
+import { ingestEvents } from '@/lib/ingest/ingest';
+import type { IngestStats } from '@/lib/ingest/stats';
+import type { IngestDeps } from '@/lib/ingest/types';
 import { createDetector } from '@/lib/templates/detect';
 import type { Template } from '@/lib/schema/model';
 import { T0, gmailInbound, gmailSend, settings } from './helpers/events';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SidelogDb } from '@/lib/db/db';
 import { messagesCsv } from '@/lib/export/export';
 import { ingestEvents } from '@/lib/ingest/ingest';
-import { canonicalProfileUrl, personKeys } from '@/lib/ingest/keys';
+import { canonicalProfileUrl, personKeys } from '@/lib/records/keys';
 import { guessMapping, sampleColumns } from '@/lib/leads/guess';
 import { importLeadRows, previewLeadImport } from '@/lib/leads/import';
 import { normCompany, normName, planLeadImport } from '@/lib/leads/match';
@@ -54,7 +54,7 @@ describe('lead rows', () => {
     expect(leadLinkedin('https://www.linkedin.com/in/ACwAAAB1cDeFgHiJkLmNoP/')).toEqual({ url: 'https://www.linkedin.com/in/ACwAAAB1cDeFgHiJkLmNoP/', key: null, memberId: null });
     expect(leadLinkedin('https://www.linkedin.com/company/acme/')).toBeNull();
     expect(leadLinkedin('https://www.linkedin.com/sales/lead/ACwAAAB1,NAME_SEARCH,abc')).toBeNull();
-    // The same keys and URL capture makes of the profile (lib/ingest/keys.ts).
+    // The same keys and URL capture makes of the profile (lib/records/keys.ts).
     for (const u of ['https://www.linkedin.com/in/Ada-Lovelace/', 'https://de.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-7a1b2c/?originalSubdomain=de']) {
       expect(leadLinkedin(u)?.key).toBe(personKeys({ profileUrl: u }).find((k) => k.startsWith('li:')));
       expect(leadLinkedin(u)?.url).toBe(canonicalProfileUrl(u));

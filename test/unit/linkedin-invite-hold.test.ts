@@ -1,7 +1,8 @@
 // Invitations the LinkedIn DOM layer holds for the network layer's confirmation: what the
 // background takes in when the tab that held them closed.
 import { describe, expect, it } from 'vitest';
-import { confirmedKey, dueInvites, holdKey, noteInfoKey } from '@/lib/capture/linkedin/invite-hold';
+import { dueInvites } from '@/lib/capture/linkedin/invite-hold';
+import { confirmedKey, holdKey, noteInfoKey } from '@/lib/storage/keys';
 
 describe('dueInvites', () => {
   const ev = (id: string) => ({ eventId: id, type: 'message' });

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-// "Loading…" says why when a schema upgrade holds the database (lib/db/upgrade-notice.ts).
+// "Loading…" says why when a schema upgrade holds the database (lib/storage/keys.ts UPGRADE_KEY).
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Loading } from '../../components/Loading';
-import { UPGRADE_KEY } from '../../lib/db/upgrade-notice';
+import { UPGRADE_KEY } from '../../lib/storage/keys';
 import { reactRoot } from './helpers/react';
 
 const dom = reactRoot();

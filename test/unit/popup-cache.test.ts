@@ -1,8 +1,9 @@
 // The popup's kept numbers: shown in its first frame only while nothing changed since they were
 // computed, and only on the day they were computed.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PopupSummary } from '@/lib/analytics/popup';
 import { notifyDbChanged } from '@/lib/db/changes';
+import { forgetPopupCacheOnChanges } from '@/lib/insights/forget-popup-cache';
 import { readPopupCache, writePopupCache } from '@/lib/insights/popup-cache';
 import { updateSettings } from '@/lib/settings';
 
@@ -16,6 +17,11 @@ const noon = new Date(2026, 10, 27, 12).getTime();
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('popup cache', () => {
+  // As the background and the side panel wire it at start.
+  let off = () => {};
+  beforeAll(() => void (off = forgetPopupCacheOnChanges()));
+  afterAll(() => off());
+
   it('gives back today’s numbers, and none the next day', async () => {
     writePopupCache(summary, noon);
     await settle();

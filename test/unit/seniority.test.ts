@@ -3,7 +3,7 @@
 // salesperson would file it under.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { deriveSeniority } from '../../lib/prospects/seniority';
+import { deriveSeniority } from '../../lib/records/seniority';
 import type { Seniority } from '../../lib/schema/model';
 
 const TABLE: [string, Seniority][] = [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summarizeThread } from '@/lib/ingest/summary';
+import { summarizeThread } from '@/lib/records/summary';
 import type { Message } from '@/lib/schema/model';
 
 const H = 3_600_000;

@@ -2,19 +2,13 @@
 // Plain functions of an Element/Document (selectors from ./selectors), run under vitest with
 // happy-dom on hand-written fixtures of today's DOM and on the real 2019 compose capture.
 // They only read: no attribute, node or listener is added here.
+import { normEmail } from '../../records/keys';
 import type { CapturedPerson } from '../../schema/events';
 import { cleanId, isLegacyHex, isMsgId, messageAliases, threadNames, timeFromLegacyHex, legacyOfFetched } from './ids';
 import { MAX_SHORT, MAX_TEXT } from './limits';
 import { GMAIL } from './selectors';
 
-const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
-
-export function normEmail(s: string | null | undefined): string | null {
-  if (!s) return null;
-  const t = s.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '').toLowerCase();
-  return EMAIL.test(t) ? t : null;
-}
 
 /** "Ana Ruiz <ana@acme.io>, bob@x.com" -> people (the old textarea widget holds such text). */
 export function parseAddressList(s: string): CapturedPerson[] {

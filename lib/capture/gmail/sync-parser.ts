@@ -471,7 +471,7 @@ function toEvent(
     bcc: m.bcc.slice(0, 200),
     subject: m.subject,
     text: m.text,
-    // A scheduled message is dated by the time it is due (lib/ingest/summary.ts counts it then).
+    // A scheduled message is dated by the time it is due (lib/records/summary.ts counts it then).
     sentAt: extra.scheduledAt ?? m.sentAt,
     ...(extra.scheduled ? { status: 'scheduled' as const, scheduledAt: extra.scheduledAt ?? null } : {}),
     rfcMessageId: m.rfc,

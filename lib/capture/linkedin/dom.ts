@@ -5,7 +5,7 @@ import { decodeMessageId, memberIdFromProfileUrl, memberIdFromUrn, normaliseThre
 import { SEL, EXPERIENCE_HEADINGS, PENDING_LABEL } from './selectors';
 import { isPresenceLine } from './presence';
 import { idsInPageData, memberIdFromCardKeys } from './profile-ids';
-import { normEmail } from '../../ingest/keys';
+import { normEmail } from '../../records/keys';
 
 export interface Person {
   name: string | null;

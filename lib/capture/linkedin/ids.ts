@@ -8,7 +8,7 @@
 // and a message id `2-<base64("<epoch-ms><hex>-<nnn>&<threadUUID>_<nnn>")>` also contains its
 // thread. Ingestion joins sightings only when their thread ids are identical strings, so every
 // path goes through normaliseThreadId.
-import { linkedinMemberIdOfUrl, linkedinPublicId, numericMemberId } from '../../ingest/keys';
+import { linkedinMemberIdOfUrl, linkedinPublicId, numericMemberId } from '../../records/keys';
 
 /** Base64 (standard or URL-safe, padding optional) to a Latin-1/ASCII string; null when not base64. */
 export function decodeBase64(input: string): string | null {

@@ -2,14 +2,9 @@
 // background's network layer to confirm it before the DOM logs it itself. While it waits it is
 // held in extension storage, not only in the tab's timer: if the user closes LinkedIn within the
 // wait, the background takes it in (drainOrphans), so a closed tab loses no invitation.
+// Its storage keys are in lib/storage/keys.ts.
 import type { CaptureEventInput } from '../../schema/events';
-
-const HOLD_PREFIX = 'linkedin:invite-fallback:';
-export const holdKey = (noteKey: string) => `${HOLD_PREFIX}${noteKey}`;
-/** Written by the network layer (background) when it logged the invitation with this note. */
-export const confirmedKey = (noteKey: string) => `linkedin:invite-confirmed:${noteKey}`;
-/** Written by the content script at the Send click: template and profile of this note. */
-export const noteInfoKey = (noteKey: string) => `linkedin:invite-note:${noteKey}`;
+import { confirmedKey, holdKey, INVITE_HOLD_PREFIX as HOLD_PREFIX, noteInfoKey } from '../../storage/keys';
 
 export interface HeldInvite {
   event: CaptureEventInput;

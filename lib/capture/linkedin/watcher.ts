@@ -22,8 +22,10 @@ import {
 import { inviteThreadId, noteKey, oneToOneThreadAlias, normaliseThreadId, parseEventUrn } from './ids';
 import { readCompanyPage, readInvitationCards } from './pages';
 import { insertions, noteFocus } from './insert';
-import { confirmedKey, holdKey, noteInfoKey, type HeldInvite } from './invite-hold';
+import type { HeldInvite } from './invite-hold';
+import { confirmedKey, holdKey, noteInfoKey, pendingMemberKey } from '../../storage/keys';
 import { SEL } from './selectors';
+import { normText } from '../../text';
 
 export interface WatcherStore {
   get(key: string): Promise<unknown>;
@@ -59,7 +61,6 @@ export interface Watcher {
 }
 
 const FIVE_MIN = 5 * 60_000;
-const normText = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
 
 function memoryStore(): WatcherStore {
   const m = new Map<string, unknown>();
@@ -412,7 +413,7 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     // Invitations are remembered by profile (DOM) and by member id (the background's network layer
     // writes `linkedin:pending-m:<memberId>` when LinkedIn confirms an invitation).
     const pendingKey = `linkedin:pending:${who}`;
-    const memberKey = p.memberId ? `linkedin:pending-m:${p.memberId}` : null;
+    const memberKey = p.memberId ? pendingMemberKey(p.memberId) : null;
     if (p.pending) await store.set(pendingKey, now());
     else if (p.connectionDegree === 1 && ((await store.get(pendingKey)) || (memberKey && (await store.get(memberKey))))) {
       await store.set(pendingKey, null);

@@ -12,7 +12,7 @@
 import type { CaptureEventInput } from '../../schema/events';
 import { decodeBody, parseRecallRequest, parseSendRequest, type ObservedSend } from './requests';
 import { oneToOneThreadAlias, inviteThreadId, noteKey, canonicalProfileUrl } from './ids';
-import { confirmedKey, noteInfoKey } from './invite-hold';
+import { confirmedKey, noteInfoKey, pendingMemberKey } from '../../storage/keys';
 
 /** The slice of chrome.webRequest this observer uses (injectable for unit tests). */
 export interface WebRequestApi {
@@ -191,7 +191,7 @@ export function observeLinkedInSends(
     }
     if (p.send.kind === 'linkedin-invite') {
       // So a later profile visit showing "· 1st" can report the acceptance, wherever the invitation was sent from.
-      for (const r of p.send.recipients) if (r.memberId) remember(`linkedin:pending-m:${r.memberId}`, Math.round(p.at || d.timeStamp));
+      for (const r of p.send.recipients) if (r.memberId) remember(pendingMemberKey(r.memberId), Math.round(p.at || d.timeStamp));
     }
   }, filter);
   api.onErrorOccurred.addListener((d) => {

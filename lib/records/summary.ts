@@ -2,6 +2,10 @@
 // reads these summaries (20k threads) instead of scanning every message (100k). The summary holds
 // facts only; definitions that depend on settings (the reply window) or on the time (a scheduled
 // message not due yet) are applied in lib/analytics.
+//
+// In lib/records (pure rules below the database), not in lib/ingest: every writer of threads keeps
+// it, so one definition serves them all: ingestion's working set at its commit, the v2 and v3
+// upgrades (lib/db), a thread recomputed after a hand edit (lib/db/recompute.ts), the JSON import.
 import type { Message, ThreadSummary } from '../schema/model';
 
 /** Logged calls and voicemails are activity, not written outreach: they do not open or answer a thread. */

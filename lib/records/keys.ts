@@ -1,6 +1,11 @@
 // Lookup keys. Every record carries the ids it is known by in a multi-entry `keys` index, so two
 // sightings that share any id (a Gmail draft id, a legacy hex id, an RFC Message-ID, a LinkedIn
 // profile URL) resolve to one record.
+//
+// In lib/records (pure, on lib/schema only): the key forms are part of what is stored, and every
+// writer and reader of them shares this one copy: the content scripts (a LinkedIn profile URL or
+// member id in normal form, an email address), ingestion, the JSON import, lead lists, the
+// Prospects tab's "who is on this page", the schema v3 upgrade.
 import type { Channel } from '../schema/model';
 import type { CapturedPerson } from '../schema/events';
 
@@ -42,7 +47,7 @@ export function isExcluded(email: string | null | undefined, excludedDomains: re
 //                    backendUrn, the classic profile's objectUrn);
 //   `email:<addr>`   an email address (Gmail, a profile's contact info).
 // A page that shows two of them at once (a profile with its member id, a contact-info overlay
-// with an email) is what lets ingestion fold two records into one (lib/prospects/merge.ts).
+// with an email) is what lets ingestion fold two records into one (lib/records/prospect-merge.ts).
 
 /**
  * A LinkedIn member id (`ACoAA…`, 39 characters in practice): `ACo` then 10+ base64url
@@ -131,12 +136,3 @@ export function threadKeys(channel: Channel, externalId: string | null, aliases:
   return [...new Set(ids.map((x) => `${channel}:t:${x}`))];
 }
 
-/** Text compared for the cross-layer fallback match: case, whitespace and quotes folded. */
-export function normText(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
-}

@@ -12,6 +12,10 @@
 //    "Teamleiter" is a manager while "Vertriebsleiter" is a director, "Managing Director" and
 //    "Director General" are C-level while "Director of Sales" is a director.
 // 4. A title that matches nothing is an individual contributor.
+//
+// In lib/records (pure rules below the database): a derived field of the prospect record, set by
+// ingestion, lead lists and imports, and re-derived when two records merge (prospect-merge.ts),
+// which the schema v3 upgrade does too.
 import type { Seniority } from '../schema/model';
 
 // Letters of any script: \b in JS regexes only knows ASCII, which breaks on "Gründer" or "Présidente".

@@ -1,7 +1,12 @@
-// The one-line verdict on a site's capture, from the counters the capture layers report.
+// The one-line verdict on a site's capture (Settings tab), from what ingestion stored. The content
+// scripts only count (recognised, failed, last error) and send `health` events like any capture;
+// the background owns the storage: the working set adds them up into meta rows
+// `health:<site>:<layer>` at its commit (working-set.ts), beside ingestion's own counters
+// (stats.ts). So this reader lives with ingestion, its writer, not with capture, which never
+// touches the database (docs/architecture.md).
 import type { SidelogDb } from '../db/db';
-import { emptyStats, type IngestStats } from '../ingest/ingest';
-import type { HealthCounters as HealthRow } from '../ingest/working-set';
+import { emptyStats, STATS_KEY, type IngestStats } from './stats';
+import type { HealthCounters as HealthRow } from './working-set';
 
 export interface HealthLine {
   state: 'working' | 'degraded' | 'idle';
@@ -41,7 +46,7 @@ export async function loadCaptureStatus(db: SidelogDb, now: number) {
   const row = (k: string) => (rows.get(k) as HealthRow | undefined) ?? null;
   const health = (ch: 'gmail' | 'linkedin') => captureHealth(row(`health:${ch}:network`), row(`health:${ch}:dom`), now);
   return {
-    stats: { ...emptyStats(), ...((rows.get('ingest:stats') as IngestStats | undefined) ?? {}) },
+    stats: { ...emptyStats(), ...((rows.get(STATS_KEY) as IngestStats | undefined) ?? {}) },
     gmail: health('gmail'),
     linkedin: health('linkedin'),
     counts: { messages, threads, prospects },
