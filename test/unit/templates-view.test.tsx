@@ -37,7 +37,14 @@ describe('TemplatesView', () => {
         <TemplatesView />
       </QueryClientProvider>,
     );
-    await vi.waitFor(() => expect(card('Intro')?.querySelector('[data-testid=template-rate]')).toBeTruthy(), { timeout: 5000 });
+    // Cards and their numbers arrive from two reads (library, dashboard data): wait for both.
+    await vi.waitFor(
+      () => {
+        expect(card('Intro')?.querySelector('[data-testid=template-rate]')).toBeTruthy();
+        expect(card('Unused')?.querySelector('[data-testid=template-numbers]')).toBeTruthy();
+      },
+      { timeout: 5000 },
+    );
     expect(card('Intro')!.querySelector('[data-testid=template-numbers]')!.textContent).toBe('1 of 1 replied (100%) · 1 message sent');
     expect(card('Intro')!.querySelector('[data-testid=template-rate]')!.textContent).toBe('95% interval 21%–100% (n = 1) · too early');
     expect(card('Unused')!.querySelector('[data-testid=template-numbers]')!.textContent).toBe('Not used as a first touch yet · 0 messages sent');
@@ -55,7 +62,7 @@ describe('TemplatesView', () => {
 
     await act(async () => button('Archive Unused').click());
     await vi.waitFor(() => expect(card('Unused')).toBeNull());
-    expect(dom.host.querySelector('[role=status]')!.textContent).toBe('Archived "Unused".');
+    await vi.waitFor(() => expect(dom.host.querySelector('[role=status]')?.textContent).toBe('Archived "Unused".'));
     expect(dom.host.textContent).toContain('Show archived (1)');
   });
 });
