@@ -23,11 +23,11 @@ export const queryKeys = {
     all: () => [...ROOT, 'templates'] as const,
   },
   prospects: {
-    /** The prospects list (lib/insights/load.ts loadProspectList). */
+    /** The prospects list (lib/insights/prospects.ts loadProspectList). */
     list: () => [...ROOT, 'prospect-list'] as const,
     /** One prospect's record. */
     detail: (id: string) => [...ROOT, 'prospect', id] as const,
-    /** One prospect's timeline (lib/insights/load.ts loadTimeline). */
+    /** One prospect's timeline (lib/insights/prospects.ts loadTimeline). */
     timeline: (id: string) => [...ROOT, 'timeline', id] as const,
     /** The prospects updated last, offered by the Templates tab's preview. */
     recent: () => [...ROOT, 'prospects-recent'] as const,

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { getDb } from '@/lib/db/db';
 import { mergeProspects, previewMerge } from '@/lib/prospects/merge';
 import type { MergeChoice, MergeRecord, Prospect } from '@/lib/schema/model';
-import { money } from './format';
+import { money } from '@/components/insights/format';
 
 const RULE: Record<MergeChoice['rule'], string> = {
   manual: 'set by hand',
