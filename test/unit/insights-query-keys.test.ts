@@ -13,6 +13,7 @@ const leaves = (): [string, readonly unknown[]][] => [
   ['prospects.list', queryKeys.prospects.list()],
   ['prospects.detail', queryKeys.prospects.detail('p1')],
   ['prospects.timeline', queryKeys.prospects.timeline('p1')],
+  ['prospects.mergePreview', queryKeys.prospects.mergePreview('p1', 'p2')],
   ['prospects.recent', queryKeys.prospects.recent()],
   ['pageProspect.panel', queryKeys.pageProspect('panel')],
   ['pageProspect.insert', queryKeys.pageProspect('insert')],
