@@ -1,8 +1,9 @@
-import { useState } from 'react';
-import { getDb } from '@/lib/db/db';
+// One message or call of a prospect's timeline: channel, direction, time, badges, recipients,
+// subject and text, and for a message sent the template it came from (the user may correct it).
+import { scheduledPending } from '@/lib/insights/prospects';
 import type { Message, Template } from '@/lib/schema/model';
-import { setMessageTemplate } from '@/lib/templates/store';
 import { channelLabel, dateText, dateTimeText } from '@/components/insights/format';
+import { useMessageTemplate } from './use-prospect-page';
 
 /** "to A, B · cc C · bcc D": who an email went to, blind copies included (never prospects); a
  *  recipient by name when the address book had one (`full`: every address, for the tooltip). */
@@ -12,13 +13,12 @@ function timelineRecipients(m: Message, full = false): string {
   return [part('to', m.to), part('cc', m.cc), part('bcc', m.bcc)].filter(Boolean).join(' · ');
 }
 
-export function TimelineItem({ m, templates }: { m: Message; templates: Template[] }) {
+export function TimelineItem({ m, templates, now }: { m: Message; templates: Template[]; now: number }) {
   const isCall = m.kind === 'call' || m.kind === 'voicemail';
-  const [busy, setBusy] = useState(false);
-  const [err, setErr] = useState<string | null>(null);
+  const { busy, err, choose } = useMessageTemplate(m.id);
   const options = templates.filter((t) => !t.archived || t.id === m.templateId);
   // Gmail "Schedule send": held by Gmail until its time, counted from then (the numbers are taken at now).
-  const pending = m.status === 'scheduled' && (m.scheduledAt == null || m.sentAt > Date.now());
+  const pending = scheduledPending(m, now);
   const recipients = m.direction === 'outbound' && m.kind === 'email' ? timelineRecipients(m) : '';
   return (
     <li className={m.direction === 'outbound' ? 'out' : 'in'} data-status={m.status ?? 'sent'}>
@@ -49,18 +49,8 @@ export function TimelineItem({ m, templates }: { m: Message; templates: Template
             aria-label="Template of this message"
             disabled={busy}
             value={m.templateId ?? ''}
-            onChange={async (e) => {
-              setBusy(true);
-              setErr(null);
-              try {
-                // Recomputes the thread summary and broadcasts "db changed": every number follows.
-                await setMessageTemplate(getDb(), m.id, e.target.value || null);
-              } catch (x) {
-                setErr(String(x));
-              } finally {
-                setBusy(false);
-              }
-            }}
+            // Recomputes the thread summary and broadcasts "db changed": every number follows.
+            onChange={(e) => void choose(e.target.value || null)}
           >
             <option value="">No template</option>
             {options.map((t) => (

@@ -1,27 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { getDb } from '@/lib/db/db';
-import { undoMerge } from '@/lib/prospects/merge';
+// "Merged … Undo": the merge log entry's undo, offered while the panel stays open
+// (components/prospects/last-merge.ts keeps the last merge).
 import type { MergeRecord } from '@/lib/schema/model';
-import { setLastMerge } from './last-merge';
+import { useUndoMerge } from './use-merge';
 
-/** "Merged … Undo": the merge log entry's undo, offered while the panel stays open. */
-export function UndoMergeBar({ record, onGone }: { record: MergeRecord; onGone: () => void }) {
-  const qc = useQueryClient();
-  const [busy, setBusy] = useState<'busy' | string | null>(null);
-  const state = record.undoneAt ? 'undone' : (busy ?? 'merged');
-  const undo = async () => {
-    setBusy('busy');
-    try {
-      const at = Date.now();
-      await undoMerge(getDb(), record.id, at);
-      setBusy(null);
-      setLastMerge({ ...record, undoneAt: at });
-      void qc.invalidateQueries({ queryKey: ['insights'] });
-    } catch (e) {
-      setBusy(String(e instanceof Error ? e.message : e));
-    }
-  };
+export function UndoMergeBar({ record }: { record: MergeRecord }) {
+  const { state, undo, dismiss } = useUndoMerge(record);
   const names = `${record.before.merged.name || record.before.merged.emails[0] || 'one record'} and ${record.before.kept.name || record.before.kept.emails[0] || 'another'}`;
   return (
     <div className="notice undo-bar" role="status" data-testid="merge-status">
@@ -37,7 +20,7 @@ export function UndoMergeBar({ record, onGone }: { record: MergeRecord; onGone: 
       ) : (
         <span className="error">{state} </span>
       )}
-      <button className="link" aria-label="Dismiss" onClick={onGone}>
+      <button className="link" aria-label="Dismiss" onClick={dismiss}>
         ×
       </button>
     </div>
