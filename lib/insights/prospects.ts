@@ -53,7 +53,8 @@ export const indexProspects = (rows: readonly ProspectListRow[]): IndexedProspec
     .sort((a, b) => collator.compare(a.p.name, b.p.name));
 
 /** The list, indexed for the search (computed once per read, not per keystroke). */
-export const prospectListQuery = () => queryOptions({ queryKey: queryKeys.prospects.list(), queryFn: () => loadProspectList(), select: indexProspects });
+export const prospectListQuery = () =>
+  queryOptions({ queryKey: queryKeys.prospects.list(), queryFn: () => loadProspectList(), select: indexProspects });
 
 /** One prospect's record; null once it is gone (merged into another, or deleted). */
 export const loadProspect = async (id: string, db: SidelogDb = getDb()): Promise<Prospect | null> => (await db.prospects.get(id)) ?? null;
@@ -97,7 +98,8 @@ export const timelineView = (t: Timeline): TimelineView => ({
 });
 
 /** The timeline as the page shows it. */
-export const timelineQuery = (id: string) => queryOptions({ queryKey: queryKeys.prospects.timeline(id), queryFn: () => loadTimeline(id), select: timelineView });
+export const timelineQuery = (id: string) =>
+  queryOptions({ queryKey: queryKeys.prospects.timeline(id), queryFn: () => loadTimeline(id), select: timelineView });
 
 /** Gmail "Schedule send": held by Gmail until its time, counted from then (the numbers are taken at now). */
 export const scheduledPending = (m: Message, now: number): boolean => m.status === 'scheduled' && (m.scheduledAt == null || m.sentAt > now);
@@ -105,7 +107,10 @@ export const scheduledPending = (m: Message, now: number): boolean => m.status =
 /** When the next message shown as "scheduled, not sent yet" falls due (null: none will). */
 export function nextScheduledDue(messages: readonly Message[], now: number): number | null {
   let next: number | null = null;
-  for (const m of messages) if (m.status === 'scheduled' && m.scheduledAt != null && m.sentAt > now && (next === null || m.sentAt < next)) next = m.sentAt;
+  for (const m of messages) {
+    const due = m.status === 'scheduled' && m.scheduledAt != null && m.sentAt > now;
+    if (due && (next === null || m.sentAt < next)) next = m.sentAt;
+  }
   return next;
 }
 
@@ -295,7 +300,8 @@ export async function undoProspectMerge(
 
 // Lead lists --------------------------------------------------------------------------------------
 
-const leadFileMessage = (e: unknown) => (e instanceof LeadFileError ? e.message : `This file could not be read: ${e instanceof Error ? e.message : String(e)}`);
+const leadFileMessage = (e: unknown) =>
+  e instanceof LeadFileError ? e.message : `This file could not be read: ${e instanceof Error ? e.message : String(e)}`;
 
 /** Why a file of this size is refused before a byte of it is read (null: it is not). */
 export function leadFileRefused(size: number): string | null {
