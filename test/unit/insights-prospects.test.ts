@@ -267,7 +267,7 @@ describe('actions', () => {
 });
 
 describe('lead lists', () => {
-  const file = (text: string | Uint8Array, name = 'leads.csv') => new File([text], name);
+  const file = (text: string | Uint8Array<ArrayBuffer>, name = 'leads.csv') => new File([text], name);
   async function rowsOf(csv: string) {
     const p = await parseLeadText(csv);
     return buildLeads(p, guessMapping(p.headers, sampleColumns(p.rows, p.headers.length)), { leadSource: 'Apollo' });
