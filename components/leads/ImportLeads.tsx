@@ -1,58 +1,22 @@
 // "Import leads" (Prospects tab): pick a CSV, check how its columns are read, see what will happen,
-// import. Renders and calls lib/leads; reads and writes go through lib/leads/import.ts.
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { getDb } from '@/lib/db/db';
-import { checkLeadFileSize, LeadFileError, MAX_LEAD_FILE_BYTES, MAX_LEAD_ROWS } from '@/lib/leads/file';
-import { FIELD_LABELS, LEAD_FIELDS, LEAD_SOURCE_TRAIT, MULTI_FIELDS, missingIdentifier, traitName, type ColumnMapping, type ColumnRole } from '@/lib/leads/guess';
-import { importLeadRows, loadMatchTargets, type LeadImportResult } from '@/lib/leads/import';
-import { planLeadImport, type ImportPlan, type RowOutcome } from '@/lib/leads/match';
-import { openLeadFile, type OpenedLeadFile } from '@/lib/leads/open';
-import { buildLeads, type Lead } from '@/lib/leads/rows';
+// import. Renders only: its steps and the mapping screen's state are components/leads/use-import-leads.ts,
+// reads and writes lib/insights/prospects.ts (over lib/leads).
+import { useState } from 'react';
+import { MAX_LEAD_FILE_BYTES, MAX_LEAD_ROWS } from '@/lib/leads/file';
+import { FIELD_LABELS, LEAD_FIELDS, LEAD_SOURCE_TRAIT, type ColumnRole } from '@/lib/leads/guess';
+import type { RowOutcome } from '@/lib/leads/match';
+import type { OpenedLeadFile } from '@/lib/leads/open';
+import type { Lead, LeadRows } from '@/lib/leads/rows';
 import type { Prospect } from '@/lib/schema/model';
 import { requestDimension } from '@/components/insights/dimension-request';
 import { Info } from '@/components/insights/Info';
+import { useImportLeads, useLeadMapping, type Step } from './use-import-leads';
 import './leads.css';
-
-type Step =
-  | { kind: 'pick'; error: string | null }
-  | { kind: 'reading'; name: string }
-  | { kind: 'map'; file: OpenedLeadFile; stored: Prospect[] }
-  | { kind: 'importing'; file: OpenedLeadFile }
-  | { kind: 'done'; file: OpenedLeadFile; result: LeadImportResult; hasLeadSource: boolean };
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 export function ImportLeads({ onClose }: { onClose: () => void }) {
-  const qc = useQueryClient();
-  const [step, setStep] = useState<Step>({ kind: 'pick', error: null });
-  const [importError, setImportError] = useState<string | null>(null);
-
-  async function onPick(f: File | undefined) {
-    if (!f) return;
-    setImportError(null);
-    try {
-      checkLeadFileSize(f.size); // before reading a byte of it
-      setStep({ kind: 'reading', name: f.name });
-      const [file, stored] = await Promise.all([openLeadFile(new Uint8Array(await f.arrayBuffer()), f.name), loadMatchTargets(getDb())]);
-      setStep({ kind: 'map', file, stored });
-    } catch (e) {
-      setStep({ kind: 'pick', error: e instanceof LeadFileError ? e.message : `This file could not be read: ${e instanceof Error ? e.message : String(e)}` });
-    }
-  }
-
-  async function onImport(file: OpenedLeadFile, rows: ReturnType<typeof buildLeads>) {
-    setImportError(null);
-    setStep({ kind: 'importing', file });
-    try {
-      const result = await importLeadRows(getDb(), rows, Date.now());
-      void qc.invalidateQueries({ queryKey: ['insights'] });
-      setStep({ kind: 'done', file, result, hasLeadSource: rows.leads.some((l) => l.traits[LEAD_SOURCE_TRAIT]) });
-    } catch (e) {
-      setImportError(`Nothing was imported: ${e instanceof Error ? e.message : String(e)}`);
-      setStep({ kind: 'map', file, stored: await loadMatchTargets(getDb()) });
-    }
-  }
+  const { step, importError, pick, importRows } = useImportLeads();
 
   return (
     <section aria-label="Import leads" className="insights leads">
@@ -66,7 +30,7 @@ export function ImportLeads({ onClose }: { onClose: () => void }) {
           </p>
           <label className="field">
             <span>Lead list (CSV)</span>
-            <input type="file" accept=".csv,.tsv,.txt,text/csv" aria-label="Lead list (CSV)" disabled={step.kind === 'reading'} onChange={(e) => void onPick(e.target.files?.[0])} />
+            <input type="file" accept=".csv,.tsv,.txt,text/csv" aria-label="Lead list (CSV)" disabled={step.kind === 'reading'} onChange={(e) => void pick(e.target.files?.[0])} />
           </label>
           {step.kind === 'reading' && <p className="small" role="status">Reading {step.name}…</p>}
           {step.kind === 'pick' && step.error && (
@@ -80,7 +44,7 @@ export function ImportLeads({ onClose }: { onClose: () => void }) {
           </Info>
         </div>
       )}
-      {step.kind === 'map' && <Mapping key={step.file.name} file={step.file} stored={step.stored} onImport={onImport} onCancel={onClose} error={importError} />}
+      {step.kind === 'map' && <Mapping key={step.file.name} file={step.file} stored={step.stored} onImport={importRows} onCancel={onClose} error={importError} />}
       {step.kind === 'importing' && (
         <p className="small" role="status">
           Importing {step.file.name}…
@@ -147,41 +111,13 @@ function Mapping({
 }: {
   file: OpenedLeadFile;
   stored: Prospect[];
-  onImport: (file: OpenedLeadFile, rows: ReturnType<typeof buildLeads>) => void;
+  onImport: (file: OpenedLeadFile, rows: LeadRows) => void;
   onCancel: () => void;
   error: string | null;
 }) {
   const { parsed, samples } = file;
-  const [mapping, setMapping] = useState<ColumnMapping[]>(file.mapping);
-  const [leadSource, setLeadSource] = useState(file.defaultLeadSource);
+  const { mapping, setRole, setTrait, leadSource, setLeadSource, missing, rows, plan, outcome, upToDate } = useLeadMapping(file, stored);
   const [showIgnored, setShowIgnored] = useState(false);
-  // Typing a trait name re-plans 50,000 rows: wait for a pause in the typing.
-  const [settled, setSettled] = useState({ mapping, leadSource });
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => setSettled({ mapping, leadSource }), 250);
-    return () => {
-      if (timer.current) clearTimeout(timer.current);
-    };
-  }, [mapping, leadSource]);
-
-  const missing = missingIdentifier(settled.mapping);
-  const rows = useMemo(() => buildLeads(parsed, settled.mapping, { leadSource: settled.leadSource }), [parsed, settled]);
-  const now = useMemo(() => Date.now(), []);
-  const plan: ImportPlan | null = useMemo(() => (missing ? null : planLeadImport(rows.leads, stored, now, rows.skipped)), [rows, stored, now, missing]);
-  const outcome = useMemo(() => new Map((plan?.rows ?? []).map((o) => [o.row, o])), [plan]);
-
-  const setRole = (i: number, role: ColumnRole) =>
-    setMapping((m) =>
-      m.map((c, j) => {
-        if (j === i) return { ...c, role, why: '', trait: c.trait || traitName(parsed.headers[i]) };
-        // A single field moves: the column that held it is ignored.
-        if (role !== 'trait' && role !== 'ignore' && !MULTI_FIELDS.has(role) && c.role === role) return { ...c, role: 'ignore', why: `"${parsed.headers[i]}" is used instead` };
-        return c;
-      }),
-    );
-  const setTrait = (i: number, trait: string) => setMapping((m) => m.map((c, j) => (j === i ? { ...c, trait } : c)));
 
   const used = mapping.map((c, i) => i).filter((i) => mapping[i].role !== 'ignore');
   const ignored = mapping.map((c, i) => i).filter((i) => mapping[i].role === 'ignore');
@@ -318,7 +254,7 @@ function Mapping({
         </p>
       )}
       <div className="row">
-        <button className="primary" disabled={!canImport || settled.mapping !== mapping || settled.leadSource !== leadSource} onClick={() => onImport(file, rows)}>
+        <button className="primary" disabled={!canImport || !upToDate} onClick={() => onImport(file, rows)}>
           {plan && plan.writes.length > 0 ? `Import ${plan.created + plan.enriched} ${plan.created + plan.enriched === 1 ? 'lead' : 'leads'}` : 'Nothing to import'}
         </button>
         <button onClick={onCancel}>Cancel</button>

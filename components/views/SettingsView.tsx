@@ -6,8 +6,8 @@ import { buildExport, exportFileName, messagesCsv } from '@/lib/export/export';
 import { ImportError, importExport, parseExportText } from '@/lib/export/import';
 import { loadFacts } from '@/lib/insights/facts-store';
 import { loadDashboardData, popupNumbers } from '@/lib/insights/load';
-import { loadCaptureStatus, type HealthLine } from '@/lib/ingest/health';
-import { getSettings, updateSettings } from '@/lib/settings';
+import type { HealthLine } from '@/lib/ingest/health';
+import { captureStatusQuery, saveSettings, settingsQuery } from '@/lib/insights/settings';
 import type { Settings } from '@/lib/schema/settings';
 import { Loading } from '@/components/Loading';
 
@@ -35,14 +35,13 @@ function Health({ label, line }: { label: string; line: HealthLine }) {
 
 export function SettingsView() {
   const qc = useQueryClient();
-  const settings = useQuery({ queryKey: ['settings'], queryFn: getSettings });
-  const status = useQuery({ queryKey: ['status'], queryFn: () => loadCaptureStatus(getDb(), Date.now()), refetchInterval: 10_000 });
+  const settings = useQuery(settingsQuery());
+  const status = useQuery(captureStatusQuery());
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const save = useMutation({
-    mutationFn: (patch: Partial<Settings>) => updateSettings(patch),
-    onSuccess: (s) => qc.setQueryData(['settings'], s),
+    mutationFn: (patch: Partial<Settings>) => saveSettings(qc, patch),
     onError: (e) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
   });
 

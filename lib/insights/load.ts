@@ -1,14 +1,13 @@
 // Dexie reads for the insights views and the popup. Kept apart from lib/analytics (pure) and from
 // the React pieces, so each view's query function is one call. The dashboard, the popup and the
 // prospects list read the facts (one record, kept by lib/insights/facts-store.ts); a prospect's
-// page reads their own messages. Never the whole message table.
-import { decodeProspects, type AnalyticsProspect, type Facts } from '@/lib/analytics/facts';
+// page reads their own messages (lib/insights/prospects.ts). Never the whole message table.
+import type { Facts } from '@/lib/analytics/facts';
 import { loadFacts } from '@/lib/insights/facts-store';
 import { getDb, type SidelogDb } from '@/lib/db/db';
 import { getSettings } from '@/lib/settings';
 import type { Template } from '@/lib/schema/model';
 import { popupSummary, type PopupSummary } from '@/lib/analytics/popup';
-import { prospectsWithOutreach } from '@/lib/analytics/lists';
 import { nextDue } from '@/lib/analytics/units';
 import { popupBounds, writePopupCache } from '@/lib/insights/popup-cache';
 import type { Settings } from '@/lib/schema/settings';
@@ -31,29 +30,3 @@ export function popupNumbers(d: DashboardData, now: number): PopupSummary {
   writePopupCache(summary, now, nextDue(d.facts, now));
   return summary;
 }
-
-export type ProspectListRow = AnalyticsProspect & {
-  /** Some outreach to them is logged (lib/analytics/lists.ts prospectsWithOutreach); false = "not contacted yet". */
-  contacted: boolean;
-};
-
-/** The prospects list: the stored prospects as the facts hold them (one record read, not 20k). */
-export async function loadProspectList(db: SidelogDb = getDb()): Promise<ProspectListRow[]> {
-  const { facts } = await loadFacts(db);
-  const reached = prospectsWithOutreach(facts);
-  const row = new Map(facts.prospects.id.map((id, i) => [id, i]));
-  return decodeProspects(facts).map((p) => ({ ...p, contacted: reached[row.get(p.id)!] === 1 }));
-}
-
-/** One prospect's timeline: messages linked to them, or in threads they are part of. */
-export async function loadTimeline(prospectId: string, db: SidelogDb = getDb()) {
-  const [direct, threads] = await Promise.all([
-    db.messages.where('prospectId').equals(prospectId).toArray(),
-    db.threads.where('prospectIds').equals(prospectId).toArray(),
-  ]);
-  const seen = new Set(direct.map((m) => m.id));
-  const viaThreads = await db.messages.where('threadId').anyOf(threads.map((t) => t.id)).toArray();
-  const messages = [...direct, ...viaThreads.filter((m) => !seen.has(m.id))].sort((a, b) => a.sentAt - b.sentAt);
-  return { messages, threads };
-}
-

@@ -1,8 +1,8 @@
 // The react-query keys of the side panel and the popup, all of them: a view never writes a key by
 // hand, it takes its query options from its module in lib/insights/ (dashboard.ts, templates.ts,
-// page-prospect.ts), which take their keys from here. Every key of the panel's reads starts with
-// `queryKeys.all`, so "everything the database feeds" is one prefix (lib/insights/query-client.ts
-// invalidates it on every "db changed" notification).
+// prospects.ts, settings.ts, page-prospect.ts), which take their keys from here. Every key of the
+// panel's reads starts with `queryKeys.all`, so "everything the database feeds" is one prefix
+// (lib/insights/query-client.ts invalidates it on every "db changed" notification).
 //
 // A key names what is read, not who reads it: the template library is one key whoever shows it
 // (the Templates tab, the template picker of a prospect's timeline).
@@ -23,19 +23,22 @@ export const queryKeys = {
     all: () => [...ROOT, 'templates'] as const,
   },
   prospects: {
-    /** The prospects list (lib/insights/load.ts loadProspectList). */
+    /** The prospects list (lib/insights/prospects.ts loadProspectList). */
     list: () => [...ROOT, 'prospect-list'] as const,
     /** One prospect's record. */
     detail: (id: string) => [...ROOT, 'prospect', id] as const,
-    /** One prospect's timeline (lib/insights/load.ts loadTimeline). */
+    /** One prospect's timeline (lib/insights/prospects.ts loadTimeline). */
     timeline: (id: string) => [...ROOT, 'timeline', id] as const,
+    /** Two prospects side by side with what merging them would keep (lib/prospects/merge.ts previewMerge). */
+    mergePreview: (a: string, b: string) => [...ROOT, 'merge-preview', a, b] as const,
     /** The prospects updated last, offered by the Templates tab's preview. */
     recent: () => [...ROOT, 'prospects-recent'] as const,
   },
   /** The person on "the current tab" (lib/prospects/page-prospect.ts pageProspect), per scope. */
   pageProspect: (scope: PageScope) => [...ROOT, 'page-prospect', scope] as const,
-  // Settings' two reads keep the keys the Settings tab has always used; they are refreshed with
-  // the rest (the background learns the user's own addresses while it stores a capture).
+  // Settings' two reads (lib/insights/settings.ts) keep the keys the Settings tab has always used;
+  // they are refreshed with the rest (the background learns the user's own addresses while it
+  // stores a capture).
   /** The settings (lib/settings.ts). */
   settings: () => ['settings'] as const,
   /** The capture health lines and counts (lib/ingest/health.ts loadCaptureStatus). */

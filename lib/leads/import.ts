@@ -4,7 +4,6 @@
 // at once. Nothing is written when the plan has nothing to write; a failure rolls everything back.
 import type { SidelogDb } from '../db/db';
 import { notifyDbChanged } from '../db/changes';
-import { loadFacts } from '../insights/facts-store';
 import type { Prospect } from '../schema/model';
 import { planLeadImport, type ImportPlan } from './match';
 import type { LeadRows } from './rows';
@@ -31,10 +30,7 @@ export async function importLeadRows(db: SidelogDb, rows: LeadRows, now: number)
     if (p.writes.length) await db.prospects.bulkPut(p.writes);
     return p;
   });
-  if (plan.writes.length) {
-    // The dashboard's stored facts are brought up to date while the user waits anyway.
-    await loadFacts(db, { save: 'now' }).catch(() => undefined);
-    notifyDbChanged({ tables: ['prospects'] });
-  }
+  // The caller brings the dashboard's stored facts up to date (lib/insights/prospects.ts importLeadList).
+  if (plan.writes.length) notifyDbChanged({ tables: ['prospects'] });
   return { plan, written: plan.writes.length };
 }

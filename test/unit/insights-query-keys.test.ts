@@ -1,5 +1,7 @@
 // lib/insights/query-keys.ts and query-client.ts: one key per read, every key under the prefixes a
 // "db changed" notification invalidates, one refetch per burst of notifications.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { notifyDbChanged, type DbChange } from '../../lib/db/changes';
@@ -13,6 +15,7 @@ const leaves = (): [string, readonly unknown[]][] => [
   ['prospects.list', queryKeys.prospects.list()],
   ['prospects.detail', queryKeys.prospects.detail('p1')],
   ['prospects.timeline', queryKeys.prospects.timeline('p1')],
+  ['prospects.mergePreview', queryKeys.prospects.mergePreview('p1', 'p2')],
   ['prospects.recent', queryKeys.prospects.recent()],
   ['pageProspect.panel', queryKeys.pageProspect('panel')],
   ['pageProspect.insert', queryKeys.pageProspect('insert')],
@@ -40,16 +43,18 @@ describe('queryKeys', () => {
     for (const [name, key] of leaves()) expect(dbDependentKeys().some((p) => startsWith(key, p)), name).toBe(true);
   });
 
-  it('keeps the keys the Prospects and Settings tabs and the lead import still write by hand', () => {
-    // components/views/ProspectsView.tsx, SettingsView.tsx and components/leads/ImportLeads.tsx have
-    // not moved to the factory yet: its keys are theirs, so both spellings are one cache entry.
-    expect(queryKeys.all).toEqual(['insights']);
-    expect(queryKeys.prospects.list()).toEqual(['insights', 'prospect-list']);
-    expect(queryKeys.prospects.detail('x')).toEqual(['insights', 'prospect', 'x']);
-    expect(queryKeys.prospects.timeline('x')).toEqual(['insights', 'timeline', 'x']);
-    expect(queryKeys.templates.all()).toEqual(['insights', 'templates']);
-    expect(queryKeys.settings()).toEqual(['settings']);
-    expect(queryKeys.captureStatus()).toEqual(['status']);
+  it('is the only place a key is written: no key by hand in lib/, components/ or entrypoints/, none at all in the components', () => {
+    const root = path.resolve(__dirname, '../..');
+    const files = (dir: string): string[] =>
+      readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+        .map((e) => path.relative(root, path.join(e.parentPath, e.name)));
+    const byHand = (f: string) => /queryKey:\s*\[/.test(readFileSync(path.join(root, f), 'utf8'));
+    const all = ['lib', 'components', 'entrypoints'].flatMap(files);
+    expect(all.length).toBeGreaterThan(50);
+    expect(all.filter(byHand)).toEqual([]);
+    // Components and entrypoints take query options (and invalidations) from lib/insights.
+    expect(['components', 'entrypoints'].flatMap(files).filter((f) => readFileSync(path.join(root, f), 'utf8').includes('queryKey'))).toEqual([]);
   });
 });
 

@@ -1,12 +1,10 @@
 // Merge two prospects by hand (Prospects tab): both side by side with what the merged record
-// keeps, then one click. Reads and writes go through lib/prospects/merge.ts; the merge is logged
-// and can be undone while the panel stays open (the undo bar lives in ProspectsView's state).
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { getDb } from '@/lib/db/db';
-import { mergeProspects, previewMerge } from '@/lib/prospects/merge';
+// keeps, then one click. Its read and the merge are useMergePreview (lib/insights/prospects.ts over
+// lib/prospects/merge.ts); the merge is logged and can be undone while the panel stays open
+// (UndoMergeBar, components/prospects/last-merge.ts).
 import type { MergeChoice, MergeRecord, Prospect } from '@/lib/schema/model';
-import { money } from './format';
+import { money } from '@/components/insights/format';
+import { useMergePreview } from './use-merge';
 
 const RULE: Record<MergeChoice['rule'], string> = {
   manual: 'set by hand',
@@ -33,24 +31,12 @@ const ROWS: Row[] = [
 ];
 
 export function MergeProspects({ ids, onDone, onCancel }: { ids: [string, string]; onDone: (r: MergeRecord) => void; onCancel: () => void }) {
-  const q = useQuery({ queryKey: ['insights', 'merge-preview', ...ids], queryFn: () => previewMerge(getDb(), ids[0], ids[1]) });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  if (q.error) return <p className="notice error">{String(q.error)}</p>;
-  if (!q.data) return <p className="small muted">Loading…</p>;
-  const { kept, merged, result, choices, messages } = q.data;
+  const { error: readError, preview, merging, merge } = useMergePreview(ids, onDone);
+  const { busy, error } = merging;
+  if (readError) return <p className="notice error">{String(readError)}</p>;
+  if (!preview) return <p className="small muted">Loading…</p>;
+  const { kept, merged, result, choices, messages } = preview;
   const why = (field: string) => choices.filter((c) => c.field === field || c.field.startsWith(field + '.'));
-  const doMerge = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await mergeProspects(getDb(), ids[0], ids[1]));
-    } catch (e) {
-      setError(String(e instanceof Error ? e.message : e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <section className="card merge" aria-label="Merge two prospects">
       <h3>Merge two prospects</h3>
@@ -84,7 +70,7 @@ export function MergeProspects({ ids, onDone, onCancel }: { ids: [string, string
       </div>
       {error && <p className="notice error">{error}</p>}
       <div className="row">
-        <button className="primary" disabled={busy} onClick={doMerge}>
+        <button className="primary" disabled={busy} onClick={merge}>
           Merge into one
         </button>
         <button onClick={onCancel} disabled={busy}>

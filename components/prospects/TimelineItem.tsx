@@ -1,0 +1,68 @@
+// One message or call of a prospect's timeline: channel, direction, time, badges, recipients,
+// subject and text, and for a message sent the template it came from (the user may correct it).
+import { scheduledPending } from '@/lib/insights/prospects';
+import type { Message, Template } from '@/lib/schema/model';
+import { channelLabel, dateText, dateTimeText } from '@/components/insights/format';
+import { useMessageTemplate } from './use-prospect-page';
+
+/** "to A, B · cc C · bcc D": who an email went to, blind copies included (never prospects); a
+ *  recipient by name when the address book had one (`full`: every address, for the tooltip). */
+function timelineRecipients(m: Message, full = false): string {
+  const who = (l: string) => (full ? l : (/^(.+?)\s*<[^>]+>$/.exec(l)?.[1] ?? l));
+  const part = (label: string, list: readonly string[] | undefined) => (list?.length ? `${label} ${list.map(who).join(', ')}` : '');
+  return [part('to', m.to), part('cc', m.cc), part('bcc', m.bcc)].filter(Boolean).join(' · ');
+}
+
+export function TimelineItem({ m, templates, now }: { m: Message; templates: Template[]; now: number }) {
+  const isCall = m.kind === 'call' || m.kind === 'voicemail';
+  const { busy, err, choose } = useMessageTemplate(m.id);
+  const options = templates.filter((t) => !t.archived || t.id === m.templateId);
+  // Gmail "Schedule send": held by Gmail until its time, counted from then (the numbers are taken at now).
+  const pending = scheduledPending(m, now);
+  const recipients = m.direction === 'outbound' && m.kind === 'email' ? timelineRecipients(m) : '';
+  return (
+    <li className={m.direction === 'outbound' ? 'out' : 'in'} data-status={m.status ?? 'sent'}>
+      <div className="meta small">
+        <span className={`ch ch-${isCall ? 'call' : m.channel}`}>{isCall ? 'Call' : channelLabel(m.channel)}</span>
+        <span>{m.direction === 'outbound' ? (isCall ? 'You called' : pending ? 'You scheduled' : 'You wrote') : 'They wrote'}</span>
+        <span className="muted" title={dateText(m.sentAt)}>
+          {m.status === 'scheduled' && m.scheduledAt == null ? 'time not known' : dateTimeText(m.sentAt)}
+        </span>
+        {m.scheduledAt !== undefined && (
+          <span className="badge sched" data-testid="scheduled-badge" title="Sent with Gmail's Schedule send: counted from its scheduled time.">
+            {pending ? 'scheduled, not sent yet' : 'scheduled send'}
+          </span>
+        )}
+        {m.kind === 'linkedin-invite' && <span className="badge">invitation</span>}
+        {m.classification === 'bounce' && <span className="badge bounce">bounce</span>}
+        {m.classification === 'auto-reply' && <span className="badge auto">auto-reply</span>}
+        {isCall && <span className="badge">{m.kind === 'voicemail' ? 'voicemail' : (m.callOutcome ?? 'no-answer')}</span>}
+      </div>
+      {recipients && <div className="small muted recipients" title={timelineRecipients(m, true)}>{recipients}</div>}
+      {m.subject && <div className="small"><strong>{m.subject}</strong></div>}
+      {m.text && <div className="text small">{m.text}</div>}
+      {m.direction === 'outbound' && !isCall && (
+        <label className="small muted">
+          Template:{' '}
+          <select
+            className="tpl-pick"
+            aria-label="Template of this message"
+            disabled={busy}
+            value={m.templateId ?? ''}
+            // Recomputes the thread summary and broadcasts "db changed": every number follows.
+            onChange={(e) => void choose(e.target.value || null)}
+          >
+            <option value="">No template</option>
+            {options.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+          {m.templateSource && m.templateId && <span> ({m.templateSource})</span>}
+          {err && <span className="notice error">{err}</span>}
+        </label>
+      )}
+    </li>
+  );
+}
