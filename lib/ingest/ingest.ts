@@ -11,6 +11,7 @@ import {
   type ProspectEvent,
   type RetractEvent,
 } from '../schema/events';
+import { afterRetract, isOrphanEdit, keepFirstText, sameText, withdrawInvitation } from './linkedin-lifecycle';
 import type { Company, MergeReason, Message, Prospect, Thread } from '../schema/model';
 import { companyPageKeys, normaliseCompanyName, normaliseSizeBand, prospectCompanyKeys } from '../prospects/company';
 import { canAutoMerge, foldProspect, pickKept, type MergeStore } from '../prospects/merge';
@@ -77,6 +78,7 @@ const PRIORITY: Record<CaptureEvent['type'], number> = {
   message: 2,
   retract: 2,
   'connection-accepted': 3,
+  'invitation-withdrawn': 3,
   health: 4,
 };
 
@@ -181,7 +183,7 @@ function preloadKeys(events: CaptureEvent[]) {
       for (const p of [ev.from, ...ev.to]) prospects.push(...personKeys(p));
     } else if (ev.type === 'retract') {
       messages.push(`${ev.channel}:${ev.externalId}`);
-    } else if (ev.type === 'prospect' || ev.type === 'connection-accepted') {
+    } else if (ev.type === 'prospect' || ev.type === 'connection-accepted' || ev.type === 'invitation-withdrawn') {
       prospects.push(...personKeys(ev.person));
     }
     // Company events read companies and prospects by company keys on their own (rare).
@@ -244,6 +246,8 @@ async function handle(deps: IngestDeps, ws: WorkingSet, ev: CaptureEvent, stats:
       return ingestProspect(deps, ws, ev);
     case 'connection-accepted':
       return accepted(deps, ws, ev);
+    case 'invitation-withdrawn':
+      return withdrawInvitation(ws, ev, deps.now());
     case 'company':
       return ingestCompany(deps, ws, ev);
   }
@@ -321,10 +325,11 @@ async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: MessageEvent,
     if (needle) {
       const cands = await ws.messagesOfThread(thread.id);
       existing = cands.find(
-        (m) => m.direction === ev.direction && Math.abs(m.sentAt - ev.sentAt) <= FUZZY_WINDOW_MS && normText(m.text) === needle,
+        (m) => m.direction === ev.direction && Math.abs(m.sentAt - ev.sentAt) <= FUZZY_WINDOW_MS && sameText(m, needle),
       );
     }
   }
+  if (isOrphanEdit(ev, existing)) return 'dropped';
 
   const bounce = ev.direction === 'inbound' && classifyInbound({
     fromEmail: ev.from.email, fromName: ev.from.name, subject: ev.subject, text: ev.text,
@@ -405,7 +410,7 @@ async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: MessageEvent,
     seenBy: [ev.layer],
     updatedAt: now,
   };
-  let msg = existing ? scheduleMerge(existing, incoming, mergeMessages(existing, incoming)) : incoming;
+  let msg = keepFirstText(existing, existing ? scheduleMerge(existing, incoming, mergeMessages(existing, incoming)) : incoming, ev);
   msg.threadId = thread.id;
   if (msg.direction === 'inbound') {
     msg.classification = classifyInbound({
@@ -797,6 +802,7 @@ async function retract(deps: IngestDeps, ws: WorkingSet, ev: RetractEvent): Prom
   if (msgs.length === 0) return 'dropped';
   for (const m of msgs) {
     ws.deleteMessage(m.id);
+    await afterRetract(ws, m, deps.now());
     const pid = m.prospectId;
     if (!pid) continue;
     const left = await ws.messagesOfProspect(pid);
