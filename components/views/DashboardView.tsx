@@ -18,6 +18,7 @@ import { OnPageNotice } from '@/components/insights/OnPageNotice';
 import { takeRequestedDimension } from '@/components/insights/dimension-request';
 import '@/components/insights/insights.css';
 import { Loading } from '@/components/Loading';
+import { InvitationsSection } from '@/components/insights/InvitationsSection';
 
 const DAY = 86_400_000;
 const RANGES = [
@@ -169,6 +170,7 @@ export function DashboardView() {
       )}
       <Headline dash={view.core} windowDays={windowDays} />
       <ActivitySection activity={view.activity} scheduled={scheduledAhead(data.facts, now)} />
+      {channel !== 'gmail' && <InvitationsSection facts={data.facts} now={now} pendingDays={settings.invitePendingDays} from={from} to={to} minSample={minSample} />}
       <ListsSection dash={view.core} names={view.names} windowDays={windowDays} />
       <TemplatesSection dash={view.core} minSample={minSample} />
       <TraitsSection dash={view.people} minSample={minSample} dimension={dimension} setDimension={setDimension} />

@@ -35,9 +35,9 @@ const rowsOf = (f: Facts) => {
 describe('facts', () => {
   it('encode then decode keeps every fact the metrics read', () => {
     const back = decodeFacts(encodeFacts(threads, prospects));
-    expect(back.prospects).toEqual(prospects.map((p) => ({ id: p.id, name: p.name, emails: p.emails, linkedinUrl: p.linkedinUrl, stage: p.stage, dealValue: p.dealValue, seniority: p.seniority, title: p.title, company: p.company, industry: p.industry, location: p.location, companySize: p.companySize, traits: p.traits })));
-    expect(back.threads.map((t) => [t.id, t.channel, t.prospectIds, t.subject, t.summary?.firstOutboundAt, t.summary?.firstReplyAt, t.summary?.sends])).toEqual(
-      threads.map((t) => [t.id, t.channel, t.prospectIds, t.subject, t.summary?.firstOutboundAt, t.summary?.firstReplyAt, t.summary?.sends]),
+    expect(back.prospects).toEqual(prospects.map((p) => ({ id: p.id, name: p.name, emails: p.emails, linkedinUrl: p.linkedinUrl, stage: p.stage, dealValue: p.dealValue, seniority: p.seniority, title: p.title, company: p.company, industry: p.industry, location: p.location, companySize: p.companySize, traits: p.traits, connectedAt: p.connectedAt ?? null })));
+    expect(back.threads.map((t) => [t.id, t.channel, t.prospectIds, t.subject, t.summary?.firstOutboundAt, t.summary?.firstReplyAt, t.summary?.sends, t.summary?.invites ?? []])).toEqual(
+      threads.map((t) => [t.id, t.channel, t.prospectIds, t.subject, t.summary?.firstOutboundAt, t.summary?.firstReplyAt, t.summary?.sends, t.summary?.invites ?? []]),
     );
   });
 

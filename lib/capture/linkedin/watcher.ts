@@ -23,7 +23,7 @@ import { inviteThreadId, noteKey, oneToOneThreadAlias, normaliseThreadId, parseE
 import { readCompanyPage, readInvitationCards } from './pages';
 import { insertions, noteFocus } from './insert';
 import { confirmedKey, holdKey, noteInfoKey, type HeldInvite } from './invite-hold';
-import { SEL } from './selectors';
+import { RECALLED_TEXT, SEL } from './selectors';
 
 export interface WatcherStore {
   get(key: string): Promise<unknown>;
@@ -136,12 +136,13 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     identitySent = true;
   }
 
-  const toPerson = (p: { name: string | null; profileUrl: string | null; memberId: string | null; numericMemberId?: string | null; email?: string | null }): CapturedPerson => {
+  const toPerson = (p: { name: string | null; profileUrl: string | null; memberId: string | null; numericMemberId?: string | null; invitationId?: string | null; email?: string | null }): CapturedPerson => {
     const o: CapturedPerson = {};
     if (p.name) o.name = p.name.slice(0, 1000);
     if (p.profileUrl) o.profileUrl = p.profileUrl;
     if (p.memberId) o.memberId = p.memberId;
     if (p.numericMemberId) o.numericMemberId = p.numericMemberId;
+    if (p.invitationId) o.invitationId = p.invitationId;
     if (p.email) o.email = p.email;
     return o;
   };
@@ -176,6 +177,7 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     recognised++;
     learnViewer(m.viewerMemberId);
     sendIdentity();
+    if (recalledItem(m)) return;
     if (emittedMessages.has(m.messageId)) return;
     if (!m.text.trim()) {
       // Attachments, reactions-only, system lines, or a body not rendered yet: read again if it fills in.
@@ -210,6 +212,20 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       sentAt: m.sentAt,
       template: m.direction === 'outbound' ? templateFor(m.text, m.sentAt) : null,
     });
+  }
+
+  /**
+   * An item showing the recall placeholder instead of its text (the author deleted it, either
+   * side): the message leaves the counts, once per message id.
+   */
+  const recalled = new Set<string>();
+  function recalledItem(m: DomMessage): boolean {
+    if (!RECALLED_TEXT.test(m.text.trim())) return false;
+    if (!recalled.has(m.messageId)) {
+      recalled.add(m.messageId);
+      emit({ eventId: newId(), type: 'retract', channel: 'linkedin', layer: 'dom', externalId: m.messageId });
+    }
+    return true;
   }
 
   /** The thread of a pane whose item ids do not decode: another decodable item, else the page URL. */
@@ -544,6 +560,15 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       const t = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
       const item = t?.closest?.(SEL.eventWithUrn);
       if (item && emptyItems.has(item)) onMessageItem(item);
+      else if (item) {
+        // A message already read changed: recalled (the placeholder replaced its text)?
+        try {
+          const m = readMessageItem(item, null);
+          if (m) recalledItem(m);
+        } catch {
+          /* read again with the next change */
+        }
+      }
       const li = t?.closest?.(SEL.convItem);
       if (li && li !== touchedList) {
         touchedList = li;
