@@ -389,6 +389,36 @@ describe('watcher', () => {
       ['Late text', 1_790_000_100_000],
     ]);
   });
+  it('a message recalled while on screen (its text replaced by the placeholder) is retracted once; one shown recalled on load is never logged', async () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    const out: CaptureEventInput[][] = [];
+    const w = createWatcher({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    w.scanAll();
+    w.flush();
+    const items = doc.querySelectorAll('[data-event-urn]');
+    const urnOf = (el: Element) => el.getAttribute('data-event-urn')!;
+    const idOf = (el: Element) => urnOf(el).slice(urnOf(el).lastIndexOf(',') + 1, -1);
+    // The prospect deletes their reply: LinkedIn keeps the item and swaps the text for the placeholder.
+    items[1]!.querySelector('.msg-s-event-listitem__body')!.textContent = 'This message has been deleted.';
+    await new Promise((r) => setTimeout(r, 20));
+    items[1]!.querySelector('.msg-s-event-listitem__body')!.textContent = 'This message has been deleted.'; // a re-render: still once
+    await new Promise((r) => setTimeout(r, 20));
+    w.flush();
+    w.stop();
+    const retracts = events(out).filter((e) => e.type === 'retract');
+    expect(retracts).toEqual([expect.objectContaining({ externalId: idOf(items[1]!), layer: 'dom' })]);
+    // A later page load where the item already shows the placeholder (German UI): a retract, no message.
+    const doc2 = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    doc2.querySelectorAll('.msg-s-event-listitem__body')[2]!.textContent = 'Diese Nachricht wurde gelöscht.';
+    const out2: CaptureEventInput[][] = [];
+    const w2 = createWatcher({ doc: doc2, push: (e) => out2.push(e), healthEveryMs: 1e9 });
+    w2.scanAll();
+    w2.flush();
+    w2.stop();
+    const evs2 = events(out2);
+    expect(evs2.filter((e) => e.type === 'message')).toHaveLength(2);
+    expect(evs2.filter((e) => e.type === 'retract')).toEqual([expect.objectContaining({ externalId: idOf(doc2.querySelectorAll('[data-event-urn]')[2]!) })]);
+  });
   it('a new reply seen only in the conversation list is an inbound message in the known thread', async () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const out: CaptureEventInput[][] = [];
