@@ -39,7 +39,9 @@ export function acceptance(facts: Facts, o: { now: number; pendingDays: number; 
       const at = c.iAt[j];
       if (at > o.now || (o.from != null && at < o.from) || (o.to != null && at >= o.to)) continue;
       out.sent++;
-      if (c.iWd[j] <= o.now) out.withdrawn++; // NaN (not withdrawn) compares false
+      // Withdrawn and accepted are facts whenever they were learned (the panel's `now` is taken when
+      // it opens and moves only when a send falls due: a withdrawal after that must still show).
+      if (!Number.isNaN(c.iWd[j])) out.withdrawn++;
       else if (connected) out.accepted++;
       else if (o.now - at > o.pendingDays * DAY) out.notAccepted++;
       else out.pending++;

@@ -288,6 +288,33 @@ describe('watcher', () => {
     expect(evs.find((e) => e.type === 'connection-accepted')).toMatchObject({ person: { profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/' } });
     expect(evs.find((e) => e.type === 'prospect')).toMatchObject({ connectionDegree: 1 });
   });
+  it('Pending turning back into Connect while the page is open is a withdrawal (whatever call the page made); a reload showing Connect is not', async () => {
+    const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
+    const out: CaptureEventInput[][] = [];
+    const mk = () => createWatcher({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9 });
+    const b = doc.querySelector('main button[aria-label^="Invite "]')!;
+    b.setAttribute('aria-label', 'Pending, click to withdraw invitation sent to Ana García');
+    b.querySelector('span')!.textContent = 'Pending';
+    const w = mk();
+    w.scanAll();
+    await new Promise((r) => setTimeout(r, 30));
+    // The user withdraws: the button reads Connect again.
+    b.setAttribute('aria-label', 'Invite Ana García to connect');
+    b.querySelector('span')!.textContent = 'Connect';
+    await new Promise((r) => setTimeout(r, 30));
+    w.flush();
+    w.stop();
+    const withdrawn = events(out).filter((e) => e.type === 'invitation-withdrawn');
+    expect(withdrawn).toEqual([expect.objectContaining({ layer: 'dom', person: expect.objectContaining({ profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/', name: 'Ana García' }) })]);
+    // A new page view that only ever shows Connect says nothing about a withdrawal.
+    out.length = 0;
+    const w2 = mk();
+    w2.scanAll();
+    await new Promise((r) => setTimeout(r, 30));
+    w2.flush();
+    w2.stop();
+    expect(events(out).filter((e) => e.type === 'invitation-withdrawn')).toHaveLength(0);
+  });
   it("the viewer's own profile is an identity, not a prospect", async () => {
     const doc = load('profile-classic', 'https://www.linkedin.com/in/jane-doe-594b81205/');
     const edit = doc.createElement('a');
