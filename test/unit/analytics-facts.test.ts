@@ -12,11 +12,11 @@ const now = Date.UTC(2026, 10, 27, 12);
 const file = generateSeed({ now, prospects: 300, threads: 400 });
 const byThread = new Map<string, Message[]>();
 for (const m of file.messages) {
-  const msg = Message.parse({ ...m, sentAt: Date.parse(m.sentAt) });
+  const msg = Message.parse({ ...m, sentAt: Date.parse(m.sentAt), withdrawnAt: m.withdrawnAt ? Date.parse(m.withdrawnAt) : undefined });
   byThread.set(m.threadId, [...(byThread.get(m.threadId) ?? []), msg]);
 }
 const threads: AnalyticsThread[] = file.threads.map((t) => ({ id: t.id, channel: t.channel, prospectIds: t.prospectIds, subject: t.subject, summary: summarizeThread(byThread.get(t.id) ?? []) }));
-const prospects: AnalyticsProspect[] = file.prospects.map((p) => Prospect.parse({ ...p, createdAt: 0, updatedAt: 0 }));
+const prospects: AnalyticsProspect[] = file.prospects.map((p) => Prospect.parse({ ...p, createdAt: 0, updatedAt: 0, connectedAt: p.connectedAt ? Date.parse(p.connectedAt) : null }));
 const templates = file.templates.map((t) => Template.parse({ ...t, createdAt: 0, updatedAt: 0 }));
 
 const dash = (facts: Facts, filters = {}) =>

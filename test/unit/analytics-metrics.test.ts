@@ -335,7 +335,7 @@ describe('on the seed data set, against a brute-force count', () => {
     const file = generateSeed({ now: Date.UTC(2026, 10, 27), prospects: 300, threads: 400 });
     const byThread = new Map<string, Message[]>();
     for (const m of file.messages) {
-      const msg = Message.parse({ ...m, sentAt: Date.parse(m.sentAt) });
+      const msg = Message.parse({ ...m, sentAt: Date.parse(m.sentAt), withdrawnAt: m.withdrawnAt ? Date.parse(m.withdrawnAt) : undefined });
       byThread.set(m.threadId, [...(byThread.get(m.threadId) ?? []), msg]);
     }
     const ts: AnalyticsThread[] = file.threads.map((t) => ({ ...t, summary: summarizeThread(byThread.get(t.id) ?? []) }));
