@@ -75,6 +75,15 @@ export async function withdrawInvitation(ws: WorkingSet, ev: WithdrawnEvent, now
   return 'merged';
 }
 
+/**
+ * The backfill below, only when the database already exists: a worker starting on a fresh profile
+ * must not create it (the first page to open it does, or upgrades an old one and says so).
+ */
+export async function backfillInviteFactsIfPresent(open: () => SidelogDb, name = 'sidelog'): Promise<number> {
+  const list = await indexedDB.databases();
+  return list.some((d) => d.name === name) ? backfillInviteFacts(open()) : 0;
+}
+
 /** `meta` flag: LinkedIn thread summaries carry their invitations (InviteFact). */
 export const INVITES_BACKFILLED = 'backfill:invite-facts';
 

@@ -274,3 +274,14 @@ describe('acceptance, a function of now', () => {
     expect(acceptance(reencoded, { now, pendingDays: 21 })).toEqual(acceptance(fresh, { now, pendingDays: 21 }));
   });
 });
+
+describe('the backfill at worker start', () => {
+  it('never creates the database (a fresh profile, or an old one the first page upgrades)', async () => {
+    const { backfillInviteFactsIfPresent } = await import('@/lib/ingest/linkedin-lifecycle');
+    let opened = 0;
+    const name = `li-absent-${Date.now()}`;
+    expect(await backfillInviteFactsIfPresent(() => (opened++, openDb(name)), name)).toBe(0);
+    expect(opened).toBe(0);
+    expect((await indexedDB.databases()).some((d) => d.name === name)).toBe(false);
+  });
+});
