@@ -3,6 +3,7 @@
 // lib/analytics/dashboard.ts, each part recomputed only when its inputs change.
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { acceptance } from '@/lib/analytics/acceptance';
 import { computeActivity, computeCore, computePeople, dashboardUnits } from '@/lib/analytics/dashboard';
 import type { Dimension } from '@/lib/analytics/rates';
 import { nextDue, scheduledAhead, type Filters } from '@/lib/analytics/units';
@@ -76,9 +77,17 @@ export function useDashboard({ now, setNow, filters, dimension }: Pick<Dashboard
   const names = useMemo(() => (data ? prospectNames(data.facts) : new Map<string, string>()), [data]);
   const tags = useMemo(() => templateTags(data?.templates ?? []), [data]);
   const scheduled = useMemo(() => (data ? scheduledAhead(data.facts, now) : 0), [data, now]);
+  // LinkedIn invitations accepted, as of `now` (one still pending after the window counts as not).
+  const invitations = useMemo(
+    () =>
+      data && filters.channel !== 'gmail'
+        ? acceptance(data.facts, { now, pendingDays: data.settings.invitePendingDays, from: filters.from, to: filters.to })
+        : null,
+    [data, now, filters],
+  );
   const view =
     data && core && people && activity
-      ? { core, people, activity, scheduled, names, settings: data.settings, empty: data.facts.threads.n === 0 }
+      ? { core, people, activity, scheduled, invitations, names, settings: data.settings, empty: data.facts.threads.n === 0 }
       : null;
   return { error: q.error, view, tags };
 }

@@ -34,13 +34,25 @@ export function TimelineItem({ m, templates, now }: { m: Message; templates: Tem
           </span>
         )}
         {m.kind === 'linkedin-invite' && <span className="badge">invitation</span>}
+        {m.withdrawnAt != null && (
+          <span className="badge" data-testid="withdrawn-badge" title="You withdrew this invitation: it is left out of the acceptance numbers.">
+            withdrawn
+          </span>
+        )}
         {m.classification === 'bounce' && <span className="badge bounce">bounce</span>}
         {m.classification === 'auto-reply' && <span className="badge auto">auto-reply</span>}
         {isCall && <span className="badge">{m.kind === 'voicemail' ? 'voicemail' : (m.callOutcome ?? 'no-answer')}</span>}
       </div>
       {recipients && <div className="small muted recipients" title={timelineRecipients(m, true)}>{recipients}</div>}
       {m.subject && <div className="small"><strong>{m.subject}</strong></div>}
-      {m.text && <div className="text small">{m.text}</div>}
+      {/* LinkedIn: the text as last edited, marked; the text first sent (what template attribution reads) in its tooltip. */}
+      {m.editedText !== undefined ? (
+        <div className="text small" data-testid="edited-text" title={`Edited on LinkedIn. First sent as: ${m.text}`}>
+          {m.editedText} <span className="badge">edited</span>
+        </div>
+      ) : (
+        m.text && <div className="text small">{m.text}</div>
+      )}
       {m.direction === 'outbound' && !isCall && (
         <label className="small muted">
           Template:{' '}

@@ -8,6 +8,7 @@ import { ActivitySection } from '@/components/dashboard/ActivitySection';
 import { CallsSection } from '@/components/dashboard/CallsSection';
 import { FilterBar } from '@/components/dashboard/FilterBar';
 import { FunnelSection } from '@/components/dashboard/FunnelSection';
+import { InvitationsSection } from '@/components/dashboard/InvitationsSection';
 import { Headline } from '@/components/dashboard/Headline';
 import { ListsSection } from '@/components/dashboard/ListsSection';
 import { TemplatesSection } from '@/components/dashboard/TemplatesSection';
@@ -46,6 +47,7 @@ export function DashboardView() {
       )}
       <Headline dash={view.core} windowDays={windowDays} />
       <ActivitySection activity={view.activity} scheduled={view.scheduled} />
+      {view.invitations && <InvitationsSection a={view.invitations} pendingDays={view.settings.invitePendingDays} minSample={minSample} />}
       <ListsSection dash={view.core} names={view.names} windowDays={windowDays} />
       <TemplatesSection dash={view.core} minSample={minSample} />
       <TraitsSection dash={view.people} minSample={minSample} dimension={f.dimension} setDimension={f.setDimension} />

@@ -165,6 +165,20 @@ export function SettingsView() {
             />
             <small className="muted">Below this many threads a rate says “too early”.</small>
           </label>
+          <label className="field">
+            <span>LinkedIn invitation counts as not accepted after (days)</span>
+            <input
+              type="number"
+              min={1}
+              max={365}
+              value={s.invitePendingDays}
+              onChange={(e) => {
+                const n = Number(e.target.value);
+                if (Number.isInteger(n) && n >= 1 && n <= 365) save.mutate({ invitePendingDays: n });
+              }}
+            />
+            <small className="muted">LinkedIn never says when an invitation is ignored: one still pending this long counts as not accepted.</small>
+          </label>
           <p className="muted small" data-testid="identities">
             You, as learned from the pages:{' '}
             {[...s.identities.emails, ...s.identities.linkedinProfileUrls].join(', ') || 'not seen yet (open Gmail or LinkedIn)'}

@@ -3,6 +3,8 @@ import { onMessage } from '@/lib/messaging';
 import { ORPHAN_AGE_MS, drainAfterClose, drainOrphans, handleCapture, ingestQueued } from '@/lib/background/capture-handler';
 import { observeLinkedInSends } from '@/lib/capture/linkedin/web-request';
 import { forgetPopupCacheOnChanges } from '@/lib/insights/forget-popup-cache';
+import { backfillInviteFactsIfPresent } from '@/lib/ingest/linkedin-lifecycle';
+import { DB_NAME, getDb } from '@/lib/db/db';
 
 // main() must stay synchronous: every listener is registered before the first await, so an event
 // that wakes the worker is never missed.
@@ -17,6 +19,8 @@ export default defineBackground(() => {
     .catch(() => undefined);
 
   void drainOrphans();
+  // Once: LinkedIn thread summaries written before they kept their invitations (acceptance numbers).
+  void backfillInviteFactsIfPresent(getDb, DB_NAME).catch(() => undefined);
   // A tab that closes right after a capture leaves it in its outbox (stored, not yet delivered):
   // take it in once it is old enough not to be a live tab's, and LinkedIn invitations it held once
   // they fall due. The event needs no "tabs" permission.

@@ -26,7 +26,7 @@ export type AnalyticsProspect = Pick<
   | 'stage'
   | 'dealValue'
   | 'traits'
->;
+> & Partial<Pick<Prospect, 'connectedAt'>>;
 export type AnalyticsTemplate = Pick<Template, 'id' | 'name' | 'tags' | 'version' | 'archived'>;
 
 export type Dimension =
@@ -90,6 +90,10 @@ export interface ThreadColumns {
   sAt: Float64Array;
   sTpl: Int32Array;
   sCall: Int8Array;
+  /** LinkedIn invitations of thread i: iAt[iOff[i]] … (sent; withdrawn, NaN = not withdrawn). */
+  iOff: Int32Array;
+  iAt: Float64Array;
+  iWd: Float64Array;
 }
 
 /** A trait as codes: codes[p] indexes values (UNKNOWN included when a prospect lacks it). */
@@ -112,6 +116,8 @@ export interface ProspectColumns {
   stage: Uint8Array;
   /** Deal value; NaN = none. */
   deal: Float64Array;
+  /** When an invitation the user sent was seen accepted; NaN = not (yet). */
+  connected: Float64Array;
   /** Every built-in trait but channel (a thread fact), then each custom trait, sorted. */
   dims: DimensionColumn[];
 }
@@ -161,9 +167,11 @@ export function encodeFacts(threads: readonly AnalyticsThread[], prospects: read
   const n = threads.length;
   let nP = 0;
   let nS = 0;
+  let nI = 0;
   for (const t of threads) {
     nP += t.prospectIds.length;
     nS += t.summary?.sends?.length ?? 0;
+    nI += t.summary?.invites?.length ?? 0;
   }
   const c: ThreadColumns = {
     n,
@@ -189,17 +197,22 @@ export function encodeFacts(threads: readonly AnalyticsThread[], prospects: read
     sAt: new Float64Array(nS),
     sTpl: new Int32Array(nS),
     sCall: new Int8Array(nS),
+    iOff: new Int32Array(n + 1),
+    iAt: new Float64Array(nI),
+    iWd: new Float64Array(nI),
   };
-  let at = { pj: 0, sj: 0 };
+  let at = { pj: 0, sj: 0, ij: 0 };
   for (let i = 0; i < n; i++) at = writeThread(c, i, threads[i], at, prospectRow, code);
-  const { pj, sj } = at;
+  const { pj, sj, ij } = at;
   c.pOff[n] = pj;
   c.sOff[n] = sj;
+  c.iOff[n] = ij;
 
   const total = ids.length;
   const stored = new Uint8Array(total).fill(1, 0, nStored);
   const stage = new Uint8Array(total);
   const deal = new Float64Array(total).fill(NaN);
+  const connected = new Float64Array(total).fill(NaN);
   const name: string[] = new Array(total).fill('');
   const emails: string[] = new Array(total).fill('');
   const linkedin: string[] = new Array(total).fill('');
@@ -210,6 +223,7 @@ export function encodeFacts(threads: readonly AnalyticsThread[], prospects: read
     linkedin[p] = x.linkedinUrl ?? '';
     stage[p] = Math.max(0, STAGES.indexOf(x.stage));
     if (x.dealValue !== null && x.dealValue !== undefined) deal[p] = x.dealValue;
+    connected[p] = time(x.connectedAt);
   }
   const custom = new Set<string>();
   for (const x of unique) for (const k in x.traits) custom.add(k);
@@ -224,7 +238,7 @@ export function encodeFacts(threads: readonly AnalyticsThread[], prospects: read
   };
   for (const f of PROSPECT_FIELDS) dims.push(column(f, BUILTIN_DIMENSIONS.find((d) => d.key === f)!.label, (x) => x[f]));
   for (const k of [...custom].sort()) dims.push(column(`trait:${k}`, k, (x) => x.traits[k]));
-  return { v: 1, tpl, threads: c, prospects: { id: ids, stored, name, emails, linkedin, stage, deal, dims } };
+  return { v: 1, tpl, threads: c, prospects: { id: ids, stored, name, emails, linkedin, stage, deal, connected, dims } };
 }
 
 const orNull = (x: number) => (Number.isNaN(x) ? null : x);
@@ -244,6 +258,8 @@ export function decodeThreads(f: Facts): AnalyticsThread[] {
     for (let j = c.pOff[i]; j < c.pOff[i + 1]; j++) prospectIds.push(P.id[c.pIdx[j]]);
     const sends = [];
     for (let j = c.sOff[i]; j < c.sOff[i + 1]; j++) sends.push({ at: c.sAt[j], templateId: tplId(c.sTpl[j]), call: c.sCall[j] < 0 ? null : CALL_OUTCOMES[c.sCall[j]] });
+    const invites = [];
+    for (let j = c.iOff[i]; j < c.iOff[i + 1]; j++) invites.push({ at: c.iAt[j], withdrawnAt: orNull(c.iWd[j]) });
     const dir = c.firstDir[i];
     threads[i] = {
       id: c.id[i],
@@ -273,6 +289,7 @@ export function decodeThreads(f: Facts): AnalyticsThread[] {
               bounced: (c.flags[i] & BOUNCED) !== 0,
               awaitingUser: (c.flags[i] & AWAITING) !== 0,
               sends,
+              invites,
             },
     };
   }
@@ -296,6 +313,7 @@ export function decodeProspects(f: Facts): AnalyticsProspect[] {
       linkedinUrl: P.linkedin[p] || null,
       stage: STAGES[P.stage[p]],
       dealValue: orNull(P.deal[p]),
+      connectedAt: orNull(P.connected[p]),
       traits: {} as Record<string, string>,
     } as AnalyticsProspect;
     for (const d of P.dims) {
@@ -354,6 +372,7 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
   const stored = grow(P0.stored, 0);
   const stage = grow(P0.stage, 0);
   const deal = grow(P0.deal, NaN);
+  const connected = grow(P0.connected, NaN);
   const name = P0.name.slice();
   const emails = P0.emails.slice();
   const linkedin = P0.linkedin.slice();
@@ -388,6 +407,7 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
     linkedin[p] = x.linkedinUrl ?? '';
     stage[p] = Math.max(0, STAGES.indexOf(x.stage));
     deal[p] = x.dealValue ?? NaN;
+    connected[p] = time(x.connectedAt);
     dims.forEach((d, i) => (d.codes[p] = valueCode(i, clean(getters[i](x)))));
   }
   const changedP = new Set(change.prospects.map((x) => x.id));
@@ -400,6 +420,7 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
     linkedin[p] = '';
     stage[p] = 0;
     deal[p] = NaN;
+    connected[p] = NaN;
     dims.forEach((d, i) => (d.codes[p] = valueCode(i, UNKNOWN)));
   }
 
@@ -446,23 +467,32 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
     sAt: c0.sAt,
     sTpl: c0.sTpl,
     sCall: c0.sCall,
+    iOff: new Int32Array(n + 1),
+    iAt: c0.iAt,
+    iWd: c0.iWd,
   };
   let nP = 0;
   let nS = 0;
+  let nI = 0;
   for (let i = 0; i < n; i++) {
     const t = changed.get(i);
     nP += t ? t.prospectIds.length : c0.pOff[i + 1] - c0.pOff[i];
     nS += t ? (t.summary?.sends?.length ?? 0) : c0.sOff[i + 1] - c0.sOff[i];
+    nI += t ? (t.summary?.invites?.length ?? 0) : c0.iOff[i + 1] - c0.iOff[i];
   }
   c.pIdx = new Int32Array(nP);
   c.sAt = new Float64Array(nS);
   c.sTpl = new Int32Array(nS);
   c.sCall = new Int8Array(nS);
+  c.iAt = new Float64Array(nI);
+  c.iWd = new Float64Array(nI);
   let pj = 0;
   let sj = 0;
+  let ij = 0;
   for (let i = 0; i < n; i++) {
     c.pOff[i] = pj;
     c.sOff[i] = sj;
+    c.iOff[i] = ij;
     const t = changed.get(i);
     if (!t) {
       const a = c0.pOff[i];
@@ -475,13 +505,19 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
       c.sTpl.set(c0.sTpl.subarray(sa, sb), sj);
       c.sCall.set(c0.sCall.subarray(sa, sb), sj);
       sj += sb - sa;
+      const ia = c0.iOff[i];
+      const ib = c0.iOff[i + 1];
+      c.iAt.set(c0.iAt.subarray(ia, ib), ij);
+      c.iWd.set(c0.iWd.subarray(ia, ib), ij);
+      ij += ib - ia;
       continue;
     }
-    ({ pj, sj } = writeThread(c, i, t, { pj, sj }, rowOf, code));
+    ({ pj, sj, ij } = writeThread(c, i, t, { pj, sj, ij }, rowOf, code));
   }
   c.pOff[n] = pj;
   c.sOff[n] = sj;
-  return { v: 1, tpl, threads: c, prospects: { id: ids, stored, name, emails, linkedin, stage, deal, dims } };
+  c.iOff[n] = ij;
+  return { v: 1, tpl, threads: c, prospects: { id: ids, stored, name, emails, linkedin, stage, deal, connected, dims } };
 }
 
 /** Row i of the thread columns from a thread; its prospects and sends go at `at` in the lists. */
@@ -489,24 +525,25 @@ function writeThread(
   c: ThreadColumns,
   i: number,
   t: AnalyticsThread,
-  at: { pj: number; sj: number },
+  at: { pj: number; sj: number; ij: number },
   prospectRow: (id: string) => number,
   code: (id: string | null | undefined) => number,
-): { pj: number; sj: number } {
-  let { pj, sj } = at;
+): { pj: number; sj: number; ij: number } {
+  let { pj, sj, ij } = at;
   c.id[i] = t.id;
   c.channel[i] = t.channel === 'linkedin' ? 1 : 0;
   c.subject[i] = t.subject;
   c.pOff[i] = pj;
   for (const id of t.prospectIds) c.pIdx[pj++] = prospectRow(id);
   c.sOff[i] = sj;
+  c.iOff[i] = ij;
   const s = t.summary;
   if (!s) {
     c.firstDir[i] = -1;
     c.firstOut[i] = c.lastOut[i] = c.lastIn[i] = c.firstReply[i] = NaN;
     c.firstTpl[i] = c.creditTpl[i] = -1;
     c.firstVer[i] = c.outCount[i] = c.autoReplies[i] = c.creditVer[i] = c.creditStep[i] = c.flags[i] = 0;
-    return { pj, sj };
+    return { pj, sj, ij };
   }
   writeSummary(c, i, s, code);
   for (const x of s.sends ?? []) {
@@ -515,7 +552,12 @@ function writeThread(
     c.sCall[sj] = x.call ? CALL_OUTCOMES.indexOf(x.call) : -1;
     sj++;
   }
-  return { pj, sj };
+  for (const x of s.invites ?? []) {
+    c.iAt[ij] = x.at;
+    c.iWd[ij] = time(x.withdrawnAt);
+    ij++;
+  }
+  return { pj, sj, ij };
 }
 
 function writeSummary(c: ThreadColumns, i: number, s: NonNullable<AnalyticsThread['summary']>, code: (id: string | null | undefined) => number) {

@@ -349,6 +349,20 @@ export function generateSeed(options: SeedOptions = {}): ExportFile {
     c.lastAt += 2 * gap;
   }
 
+  // LinkedIn invitations: about half accepted a few days later, some withdrawn after two weeks, the
+  // rest pending. Decided from each invitation's id, not the generator, so the rest of the data set
+  // is what it was before invitations had outcomes.
+  const byId = new Map(prospects.map((p, i) => [p.id, { p, i }]));
+  for (const m of messages) {
+    if (m.kind !== 'linkedin-invite' || !m.prospectId) continue;
+    const sent = Date.parse(m.sentAt);
+    const h = [...m.id].reduce((x, c) => (Math.imul(x, 31) + c.charCodeAt(0)) >>> 0, 7) % 100;
+    const x = byId.get(m.prospectId);
+    const acceptedAt = sent + (1 + (h % 6)) * DAY;
+    if (x && (h < 30 || repliedProspects.has(x.i)) && acceptedAt < now) x.p.connectedAt = x.p.connectedAt ?? iso(acceptedAt);
+    else if (h >= 90 && sent + 14 * DAY < now) m.withdrawnAt = iso(sent + 14 * DAY);
+  }
+
   return {
     format: 'sidelog-export',
     version: 1,

@@ -96,6 +96,7 @@ function message(m: Rec): void {
   if (m.callOutcome != null) m.callOutcome = enumish(m.callOutcome, OUTCOME);
   if (m.status != null) m.status = enumish(m.status);
   if (m.scheduledAt != null) m.scheduledAt = when(m.scheduledAt);
+  if (m.withdrawnAt != null) m.withdrawnAt = when(m.withdrawnAt);
 }
 
 function template(t: Rec): void {

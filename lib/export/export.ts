@@ -78,6 +78,8 @@ export function exportMessage(m: Message): ExportFile['messages'][number] {
     ...(m.bcc?.length ? { bcc: m.bcc } : {}),
     ...(m.status === 'scheduled' ? { status: m.status } : {}),
     ...(m.scheduledAt !== undefined ? { scheduledAt: m.scheduledAt === null ? null : iso(m.scheduledAt) } : {}),
+    ...(m.editedText !== undefined ? { editedText: m.editedText } : {}),
+    ...(m.withdrawnAt != null ? { withdrawnAt: iso(m.withdrawnAt) } : {}),
   };
 }
 

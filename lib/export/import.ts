@@ -124,6 +124,8 @@ export async function importExport(db: SidelogDb, file: ExportFile, now: number)
     ...(m.bcc?.length ? { bcc: m.bcc } : {}),
     ...(m.status === 'scheduled' ? { status: m.status } : {}),
     ...(m.scheduledAt !== undefined ? { scheduledAt: m.scheduledAt === null ? null : Date.parse(m.scheduledAt) } : {}),
+    ...(m.editedText !== undefined ? { editedText: m.editedText } : {}),
+    ...(m.withdrawnAt !== undefined ? { withdrawnAt: Date.parse(m.withdrawnAt) } : {}),
     keys: [...new Set([m.id, ...messageKeys(m.channel, m.externalId || m.id, m.aliases ?? [], m.rfcMessageId ?? null)])],
     seenBy: ['import'],
     updatedAt: now,

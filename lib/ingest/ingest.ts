@@ -8,6 +8,7 @@
 import { CaptureEvent } from '../schema/events';
 import { learnIdentity } from './identity';
 import { messageKeys, personKeys, threadKeys } from '../records/keys';
+import { withdrawInvitation } from './linkedin-lifecycle';
 import { ingestMessage, retractMessage } from './messages';
 import { ingestAccepted } from './prospects';
 import { bumpStats, countStat, mergeStats, type StatsDelta } from './stats';
@@ -34,6 +35,7 @@ const PRIORITY: Record<CaptureEvent['type'], number> = {
   message: 2,
   retract: 2,
   'connection-accepted': 3,
+  'invitation-withdrawn': 3,
   health: 4,
 };
 
@@ -148,7 +150,7 @@ function preloadKeys(events: CaptureEvent[]) {
       for (const p of [ev.from, ...ev.to]) prospects.push(...personKeys(p));
     } else if (ev.type === 'retract') {
       messages.push(`${ev.channel}:${ev.externalId}`);
-    } else if (ev.type === 'prospect' || ev.type === 'connection-accepted') {
+    } else if (ev.type === 'prospect' || ev.type === 'connection-accepted' || ev.type === 'invitation-withdrawn') {
       prospects.push(...personKeys(ev.person));
     }
     // Company events read companies and prospects by company keys on their own (rare).
@@ -178,6 +180,8 @@ async function handle(deps: IngestDeps, ws: WorkingSet, ev: CaptureEvent, stats:
       return ingestProspect(deps, ws, ev);
     case 'connection-accepted':
       return ingestAccepted(deps, ws, ev);
+    case 'invitation-withdrawn':
+      return withdrawInvitation(ws, ev, deps.now());
     case 'company':
       return ingestCompany(deps, ws, ev);
   }

@@ -12,6 +12,7 @@ import { classifyInbound } from './classify';
 import { isSelf } from './identity';
 import { canonicalProfileUrl, isExcluded, messageKeys, normEmail, personKeys, threadKeys } from '../records/keys';
 import { normText } from '../text';
+import { afterRetract, isOrphanEdit, keepFirstText, sameText } from './linkedin-lifecycle';
 import { mergeMessages, scheduleMerge } from './message-merge';
 import { upsertProspect } from './prospects';
 import { countStat, type StatsDelta } from './stats';
@@ -33,6 +34,7 @@ export async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: Messag
   const tKeys = threadKeys(ev.channel, ev.threadExternalId, ev.threadAliases);
   const found = await findThread(ws, ev, tKeys, existing?.threadId ?? null);
   existing ??= await crossLayerMatch(ws, ev, found);
+  if (isOrphanEdit(ev, existing)) return 'dropped';
   const threadId = found?.id ?? `${ev.channel}:${ev.threadExternalId ?? ev.externalId}`;
   const prospectIds = await linkProspects(deps, ws, ev, { thread: found, existing, threadId, now });
   if (!prospectIds) {
@@ -41,7 +43,7 @@ export async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: Messag
   }
   const thread = await attachThread(ws, ev, found, { threadId, tKeys, prospectIds, now });
   const incoming = newMessage(ev, { id: existing?.id ?? `${ev.channel}:${ev.externalId}`, thread, prospectIds, keys, now });
-  let msg = existing ? scheduleMerge(existing, incoming, mergeMessages(existing, incoming)) : incoming;
+  let msg = keepFirstText(existing, existing ? scheduleMerge(existing, incoming, mergeMessages(existing, incoming)) : incoming, ev);
   msg.threadId = thread.id;
   msg = withHooks(deps, ev, msg);
   // An invitation's note shown again as the first message of the conversation LinkedIn opens on
@@ -91,7 +93,7 @@ async function crossLayerMatch(ws: WorkingSet, ev: MessageEvent, thread: Thread 
   if (!needle) return undefined;
   const cands = await ws.messagesOfThread(thread.id);
   return cands.find(
-    (m) => m.direction === ev.direction && Math.abs(m.sentAt - ev.sentAt) <= FUZZY_WINDOW_MS && normText(m.text) === needle,
+    (m) => m.direction === ev.direction && Math.abs(m.sentAt - ev.sentAt) <= FUZZY_WINDOW_MS && sameText(m, needle),
   );
 }
 
@@ -219,13 +221,14 @@ async function foldInviteEcho(ws: WorkingSet, msg: Message, thread: Thread, exis
  * Undo Send, a recalled message, a cancelled schedule: the message goes, and a prospect that
  * existed only because of it goes with it.
  */
-export async function retractMessage(_deps: IngestDeps, ws: WorkingSet, ev: RetractEvent): Promise<Outcome> {
+export async function retractMessage(deps: IngestDeps, ws: WorkingSet, ev: RetractEvent): Promise<Outcome> {
   let msgs = await ws.messagesByKeys([`${ev.channel}:${ev.externalId}`]);
   // A cancelled schedule removes a message only while it is scheduled, never one already sent.
   if (ev.unscheduled) msgs = msgs.filter((m) => m.status === 'scheduled');
   if (msgs.length === 0) return 'dropped';
   for (const m of msgs) {
     ws.deleteMessage(m.id);
+    await afterRetract(ws, m, deps.now());
     const pid = m.prospectId;
     if (!pid) continue;
     const left = await ws.messagesOfProspect(pid);

@@ -46,6 +46,8 @@ export function isExcluded(email: string | null | undefined, excludedDomains: re
 //   `linum:<n>`      the numeric id of urn:li:member:<n> (invitations, messaging participants'
 //                    backendUrn, the classic profile's objectUrn);
 //   `email:<addr>`   an email address (Gmail, a profile's contact info).
+// and, while an invitation to them is pending, `liinv:<n>`: the id of urn:li:fsd_invitation:<n>,
+// which is all LinkedIn's invitation-id-only withdraw calls name (lib/capture/linkedin/requests.ts).
 // A page that shows two of them at once (a profile with its member id, a contact-info overlay
 // with an email) is what lets ingestion fold two records into one (lib/records/prospect-merge.ts).
 
@@ -113,6 +115,7 @@ export function personKeys(p: CapturedPerson): string[] {
   if (mid) keys.push(`lim:${mid}`);
   const num = numericMemberId(p.numericMemberId);
   if (num) keys.push(`linum:${num}`);
+  if (p.invitationId && /^\d{1,25}$/.test(p.invitationId)) keys.push(`liinv:${p.invitationId}`);
   return keys;
 }
 

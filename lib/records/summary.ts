@@ -43,6 +43,7 @@ export function summarizeThread(all: readonly Message[]): ThreadSummary {
     bounced: false,
     awaitingUser: false,
     sends: [],
+    invites: [],
   };
   let lastOutbound: Message | null = null;
   for (const m of written) {
@@ -80,6 +81,8 @@ export function summarizeThread(all: readonly Message[]): ThreadSummary {
     const call = m.kind === 'voicemail' ? 'voicemail' : m.kind === 'call' ? (m.callOutcome ?? 'no-answer') : null;
     s.sends.push({ at: m.sentAt, templateId: call ? null : m.templateId, call });
   }
+  // LinkedIn invitations, for the acceptance numbers (a withdrawn one stays, marked).
+  for (const m of written) if (m.kind === 'linkedin-invite' && m.direction === 'outbound') s.invites!.push({ at: m.sentAt, withdrawnAt: m.withdrawnAt ?? null });
   const last = [...written].reverse().find((m) => m.direction === 'outbound' || m.classification === 'human');
   s.awaitingUser = !!last && last.direction === 'inbound';
   return s;

@@ -17,6 +17,9 @@ export const CapturedPerson = z.object({
   memberId: z.string().max(200).optional(),
   /** LinkedIn numeric member id (`urn:li:member:<n>`: invitations, messaging participants). */
   numericMemberId: z.string().regex(/^\d{1,15}$/).optional(),
+  /** A LinkedIn invitation to this person (`urn:li:fsd_invitation:<n>`): what the invitation-id-only
+   *  withdraw calls name (lib/capture/linkedin/requests.ts). */
+  invitationId: z.string().regex(/^\d{1,25}$/).optional(),
 });
 export type CapturedPerson = z.infer<typeof CapturedPerson>;
 
@@ -57,6 +60,10 @@ export const MessageEvent = z.object({
   inReplyTo: z.array(z.string().max(1000)).max(100).default([]),
   /** Set when the content script knows the text came from a template insertion. */
   template: z.object({ id: z.string().max(200), version: z.number().int().nullable() }).nullable().default(null),
+  /** LinkedIn shows this message edited (`messageBodyRenderFormat: "EDITED"`, or the user's own edit
+   *  call): `text` is the text after the edit. The stored first text stays the message's text
+   *  (template attribution); the edit is kept beside it (lib/ingest/linkedin-lifecycle.ts). */
+  edited: z.boolean().default(false),
 });
 export type MessageEvent = z.infer<typeof MessageEvent>;
 export type MessageEventInput = z.input<typeof MessageEvent>;
@@ -118,6 +125,19 @@ export const AcceptedEvent = z.object({
 });
 export type AcceptedEvent = z.infer<typeof AcceptedEvent>;
 
+/**
+ * The user withdrew a LinkedIn invitation: the stored invitation to this person is marked withdrawn
+ * (it leaves the acceptance numbers). `person` holds whatever ids the withdraw call named (member
+ * id, slug, numeric id, invitation id); it never creates a prospect.
+ */
+export const WithdrawnEvent = z.object({
+  ...base,
+  type: z.literal('invitation-withdrawn'),
+  person: CapturedPerson,
+  at: z.number().int().min(946684800000).max(4102444800000),
+});
+export type WithdrawnEvent = z.infer<typeof WithdrawnEvent>;
+
 /** The user's own identity as the page shows it (never typed by hand). */
 export const IdentityEvent = z.object({
   ...base,
@@ -141,6 +161,7 @@ export const CaptureEvent = z.discriminatedUnion('type', [
   RetractEvent,
   ProspectEvent,
   AcceptedEvent,
+  WithdrawnEvent,
   IdentityEvent,
   HealthEvent,
   CompanyEvent,

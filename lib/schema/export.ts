@@ -87,6 +87,10 @@ export const ExportMessage = z.object({
   status: MessageStatus.optional(),
   /** When a scheduled message was scheduled for (kept after it is sent); null = not known. */
   scheduledAt: iso.nullable().optional(),
+  /** LinkedIn: the text as its author last edited it (`text` is the text first sent). Absent = not edited. */
+  editedText: z.string().max(MAX_TEXT).optional(),
+  /** LinkedIn invitation the user withdrew (left out of the acceptance numbers). Absent = not withdrawn. */
+  withdrawnAt: iso.optional(),
 });
 
 export const ExportTemplate = z.object({

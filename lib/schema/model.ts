@@ -156,6 +156,17 @@ export const SendFact = z.object({
 });
 export type SendFact = z.infer<typeof SendFact>;
 
+/**
+ * A LinkedIn invitation (with a note: the ones logged as messages) of a thread, for the acceptance
+ * numbers (lib/analytics/acceptance.ts). `withdrawnAt`: the user withdrew it (it leaves the
+ * acceptance denominator).
+ */
+export const InviteFact = z.object({
+  at: z.number(),
+  withdrawnAt: z.number().nullable(),
+});
+export type InviteFact = z.infer<typeof InviteFact>;
+
 /** Per-thread facts kept up to date at ingestion, so analytics never has to scan every message. */
 export const ThreadSummary = z.object({
   firstMessageAt: z.number().nullable(),
@@ -182,6 +193,9 @@ export const ThreadSummary = z.object({
   awaitingUser: z.boolean(),
   /** Every outbound message and logged call, oldest first (schema v2 back-fills older summaries). */
   sends: z.array(SendFact).default([]),
+  /** The thread's LinkedIn invitations, oldest first. Absent on summaries written before they were
+   *  kept (lib/ingest/linkedin-lifecycle.ts backfills LinkedIn threads once); not indexed. */
+  invites: z.array(InviteFact).optional(),
 });
 export type ThreadSummary = z.infer<typeof ThreadSummary>;
 
@@ -220,6 +234,12 @@ export const Message = z.object({
   /** The time a scheduled message was scheduled for (kept once Gmail shows it sent); null when the
    *  schedule request named no readable time. Absent = never scheduled. */
   scheduledAt: z.number().nullable().optional(),
+  /** LinkedIn: the text as the author last edited it (`messageBodyRenderFormat: "EDITED"`). `text`
+   *  keeps the first text seen, which template attribution and detection use. Absent = never
+   *  edited. Not indexed: no schema version. */
+  editedText: z.string().max(MAX_TEXT).optional(),
+  /** LinkedIn invitation the user withdrew (it leaves the acceptance numbers). Absent = not withdrawn. */
+  withdrawnAt: z.number().nullable().optional(),
   templateId: z.string().max(200).nullable(),
   templateVersion: z.number().int().nullable().default(null),
   templateSource: TemplateSource.nullable(),

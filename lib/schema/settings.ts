@@ -8,6 +8,11 @@ export const Settings = z.object({
   replyWindowDays: z.number().int().min(1).max(365),
   /** Below this many threads a rate says "too early". */
   minSample: z.number().int().min(1).max(1000),
+  /**
+   * LinkedIn never says when an invitation is ignored or expires: one still pending after this many
+   * days counts as not accepted (lib/analytics/acceptance.ts).
+   */
+  invitePendingDays: z.number().int().min(1).max(365).default(21),
   /** The user's own identities, learned from the pages (never typed). */
   identities: z.object({
     emails: z.array(z.string().max(320)).max(50),
@@ -22,5 +27,6 @@ export const DEFAULT_SETTINGS: Settings = {
   excludedDomains: [],
   replyWindowDays: 30,
   minSample: 10,
+  invitePendingDays: 21,
   identities: { emails: [], linkedinMemberIds: [], linkedinProfileUrls: [] },
 };

@@ -12,7 +12,7 @@ import { Message, Prospect, Template, type Thread } from '../../lib/schema/model
 const now = Date.UTC(2026, 10, 27, 12);
 const file = generateSeed({ ...SEED_LARGE, now });
 // What the importer stores: model rows with summaries recomputed from the messages.
-const messages = file.messages.map((m) => Message.parse({ ...m, sentAt: Date.parse(m.sentAt) }));
+const messages = file.messages.map((m) => Message.parse({ ...m, sentAt: Date.parse(m.sentAt), withdrawnAt: m.withdrawnAt ? Date.parse(m.withdrawnAt) : undefined }));
 const byThread = new Map<string, Message[]>();
 for (const m of messages) {
   let a = byThread.get(m.threadId);
@@ -23,7 +23,7 @@ for (const m of messages) {
 // built here by spreads and zod parses have other V8 shapes and read several times slower, which
 // would time this script's own set-up rather than what the panel runs.
 const threads: Thread[] = structuredClone(file.threads.map((t) => ({ ...t, keys: [], updatedAt: 0, summary: summarizeThread(byThread.get(t.id) ?? []) })));
-const prospects = structuredClone(file.prospects.map((p) => Prospect.parse({ ...p, createdAt: 0, updatedAt: 0 })));
+const prospects = structuredClone(file.prospects.map((p) => Prospect.parse({ ...p, createdAt: 0, updatedAt: 0, connectedAt: p.connectedAt ? Date.parse(p.connectedAt) : null })));
 const templates = structuredClone(file.templates.map((t) => Template.parse({ ...t, createdAt: 0, updatedAt: 0 })));
 console.log(`data: ${messages.length} messages, ${threads.length} threads, ${prospects.length} prospects, ${templates.length} templates`);
 

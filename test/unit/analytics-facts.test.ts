@@ -3,21 +3,13 @@
 // the changed data gives (the side panel merges; a first visit encodes).
 import { describe, expect, it } from 'vitest';
 import { computeDashboard } from '../../lib/analytics/dashboard';
-import { decodeFacts, encodeFacts, mergeFacts, type AnalyticsProspect, type AnalyticsThread, type Facts } from '../../lib/analytics/facts';
+import { decodeFacts, encodeFacts, mergeFacts, type AnalyticsProspect, type Facts } from '../../lib/analytics/facts';
 import { generateSeed } from '../../lib/dev/seed';
-import { summarizeThread } from '../../lib/records/summary';
-import { Message, Prospect, Template } from '../../lib/schema/model';
+import { seedRecords } from './helpers/seed-records';
 
 const now = Date.UTC(2026, 10, 27, 12);
 const file = generateSeed({ now, prospects: 300, threads: 400 });
-const byThread = new Map<string, Message[]>();
-for (const m of file.messages) {
-  const msg = Message.parse({ ...m, sentAt: Date.parse(m.sentAt) });
-  byThread.set(m.threadId, [...(byThread.get(m.threadId) ?? []), msg]);
-}
-const threads: AnalyticsThread[] = file.threads.map((t) => ({ id: t.id, channel: t.channel, prospectIds: t.prospectIds, subject: t.subject, summary: summarizeThread(byThread.get(t.id) ?? []) }));
-const prospects: AnalyticsProspect[] = file.prospects.map((p) => Prospect.parse({ ...p, createdAt: 0, updatedAt: 0 }));
-const templates = file.templates.map((t) => Template.parse({ ...t, createdAt: 0, updatedAt: 0 }));
+const { threads, prospects, templates } = seedRecords(file);
 
 const dash = (facts: Facts, filters = {}) =>
   computeDashboard({ facts, templates, now, replyWindowDays: 30, minSample: 5, filters, dimension: 'trait:source', utcOffsetMs: 0 });
@@ -35,9 +27,9 @@ const rowsOf = (f: Facts) => {
 describe('facts', () => {
   it('encode then decode keeps every fact the metrics read', () => {
     const back = decodeFacts(encodeFacts(threads, prospects));
-    expect(back.prospects).toEqual(prospects.map((p) => ({ id: p.id, name: p.name, emails: p.emails, linkedinUrl: p.linkedinUrl, stage: p.stage, dealValue: p.dealValue, seniority: p.seniority, title: p.title, company: p.company, industry: p.industry, location: p.location, companySize: p.companySize, traits: p.traits })));
-    expect(back.threads.map((t) => [t.id, t.channel, t.prospectIds, t.subject, t.summary?.firstOutboundAt, t.summary?.firstReplyAt, t.summary?.sends])).toEqual(
-      threads.map((t) => [t.id, t.channel, t.prospectIds, t.subject, t.summary?.firstOutboundAt, t.summary?.firstReplyAt, t.summary?.sends]),
+    expect(back.prospects).toEqual(prospects.map((p) => ({ id: p.id, name: p.name, emails: p.emails, linkedinUrl: p.linkedinUrl, stage: p.stage, dealValue: p.dealValue, seniority: p.seniority, title: p.title, company: p.company, industry: p.industry, location: p.location, companySize: p.companySize, traits: p.traits, connectedAt: p.connectedAt ?? null })));
+    expect(back.threads.map((t) => [t.id, t.channel, t.prospectIds, t.subject, t.summary?.firstOutboundAt, t.summary?.firstReplyAt, t.summary?.sends, t.summary?.invites ?? []])).toEqual(
+      threads.map((t) => [t.id, t.channel, t.prospectIds, t.subject, t.summary?.firstOutboundAt, t.summary?.firstReplyAt, t.summary?.sends, t.summary?.invites ?? []]),
     );
   });
 

@@ -23,6 +23,7 @@ import { encodeFacts, type AnalyticsProspect, type AnalyticsTemplate, type Analy
 import { buildUnits, taggedCodes, unitThreadIds } from '../../lib/analytics/units';
 import { summarizeThread } from '../../lib/records/summary';
 import { Message, type Channel, type Seniority, type Stage } from '../../lib/schema/model';
+import { seedRecords } from './helpers/seed-records';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 9); // a Monday, 09:00 UTC
@@ -333,12 +334,7 @@ describe('on the seed data set, against a brute-force count', () => {
   it('trait differences and rate by trait', async () => {
     const { generateSeed } = await import('../../lib/dev/seed');
     const file = generateSeed({ now: Date.UTC(2026, 10, 27), prospects: 300, threads: 400 });
-    const byThread = new Map<string, Message[]>();
-    for (const m of file.messages) {
-      const msg = Message.parse({ ...m, sentAt: Date.parse(m.sentAt) });
-      byThread.set(m.threadId, [...(byThread.get(m.threadId) ?? []), msg]);
-    }
-    const ts: AnalyticsThread[] = file.threads.map((t) => ({ ...t, summary: summarizeThread(byThread.get(t.id) ?? []) }));
+    const { threads: ts } = seedRecords(file);
     const ps = new Map(file.prospects.map((p) => [p.id, { ...p, companySize: p.companySize ?? null } as AnalyticsProspect]));
     const us = buildUnits(encodeFacts(ts, [...ps.values()]), 30);
     // Brute force, straight from the summaries: outreach threads (first message outbound), not

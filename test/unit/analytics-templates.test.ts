@@ -1,12 +1,11 @@
 // lib/analytics/templates.ts: the Templates tab's numbers are the Dashboard's template rows.
 import { describe, expect, it } from 'vitest';
 import { computeDashboard } from '../../lib/analytics/dashboard';
-import { encodeFacts, type AnalyticsThread } from '../../lib/analytics/facts';
+import { encodeFacts } from '../../lib/analytics/facts';
 import { templateSummaries } from '../../lib/analytics/templates';
 import { generateSeed } from '../../lib/dev/seed';
 import { wilson } from '../../lib/analytics/stats';
-import { summarizeThread } from '../../lib/records/summary';
-import { Message, Prospect, Template } from '../../lib/schema/model';
+import { seedRecords } from './helpers/seed-records';
 
 const day = 86_400_000;
 let k = 0;
@@ -63,11 +62,7 @@ describe('templateSummaries', () => {
   it('is the Dashboard\'s template table over all time, row for row, on the seed', () => {
     const now = Date.UTC(2026, 10, 27, 12);
     const file = generateSeed({ now, prospects: 300, threads: 400 });
-    const byThread = new Map<string, Message[]>();
-    for (const m of file.messages) byThread.set(m.threadId, [...(byThread.get(m.threadId) ?? []), Message.parse({ ...m, sentAt: Date.parse(m.sentAt) })]);
-    const threads: AnalyticsThread[] = file.threads.map((t) => ({ ...t, summary: summarizeThread(byThread.get(t.id) ?? []) }));
-    const prospects = file.prospects.map((p) => Prospect.parse({ ...p, createdAt: 0, updatedAt: 0 }));
-    const tpls = file.templates.map((t) => Template.parse({ ...t, createdAt: 0, updatedAt: 0 }));
+    const { threads, prospects, templates: tpls } = seedRecords(file);
     const seedFacts = encodeFacts(threads, prospects);
     const dash = computeDashboard({ facts: seedFacts, templates: tpls, now, replyWindowDays: 30, minSample: 10, filters: {}, dimension: 'seniority' });
     const s = templateSummaries({ facts: seedFacts, templates: tpls, replyWindowDays: 30, minSample: 10 });

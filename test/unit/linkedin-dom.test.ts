@@ -288,6 +288,33 @@ describe('watcher', () => {
     expect(evs.find((e) => e.type === 'connection-accepted')).toMatchObject({ person: { profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/' } });
     expect(evs.find((e) => e.type === 'prospect')).toMatchObject({ connectionDegree: 1 });
   });
+  it('Pending turning back into Connect while the page is open is a withdrawal (whatever call the page made); a reload showing Connect is not', async () => {
+    const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
+    const out: CaptureEventInput[][] = [];
+    const mk = () => createWatcher({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9 });
+    const b = doc.querySelector('main button[aria-label^="Invite "]')!;
+    b.setAttribute('aria-label', 'Pending, click to withdraw invitation sent to Ana García');
+    b.querySelector('span')!.textContent = 'Pending';
+    const w = mk();
+    w.scanAll();
+    await new Promise((r) => setTimeout(r, 30));
+    // The user withdraws: the button reads Connect again.
+    b.setAttribute('aria-label', 'Invite Ana García to connect');
+    b.querySelector('span')!.textContent = 'Connect';
+    await new Promise((r) => setTimeout(r, 30));
+    w.flush();
+    w.stop();
+    const withdrawn = events(out).filter((e) => e.type === 'invitation-withdrawn');
+    expect(withdrawn).toEqual([expect.objectContaining({ layer: 'dom', person: expect.objectContaining({ profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/', name: 'Ana García' }) })]);
+    // A new page view that only ever shows Connect says nothing about a withdrawal.
+    out.length = 0;
+    const w2 = mk();
+    w2.scanAll();
+    await new Promise((r) => setTimeout(r, 30));
+    w2.flush();
+    w2.stop();
+    expect(events(out).filter((e) => e.type === 'invitation-withdrawn')).toHaveLength(0);
+  });
   it("the viewer's own profile is an identity, not a prospect", async () => {
     const doc = load('profile-classic', 'https://www.linkedin.com/in/jane-doe-594b81205/');
     const edit = doc.createElement('a');
@@ -388,6 +415,36 @@ describe('watcher', () => {
       ['A different message', 1_790_000_000_000],
       ['Late text', 1_790_000_100_000],
     ]);
+  });
+  it('a message recalled while on screen (its text replaced by the placeholder) is retracted once; one shown recalled on load is never logged', async () => {
+    const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    const out: CaptureEventInput[][] = [];
+    const w = createWatcher({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    w.scanAll();
+    w.flush();
+    const items = doc.querySelectorAll('[data-event-urn]');
+    const urnOf = (el: Element) => el.getAttribute('data-event-urn')!;
+    const idOf = (el: Element) => urnOf(el).slice(urnOf(el).lastIndexOf(',') + 1, -1);
+    // The prospect deletes their reply: LinkedIn keeps the item and swaps the text for the placeholder.
+    items[1]!.querySelector('.msg-s-event-listitem__body')!.textContent = 'This message has been deleted.';
+    await new Promise((r) => setTimeout(r, 20));
+    items[1]!.querySelector('.msg-s-event-listitem__body')!.textContent = 'This message has been deleted.'; // a re-render: still once
+    await new Promise((r) => setTimeout(r, 20));
+    w.flush();
+    w.stop();
+    const retracts = events(out).filter((e) => e.type === 'retract');
+    expect(retracts).toEqual([expect.objectContaining({ externalId: idOf(items[1]!), layer: 'dom' })]);
+    // A later page load where the item already shows the placeholder (German UI): a retract, no message.
+    const doc2 = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
+    doc2.querySelectorAll('.msg-s-event-listitem__body')[2]!.textContent = 'Diese Nachricht wurde gelöscht.';
+    const out2: CaptureEventInput[][] = [];
+    const w2 = createWatcher({ doc: doc2, push: (e) => out2.push(e), healthEveryMs: 1e9 });
+    w2.scanAll();
+    w2.flush();
+    w2.stop();
+    const evs2 = events(out2);
+    expect(evs2.filter((e) => e.type === 'message')).toHaveLength(2);
+    expect(evs2.filter((e) => e.type === 'retract')).toEqual([expect.objectContaining({ externalId: idOf(doc2.querySelectorAll('[data-event-urn]')[2]!) })]);
   });
   it('a new reply seen only in the conversation list is an inbound message in the known thread', async () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');

@@ -79,6 +79,23 @@ describe('profile pages report both the slug and the member id', () => {
     // Another slug finds nothing in it.
     expect(idsInPageData(doc, 'someone-else')).toEqual({ memberId: null, numericMemberId: null });
   });
+  it('classic, while an invitation is pending: the Invitation entity naming this member gives its id (what the Dash withdraw names)', () => {
+    // The entities as geekloomstudio/linkedin-scraper data/samples/get_profile_after_connection_request.md
+    // shows them after a connection request (b3a9bb7232f84d0d66a853bdea79d5d14f293ca1), trimmed to the ids.
+    const member = 'ACoAAAFLbSMBI_QFsWH37FhUiaXUdHhwTU30gAU';
+    const data = {
+      data: { data: { identityDashProfilesByMemberIdentity: { '*elements': [`urn:li:fsd_profile:${member}`] } } },
+      included: [
+        { entityUrn: `urn:li:fsd_profile:${member}`, publicIdentifier: 'arunachalamshanmugam', firstName: 'Arunachalam', lastName: 'Shanmugam', $type: 'com.linkedin.voyager.dash.identity.profile.Profile' },
+        { entityUrn: `urn:li:fsd_memberRelationship:${member}`, memberRelationship: { noConnection: { memberDistance: 'DISTANCE_3', invitation: { noInvitation: null, '*invitation': 'urn:li:fsd_invitation:7233649881779728384' } } }, $type: 'com.linkedin.voyager.dash.relationships.MemberRelationship' },
+        { invitationType: 'SENT', '*inviteeMemberResolutionResult': `urn:li:fsd_profile:${member}`, entityUrn: 'urn:li:fsd_invitation:7233649881779728384', invitationState: 'PENDING', invitationId: 7233649881779728000, message: null, sharedSecret: null, $type: 'com.linkedin.voyager.dash.relationships.invitation.Invitation' },
+        { invitationType: 'SENT', '*inviteeMemberResolutionResult': 'urn:li:fsd_profile:ACoAAOtherPersonOtherPersonOtherPerson12', entityUrn: 'urn:li:fsd_invitation:1111111111111111111', invitationState: 'PENDING', $type: 'com.linkedin.voyager.dash.relationships.invitation.Invitation' },
+      ],
+    };
+    const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+    const doc = fromHtml(`<html><body><main><h1>Arunachalam Shanmugam</h1></main><code style="display: none" id="bpr-guid-1">\n  ${esc(JSON.stringify(data))}\n</code></body></html>`, 'https://www.linkedin.com/in/arunachalamshanmugam/');
+    expect(idsInPageData(doc, 'arunachalamshanmugam')).toEqual({ memberId: member, numericMemberId: null, invitationId: '7233649881779728384' });
+  });
   it('ids near the slug in streamed data escaped once or twice, the closest occurrence wins', () => {
     const other = 'urn:li:fsd_profile:ACoAAOtherPersonOtherPersonOtherPerson12';
     const html = `<html><body><main><h1>X</h1></main><script>self.x.push("{\\"a\\":\\"${other}\\",\\"memberId\\":\\"111\\",\\"inviteeVanityName\\":\\"someone\\"}")</script>

@@ -267,6 +267,8 @@ export interface ProfileTraits {
   memberId: string | null;
   /** Numeric member id (`urn:li:member:<n>`) when the page's data names it. */
   numericMemberId: string | null;
+  /** A pending invitation to them the page's data names (what the Dash withdraw call names). */
+  invitationId?: string | null;
   /** The current company's page (`/company/<slug or id>/`) when the profile links it. */
   companyUrl: string | null;
   /** An email address the contact info overlay shows (only when the user opened it). */
@@ -444,6 +446,7 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
     profileUrl,
     memberId: urlMember ?? memberIdOnPage(card) ?? memberIdFromCardKeys(doc) ?? data.memberId,
     numericMemberId: data.numericMemberId,
+    ...(data.invitationId ? { invitationId: data.invitationId } : {}),
     companyUrl,
     email: readContactEmail(doc, path),
     name,

@@ -20,6 +20,8 @@ export interface PayloadMessage {
   originToken: string | null;
   /** LinkedIn recalled (deleted) it. */
   recalled: boolean;
+  /** Its author edited it: `text` is the text after the edit. */
+  edited: boolean;
   /** Relative to the viewer when known; null when the viewer is unknown. */
   direction: 'outbound' | 'inbound' | null;
 }
@@ -96,11 +98,25 @@ function messageText(o: Obj): string | null {
   return typeof o.body === 'object' ? '' : null;
 }
 
-function isRecalled(o: Obj): boolean {
-  if (typeof o.recalledAt === 'number') return true;
+/**
+ * Recall and edit marks, on the Dash message (realtime `com.linkedin.messenger.Message` and
+ * GraphQL `messengerMessages` elements: `messageBodyRenderFormat` DEFAULT | EDITED | RECALLED |
+ * SYSTEM, as mautrix/linkedin reads them in pkg/connector/handlelinkedin.go onRealtimeMessage and
+ * pkg/linkedingo/messages.go at 525a6e31944c40be102552b7e6a0176aa7c96247) or inside a legacy
+ * event's MessageEvent (`recalledAt`, test/fixtures/linkedin/realtime-delete-message.json;
+ * `editedAt`, as grinich/inflow entrypoints/background/realtime/event-handler.ts reads it at
+ * 78a8e94e3f16b5d89e0f2872235c815f548c7daf).
+ */
+function lifecycle(o: Obj): { recalled: boolean; edited: boolean } {
   const content = unwrapUnion(o.eventContent);
   const inner = content ? unwrapUnion((content['com.linkedin.voyager.messaging.event.MessageEvent'] as Json) ?? content) : null;
-  return !!inner && typeof inner.recalledAt === 'number';
+  let recalled = false;
+  let edited = false;
+  for (const x of inner ? [o, inner] : [o]) {
+    if (typeof x.recalledAt === 'number' || x.messageBodyRenderFormat === 'RECALLED') recalled = true;
+    if (x.messageBodyRenderFormat === 'EDITED' || typeof x.editedAt === 'number' || typeof x.lastEditedAt === 'number') edited = true;
+  }
+  return { recalled, edited: edited && !recalled };
 }
 
 interface Sender {
@@ -205,7 +221,9 @@ export function extractMessages(payload: unknown, viewerMemberId: string | null 
     }
     const id = messageIdOf(v);
     const text = id ? messageText(v) : null;
-    if (id && text !== null && !seen.has(id)) {
+    const life = id ? lifecycle(v) : null;
+    // A recalled message may come with no body at all: it is still the message that went away.
+    if (id && (text !== null || life!.recalled) && !seen.has(id)) {
       seen.add(id);
       const decoded = decodeMessageId(id);
       const at =
@@ -223,14 +241,15 @@ export function extractMessages(payload: unknown, viewerMemberId: string | null 
         messageId: id,
         threadId: threadOf(v, id),
         sentAt: at,
-        text,
+        text: text ?? '',
         senderMemberId: sender.memberId,
         senderNumericId: sender.numericId,
         senderName: sender.name,
         senderProfileUrl: sender.profileUrl,
         senderHeadline: sender.headline,
         originToken: str(v.originToken),
-        recalled: isRecalled(v),
+        recalled: life!.recalled,
+        edited: life!.edited,
         direction: null,
       });
       return; // a message's children (sender, reactions) are not messages

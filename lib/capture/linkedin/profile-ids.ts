@@ -8,13 +8,19 @@
 // - classic (Ember): the API responses the page booted with sit as JSON in hidden `<code>`
 //   elements; the Profile entity with `publicIdentifier: <slug>` has `entityUrn:
 //   urn:li:fsd_profile:ACoAA…` and `objectUrn: urn:li:member:<n>` (test/fixtures/linkedin/
-//   profile-classic-code-2023.json, a real capture).
+//   profile-classic-code-2023.json, a real capture); while an invitation from the viewer is pending,
+//   the same data holds it as an Invitation entity, `entityUrn: urn:li:fsd_invitation:<n>`,
+//   `*inviteeMemberResolutionResult: urn:li:fsd_profile:ACoAA…`, `invitationType: SENT` (as
+//   geekloomstudio/linkedin-scraper data/samples/get_profile_after_connection_request.md shows it at
+//   b3a9bb7232f84d0d66a853bdea79d5d14f293ca1): the id the Dash withdraw call names.
 // Read only: text of elements, never a request, never a write.
 import { SEL } from './selectors';
 
 export interface PageIds {
   memberId: string | null;
   numericMemberId: string | null;
+  /** A pending invitation from the viewer to this member (`urn:li:fsd_invitation:<n>`). */
+  invitationId?: string | null;
 }
 
 /** A 39-character fsd_profile id followed by the card name (member ids are 39 characters in practice). */
@@ -39,12 +45,17 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 /** Walks parsed JSON for the entity whose publicIdentifier is `slug` (classic `<code>` data). */
 function idsFromJson(root: Json, slug: string): PageIds | null {
   let found: PageIds | null = null;
+  const invitations = new Map<string, string>();
   const visit = (v: Json, depth: number) => {
-    if (found || depth > 30 || v === null || typeof v !== 'object') return;
+    if (depth > 30 || v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
       for (const x of v) visit(x, depth + 1);
       return;
     }
+    const inv = typeof v.entityUrn === 'string' ? /^urn:li:fsd_invitation:(\d{1,25})$/.exec(v.entityUrn)?.[1] : null;
+    const invitee = inv && v.invitationType !== 'RECEIVED' && v.invitationState !== 'ACCEPTED' ? /urn:li:fsd_profile:(ACo[A-Za-z0-9_-]{10,})/.exec(JSON.stringify(v['*inviteeMemberResolutionResult'] ?? v.inviteeMemberResolutionResult ?? v.invitee ?? ''))?.[1] : null;
+    if (inv && invitee) invitations.set(invitee, inv);
+    if (found) return;
     if (typeof v.publicIdentifier === 'string' && v.publicIdentifier.toLowerCase() === slug) {
       const urn = typeof v.entityUrn === 'string' ? v.entityUrn : '';
       const member = /urn:li:(?:fsd_profile|fs_miniProfile|fs_profile):(ACo[A-Za-z0-9_-]{10,})/.exec(urn)?.[1] ?? null;
@@ -55,7 +66,9 @@ function idsFromJson(root: Json, slug: string): PageIds | null {
     for (const k of Object.keys(v)) visit(v[k]!, depth + 1);
   };
   visit(root, 0);
-  return found;
+  const f = found as PageIds | null;
+  if (f?.memberId && invitations.has(f.memberId)) f.invitationId = invitations.get(f.memberId)!;
+  return f;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -106,6 +119,7 @@ export function idsInPageData(doc: Document, slug: string): PageIds {
     if (!ids) return;
     out.memberId ??= ids.memberId;
     out.numericMemberId ??= ids.numericMemberId;
+    if (ids.invitationId) out.invitationId ??= ids.invitationId;
   };
   const s = slug.toLowerCase();
   for (const el of doc.querySelectorAll('code, script:not([src])')) {

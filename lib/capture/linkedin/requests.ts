@@ -226,3 +226,81 @@ export function parseRecallRequest(url: string, body: unknown): string | null {
   const urn = /urn:li:(?:msg_message|messagingMessage|fsd_message):[^"]+/.exec(text);
   return urn ? normaliseMessageId(urn[0]) : null;
 }
+
+/**
+ * An edit of a sent message: `POST …/voyagerMessagingDashMessengerMessages/<url-encoded message
+ * URN>` with `{"patch":{"$set":{"body":{"text","attributes"}}}}` (mautrix/linkedin
+ * pkg/linkedingo/messages.go EditMessage at 525a6e31944c40be102552b7e6a0176aa7c96247; grinich/inflow
+ * entrypoints/background/api/messages.ts editMessage at 78a8e94e3f16b5d89e0f2872235c815f548c7daf).
+ * Returns LinkedIn's message id (`2-…`) and the new text, or null when this is not an edit.
+ */
+export function parseEditRequest(url: string, body: unknown): { messageId: string; text: string } | null {
+  const u = linkedInAppUrl(url);
+  const seg = u ? /\/voyagerMessagingDashMessengerMessages\/([^/]+)$/.exec(u.pathname)?.[1] : null;
+  const set = isObj(body) && isObj(body.patch) ? (body.patch as Obj).$set : null;
+  const text = isObj(set) && isObj(set.body) ? set.body.text : null;
+  if (!seg || typeof text !== 'string') return null;
+  let urn = seg;
+  try {
+    urn = decodeURIComponent(seg);
+  } catch {
+    /* kept as it came */
+  }
+  const messageId = normaliseMessageId(urn);
+  return messageId ? { messageId, text } : null;
+}
+
+/** Who a withdrawn invitation was to, as far as the withdraw call says (any subset of these). */
+export interface ObservedWithdrawal {
+  memberId?: string;
+  profileUrl?: string;
+  numericMemberId?: string;
+  invitationId?: string;
+  name?: string;
+}
+
+/**
+ * A withdrawn invitation, in the forms LinkedIn's web app posts:
+ * - server-driven: `POST /flagship-web/rsc-action/actions/server-request?sduiid=com.linkedin.sdui.
+ *   requests.mynetwork.addaWithdrawInvitation`, payload (at requestedArguments.payload, inside
+ *   serverRequest or not) `{inviteeVanityName, profileUrn: "ACoAA…", firstName, lastName,
+ *   invitationUrn: {invitationId}, inviterActionType: "InviterActionType_WITHDRAW", …}` (captured from
+ *   the invitation manager: grinich/inflow docs/linkedin-sent-invitations.md at
+ *   0f06f73f4751d7e432465f480cf1f09c39c73037); the numeric id when a build names the invitee so, as
+ *   addaAddConnection does (`inviteeUrn.memberId`, `urn:li:member:<n>` state keys);
+ * - Dash: `POST /voyager/api/voyagerRelationshipsDashInvitations/urn:li:fsd_invitation:<id>?action=withdraw`
+ *   (body `{"invitationType":"CONNECTION"}`) and the older `POST /voyager/api/relationships/invitations/<id>?action=withdraw`:
+ *   only the invitation id, the one the invitee's profile data names beside their member id
+ *   (`urn:li:fsd_invitation:<id>` with `*inviteeMemberResolutionResult`, profile-ids.ts).
+ * Null for anything else (the WithdrawConfirmationDialog that only opens the dialog, say).
+ */
+export function parseWithdrawRequest(url: string, body: unknown): ObservedWithdrawal | null {
+  const u = linkedInAppUrl(url);
+  if (!u) return null;
+  const path = u.pathname;
+  const fromPath = /\/voyager\/api\/(?:voyagerRelationshipsDashInvitations|relationships\/invitations)\/([^/]+)$/.exec(path)?.[1];
+  if (fromPath) {
+    if (u.searchParams.get('action') !== 'withdraw') return null;
+    const id = /(\d{1,25})\)?$/.exec(fromPath.replace(/%29$/i, ''))?.[1];
+    return id ? { invitationId: id } : null;
+  }
+  if (!path.startsWith('/flagship-web/rsc-action/actions/server-request') || !/mynetwork\.addaWithdrawInvitation$/i.test(u.searchParams.get('sduiid') ?? '') || !isObj(body)) return null;
+  const payload = [(body.requestedArguments as Obj | undefined)?.payload, ((body.serverRequest as Obj | undefined)?.requestedArguments as Obj | undefined)?.payload].find(isObj) as Obj | undefined;
+  if (!payload) return null;
+  const out: ObservedWithdrawal = {};
+  const profileUrn = str(payload.profileUrn) ?? str(payload.inviteeProfileUrn) ?? str(payload.nonIterableProfileId);
+  const memberId = memberIdFromUrn(profileUrn);
+  if (memberId) out.memberId = memberId;
+  const vanity = str(payload.inviteeVanityName) ?? str(payload.vanityName);
+  const profileUrl = canonicalProfileUrl(str(payload.profileCanonicalUrl) ?? (vanity ? `/in/${vanity}/` : null));
+  if (profileUrl) out.profileUrl = profileUrl;
+  const inv = isObj(payload.invitationUrn) ? (payload.invitationUrn as Obj).invitationId : payload.invitationUrn;
+  const invId = /(\d{1,25})$/.exec(String(inv ?? ''))?.[1];
+  if (invId) out.invitationId = invId;
+  const invitee = isObj(payload.inviteeUrn) ? (payload.inviteeUrn as Obj).memberId : payload.inviteeUrn;
+  const numeric = /^\d{1,15}$/.test(String(invitee ?? '')) ? String(invitee) : numericIdFromUrn(str(invitee)) ?? /urn:li:member:(\d{1,15})\b/.exec(JSON.stringify(payload))?.[1] ?? null;
+  if (numeric) out.numericMemberId = numeric;
+  const name = `${str(payload.firstName) ?? ''} ${str(payload.lastName) ?? ''}`.trim();
+  if (name) out.name = name;
+  return out.memberId || out.profileUrl || out.numericMemberId || out.invitationId ? out : null;
+}

@@ -94,6 +94,14 @@ export const EXPERIENCE_HEADINGS = /^(experience|berufserfahrung|erfahrung|expé
 /** "Pending" state of the Connect button after an invitation (en/de/fr/es, 2020-2026). */
 export const PENDING_LABEL = /\b(pending|ausstehend|en attente|pendiente|withdraw invitation|einladung zurückziehen)\b/i;
 
+/**
+ * What a message item shows once its author recalled it, in place of the text (en, de, fr, es, pt,
+ * nl). Inferred: recalls are documented in public code only as `messageBodyRenderFormat:
+ * "RECALLED"`; no pinned capture shows the placeholder's markup, so only the text is read, in the
+ * item's body. Last seen 2026 (LinkedIn's help pages and screenshots).
+ */
+export const RECALLED_TEXT = /^(this message (has been|was) (deleted|recalled|removed)|diese nachricht wurde (gelöscht|zurückgerufen)|ce message a été (supprimé|retiré)|este mensaje (se ha|ha sido|fue) eliminado|esta mensagem foi (excluída|apagada|removida)|dit bericht is verwijderd)\.?$/i;
+
 /** Connection degree as shown next to a name ("· 1st", "1er", "1.", "1º"). */
 export const DEGREE_TEXT = /(?:^|[·•\s])([123])(?:st|nd|rd|\+|er|e|re|\.|º|°)?(?:\s*(?:degree|grades?|niveau))?\s*$/i;
 

@@ -49,12 +49,13 @@ export function tapToEvents(
   const out: CaptureEventInput[] = [];
   for (const doc of docs) {
     for (const m of extractMessages(doc, viewerMemberId)) {
-      if (!m.threadId || !m.sentAt) continue;
-      if (!m.direction && !(keepUnknown && m.senderMemberId)) continue;
+      // Recalled, whoever sent it (a prospect's recalled reply no longer counts either).
       if (m.recalled) {
         out.push({ eventId: newId(), type: 'retract', channel: 'linkedin', layer: 'network', externalId: m.messageId });
         continue;
       }
+      if (!m.threadId || !m.sentAt) continue;
+      if (!m.direction && !(keepUnknown && m.senderMemberId)) continue;
       if (!m.text.trim()) continue;
       const sender = person(m);
       out.push({
@@ -73,6 +74,7 @@ export function tapToEvents(
         subject: null,
         text: m.text.slice(0, 20_000),
         sentAt: Math.round(m.sentAt),
+        ...(m.edited ? { edited: true } : {}),
       });
     }
   }

@@ -24,7 +24,7 @@ import { readCompanyPage, readInvitationCards } from './pages';
 import { insertions, noteFocus } from './insert';
 import type { HeldInvite } from './invite-hold';
 import { confirmedKey, holdKey, noteInfoKey, pendingMemberKey } from '../../storage/keys';
-import { SEL } from './selectors';
+import { PENDING_LABEL, RECALLED_TEXT, SEL } from './selectors';
 import { normText } from '../../text';
 
 export interface WatcherStore {
@@ -80,6 +80,8 @@ export function createWatcher(opts: WatcherOptions): Watcher {
   const emptyItems = new WeakSet<Element>();
   const headers = new WeakMap<Node, { threadId: string; person: ReturnType<typeof readConversationHeader> }>();
   const emittedMessages = new Set<string>();
+  /** Profiles seen with an invitation pending, in this page's life. */
+  const pendingShown = new Set<string>();
   const listState = new WeakMap<Element, string>();
   const observedRoots = new WeakSet<Node>();
   let viewerMemberId: string | null = null;
@@ -137,12 +139,13 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     identitySent = true;
   }
 
-  const toPerson = (p: { name: string | null; profileUrl: string | null; memberId: string | null; numericMemberId?: string | null; email?: string | null }): CapturedPerson => {
+  const toPerson = (p: { name: string | null; profileUrl: string | null; memberId: string | null; numericMemberId?: string | null; invitationId?: string | null; email?: string | null }): CapturedPerson => {
     const o: CapturedPerson = {};
     if (p.name) o.name = p.name.slice(0, 1000);
     if (p.profileUrl) o.profileUrl = p.profileUrl;
     if (p.memberId) o.memberId = p.memberId;
     if (p.numericMemberId) o.numericMemberId = p.numericMemberId;
+    if (p.invitationId) o.invitationId = p.invitationId;
     if (p.email) o.email = p.email;
     return o;
   };
@@ -177,6 +180,7 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     recognised++;
     learnViewer(m.viewerMemberId);
     sendIdentity();
+    if (recalledItem(el, m)) return;
     if (emittedMessages.has(m.messageId)) return;
     if (!m.text.trim()) {
       // Attachments, reactions-only, system lines, or a body not rendered yet: read again if it fills in.
@@ -211,6 +215,25 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       sentAt: m.sentAt,
       template: m.direction === 'outbound' ? templateFor(m.text, m.sentAt) : null,
     });
+  }
+
+  /**
+   * An item showing the recall placeholder instead of its text (the author deleted it, either
+   * side): the message leaves the counts, once per message id.
+   */
+  const recalled = new Set<string>();
+  function recalledItem(el: Element, m?: DomMessage | null): boolean {
+    try {
+      m ??= readMessageItem(el, null);
+    } catch {
+      return false; // read again with the next change
+    }
+    if (!m || !RECALLED_TEXT.test(m.text.trim())) return false;
+    if (!recalled.has(m.messageId)) {
+      recalled.add(m.messageId);
+      emit({ eventId: newId(), type: 'retract', channel: 'linkedin', layer: 'dom', externalId: m.messageId });
+    }
+    return true;
   }
 
   /** The thread of a pane whose item ids do not decode: another decodable item, else the page URL. */
@@ -414,6 +437,10 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     // writes `linkedin:pending-m:<memberId>` when LinkedIn confirms an invitation).
     const pendingKey = `linkedin:pending:${who}`;
     const memberKey = p.memberId ? pendingMemberKey(p.memberId) : null;
+    // Pending turned back into Connect while the page was open: the user withdrew the invitation
+    // (whichever call the page used for it; the network layer reports the calls it knows too).
+    if (pendingShown.has(who) && !p.pending && p.connectionDegree !== 1) emit({ eventId: newId(), type: 'invitation-withdrawn', channel: 'linkedin', layer: 'dom', person: toPerson(p), at: now() });
+    pendingShown[p.pending ? 'add' : 'delete'](who);
     if (p.pending) await store.set(pendingKey, now());
     else if (p.connectionDegree === 1 && ((await store.get(pendingKey)) || (memberKey && (await store.get(memberKey))))) {
       await store.set(pendingKey, null);
@@ -545,6 +572,8 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       const t = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
       const item = t?.closest?.(SEL.eventWithUrn);
       if (item && emptyItems.has(item)) onMessageItem(item);
+      // A message already read changed: recalled (the placeholder replaced its text)?
+      else if (item) recalledItem(item);
       const li = t?.closest?.(SEL.convItem);
       if (li && li !== touchedList) {
         touchedList = li;
@@ -591,10 +620,20 @@ export function createWatcher(opts: WatcherOptions): Watcher {
       if (box) recordSend(box);
       return;
     }
+    const label = `${button.getAttribute('aria-label') ?? ''} ${button.textContent ?? ''}`;
+    // "Pending" clicked on a profile (the way to withdraw): pending now, whatever the page read so far.
+    if (PENDING_LABEL.test(label) && button.closest('main')) {
+      try {
+        const p = readProfile(doc, doc.location.href);
+        const who = p ? p.profileUrl ?? (p.memberId ? `member:${p.memberId}` : null) : null;
+        if (who) pendingShown.add(who);
+      } catch {
+        /* read again with the next change */
+      }
+    }
     // Invitation dialog: its Send button next to the note.
     const dialog = button.closest(SEL.dialog);
     const note = dialog?.querySelector<HTMLTextAreaElement>(SEL.inviteNote);
-    const label = `${button.getAttribute('aria-label') ?? ''} ${button.textContent ?? ''}`;
     if (note && /\b(send|senden|envoyer|enviar)\b/i.test(label) && (opts.tracking?.() ?? true)) {
       const profile = readProfile(doc, doc.location.href);
       const who = profile ? profile.profileUrl ?? (profile.memberId ? `member:${profile.memberId}` : null) : null;

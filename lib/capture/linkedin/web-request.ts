@@ -10,8 +10,8 @@
 // A first message to someone (no conversation yet) names the thread `with:<memberId>`; the DOM
 // layer adds the same alias to 1:1 conversations whose participant link carries the member id.
 import type { CaptureEventInput } from '../../schema/events';
-import { decodeBody, parseRecallRequest, parseSendRequest, type ObservedSend } from './requests';
-import { oneToOneThreadAlias, inviteThreadId, noteKey, canonicalProfileUrl } from './ids';
+import { decodeBody, parseEditRequest, parseRecallRequest, parseSendRequest, parseWithdrawRequest, type ObservedSend } from './requests';
+import { oneToOneThreadAlias, inviteThreadId, noteKey, canonicalProfileUrl, decodeMessageId } from './ids';
 import { confirmedKey, noteInfoKey, pendingMemberKey } from '../../storage/keys';
 
 /** The slice of chrome.webRequest this observer uses (injectable for unit tests). */
@@ -48,7 +48,31 @@ export const LINKEDIN_SEND_URLS = [
   'https://www.linkedin.com/voyager/api/voyagerRelationshipsDashMemberRelationships*',
   'https://www.linkedin.com/voyager/api/growth/normInvitations*',
   'https://www.linkedin.com/flagship-web/rsc-action/actions/server-request*',
+  // Invitation withdrawals in their Dash and older forms (requests.ts parseWithdrawRequest).
+  'https://www.linkedin.com/voyager/api/voyagerRelationshipsDashInvitations/*',
+  'https://www.linkedin.com/voyager/api/relationships/invitations/*',
 ];
+
+/**
+ * What the user's own recall, edit or withdraw call means once LinkedIn accepted it (pure; exported
+ * for unit tests): a recall retracts the message; an edit is an edited sighting of it (its first
+ * text stays the message's: lib/ingest/linkedin-lifecycle.ts); a withdrawal marks the invitation.
+ */
+export function changeToEvents(url: string, body: unknown, at: number, newId: () => string): CaptureEventInput[] | null {
+  const recalled = parseRecallRequest(url, body);
+  if (recalled) return [{ eventId: newId(), type: 'retract', channel: 'linkedin', layer: 'network', externalId: recalled }];
+  const edit = parseEditRequest(url, body);
+  if (edit) {
+    const d = decodeMessageId(edit.messageId);
+    return [{
+      eventId: newId(), type: 'message', channel: 'linkedin', layer: 'network', direction: 'outbound', kind: 'linkedin-message',
+      externalId: edit.messageId, threadExternalId: d?.threadId ?? null, from: {}, text: edit.text.slice(0, 20_000),
+      sentAt: Math.round(d?.epochMs ?? at), edited: true,
+    }];
+  }
+  const w = parseWithdrawRequest(url, body);
+  return w ? [{ eventId: newId(), type: 'invitation-withdrawn', channel: 'linkedin', layer: 'network', person: w, at: Math.round(at) }] : null;
+}
 
 const MAX_PENDING = 200;
 
@@ -121,7 +145,8 @@ export function observeLinkedInSends(
   recall: (key: string) => Promise<unknown> = defaultRecall,
 ): void {
   const pending = new Map<string, { send: ObservedSend; at: number }>();
-  const recalls = new Map<string, string>();
+  /** Recalls, edits and withdrawals waiting for LinkedIn's answer: their events, by request. */
+  const changes = new Map<string, CaptureEventInput[]>();
   const filter = { urls: LINKEDIN_SEND_URLS };
   const health = (recognised: number, failed: number, lastError: string | null) =>
     emit([{ eventId: newId(), type: 'health', channel: 'linkedin', layer: 'network', recognised, failed, lastError }]);
@@ -134,10 +159,10 @@ export function observeLinkedInSends(
         const raw = d.requestBody?.raw?.map((r) => r.bytes).filter((b): b is ArrayBuffer => !!b) ?? [];
         const body = decodeBody(raw, d.requestBody?.formData ?? null);
         send = parseSendRequest(d.url, body);
-        const recalled = send ? null : parseRecallRequest(d.url, body);
-        if (recalled) {
-          if (recalls.size >= MAX_PENDING) recalls.delete(recalls.keys().next().value!);
-          recalls.set(d.requestId, recalled);
+        const change = send ? null : changeToEvents(d.url, body, d.timeStamp, newId);
+        if (change) {
+          if (changes.size >= MAX_PENDING) changes.delete(changes.keys().next().value!);
+          changes.set(d.requestId, change);
           return;
         }
         if (!send && isSendUrl(d.url)) health(0, 1, `unreadable body: ${shortUrl(d.url)}`);
@@ -154,11 +179,11 @@ export function observeLinkedInSends(
     ['requestBody'],
   );
   api.onCompleted.addListener(async (d) => {
-    const recalled = recalls.get(d.requestId);
-    if (recalled) {
-      recalls.delete(d.requestId);
-      // The user deleted a message they sent: it is no longer outreach.
-      if (d.statusCode >= 200 && d.statusCode < 300) emit([{ eventId: newId(), type: 'retract', channel: 'linkedin', layer: 'network', externalId: recalled }]);
+    const change = changes.get(d.requestId);
+    if (change) {
+      changes.delete(d.requestId);
+      // The user recalled or edited a message, or withdrew an invitation: once LinkedIn agreed.
+      if (d.statusCode >= 200 && d.statusCode < 300) emit(change);
       return;
     }
     const p = pending.get(d.requestId);
@@ -196,7 +221,7 @@ export function observeLinkedInSends(
   }, filter);
   api.onErrorOccurred.addListener((d) => {
     pending.delete(d.requestId);
-    recalls.delete(d.requestId);
+    changes.delete(d.requestId);
   }, filter);
 }
 

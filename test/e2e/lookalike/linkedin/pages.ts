@@ -177,7 +177,7 @@ function sduiProfile(state: LiState, p: LiPerson): string {
  * with its fsd_profile URN, `objectUrn: urn:li:member:<n>` and `publicIdentifier`
  * (test/fixtures/linkedin/profile-classic-code-2023.json is a real one).
  */
-function classicCodeData(p: LiPerson): string {
+function classicCodeData(state: LiState, p: LiPerson): string {
   const guid = 104000 + (Number(p.numericId) % 900);
   const body = {
     data: { entityUrn: 'urn:li:collectionResponse:dbIx7MsYORcVsKofdD+ilcmRKXjnSjrc4kO6tV3EIyg=', paging: { count: 10, start: 0, links: [] }, '*elements': [`urn:li:fsd_profile:${p.memberId}`], $type: 'com.linkedin.restli.common.CollectionResponse' },
@@ -194,11 +194,30 @@ function classicCodeData(p: LiPerson): string {
         trackingId: 'KanjSvd9RYCRhqUu+vTGKA==',
         $type: 'com.linkedin.voyager.dash.identity.profile.Profile',
       },
-      { entityUrn: `urn:li:fsd_memberRelationship:${p.memberId}`, $type: 'com.linkedin.voyager.dash.relationships.MemberRelationship' },
+      ...pendingInvitationEntities(state, p),
     ],
   };
   const req = { request: `/voyager/api/identity/dash/profiles?q=memberIdentity&memberIdentity=${p.publicId}&decorationId=com.linkedin.voyager.dash.deco.identity.profile.WebTopCardCore-16`, status: 200, body: `bpr-guid-${guid}`, method: 'GET' };
   return `<code style="display: none" id="bpr-guid-${guid}">\n  ${esc(JSON.stringify(body))}\n</code>\n<code style="display: none" id="datalet-bpr-guid-${guid}">\n  ${esc(JSON.stringify(req))}\n</code>`;
+}
+
+/** The viewer's invitation to `p` still pending, if any. */
+export const pendingInvitation = (state: LiState, p: LiPerson) => (p.pending ? [...state.invitations].reverse().find((i) => i.to === p.memberId && !i.withdrawn) : undefined);
+
+/**
+ * The relationship entities of the classic top card's data: with an invitation pending, the
+ * MemberRelationship points at it and the Invitation entity names the invitee (the shapes of
+ * geekloomstudio/linkedin-scraper data/samples/get_profile_after_connection_request.md at
+ * b3a9bb7232f84d0d66a853bdea79d5d14f293ca1).
+ */
+function pendingInvitationEntities(state: LiState, p: LiPerson): object[] {
+  const inv = pendingInvitation(state, p);
+  if (!inv) return [{ entityUrn: `urn:li:fsd_memberRelationship:${p.memberId}`, $type: 'com.linkedin.voyager.dash.relationships.MemberRelationship' }];
+  const urn = `urn:li:fsd_invitation:${inv.id}`;
+  return [
+    { entityUrn: `urn:li:fsd_memberRelationship:${p.memberId}`, memberRelationship: { self: null, connection: null, noConnection: { memberDistance: `DISTANCE_${p.degree}`, invitation: { noInvitation: null, '*invitation': urn }, $type: 'com.linkedin.voyager.dash.relationships.NoConnection' } }, memberRelationshipDataResolutionResult: { noInvitation: null, connection: null, '*invitation': urn }, $type: 'com.linkedin.voyager.dash.relationships.MemberRelationship' },
+    { invitationType: 'SENT', '*inviteeMemberResolutionResult': `urn:li:fsd_profile:${p.memberId}`, entityUrn: urn, invitationState: 'PENDING', invitationId: Number(inv.id), message: null, sharedSecret: null, $type: 'com.linkedin.voyager.dash.relationships.invitation.Invitation' },
+  ];
 }
 
 function classicProfile(state: LiState, p: LiPerson): string {
@@ -228,7 +247,7 @@ function classicProfile(state: LiState, p: LiPerson): string {
 <span class="t-14 t-normal"><span aria-hidden="true">${esc(p.company)} · Full-time</span><span class="visually-hidden">${esc(p.company)} · Full-time</span></span>
 <span class="t-14 t-normal t-black--light"><span aria-hidden="true">Mar 2020 - Present · 5 yrs 9 mos</span></span></div></div></li>
 </ul></div></section></main>
-${classicCodeData(p)}`;
+${classicCodeData(state, p)}`;
 }
 
 /** The contact info overlay (`/in/<slug>/overlay/contact-info/`): a dialog over the profile with the email. */
@@ -256,7 +275,7 @@ export function profilePage(state: LiState, p: LiPerson, overlay: 'contact-info'
     page: 'profile',
     viewer: state.viewer.memberId,
     viewerName: `${state.viewer.firstName} ${state.viewer.lastName}`,
-    profile: { memberId: p.memberId, numericId: p.numericId, publicId: p.publicId, firstName: p.firstName, lastName: p.lastName, name: `${p.firstName} ${p.lastName}` },
+    profile: { memberId: p.memberId, numericId: p.numericId, publicId: p.publicId, firstName: p.firstName, lastName: p.lastName, name: `${p.firstName} ${p.lastName}`, layout: p.layout, invitationId: pendingInvitation(state, p)?.id ?? null },
     thread: thread ? { id: thread.id, conversationUrn: conversationUrn(state, thread) } : null,
     inviteSduiId: state.inviteSduiId ?? 'com.linkedin.sdui.requests.mynetwork.addaAddConnection',
   };
@@ -304,8 +323,8 @@ export function companyPage(state: LiState, c: LiCompany, tab: 'home' | 'about')
  * the person's profile link, name, headline and when it was sent.
  */
 export function invitationManagerPage(state: LiState, which: 'sent' | 'received'): string {
-  const rows = state.invitations
-    .filter(() => which === 'sent')
+  const sent = state.invitations.filter((inv) => which === 'sent' && !inv.withdrawn);
+  const rows = sent
     .map((inv) => state.people.find((p) => p.memberId === inv.to))
     .filter((p): p is LiPerson => !!p && p.pending)
     .map(
@@ -315,7 +334,9 @@ export function invitationManagerPage(state: LiState, which: 'sent' | 'received'
 <button type="button" aria-label="Withdraw invitation sent to ${esc(p.firstName + ' ' + p.lastName)}" class="${ob('wd')}"><span>Withdraw</span></button></div>`,
     )
     .join('\n');
-  const boot = { page: 'invitations', viewer: state.viewer.memberId, viewerName: `${state.viewer.firstName} ${state.viewer.lastName}` };
+  // What the page's own data gives each row's Withdraw action (the captured payload's fields).
+  const rowData = sent.map((inv) => state.people.find((p) => p.memberId === inv.to)).filter((p): p is LiPerson => !!p && p.pending).map((p) => ({ name: `${p.firstName} ${p.lastName}`, firstName: p.firstName, lastName: p.lastName, publicId: p.publicId, memberId: p.memberId, invitationId: pendingInvitation(state, p)!.id }));
+  const boot = { page: 'invitations', viewer: state.viewer.memberId, viewerName: `${state.viewer.firstName} ${state.viewer.lastName}`, rows: rowData };
   return shell(state, 'Invitations | LinkedIn', `<main class="${ob('imain')}" data-sdui-screen="com.linkedin.sdui.flagshipnav.mynetwork.InvitationManager${which === 'sent' ? 'Sent' : 'Received'}">
 <h1 class="${ob('ih')}">Manage invitations</h1><div componentkey="InvitationManagerPage_InvitationsList" class="${ob('list')}">${rows || `<p>No ${which} invitations</p>`}</div></main>`, boot);
 }
@@ -406,16 +427,81 @@ export const APP_JS = String.raw`
     }
     var bubble = el('div', 'msg-s-event-listitem__message-bubble');
     var body = el('p', 'msg-s-event-listitem__body t-14 t-black--light t-normal');
-    var lines = m.text.split('\n');
-    lines.forEach(function (line, i) { if (i) body.appendChild(document.createElement('br')); body.appendChild(document.createTextNode(line)); });
     bubble.appendChild(body); ev.appendChild(bubble); li.appendChild(ev);
+    setBody(ev, m);
+    if (mine && !m.recalled) addOptions(ev);
     li.__sender = m.senderId;
     list.appendChild(li);
     return ev;
   }
+  // A recalled message keeps its place with a placeholder; an edited one shows "(Edited)" under it.
+  var RECALLED = 'This message has been deleted.';
+  function setBody(ev, m) {
+    var body = ev.querySelector('.msg-s-event-listitem__body');
+    while (body.firstChild) body.removeChild(body.firstChild);
+    var lines = (m.recalled ? RECALLED : m.text).split('\n');
+    lines.forEach(function (line, i) { if (i) body.appendChild(document.createElement('br')); body.appendChild(document.createTextNode(line)); });
+    body.classList.toggle('msg-s-event-listitem__body--deleted', !!m.recalled);
+    var mark = ev.querySelector('.msg-s-event-listitem__edited');
+    if (m.edited && !m.recalled && !mark) ev.querySelector('.msg-s-event-listitem__message-bubble').appendChild(el('span', 'msg-s-event-listitem__edited t-12 t-black--light', '(Edited)'));
+    if (m.recalled) { var o = ev.querySelector('.msg-s-event-listitem__options'); if (o) o.remove(); if (mark) mark.remove(); }
+  }
+  // Own messages: "More options" → Edit / Delete (LinkedIn offers both on messages you sent).
+  function addOptions(ev) {
+    var wrap = el('div', 'msg-s-event-listitem__options');
+    var btn = el('button', 'msg-s-event-listitem__options-trigger artdeco-button artdeco-button--circle artdeco-button--1 artdeco-button--tertiary', '…');
+    btn.type = 'button'; btn.setAttribute('aria-label', 'Open the options list for this message');
+    wrap.appendChild(btn); ev.appendChild(wrap);
+    btn.addEventListener('click', function () {
+      var old = wrap.querySelector('[role="menu"]'); if (old) { old.remove(); return; }
+      var menu = el('div', 'artdeco-dropdown__content msg-s-event-listitem__options-menu'); menu.setAttribute('role', 'menu');
+      ['Edit', 'Delete'].forEach(function (label) {
+        var item = el('div', 'artdeco-dropdown__item', label); item.setAttribute('role', 'menuitem'); item.tabIndex = 0;
+        item.addEventListener('click', function () { menu.remove(); if (label === 'Edit') startEdit(ev); else confirmRecall(ev); });
+        menu.appendChild(item);
+      });
+      wrap.appendChild(menu);
+    });
+  }
+  function confirmRecall(ev) {
+    var d = el('div', 'artdeco-modal artdeco-modal--layer-default'); d.setAttribute('role', 'dialog'); d.setAttribute('aria-label', 'Delete message?');
+    d.appendChild(el('h2', 't-20', 'Delete message?'));
+    d.appendChild(el('p', 't-14', 'This will delete the message for everyone in the conversation.'));
+    var cancel = el('button', 'artdeco-button artdeco-button--secondary', 'Cancel'); cancel.type = 'button';
+    var del = el('button', 'artdeco-button artdeco-button--primary', 'Delete'); del.type = 'button';
+    cancel.addEventListener('click', function () { d.remove(); });
+    del.addEventListener('click', function () {
+      d.remove();
+      var urn = ev.getAttribute('data-event-urn');
+      fetch('/voyager/api/voyagerMessagingDashMessengerMessages?action=recall', { method: 'POST', headers: { 'csrf-token': csrf, 'content-type': 'application/json', accept: 'application/json' }, credentials: 'include', body: JSON.stringify({ messageUrn: urn }) })
+        .then(function (r) { if (r.ok) setBody(ev, { recalled: true, text: '' }); });
+    });
+    d.appendChild(cancel); d.appendChild(del);
+    (ev.getRootNode() === document ? document.body : ev.getRootNode()).appendChild(d);
+  }
+  function startEdit(ev) {
+    var body = ev.querySelector('.msg-s-event-listitem__body');
+    var form = el('form', 'msg-s-event-listitem__edit-form');
+    var box = el('textarea', 'msg-s-event-listitem__edit-textarea'); box.setAttribute('aria-label', 'Edit message'); box.value = body.innerText;
+    var save = el('button', 'artdeco-button artdeco-button--primary artdeco-button--1', 'Save'); save.type = 'submit';
+    form.appendChild(box); form.appendChild(save);
+    body.hidden = true;
+    body.parentNode.insertBefore(form, body.nextSibling);
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var text = box.value.trim();
+      var urn = ev.getAttribute('data-event-urn');
+      fetch('/voyager/api/voyagerMessagingDashMessengerMessages/' + encodeURIComponent(urn), { method: 'POST', headers: { 'csrf-token': csrf, 'content-type': 'application/json', accept: 'application/json' }, credentials: 'include', body: JSON.stringify({ patch: { $set: { body: { text: text, attributes: [] } } } }) })
+        .then(function (r) { form.remove(); body.hidden = false; if (r.ok) setBody(ev, { text: text, edited: true }); });
+    });
+  }
+  function findItem(urn) {
+    var sel = '[data-event-urn="' + urn.replace(/"/g, '\\"') + '"]';
+    return document.querySelector(sel) || shadow.querySelector(sel);
+  }
   function fromDash(x) {
     var mem = x.sender.participantType.member;
-    return { urn: x.entityUrn, text: x.body.text, at: x.deliveredAt, senderId: x.sender.hostIdentityUrn.split(':').pop(), senderName: mem.firstName.text + ' ' + mem.lastName.text, senderProfileUrl: mem.profileUrl };
+    return { urn: x.entityUrn, text: x.body.text, at: x.deliveredAt, senderId: x.sender.hostIdentityUrn.split(':').pop(), senderName: mem.firstName.text + ' ' + mem.lastName.text, senderProfileUrl: mem.profileUrl, recalled: x.messageBodyRenderFormat === 'RECALLED', edited: x.messageBodyRenderFormat === 'EDITED' };
   }
   function loadThread(list, conversationUrn) {
     var vars = '(conversationUrn:' + encodeURIComponent(conversationUrn) + ')';
@@ -521,6 +607,10 @@ export const APP_JS = String.raw`
     var ev = envelope['com.linkedin.realtimefrontend.DecoratedEvent'];
     var x = ev.payload.data.doDecorateMessageMessengerRealtimeDecoration.result;
     var m = fromDash(x);
+    // A recall or an edit of a message on screen changes it in place.
+    var shown = findItem(m.urn);
+    if (shown) { setBody(shown, m); return; }
+    if (m.recalled) return;
     var conv = x.conversation.entityUrn;
     var open = (boot.thread && boot.thread.conversationUrn === conv) ? document.querySelector('.msg-thread .msg-s-message-list-content') : null;
     if (!open) { var bs = shadow.querySelectorAll('.msg-overlay-conversation-bubble'); for (var i = 0; i < bs.length; i++) if (bs[i].__conv === conv) open = bs[i].querySelector('.msg-s-message-list-content'); }
@@ -534,11 +624,56 @@ export const APP_JS = String.raw`
     loadThread(list, boot.thread.conversationUrn);
     wireForm(document.querySelector('.msg-thread form.msg-form'), { conversationUrn: boot.thread.conversationUrn, otherName: other }, list);
   }
+  // --- withdrawing an invitation: a confirmation, then the server-driven action (what the
+  // invitation manager and SDUI profiles post) or the Dash call by invitation id (classic) ---
+  function confirmWithdraw(name, onYes) {
+    var d = el('div', 'artdeco-modal artdeco-modal--layer-default'); d.setAttribute('role', 'dialog'); d.setAttribute('aria-label', 'Withdraw invitation');
+    d.appendChild(el('h2', 't-20', 'Withdraw invitation'));
+    d.appendChild(el('p', 't-14', 'If you withdraw now, you won’t be able to resend to ' + name + ' for up to 3 weeks.'));
+    var cancel = el('button', 'artdeco-button artdeco-button--secondary', 'Cancel'); cancel.type = 'button';
+    var yes = el('button', 'artdeco-button artdeco-button--primary', 'Withdraw'); yes.type = 'button';
+    cancel.addEventListener('click', function () { d.remove(); });
+    yes.addEventListener('click', function () { d.remove(); onYes(); });
+    d.appendChild(cancel); d.appendChild(yes);
+    document.body.appendChild(d);
+  }
+  function withdrawSdui(p) {
+    var id = 'com.linkedin.sdui.requests.mynetwork.addaWithdrawInvitation';
+    var payload = { inviterActionType: 'InviterActionType_WITHDRAW', inviteeVanityName: p.publicId, firstName: p.firstName, lastName: p.lastName, profileUrn: p.memberId, queryName: 'ProfileMemberRelationshipRefreshById', invitationType: 'GenericInvitationType_CONNECTION', invitationUrn: { invitationId: p.invitationId }, firstFiveInviteCount: { key: 'guidedFlowNumSentInvites', namespace: '' }, guidedFlowUrlandProfileList: { key: 'guidedFlowUrlAndPictureList', namespace: 'guidedFlowUrlAndPictureListNameSpace' } };
+    var body = { requestId: id, serverRequest: { requestId: id, requestedArguments: { $type: 'proto.sdui.actions.requests.RequestedArguments', requestedStateKeys: [{ key: { value: { $case: 'id', id: 'guidedFlowNumSentInvites' } }, namespace: '' }, { key: { value: { $case: 'id', id: 'guidedFlowUrlAndPictureList' } }, namespace: 'guidedFlowUrlAndPictureListNameSpace' }], payload: payload } } };
+    return fetch('/flagship-web/rsc-action/actions/server-request?sduiid=' + id + '&parentSpanId=' + uuid().slice(0, 16), { method: 'POST', headers: { 'content-type': 'application/json', 'csrf-token': csrf }, credentials: 'include', body: JSON.stringify(body) });
+  }
+  function withdrawDash(invitationId) {
+    return fetch('/voyager/api/voyagerRelationshipsDashInvitations/' + encodeURIComponent('urn:li:fsd_invitation:' + invitationId) + '?action=withdraw', { method: 'POST', headers: { 'content-type': 'application/json; charset=UTF-8', 'csrf-token': csrf, 'x-restli-protocol-version': '2.0.0' }, credentials: 'include', body: JSON.stringify({ invitationType: 'CONNECTION' }) });
+  }
+  if (boot.page === 'invitations') {
+    document.addEventListener('click', function (e) {
+      var t = e.target.closest && e.target.closest('button[aria-label^="Withdraw invitation sent to "]');
+      if (!t) return;
+      var card = t.closest('[role="listitem"]');
+      var row = (boot.rows || []).filter(function (r) { return t.getAttribute('aria-label') === 'Withdraw invitation sent to ' + r.name; })[0];
+      if (!row) return;
+      confirmWithdraw(row.name, function () { withdrawSdui(row).then(function (r) { if (r.ok) card.remove(); }); });
+    });
+  }
   if (boot.page === 'profile') {
     document.addEventListener('click', function (e) {
-      var t = e.target.closest && e.target.closest('main button[aria-label^="Invite "], main [aria-label^="Message "]');
+      var t = e.target.closest && e.target.closest('main button[aria-label^="Invite "], main [aria-label^="Message "], main button[aria-label^="Pending"]');
       if (!t) return;
       e.preventDefault();
+      if (/^Pending/.test(t.getAttribute('aria-label'))) {
+        var p = boot.profile;
+        if (!p.invitationId) return;
+        confirmWithdraw(p.name, function () {
+          (p.layout === 'classic' ? withdrawDash(p.invitationId) : withdrawSdui(p)).then(function (r) {
+            if (!r.ok) return;
+            t.setAttribute('aria-label', 'Invite ' + p.name + ' to connect');
+            t.querySelector('span').textContent = 'Connect';
+            p.invitationId = null;
+          });
+        });
+        return;
+      }
       if (/^Invite /.test(t.getAttribute('aria-label'))) openInviteDialog(boot.profile);
       else { var b = openBubble(boot.profile.memberId, boot.profile.name, boot.thread, 'Available on mobile'); b.__conv = boot.thread && boot.thread.conversationUrn; }
     });

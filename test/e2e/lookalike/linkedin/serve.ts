@@ -24,13 +24,14 @@
  * and a classic one, createMessage / addaAddConnection / GraphQL bodies and responses in
  * LinkedIn's shapes.
  */
-import type { BrowserContext, Page, Route } from '@playwright/test';
+import { expect, type BrowserContext, type Page, type Route } from '@playwright/test';
 import { companyPage, feedPage, invitationManagerPage, messagingPage, preloadPage, profilePage } from './pages';
 import {
   conversationUrn,
   dashMessage,
   findPerson,
   graphqlMessages,
+  newInvitationId,
   newMessageId,
   newThread,
   person,
@@ -104,6 +105,12 @@ export async function serveLinkedIn(
     addMessage(jane, 'Likewise Jane. Are you still running sales at Acme?', true, Date.now() - 2 * 86400_000 + 60_000);
   }
 
+  /** A message by its URN (`urn:li:msg_message:(…,2-…)`) or bare id. */
+  const findMessage = (urn: string) => {
+    for (const t of state.threads) for (const m of t.messages) if (urn === m.id || urn.endsWith(`,${m.id})`)) return { t, m };
+    return null;
+  };
+
   const html = (route: Route, body: string) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
   const json = (route: Route, body: unknown, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
 
@@ -161,6 +168,44 @@ export async function serveLinkedIn(
       const d = dashMessage(state, thread, msg);
       return json(route, { value: { ...d, conversationUrn: conversationUrn(state, thread), senderUrn: d.sender.entityUrn } });
     }
+    // The user recalls ("Delete") or edits a message they sent (mautrix/linkedin RecallMessage and
+    // EditMessage, pkg/linkedingo/messages.go at 525a6e31944c40be102552b7e6a0176aa7c96247): the
+    // server keeps a RECALLED tombstone or the EDITED text and pushes the item over realtime.
+    const dashMessages = '/voyager/api/voyagerMessagingDashMessengerMessages';
+    const editPath = path.startsWith(dashMessages + '/');
+    if (req.method() === 'POST' && ((path === dashMessages && url.searchParams.get('action') === 'recall') || editPath)) {
+      const body = JSON.parse(req.postData() ?? '{}');
+      state.received.push({ url: req.url(), body });
+      const urn = editPath ? decodeURIComponent(path.slice(dashMessages.length + 1)) : String(body.messageUrn ?? '');
+      const found = findMessage(urn);
+      if (!found || found.m.sender !== state.viewer.memberId || found.m.recalled) return json(route, { status: 403 }, 403);
+      if (editPath) {
+        const text = body?.patch?.$set?.body?.text;
+        if (typeof text !== 'string') return json(route, { status: 400 }, 400);
+        found.m.text = text;
+        found.m.edited = true;
+      } else found.m.recalled = true;
+      if (state.realtimeClient) state.realtimeQueue.push(realtimeMessageEvent(state, found.t, found.m));
+      return route.fulfill({ status: 200, contentType: 'application/json', body: '{}' });
+    }
+    // Withdrawing an invitation: the server-driven action (the body grinich/inflow captured,
+    // test/fixtures/linkedin/sdui-withdraw-invitation-2026.json) or the Dash call by invitation id.
+    const sduiid = url.searchParams.get('sduiid') ?? '';
+    const dashWithdraw = /^\/voyager\/api\/voyagerRelationshipsDashInvitations\/([^/]+)$/.exec(path);
+    if (req.method() === 'POST' && ((path.startsWith('/flagship-web/rsc-action/actions/server-request') && /addaWithdrawInvitation$/.test(sduiid)) || (dashWithdraw && url.searchParams.get('action') === 'withdraw'))) {
+      const body = JSON.parse(req.postData() ?? '{}');
+      state.received.push({ url: req.url(), body });
+      const payload = body?.serverRequest?.requestedArguments?.payload ?? {};
+      const invId = dashWithdraw ? /(\d+)$/.exec(decodeURIComponent(dashWithdraw[1]!))?.[1] : payload?.invitationUrn?.invitationId;
+      const inv = state.invitations.find((i) => i.id === invId && !i.withdrawn);
+      if (!inv) return json(route, { status: 404 }, 404);
+      inv.withdrawn = true;
+      const target = state.people.find((p) => p.memberId === inv.to);
+      if (target) target.pending = false;
+      return dashWithdraw
+        ? json(route, { data: { $type: 'com.linkedin.restli.common.ActionResponse' }, included: [] })
+        : route.fulfill({ status: 200, contentType: 'text/x-component', body: '0:{"a":"$@1"}\n1:{"success":true}\n' });
+    }
     if (path.startsWith('/flagship-web/rsc-action/actions/server-request') || path === '/voyager/api/voyagerRelationshipsDashMemberRelationships') {
       const body = JSON.parse(req.postData() ?? '{}');
       state.received.push({ url: req.url(), body });
@@ -169,7 +214,7 @@ export async function serveLinkedIn(
       const target = state.people.find((p) => (numeric && p.numericId === numeric) || (payload?.nonIterableProfileId && p.memberId === payload.nonIterableProfileId) || String(body?.invitee?.inviteeUnion?.memberProfile ?? '').endsWith(p.memberId));
       if (target) {
         target.pending = true;
-        state.invitations.push({ to: target.memberId, note: typeof payload?.customMessage === 'string' ? payload.customMessage : (body?.customMessage ?? null), at: Date.now() });
+        state.invitations.push({ to: target.memberId, note: typeof payload?.customMessage === 'string' ? payload.customMessage : (body?.customMessage ?? null), at: Date.now(), id: newInvitationId() });
       }
       // The SDUI action answers with an RSC stream; its content is irrelevant to the page here.
       return route.fulfill({ status: 200, contentType: 'text/x-component', body: '0:{"a":"$@1"}\n1:{"success":true}\n' });
@@ -257,4 +302,48 @@ export async function sendInvitation(page: Page, note: string): Promise<void> {
 export async function openMessageBubble(page: Page): Promise<void> {
   await page.locator('main [aria-label^="Message "]').first().click();
   await page.locator('#interop-outlet .msg-overlay-conversation-bubble').last().waitFor();
+}
+
+/** Messaging page or bubble: the user deletes (recalls) a message they sent: options → Delete → confirm. */
+/** The item showing `text`, pinned by its data-event-urn (its text is about to change). */
+async function ownItem(page: Page, text: string) {
+  const urn = await page.locator('.msg-s-event-listitem[data-event-urn]', { hasText: text }).last().getAttribute('data-event-urn');
+  return page.locator(`.msg-s-event-listitem[data-event-urn="${urn}"]`);
+}
+
+export async function recallOwnMessage(page: Page, text: string): Promise<void> {
+  const item = await ownItem(page, text);
+  await item.locator('button.msg-s-event-listitem__options-trigger').click();
+  await item.getByRole('menuitem', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete message?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(item.locator('.msg-s-event-listitem__body')).toHaveText('This message has been deleted.');
+}
+
+/** The user edits a message they sent: options → Edit → new text → Save. */
+export async function editOwnMessage(page: Page, text: string, newText: string): Promise<void> {
+  const item = await ownItem(page, text);
+  await item.locator('button.msg-s-event-listitem__options-trigger').click();
+  await item.getByRole('menuitem', { name: 'Edit' }).click();
+  await item.getByRole('textbox', { name: 'Edit message' }).fill(newText);
+  await item.getByRole('button', { name: 'Save' }).click();
+  await expect(item.locator('.msg-s-event-listitem__edited')).toBeVisible();
+}
+
+/** The other person recalls a message of theirs: LinkedIn pushes the RECALLED item over realtime. */
+export async function recallInbound(page: Page, li: LinkedInLookalike, id: string): Promise<void> {
+  const thread = li.state.threads.find((t) => t.messages.some((m) => m.id === id))!;
+  const msg = thread.messages.find((m) => m.id === id)!;
+  msg.recalled = true;
+  const envelope = realtimeMessageEvent(li.state, thread, msg);
+  if (li.state.realtimeClient) li.state.realtimeQueue.push(envelope);
+  else await page.evaluate((env) => (window as unknown as { __liRealtime(e: unknown): void }).__liRealtime(env), envelope);
+}
+
+/** Invitation manager (sent) or a profile showing Pending: Withdraw → confirm. */
+export async function withdrawInvitation(page: Page, name?: string): Promise<void> {
+  const button = name ? page.locator(`button[aria-label="Withdraw invitation sent to ${name}"]`) : page.locator('main button[aria-label^="Pending"]');
+  await button.click();
+  await page.getByRole('dialog', { name: 'Withdraw invitation' }).getByRole('button', { name: 'Withdraw' }).click();
+  if (name) await expect(page.locator(`button[aria-label="Withdraw invitation sent to ${name}"]`)).toHaveCount(0);
+  else await expect(page.locator('main button[aria-label^="Invite "]')).toBeVisible();
 }

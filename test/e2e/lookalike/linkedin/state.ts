@@ -54,6 +54,13 @@ export interface LiMessage {
    * (test/fixtures/linkedin/graphql-invite-note-first-message-2025.json).
    */
   actor?: string;
+  /**
+   * Its author recalled it ("Delete"): LinkedIn keeps the item as a tombstone, empty, with
+   * `messageBodyRenderFormat: "RECALLED"`; or edited it: the new text, `"EDITED"` (the values
+   * mautrix/linkedin reads, pkg/linkedingo/messages.go at 525a6e31944c40be102552b7e6a0176aa7c96247).
+   */
+  recalled?: boolean;
+  edited?: boolean;
 }
 
 export interface LiThread {
@@ -68,7 +75,7 @@ export interface LiState {
   people: LiPerson[];
   companies: LiCompany[];
   /** Invitation notes sent, by invitee member id (shown as the first message once accepted). */
-  invitations: { to: string; note: string | null; at: number }[];
+  invitations: { to: string; note: string | null; at: number; /** `urn:li:fsd_invitation:<id>` */ id: string; withdrawn?: boolean }[];
   threads: LiThread[];
   /** Every createMessage / invitation body the look-alike received (for assertions). */
   received: { url: string; body: unknown }[];
@@ -94,6 +101,11 @@ export function threadIdOf(uuid: string): string {
 export function newMessageId(threadUuid: string, at: number): string {
   const rand = String(Math.floor(Math.random() * 90000) + 10000);
   return '2-' + b64(`${at}b${rand}-001&${threadUuid}`);
+}
+
+/** An invitation id as LinkedIn's are (19 digits, `urn:li:fsd_invitation:<id>`). */
+export function newInvitationId(): string {
+  return '72' + String(Date.now()).slice(-10) + String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
 }
 
 export function memberIdFor(seed: string): string {
@@ -166,7 +178,8 @@ export function dashMessage(state: LiState, t: LiThread, m: LiMessage) {
     backendUrn: `urn:li:messagingMessage:${m.id}`,
     deliveredAt: m.at,
     originToken: m.originToken,
-    body: { _type: 'com.linkedin.pemberly.text.AttributedText', text: m.text, attributes: [] },
+    body: { _type: 'com.linkedin.pemberly.text.AttributedText', text: m.recalled ? '' : m.text, attributes: [] },
+    messageBodyRenderFormat: m.recalled ? 'RECALLED' : m.edited ? 'EDITED' : 'DEFAULT',
     renderContentUnions: [],
     backendConversationUrn: `urn:li:messagingThread:${t.id}`,
     conversation: { entityUrn: conversationUrn(state, t) },
