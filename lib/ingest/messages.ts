@@ -8,7 +8,7 @@
 import type { CapturedPerson, MessageEvent, RetractEvent } from '../schema/events';
 import type { Message, Thread } from '../schema/model';
 import { isInviteEcho } from '../records/invite-echo';
-import { classifyInbound } from './classify';
+import { classifyInbound } from '../replies/classify';
 import { isSelf } from './identity';
 import { canonicalProfileUrl, isExcluded, messageKeys, normEmail, personKeys, threadKeys } from '../records/keys';
 import { normText } from '../text';
