@@ -32,7 +32,24 @@ let seq = 0;
 type In = { d: number; cls?: Classification; intent?: ReplyIntent; failed?: string[] };
 /** A Gmail thread to `to` (prospect id = the address), first touch at day 0 with `tpl`, then the inbound messages. */
 function thread(id: string, to: string[], tpl: string | null, inbound: In[] = []): AnalyticsThread {
-  const base = { channel: 'gmail', kind: 'email', threadId: id, cc: [], subject: 'Hi', text: '', templateVersion: null, templateScore: null, source: 'network', externalId: '', rfcMessageId: null, inReplyTo: [], callOutcome: null, keys: [], seenBy: [], updatedAt: 0 } as const;
+  const base = {
+    channel: 'gmail' as const,
+    kind: 'email' as const,
+    threadId: id,
+    cc: [] as string[],
+    subject: 'Hi',
+    text: '',
+    templateVersion: null,
+    templateScore: null,
+    source: 'network' as const,
+    externalId: '',
+    rfcMessageId: null,
+    inReplyTo: [] as string[],
+    callOutcome: null,
+    keys: [] as string[],
+    seenBy: [] as Message['seenBy'],
+    updatedAt: 0,
+  };
   const messages: Message[] = [
     { ...base, id: `${id}-o`, direction: 'outbound', prospectId: to[0], from: 'me@seller.io', to, sentAt: at(0), templateId: tpl, templateVersion: tpl ? 1 : null, templateSource: tpl ? 'inserted' : null, classification: 'human' },
     ...inbound.map(
