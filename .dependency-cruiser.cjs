@@ -52,12 +52,20 @@ module.exports = {
       to: { path: '^(lib|components|entrypoints)/', pathNot: '^lib/(records|schema)/|^lib/text\\.ts$' },
     },
     {
+      name: 'replies-are-pure',
+      comment:
+        'lib/replies says what an inbound message is (a person, an automatic reply, a bounce, a delay) and what a reply means (intent, quoted history): pure rules on lib/schema and lib/text.ts only, so ingestion, the database upgrade that re-classifies stored mail, the import and the panel share one definition.',
+      severity: 'error',
+      from: { path: '^lib/replies/' },
+      to: { path: '^(lib|components|entrypoints)/', pathNot: '^lib/(replies|schema)/|^lib/text\\.ts$' },
+    },
+    {
       name: 'db-only-on-schema',
       comment:
-        'lib/db (Dexie, schema versions and their upgrades, revisions) builds on lib/schema and the pure rules of lib/records its upgrades apply (schema <- records <- db), and announces an upgrade in extension storage (lib/storage).',
+        'lib/db (Dexie, schema versions and their upgrades, revisions) builds on lib/schema and the pure rules of lib/records and lib/replies its upgrades apply (schema <- records, replies <- db), and announces an upgrade in extension storage (lib/storage).',
       severity: 'error',
       from: { path: '^lib/db/' },
-      to: { path: '^(lib|components|entrypoints)/', pathNot: '^lib/(db|schema|records|storage)/' },
+      to: { path: '^(lib|components|entrypoints)/', pathNot: '^lib/(db|schema|records|replies|storage)/' },
     },
     {
       name: 'db-and-schema-never-ingest',

@@ -3,9 +3,9 @@ import { useMemo } from 'react';
 import type { Activity } from '@/lib/analytics/activity';
 import { BarChart } from '@/components/insights/BarChart';
 import { Info } from '@/components/insights/Info';
-import { ciText, pct } from '@/components/insights/format';
+import { ciShort, ciText, pct } from '@/components/insights/format';
 
-export function CallsSection({ activity }: { activity: Activity }) {
+export function CallsSection({ activity, minSample }: { activity: Activity; minSample: number }) {
   const { callTotals, connectRate } = activity;
   // A long range reads better by week (one bar a day is a hairline at 360 px).
   const calls = activity.calls.length > 60 ? activity.callWeeks : activity.calls;
@@ -27,7 +27,9 @@ export function CallsSection({ activity }: { activity: Activity }) {
           <p data-testid="connect-rate">
             Connect rate <strong>{pct(connectRate.rate)}</strong>{' '}
             <span className="small muted">
-              ({callTotals.connected} connected of {callTotals.total} calls; {callTotals.voicemail} voicemail, {callTotals['no-answer']} no answer)
+              ({callTotals.connected} connected of {callTotals.total} calls; {callTotals.voicemail} voicemail, {callTotals['no-answer']} no answer) ·{' '}
+              {ciShort(connectRate)}
+              {callTotals.total < minSample ? ' · too early' : ''}
             </span>
           </p>
           <BarChart title={activity.calls.length > 60 ? 'Calls per week' : 'Calls per day'} labels={labels} series={series} height={110} />

@@ -30,8 +30,9 @@ export function TemplatesSection({ dash, minSample }: { dash: DashboardCore; min
         <>
           <RateTable rows={dash.templates} testId="template-leaderboard" minSample={minSample} nameHeader="Template" />
           <Info>
-            Threads whose first message used the template that got a reply ÷ threads whose first message used it. Whiskers: 95% Wilson
-            interval. Each template is tested against all other threads.
+            Threads whose first message used the template that got a reply (positive: a reply judged “interested”) ÷ threads whose first
+            message used it. Whiskers: 95% Wilson interval. Each template is tested against all other threads, and the verdicts are corrected
+            for the number of templates tested (Holm), so many templates do not make a “winner” by chance.
           </Info>
         </>
       )}
@@ -67,7 +68,10 @@ export function TemplatesSection({ dash, minSample }: { dash: DashboardCore; min
       {view === 'version' && (
         <>
           <RateTable rows={dash.versions} testId="version-table" minSample={minSample} nameHeader="Template version" />
-          <Info>First-touch reply rate for each version of a template (a version changes when its text is edited).</Info>
+          <Info>
+            First-touch reply and positive reply rate for each version of a template (a version changes when its text is edited); verdicts
+            corrected for the number of versions tested (Holm).
+          </Info>
         </>
       )}
       {view === 'step' && (
@@ -82,8 +86,11 @@ export function TemplatesSection({ dash, minSample }: { dash: DashboardCore; min
             </thead>
             <tbody>
               {dash.steps.map((s) => (
-                <tr key={s.step}>
-                  <th scope="row">{s.step === 1 ? 'First touch' : `Follow-up ${s.step - 1}`}</th>
+                <tr key={s.step} className={s.n < minSample ? 'early' : undefined}>
+                  <th scope="row">
+                    {s.step === 1 ? 'First touch' : `Follow-up ${s.step - 1}`}
+                    {s.n < minSample && <span className="verdict small">too early</span>}
+                  </th>
                   <td title={ciText(s)}>
                     <span className="pct">{pct(s.rate)}</span>
                     <RateBar rate={s} />
@@ -121,6 +128,7 @@ export function TemplatesSection({ dash, minSample }: { dash: DashboardCore; min
           {ra && rb && (
             <p className="small" data-testid="compare-verdict">
               {ra.label}: {rateText(ra)} · {rb.label}: {rateText(rb)} → <strong>{verdictText(compareRates(ra, rb, minSample), rb.label)}</strong>
+              <span className="muted"> (one comparison you chose: not corrected for the others)</span>
             </p>
           )}
         </div>

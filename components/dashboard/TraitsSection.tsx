@@ -36,8 +36,8 @@ export function TraitsSection({
       {dimension !== 'channel' && <CoverageLine coverage={dash.coverage} label={dimLabel} />}
       <RateTable rows={dash.byDimension} testId="trait-table" minSample={minSample} nameHeader={dimLabel} />
       <Info>
-        Reply rate per thread, grouped by the {dimLabel.toLowerCase()} of the person written to; each value against all others. “unknown”: threads
-        whose person has no {dimLabel.toLowerCase()} yet.
+        Reply rate and positive reply rate per thread, grouped by the {dimLabel.toLowerCase()} of the person written to; each value against all
+        others, verdicts corrected for the number of values tested (Holm). “unknown”: threads whose person has no {dimLabel.toLowerCase()} yet.
       </Info>
 
       <h4 className="small">Template × {dimLabel.toLowerCase()}</h4>
@@ -102,7 +102,10 @@ export function TraitsSection({
           ))}
         </ul>
       )}
-      <Info>People who replied vs people contacted who did not: the traits whose share differs most.</Info>
+      <Info>
+        People who replied vs people contacted who did not: the traits whose share differs most. Every value of every trait is tested, and the
+        verdicts are corrected for all of those tests (Holm), not only the ones shown.
+      </Info>
     </div>
   );
 }

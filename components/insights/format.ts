@@ -11,6 +11,13 @@ export const repliedText = (r: Rate | null) => (!r || r.n === 0 ? 'Not used as a
 
 export const ciText = (r: Rate) => (r.n === 0 ? '' : `95% interval ${pct(r.lo)}–${pct(r.hi)}`);
 
+/** "95% CI 18–29%": the interval where it is shown beside the rate (tooltips use ciText). */
+export const ciShort = (r: Rate) => (r.n === 0 ? '' : `95% CI ${pct(r.lo)}–${pct(r.hi)}`);
+
+/** How a table's verdicts are corrected, for its tooltip and footnote (lib/analytics/stats.ts MULTIPLE_COMPARISONS). */
+export const MULTIPLE_NOTE =
+  'Each row is tested against all the others, and the verdicts are corrected for the number of rows tested (Holm’s method): the chance that any row of the table is called higher or lower by luck alone stays under 5%.';
+
 export function duration(ms: number | null): string {
   if (ms === null) return '–';
   const h = ms / 3_600_000;
@@ -26,10 +33,21 @@ export function verdictText(c: Comparison, other = 'the rest'): string {
     case 'no-clear-difference':
       return 'no clear difference yet';
     case 'higher':
-      return `higher than ${other} (p ${pValue(c.p)})`;
+      return `higher than ${other} (${pLabel(c)} ${pValue(c.p)})`;
     case 'lower':
-      return `lower than ${other} (p ${pValue(c.p)})`;
+      return `lower than ${other} (${pLabel(c)} ${pValue(c.p)})`;
   }
+}
+
+/** "p", or "Holm p" when the p-value was adjusted for the other rows tested with it. */
+const pLabel = (c: Comparison) => (c.adjusted ? `${c.adjusted.method === 'holm' ? 'Holm' : 'BH'} p` : 'p');
+
+/** Tooltip words for a verdict: how it was reached (test, raw and adjusted p). */
+export function verdictDetail(c: Comparison): string {
+  if (c.verdict === 'too-early' || c.p === null) return 'Too early: fewer threads than the smallest sample worth a verdict (Settings).';
+  const test = c.test === 'fisher' ? 'Fisher’s exact test' : 'two-proportion z-test';
+  if (!c.adjusted) return `${test}, p ${pValue(c.p)}.`;
+  return `${test}, p ${pValue(c.adjusted.raw)}; corrected for the ${c.adjusted.m} rows tested (Holm), p ${pValue(c.p)}.`;
 }
 
 const pValue = (p: number | null) => (p === null ? '' : p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);

@@ -10,12 +10,14 @@ import {
   nextScheduledDue,
   prospectQuery,
   saveProspect,
+  setTimelineClass,
+  setTimelineIntent,
   setTimelineTemplate,
   timelineQuery,
   type ProspectForm,
 } from '@/lib/insights/prospects';
 import { templatesQuery } from '@/lib/insights/templates';
-import type { CallOutcome, Prospect, Template } from '@/lib/schema/model';
+import type { CallOutcome, Classification, Prospect, ReplyIntent, Template } from '@/lib/schema/model';
 
 export const useProspect = (id: string) => useQuery(prospectQuery(id));
 
@@ -96,4 +98,24 @@ export function useMessageTemplate(messageId: string) {
     setBusy(false);
   };
   return { busy, err, choose };
+}
+
+/** The class and intent pickers of one inbound message: the user's word on what it is and means. */
+export function useMessageJudgement(messageId: string) {
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [err, setErr] = useState<string | null>(null);
+  const run = async (act: () => Promise<{ ok: boolean; message: string | null }>) => {
+    setBusy(true);
+    setErr(null);
+    const r = await act();
+    if (!r.ok) setErr(r.message);
+    setBusy(false);
+  };
+  return {
+    busy,
+    err,
+    setClass: (cls: Classification) => run(() => setTimelineClass(qc, messageId, cls)),
+    setIntent: (intent: ReplyIntent) => run(() => setTimelineIntent(qc, messageId, intent)),
+  };
 }

@@ -7,7 +7,7 @@ import type { TemplateSummary } from '@/lib/analytics/templates';
 import type { Prospect, Template } from '@/lib/schema/model';
 import { prospectVariables, resolveTemplate } from '@/lib/templates/variables';
 import { RateBar } from '@/components/insights/RateBar';
-import { ciText, repliedText, verdictText } from '@/components/insights/format';
+import { MULTIPLE_NOTE, ciText, pct, repliedText, verdictDetail, verdictText } from '@/components/insights/format';
 
 const CHANNEL_LABEL: Record<Template['channel'], string> = { any: 'Email + LinkedIn', email: 'Email', linkedin: 'LinkedIn' };
 
@@ -61,7 +61,7 @@ export function TemplateCard({ template: t, stats, previewProspect, insertState,
         <p
           className="small tpl-rate"
           data-testid="template-rate"
-          title="Threads whose first message used the template that got a reply ÷ those threads. Whiskers: 95% Wilson interval. Tested against all other threads."
+          title={`Threads whose first message used the template that got a reply ÷ those threads. Whiskers: 95% Wilson interval. ${MULTIPLE_NOTE} ${verdictDetail(first.vsRest)}`}
         >
           <RateBar rate={first} />
           <span>
@@ -69,11 +69,25 @@ export function TemplateCard({ template: t, stats, previewProspect, insertState,
           </span>
         </p>
       )}
+      {first && (
+        <p
+          className="small tpl-rate"
+          data-testid="template-positive"
+          title={`Threads whose first message used the template with a reply judged “interested” ÷ those threads (same n). ${MULTIPLE_NOTE} ${verdictDetail(first.positiveVsRest)}`}
+        >
+          <RateBar rate={first.positive} />
+          <span>
+            Positive: {first.positive.k} of {first.positive.n} ({pct(first.positive.rate)}), {ciText(first.positive)} ·{' '}
+            <span className="tpl-verdict">{verdictText(first.positiveVsRest)}</span>
+          </span>
+        </p>
+      )}
       {versions.length > 1 && (
         <ul className="small muted tpl-versions" aria-label="By version">
           {versions.map((r) => (
             <li key={r.version}>
-              v{r.version}: {repliedText(r)}, {ciText(r)} · {verdictText(r.vsRest)}
+              v{r.version}: {repliedText(r)}, {ciText(r)} · {verdictText(r.vsRest)}; positive {r.positive.k} of {r.positive.n} (
+              {pct(r.positive.rate)}), {ciText(r.positive)} · {verdictText(r.positiveVsRest)}
             </li>
           ))}
         </ul>

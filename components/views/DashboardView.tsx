@@ -45,14 +45,14 @@ export function DashboardView() {
         // The Prospects tab opens the person that tab shows.
         <OnPageNotice onPage={onPage} onOpen={() => document.getElementById('tab-prospects')?.click()} />
       )}
-      <Headline dash={view.core} windowDays={windowDays} />
+      <Headline dash={view.core} windowDays={windowDays} minSample={minSample} />
       <ActivitySection activity={view.activity} scheduled={view.scheduled} />
       {view.invitations && <InvitationsSection a={view.invitations} pendingDays={view.settings.invitePendingDays} minSample={minSample} />}
       <ListsSection dash={view.core} names={view.names} windowDays={windowDays} />
       <TemplatesSection dash={view.core} minSample={minSample} />
       <TraitsSection dash={view.people} minSample={minSample} dimension={f.dimension} setDimension={f.setDimension} />
       <FunnelSection dash={view.people} />
-      <CallsSection activity={view.activity} />
+      <CallsSection activity={view.activity} minSample={minSample} />
     </section>
   );
 }

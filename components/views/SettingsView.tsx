@@ -7,9 +7,11 @@ import { ImportError, importExport, parseExportText } from '@/lib/export/import'
 import { loadFacts } from '@/lib/insights/facts-store';
 import { loadDashboardData, popupNumbers } from '@/lib/insights/load';
 import type { HealthLine } from '@/lib/ingest/health';
-import { captureStatusQuery, saveSettings, settingsQuery } from '@/lib/insights/settings';
+import { CLASSIFICATION_DAYS, captureStatusQuery, classificationQuery, saveSettings, settingsQuery, type ClassificationBreakdown } from '@/lib/insights/settings';
+import type { Classification } from '@/lib/schema/model';
 import type { Settings } from '@/lib/schema/settings';
 import { Loading } from '@/components/Loading';
+import '@/components/insights/insights.css';
 
 function download(name: string, type: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -37,6 +39,7 @@ export function SettingsView() {
   const qc = useQueryClient();
   const settings = useQuery(settingsQuery());
   const status = useQuery(captureStatusQuery());
+  const classification = useQuery(classificationQuery());
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -133,6 +136,11 @@ export function SettingsView() {
         )}
       </div>
 
+      <div className="card" aria-label="Classification">
+        <h3>What came in, last {CLASSIFICATION_DAYS} days</h3>
+        {classification.data ? <ClassificationTable b={classification.data} /> : <Loading />}
+      </div>
+
       {s && (
         <div className="card">
           <h3>Rules</h3>
@@ -222,5 +230,65 @@ function ExcludedDomains({ value, onSave }: { value: string[]; onSave: (v: strin
       <textarea rows={3} value={text} placeholder="mycompany.com" onChange={(e) => setText(e.target.value)} onBlur={() => onSave(parse(text))} />
       <small className="muted">Mail to or from these domains (your own company, say) is never logged. One per line.</small>
     </label>
+  );
+}
+
+const CLASS_WORDS: Record<Classification, string> = { human: 'Human replies', 'auto-reply': 'Automatic replies', bounce: 'Bounces', delay: 'Delivery delayed' };
+const CLASS_SHORT: Record<Classification, string> = { human: 'human', 'auto-reply': 'auto-reply', bounce: 'bounce', delay: 'delivery delayed' };
+
+/** How each inbound message of the period was classified: per class and rule, and what was corrected by hand. */
+function ClassificationTable({ b }: { b: ClassificationBreakdown }) {
+  if (b.total === 0) return <p className="small muted">Nothing came in.</p>;
+  const classes = (['human', 'auto-reply', 'bounce', 'delay'] as Classification[]).filter((c) => b.rules.some((r) => r.cls === c));
+  return (
+    <>
+      <p className="small" data-testid="classification-summary">
+        {b.total} messages came in: {b.byClass.human} human, {b.byClass['auto-reply']} automatic, {b.byClass.bounce} bounced,{' '}
+        {b.byClass.delay} delivery delayed (after corrections).
+      </p>
+      <table className="rates" data-testid="classification-table">
+        <thead>
+          <tr>
+            <th>Classified by the rules as</th>
+            <th className="num">Count</th>
+          </tr>
+        </thead>
+        <tbody>
+          {classes.flatMap((c) => [
+            <tr key={c} className="group">
+              <th scope="rowgroup" colSpan={1}>
+                {CLASS_WORDS[c]}
+              </th>
+              <td className="num">{b.rules.filter((r) => r.cls === c).reduce((n, r) => n + r.count, 0)}</td>
+            </tr>,
+            ...b.rules
+              .filter((r) => r.cls === c)
+              .map((r) => (
+                <tr key={`${c}:${r.rule}`} data-rule={r.rule}>
+                  <th scope="row" className="rule" title={r.rule}>
+                    <span className="clip">{r.label}</span>
+                  </th>
+                  <td className="num">{r.count}</td>
+                </tr>
+              )),
+          ])}
+        </tbody>
+      </table>
+      <p className="small" data-testid="classification-corrected">
+        Corrected by hand: {b.correctedTotal === 0 ? 'none' : b.correctedTotal}
+        {b.corrected.length > 0 && (
+          <span className="muted">
+            {' '}
+            ({b.corrected.map((c) => `${c.count} ${c.from ? CLASS_SHORT[c.from] : 'unknown'} → ${CLASS_SHORT[c.to]}`).join(', ')})
+          </span>
+        )}
+        ; reply intents corrected: {b.intentsCorrected === 0 ? 'none' : b.intentsCorrected}.
+      </p>
+      <p className="info small muted">
+        Each message that came in is read by its sender, subject and text (without quoted history): a bounce or a delay warning from a mail
+        system, an automatic reply (out of office, acknowledgement, ticket, challenge-response), or a person. A wrong call can be corrected on
+        the prospect&apos;s timeline; the correction is kept and every number follows.
+      </p>
+    </>
   );
 }

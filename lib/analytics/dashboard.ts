@@ -8,11 +8,13 @@ import { awaitingUser, followUps, timeToReply, type Awaiting, type FollowUp, typ
 import {
   prospectResponseRate,
   rateByDimension,
+  replyIntents,
   replyCredit,
   stepRates,
   templateByDimension,
   templateFirstTouchRates,
   templateVersionRates,
+  threadPositiveRate,
   threadReplyRate,
   traitCoverage,
   traitDifferences,
@@ -44,6 +46,10 @@ export interface DashboardInput {
 export interface DashboardCore {
   counts: UnitCounts;
   threadRate: Rate;
+  /** Threads with a reply judged interested within the window ÷ the reply rate's threads. */
+  positiveRate: Rate;
+  /** What the replies said (first reply of each replied thread, by intent). */
+  intents: ReturnType<typeof replyIntents>;
   prospectRate: Rate;
   timeToReply: TimeToReply;
   followUps: FollowUp[];
@@ -80,6 +86,8 @@ export function computeCore(input: Omit<DashboardInput, 'dimension'>, units: Uni
   return {
     counts: unitCounts(units),
     threadRate: threadReplyRate(units),
+    positiveRate: threadPositiveRate(units),
+    intents: replyIntents(units),
     prospectRate: prospectResponseRate(units),
     timeToReply: timeToReply(units),
     followUps: followUps(units, now, { minDays: input.followUpAfterDays ?? 3, maxDays: input.replyWindowDays }),

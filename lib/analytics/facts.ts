@@ -8,7 +8,7 @@
 //   index, a trait value is a code) replace string-keyed Map lookups and per-row allocations.
 // Built by encodeFacts from the same plain rows the rest of the app uses; decodeFacts gives the
 // rows back (used to merge changes, and by tests).
-import type { CallOutcome, Channel, Prospect, Stage, Template, Thread } from '../schema/model';
+import type { CallOutcome, Channel, Prospect, ReplyIntent, Stage, Template, Thread } from '../schema/model';
 
 export type AnalyticsThread = Pick<Thread, 'id' | 'channel' | 'prospectIds' | 'subject' | 'summary'>;
 export type AnalyticsProspect = Pick<
@@ -55,12 +55,15 @@ export const UNKNOWN = '(unknown)';
 export const CHANNELS: readonly Channel[] = ['gmail', 'linkedin'];
 export const STAGES: readonly Stage[] = ['contacted', 'replied', 'qualified', 'meeting', 'won', 'lost'];
 export const CALL_OUTCOMES: readonly CallOutcome[] = ['connected', 'voicemail', 'no-answer'];
+export const INTENTS: readonly ReplyIntent[] = ['interested', 'not-interested', 'referral', 'later', 'other'];
 
 /** Thread flags. */
 export const BOUNCED = 1;
 export const AWAITING = 2;
 /** The thread has a summary (ingestion writes one with every message). */
 export const SUMMARISED = 4;
+/** A delay warning is the latest news of delivery ("delivery delayed"; the thread stays a unit). */
+export const DELAYED = 8;
 
 /** One column per fact; row i of every column is thread i. "None" is NaN for times, -1 for codes, 0 for versions and steps. */
 export interface ThreadColumns {
@@ -85,6 +88,12 @@ export interface ThreadColumns {
   creditVer: Int32Array;
   creditStep: Int32Array;
   flags: Uint8Array;
+  /** First reply judged interested (NaN none): the positive reply rate. */
+  firstPositive: Float64Array;
+  /** Intent of the first reply: index in INTENTS, -1 none. */
+  replyIntent: Int8Array;
+  /** Addresses bounces named, joined by "\n" (null none): those prospects leave the prospect numbers. */
+  bRcpt: (string | null)[];
   /** Outbound messages and calls of thread i: sAt[sOff[i]] … (time, template code, call outcome or -1). */
   sOff: Int32Array;
   sAt: Float64Array;
@@ -193,6 +202,9 @@ export function encodeFacts(threads: readonly AnalyticsThread[], prospects: read
     creditVer: new Int32Array(n),
     creditStep: new Int32Array(n),
     flags: new Uint8Array(n),
+    firstPositive: new Float64Array(n),
+    replyIntent: new Int8Array(n),
+    bRcpt: new Array(n),
     sOff: new Int32Array(n + 1),
     sAt: new Float64Array(nS),
     sTpl: new Int32Array(nS),
@@ -290,6 +302,10 @@ export function decodeThreads(f: Facts): AnalyticsThread[] {
               awaitingUser: (c.flags[i] & AWAITING) !== 0,
               sends,
               invites,
+              ...(c.bRcpt[i] ? { bouncedRecipients: c.bRcpt[i]!.split('\n') } : {}),
+              ...(c.flags[i] & DELAYED ? { delayed: true } : {}),
+              ...(c.replyIntent[i] >= 0 ? { firstReplyIntent: INTENTS[c.replyIntent[i]] } : {}),
+              ...(Number.isNaN(c.firstPositive[i]) ? {} : { firstPositiveAt: c.firstPositive[i] }),
             },
     };
   }
@@ -463,6 +479,9 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
     creditVer: g(c0.creditVer),
     creditStep: g(c0.creditStep),
     flags: g(c0.flags),
+    firstPositive: g(c0.firstPositive),
+    replyIntent: g(c0.replyIntent),
+    bRcpt: c0.bRcpt.slice(),
     sOff: new Int32Array(n + 1),
     sAt: c0.sAt,
     sTpl: c0.sTpl,
@@ -543,6 +562,9 @@ function writeThread(
     c.firstOut[i] = c.lastOut[i] = c.lastIn[i] = c.firstReply[i] = NaN;
     c.firstTpl[i] = c.creditTpl[i] = -1;
     c.firstVer[i] = c.outCount[i] = c.autoReplies[i] = c.creditVer[i] = c.creditStep[i] = c.flags[i] = 0;
+    c.firstPositive[i] = NaN;
+    c.replyIntent[i] = -1;
+    c.bRcpt[i] = null;
     return { pj, sj, ij };
   }
   writeSummary(c, i, s, code);
@@ -573,7 +595,10 @@ function writeSummary(c: ThreadColumns, i: number, s: NonNullable<AnalyticsThrea
   c.creditTpl[i] = code(s.replyCreditTemplateId);
   c.creditVer[i] = s.replyCreditTemplateId ? (s.replyCreditTemplateVersion ?? 1) : 0;
   c.creditStep[i] = s.replyCreditStep ?? 0;
-  c.flags[i] = SUMMARISED | (s.bounced ? BOUNCED : 0) | (s.awaitingUser ? AWAITING : 0);
+  c.flags[i] = SUMMARISED | (s.bounced ? BOUNCED : 0) | (s.awaitingUser ? AWAITING : 0) | (s.delayed ? DELAYED : 0);
+  c.firstPositive[i] = time(s.firstPositiveAt);
+  c.replyIntent[i] = s.firstReplyIntent ? INTENTS.indexOf(s.firstReplyIntent) : -1;
+  c.bRcpt[i] = s.bouncedRecipients?.length ? s.bouncedRecipients.join('\n') : null;
 }
 
 /** The dimensions a user can pick: built-in ones, then the custom traits some stored prospect has. */

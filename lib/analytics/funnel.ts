@@ -56,6 +56,7 @@ function reached(units: Units) {
     if (units.state[i] & U_BOUNCED) continue;
     const t = units.t[i];
     for (let j = pOff[t]; j < pOff[t + 1]; j++) {
+      if (units.pOut[j]) continue; // their address bounced: not reached by this thread
       const p = pIdx[j];
       if (firstOut[t] < first[p]) {
         first[p] = firstOut[t];

@@ -1,18 +1,57 @@
-// The popup's three numbers: today's activity, the reply rate of threads started in the last 30
-// days (with n), and the best template this month. From the same facts as the dashboard.
+// The popup's numbers: today's activity, the reply rate and positive reply rate of threads started
+// in the last 30 days (each with n and its 95% interval), and this month's best template, named only
+// when it is clearly ahead. From the same facts as the dashboard.
 import type { AnalyticsTemplate, Facts } from './facts';
-import { NONE, templateFirstTouchRates, threadReplyRate } from './rates';
-import type { Rate } from './stats';
+import { NONE, templateFirstTouchRates, threadPositiveRate, threadReplyRate, type GroupRate } from './rates';
+import { wilson, type Rate } from './stats';
 import { buildUnits } from './units';
 
 const DAY = 86_400_000;
 
+/**
+ * Why a template is or is not named: `named`; `none` (no template opened a thread this month);
+ * `too-early` (templates were used, none in `minSample` threads yet); `no-clear-leader` (the one
+ * ahead is not clear of the rest).
+ */
+export type BestStatus = 'named' | 'none' | 'too-early' | 'no-clear-leader';
+
 export interface PopupSummary {
   today: { gmail: number; linkedin: number; calls: number };
   last30: Rate;
+  /** Threads of the last 30 days with a reply judged interested ÷ the same threads. */
+  last30Positive: Rate;
+  /** Named only when its interval is clear of the rest (see bestTemplate). */
   best: { templateId: string; name: string; rate: Rate } | null;
-  /** True when templates were used this month but none reached minSample threads. */
-  bestTooEarly: boolean;
+  bestStatus: BestStatus;
+  /** Settings' smallest sample worth a verdict: a rate over fewer threads says "too early". */
+  minSample: number;
+  /** The template ahead so far when none is clear: its numbers, with n and interval. */
+  ahead: { templateId: string; name: string; rate: Rate } | null;
+}
+
+const rateOf = (r: Rate): Rate => ({ k: r.k, n: r.n, rate: r.rate, lo: r.lo, hi: r.hi });
+
+/**
+ * This month's best first-touch template, honestly: among rows with at least `minSample` threads,
+ * the highest rate is named only when its 95% interval lies wholly above the interval of every
+ * other row with enough threads ("No template" included) and above the interval of all the month's
+ * other threads together. Overlapping intervals are "no clear leader yet".
+ */
+export function bestTemplate(rows: readonly GroupRate[], minSample: number): { status: BestStatus; best: GroupRate | null; ahead: GroupRate | null } {
+  const templates = rows.filter((r) => r.key !== NONE);
+  if (templates.length === 0) return { status: 'none', best: null, ahead: null };
+  const ok = rows.filter((r) => r.n >= minSample);
+  const top = ok.filter((r) => r.key !== NONE).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0) || b.n - a.n)[0];
+  if (!top) return { status: 'too-early', best: null, ahead: null };
+  let K = 0;
+  let N = 0;
+  for (const r of rows) {
+    K += r.k;
+    N += r.n;
+  }
+  const rest = wilson(K - top.k, N - top.n);
+  const clear = ok.every((r) => r === top || top.lo > r.hi) && (rest.n === 0 || top.lo > rest.hi);
+  return clear ? { status: 'named', best: top, ahead: null } : { status: 'no-clear-leader', best: null, ahead: top };
 }
 
 export function popupSummary(input: {
@@ -36,15 +75,17 @@ export function popupSummary(input: {
       else today.gmail++;
     }
   // Taken at now: a scheduled message counts once it is due (units.ts), like "Sent today" above.
-  const last30 = threadReplyRate(buildUnits(facts, input.replyWindowDays, input.templates, { from: input.now - 30 * DAY }, input.now));
+  const recent = buildUnits(facts, input.replyWindowDays, input.templates, { from: input.now - 30 * DAY }, input.now);
   const month = buildUnits(facts, input.replyWindowDays, input.templates, { from: input.startOfMonth }, input.now);
-  const rows = templateFirstTouchRates(month, input.templates, input.minSample).filter((r) => r.key !== NONE);
-  const ok = rows.filter((r) => r.n >= input.minSample);
-  const top = ok[0];
+  const pick = (r: GroupRate | null) => (r ? { templateId: r.key, name: r.label, rate: rateOf(r) } : null);
+  const b = bestTemplate(templateFirstTouchRates(month, input.templates, input.minSample), input.minSample);
   return {
     today,
-    last30,
-    best: top ? { templateId: top.key, name: top.label, rate: { k: top.k, n: top.n, rate: top.rate, lo: top.lo, hi: top.hi } } : null,
-    bestTooEarly: !top && rows.length > 0,
+    last30: threadReplyRate(recent),
+    last30Positive: threadPositiveRate(recent),
+    best: pick(b.best),
+    bestStatus: b.status,
+    minSample: input.minSample,
+    ahead: pick(b.ahead),
   };
 }

@@ -2,9 +2,9 @@
 // and per trait. Every rate is a Rate (k, n, Wilson interval); comparisons say "too early" or
 // "no clear difference yet" unless a test says otherwise (stats.ts). Inputs are Units over Facts:
 // groups are integer codes counted in typed arrays (see facts.ts for why).
-import { CHANNELS, UNKNOWN, type AnalyticsTemplate, type Dimension, type Facts } from './facts';
-import { compareRates, wilson, type Comparison, type Rate } from './stats';
-import { U_BOUNCED, U_LATE, U_REPLIED, sentBy, type Units } from './units';
+import { CHANNELS, DELAYED, INTENTS, UNKNOWN, type AnalyticsTemplate, type Dimension, type Facts } from './facts';
+import { adjustComparisons, compareRates, wilson, type Comparison, type Rate } from './stats';
+import { U_BOUNCED, U_LATE, U_POSITIVE, U_REPLIED, reachedProspect, sentBy, type Units } from './units';
 
 export { BUILTIN_DIMENSIONS, UNKNOWN, type Dimension } from './facts';
 export const NONE = '(none)';
@@ -22,23 +22,66 @@ export function threadReplyRate(units: Units): Rate {
   return wilson(k, n);
 }
 
+/**
+ * Positive reply rate per thread: units with a reply judged interested within the reply window ÷
+ * outreach threads that did not bounce (the reply rate's n).
+ */
+export function threadPositiveRate(units: Units): Rate {
+  let k = 0;
+  let n = 0;
+  for (let i = 0; i < units.n; i++) {
+    const s = units.state[i];
+    if (s & U_BOUNCED) continue;
+    n++;
+    if (s & U_POSITIVE) k++;
+  }
+  return wilson(k, n);
+}
+
+/** What the first replies (within the window, non-bounced units) said, by intent; `unjudged`: replies with no intent. */
+export function replyIntents(units: Units): { counts: Record<(typeof INTENTS)[number], number>; unjudged: number; replies: number } {
+  const counts = Object.fromEntries(INTENTS.map((x) => [x, 0])) as Record<(typeof INTENTS)[number], number>;
+  let unjudged = 0;
+  let replies = 0;
+  const code = units.facts.threads.replyIntent;
+  for (let i = 0; i < units.n; i++) {
+    if ((units.state[i] & (U_BOUNCED | U_REPLIED)) !== U_REPLIED) continue;
+    replies++;
+    const c = code[units.t[i]];
+    if (c < 0) unjudged++;
+    else counts[INTENTS[c]]++;
+  }
+  return { counts, unjudged, replies };
+}
+
 export interface UnitCounts {
   threads: number;
   bounced: number;
+  /** Non-bounced threads where one of several recipients bounced (they stay units for the others). */
+  partlyBounced: number;
+  /** Non-bounced threads whose latest delivery news is a delay warning ("delivery delayed"). */
+  delayed: number;
   /** Non-bounced threads that got an auto-reply (counted separately, never as replies). */
   autoReplied: number;
   repliedLate: number;
 }
 
 export function unitCounts(units: Units): UnitCounts {
-  const auto = units.facts.threads.autoReplies;
-  const c: UnitCounts = { threads: units.n, bounced: 0, autoReplied: 0, repliedLate: 0 };
+  const { autoReplies: auto, flags, pOff } = units.facts.threads;
+  const c: UnitCounts = { threads: units.n, bounced: 0, partlyBounced: 0, delayed: 0, autoReplied: 0, repliedLate: 0 };
   for (let i = 0; i < units.n; i++) {
     const s = units.state[i];
+    const t = units.t[i];
     if (s & U_BOUNCED) c.bounced++;
     else {
-      if (auto[units.t[i]] > 0) c.autoReplied++;
+      if (auto[t] > 0) c.autoReplied++;
       if (s & U_LATE) c.repliedLate++;
+      if (flags[t] & DELAYED) c.delayed++;
+      for (let j = pOff[t]; j < pOff[t + 1]; j++)
+        if (units.pOut[j]) {
+          c.partlyBounced++;
+          break;
+        }
     }
   }
   return c;
@@ -61,7 +104,8 @@ export function prospectOutcomes(units: Units): Int8Array {
     if (s & U_BOUNCED) continue;
     const r = s & U_REPLIED ? 1 : 0;
     const t = units.t[i];
-    for (let j = pOff[t]; j < pOff[t + 1]; j++) if (out[pIdx[j]] < r) out[pIdx[j]] = r;
+    // A prospect whose address bounced was not reached by this thread.
+    for (let j = pOff[t]; j < pOff[t + 1]; j++) if (!units.pOut[j] && out[pIdx[j]] < r) out[pIdx[j]] = r;
   }
   outcomesCache.set(units, out);
   return out;
@@ -83,15 +127,24 @@ export function prospectResponseRate(units: Units): Rate {
 export interface GroupRate extends Rate {
   key: string;
   label: string;
-  /** This group against all other units: "too early", "no clear difference yet", higher, lower. */
+  /**
+   * This group against all other units: "too early", "no clear difference yet", higher, lower;
+   * corrected for the other rows of its table (Holm: lib/analytics/stats.ts adjustComparisons).
+   */
   vsRest: Comparison;
+  /** Positive reply rate of the group (a reply judged interested within the window), same n. */
+  positive: Rate;
+  /** The positive rate against all other units, corrected across the rows like vsRest. */
+  positiveVsRest: Comparison;
 }
 
-/** Counts units by an integer group code (-1 = not counted) into k and n per code. */
+/** Counts units by an integer group code (-1 = not counted) into k (replied), q (positive) and n per code. */
 function countGroups(units: Units, size: number, codeOf: (unit: number) => number) {
   const k = new Int32Array(size);
+  const q = new Int32Array(size);
   const n = new Int32Array(size);
   let K = 0;
+  let Q = 0;
   let N = 0;
   for (let i = 0; i < units.n; i++) {
     const s = units.state[i];
@@ -104,19 +157,42 @@ function countGroups(units: Units, size: number, codeOf: (unit: number) => numbe
       k[g]++;
       K++;
     }
+    if (s & U_POSITIVE) {
+      q[g]++;
+      Q++;
+    }
   }
-  return { k, n, K, N };
+  return { k, q, n, K, Q, N };
 }
 
-function groupRows(counts: { k: Int32Array; n: Int32Array; K: number; N: number }, keyOf: (code: number) => string, labelOf: (key: string) => string, minSample: number): GroupRate[] {
+function groupRows(counts: ReturnType<typeof countGroups>, keyOf: (code: number) => string, labelOf: (key: string) => string, minSample: number): GroupRate[] {
   const rows: GroupRate[] = [];
-  const { k, n, K, N } = counts;
+  const { k, q, n, K, Q, N } = counts;
   for (let g = 0; g < n.length; g++) {
     if (n[g] === 0) continue;
     const key = keyOf(g);
-    rows.push({ key, label: labelOf(key), ...wilson(k[g], n[g]), vsRest: compareRates({ k: k[g], n: n[g] }, { k: K - k[g], n: N - n[g] }, minSample) });
+    rows.push({
+      key,
+      label: labelOf(key),
+      ...wilson(k[g], n[g]),
+      vsRest: compareRates({ k: k[g], n: n[g] }, { k: K - k[g], n: N - n[g] }, minSample),
+      positive: wilson(q[g], n[g]),
+      positiveVsRest: compareRates({ k: q[g], n: n[g] }, { k: Q - q[g], n: N - n[g] }, minSample),
+    });
   }
-  return sortRates(rows, minSample);
+  return sortRates(adjustRows(rows), minSample);
+}
+
+/**
+ * The rows of one table are tested together: each column's verdicts are corrected across the rows
+ * (Holm). Two rows that split every unit between them are one test (each is the other's "rest"):
+ * nothing to correct.
+ */
+function adjustRows(rows: GroupRate[]): GroupRate[] {
+  if (rows.length <= 2) return rows;
+  const reply = adjustComparisons(rows.map((r) => r.vsRest));
+  const positive = adjustComparisons(rows.map((r) => r.positiveVsRest));
+  return rows.map((r, i) => ({ ...r, vsRest: reply[i], positiveVsRest: positive[i] }));
 }
 
 /** Rows with enough data first, by rate; "too early" rows after them, by n; then by label (a stable order). */
@@ -239,11 +315,13 @@ export function stepRates(units: Units, maxStep = 5): StepRow[] {
  */
 export function unitDimension(units: Units, dim: Dimension): { values: readonly string[]; code: (unit: number) => number } {
   const { pOff, pIdx, channel } = units.facts.threads;
+  const pOut = units.pOut;
   if (dim === 'channel') return { values: CHANNELS, code: (i) => channel[units.t[i]] };
   const col = dimensionColumn(units.facts, dim);
   if (!col) return { values: [UNKNOWN], code: () => 0 };
   const codes = col.codes;
-  return { values: col.values, code: (i) => codes[pIdx[pOff[units.t[i]]]] };
+  // The thread's first prospect it reached (one whose address bounced is skipped).
+  return { values: col.values, code: (i) => codes[pOut[pOff[units.t[i]]] ? reachedProspect(units.facts, pOut, units.t[i]) : pIdx[pOff[units.t[i]]]] };
 }
 
 export function dimensionColumn(facts: Facts, dim: Dimension) {
@@ -364,7 +442,7 @@ export function prospectChannels(units: Units): Uint8Array {
   for (let i = 0; i < units.n; i++) {
     if (units.state[i] & U_BOUNCED) continue;
     const t = units.t[i];
-    for (let j = pOff[t]; j < pOff[t + 1]; j++) out[pIdx[j]] |= 1 << channel[t];
+    for (let j = pOff[t]; j < pOff[t + 1]; j++) if (!units.pOut[j]) out[pIdx[j]] |= 1 << channel[t];
   }
   channelsCache.set(units, out);
   return out;
@@ -411,6 +489,9 @@ export function traitDifferences(units: Units, dims: readonly Dimension[], minSa
       });
     }
   }
+  // Every value of every trait was tested, not only the ones shown: the correction counts them all.
+  const tests = adjustComparisons(rows.map((r) => r.test));
+  rows.forEach((r, i) => (r.test = tests[i]));
   return rows
     .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.dimension.localeCompare(b.dimension) || a.value.localeCompare(b.value))
     .slice(0, limit);

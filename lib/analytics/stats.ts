@@ -123,8 +123,12 @@ export type Verdict = 'too-early' | 'no-clear-difference' | 'higher' | 'lower';
 
 export interface Comparison {
   verdict: Verdict;
+  /** The p-value the verdict rests on: adjusted for the rows tested with it when `adjusted` says so. */
   p: number | null;
   test: 'z' | 'fisher' | null;
+  /** Set when the row is one of many tested together (adjustComparisons): the method, how many
+   *  tests shared the correction, and the p-value before it. */
+  adjusted?: { method: PAdjustMethod; m: number; raw: number };
 }
 
 /**
@@ -182,5 +186,35 @@ export function pAdjust(p: readonly number[], method: PAdjustMethod): number[] {
       out[k] = Math.min(1, running);
     });
   }
+  return out;
+}
+
+/**
+ * The correction Sidelog applies wherever one table tests many rows against the rest (templates,
+ * versions, trait values, trait differences): Holm's step-down method. It keeps the chance that
+ * *any* row of the table is called different by luck alone under 5%, whatever the number of rows,
+ * which is the promise a seller picking "the winner" of 30 templates needs; it is uniformly more
+ * powerful than Bonferroni and assumes nothing about how the rows' tests depend on each other (the
+ * "row vs the rest" tests of one table share data). Benjamini–Hochberg would call more rows
+ * different, at the price of letting about 5% of the rows it calls different be chance: fine for
+ * screening, not for a verdict the user acts on alone (docs/design.md, "Comparisons").
+ */
+export const MULTIPLE_COMPARISONS: PAdjustMethod = 'holm';
+
+/**
+ * Verdicts of rows tested together, corrected for multiple comparisons: the p-values of the rows
+ * that were tested (not "too early") are adjusted across those rows (pAdjust), and a row is called
+ * higher or lower only if its adjusted p is under alpha. With one test there is nothing to correct.
+ */
+export function adjustComparisons(cs: readonly Comparison[], method: PAdjustMethod = MULTIPLE_COMPARISONS, alpha = 0.05): Comparison[] {
+  const tested = cs.map((c, i) => (c.p === null ? -1 : i)).filter((i) => i >= 0);
+  if (tested.length < 2) return cs.slice();
+  const adj = pAdjust(tested.map((i) => cs[i].p!), method);
+  const out = cs.slice();
+  tested.forEach((i, k) => {
+    const c = cs[i];
+    const p = adj[k];
+    out[i] = { ...c, p, verdict: p < alpha ? c.verdict : 'no-clear-difference', adjusted: { method, m: tested.length, raw: c.p! } };
+  });
   return out;
 }

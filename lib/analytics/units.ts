@@ -22,6 +22,8 @@ export const U_BOUNCED = 1;
 export const U_REPLIED = 2;
 /** A human reply came, but after the window: not a reply for the rates. */
 export const U_LATE = 4;
+/** A reply judged interested came within the reply window: a positive reply. */
+export const U_POSITIVE = 8;
 
 /**
  * Threads whose first written message is outbound to a prospect, in the filters. `t[i]` is the
@@ -33,6 +35,13 @@ export interface Units {
   n: number;
   t: Int32Array;
   state: Uint8Array;
+  /**
+   * Parallel to facts.threads.pIdx: 1 where that prospect's address bounced in that thread (a
+   * bounce for one of several recipients). Such a prospect is not reached by the thread: it leaves
+   * the prospect numbers, while the thread stays a unit for the others. A unit whose every
+   * prospect bounced is bounced as a whole (U_BOUNCED).
+   */
+  pOut: Uint8Array;
   /** The instant the units are taken at: a send dated after it (a scheduled message not due yet)
    *  has not happened (stepRates counts only the steps sent by then). */
   asOf: number;
@@ -56,6 +65,7 @@ export function taggedCodes(facts: Facts, templates: readonly AnalyticsTemplate[
  */
 export function buildUnits(facts: Facts, replyWindowDays: number, templates: readonly AnalyticsTemplate[] = [], filters: Filters = {}, asOf = Infinity): Units {
   const c = facts.threads;
+  const pOut = bouncedProspects(facts);
   const windowMs = replyWindowDays * DAY;
   const tagged = taggedCodes(facts, templates, filters.tag);
   const from = filters.from ?? -Infinity;
@@ -71,13 +81,55 @@ export function buildUnits(facts: Facts, replyWindowDays: number, templates: rea
     if (channel >= 0 && c.channel[i] !== channel) continue;
     if (tagged && !(c.firstTpl[i] >= 0 && tagged[c.firstTpl[i]])) continue;
     const reply = c.firstReply[i];
-    let s = c.flags[i] & BOUNCED ? U_BOUNCED : 0;
+    let s = c.flags[i] & BOUNCED || allOut(c.pOff, pOut, i) ? U_BOUNCED : 0;
     if (!Number.isNaN(reply)) s |= reply - first <= windowMs ? U_REPLIED : U_LATE;
+    if (c.firstPositive[i] - first <= windowMs) s |= U_POSITIVE; // NaN (none) fails the comparison
     t[n] = i;
     state[n] = s;
     n++;
   }
-  return { facts, n, t: t.subarray(0, n), state: state.subarray(0, n), asOf };
+  return { facts, n, t: t.subarray(0, n), state: state.subarray(0, n), pOut, asOf };
+}
+
+/** Every prospect of thread row `i` bounced (and it has some). */
+function allOut(pOff: Int32Array, pOut: Uint8Array, i: number): boolean {
+  const a = pOff[i];
+  const b = pOff[i + 1];
+  if (a === b || !pOut[a]) return false;
+  for (let j = a + 1; j < b; j++) if (!pOut[j]) return false;
+  return true;
+}
+
+/**
+ * Which prospect of which thread bounced (parallel to facts.threads.pIdx): a thread's bounced
+ * addresses (facts.threads.bRcpt, from its bounces' failed recipients) against each of its
+ * prospects' addresses. Depends on the facts only: computed once per facts.
+ */
+const pOutCache = new WeakMap<Facts, Uint8Array>();
+export function bouncedProspects(facts: Facts): Uint8Array {
+  let out = pOutCache.get(facts);
+  if (out) return out;
+  const c = facts.threads;
+  const emails = facts.prospects.emails;
+  out = new Uint8Array(c.pIdx.length);
+  for (let i = 0; i < c.n; i++) {
+    const list = c.bRcpt[i];
+    if (!list) continue;
+    const failed = new Set(list.split('\n'));
+    for (let j = c.pOff[i]; j < c.pOff[i + 1]; j++) {
+      const own = emails[c.pIdx[j]];
+      if (own && own.split('\n').some((e) => failed.has(e.toLowerCase()))) out[j] = 1;
+    }
+  }
+  pOutCache.set(facts, out);
+  return out;
+}
+
+/** The first prospect of unit thread row `t` that the thread reached (not bounced); its first one if none. */
+export function reachedProspect(facts: Facts, pOut: Uint8Array, t: number): number {
+  const { pOff, pIdx } = facts.threads;
+  for (let j = pOff[t]; j < pOff[t + 1]; j++) if (!pOut[j]) return pIdx[j];
+  return pIdx[pOff[t]];
 }
 
 /** Written outbound messages of thread row `t` sent by `asOf` (its outbound count, less the

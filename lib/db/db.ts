@@ -4,6 +4,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { summarizeThread } from '../records/summary';
 import type { Company, MergeRecord, Message, Prospect, Template, TemplateVersion, Thread } from '../schema/model';
 import { repairIdentities } from './upgrade-v3';
+import { judgeStoredMail } from './upgrade-v4';
 import { revisionMiddleware, type Stamped } from './revision';
 import type { UpgradeNotice } from '../storage/keys';
 import { upgradeNoticeItem } from '../storage/items';
@@ -64,6 +65,13 @@ export const SCHEMA_V3 = {
   merges: 'id, at, keptId, mergedId',
 };
 
+/**
+ * v4 (issue 11): no index changes. Inbound messages gain their class with rule and source, failed
+ * recipients, intent and referral (lib/schema/model.ts); the upgrade judges the stored ones
+ * (lib/db/upgrade-v4.ts) and recomputes the summaries of threads whose messages changed.
+ */
+export const SCHEMA_V4 = SCHEMA_V3;
+
 /** Threads per read of their messages in the v2 upgrade: bounds memory (100k messages) without a read per thread. */
 const UPGRADE_CHUNK = 2_000;
 
@@ -108,6 +116,8 @@ export function openDb(name = DB_NAME): SidelogDb {
   db.version(2).stores(SCHEMA_V2).upgrade(announced(2, upgradeToV2));
   // v2 → v3: records the stored keys prove to be one person are merged (lib/db/upgrade-v3.ts).
   db.version(3).stores(SCHEMA_V3).upgrade(announced(3, (tx) => repairIdentities(tx, Date.now()).then(() => undefined)));
+  // v3 → v4: inbound mail judged again (class, rule, failed recipients, intent), summaries follow.
+  db.version(4).stores(SCHEMA_V4).upgrade(announced(4, (tx) => judgeStoredMail(tx).then(() => undefined)));
   db.on('ready', () => {
     if (!upgrading) return;
     upgrading = false;

@@ -52,7 +52,8 @@ function traits(v: unknown): unknown {
 const money = (v: unknown) => (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : orNull(v));
 
 const KIND = { 'linkedin-connection': 'linkedin-invite', invite: 'linkedin-invite', 'connection-request': 'linkedin-invite', 'in-mail': 'inmail', 'e-mail': 'email' };
-const CLASSIFICATION = { autoreply: 'auto-reply', 'auto-response': 'auto-reply', 'out-of-office': 'auto-reply', ooo: 'auto-reply', bounced: 'bounce' };
+const CLASSIFICATION = { autoreply: 'auto-reply', 'auto-response': 'auto-reply', 'out-of-office': 'auto-reply', ooo: 'auto-reply', bounced: 'bounce', delayed: 'delay', 'delivery-delayed': 'delay' };
+const INTENT = { positive: 'interested', 'not-now': 'later', negative: 'not-interested', unsubscribe: 'not-interested', 'wrong-person': 'referral' };
 const TEMPLATE_CHANNEL = { gmail: 'email', mail: 'email', 'e-mail': 'email', all: 'any', both: 'any' };
 const OUTCOME = { noanswer: 'no-answer', 'not-connected': 'no-answer' };
 
@@ -92,6 +93,12 @@ function message(m: Rec): void {
   m.templateSource = m.templateSource == null ? null : enumish(m.templateSource);
   // Some tools mark only what is not a human message.
   m.classification = m.classification == null ? 'human' : enumish(m.classification, CLASSIFICATION);
+  // A delay warning: an automatic message in version 1's words, the finer class beside it.
+  if (m.classification === 'delay') {
+    m.classification = 'auto-reply';
+    m.inboundClass ??= 'delay';
+  }
+  if (m.intent != null) m.intent = enumish(m.intent, INTENT);
   if (m.source != null) m.source = enumish(m.source);
   if (m.callOutcome != null) m.callOutcome = enumish(m.callOutcome, OUTCOME);
   if (m.status != null) m.status = enumish(m.status);

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import type { SidelogDb } from '../db/db';
 import type { Message, Prospect, Template, Thread } from '../schema/model';
 import type { ExportFile } from '../schema/export';
+import { classificationV1, exportInbound } from './inbound-fields';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -64,7 +65,7 @@ export function exportMessage(m: Message): ExportFile['messages'][number] {
     sentAt: iso(m.sentAt),
     templateId: m.templateId,
     templateSource: m.templateSource,
-    classification: m.classification,
+    classification: classificationV1(m.classification),
     templateVersion: m.templateVersion,
     templateScore: m.templateScore,
     source: m.source,
@@ -80,6 +81,7 @@ export function exportMessage(m: Message): ExportFile['messages'][number] {
     ...(m.scheduledAt !== undefined ? { scheduledAt: m.scheduledAt === null ? null : iso(m.scheduledAt) } : {}),
     ...(m.editedText !== undefined ? { editedText: m.editedText } : {}),
     ...(m.withdrawnAt != null ? { withdrawnAt: iso(m.withdrawnAt) } : {}),
+    ...exportInbound(m),
   };
 }
 

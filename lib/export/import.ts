@@ -6,6 +6,7 @@ import { ExportFile } from '../schema/export';
 import { readDialects } from './dialects';
 import type { Message, Prospect, Template, Thread } from '../schema/model';
 import { messageKeys, normEmail, personKeys, threadKeys } from '../records/keys';
+import { importInbound } from './inbound-fields';
 import { summarizeThread } from '../records/summary';
 
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -126,6 +127,7 @@ export async function importExport(db: SidelogDb, file: ExportFile, now: number)
     ...(m.scheduledAt !== undefined ? { scheduledAt: m.scheduledAt === null ? null : Date.parse(m.scheduledAt) } : {}),
     ...(m.editedText !== undefined ? { editedText: m.editedText } : {}),
     ...(m.withdrawnAt !== undefined ? { withdrawnAt: Date.parse(m.withdrawnAt) } : {}),
+    ...importInbound(m),
     keys: [...new Set([m.id, ...messageKeys(m.channel, m.externalId || m.id, m.aliases ?? [], m.rfcMessageId ?? null)])],
     seenBy: ['import'],
     updatedAt: now,

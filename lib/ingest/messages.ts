@@ -8,7 +8,9 @@
 import type { CapturedPerson, MessageEvent, RetractEvent } from '../schema/events';
 import type { Message, Thread } from '../schema/model';
 import { isInviteEcho } from '../records/invite-echo';
-import { classifyInbound } from './classify';
+import { classifyInboundDetailed } from '../replies/classify';
+import { judgeInbound, type InboundContext } from '../replies/inbound';
+import { addressOf, recipientsOf } from '../records/summary';
 import { isSelf } from './identity';
 import { canonicalProfileUrl, isExcluded, messageKeys, normEmail, personKeys, threadKeys } from '../records/keys';
 import { normText } from '../text';
@@ -36,7 +38,9 @@ export async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: Messag
   existing ??= await crossLayerMatch(ws, ev, found);
   if (isOrphanEdit(ev, existing)) return 'dropped';
   const threadId = found?.id ?? `${ev.channel}:${ev.threadExternalId ?? ev.externalId}`;
-  const prospectIds = await linkProspects(deps, ws, ev, { thread: found, existing, threadId, now });
+  // What the user wrote in this thread, for telling a reply from an automatic one or a bounce.
+  const ctx = ev.direction === 'inbound' ? await inboundContext(deps, ws, found) : null;
+  const prospectIds = await linkProspects(deps, ws, ev, { thread: found, existing, threadId, now, ctx });
   if (!prospectIds) {
     countStat(stats, 'untracked');
     return 'dropped';
@@ -45,7 +49,7 @@ export async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: Messag
   const incoming = newMessage(ev, { id: existing?.id ?? `${ev.channel}:${ev.externalId}`, thread, prospectIds, keys, now });
   let msg = keepFirstText(existing, existing ? scheduleMerge(existing, incoming, mergeMessages(existing, incoming)) : incoming, ev);
   msg.threadId = thread.id;
-  msg = withHooks(deps, ev, msg);
+  msg = withHooks(deps, ev, msg, ctx, existing ?? null);
   // An invitation's note shown again as the first message of the conversation LinkedIn opens on
   // acceptance is the same outreach: it stays the invitation, now in the conversation's thread.
   if (msg.channel === 'linkedin' && msg.kind === 'linkedin-message' && msg.direction === 'outbound' && msg.prospectId) {
@@ -98,8 +102,23 @@ async function crossLayerMatch(ws: WorkingSet, ev: MessageEvent, thread: Thread 
 }
 
 /**
+ * What an inbound message is read against: the thread's subject, every address the user wrote to in
+ * it, and the user's own addresses (settings, and the senders of the thread's outbound messages).
+ */
+async function inboundContext({ settings }: IngestDeps, ws: WorkingSet, thread: Thread | null): Promise<InboundContext> {
+  const own = new Set(settings.identities.emails.map((e) => e.toLowerCase()));
+  if (!thread) return { threadSubject: null, sentTo: [], own: [...own] };
+  const messages = await ws.messagesOfThread(thread.id);
+  for (const m of messages) {
+    const a = m.direction === 'outbound' ? addressOf(m.from) : null;
+    if (a) own.add(a);
+  }
+  return { threadSubject: thread.subject, sentTo: recipientsOf(messages), own: [...own] };
+}
+
+/**
  * The message's prospects: outbound → the "to" recipients (not the user, not excluded); inbound →
- * the sender (not for bounces). Never a bcc recipient: that is where sellers put their CRM's
+ * the sender (never for bounces and delay warnings: the sender is a mail system). Never a bcc recipient: that is where sellers put their CRM's
  * dropbox address or a colleague, who must not become prospects nor count as outreach (README
  * "What it captures"). Null when the message is outside outreach: inbound mail in no tracked
  * thread, not from anyone written to, and not known already.
@@ -108,7 +127,7 @@ async function linkProspects(
   { settings }: IngestDeps,
   ws: WorkingSet,
   ev: MessageEvent,
-  o: { thread: Thread | null; existing: Message | undefined; threadId: string; now: number },
+  o: { thread: Thread | null; existing: Message | undefined; threadId: string; now: number; ctx: InboundContext | null },
 ): Promise<string[] | null> {
   const prospectIds: string[] = [];
   if (ev.direction === 'outbound') {
@@ -119,8 +138,14 @@ async function linkProspects(
     }
     return prospectIds;
   }
-  const bounce = classifyInbound({ fromEmail: ev.from.email, fromName: ev.from.name, subject: ev.subject, text: ev.text }) === 'bounce';
-  if (bounce || isSelf(settings, ev.from)) return !o.thread && !o.existing ? null : prospectIds;
+  const cls = classifyInboundDetailed({
+    fromEmail: ev.from.email, fromName: ev.from.name, subject: ev.subject, text: ev.text,
+    threadSubject: o.ctx?.threadSubject, sentTo: o.ctx?.sentTo.length ? o.ctx.sentTo : null,
+  }).class;
+  // The user's word on a message seen before wins over the rules (lib/replies/inbound.ts).
+  const effective = o.existing?.classificationSource === 'manual' ? o.existing.classification : cls;
+  const report = effective === 'bounce' || effective === 'delay';
+  if (report || isSelf(settings, ev.from)) return !o.thread && !o.existing ? null : prospectIds;
   const pKeys = personKeys(ev.from);
   const [known] = pKeys.length ? await ws.prospectsByKeys(pKeys) : [];
   if (!o.thread && !known && !o.existing) return null;
@@ -172,12 +197,18 @@ function newMessage(
 
 const emailOf = (label: string) => /<([^>]+)>/.exec(label)?.[1] ?? label;
 
-/** Classification of inbound mail (bounce, auto-reply, human); the template of outbound text not inserted. */
-function withHooks(deps: IngestDeps, ev: MessageEvent, msg: Message): Message {
+/**
+ * Inbound: class (human, auto-reply, bounce with its failed recipients, delay) and a person's intent,
+ * keeping what the user set by hand on the stored record. Outbound: the template of text not inserted.
+ */
+function withHooks(deps: IngestDeps, ev: MessageEvent, msg: Message, ctx: InboundContext | null, existing: Message | null): Message {
   if (msg.direction === 'inbound') {
-    msg.classification = classifyInbound({
-      fromEmail: ev.from.email ?? emailOf(msg.from), fromName: ev.from.name, subject: msg.subject, text: msg.text,
-    });
+    const judged = judgeInbound(
+      { fromEmail: ev.from.email ?? emailOf(msg.from), fromName: ev.from.name ?? null, subject: msg.subject, text: msg.text },
+      ctx ?? { threadSubject: null, sentTo: [], own: [] },
+      existing,
+    );
+    Object.assign(msg, judged);
   }
   if (msg.direction === 'outbound' && deps.detect && (msg.templateSource === null || msg.templateSource === 'detected')) {
     const match = deps.detect({ text: msg.text, subject: msg.subject, channel: msg.channel });

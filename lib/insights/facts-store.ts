@@ -12,7 +12,7 @@ export const FACTS_KEY = 'analytics:facts';
 /** The revision and format of the stored facts, apart so a writer can compare without reading the facts. */
 export const FACTS_REV_KEY = 'analytics:facts-rev';
 /** Bump when the shape of Facts changes: stored facts of another format are rebuilt. */
-export const FACTS_FORMAT = 3;
+export const FACTS_FORMAT = 4;
 
 interface StoredFacts {
   format: number;

@@ -10,6 +10,9 @@
 import type { PopupSummary } from '@/lib/analytics/popup';
 import { popupCacheItem } from '@/lib/storage/items';
 
+/** Bump when PopupSummary's shape changes: numbers kept by an older build are not shown. */
+export const POPUP_CACHE_FORMAT = 2;
+
 /** Local midnight today and the first instant of this month. */
 export function popupBounds(now: number): { startOfDay: number; startOfMonth: number } {
   const day = new Date(now);
@@ -23,7 +26,7 @@ export function popupBounds(now: number): { startOfDay: number; startOfMonth: nu
 export async function readPopupCache(now: number): Promise<PopupSummary | null> {
   try {
     const c = await popupCacheItem.getValue();
-    return c && c.day === popupBounds(now).startOfDay && !(c.until != null && now >= c.until) ? c.summary : null;
+    return c && c.format === POPUP_CACHE_FORMAT && c.day === popupBounds(now).startOfDay && !(c.until != null && now >= c.until) ? c.summary : null;
   } catch {
     return null;
   }
@@ -31,7 +34,7 @@ export async function readPopupCache(now: number): Promise<PopupSummary | null> 
 
 /** `until`: when a scheduled message falls due, the numbers change with no new data: not reused from then. */
 export function writePopupCache(summary: PopupSummary, now: number, until: number | null = null): void {
-  void popupCacheItem.setValue({ day: popupBounds(now).startOfDay, summary, until }).catch(() => undefined);
+  void popupCacheItem.setValue({ format: POPUP_CACHE_FORMAT, day: popupBounds(now).startOfDay, summary, until }).catch(() => undefined);
 }
 
 export function forgetPopupCache(): void {

@@ -14,9 +14,11 @@ import { LEAD_SOURCE_TRAIT } from '@/lib/leads/guess';
 import { importLeadRows, loadMatchTargets, type LeadImportResult } from '@/lib/leads/import';
 import { openLeadFile, type OpenedLeadFile } from '@/lib/leads/open';
 import type { LeadRows } from '@/lib/leads/rows';
+import { setMessageClass, setMessageIntent } from '@/lib/prospects/corrections';
 import { logCall, saveProspectEdits } from '@/lib/prospects/edit';
+import { getSettings } from '@/lib/settings';
 import { mergeProspects, previewMerge, undoMerge } from '@/lib/prospects/merge';
-import type { CallOutcome, MergeRecord, Message, Prospect, Stage, Thread } from '@/lib/schema/model';
+import type { CallOutcome, Classification, MergeRecord, Message, Prospect, ReplyIntent, Stage, Thread } from '@/lib/schema/model';
 import { setMessageTemplate } from '@/lib/templates/store';
 import { loadFacts } from './facts-store';
 import { queryKeys } from './query-keys';
@@ -262,6 +264,32 @@ export async function setTimelineTemplate(qc: QueryClient, messageId: string, te
     await setMessageTemplate(db, messageId, templateId);
   } catch (e) {
     return { ok: false, message: String(e) };
+  }
+  refresh(qc);
+  return { ok: true, message: null };
+}
+
+/**
+ * The user's word on what an inbound message is (human, automatic reply, bounce, delivery delayed):
+ * kept against capture and upgrades; the thread's numbers are recomputed.
+ */
+export async function setTimelineClass(qc: QueryClient, messageId: string, cls: Classification, db: SidelogDb = getDb()): Promise<Outcome> {
+  try {
+    const own = (await getSettings()).identities.emails;
+    await setMessageClass(db, messageId, cls, own);
+  } catch (e) {
+    return { ok: false, message: reason(e) };
+  }
+  refresh(qc);
+  return { ok: true, message: null };
+}
+
+/** The user's word on what a person's reply means; the positive reply rate follows. */
+export async function setTimelineIntent(qc: QueryClient, messageId: string, intent: ReplyIntent, db: SidelogDb = getDb()): Promise<Outcome> {
+  try {
+    await setMessageIntent(db, messageId, intent);
+  } catch (e) {
+    return { ok: false, message: reason(e) };
   }
   refresh(qc);
   return { ok: true, message: null };

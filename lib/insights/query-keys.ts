@@ -34,6 +34,8 @@ export const queryKeys = {
     /** The prospects updated last, offered by the Templates tab's preview. */
     recent: () => [...ROOT, 'prospects-recent'] as const,
   },
+  /** How inbound messages of the last 30 days were classified, by rule (lib/insights/settings.ts). */
+  classification: () => [...ROOT, 'classification'] as const,
   /** The person on "the current tab" (lib/prospects/page-prospect.ts pageProspect), per scope. */
   pageProspect: (scope: PageScope) => [...ROOT, 'page-prospect', scope] as const,
   // Settings' two reads (lib/insights/settings.ts) keep the keys the Settings tab has always used;

@@ -6,10 +6,11 @@
 // Pure and bounded (the stripper reads at most 20 000 characters; the rules read the first
 // OWN_LIMIT of the reply's own text). Scored on test/fixtures/replies/intents.json in
 // test/unit/reply-intent.test.ts.
+import type { ReplyIntent } from '../schema/model';
 import { fold } from '../text';
 import { stripQuote } from './strip-quote';
 
-export type ReplyIntent = 'interested' | 'not-interested' | 'referral' | 'later' | 'other';
+export type { ReplyIntent };
 
 export interface IntentInput {
   text: string | null | undefined;

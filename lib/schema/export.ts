@@ -5,11 +5,13 @@ import {
   CallOutcome,
   Channel,
   Classification,
+  DecisionSource,
   Direction,
   MAX_SHORT,
   MAX_TEXT,
   MessageKind,
   MessageStatus,
+  ReplyIntent,
   Seniority,
   Stage,
   TemplateChannel,
@@ -17,6 +19,8 @@ import {
 } from './model';
 
 const short = z.string().max(MAX_SHORT);
+/** Version 1's classes. A delay warning is written "auto-reply" with `inboundClass: "delay"`. */
+const ClassificationV1 = z.enum(['human', 'auto-reply', 'bounce']);
 const iso = z.string().datetime({ offset: true });
 
 export const ExportProspect = z.object({
@@ -70,7 +74,7 @@ export const ExportMessage = z.object({
   sentAt: iso,
   templateId: z.string().max(200).nullable(),
   templateSource: TemplateSource.nullable(),
-  classification: Classification,
+  classification: ClassificationV1,
   // Added fields.
   templateVersion: z.number().int().nullable().optional(),
   templateScore: z.number().nullable().optional(),
@@ -91,6 +95,20 @@ export const ExportMessage = z.object({
   editedText: z.string().max(MAX_TEXT).optional(),
   /** LinkedIn invitation the user withdrew (left out of the acceptance numbers). Absent = not withdrawn. */
   withdrawnAt: iso.optional(),
+  /** The finer class where `classification` cannot say it: "delay" (a delay warning). Absent = as `classification`. */
+  inboundClass: Classification.optional(),
+  /** Inbound: the rule that classified it (`bounce:sender`, `auto:ooo-text`, `human`…). */
+  classificationRule: z.string().max(100).nullable().optional(),
+  /** Inbound: "manual" when the user set the class by hand. */
+  classificationSource: DecisionSource.optional(),
+  /** Bounce or delay warning: the addresses it names as failed; [] = none named (the whole thread). */
+  failedRecipients: z.array(z.string().max(320)).max(200).optional(),
+  /** A person's reply: interested | not-interested | referral | later | other; null = not a person's reply. */
+  intent: ReplyIntent.nullable().optional(),
+  intentRule: z.string().max(100).nullable().optional(),
+  intentSource: DecisionSource.nullable().optional(),
+  /** A referral: the colleague's address the reply gives. */
+  referral: z.string().max(320).nullable().optional(),
 });
 
 export const ExportTemplate = z.object({

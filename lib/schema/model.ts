@@ -16,8 +16,21 @@ export type MessageKind = z.infer<typeof MessageKind>;
 export const TemplateSource = z.enum(['inserted', 'detected', 'manual']);
 export type TemplateSource = z.infer<typeof TemplateSource>;
 
-export const Classification = z.enum(['human', 'auto-reply', 'bounce']);
+/**
+ * What an inbound message is (lib/replies/classify.ts): a person, an automatic reply, a bounce
+ * (non-delivery report), or a delay warning (delivery still being attempted: not a bounce). The
+ * export file's version 1 has no 'delay' (lib/schema/export.ts writes it as an automatic message).
+ */
+export const Classification = z.enum(['human', 'auto-reply', 'bounce', 'delay']);
 export type Classification = z.infer<typeof Classification>;
+
+/** Who decided a message's class or intent: the rules, or the user on the timeline (never overridden). */
+export const DecisionSource = z.enum(['detected', 'manual']);
+export type DecisionSource = z.infer<typeof DecisionSource>;
+
+/** What a person's reply means (lib/replies/intent.ts). */
+export const ReplyIntent = z.enum(['interested', 'not-interested', 'referral', 'later', 'other']);
+export type ReplyIntent = z.infer<typeof ReplyIntent>;
 
 export const SourceLayer = z.enum(['network', 'dom', 'manual', 'import']);
 export type SourceLayer = z.infer<typeof SourceLayer>;
@@ -188,7 +201,18 @@ export const ThreadSummary = z.object({
   /** Outbound step (1 = first touch) that the first reply answered. */
   replyCreditStep: z.number().nullable(),
   autoReplyCount: z.number().int(),
+  /** The thread bounced as a whole: a bounce naming no address, or bounces for every address written to. */
   bounced: z.boolean(),
+  /** Addresses bounces named (lower case), when some were named; a prospect among them is out of the
+   *  prospect numbers while the thread stays a unit for the others. Absent = none. */
+  bouncedRecipients: z.array(z.string().max(320)).optional(),
+  /** A delay warning is the latest news of delivery (no bounce or reply after it). Absent = false. */
+  delayed: z.boolean().optional(),
+  /** Intent of the first reply (the human message firstReplyAt names). Absent = no reply or not judged. */
+  firstReplyIntent: ReplyIntent.optional(),
+  /** First human reply judged `interested` after the first outbound message (the positive reply
+   *  rate applies the reply window to it). Absent = none. */
+  firstPositiveAt: z.number().optional(),
   /** Last message overall came in and the user has not answered it yet. */
   awaitingUser: z.boolean(),
   /** Every outbound message and logged call, oldest first (schema v2 back-fills older summaries). */
@@ -245,6 +269,20 @@ export const Message = z.object({
   templateSource: TemplateSource.nullable(),
   templateScore: z.number().nullable().default(null),
   classification: Classification,
+  /** Inbound (schema v4): the classifier's rule for its verdict (`bounce:sender`, `auto:ooo-text`,
+   *  `human`…; lib/replies/classify.ts ClassifyRule), kept when the user corrects the class. */
+  classificationRule: z.string().max(100).nullable().optional(),
+  /** Inbound: 'manual' once the user set the class on the timeline (capture and upgrades keep it). */
+  classificationSource: DecisionSource.optional(),
+  /** Bounce or delay: the addresses the report names as failed (lower case); [] = it names none. */
+  failedRecipients: z.array(z.string().max(320)).max(200).optional(),
+  /** A human reply's intent; null when not a human reply. Absent on messages never judged. */
+  intent: ReplyIntent.nullable().optional(),
+  /** The intent rule that decided (lib/replies/intent.ts), kept when the user corrects it. */
+  intentRule: z.string().max(100).nullable().optional(),
+  intentSource: DecisionSource.nullable().optional(),
+  /** A referral: the colleague's address when the reply gives one. */
+  referral: z.string().max(320).nullable().optional(),
   source: SourceLayer,
   externalId: z.string().max(400).default(''),
   rfcMessageId: z.string().max(1000).nullable().default(null),

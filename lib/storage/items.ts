@@ -15,6 +15,8 @@ export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`
 export const upgradeNoticeItem = storage.defineItem<UpgradeNotice>(`local:${UPGRADE_KEY}`);
 
 export interface PopupCache {
+  /** The shape of `summary` (lib/insights/popup-cache.ts POPUP_CACHE_FORMAT): another one is not reused. */
+  format?: number;
   /** Local midnight of the day they were computed: only today's are reused. */
   day: number;
   summary: PopupSummary;

@@ -218,11 +218,22 @@ test('template views: "too early" under the minimum n set in Settings, per versi
     for (let k = 1; k <= reached; k++) sent[k]++;
     if (u.replied) answered[reached]++;
   }
-  const want = [1, 2, 3, 4, 5].filter((k) => sent[k] > 0).map((k) => [k === 1 ? 'First touch' : `Follow-up ${k - 1}`, `${answered[k]}/${sent[k]}`]);
+  // Each row: its label, k/n, and whether it says "too early" (n under MIN).
+  const want = [1, 2, 3, 4, 5]
+    .filter((k) => sent[k] > 0)
+    .map((k) => [k === 1 ? 'First touch' : `Follow-up ${k - 1}`, `${answered[k]}/${sent[k]}`, sent[k] < MIN]);
   expect(want.length).toBeGreaterThan(1);
+  expect(want.some((w) => w[2])).toBe(true); // some step is under the minimum
   const steps = panel.getByTestId('step-table').locator('tbody tr');
   await expect(steps).toHaveCount(want.length);
-  const got = await steps.evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent!.trim(), r.querySelector('td.num')!.textContent!.trim()]));
+  const got = await steps.evaluateAll((rows) =>
+    rows.map((r) => {
+      const th = r.querySelector('th')!;
+      const verdict = th.querySelector('.verdict');
+      const label = [...th.childNodes].filter((n) => n !== verdict).map((n) => n.textContent).join('').trim();
+      return [label, r.querySelector('td.num')!.textContent!.trim(), verdict?.textContent?.trim() === 'too early'];
+    }),
+  );
   expect(got).toEqual(want);
 
   // Template tag: only threads whose first touch used a template tagged "cold".

@@ -99,7 +99,7 @@ describe('outreach units and reply rates', () => {
   it('thread reply rate: replies T1, T3 over 6 non-bounced units (T4 bounced, T6 replied after 40 days)', () => {
     const r = threadReplyRate(units);
     expect([r.k, r.n]).toEqual([2, 6]);
-    expect(unitCounts(units)).toEqual({ threads: 7, bounced: 1, autoReplied: 1, repliedLate: 1 });
+    expect(unitCounts(units)).toEqual({ threads: 7, bounced: 1, partlyBounced: 0, delayed: 0, autoReplied: 1, repliedLate: 1 });
   });
   it('a longer window makes the late reply count', () => {
     const r = threadReplyRate(buildUnits(facts, 45, templates));
@@ -323,10 +323,13 @@ describe('popup summary', () => {
     });
     expect(s.today).toEqual({ gmail: 0, linkedin: 4, calls: 0 });
     expect([s.last30.k, s.last30.n]).toEqual([4, 9]); // 3 + 1 replies of 4 + 4 + T8
-    expect(s.best?.templateId).toBe('A'); // 3/4 vs B 1/5 (T8 is B too)
+    // A leads, 3/4 vs B 1/5 (T8 is B too), but their intervals overlap: no template is named.
+    expect(s.best).toBeNull();
+    expect(s.bestStatus).toBe('no-clear-leader');
+    expect(s.ahead?.templateId).toBe('A');
     const early = popupSummary({ facts, templates, now: NOW, startOfDay: NOW - 1, startOfMonth: at(90), replyWindowDays: 30, minSample: 4 });
     expect(early.best).toBeNull();
-    expect(early.bestTooEarly).toBe(true);
+    expect(early.bestStatus).toBe('too-early');
   });
 });
 

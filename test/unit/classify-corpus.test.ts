@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyInboundDetailed, type InboundClass, type InboundVerdict } from '@/lib/ingest/classify';
+import { classifyInboundDetailed, type InboundClass, type InboundVerdict } from '@/lib/replies/classify';
 
 interface Item {
   path: string;

@@ -5,12 +5,13 @@ import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UPGRADE_KEY } from '@/lib/storage/keys';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, openDb } from '@/lib/db/db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, openDb } from '@/lib/db/db';
 import { changesSince, currentRev, revisionMiddleware } from '@/lib/db/revision';
 import { summarizeThread } from '@/lib/records/summary';
 import { decodeProspects } from '@/lib/analytics/facts';
 import { loadFacts } from '@/lib/insights/facts-store';
 import type { Thread } from '@/lib/schema/model';
+import { sisimai } from './helpers/corpus';
 import { T0 } from './helpers/events';
 import { messageRow, prospectRow } from './helpers/rows';
 
@@ -29,7 +30,7 @@ describe('database migrations', () => {
   it('the current schema has the indexes the queries need', async () => {
     const db = openDb('mig-1');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     // v2 dropped [direction+sentAt] and templateId: nothing queries them since the facts.
     expect(db.messages.schema.indexes.map((i) => i.name).sort()).toEqual(['keys', 'prospectId', 'sentAt', 'threadId'].sort());
     expect(db.prospects.schema.indexes.find((i) => i.name === 'keys')?.multi).toBe(true);
@@ -76,8 +77,10 @@ describe('database migrations', () => {
     const threads = await db.threads.orderBy('id').toArray();
     const prospects = await db.prospects.toArray();
     expect(threads.map((t) => t.id)).toEqual(['t1', 't2', 't3']);
+    // (The v4 step after it judges the inbound messages: summaries of the messages as stored.)
+    const stored = await db.messages.toArray();
     for (const t of threads) {
-      expect(t.summary).toEqual(summarizeThread(messages.filter((m) => m.threadId === t.id)));
+      expect(t.summary).toEqual(summarizeThread(stored.filter((m) => m.threadId === t.id)));
       expect(t.updatedAt).toBe(T0); // only derived fields change
     }
     expect(threads[1].summary?.outboundCount).toBe(2);
@@ -123,11 +126,12 @@ describe('database migrations', () => {
     fakeBrowser.storage.onChanged.addListener(listener);
     const db = openDb(name);
     await db.open();
-    // v1 → v2 → v3: each step announces itself; the notice goes once the database is open.
-    await vi.waitFor(() => expect(seen).toHaveLength(3));
+    // v1 → v2 → v3 → v4: each step announces itself; the notice goes once the database is open.
+    await vi.waitFor(() => expect(seen).toHaveLength(4));
     expect(seen[0]).toMatchObject({ toVersion: 2, startedAt: expect.any(Number) });
     expect(seen[1]).toMatchObject({ toVersion: 3, startedAt: expect.any(Number) });
-    expect(seen[2]).toBeNull(); // removed once the upgraded database is open
+    expect(seen[2]).toMatchObject({ toVersion: 4, startedAt: expect.any(Number) });
+    expect(seen[3]).toBeNull(); // removed once the upgraded database is open
     expect((await fakeBrowser.storage.local.get(UPGRADE_KEY))[UPGRADE_KEY]).toBeUndefined();
     db.close();
     // A new database is created, not upgraded: no notice.
@@ -162,7 +166,8 @@ describe('database migrations', () => {
     for (const m of messages) counts.set(m.threadId, (counts.get(m.threadId) ?? 0) + 1);
     for (const t of after) expect((t.summary?.outboundCount ?? 0) + (t.summary?.inboundCount ?? 0)).toBe(counts.get(t.id));
     expect(new Set(after.map((t) => t.rev)).size).toBe(T);
-    expect(await currentRev(db)).toBe(T);
+    // v2 wrote every thread once; v4 rewrote those whose inbound message it judged.
+    expect(await currentRev(db)).toBe(T + after.filter((t) => (t.summary?.inboundCount ?? 0) > 0).length);
     db.close();
     await db.delete();
   });
@@ -188,14 +193,15 @@ describe('database migrations', () => {
     const rev = await currentRev(db);
     db.close();
 
-    // A hypothetical v4 over the real v3: the pattern a real one follows (in openDb()).
+    // A hypothetical v5 over the real v4: the pattern a real one follows (in openDb()).
     const v3 = new Dexie(name);
     v3.use(revisionMiddleware);
     v3.version(1).stores(SCHEMA_V1);
     v3.version(2).stores(SCHEMA_V2);
     v3.version(3).stores(SCHEMA_V3);
-    v3.version(4)
-      .stores({ ...SCHEMA_V3, messages: SCHEMA_V3.messages + ', channel' })
+    v3.version(4).stores(SCHEMA_V4);
+    v3.version(5)
+      .stores({ ...SCHEMA_V4, messages: SCHEMA_V4.messages + ', channel' })
       .upgrade(async (tx) => {
         await tx.table('messages').toCollection().modify((m) => void (m.channel ??= 'gmail'));
         await tx.table('threads').toCollection().modify((t) => void (t.subject = 'rewritten'));
@@ -258,7 +264,7 @@ describe('database migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const prospects = await db.prospects.orderBy('id').toArray();
     expect(prospects.map((x) => x.id).sort()).toEqual([`p:lim:${MID}`, 'p:email:bo@x.io', 'p:email:solo@y.io', 'p:li:ana-garcia-1'].sort());
     const byId = Object.fromEntries(prospects.map((x) => [x.id, x]));
@@ -293,6 +299,114 @@ describe('database migrations', () => {
     const facts = await loadFacts(db, { save: 'never' });
     expect(decodeProspects(facts.facts)).toHaveLength(4);
     expect(facts.facts.threads.n).toBe(3);
+    db.close();
+    await db.delete();
+  });
+
+  it('v3 → v4: stored inbound mail judged again (class, rule, failed recipients, intent); summaries of changed threads follow; a manual decision is kept', async () => {
+    const name = 'mig-v4';
+    const v3 = new Dexie(name);
+    v3.use(revisionMiddleware);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const H = 3_600_000;
+    // Real mail from the public corpus (test/fixtures/mail): a carrier bounce (au by KDDI), a
+    // Gmail delay warning, an RFC 3834 vacation reply.
+    const bounce = sisimai('maildir/bsd/lhost-ezweb-07.eml');
+    const delay = sisimai('maildir/bsd/rfc3464-55.eml');
+    const away = sisimai('maildir/bsd/rfc3834-01.eml');
+    const inbound = (id: string, threadId: string, m: { fromEmail: string | null; fromName?: string | null; subject: string | null; text: string }, over: Record<string, unknown> = {}) =>
+      msg(id, threadId, {
+        direction: 'inbound',
+        from: m.fromName ? `${m.fromName} <${m.fromEmail}>` : (m.fromEmail ?? ''),
+        to: ['me@seller.io'],
+        subject: m.subject,
+        text: m.text,
+        sentAt: T0 + 5 * H,
+        ...over,
+      });
+    const messages = [
+      // t1: a reply whose subject repeats the user's own ("Parental leave policy"), interested.
+      msg('o1', 't1', { subject: 'Parental leave policy', to: ['Ada <ada@acme.com>'] }),
+      inbound('i1', 't1', { fromEmail: 'ada@acme.com', fromName: 'Ada', subject: 'Re: Parental leave policy', text: 'Good timing, we are rewriting ours. Could we talk on Tuesday at 10?\n\nAda' }),
+      // t2: to two people; the carrier bounce names one of them (stored as a whole-thread bounce in v3).
+      msg('o2', 't2', { to: ['Kenji <this-local-part-does-not-exist@ezweb.ne.jp>', 'Bob <bob@acme.com>'] }),
+      inbound('i2', 't2', bounce, { classification: 'bounce' }),
+      // t3: a delay warning, which the v3 wrapper stored as a bounce.
+      msg('o3', 't3', { to: ['sotoneko@nora.nyaan.jp'] }),
+      inbound('i3', 't3', delay, { classification: 'bounce' }),
+      // t4: a vacation reply stored as a person's.
+      msg('o4', 't4', { to: [`${away.fromEmail}`] }),
+      inbound('i4', 't4', away),
+      // t5: the same vacation text, but the user said by hand it is a person saying "later".
+      msg('o5', 't5', { to: [`${away.fromEmail}`] }),
+      inbound('i5', 't5', away, { classificationSource: 'manual', classificationRule: 'auto:ooo-text', intent: 'later', intentSource: 'manual', intentRule: 'other' }),
+      // t6: nothing inbound.
+      msg('o6', 't6'),
+    ];
+    await v3.table('messages').bulkPut(messages);
+    const ids = ['t1', 't2', 't3', 't4', 't5', 't6'];
+    await v3.table('threads').bulkPut(
+      ids.map((id) => ({ ...thread(id, summarizeThread(messages.filter((m) => m.threadId === id))), subject: id === 't1' ? 'Parental leave policy' : 'Hi', prospectIds: id === 't2' ? ['kenji', 'bob'] : ['p1'] })),
+    );
+    const revBefore = Object.fromEntries((await v3.table('threads').toArray()).map((t) => [t.id, t.rev]));
+    // v3's summaries: t2 and t3 bounced as a whole, t4 "replied" by a vacation notice.
+    expect((await v3.table('threads').get('t2')).summary.bounced).toBe(true);
+    expect((await v3.table('threads').get('t4')).summary.firstReplyAt).not.toBeNull();
+    v3.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    const m = Object.fromEntries((await db.messages.toArray()).map((x) => [x.id, x]));
+    expect(m.i1).toMatchObject({ classification: 'human', classificationRule: 'human', classificationSource: 'detected', intent: 'interested', intentSource: 'detected', referral: null });
+    expect(m.i2).toMatchObject({ classification: 'bounce', classificationRule: 'bounce:sender', failedRecipients: ['this-local-part-does-not-exist@ezweb.ne.jp'], intent: null });
+    expect(m.i3).toMatchObject({ classification: 'delay', classificationSource: 'detected', failedRecipients: ['sotoneko@nora.nyaan.jp'] });
+    expect(m.i4).toMatchObject({ classification: 'auto-reply', classificationRule: 'auto:ooo-text', intent: null });
+    // The user's word stands.
+    expect(m.i5).toMatchObject({ classification: 'human', classificationSource: 'manual', intent: 'later', intentSource: 'manual' });
+    // Outbound messages are not touched.
+    expect(m.o1).toEqual(messages[0]);
+
+    const t = Object.fromEntries((await db.threads.toArray()).map((x) => [x.id, x]));
+    for (const id of ids) expect(t[id].summary).toEqual(summarizeThread(Object.values(m).filter((x) => x.threadId === id)));
+    expect(t.t1.summary).toMatchObject({ firstReplyIntent: 'interested', firstPositiveAt: T0 + 5 * H });
+    // One of two recipients bounced: the thread stays (for Bob); Kenji's address is named.
+    expect(t.t2.summary).toMatchObject({ bounced: false, bouncedRecipients: ['this-local-part-does-not-exist@ezweb.ne.jp'] });
+    expect(t.t3.summary).toMatchObject({ bounced: false, delayed: true });
+    expect(t.t4.summary).toMatchObject({ firstReplyAt: null, autoReplyCount: 1 });
+    expect(t.t5.summary?.firstReplyAt).toBe(T0 + 5 * H);
+    // Threads whose summary did not change keep their revision; the others moved.
+    expect(t.t6.rev).toBe(revBefore.t6);
+    expect(t.t5.rev).toBe(revBefore.t5);
+    for (const id of ['t1', 't2', 't3', 't4']) expect(t[id].rev).toBeGreaterThan(revBefore[id]);
+    db.close();
+    await db.delete();
+  });
+
+  it('v3 → v4 on a larger database: every inbound message of every thread is judged', async () => {
+    const name = 'mig-v4-large';
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    const T = 3_000;
+    const messages = Array.from({ length: T }, (_, i) => [
+      msg(`o${i}`, `t${i}`),
+      msg(`i${i}`, `t${i}`, { direction: 'inbound', from: 'ada@acme.com', to: ['me@seller.io'], text: i % 2 ? 'Sounds good, send me a calendar link.' : 'Not interested, thanks.', sentAt: T0 + 1 }),
+    ]).flat();
+    await v3.table('messages').bulkPut(messages);
+    await v3.table('threads').bulkPut(Array.from({ length: T }, (_, i) => thread(`t${i}`, summarizeThread(messages.slice(2 * i, 2 * i + 2)))));
+    v3.close();
+    const db = openDb(name);
+    await db.open();
+    const judged = await db.messages.filter((x) => x.direction === 'inbound' && x.classificationSource === 'detected').toArray();
+    expect(judged).toHaveLength(T);
+    expect(judged.filter((x) => x.intent === 'interested')).toHaveLength(T / 2);
+    expect(judged.filter((x) => x.intent === 'not-interested')).toHaveLength(T / 2);
+    expect((await db.threads.toArray()).filter((x) => x.summary?.firstPositiveAt === T0 + 1)).toHaveLength(T / 2);
     db.close();
     await db.delete();
   });

@@ -6,6 +6,8 @@ import { ingestEvents } from '@/lib/ingest/ingest';
 import { ExportFile } from '@/lib/schema/export';
 import { MAX_TEXT } from '@/lib/schema/model';
 import { readSeniority } from '@/lib/records/seniority';
+import { setMessageIntent } from '@/lib/prospects/corrections';
+import { sisimai } from './helpers/corpus';
 import { T0, gmailInbound, gmailSend, settings } from './helpers/events';
 
 let a: SidelogDb;
@@ -57,6 +59,58 @@ describe('export', () => {
     }
     const again = await buildExport(b, T0);
     expect(again).toEqual(file);
+  });
+
+  it('class and intent: a delay is "auto-reply" to a version-1 reader with the finer class beside it; every field round-trips exactly, manual ones included', async () => {
+    const deps = { db: a, settings: settings(), now: () => T0 };
+    const delay = sisimai('maildir/bsd/rfc3464-55.eml');
+    await ingestEvents(deps, [
+      gmailSend({ threadExternalId: 'thread-f:9', to: [{ email: 'sotoneko@nora.nyaan.jp' }, { email: 'kim@globex.com' }], subject: 'Nyaan' }),
+      gmailInbound({ threadExternalId: 'thread-f:9', from: { email: delay.fromEmail!, name: delay.fromName! }, subject: delay.subject, text: delay.text }),
+      gmailInbound({ threadExternalId: 'thread-f:9', from: { email: 'kim@globex.com' }, subject: 'Re: Nyaan', text: 'Not me — please talk to dana@globex.com, she runs ops.' }),
+    ]);
+    const [reply] = await a.messages.filter((m) => m.from.includes('kim@globex.com')).toArray();
+    const [warning] = await a.messages.filter((m) => m.classification === 'delay').toArray();
+    expect(warning).toMatchObject({ classificationRule: 'delay:subject', failedRecipients: ['sotoneko@nora.nyaan.jp'] });
+    expect(reply).toMatchObject({ classification: 'human', intent: 'referral', referral: 'dana@globex.com' });
+    // The user corrects the reply's intent by hand.
+    await setMessageIntent(a, reply.id, 'later', T0);
+
+    const file = await buildExport(a, T0);
+    expect(() => ExportFile.parse(file)).not.toThrow();
+    const w = file.messages.find((m) => m.id === warning.id)!;
+    expect(w).toMatchObject({ classification: 'auto-reply', inboundClass: 'delay', classificationSource: 'detected', failedRecipients: ['sotoneko@nora.nyaan.jp'] });
+    // A version-1 reader only ever meets version 1's classes.
+    for (const m of file.messages) expect(['human', 'auto-reply', 'bounce']).toContain(m.classification);
+    const r = file.messages.find((m) => m.id === reply.id)!;
+    expect(r).toMatchObject({ classification: 'human', intent: 'later', intentSource: 'manual', intentRule: 'referral', referral: 'dana@globex.com' });
+    expect(r.inboundClass).toBeUndefined();
+    // Outbound messages carry none of these fields.
+    expect(Object.keys(file.messages.find((m) => m.direction === 'outbound')!)).not.toContain('intent');
+
+    await importExport(b, parseExportText(JSON.stringify(file)), T0);
+    const fields = ['classification', 'classificationRule', 'classificationSource', 'failedRecipients', 'intent', 'intentRule', 'intentSource', 'referral'] as const;
+    const pick = (m: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, m[f]]));
+    for (const m of await a.messages.toArray()) expect(pick((await b.messages.get(m.id))!)).toEqual(pick(m));
+    expect((await b.threads.get(warning.threadId))!.summary).toEqual((await a.threads.get(warning.threadId))!.summary);
+    expect(await buildExport(b, T0)).toEqual(file);
+  });
+
+  it('imports other files leniently: a "delay" classification, an intent in other words, a reply without intent gets one detected', async () => {
+    const file = await buildExport(a, T0);
+    const raw = JSON.parse(JSON.stringify(file));
+    const inbound = raw.messages.find((m: { direction: string }) => m.direction === 'inbound');
+    inbound.text = 'Yes, interested. Can you send a calendar link?';
+    for (const k of ['classificationRule', 'classificationSource', 'failedRecipients', 'intent', 'intentRule', 'intentSource', 'referral']) delete inbound[k];
+    raw.messages.push({ ...inbound, id: 'gmail:other-1', externalId: 'other-1', classification: 'Delayed', text: 'Delivery delayed' });
+    raw.messages.push({ ...inbound, id: 'gmail:other-2', externalId: 'other-2', intent: 'Positive' });
+    await importExport(b, parseExportText(JSON.stringify(raw)), T0);
+    expect(await b.messages.get(inbound.id)).toMatchObject({ intent: 'interested', intentSource: 'detected' });
+    expect(await b.messages.get('gmail:other-1')).toMatchObject({ classification: 'delay' });
+    expect(await b.messages.get('gmail:other-2')).toMatchObject({ intent: 'interested' });
+    // A version-1 enum value that is new is still refused where it would mislead: "delay" only through the dialect.
+    const strict = ExportFile.safeParse({ ...file, messages: [{ ...file.messages[0], classification: 'delay' }] });
+    expect(strict.success).toBe(false);
   });
 
   it('keeps the other ids threads and messages are known by, so later sightings still link', async () => {

@@ -17,6 +17,7 @@ const leaves = (): [string, readonly unknown[]][] => [
   ['prospects.timeline', queryKeys.prospects.timeline('p1')],
   ['prospects.mergePreview', queryKeys.prospects.mergePreview('p1', 'p2')],
   ['prospects.recent', queryKeys.prospects.recent()],
+  ['classification', queryKeys.classification()],
   ['pageProspect.panel', queryKeys.pageProspect('panel')],
   ['pageProspect.insert', queryKeys.pageProspect('insert')],
   ['settings', queryKeys.settings()],

@@ -10,8 +10,11 @@ import { updateSettings } from '@/lib/settings';
 const summary: PopupSummary = {
   today: { gmail: 3, linkedin: 2, calls: 1 },
   last30: { k: 4, n: 10, rate: 0.4, lo: 0.17, hi: 0.69 },
+  last30Positive: { k: 1, n: 10, rate: 0.1, lo: 0.02, hi: 0.4 },
   best: null,
-  bestTooEarly: true,
+  bestStatus: 'too-early',
+  ahead: null,
+  minSample: 10,
 };
 const noon = new Date(2026, 10, 27, 12).getTime();
 const settle = () => new Promise((r) => setTimeout(r, 0));

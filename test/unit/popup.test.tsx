@@ -24,8 +24,11 @@ const { Popup } = await import('../../components/insights/Popup');
 const summary = (sent: number, k: number): PopupSummary => ({
   today: { gmail: sent, linkedin: 0, calls: 0 },
   last30: { k, n: 10, rate: k / 10, lo: 0, hi: 1 },
+  last30Positive: { k: 0, n: 10, rate: 0, lo: 0, hi: 0.28 },
   best: null,
-  bestTooEarly: false,
+  bestStatus: 'none',
+  ahead: null,
+  minSample: 10,
 });
 const dom = reactRoot();
 const text = (id: string) => dom.host.querySelector(`[data-testid=${id}] .stat-value`)?.textContent;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyInboundDetailed } from '@/lib/ingest/classify';
+import { classifyInboundDetailed } from '@/lib/replies/classify';
 import { detectIntent, type ReplyIntent } from '@/lib/replies/intent';
 
 interface Reply {

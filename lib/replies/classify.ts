@@ -10,7 +10,7 @@
 // Runs in the service worker for every inbound message: regexes are compiled once, and the text
 // is bounded (TEXT_LIMIT characters; the reply's own part for auto-reply phrases).
 import type { Classification } from '../schema/model';
-import { stripQuote } from '../replies/strip-quote';
+import { stripQuote } from './strip-quote';
 import { fold } from '../text';
 
 export type InboundClass = 'human' | 'auto-reply' | 'bounce' | 'delay';

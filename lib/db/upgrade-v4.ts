@@ -1,0 +1,106 @@
+// Schema v4's upgrade (lib/db/db.ts): inbound mail stored before it is judged again with the rules
+// of lib/replies (issue 11). Each inbound message gets its class with the rule that decided and the
+// recipients a bounce names (a delay warning is no longer stored as a bounce), and a person's reply
+// its intent and referral; the threads whose messages changed get their summaries recomputed (a
+// bounce for one of several recipients no longer bounces the thread; interested replies count).
+// A class or intent the user set by hand is kept (lib/replies/inbound.ts judgeInbound).
+//
+// Cost at 100k messages: one read of every message and thread (primary-key pages, all asked for at
+// once), the rules on each inbound message (~0.1–0.3 ms), and writes of the inbound messages whose
+// fields changed and of the threads whose summary did, in chunks not awaited one by one, so the
+// rules run on one chunk while the one before is written. `progress` gets the share done (0–1).
+import Dexie, { type Transaction } from 'dexie';
+import { addressOf, isWritten, recipientsOf, summarizeThread } from '../records/summary';
+import { inputOf, judgeInbound, type InboundFields } from '../replies/inbound';
+import type { Message, Thread } from '../schema/model';
+
+/** Messages per read request (one primary-key range each, all in flight at once). */
+const READ_PAGE = 5_000;
+/** Records per bulkPut. */
+const WRITE_CHUNK = 2_000;
+
+export interface JudgeResult {
+  /** Inbound messages read, and of those rewritten. */
+  inbound: number;
+  messagesWritten: number;
+  threadsWritten: number;
+}
+
+const FIELDS: (keyof InboundFields)[] = ['classification', 'classificationRule', 'classificationSource', 'failedRecipients', 'intent', 'intentRule', 'intentSource', 'referral'];
+const same = (a: Partial<InboundFields>, b: InboundFields) => FIELDS.every((k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null));
+
+/** Runs in the v3 → v4 upgrade transaction (any read-write transaction over messages and threads). */
+export async function judgeStoredMail(tx: Transaction, progress: (done: number) => void = () => {}): Promise<JudgeResult> {
+  const messagesT = tx.table('messages');
+  const threadsT = tx.table('threads');
+  const keys = (await messagesT.toCollection().primaryKeys()) as string[];
+  const threadsP = threadsT.toArray() as PromiseLike<Thread[]>;
+  const pages: PromiseLike<Message[]>[] = [];
+  for (let i = 0; i < keys.length; i += READ_PAGE) {
+    const last = Math.min(i + READ_PAGE, keys.length) - 1;
+    pages.push(messagesT.where(':id').between(keys[i], keys[last], true, true).toArray() as PromiseLike<Message[]>);
+  }
+  const byThread = new Map<string, Message[]>();
+  let read = 0;
+  for (const page of pages) {
+    for (const m of await page) (byThread.get(m.threadId) ?? byThread.set(m.threadId, []).get(m.threadId)!).push(m);
+    read += READ_PAGE;
+    // Reading is about a third of the work; judging and writing the rest.
+    progress((Math.min(read, keys.length) / Math.max(1, keys.length)) / 3);
+  }
+  const threads = new Map(((await threadsP) as Thread[]).map((t) => [t.id, t]));
+
+  const result: JudgeResult = { inbound: 0, messagesWritten: 0, threadsWritten: 0 };
+  const writes: PromiseLike<unknown>[] = [];
+  let msgPuts: Message[] = [];
+  let threadPuts: Thread[] = [];
+  const flush = (force: boolean) => {
+    if (msgPuts.length && (force || msgPuts.length >= WRITE_CHUNK)) {
+      writes.push(messagesT.bulkPut(msgPuts));
+      msgPuts = [];
+    }
+    if (threadPuts.length && (force || threadPuts.length >= WRITE_CHUNK)) {
+      writes.push(threadsT.bulkPut(threadPuts));
+      threadPuts = [];
+    }
+  };
+  let done = 0;
+  const total = byThread.size;
+  for (const [threadId, messages] of byThread) {
+    done++;
+    if (done % 500 === 0) progress(1 / 3 + ((2 / 3) * done) / total);
+    if (!messages.some((m) => m.direction === 'inbound' && isWritten(m))) continue;
+    const thread = threads.get(threadId);
+    const own = new Set<string>();
+    for (const m of messages) {
+      const a = m.direction === 'outbound' ? addressOf(m.from) : null;
+      if (a) own.add(a);
+    }
+    const ctx = { threadSubject: thread?.subject ?? null, sentTo: recipientsOf(messages), own: [...own] };
+    let changed = false;
+    for (let i = 0; i < messages.length; i++) {
+      const m = messages[i];
+      if (m.direction !== 'inbound' || !isWritten(m)) continue;
+      result.inbound++;
+      const judged = judgeInbound(inputOf(m), ctx, m);
+      if (same(m, judged)) continue;
+      const next = { ...m, ...judged };
+      messages[i] = next;
+      msgPuts.push(next);
+      result.messagesWritten++;
+      changed = true;
+    }
+    if (changed && thread) {
+      const summary = summarizeThread(messages);
+      if (JSON.stringify(summary) !== JSON.stringify(thread.summary)) {
+        threadPuts.push({ ...thread, summary });
+        result.threadsWritten++;
+      }
+    }
+    flush(false);
+  }
+  flush(true);
+  await Dexie.Promise.all(writes);
+  progress(1);
+  return result;
+}
