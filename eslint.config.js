@@ -286,6 +286,8 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,js,mjs,cjs}'],
     rules: {
       // `_`-prefixed parameters and destructured leftovers are the deliberate "unused" ones.
+      // A destructuring stays `let` as a whole when one of its names is reassigned.
+      'prefer-const': ['error', { destructuring: 'all' }],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
@@ -297,7 +299,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['lib/**', 'components/**', 'entrypoints/**', 'test/e2e/lookalike/**'],
+    files: ['lib/**', 'components/**', 'entrypoints/**', 'public/**', 'test/e2e/lookalike/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

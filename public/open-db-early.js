@@ -25,7 +25,7 @@
     req.onerror = function (e) {
       e.preventDefault(); // the abort above, or a browser without IndexedDB: the page reports its own errors
     };
-  } catch (e) {
+  } catch {
     // IndexedDB unavailable (e.g. a private window in some browsers): nothing to warm.
   }
 })();

@@ -66,7 +66,11 @@ function reaches(from, to) {
   while (stack.length) {
     const x = stack.pop();
     if (x === to) return true;
-    for (const y of out.get(x) ?? []) if (!seen.has(y)) (seen.add(y), stack.push(y));
+    for (const y of out.get(x) ?? []) {
+      if (seen.has(y)) continue;
+      seen.add(y);
+      stack.push(y);
+    }
   }
   return false;
 }

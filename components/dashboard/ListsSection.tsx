@@ -6,9 +6,20 @@ import { channelLabel } from '@/components/insights/format';
 
 const DAY = 86_400_000;
 
-export function ListsSection({ dash, names, windowDays }: { dash: DashboardCore; names: Map<string, string>; windowDays: number }) {
+// `now` is the dashboard's (useDashboardFilters), the moment the lists were computed at: reading the
+// clock while rendering would make the render impure (react-hooks/purity).
+export function ListsSection({
+  dash,
+  names,
+  windowDays,
+  now,
+}: {
+  dash: DashboardCore;
+  names: Map<string, string>;
+  windowDays: number;
+  now: number;
+}) {
   const [more, setMore] = useState({ a: false, f: false });
-  const now = Date.now();
   const daysAgo = (ms: number) => {
     const d = Math.floor((now - ms) / DAY);
     return d === 0 ? 'today' : d === 1 ? 'yesterday' : `${d} days ago`;

@@ -40,7 +40,7 @@ export function decodeCharset(bytes: Buffer, charset?: string | null): string {
   let label = (charset ?? '').trim().toLowerCase().replace(/^["']|["']$/g, '');
   label = ALIASES[label] ?? label;
   // ISO-2022-JP text is 7-bit with escape sequences; many Japanese mails omit the charset.
-  if ((!label || label === 'utf-8') && bytes.includes(0x1b) && /\x1b\$[B@]/.test(bytes.toString('latin1'))) {
+  if ((!label || label === 'utf-8') && (bytes.includes('\x1b$B', 0, 'latin1') || bytes.includes('\x1b$@', 0, 'latin1'))) {
     label = 'iso-2022-jp';
   }
   if (label && label !== 'utf-8') {
@@ -264,5 +264,5 @@ export function parseAddress(value: string | null): { email: string | null; name
 /** All addresses in an address-list header. */
 export function addressList(value: string | null): string[] {
   if (!value) return [];
-  return [...value.matchAll(/[A-Za-z0-9._%+'=\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}/g)].map((m) => m[0].toLowerCase());
+  return [...value.matchAll(/[A-Za-z0-9._%+'=-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g)].map((m) => m[0].toLowerCase());
 }

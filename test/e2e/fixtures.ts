@@ -4,6 +4,7 @@ import { test as base, expect, chromium, type BrowserContext, type Page, type Wo
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { ExportFile } from '../../lib/schema/export';
 
 export const EXTENSION_DIR = path.resolve(process.env.SIDELOG_OUT_DIR ?? '.output', 'chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,7 +51,8 @@ export async function getServiceWorker(context: BrowserContext): Promise<Worker>
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this
+  // destructuring: one that needs none must still destructure, emptily.
   context: async ({}, use) => {
     const { context, close } = await launchWithExtension();
     await use(context);
@@ -117,7 +119,7 @@ export async function stopServiceWorker(page: Page, extensionId: string): Promis
 }
 
 /** Clicks the panel's "Export JSON" button and returns the parsed file and its name. */
-export async function exportJson(panel: Page): Promise<{ filename: string; data: any }> {
+export async function exportJson(panel: Page): Promise<{ filename: string; data: ExportFile }> {
   await panel.getByRole('tab', { name: 'Settings' }).click();
   const [download] = await Promise.all([
     panel.waitForEvent('download'),
@@ -132,7 +134,7 @@ export async function exportJson(panel: Page): Promise<{ filename: string; data:
 export async function readDb<T = unknown>(page: Page, table: string): Promise<T[]> {
   return page.evaluate(
     (t) =>
-      new Promise<any[]>((resolve, reject) => {
+      new Promise<T[]>((resolve, reject) => {
         const req = indexedDB.open('sidelog');
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {

@@ -59,7 +59,7 @@ async function sendRaw(page: Page, events: unknown[]): Promise<{ acked: string[]
   return page.evaluate(
     (events) =>
       new Promise((resolve) =>
-        chrome.runtime.sendMessage({ id: 1, type: 'capture', data: { events }, timestamp: Date.now() }, (r: { res?: { acked: string[]; rejected: number } } | undefined) => resolve(r?.res!)),
+        chrome.runtime.sendMessage({ id: 1, type: 'capture', data: { events }, timestamp: Date.now() }, (r: { res?: { acked: string[]; rejected: number } } | undefined) => resolve(r?.res as { acked: string[]; rejected: number })),
       ),
     events,
   );

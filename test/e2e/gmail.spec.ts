@@ -93,7 +93,7 @@ test.describe('Gmail capture', () => {
     const { data } = await exportJson(panel);
     expect(data.messages).toHaveLength(3);
     expect(data.threads).toHaveLength(1);
-    expect(data.messages.filter((m: Msg) => m.direction === 'inbound')).toEqual([expect.objectContaining({ classification: 'human', from: expect.stringContaining(ANA.email) })]);
+    expect(data.messages.filter((m) => m.direction === 'inbound')).toEqual([expect.objectContaining({ classification: 'human', from: expect.stringContaining(ANA.email) })]);
     // The health line (Settings) says capture works.
     await expect(panel.getByTestId('health-gmail')).toContainText('working', { timeout: 30_000 });
 

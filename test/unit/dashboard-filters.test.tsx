@@ -2,7 +2,7 @@
 // components/dashboard/use-dashboard.ts useDashboardFilters with the FilterBar it drives: the
 // choice becomes lib/analytics filters, and the filters object stays the same until what it
 // filters changes (every number below is memoized on it: a new object would recompute them all).
-import { act } from 'react';
+import { act, useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { FilterBar } from '../../components/dashboard/FilterBar';
 import { useDashboardFilters, type DashboardFilters } from '../../components/dashboard/use-dashboard';
@@ -16,8 +16,11 @@ let last: DashboardFilters;
 
 function Probe() {
   const f = useDashboardFilters();
-  last = f;
-  if (seen.at(-1) !== f.filters) seen.push(f.filters);
+  // Recorded once each render is committed (an effect): a render itself stays pure.
+  useEffect(() => {
+    last = f;
+    if (seen.at(-1) !== f.filters) seen.push(f.filters);
+  });
   return (
     <>
       <FilterBar f={f} tags={['cold', 'dach']} windowDays={30} minSample={10} />

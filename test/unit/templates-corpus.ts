@@ -312,7 +312,7 @@ function typo(w: string, r: () => number): string {
 
 /** Edits people make before sending; each sample gets 0–4 of them. */
 function edit(body: string, lang: Lang, r: () => number, log: string[]): string {
-  let lines = body.split('\n');
+  const lines = body.split('\n');
   const apply = (name: string, p: number, f: () => void) => {
     if (r() < p) {
       f();
@@ -327,7 +327,7 @@ function edit(body: string, lang: Lang, r: () => number, log: string[]): string 
     } else lines.unshift(`${g},`);
   });
   apply('signature', 0.4, () => lines.push('', ...pick(r, SIGNATURES[lang]).split('\n')));
-  let ws = lines.join('\n').split(/ +/);
+  const ws = lines.join('\n').split(/ +/);
   apply('typo', 0.3, () => {
     const n = 1 + Math.floor(r() * 2);
     for (let k = 0; k < n; k++) {
