@@ -10,10 +10,10 @@ import { ingestEvents } from '../../lib/ingest/ingest';
 import { DEFAULT_SETTINGS } from '../../lib/schema/settings';
 import { makeEvents } from './lib/events';
 import { OUTBOX_BATCH } from '../../lib/capture/outbox';
+import type { ExtensionChrome } from '../e2e/fixtures';
 
 // The extension page's `chrome` global, used inside page.evaluate callbacks.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const chrome: any;
+declare const chrome: ExtensionChrome;
 
 const N = 10_000;
 const BATCH = OUTBOX_BATCH; // what the content-script outbox sends per message

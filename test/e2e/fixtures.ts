@@ -4,6 +4,7 @@ import { test as base, expect, chromium, type BrowserContext, type Page, type Wo
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Browser } from 'wxt/browser';
 import type { ExportFile } from '../../lib/schema/export';
 
 export const EXTENSION_DIR = path.resolve(process.env.SIDELOG_OUT_DIR ?? '.output', 'chrome-mv3');
@@ -51,8 +52,9 @@ export async function getServiceWorker(context: BrowserContext): Promise<Worker>
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this
-  // destructuring: one that needs none must still destructure, emptily.
+  // Playwright reads a fixture's dependencies from its first parameter's destructuring: one that
+  // needs none must still destructure, emptily.
+  // eslint-disable-next-line no-empty-pattern -- see above
   context: async ({}, use) => {
     const { context, close } = await launchWithExtension();
     await use(context);
@@ -71,6 +73,12 @@ export const test = base.extend<Fixtures>({
   },
 });
 export { expect };
+
+/**
+ * The type of an extension page's `chrome` global, for the callbacks a test runs there with
+ * `page.evaluate` (a spec declares `declare const chrome: ExtensionChrome;`).
+ */
+export type ExtensionChrome = typeof Browser;
 
 export async function openPanel(context: BrowserContext, extensionId: string, width = 420): Promise<Page> {
   const page = await context.newPage();

@@ -3,11 +3,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { exportJson, expect, openPanel, readDb, stopServiceWorker, test } from './fixtures';
+import { exportJson, expect, openPanel, readDb, stopServiceWorker, test, type ExtensionChrome } from './fixtures';
 
 // The extension page's `chrome` global, used inside page.evaluate callbacks.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const chrome: any;
+declare const chrome: ExtensionChrome;
 
 const CAPTURES = path.resolve('test/fixtures/gmail/inboxsdk-sync-2022-09-09');
 // Six distinct sends. cvOnSend_4 is the same message as cvOnSend_3 (same msg-a id, with bcc).

@@ -1,10 +1,13 @@
 // Gmail capture end to end: the built extension against the Gmail look-alike
 // (test/e2e/lookalike/gmail), acting as a user, reading the result from the panel's database and export.
 import type { Page } from '@playwright/test';
-import { exportJson, expect, openPanel, readDb, test } from './fixtures';
+import { exportJson, expect, openPanel, readDb, test, type ExtensionChrome } from './fixtures';
 import {
   clickUndo, composeAndSend, deliverInbound, fillCompose, openCompose, openGmail, openThread, replyInThread, serveGmail, type GmailServer,
 } from './lookalike/gmail/serve';
+
+// The extension page's `chrome` global, used inside page.evaluate callbacks.
+declare const chrome: ExtensionChrome;
 
 const ME = { email: 'me@sidelog.test', name: 'Sam Sender' };
 const ANA = { email: 'ana@acme.io', name: 'Ana Ruiz' };
@@ -254,7 +257,7 @@ test.describe('Gmail capture', () => {
     const panel = await openPanel(context, extensionId);
     const setSettings = (patch: object) =>
       panel.evaluate(async (p) => {
-        const storage = (globalThis as any).chrome.storage.local;
+        const storage = chrome.storage.local;
         const cur = ((await storage.get('settings')).settings ?? {}) as Record<string, unknown>;
         const base = { tracking: { gmail: true, linkedin: true }, excludedDomains: [], replyWindowDays: 30, minSample: 10, identities: { emails: [], linkedinMemberIds: [], linkedinProfileUrls: [] } };
         await storage.set({ settings: { ...base, ...cur, ...p } });

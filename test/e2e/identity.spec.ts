@@ -8,12 +8,12 @@ import { expect, openPanel, readDb, test } from './fixtures';
 import { composeAndSend, openGmail, serveGmail } from './lookalike/gmail/serve';
 import { defaultCast, openMessageBubble, sendInvitation, sendMessage, serveLinkedIn, deliverInbound } from './lookalike/linkedin/serve';
 import { person } from './lookalike/linkedin/state';
+import type { MergeRecord, Message, Prospect, Thread } from '../../lib/schema/model';
 
-type Row = Record<string, any>;
 test.describe.configure({ timeout: 120_000 });
 
-const linkedinMessages = async (panel: Page) => (await readDb<Row>(panel, 'messages')).filter((m) => m.channel === 'linkedin');
-const prospectsNamed = async (panel: Page, name: string) => (await readDb<Row>(panel, 'prospects')).filter((p) => p.name === name);
+const linkedinMessages = async (panel: Page) => (await readDb<Message>(panel, 'messages')).filter((m) => m.channel === 'linkedin');
+const prospectsNamed = async (panel: Page, name: string) => (await readDb<Prospect>(panel, 'prospects')).filter((p) => p.name === name);
 
 async function open(context: BrowserContext, url: string, ready: string): Promise<Page> {
   const page = await context.newPage();
@@ -52,9 +52,9 @@ for (const [who, layout] of [['chris-buyer-22', 'server-driven'], ['jane-doe-594
 
     await page.goto(li.profileUrl(p));
     await expect
-      .poll(async () => (await readDb<Row>(panel, 'prospects')).map((x) => [x.name, x.title, x.company, x.location, x.linkedinUrl]), { timeout: 15_000 })
+      .poll(async () => (await readDb<Prospect>(panel, 'prospects')).map((x) => [x.name, x.title, x.company, x.location, x.linkedinUrl]), { timeout: 15_000 })
       .toEqual([[`${p.firstName} ${p.lastName}`, p.title, p.company, p.location, `https://www.linkedin.com/in/${p.publicId}/`]]);
-    const [rec] = await readDb<Row>(panel, 'prospects');
+    const [rec] = await readDb<Prospect>(panel, 'prospects');
     expect(rec.keys).toEqual(expect.arrayContaining([`lim:${p.memberId}`, `li:${p.publicId}`, `linum:${p.numericId}`]));
     expect((await linkedinMessages(panel)).every((m) => m.prospectId === rec.id)).toBe(true);
     // The header line was a presence line or the headline, never stored as a presence line.
@@ -118,7 +118,7 @@ test('invited from the profile with a note, accepted, the note shown in the new 
   await expect(page.locator('main button[aria-label^="Pending"]')).toBeVisible();
   await expect.poll(async () => (await linkedinMessages(panel)).map((m) => [m.kind, m.text]), { timeout: 15_000 }).toEqual([['linkedin-invite', note]]);
   // The invitation named her by numeric id and slug (the SDUI action): still the profile's record.
-  const body = li.state.received.at(-1)!.body as any;
+  const body = li.state.received.at(-1)!.body as { serverRequest: { requestedArguments: { payload: { inviteeUrn: { memberId: unknown } } } } };
   expect(body.serverRequest.requestedArguments.payload.inviteeUrn.memberId).toBe(ana.numericId);
   expect(await prospectsNamed(panel, 'Ana García')).toHaveLength(1);
 
@@ -134,9 +134,9 @@ test('invited from the profile with a note, accepted, the note shown in the new 
   expect(msgs[0]).toMatchObject({ kind: 'linkedin-invite', direction: 'outbound', text: note });
   const serverId = li.threadOf(ana)!.messages[0]!.id;
   expect(msgs[0].keys).toContain(`linkedin:${serverId}`);
-  const threads = (await readDb<Row>(panel, 'threads')).filter((t) => t.channel === 'linkedin');
+  const threads = (await readDb<Thread>(panel, 'threads')).filter((t) => t.channel === 'linkedin');
   expect(threads).toHaveLength(1);
-  expect(threads[0].summary.outboundCount).toBe(1);
+  expect(threads[0].summary?.outboundCount).toBe(1);
 
   // Her reply in that conversation answers the invitation.
   await deliverInbound(page, li, ana, '¡Hola! Sí, hablemos.');
@@ -152,19 +152,19 @@ test('met on Gmail, later on LinkedIn with the email on the contact info overlay
   const gmail = await context.newPage();
   await openGmail(gmail);
   await composeAndSend(gmail, { to: ['jane.doe@acme-corp.example'], subject: 'Acme and Sidelog', body: 'Hi Jane, would a short call work next week?' });
-  await expect.poll(async () => (await readDb<Row>(panel, 'prospects')).map((p) => p.emails), { timeout: 15_000 }).toEqual([['jane.doe@acme-corp.example']]);
+  await expect.poll(async () => (await readDb<Prospect>(panel, 'prospects')).map((p) => p.emails), { timeout: 15_000 }).toEqual([['jane.doe@acme-corp.example']]);
 
   const jane = li.person('jane-doe-594b81205'); // classic profile
   const page = await open(context, li.profileUrl(jane), 'main h1');
-  await expect.poll(async () => (await readDb<Row>(panel, 'prospects')).length, { timeout: 15_000 }).toBe(2);
+  await expect.poll(async () => (await readDb<Prospect>(panel, 'prospects')).length, { timeout: 15_000 }).toBe(2);
   await page.locator('a[href*="/overlay/contact-info/"]').click();
   await page.locator('[role="dialog"] a[href^="mailto:"]').waitFor();
-  await expect.poll(async () => (await readDb<Row>(panel, 'prospects')).length, { timeout: 15_000 }).toBe(1);
-  const [p] = await readDb<Row>(panel, 'prospects');
+  await expect.poll(async () => (await readDb<Prospect>(panel, 'prospects')).length, { timeout: 15_000 }).toBe(1);
+  const [p] = await readDb<Prospect>(panel, 'prospects');
   expect(p).toMatchObject({ name: 'Jane Doe', emails: ['jane.doe@acme-corp.example'], linkedinUrl: 'https://www.linkedin.com/in/jane-doe-594b81205/', title: 'VP Sales', company: 'Acme Corp' });
-  const merges = await readDb<Row>(panel, 'merges');
+  const merges = await readDb<MergeRecord>(panel, 'merges');
   expect(merges.map((m) => m.reason)).toEqual(['contact-info']);
-  expect((await readDb<Row>(panel, 'messages')).every((m) => m.prospectId === p.id)).toBe(true);
+  expect((await readDb<Message>(panel, 'messages')).every((m) => m.prospectId === p.id)).toBe(true);
 });
 
 test('a company page gives industry and size to every prospect of that company; "Who replies" by industry', async ({ context, extensionId }) => {
@@ -182,14 +182,14 @@ test('a company page gives industry and size to every prospect of that company; 
   for (const id of ['chris-buyer-22', 'dana-lee-3', 'eli-stone']) {
     await page.goto(li.profileUrl(li.person(id)));
     await page.locator('main h1, main h2').first().waitFor();
-    await expect.poll(async () => (await readDb<Row>(panel, 'prospects')).filter((p) => p.company === 'Initech').length, { timeout: 15_000 }).toBe(['chris-buyer-22', 'dana-lee-3', 'eli-stone'].indexOf(id) + 1);
+    await expect.poll(async () => (await readDb<Prospect>(panel, 'prospects')).filter((p) => p.company === 'Initech').length, { timeout: 15_000 }).toBe(['chris-buyer-22', 'dana-lee-3', 'eli-stone'].indexOf(id) + 1);
   }
-  expect((await readDb<Row>(panel, 'prospects')).map((p) => p.industry)).toEqual([null, null, null]);
+  expect((await readDb<Prospect>(panel, 'prospects')).map((p) => p.industry)).toEqual([null, null, null]);
 
   await page.goto(li.companyUrl(li.company('initech'), 'about'));
   await page.locator('dl dt').first().waitFor();
   await expect
-    .poll(async () => (await readDb<Row>(panel, 'prospects')).map((p) => [p.name, p.industry, p.companySize, p.companyHq]).sort(), { timeout: 15_000 })
+    .poll(async () => (await readDb<Prospect>(panel, 'prospects')).map((p) => [p.name, p.industry, p.companySize, p.companyHq]).sort(), { timeout: 15_000 })
     .toEqual([
       ['Chris Buyer', 'IT Services and IT Consulting', '201-500', 'Austin, Texas'],
       ['Dana Lee', 'IT Services and IT Consulting', '201-500', 'Austin, Texas'],
@@ -214,9 +214,9 @@ test('merge two prospects by hand: one timeline, the numbers follow, undo works'
   const bob = li.person('bob-builder');
   const page = await open(context, li.threadUrl(bob), '.msg-thread .msg-form__contenteditable');
   await sendMessage(page, 'Hi Bob, following up here on LinkedIn.');
-  await expect.poll(async () => (await readDb<Row>(panel, 'messages')).length, { timeout: 15_000 }).toBe(2);
+  await expect.poll(async () => (await readDb<Message>(panel, 'messages')).length, { timeout: 15_000 }).toBe(2);
   await deliverInbound(page, li, bob, 'Hi Sam, yes let us talk.');
-  await expect.poll(async () => (await readDb<Row>(panel, 'messages')).length, { timeout: 15_000 }).toBe(3);
+  await expect.poll(async () => (await readDb<Message>(panel, 'messages')).length, { timeout: 15_000 }).toBe(3);
   await panel.bringToFront();
   await panel.getByRole('tab', { name: 'Dashboard' }).click();
   await expect(panel.getByTestId('prospect-rate')).toContainText('1 of 2 people', { timeout: 15_000 });
@@ -236,14 +236,14 @@ test('merge two prospects by hand: one timeline, the numbers follow, undo works'
   await expect(panel.getByTestId('prospect-name')).toHaveText('Bob Builder');
   await expect(panel.getByTestId('timeline').locator('li')).toHaveCount(3);
   await expect(panel.getByTestId('merge-status')).toContainText('Merged');
-  expect(await readDb<Row>(panel, 'prospects')).toHaveLength(1);
+  expect(await readDb<Prospect>(panel, 'prospects')).toHaveLength(1);
   await panel.getByRole('tab', { name: 'Dashboard' }).click();
   await expect(panel.getByTestId('prospect-rate')).toContainText('1 of 1 people', { timeout: 15_000 });
 
   await panel.getByRole('tab', { name: 'Prospects' }).click();
   await panel.getByTestId('merge-status').getByRole('button', { name: 'Undo' }).click();
   await expect(panel.getByTestId('merge-status')).toContainText('Merge undone');
-  await expect.poll(async () => (await readDb<Row>(panel, 'prospects')).length).toBe(2);
+  await expect.poll(async () => (await readDb<Prospect>(panel, 'prospects')).length).toBe(2);
   await panel.getByRole('tab', { name: 'Dashboard' }).click();
   await expect(panel.getByTestId('prospect-rate')).toContainText('1 of 2 people', { timeout: 15_000 });
   // A reload (the panel closed and opened) offers no undo any more.

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { generateSeed } from '../../lib/dev/seed';
 import type { ExportFile } from '../../lib/schema/export';
+import type { Message, Prospect } from '../../lib/schema/model';
 import { expect, openPanel, openPopup, test } from './fixtures';
 
 const DAY = 86_400_000;
@@ -352,7 +353,7 @@ test('prospect page: search, timeline across channels, edit stage and deal value
   await expect(panel.getByText('Stage (edited)')).toBeVisible();
   const stored = await panel.evaluate(
     (id) =>
-      new Promise<any>((resolve) => {
+      new Promise<Prospect>((resolve) => {
         const r = indexedDB.open('sidelog');
         r.onsuccess = () => {
           const g = r.result.transaction('prospects').objectStore('prospects').get(id);
@@ -374,7 +375,7 @@ test('prospect page: search, timeline across channels, edit stage and deal value
     .poll(async () => {
       const ms = await panel.evaluate(
         (id) =>
-          new Promise<any[]>((resolve) => {
+          new Promise<Message[]>((resolve) => {
             const r = indexedDB.open('sidelog');
             r.onsuccess = () => {
               const g = r.result.transaction('messages').objectStore('messages').index('prospectId').getAll(id);

@@ -17,10 +17,10 @@ import {
   withdrawInvitation,
 } from './lookalike/linkedin/serve';
 import { person } from './lookalike/linkedin/state';
+import type { Message, Prospect, Template } from '../../lib/schema/model';
 
-type Row = Record<string, any>;
 const DAY = 86_400_000;
-const linkedinMessages = async (panel: Page) => (await readDb<Row>(panel, 'messages')).filter((m) => m.channel === 'linkedin');
+const linkedinMessages = async (panel: Page) => (await readDb<Message>(panel, 'messages')).filter((m) => m.channel === 'linkedin');
 const withText = async (panel: Page, text: string) => (await linkedinMessages(panel)).filter((m) => m.text === text);
 
 async function open(context: BrowserContext, url: string, ready: string): Promise<Page> {
@@ -72,7 +72,7 @@ test('a prospect who recalls a reply: it no longer counts as a reply', async ({ 
   await expect(page.locator('.msg-s-event-listitem--other .msg-s-event-listitem__body', { hasText: 'This message has been deleted.' })).toBeVisible({ timeout: 10_000 });
   await expect.poll(async () => (await withText(panel, reply)).length, { timeout: 15_000 }).toBe(0);
   await expect(panel.getByTestId('thread-rate')).toContainText('0 of 1 threads', { timeout: 15_000 });
-  const prospect = (await readDb<Row>(panel, 'prospects')).find((p) => p.linkedinMemberId === chris.memberId);
+  const prospect = (await readDb<Prospect>(panel, 'prospects')).find((p) => p.linkedinMemberId === chris.memberId);
   expect(prospect?.stage).toBe('contacted');
 });
 
@@ -88,7 +88,7 @@ async function createTemplate(panel: Page, name: string, body: string) {
   await form.getByLabel('Body', { exact: true }).fill(body);
   await form.getByRole('button', { name: 'Save template' }).click();
   await expect(panel.getByRole('article', { name, exact: true })).toBeVisible();
-  return (await readDb<Row>(panel, 'templates')).find((t) => t.name === name)!.id as string;
+  return (await readDb<Template>(panel, 'templates')).find((t) => t.name === name)!.id as string;
 }
 
 test('an edited message keeps its first text for the template; the timeline shows the edit', async ({ context, extensionId }) => {
@@ -142,7 +142,7 @@ test('withdrawing invitations (invitation manager, classic profile) takes them o
 
   // Kim's, from her classic profile (its data now names the pending invitation): the Dash call.
   await kim.reload();
-  await expect.poll(async () => (await readDb<Row>(panel, 'prospects')).find((p) => p.name === 'Kim Classic')?.keys.filter((k: string) => k.startsWith('liinv:')), { timeout: 15_000 }).toHaveLength(1);
+  await expect.poll(async () => (await readDb<Prospect>(panel, 'prospects')).find((p) => p.name === 'Kim Classic')?.keys.filter((k: string) => k.startsWith('liinv:')), { timeout: 15_000 }).toHaveLength(1);
   await withdrawInvitation(kim);
   expect(li.state.received.some((r) => /voyagerRelationshipsDashInvitations\/urn%3Ali%3Afsd_invitation%3A\d+\?action=withdraw/.test(r.url))).toBe(true);
   await expect.poll(async () => typeof (await withText(panel, kimNote))[0]?.withdrawnAt, { timeout: 15_000 }).toBe('number');
@@ -181,7 +181,7 @@ test('an invitation pending longer than the window counts as not accepted; an ac
   // Ana accepts after all; her profile shows "· 1st": accepted, whenever it happened.
   li.accept(li.person('ana-garcia-1'));
   await ana.reload();
-  await expect.poll(async () => (await readDb<Row>(panel, 'prospects')).find((p) => p.linkedinUrl === 'https://www.linkedin.com/in/ana-garcia-1/')?.connectedAt, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => (await readDb<Prospect>(panel, 'prospects')).find((p) => p.linkedinUrl === 'https://www.linkedin.com/in/ana-garcia-1/')?.connectedAt, { timeout: 15_000 }).toBeGreaterThan(0);
   await panel.reload();
   await expect(panel.getByTestId('invite-counts')).toContainText('1 accepted', { timeout: 15_000 });
   await expect(acceptance).toContainText('100%');

@@ -3,15 +3,14 @@
 // background's webRequest observer sees the page's createMessage / invitation calls, the content
 // script reads the page's DOM; each message must be stored once.
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, openPanel, readDb, stopServiceWorker } from './fixtures';
+import { test, expect, openPanel, readDb, stopServiceWorker, type ExtensionChrome } from './fixtures';
 import { serveLinkedIn, sendMessage, deliverInbound, sendInvitation, openMessageBubble, defaultCast } from './lookalike/linkedin/serve';
 import { person } from './lookalike/linkedin/state';
+import type { Message, Prospect, Template, Thread } from '../../lib/schema/model';
 
-type Row = Record<string, any>;
 // The extension page's `chrome` global, used inside page.evaluate callbacks.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const chrome: any;
-const linkedinMessages = async (panel: Page) => (await readDb<Row>(panel, 'messages')).filter((m) => m.channel === 'linkedin');
+declare const chrome: ExtensionChrome;
+const linkedinMessages = async (panel: Page) => (await readDb<Message>(panel, 'messages')).filter((m) => m.channel === 'linkedin');
 const withText = async (panel: Page, text: string) => (await linkedinMessages(panel)).filter((m) => m.text === text);
 
 async function open(context: BrowserContext, url: string, ready: string): Promise<Page> {
@@ -50,7 +49,7 @@ test('messaging page: a send is stored once (network + DOM), a reply while the t
   const [sent] = await withText(panel, text);
   expect(sent).toMatchObject({ direction: 'outbound', kind: 'linkedin-message', classification: 'human' });
   const thread = li.threadOf(chris)!;
-  const threads = await readDb<Row>(panel, 'threads');
+  const threads = await readDb<Thread>(panel, 'threads');
   const t = threads.find((x) => x.id === sent.threadId)!;
   expect(t.externalId === thread.id || t.keys.includes(`linkedin:t:${thread.id}`)).toBe(true);
   // The message id LinkedIn gave it (data-event-urn) is one of its keys.
@@ -58,9 +57,9 @@ test('messaging page: a send is stored once (network + DOM), a reply while the t
   expect(sent.keys).toContain(`linkedin:${serverId}`);
   // …and so is the originToken of the request (webRequest layer); the main-world tap read the
   // createMessage response that names both, so the layers joined on ids, not only on text.
-  const originToken = (li.state.received.find((r) => JSON.stringify(r.body).includes(text))!.body as any).message.originToken;
+  const originToken = (li.state.received.find((r) => JSON.stringify(r.body).includes(text))!.body as { message: { originToken: string } }).message.originToken;
   await expect.poll(async () => (await withText(panel, text))[0]?.keys, { timeout: 15_000 }).toEqual(expect.arrayContaining([`linkedin:${originToken}`, `linkedin:${serverId}`]));
-  const prospects = await readDb<Row>(panel, 'prospects');
+  const prospects = await readDb<Prospect>(panel, 'prospects');
   const p = prospects.find((x) => x.id === sent.prospectId)!;
   expect(p.name).toBe('Chris Buyer');
   expect(p.linkedinMemberId).toBe(chris.memberId);
@@ -110,7 +109,7 @@ test('chat bubble in the shadow root: existing conversation and a first message 
   expect(await withText(panel, first)).toHaveLength(1);
   const [m] = await withText(panel, first);
   // The network sighting (recipient only) and the DOM sighting (LinkedIn's thread id) are one thread.
-  const threads = (await readDb<Row>(panel, 'threads')).filter((t) => t.channel === 'linkedin');
+  const threads = (await readDb<Thread>(panel, 'threads')).filter((t) => t.channel === 'linkedin');
   const t = threads.find((x) => x.id === m.threadId)!;
   expect(t.keys).toEqual(expect.arrayContaining([`linkedin:t:with:${ana.memberId}`, `linkedin:t:${li.threadOf(ana)!.id}`]));
   expect(li.state.received.some((r) => JSON.stringify(r.body).includes('hostRecipientUrns'))).toBe(true);
@@ -124,7 +123,7 @@ test('invitation with a note, acceptance, and profile traits (server-driven and 
 
   // Profile visit fills traits.
   await expect
-    .poll(async () => (await readDb<Row>(panel, 'prospects')).find((p) => p.linkedinUrl === 'https://www.linkedin.com/in/ana-garcia-1/'), { timeout: 15_000 })
+    .poll(async () => (await readDb<Prospect>(panel, 'prospects')).find((p) => p.linkedinUrl === 'https://www.linkedin.com/in/ana-garcia-1/'), { timeout: 15_000 })
     .toMatchObject({ name: 'Ana García', title: 'Directora de Marketing', company: 'Umbrella', location: 'Madrid, Comunidad de Madrid, España', connectionDegree: 2, seniority: 'director' });
 
   const note = 'Hola Ana, vi tu charla sobre marketing B2B. ¿Conectamos?';
@@ -136,7 +135,7 @@ test('invitation with a note, acceptance, and profile traits (server-driven and 
   expect((await withText(panel, note)).map((m) => m.seenBy)).toEqual([['network']]);
   const [inv] = await withText(panel, note);
   expect(inv).toMatchObject({ kind: 'linkedin-invite', direction: 'outbound' });
-  const prospects = await readDb<Row>(panel, 'prospects');
+  const prospects = await readDb<Prospect>(panel, 'prospects');
   expect(prospects.find((p) => p.id === inv.prospectId)).toMatchObject({ linkedinUrl: 'https://www.linkedin.com/in/ana-garcia-1/', linkedinMemberId: ana.memberId });
 
   // Ana accepts; the next visit shows "· 1st".
@@ -144,7 +143,7 @@ test('invitation with a note, acceptance, and profile traits (server-driven and 
   await page.reload();
   await expect
     .poll(async () => {
-      const p = (await readDb<Row>(panel, 'prospects')).find((x) => x.id === inv.prospectId);
+      const p = (await readDb<Prospect>(panel, 'prospects')).find((x) => x.id === inv.prospectId);
       return [p?.connectionDegree, typeof p?.connectedAt === 'number' && p.connectedAt > 0];
     }, { timeout: 15_000 })
     .toEqual([1, true]);
@@ -153,7 +152,7 @@ test('invitation with a note, acceptance, and profile traits (server-driven and 
   const jane = li.person('jane-doe-594b81205');
   await open(context, li.profileUrl(jane), 'main h1');
   await expect
-    .poll(async () => (await readDb<Row>(panel, 'prospects')).find((p) => p.linkedinUrl === 'https://www.linkedin.com/in/jane-doe-594b81205/'), { timeout: 15_000 })
+    .poll(async () => (await readDb<Prospect>(panel, 'prospects')).find((p) => p.linkedinUrl === 'https://www.linkedin.com/in/jane-doe-594b81205/'), { timeout: 15_000 })
     .toMatchObject({ name: 'Jane Doe', title: 'VP Sales', company: 'Acme Corp', location: 'Berlin, Germany', connectionDegree: 1, seniority: 'vp' });
 });
 
@@ -182,7 +181,7 @@ test('an invitation sent where the network layer cannot read it: the DOM logs it
   await expect.poll(async () => (await withText(panel, second)).length, { timeout: 25_000 }).toBe(1);
   const [inv] = await withText(panel, second);
   expect(inv).toMatchObject({ kind: 'linkedin-invite', direction: 'outbound', seenBy: ['dom'] });
-  const prospects = await readDb<Row>(panel, 'prospects');
+  const prospects = await readDb<Prospect>(panel, 'prospects');
   expect(prospects.find((p) => p.id === inv.prospectId)).toMatchObject({ name: 'Dev Lead', linkedinUrl: 'https://www.linkedin.com/in/dev-lead-9/' });
   // Nothing left held, each invitation stored once.
   expect(await held()).toBe(0);
@@ -292,7 +291,7 @@ test('no extension traces in LinkedIn pages and no request of our own', async ({
   expect(foreign).toEqual([]);
   for (const r of requests.filter((x) => x.includes(' https://www.linkedin.com/'))) expect(li.served).toContain(r);
   // No web-accessible resources exposed to linkedin.com.
-  const manifest = await panel.evaluate(() => (globalThis as any).chrome.runtime.getManifest());
+  const manifest = await panel.evaluate(() => chrome.runtime.getManifest());
   expect((manifest as { web_accessible_resources?: unknown[] }).web_accessible_resources ?? []).toEqual([]);
 });
 
@@ -313,7 +312,7 @@ test('insert from the panel into the chat bubble (shadow root) and the invitatio
   await form.getByRole('button', { name: 'Save template' }).click();
   const card = panel.getByRole('article', { name: 'Bubble hello', exact: true });
   await expect(card).toBeVisible();
-  const tpl = (await readDb<Row>(panel, 'templates')).find((t) => t.name === 'Bubble hello')!;
+  const tpl = (await readDb<Template>(panel, 'templates')).find((t) => t.name === 'Bubble hello')!;
 
   // 1. Chat bubble on the feed (inside #interop-outlet's shadow root).
   const bob = li.person('bob-builder');

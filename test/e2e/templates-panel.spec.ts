@@ -3,6 +3,7 @@
 // and the look at 360 px with a long name.
 import { test, expect, openPanel, readDb } from './fixtures';
 import type { Page } from '@playwright/test';
+import type { Template } from '../../lib/schema/model';
 
 async function openTemplates(page: Page) {
   await page.getByRole('tab', { name: 'Templates' }).click();
@@ -50,7 +51,7 @@ test('create, preview, edit, duplicate, archive and filter templates', async ({ 
   await expect(card.getByTestId('template-numbers')).toContainText('Not used as a first touch yet');
   await expect(card).toContainText('Quick question about your team');
 
-  let rows = await readDb<any>(panel, 'templates');
+  let rows = await readDb<Template>(panel, 'templates');
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({ name: longName, channel: 'email', version: 1, tags: ['cold', 'dach'], archived: false });
   expect(await readDb(panel, 'templateVersions')).toHaveLength(1);
@@ -80,8 +81,8 @@ test('create, preview, edit, duplicate, archive and filter templates', async ({ 
   await expect(copy).toBeHidden();
   await panel.getByLabel(/Show archived/).check();
   await expect(copy).toContainText('Archived');
-  rows = await readDb<any>(panel, 'templates');
-  expect(rows.find((r: any) => r.name.endsWith('(copy)'))).toMatchObject({ archived: true, version: 1 });
+  rows = await readDb<Template>(panel, 'templates');
+  expect(rows.find((r) => r.name.endsWith('(copy)'))).toMatchObject({ archived: true, version: 1 });
 
   // A second template to filter against.
   await panel.getByRole('button', { name: 'New template' }).click();

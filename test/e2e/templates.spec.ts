@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, openPanel, readDb, exportJson } from './fixtures';
 import { serveLinkedIn, sendMessage as liSend, deliverInbound } from './lookalike/linkedin/serve';
 import { serveGmail, openGmail, openCompose, fillCompose, deliverInbound as gmailInbound } from './lookalike/gmail/serve';
+import type { Message, Template } from '../../lib/schema/model';
 
 async function createTemplate(panel: Page, f: { name: string; channel: 'Email' | 'LinkedIn' | 'Email and LinkedIn'; subject?: string; body: string }) {
   await panel.getByRole('tab', { name: 'Templates' }).click();
@@ -25,7 +26,7 @@ async function createTemplate(panel: Page, f: { name: string; channel: 'Email' |
 
 /** Outbound messages of this test (the look-alike's history, seen on page load, has none of these words). */
 async function outbound(panel: Page, channel: string) {
-  const rows = await readDb<any>(panel, 'messages');
+  const rows = await readDb<Message>(panel, 'messages');
   return rows.filter((m) => m.channel === channel && m.direction === 'outbound' && m.text.includes('thanks for connecting! How does'));
 }
 
@@ -84,10 +85,10 @@ test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, 
     .toEqual(['detected', 'inserted']);
   const inserted = (await outbound(panel, 'linkedin')).find((m) => m.templateSource === 'inserted');
   expect(inserted).toMatchObject({ templateId: tplId, templateVersion: 1 });
-  expect(inserted.text).toContain('Cheers, Sam');
+  expect(inserted?.text).toContain('Cheers, Sam');
   // The variables came from the prospect the LinkedIn tab shows (Jane); her company is not known
   // from a conversation alone, so the placeholder stays for the user to fill, as the panel said.
-  expect(inserted.text).toMatch(/^Hi Jane, thanks for connecting! How does \{\{company\}\} keep track/);
+  expect(inserted?.text).toMatch(/^Hi Jane, thanks for connecting! How does \{\{company\}\} keep track/);
 
   await panel.bringToFront();
   await expect(card.getByTestId('template-numbers')).toContainText('2 messages sent');
@@ -103,10 +104,10 @@ test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, 
   const item = panel.getByTestId('timeline').locator('li', { hasText: 'turn into meetings today' });
   await item.getByLabel('Template of this message').selectOption({ label: 'Other opener' });
   await expect
-    .poll(async () => (await readDb<any>(panel, 'messages')).find((m) => m.id === detected.id)?.templateSource, { timeout: 10_000 })
+    .poll(async () => (await readDb<Message>(panel, 'messages')).find((m) => m.id === detected.id)?.templateSource, { timeout: 10_000 })
     .toBe('manual');
-  const overridden = (await readDb<any>(panel, 'messages')).find((m) => m.id === detected.id);
-  const otherId = (await readDb<any>(panel, 'templates')).find((t) => t.name === 'Other opener').id;
+  const overridden = (await readDb<Message>(panel, 'messages')).find((m) => m.id === detected.id);
+  const otherId = (await readDb<Template>(panel, 'templates')).find((t) => t.name === 'Other opener')!.id;
   expect(overridden).toMatchObject({ templateId: otherId, templateSource: 'manual', templateScore: null });
 
   await panel.getByRole('tab', { name: 'Templates' }).click();
@@ -152,16 +153,16 @@ test('Gmail: insert from the panel, edit a word, send: exported as inserted; num
   await page.locator('#link_vsm').waitFor();
 
   const sent = async () =>
-    (await readDb<any>(panel, 'messages')).filter((m) => m.channel === 'gmail' && m.direction === 'outbound');
+    (await readDb<Message>(panel, 'messages')).filter((m) => m.channel === 'gmail' && m.direction === 'outbound');
   await expect.poll(async () => (await sent()).map((m) => m.templateSource), { timeout: 15_000 }).toEqual(['inserted']);
   const [msg] = await sent();
   expect(msg).toMatchObject({ templateId: tplId, templateVersion: 1, subject: 'Quick question about your team' });
   expect(msg.text).toMatch(/Worth a short call next week\?\s+Best,\s+Samantha\s*$/);
 
   const { data } = await exportJson(panel);
-  const exported = data.messages.find((m: any) => m.id === msg.id);
+  const exported = data.messages.find((m) => m.id === msg.id);
   expect(exported).toMatchObject({ templateId: tplId, templateSource: 'inserted', direction: 'outbound', channel: 'gmail' });
-  expect(data.templates.find((t: any) => t.id === tplId)).toMatchObject({ name: 'Cold intro', channel: 'email' });
+  expect(data.templates.find((t) => t.id === tplId)).toMatchObject({ name: 'Cold intro', channel: 'email' });
 
   // Numbers: one first touch; Dana answers; the template shows it.
   await panel.getByRole('tab', { name: 'Templates' }).click();

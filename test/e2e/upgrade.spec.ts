@@ -2,7 +2,10 @@
 // extension in Chromium: the pages waiting on it say why, and the numbers after it are right.
 // The v1 database is created the way Dexie created it (IDB version 10, the v1 stores and indexes)
 // by an init script that runs before any of the page's own scripts.
-import { expect, openPanel, test } from './fixtures';
+import { expect, openPanel, test, type ExtensionChrome } from './fixtures';
+
+// The extension page's `chrome` global, used inside page.evaluate callbacks.
+declare const chrome: ExtensionChrome;
 
 const THREADS = 4000;
 const DAY = 86_400_000;
@@ -58,5 +61,5 @@ test('a v1 database is upgraded in place: the panel explains the wait, then show
   await expect(panel.getByTestId('activity-totals')).toContainText(`${THREADS * 2} messages sent`);
   expect(await panel.evaluate(() => (window as unknown as { __notices: string[] }).__notices)).toEqual(['upgrade']);
   await expect(panel.getByTestId('upgrade-notice')).toHaveCount(0);
-  expect(await panel.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('db:upgrading'))['db:upgrading'] ?? null)).toBeNull();
+  expect(await panel.evaluate(async () => (await chrome.storage.local.get('db:upgrading'))['db:upgrading'] ?? null)).toBeNull();
 });

@@ -84,6 +84,16 @@ export interface InboundSpec {
 const PAGE_JS = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'page.js'), 'utf8');
 const XSRF = 'AKwhgQpLookalikeXsrfToken0000000001';
 
+// The sync bodies are Gmail's nested positional arrays, read by index as Gmail's own code does
+// (./wire.ts writes the same layouts); a type per index would restate those layouts, so the
+// reader takes them untyped.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+type Wire = any;
+/** What page.js puts on the look-alike page's window. */
+interface LookalikeWindow {
+  __gmailLookalike: { sync(): unknown; refreshList(): unknown; openThread(id: string): unknown };
+}
+
 function shell(me: Person, opts: Required<Omit<GmailOptions, 'me'>>): string {
   const cfg = JSON.stringify({ me, xsrf: XSRF, undoMode: opts.undoMode, undoWindowMs: opts.undoWindowMs, permId: opts.permId, wire: opts.wire, transport: opts.transport, syncFrame: opts.syncFrame, idPaintDelayMs: opts.idPaintDelayMs });
   // The shell is what the server sends, like Gmail's own HTML; everything inside is built by page.js.
@@ -165,28 +175,28 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
     }
   };
 
-  const handleSyncS = (body: any): unknown[] => {
-    const updates: any[] = body?.[1]?.[0] ?? [];
+  const handleSyncS = (body: Wire): unknown[] => {
+    const updates: Wire[] = body?.[1]?.[0] ?? [];
     const touched: Array<{ requestId: string; thread: LThread }> = [];
     const since = typeof body?.[5] === 'number' ? body[5] : null;
     for (const u of updates) {
       const requestId: string = u?.[1]?.[0];
       const t = u?.[1]?.[1];
-      const m: any[] | undefined = t?.[13]?.[0] ?? t?.[1]?.[0] ?? t?.[2]?.[0]?.[4]?.[0];
+      const m: Wire[] | undefined = t?.[13]?.[0] ?? t?.[1]?.[0] ?? t?.[2]?.[0]?.[4]?.[0];
       if (!requestId || !m) continue;
       const labels: string[] = m[10] ?? [];
       server.syncLog.push(`s ${labels.join(' ')}`);
       const now = Date.now();
-      const parts: any[] = m[8]?.[1] ?? [];
+      const parts: Wire[] = m[8]?.[1] ?? [];
       const html = parts.filter((p) => p[0] === 0).map((p) => p[1]).join('');
       const legacy = server.drafts.get(m[0])?.legacy ?? legacyId(now);
       const msg: LMessage = {
         id: m[0],
         legacy,
         from: { email: m[1][1], name: m[1][2] },
-        to: (m[2] ?? []).map((c: any[]) => ({ email: c[1], name: c[2] ?? null })),
-        cc: (m[3] ?? []).map((c: any[]) => ({ email: c[1], name: c[2] ?? null })),
-        bcc: (m[4] ?? []).map((c: any[]) => ({ email: c[1], name: c[2] ?? null })),
+        to: (m[2] ?? []).map((c: Wire[]) => ({ email: c[1], name: c[2] ?? null })),
+        cc: (m[3] ?? []).map((c: Wire[]) => ({ email: c[1], name: c[2] ?? null })),
+        bcc: (m[4] ?? []).map((c: Wire[]) => ({ email: c[1], name: c[2] ?? null })),
         subject: m[7] ?? '',
         html,
         snippet: html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100),
@@ -253,7 +263,7 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
     const kind = /^\/sync\/u\/0\/i\/(s|bv|fd)$/.exec(url.pathname)?.[1];
     if (req.method() === 'POST' && kind && headers['x-framework-xsrf-token'] === XSRF) {
       releaseDue();
-      let body: any = null;
+      let body: Wire = null;
       const reverse = (x: string) => x.split('').reverse().join('');
       try {
         body = JSON.parse(req.postData() ?? 'null');
@@ -394,12 +404,12 @@ export async function cancelScheduledSend(page: Page, subject: string): Promise<
 
 /** The page's periodic sync: an /i/s poll, then the list. */
 export async function syncNow(page: Page): Promise<void> {
-  await page.evaluate(() => (window as any).__gmailLookalike.sync());
+  await page.evaluate(() => (window as unknown as LookalikeWindow).__gmailLookalike.sync());
 }
 
 /** The server receives a message; the page learns of it the way Gmail does: a sync (/i/s) and a list refresh (/i/bv). */
 export async function deliverInbound(page: Page, server: GmailServer, o: InboundSpec): Promise<LMessage> {
   const msg = server.addInbound(o);
-  await page.evaluate(() => (window as any).__gmailLookalike.sync());
+  await page.evaluate(() => (window as unknown as LookalikeWindow).__gmailLookalike.sync());
   return msg;
 }
