@@ -6,9 +6,15 @@ export default defineConfig({
   // Separate output folders let several builds (e.g. parallel test runs) coexist.
   outDir: process.env.SIDELOG_OUT_DIR ?? '.output',
   // `npm run zip`: the Chrome and Firefox packages, plus the sources archive addons.mozilla.org asks
-  // for (it must rebuild the Firefox package from it: README.md "Ship it"). Tests and screenshots
-  // are not needed to build.
-  zip: { excludeSources: ['test/**', 'docs/screenshots/**'] },
+  // for (it must rebuild the Firefox package from it with `npm ci && npm run build:firefox`:
+  // README.md "Ship it", scripts/verify-sources.sh). WXT leaves out node_modules, the output folder
+  // and hidden files; `.npmrc` is named because `npm ci` needs it to install tools/typescript-eslint
+  // the way package-lock.json records it. Tests (and their fixtures), screenshots and reports are
+  // not needed to build.
+  zip: {
+    includeSources: ['**/*', '.npmrc'],
+    excludeSources: ['test/**', 'docs/screenshots/**', 'reports/**', 'test-results/**', 'playwright-report/**'],
+  },
   manifest: ({ browser }) => ({
     name: 'Sidelog',
     description: 'Logs your outreach in Gmail and LinkedIn and shows what gets replies. Everything stays on your machine.',
