@@ -326,7 +326,7 @@ function trimmerPairs(dir: string) {
   };
 }
 
-// Held-out sources: scored locally (see test/unit/classify-corpus.test.ts), not committed.
+// Held-out sources: scored locally (see test/unit/replies/classify.corpus.test.ts), not committed.
 const BOUNCEPARSER_LABELS: Record<string, Label> = {
   'autoreply.msg': 'auto-reply',
   'aol-vacation.msg': 'auto-reply',

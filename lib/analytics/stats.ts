@@ -2,7 +2,7 @@
 // Implemented here rather than pulled from a package: the whole need is a normal tail and a
 // hypergeometric sum (~100 lines), the candidates (jstat, @stdlib/*) add far more to the panel's
 // bundle, and every function is checked against R's prop.test / fisher.test values in
-// test/unit/analytics-stats.test.ts.
+// test/unit/analytics/stats.test.ts.
 
 /** The 97.5% quantile of the standard normal: R's qnorm(0.975). */
 export const Z95 = 1.959963984540054;

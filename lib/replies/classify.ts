@@ -5,7 +5,7 @@
 // Gmail's page and sync data do not expose Auto-Submitted, X-Autoreply or the delivery-status
 // part's fields reliably, so only what Gmail shows is read: the sender, the subject and the text.
 // Rules are general (the MTA families' and mail clients' own wording, in the languages prospects
-// write in) and are scored on a labelled corpus of public mail in test/unit/classify-corpus.test.ts.
+// write in) and are scored on a labelled corpus of public mail in test/unit/replies/classify.corpus.test.ts.
 //
 // Runs in the service worker for every inbound message: regexes are compiled once, and the text
 // is bounded (TEXT_LIMIT characters; the reply's own part for auto-reply phrases).

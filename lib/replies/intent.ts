@@ -5,7 +5,7 @@
 //
 // Pure and bounded (the stripper reads at most 20 000 characters; the rules read the first
 // OWN_LIMIT of the reply's own text). Scored on test/fixtures/replies/intents.json in
-// test/unit/reply-intent.test.ts.
+// test/unit/replies/intent.test.ts.
 import type { ReplyIntent } from '../schema/model';
 import { fold } from '../text';
 import { stripQuote } from './strip-quote';

@@ -4,7 +4,7 @@
 // bounded: it looks at most MAX_CHARS characters and at most MAX_LINES lines.
 //
 // Checked against the fixtures of discourse/email_reply_trimmer, mailgun/talon and the
-// email_reply_parser ports (test/unit/strip-quote.test.ts).
+// email_reply_parser ports (test/unit/replies/strip-quote.test.ts).
 
 export const MAX_CHARS = 20_000;
 const MAX_LINES = 600;

@@ -2,7 +2,7 @@
 // Prints figures; never asserts a time (timing depends on the machine and its load).
 // Run: npx tsx test/bench/templates-detect.ts
 import { compileDetector } from '../../lib/templates/detect';
-import { buildCorpus, corpusTemplates, manyTemplates } from '../unit/templates-corpus';
+import { buildCorpus, corpusTemplates, manyTemplates } from '../unit/helpers/templates-corpus';
 
 // The 24 corpus templates plus 176 longer variants of them: every message has several close
 // candidates to align against, which is the slow case.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTemplate, prospectVariables, resolveTemplate, splitName } from '../../lib/templates/variables';
+import { parseTemplate, prospectVariables, resolveTemplate, splitName } from '@/lib/templates/variables';
 
 describe('parseTemplate', () => {
   it('splits text and variables, with fallbacks', () => {

@@ -3,8 +3,8 @@
 // salesperson would file it under.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { deriveSeniority } from '../../lib/records/seniority';
-import type { Seniority } from '../../lib/schema/model';
+import { deriveSeniority } from '@/lib/records/seniority';
+import type { Seniority } from '@/lib/schema/model';
 
 const TABLE: [string, Seniority][] = [
   // --- English: C-level

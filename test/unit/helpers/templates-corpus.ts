@@ -2,7 +2,7 @@
 // filled with prospect data and edited the ways people edit before sending, and messages written
 // without any template (free text, replies, and near misses that reuse one line of a template).
 // Deterministic (seeded) so a failing run can be reproduced; used by the unit test and the bench.
-import type { Channel, Template } from '../../lib/schema/model';
+import type { Channel, Template } from '@/lib/schema/model';
 
 export type Lang = 'en' | 'de' | 'fr' | 'es';
 

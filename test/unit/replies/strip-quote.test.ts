@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitReply, stripQuote } from '@/lib/replies/strip-quote';
 
-const dir = path.resolve(__dirname, '../fixtures/mail');
+const dir = path.resolve(__dirname, '../../fixtures/mail');
 const read = (f: string) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
 // Compared without "> " lines, case and spacing: the trimmer keeps some inline quotes we drop.
 const norm = (s: string) => s.replace(/^\s*>.*$/gm, '').replace(/\s+/g, ' ').trim().toLowerCase();

@@ -1,11 +1,11 @@
 // lib/analytics/templates.ts: the Templates tab's numbers are the Dashboard's template rows.
 import { describe, expect, it } from 'vitest';
-import { computeDashboard } from '../../lib/analytics/dashboard';
-import { encodeFacts } from '../../lib/analytics/facts';
-import { templateSummaries } from '../../lib/analytics/templates';
-import { generateSeed } from '../../lib/dev/seed';
-import { wilson } from '../../lib/analytics/stats';
-import { seedRecords } from './helpers/seed-records';
+import { computeDashboard } from '@/lib/analytics/dashboard';
+import { encodeFacts } from '@/lib/analytics/facts';
+import { templateSummaries } from '@/lib/analytics/templates';
+import { generateSeed } from '@/lib/dev/seed';
+import { wilson } from '@/lib/analytics/stats';
+import { seedRecords } from '../helpers/seed-records';
 
 const day = 86_400_000;
 let k = 0;

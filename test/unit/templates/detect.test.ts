@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDetector, words } from '../../lib/templates/detect';
-import type { Template, TemplateVersion } from '../../lib/schema/model';
-import { buildCorpus } from './templates-corpus';
+import { createDetector, words } from '@/lib/templates/detect';
+import type { Template, TemplateVersion } from '@/lib/schema/model';
+import { buildCorpus } from '../helpers/templates-corpus';
 
 const tpl = (over: Partial<Template> & Pick<Template, 'id' | 'body'>): Template => ({
   name: over.id,

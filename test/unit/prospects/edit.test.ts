@@ -1,10 +1,10 @@
 // Logging a call and saving prospect edits (lib/prospects/edit.ts) on fake-indexeddb.
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../../lib/db/db';
-import { Prospect } from '../../lib/schema/model';
-import { logCall, saveProspectEdits } from '../../lib/prospects/edit';
-import { importExport } from '../../lib/export/import';
-import { generateSeed } from '../../lib/dev/seed';
+import { openDb } from '@/lib/db/db';
+import { Prospect } from '@/lib/schema/model';
+import { logCall, saveProspectEdits } from '@/lib/prospects/edit';
+import { importExport } from '@/lib/export/import';
+import { generateSeed } from '@/lib/dev/seed';
 
 let n = 0;
 const fresh = () => openDb(`log-call-${++n}-${Math.random()}`);

@@ -5,13 +5,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { TemplatesView } from '../../components/views/TemplatesView';
-import { getDb } from '../../lib/db/db';
-import { ingestEvents } from '../../lib/ingest/ingest';
-import { dropHeldFacts } from '../../lib/insights/facts-store';
-import { createTemplate } from '../../lib/templates/store';
-import { T0, gmailInbound, gmailSend, settings } from './helpers/events';
-import { reactRoot } from './helpers/react';
+import { TemplatesView } from '@/components/views/TemplatesView';
+import { getDb } from '@/lib/db/db';
+import { ingestEvents } from '@/lib/ingest/ingest';
+import { dropHeldFacts } from '@/lib/insights/facts-store';
+import { createTemplate } from '@/lib/templates/store';
+import { T0, gmailInbound, gmailSend, settings } from '../../helpers/events';
+import { reactRoot } from '../../helpers/react';
 
 const dom = reactRoot();
 const card = (name: string) => dom.host.querySelector<HTMLElement>(`article[aria-label="${name}"]`);

@@ -2,10 +2,10 @@
 // metrics read, and merging changes into facts must give exactly the numbers a fresh encoding of
 // the changed data gives (the side panel merges; a first visit encodes).
 import { describe, expect, it } from 'vitest';
-import { computeDashboard } from '../../lib/analytics/dashboard';
-import { decodeFacts, encodeFacts, mergeFacts, type AnalyticsProspect, type Facts } from '../../lib/analytics/facts';
-import { generateSeed } from '../../lib/dev/seed';
-import { seedRecords } from './helpers/seed-records';
+import { computeDashboard } from '@/lib/analytics/dashboard';
+import { decodeFacts, encodeFacts, mergeFacts, type AnalyticsProspect, type Facts } from '@/lib/analytics/facts';
+import { generateSeed } from '@/lib/dev/seed';
+import { seedRecords } from '../helpers/seed-records';
 
 const now = Date.UTC(2026, 10, 27, 12);
 const file = generateSeed({ now, prospects: 300, threads: 400 });

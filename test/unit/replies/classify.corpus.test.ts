@@ -26,7 +26,7 @@ interface CorpusFile {
   items: Item[];
 }
 
-const DIR = path.resolve(__dirname, '../fixtures/mail');
+const DIR = path.resolve(__dirname, '../../fixtures/mail');
 const CLASSES: InboundClass[] = ['human', 'auto-reply', 'bounce', 'delay'];
 /** Feedback reports and delivery receipts are automatic messages: the auto-reply class. */
 const classOf = (label: Item['label']): InboundClass => (label === 'feedback' || label === 'delivered' ? 'auto-reply' : label);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type SidelogDb } from '../../lib/db/db';
-import { DB_CHANGED_CHANNEL, type DbChange } from '../../lib/db/changes';
-import { Message, Thread } from '../../lib/schema/model';
+import { openDb, type SidelogDb } from '@/lib/db/db';
+import { DB_CHANGED_CHANNEL, type DbChange } from '@/lib/db/changes';
+import { Message, Thread } from '@/lib/schema/model';
 import {
   createTemplate,
   duplicateTemplate,
@@ -13,9 +13,9 @@ import {
   updateTemplate,
   validateDraft,
   type TemplateDraft,
-} from '../../lib/templates/store';
-import { templateSummaries } from '../../lib/analytics/templates';
-import { loadFacts } from '../../lib/insights/facts-store';
+} from '@/lib/templates/store';
+import { templateSummaries } from '@/lib/analytics/templates';
+import { loadFacts } from '@/lib/insights/facts-store';
 
 let db: SidelogDb;
 let n = 0;

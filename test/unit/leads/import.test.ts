@@ -13,8 +13,8 @@ import { parseLeadText } from '@/lib/leads/parse';
 import { buildLeads, cell, isFormulaLike, leadLinkedin, websiteDomain, type LeadRowOptions } from '@/lib/leads/rows';
 import type { Prospect } from '@/lib/schema/model';
 import Papa from 'papaparse';
-import { T0, gmailSend, settings } from './helpers/events';
-import { prospectRow } from './helpers/rows';
+import { T0, gmailSend, settings } from '../helpers/events';
+import { prospectRow } from '../helpers/rows';
 
 async function rowsOf(csv: string, opts: LeadRowOptions = {}) {
   const p = await parseLeadText(csv);

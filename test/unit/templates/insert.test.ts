@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDb, type SidelogDb } from '../../lib/db/db';
-import { Prospect, Thread, type Template } from '../../lib/schema/model';
-import { insertIntoSiteTab, insertRequestFor, NO_SITE_TAB, NOT_READY } from '../../lib/templates/insert';
-import { findSiteTab, prospectForPage, type TabLike, type TabsApi } from '../../lib/prospects/page-prospect';
+import { openDb, type SidelogDb } from '@/lib/db/db';
+import { Prospect, Thread, type Template } from '@/lib/schema/model';
+import { insertIntoSiteTab, insertRequestFor, NO_SITE_TAB, NOT_READY } from '@/lib/templates/insert';
+import { findSiteTab, prospectForPage, type TabLike, type TabsApi } from '@/lib/prospects/page-prospect';
 
 function tabs(active: TabLike | undefined, all: TabLike[]): TabsApi & { calls: unknown[] } {
   const calls: unknown[] = [];

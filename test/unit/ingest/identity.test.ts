@@ -14,8 +14,8 @@ import { mergeLog, mergeProspects, previewMerge, undoMerge } from '@/lib/prospec
 import { canAutoMerge, mergeProspectRecords } from '@/lib/records/prospect-merge';
 import type { CaptureEventInput, MessageEventInput } from '@/lib/schema/events';
 import type { Prospect } from '@/lib/schema/model';
-import { T0, settings } from './helpers/events';
-import { prospectRow } from './helpers/rows';
+import { T0, settings } from '../helpers/events';
+import { prospectRow } from '../helpers/rows';
 
 const MID = 'ACoAAATVC6sBb5ZltIhxZl0QybFnZTUK6i7Vc5Q'; // case matters
 const SLUG = 'ana-garcia-1';

@@ -1,10 +1,10 @@
 // Which prospect the active Gmail/LinkedIn tab shows (lib/prospects/page-prospect.ts prospectForPage),
 // on data imported from the seed through the real importer.
 import { describe, expect, it } from 'vitest';
-import { prospectForPage } from '../../lib/prospects/page-prospect';
-import { openDb } from '../../lib/db/db';
-import { generateSeed } from '../../lib/dev/seed';
-import { importExport } from '../../lib/export/import';
+import { prospectForPage } from '@/lib/prospects/page-prospect';
+import { openDb } from '@/lib/db/db';
+import { generateSeed } from '@/lib/dev/seed';
+import { importExport } from '@/lib/export/import';
 
 const NOW = Date.UTC(2026, 10, 27);
 

@@ -1,5 +1,5 @@
 // Rule-level pins of the inbound classifier, one per language and mail-system family. The scores
-// on real mail are in classify-corpus.test.ts; these short texts only pin that each rule exists.
+// on real mail are in classify.corpus.test.ts; these short texts only pin that each rule exists.
 import { describe, expect, it } from 'vitest';
 import { classifyInbound, classifyInboundDetailed } from '@/lib/replies/classify';
 import { fold } from '@/lib/text';

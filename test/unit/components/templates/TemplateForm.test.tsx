@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { TemplateForm } from '../../components/templates/TemplateForm';
-import { TemplateCard } from '../../components/templates/TemplateCard';
-import type { GroupRate } from '../../lib/analytics/rates';
-import { wilson } from '../../lib/analytics/stats';
-import { Prospect, type Template } from '../../lib/schema/model';
-import { reactRoot } from './helpers/react';
+import { TemplateForm } from '@/components/templates/TemplateForm';
+import { TemplateCard } from '@/components/templates/TemplateCard';
+import type { GroupRate } from '@/lib/analytics/rates';
+import { wilson } from '@/lib/analytics/stats';
+import { Prospect, type Template } from '@/lib/schema/model';
+import { reactRoot } from '../../helpers/react';
 
 const dom = reactRoot();
 const render = dom.render;

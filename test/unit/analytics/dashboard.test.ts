@@ -2,11 +2,11 @@
 // edge cases: no data, all bounced, auto-replies only, one prospect on both channels, a reply
 // outside the window. Summaries come from the real lib/records/summary.ts, as ingestion keeps them.
 import { describe, expect, it } from 'vitest';
-import { activity } from '../../lib/analytics/activity';
-import { computeDashboard } from '../../lib/analytics/dashboard';
-import { funnel, funnelByDimension, funnelByTemplate } from '../../lib/analytics/funnel';
-import { awaitingUser, followUps, timeToReply } from '../../lib/analytics/lists';
-import { popupSummary } from '../../lib/analytics/popup';
+import { activity } from '@/lib/analytics/activity';
+import { computeDashboard } from '@/lib/analytics/dashboard';
+import { funnel, funnelByDimension, funnelByTemplate } from '@/lib/analytics/funnel';
+import { awaitingUser, followUps, timeToReply } from '@/lib/analytics/lists';
+import { popupSummary } from '@/lib/analytics/popup';
 import {
   prospectResponseRate,
   rateByDimension,
@@ -18,12 +18,12 @@ import {
   threadReplyRate,
   traitDifferences,
   unitCounts,
-} from '../../lib/analytics/rates';
-import { encodeFacts, type AnalyticsProspect, type AnalyticsTemplate, type AnalyticsThread } from '../../lib/analytics/facts';
-import { buildUnits, taggedCodes, unitThreadIds } from '../../lib/analytics/units';
-import { summarizeThread } from '../../lib/records/summary';
-import { Message, type Channel, type Seniority, type Stage } from '../../lib/schema/model';
-import { seedRecords } from './helpers/seed-records';
+} from '@/lib/analytics/rates';
+import { encodeFacts, type AnalyticsProspect, type AnalyticsTemplate, type AnalyticsThread } from '@/lib/analytics/facts';
+import { buildUnits, taggedCodes, unitThreadIds } from '@/lib/analytics/units';
+import { summarizeThread } from '@/lib/records/summary';
+import { Message, type Channel, type Seniority, type Stage } from '@/lib/schema/model';
+import { seedRecords } from '../helpers/seed-records';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 9); // a Monday, 09:00 UTC
@@ -335,7 +335,7 @@ describe('popup summary', () => {
 
 describe('on the seed data set, against a brute-force count', () => {
   it('trait differences and rate by trait', async () => {
-    const { generateSeed } = await import('../../lib/dev/seed');
+    const { generateSeed } = await import('@/lib/dev/seed');
     const file = generateSeed({ now: Date.UTC(2026, 10, 27), prospects: 300, threads: 400 });
     const { threads: ts } = seedRecords(file);
     const ps = new Map(file.prospects.map((p) => [p.id, { ...p, companySize: p.companySize ?? null } as AnalyticsProspect]));

@@ -17,7 +17,7 @@ interface Reply {
   text: string;
 }
 
-const file = JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/replies/intents.json'), 'utf8')) as { items: Reply[] };
+const file = JSON.parse(readFileSync(path.resolve(__dirname, '../../fixtures/replies/intents.json'), 'utf8')) as { items: Reply[] };
 const INTENTS: ReplyIntent[] = ['interested', 'not-interested', 'referral', 'later', 'other'];
 const USER = 'sam@sidelog-demo.com';
 

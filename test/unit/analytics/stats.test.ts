@@ -2,7 +2,7 @@
 // scipy 1.17 (binomtest(...).proportion_ci(method="wilson"), chi2_contingency(correction=False),
 // fisher_exact), an implementation independent of ours.
 import { describe, expect, it } from 'vitest';
-import { compareProportions, compareRates, erfc, fisherExact, median, normalCdf, pAdjust, twoProportionZ, wilson } from '../../lib/analytics/stats';
+import { compareProportions, compareRates, erfc, fisherExact, median, normalCdf, pAdjust, twoProportionZ, wilson } from '@/lib/analytics/stats';
 
 const close = (a: number, b: number, digits = 3) => expect(a).toBeCloseTo(b, digits);
 

@@ -1,9 +1,9 @@
 // Properties that hold for any input, checked with fast-check.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDetector } from '../../lib/templates/detect';
-import { parseTemplate, resolveTemplate } from '../../lib/templates/variables';
-import type { Template } from '../../lib/schema/model';
+import { createDetector } from '@/lib/templates/detect';
+import { parseTemplate, resolveTemplate } from '@/lib/templates/variables';
+import type { Template } from '@/lib/schema/model';
 
 const word = fc.stringMatching(/^[A-Za-zÀ-ÿ][a-zà-ÿ'-]{0,11}$/);
 const value = fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' '));

@@ -2,14 +2,14 @@
 // computed by hand on a small data set; and prospects not yet contacted (a lead list) changing no
 // rate anywhere.
 import { describe, expect, it } from 'vitest';
-import { computeDashboard } from '../../lib/analytics/dashboard';
-import { encodeFacts, type AnalyticsProspect, type AnalyticsThread } from '../../lib/analytics/facts';
-import { prospectsWithOutreach } from '../../lib/analytics/lists';
-import { rateByDimension, traitCoverage, UNKNOWN, UNKNOWN_LABEL } from '../../lib/analytics/rates';
-import { compareRates } from '../../lib/analytics/stats';
-import { buildUnits } from '../../lib/analytics/units';
-import { summarizeThread } from '../../lib/records/summary';
-import { Message, type Channel } from '../../lib/schema/model';
+import { computeDashboard } from '@/lib/analytics/dashboard';
+import { encodeFacts, type AnalyticsProspect, type AnalyticsThread } from '@/lib/analytics/facts';
+import { prospectsWithOutreach } from '@/lib/analytics/lists';
+import { rateByDimension, traitCoverage, UNKNOWN, UNKNOWN_LABEL } from '@/lib/analytics/rates';
+import { compareRates } from '@/lib/analytics/stats';
+import { buildUnits } from '@/lib/analytics/units';
+import { summarizeThread } from '@/lib/records/summary';
+import { Message, type Channel } from '@/lib/schema/model';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 9);
