@@ -5,7 +5,8 @@ import { parseLeadText, rowNumber } from '@/lib/leads/parse';
 
 describe('parsing lead rows', () => {
   it('finds the header under LinkedIn\'s "Notes:" preamble and counts rows as a spreadsheet does', async () => {
-    const text = 'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed it, see https://www.linkedin.com/psettings/privacy/email."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAnjula,Batra,https://www.linkedin.com/in/anjula-batra,,Prepfully,Business Development Manager,30 May 2024\n,,,,,,02 Jun 2022\n';
+    const text =
+      'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed it, see https://www.linkedin.com/psettings/privacy/email."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAnjula,Batra,https://www.linkedin.com/in/anjula-batra,,Prepfully,Business Development Manager,30 May 2024\n,,,,,,02 Jun 2022\n';
     const p = await parseLeadText(text);
     expect(p.headers[0]).toBe('First Name');
     expect(p.headerRow).toBe(4);
@@ -44,7 +45,8 @@ describe('parsing lead rows', () => {
     const big = 'email\n' + Array.from({ length: MAX_LEAD_ROWS + 100 }, (_, i) => `p${i}@x.co`).join('\n');
     let yields = 0;
     await expect(parseLeadText(big, async () => void yields++)).rejects.toThrow(/more than 50,000 rows/);
-    const ok = 'email,company\n' + Array.from({ length: 30_000 }, (_, i) => `p${i}@x.co,Company number ${i}`).join('\n');
+    const ok =
+      'email,company\n' + Array.from({ length: 30_000 }, (_, i) => `p${i}@x.co,Company number ${i}`).join('\n');
     yields = 0;
     const p = await parseLeadText(ok, async () => void yields++);
     expect(p.rows).toHaveLength(30_000);

@@ -19,7 +19,18 @@ describe('detection (properties)', () => {
         (sentences, names, values) => {
           // Variables go between sentences, as "Hi {{firstName}}," and "at {{company}}" do.
           const body = sentences.map((s, i) => (i < names.length ? `${s} {{${names[i]}}}` : s)).join('\n');
-          const t: Template = { id: 't', name: 't', channel: 'any', subject: null, body, tags: [], archived: false, version: 4, createdAt: 0, updatedAt: 0 };
+          const t: Template = {
+            id: 't',
+            name: 't',
+            channel: 'any',
+            subject: null,
+            body,
+            tags: [],
+            archived: false,
+            version: 4,
+            createdAt: 0,
+            updatedAt: 0,
+          };
           const filled = resolveTemplate(body, Object.fromEntries(names.map((n, i) => [n, values[i]]))).text;
           const m = createDetector([t])({ text: filled, subject: null, channel: 'gmail' });
           expect(m).toMatchObject({ templateId: 't', version: 4 });
