@@ -18,6 +18,7 @@ import path from 'node:path';
 import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'sidelog-typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
@@ -243,7 +244,7 @@ function boundaryBlocks() {
   return [...dirBlocks, ...fileBlocks];
 }
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       '**/node_modules/',
@@ -291,9 +292,9 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx,js,mjs,cjs}'],
     rules: {
-      // `_`-prefixed parameters and destructured leftovers are the deliberate "unused" ones.
       // A destructuring stays `let` as a whole when one of its names is reassigned.
       'prefer-const': ['error', { destructuring: 'all' }],
+      // `_`-prefixed parameters and destructured leftovers are the deliberate "unused" ones.
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
