@@ -1277,8 +1277,10 @@ function subjectKind(residue: string): ClassifyRule {
 }
 
 /**
- * The stored classification for current callers: a delay warning is stored as a bounce for now,
- * as before (the schema has no "delay" yet; see the integration notes in docs/).
+ * The class with a delay warning folded into "bounce", as before schema v4 had "delay". Nothing
+ * stores it any more (ingestion, the v4 upgrade and the import use classifyInboundDetailed through
+ * lib/replies/inbound.ts, which keeps "delay"); test/unit/classify.test.ts still calls it
+ * (docs/inbound-classification.md).
  */
 export function classifyInbound(input: ClassifyInput): Classification {
   const v = classifyInboundDetailed(input);
