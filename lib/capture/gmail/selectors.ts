@@ -88,6 +88,9 @@ export const GMAIL = {
      *  the ThreadView exists before its attributes are painted. Seen in customer HTML of 2026. */
     selectedThreadRef: 'tr.aps [data-legacy-thread-id]',
   },
+  /** An element hidden by an inline style or the `hidden` attribute (a compose Gmail closed on
+   *  send may stay in the page, hidden): Gmail hides with inline `display: none`. */
+  hidden: '[style*="display: none"], [hidden]',
   account: {
     /** Document title "Inbox (3) - me@example.com - Gmail" (also "… - Example Co Mail"). */
     titleEmail: /(?:^|\s-\s)([^\s@]+@[^\s@]+\.[^\s@-]+)\s-\s/,

@@ -1,0 +1,63 @@
+// Health of the Gmail capture: per layer, how many messages it recognised and failed to read since
+// the last report, sent as `health` events (the panel's capture line). A report goes out a couple
+// of seconds after something was counted, at most every 10 s, so the line follows what just
+// happened without a report per event; the content script also flushes on a timer and on leave.
+import type { CaptureEventInput } from '../../schema/events';
+
+export type Layer = 'network' | 'dom';
+
+export interface HealthDeps {
+  win: Window;
+  now: () => number;
+  emit: (events: CaptureEventInput[]) => void;
+  /** A health event of this page (id and channel filled in). */
+  event: (layer: Layer, counts: { recognised: number; failed: number; lastError: string | null }) => CaptureEventInput;
+  stopped: () => boolean;
+  /** Runs before each report (the controller reads the signed-in address then). */
+  beforeFlush: () => void;
+}
+
+export type Health = ReturnType<typeof createHealth>;
+
+export function createHealth({ win, now, emit, event, stopped, beforeFlush }: HealthDeps) {
+  const zero = () => ({ recognised: 0, failed: 0, lastError: null as string | null });
+  const counts = { network: zero(), dom: zero() };
+  let timer: number | null = null;
+  let lastAt = 0;
+
+  function flush() {
+    beforeFlush();
+    const out: CaptureEventInput[] = [];
+    for (const layer of ['network', 'dom'] as const) {
+      const h = counts[layer];
+      if (h.recognised === 0 && h.failed === 0) continue;
+      out.push(event(layer, h));
+      counts[layer] = zero();
+    }
+    if (out.length) lastAt = now();
+    emit(out);
+  }
+
+  /** Counts what a layer recognised and failed to read (with the last error), then reports soon. */
+  function count(layer: Layer, recognised: number, failed = 0, error: string | null = null) {
+    const h = counts[layer];
+    h.recognised += recognised;
+    if (failed) {
+      h.failed += failed;
+      h.lastError = error;
+    }
+    if ((recognised || failed) && timer == null && !stopped()) {
+      timer = win.setTimeout(() => {
+        timer = null;
+        flush();
+      }, Math.max(2000, lastAt + 10_000 - now()));
+    }
+  }
+
+  return {
+    count,
+    fail: (layer: Layer, error: string) => count(layer, 0, 1, error.slice(0, 200)),
+    flush,
+    stop: () => timer != null && win.clearTimeout(timer),
+  };
+}

@@ -1,0 +1,94 @@
+// "Schedule send" (`^scheduled` where a send has `^pfg`, sync-parser.ts SCHEDULE_LABEL): the
+// network layer logs a scheduled message, dated by its due time, and follows its id (kept across
+// reloads) until Gmail shows it again: sent (`^f`) -> an outbound event under the same ids marks
+// it sent (one record); back in drafts (`^r`: Cancel send, or Undo on the "Send scheduled" toast)
+// -> it is retracted as unscheduled.
+import type { MessageEventInput } from '../../schema/events';
+import type { Core } from './core';
+import type { Templates } from './compose-ui';
+import { saver, type MemoryStore } from './memory';
+import type { Sighting } from './sync-parser';
+
+export interface ScheduledEntry {
+  /** Due time (null: the request named none readable). */
+  at: number | null;
+  /** When the scheduling request started: a draft save begun before it is no cancel. */
+  since: number;
+}
+
+const SCHEDULED_MAX = 500;
+const DAY = 86_400_000;
+
+export interface ScheduledDeps {
+  /** Remembers, across reloads, the scheduled messages logged and not yet seen sent or cancelled. */
+  store: MemoryStore<ScheduledEntry> | undefined;
+  templates: Templates;
+  remember: (ev: MessageEventInput) => void;
+  retract: (id: string, layer: 'network', at: number, unscheduled: true) => void;
+}
+
+export type Scheduled = ReturnType<typeof createScheduled>;
+
+export function createScheduled({ now, emit }: Core, { store, templates, remember, retract }: ScheduledDeps) {
+  const scheduled = new Map<string, ScheduledEntry>();
+  let loaded = !store;
+  const persist = saver(store, scheduled);
+  function save() {
+    const t = now();
+    // Forgotten: long past due (Gmail has sent it; the numbers count it by its time anyway).
+    for (const [id, e] of scheduled) if ((e.at ?? e.since) < t - 30 * DAY || scheduled.size > SCHEDULED_MAX) scheduled.delete(id);
+    persist();
+  }
+  /** Back in drafts: the schedule was cancelled. */
+  function unschedule(id: string) {
+    scheduled.delete(id);
+    save();
+    retract(id, 'network', now(), true);
+  }
+  return {
+    /** Whether the saved schedules are in: sync calls wait for them, so a sighting is never missed. */
+    loaded: () => loaded,
+    load(then: () => void) {
+      store
+        ?.load()
+        .then((saved) => {
+          for (const [id, e] of Object.entries(saved ?? {})) if (typeof e?.since === 'number' && !scheduled.has(id)) scheduled.set(id, { at: typeof e.at === 'number' ? e.at : null, since: e.since });
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          loaded = true;
+          then();
+        });
+    },
+    watched: (id: string) => scheduled.has(id),
+    /** A message scheduled by a request that started at `since`. No Send press made it (the DOM
+     *  layer has no snapshot): only an inserted template's memory names its template. */
+    add(e: MessageEventInput, since: number) {
+      const tpl = templates.byDraft.get(e.externalId);
+      if (tpl) e.template = tpl;
+      remember(e);
+      scheduled.set(e.externalId, { at: e.scheduledAt ?? null, since });
+      save();
+    },
+    /** Later sightings of followed messages: sent (one record: same ids), or back in drafts. */
+    sightings(list: Sighting[]) {
+      for (const x of list) {
+        if (!x.event) unschedule(x.id);
+        else {
+          scheduled.delete(x.id);
+          save();
+          emit([x.event]);
+        }
+      }
+    },
+    /** A draft save of `id` by a request that started at `startedAt`; false when `id` is not a
+     *  followed scheduled message. Saved by a request begun after the scheduling one: the user
+     *  cancelled the schedule (Cancel send, or Undo on the "Send scheduled" toast). */
+    draftSaved(id: string, startedAt: number): boolean {
+      const sch = scheduled.get(id);
+      if (!sch) return false;
+      if (startedAt > sch.since) unschedule(id);
+      return true;
+    },
+  };
+}
