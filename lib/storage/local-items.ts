@@ -4,6 +4,7 @@
 // carry. Each fixed key and key family is declared once, here or in items.ts; code outside
 // lib/storage never writes a storage key as a string literal.
 import { browser } from 'wxt/browser';
+import { GMAIL_SCHEDULED_KEY, GMAIL_SENT_THREADS_KEY } from './keys';
 
 /** The part of `browser.storage.local` an item needs (tests pass a fake). */
 export type LocalArea = Pick<typeof browser.storage.local, 'get' | 'set' | 'remove'>;
@@ -34,3 +35,20 @@ export function localItem<T>(key: string, area: () => LocalArea = () => browser.
 export function localItemFamily<T>(keyOf: (id: string) => string, area?: () => LocalArea): (id: string) => LocalItem<T> {
   return (id) => localItem<T>(keyOf(id), area);
 }
+
+// Gmail
+// What the Gmail capture remembers across reloads (lib/capture/gmail/memory.ts, scheduled.ts).
+// Pure calls: a bundle that imports this file without these items drops them.
+
+/** Message id -> thread names of each logged send. */
+export const gmailSentThreads = /* @__PURE__ */ localItem<Record<string, string[]>>(GMAIL_SENT_THREADS_KEY);
+
+/** A scheduled message the Gmail capture follows until Gmail shows it sent or back in drafts. */
+export interface ScheduledEntry {
+  /** Due time (null: the request named none readable). */
+  at: number | null;
+  /** When the scheduling request started: a draft save begun before it is no cancel. */
+  since: number;
+}
+/** Message id -> ScheduledEntry of each scheduled message not yet seen sent or cancelled. */
+export const gmailScheduled = /* @__PURE__ */ localItem<Record<string, ScheduledEntry>>(GMAIL_SCHEDULED_KEY);

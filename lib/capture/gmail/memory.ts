@@ -2,12 +2,11 @@
 // (extension storage, never the site's): here the thread names of each logged send; the scheduled
 // messages are in scheduled.ts.
 import type { MessageEventInput } from '../../schema/events';
+import type { LocalItem } from '../../storage/local-items';
 
-/** A map kept across reloads: loaded once at start, saved whole. */
-export interface MemoryStore<T> {
-  load(): Promise<Record<string, T>>;
-  save(map: Record<string, T>): void;
-}
+/** A map kept across reloads, loaded once at start and saved whole: a typed storage item
+ *  (lib/storage/local-items.ts), or a fake in tests. */
+export type MemoryStore<T> = Pick<LocalItem<Record<string, T>>, 'get' | 'set'>;
 
 // Memories are saved at once (what one sync call teaches arrives together, so a microtask gathers
 // it): a timer here lost the memory when the user reloaded Gmail within it, and the reply read
@@ -20,7 +19,7 @@ export function saver<T>(store: MemoryStore<T> | undefined, map: Map<string, T>)
     queued = true;
     queueMicrotask(() => {
       queued = false;
-      store.save(Object.fromEntries(map));
+      store.set(Object.fromEntries(map)).catch(() => undefined);
     });
   };
 }
@@ -42,7 +41,7 @@ export function createSentThreads(store: MemoryStore<string[]> | undefined) {
     loaded: () => loaded,
     load() {
       store
-        ?.load()
+        ?.get()
         .then((saved) => {
           for (const [id, names] of Object.entries(saved ?? {})) if (Array.isArray(names) && !map.has(id)) map.set(id, names.filter((n) => typeof n === 'string').slice(0, 20));
         })

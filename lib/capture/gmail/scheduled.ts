@@ -4,17 +4,13 @@
 // it sent (one record); back in drafts (`^r`: Cancel send, or Undo on the "Send scheduled" toast)
 // -> it is retracted as unscheduled.
 import type { MessageEventInput } from '../../schema/events';
+import type { ScheduledEntry } from '../../storage/local-items';
 import type { Core } from './core';
 import type { Templates } from './compose-ui';
 import { saver, type MemoryStore } from './memory';
 import type { Sighting } from './sync-parser';
 
-export interface ScheduledEntry {
-  /** Due time (null: the request named none readable). */
-  at: number | null;
-  /** When the scheduling request started: a draft save begun before it is no cancel. */
-  since: number;
-}
+export type { ScheduledEntry };
 
 const SCHEDULED_MAX = 500;
 const DAY = 86_400_000;
@@ -50,7 +46,7 @@ export function createScheduled({ now, emit }: Core, { store, templates, remembe
     loaded: () => loaded,
     load(then: () => void) {
       store
-        ?.load()
+        ?.get()
         .then((saved) => {
           for (const [id, e] of Object.entries(saved ?? {})) if (typeof e?.since === 'number' && !scheduled.has(id)) scheduled.set(id, { at: typeof e.at === 'number' ? e.at : null, since: e.since });
         })
