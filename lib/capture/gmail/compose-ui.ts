@@ -8,7 +8,7 @@ import type { Core } from './core';
 import { composeRootOf, readCompose, readThreadView } from './dom-read';
 import { splitThread } from './ids';
 import { fillCompose } from './insert';
-import { GMAIL } from './selectors';
+import * as GMAIL from './selectors';
 
 export interface TemplateRef {
   id: string;
@@ -27,7 +27,7 @@ export function createComposeUi({ doc, own }: Core, templates: Templates, button
 
   function decorate(root: Element) {
     if (buttoned.has(root)) return;
-    const cell = root.querySelector(GMAIL.compose.toolbarCell);
+    const cell = root.querySelector(GMAIL.toolbarCell);
     if (!cell) return;
     buttoned.add(root);
     addComposeButton(doc, cell, () => {
@@ -39,7 +39,7 @@ export function createComposeUi({ doc, own }: Core, templates: Templates, button
     const active = composeRootOf(doc.activeElement);
     if (active) return active;
     if (lastCompose?.isConnected) return lastCompose;
-    const all = doc.querySelectorAll(GMAIL.compose.root);
+    const all = doc.querySelectorAll(GMAIL.composeRoot);
     return all.length === 1 ? all[0] : null;
   }
 
@@ -47,7 +47,7 @@ export function createComposeUi({ doc, own }: Core, templates: Templates, button
     /** An element the page added: buttons for the composes in it. */
     added(el: Element) {
       if (!buttons) return;
-      const roots = el.matches(GMAIL.compose.root) ? [el] : el.firstElementChild ? [...el.querySelectorAll(GMAIL.compose.root)] : [];
+      const roots = el.matches(GMAIL.composeRoot) ? [el] : el.firstElementChild ? [...el.querySelectorAll(GMAIL.composeRoot)] : [];
       for (const r of roots) decorate(r);
     },
     /** Keeps the draft id -> template map current: the draft id appears after the first autosave. */

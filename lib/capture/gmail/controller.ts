@@ -29,7 +29,7 @@ import { createSentThreads, type MemoryStore } from './memory';
 import { createNetworkJoin } from './network-join';
 import { createScheduled, type ScheduledEntry } from './scheduled';
 import { readOwnEmail } from './dom-read';
-import { GMAIL } from './selectors';
+import * as GMAIL from './selectors';
 import { createThreadScan } from './thread-scan';
 
 export type { ScheduledEntry } from './scheduled';
@@ -96,11 +96,11 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
     for (const el of added) {
       if (!el.isConnected) continue;
       // Message nodes added, inside what was added, or around it (a body loaded into a message).
-      if (el.matches(GMAIL.thread.message)) msgNodes.add(el);
+      if (el.matches(GMAIL.threadMessage)) msgNodes.add(el);
       else {
-        const around = el.parentElement?.closest(GMAIL.thread.message);
+        const around = el.parentElement?.closest(GMAIL.threadMessage);
         if (around) msgNodes.add(around);
-        else if (el.firstElementChild) for (const m of el.querySelectorAll(GMAIL.thread.message)) msgNodes.add(m);
+        else if (el.firstElementChild) for (const m of el.querySelectorAll(GMAIL.threadMessage)) msgNodes.add(m);
       }
       ui.added(el);
     }

@@ -8,7 +8,7 @@ import type { Core } from './core';
 import type { TemplateRef, Templates } from './compose-ui';
 import { composeRootOf, readCompose, sendButtonOf, type ComposeState } from './dom-read';
 import { splitThread, threadNames } from './ids';
-import { GMAIL } from './selectors';
+import * as GMAIL from './selectors';
 
 /** How long a send stays matchable: a draft save within it is an Undo (behaviour A), a network
  *  send within it may be a DOM send's. */
@@ -129,7 +129,7 @@ export function createDomSend(core: Core, { templates, remember, retract, graceM
   }
 
   function checkToast() {
-    const view = doc.getElementById(GMAIL.toast.viewMessage.slice(1)) ?? doc.getElementById(GMAIL.toast.undo.slice(1));
+    const view = doc.getElementById(GMAIL.toastView.slice(1)) ?? doc.getElementById(GMAIL.toastUndo.slice(1));
     if (!view) return;
     const fresh = !usedToasts.has(view);
     usedToasts.add(view);
@@ -186,8 +186,8 @@ export function createDomSend(core: Core, { templates, remember, retract, graceM
     onClick(e: MouseEvent) {
       const t = e.target as Element | null;
       if (!t || t.nodeType !== 1) return;
-      if (t.closest(GMAIL.toast.undo)) return onUndo();
-      if (t.closest(GMAIL.compose.scheduleSend)) return onScheduleChosen();
+      if (t.closest(GMAIL.toastUndo)) return onUndo();
+      if (t.closest(GMAIL.scheduleSend)) return onScheduleChosen();
       const send = sendButtonOf(t);
       if (send) {
         const root = composeRootOf(send);

@@ -11,7 +11,7 @@ import type { CaptureEventInput } from '../../schema/events';
 import type { Core } from './core';
 import { openThreadNames, readMessageNode } from './dom-read';
 import { cleanId, splitThread } from './ids';
-import { GMAIL } from './selectors';
+import * as GMAIL from './selectors';
 
 export interface ThreadScanDeps {
   /** Thread names of the user's logged sends, by message id (memory.ts). */
@@ -38,7 +38,7 @@ export function createThreadScan(core: Core, { sentThreads, idWaitMs, later }: T
       health.fail('dom', 'open thread without an id');
     }
     waitingSince = null;
-    const h2 = doc.querySelector(GMAIL.thread.subject);
+    const h2 = doc.querySelector(GMAIL.threadSubject);
     if (!h2) return;
     // The user's own messages in this view that Sidelog logged name the thread as it was at send
     // time (the compose's `rt`, the request's thread id): carry those names too. Collected from the
@@ -46,7 +46,7 @@ export function createThreadScan(core: Core, { sentThreads, idWaitMs, later }: T
     let extra = namesByHeading.get(h2);
     if (!extra) namesByHeading.set(h2, (extra = new Set()));
     for (const node of nodes) {
-      if (!node.matches(GMAIL.thread.ownMessage)) continue;
+      if (!node.matches(GMAIL.ownMessage)) continue;
       const known = sentThreads.get(cleanId(node.getAttribute('data-message-id')) ?? '');
       if (known) for (const n of known) extra.add(n);
     }
