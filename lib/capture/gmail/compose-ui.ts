@@ -10,18 +10,8 @@ import { splitThread } from './ids';
 import { fillCompose } from './insert';
 import * as GMAIL from './selectors';
 
-export interface TemplateRef {
-  id: string;
-  version: number | null;
-}
-
-/** The template inserted into each compose, by compose root and by draft id. */
-export interface Templates {
-  byRoot: WeakMap<Element, TemplateRef>;
-  byDraft: Map<string, TemplateRef>;
-}
-
-export function createComposeUi({ doc, own }: Core, templates: Templates, buttons: boolean) {
+/** `buttons`: whether to add the Sidelog button to compose toolbars. */
+export function createComposeUi({ doc, own, templates }: Core, buttons: boolean) {
   const buttoned = new WeakSet<Element>();
   let lastCompose: Element | null = null;
 

@@ -22,10 +22,10 @@
 // click retracts what the DOM layer reported. In both, a click on `#link_undo` retracts the sends
 // that toast confirmed. The DOM layer never takes a schedule for a send (dom-send.ts, scheduled.ts).
 import type { CaptureEventInput } from '../../schema/events';
-import { createComposeUi, type Templates } from './compose-ui';
+import { createComposeUi } from './compose-ui';
 import { createCore } from './core';
 import { createDomSend } from './dom-send';
-import { createSentThreads, type MemoryStore } from './memory';
+import type { MemoryStore } from './memory';
 import { createNetworkJoin } from './network-join';
 import { createScheduled, type ScheduledEntry } from './scheduled';
 import { readOwnEmail } from './dom-read';
@@ -58,27 +58,21 @@ export interface GmailCaptureDeps {
 
 export function createGmailCapture(deps: GmailCaptureDeps) {
   const core = createCore(deps);
-  const { doc, win, health } = core;
+  const { doc, win, health, sent } = core;
   const scanDelay = deps.scanDelayMs ?? 60;
-  const templates: Templates = { byRoot: new WeakMap(), byDraft: new Map() };
-  const sent = createSentThreads(deps.sentThreads);
-  const remember = sent.remember;
-  // Retractions go through the network join, which owns the record of sends and retractions.
-  const dom = createDomSend(core, { templates, remember, graceMs: deps.domGraceMs ?? 1500, retract: (id, layer) => join.retract(id, layer) });
-  const scheduled = createScheduled(core, { store: deps.scheduledMemory, templates, remember, retract: (...a) => join.retract(...a) });
-  const join = createNetworkJoin(core, { templates, remember, dom, scheduled });
-  const ui = createComposeUi(core, templates, deps.composeButton !== false);
+  // Retractions go through the network join, which keeps the record of sends and retractions.
+  const dom = createDomSend(core, (id, layer) => join.retract(id, layer), deps.domGraceMs ?? 1500);
+  const scheduled = createScheduled(core, deps.scheduledMemory, (...a) => join.retract(...a));
+  const join = createNetworkJoin(core, dom, scheduled);
+  const ui = createComposeUi(core, deps.composeButton !== false);
   let pendingAdded: Element[] = [];
   let scanTimer: number | null = null;
   let observer: MutationObserver | null = null;
-  const scanThread = createThreadScan(core, {
-    sentThreads: sent.map,
-    idWaitMs: deps.threadIdWaitMs ?? 5000,
-    // Painting an attribute is no childList mutation: look again every 100 ms.
-    later(nodes) {
-      pendingAdded.push(...nodes);
-      if (!core.stopped()) scanTimer ??= win.setTimeout(scan, 100);
-    },
+  // Painting an attribute is no childList mutation: nodes waiting for the thread id come back
+  // every 100 ms.
+  const scanThread = createThreadScan(core, deps.threadIdWaitMs ?? 5000, (nodes) => {
+    pendingAdded.push(...nodes);
+    if (!core.stopped()) scanTimer ??= win.setTimeout(scan, 100);
   });
 
   // ------------------------------------------------------------------ mutations (kept cheap)

@@ -4,8 +4,7 @@
 // confirmed (behaviour B of Undo Send, controller.ts). Choosing "Schedule send" drops the
 // compose's unconfirmed snapshot: the "Send scheduled" toast that follows confirms nothing.
 import type { CapturedPerson, MessageEventInput } from '../../schema/events';
-import type { Core } from './core';
-import type { TemplateRef, Templates } from './compose-ui';
+import type { Core, TemplateRef } from './core';
 import { composeRootOf, readCompose, sendButtonOf, type ComposeState } from './dom-read';
 import { splitThread, threadNames } from './ids';
 import * as GMAIL from './selectors';
@@ -28,14 +27,6 @@ export interface Snapshot {
   retracted: boolean;
 }
 
-export interface DomSendDeps {
-  templates: Templates;
-  remember: (ev: MessageEventInput) => void;
-  retract: (id: string, layer: 'dom') => void;
-  /** How long a DOM-confirmed send waits for the network layer before it is reported alone. */
-  graceMs: number;
-}
-
 export type DomSend = ReturnType<typeof createDomSend>;
 
 function isShown(el: Element): boolean {
@@ -44,8 +35,10 @@ function isShown(el: Element): boolean {
   return !(h.style?.display === 'none' || h.closest?.(GMAIL.hidden));
 }
 
-export function createDomSend(core: Core, { templates, remember, retract, graceMs }: DomSendDeps) {
-  const { doc, win, now, own, health } = core;
+/** `retract`: reports an undone send (network-join.ts keeps the record); `graceMs`: how long a
+ *  DOM-confirmed send waits for the network layer before it is reported alone. */
+export function createDomSend(core: Core, retract: (id: string, layer: 'dom') => void, graceMs: number) {
+  const { doc, win, now, own, health, templates } = core;
   const snapshots: Snapshot[] = [];
   const usedToasts = new WeakSet<Element>();
   let lastToastSnaps: Snapshot[] = [];
@@ -123,7 +116,7 @@ export function createDomSend(core: Core, { templates, remember, retract, graceM
       health.count('dom', 1);
       const ev = sendEvent(s, id);
       ev.aliases = aliases;
-      remember(ev);
+      core.sent.remember(ev);
       core.emit([ev]);
     }
   }

@@ -3,35 +3,37 @@
 // of seconds after something was counted, at most every 10 s, so the line follows what just
 // happened without a report per event; the content script also flushes on a timer and on leave.
 import type { CaptureEventInput } from '../../schema/events';
+import { readOwnEmail } from './dom-read';
 
 export type Layer = 'network' | 'dom';
 
-export interface HealthDeps {
+export type Health = ReturnType<typeof createHealth>;
+
+/** What health needs of the capture's core (core.ts). */
+export interface HealthHost {
+  doc: Document;
   win: Window;
   now: () => number;
   emit: (events: CaptureEventInput[]) => void;
-  /** A health event of this page (id and channel filled in). */
-  event: (layer: Layer, counts: { recognised: number; failed: number; lastError: string | null }) => CaptureEventInput;
+  base: (type: 'health') => { eventId: string; type: 'health'; channel: 'gmail' };
   stopped: () => boolean;
-  /** Runs before each report (the controller reads the signed-in address then). */
-  beforeFlush: () => void;
+  learnOwn: (email: string | null) => void;
 }
 
-export type Health = ReturnType<typeof createHealth>;
-
-export function createHealth({ win, now, emit, event, stopped, beforeFlush }: HealthDeps) {
+export function createHealth({ doc, win, now, emit, base, stopped, learnOwn }: HealthHost) {
   const zero = () => ({ recognised: 0, failed: 0, lastError: null as string | null });
   const counts = { network: zero(), dom: zero() };
   let timer: number | null = null;
   let lastAt = 0;
 
   function flush() {
-    beforeFlush();
+    // Each report also reads the signed-in address, which the page may show late.
+    learnOwn(readOwnEmail(doc));
     const out: CaptureEventInput[] = [];
     for (const layer of ['network', 'dom'] as const) {
       const h = counts[layer];
       if (h.recognised === 0 && h.failed === 0) continue;
-      out.push(event(layer, h));
+      out.push({ ...base('health'), layer, ...h });
       counts[layer] = zero();
     }
     if (out.length) lastAt = now();

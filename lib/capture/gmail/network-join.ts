@@ -2,9 +2,8 @@
 // (sync-parser.ts) into events, matched with the DOM layer's Send presses (same draft id, or same
 // subject and recipients) so one send is one record under both ids, and Undo Send's behaviour A:
 // the just-sent message comes back as a draft -> the draft save retracts it.
-import type { CaptureEventInput, MessageEventInput } from '../../schema/events';
+import type { CaptureEventInput } from '../../schema/events';
 import type { Core } from './core';
-import type { Templates } from './compose-ui';
 import { RECENT_MS, sendSignature, type DomSend } from './dom-send';
 import type { Scheduled } from './scheduled';
 import { parseSyncCall } from './sync-parser';
@@ -15,17 +14,11 @@ interface NetSend {
   retracted: boolean;
 }
 
-export interface NetworkJoinDeps {
-  templates: Templates;
-  remember: (ev: MessageEventInput) => void;
-  dom: Pick<DomSend, 'claim'>;
-  scheduled: Scheduled;
-}
-
 export type NetworkJoin = ReturnType<typeof createNetworkJoin>;
 
-export function createNetworkJoin(core: Core, { templates, remember, dom, scheduled }: NetworkJoinDeps) {
-  const { now, newId, own, health, emit } = core;
+/** `dom`: the DOM layer's Send presses to match; `scheduled`: the scheduled messages followed. */
+export function createNetworkJoin(core: Core, dom: Pick<DomSend, 'claim'>, scheduled: Scheduled) {
+  const { now, newId, own, health, emit, templates } = core;
   const netSends = new Map<string, NetSend>();
   const retractedAt = new Map<string, number>();
   // Sync calls that arrived before the scheduled messages' memory loaded (a few ms at page start).
@@ -62,7 +55,7 @@ export function createNetworkJoin(core: Core, { templates, remember, dom, schedu
         const tpl = templates.byDraft.get(e.externalId) ?? snap?.template ?? null;
         if (tpl) e.template = tpl;
         netSends.set(e.externalId, { at: now(), retracted: false });
-        remember(e);
+        core.sent.remember(e);
         retractedAt.delete(e.externalId);
       }
       out.push(e);

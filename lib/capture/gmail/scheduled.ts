@@ -6,7 +6,6 @@
 import type { MessageEventInput } from '../../schema/events';
 import type { ScheduledEntry } from '../../storage/local-items';
 import type { Core } from './core';
-import type { Templates } from './compose-ui';
 import { saver, type MemoryStore } from './memory';
 import type { Sighting } from './sync-parser';
 
@@ -15,17 +14,15 @@ export type { ScheduledEntry };
 const SCHEDULED_MAX = 500;
 const DAY = 86_400_000;
 
-export interface ScheduledDeps {
-  /** Remembers, across reloads, the scheduled messages logged and not yet seen sent or cancelled. */
-  store: MemoryStore<ScheduledEntry> | undefined;
-  templates: Templates;
-  remember: (ev: MessageEventInput) => void;
-  retract: (id: string, layer: 'network', at: number, unscheduled: true) => void;
-}
-
 export type Scheduled = ReturnType<typeof createScheduled>;
 
-export function createScheduled({ now, emit }: Core, { store, templates, remember, retract }: ScheduledDeps) {
+/** `store`: remembers, across reloads, the scheduled messages logged and not yet seen sent or
+ *  cancelled; `retract`: reports a cancelled one (network-join.ts keeps the record). */
+export function createScheduled(
+  { now, emit, templates, sent }: Core,
+  store: MemoryStore<ScheduledEntry> | undefined,
+  retract: (id: string, layer: 'network', at: number, unscheduled: true) => void,
+) {
   const scheduled = new Map<string, ScheduledEntry>();
   let loaded = !store;
   const persist = saver(store, scheduled);
@@ -62,7 +59,7 @@ export function createScheduled({ now, emit }: Core, { store, templates, remembe
     add(e: MessageEventInput, since: number) {
       const tpl = templates.byDraft.get(e.externalId);
       if (tpl) e.template = tpl;
-      remember(e);
+      sent.remember(e);
       scheduled.set(e.externalId, { at: e.scheduledAt ?? null, since });
       save();
     },

@@ -13,17 +13,12 @@ import { openThreadNames, readMessageNode } from './dom-read';
 import { cleanId, splitThread } from './ids';
 import * as GMAIL from './selectors';
 
-export interface ThreadScanDeps {
-  /** Thread names of the user's logged sends, by message id (memory.ts). */
-  sentThreads: Map<string, string[]>;
-  /** How long to wait for the open thread's id before reporting its messages without one. */
-  idWaitMs: number;
-  /** Hands message nodes back for a scan 100 ms later (the id was not painted yet). */
-  later: (nodes: ReadonlySet<Element>) => void;
-}
-
-export function createThreadScan(core: Core, { sentThreads, idWaitMs, later }: ThreadScanDeps) {
+/** `idWaitMs`: how long to wait for the open thread's id before reporting its messages without
+ *  one; `later`: hands message nodes back for a scan 100 ms later (the id was not painted yet). */
+export function createThreadScan(core: Core, idWaitMs: number, later: (nodes: ReadonlySet<Element>) => void) {
   const { doc, now, own, health } = core;
+  // Thread names of the user's logged sends, by message id (memory.ts).
+  const sentThreads = core.sent.map;
   /** data-message-id -> reported with text (true) or without it yet (false). */
   const withText = new Map<string, boolean>();
   const badNodes = new WeakSet<Element>();
