@@ -42,9 +42,10 @@ export function createComposeUi({ doc, own, templates }: Core, buttons: boolean)
     },
     /** Keeps the draft id -> template map current: the draft id appears after the first autosave. */
     trackDraft() {
-      if (lastCompose && templates.byRoot.has(lastCompose)) {
-        const d = readCompose(lastCompose).draftId;
-        if (d) templates.byDraft.set(d, templates.byRoot.get(lastCompose)!);
+      const tpl = lastCompose && templates.byRoot.get(lastCompose);
+      if (tpl) {
+        const d = readCompose(lastCompose!).draftId;
+        if (d) templates.byDraft.set(d, tpl);
       }
     },
     onFocusIn(e: FocusEvent) {

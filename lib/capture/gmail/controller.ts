@@ -26,7 +26,7 @@ import { createComposeUi } from './compose-ui';
 import { createCore } from './core';
 import { createDomSend } from './dom-send';
 import type { MemoryStore } from './memory';
-import { createNetworkJoin } from './network-join';
+import { createNetworkJoin, type NetworkJoin } from './network-join';
 import { createScheduled, type ScheduledEntry } from './scheduled';
 import { readOwnEmail } from './dom-read';
 import * as GMAIL from './selectors';
@@ -61,8 +61,9 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
   const { doc, win, health, sent } = core;
   const scanDelay = deps.scanDelayMs ?? 60;
   // Retractions go through the network join, which keeps the record of sends and retractions.
-  const dom = createDomSend(core, (id, layer) => join.retract(id, layer), deps.domGraceMs ?? 1500);
-  const scheduled = createScheduled(core, deps.scheduledMemory, (...a) => join.retract(...a));
+  const retract: NetworkJoin['retract'] = (...a) => join.retract(...a);
+  const dom = createDomSend(core, retract, deps.domGraceMs ?? 1500);
+  const scheduled = createScheduled(core, deps.scheduledMemory, retract);
   const join = createNetworkJoin(core, dom, scheduled);
   const ui = createComposeUi(core, deps.composeButton !== false);
   let pendingAdded: Element[] = [];
@@ -161,7 +162,6 @@ export function createGmailCapture(deps: GmailCaptureDeps) {
       dom.prune(t);
       join.prune(t);
     },
-    ownEmails: () => [...core.own],
   };
 }
 

@@ -5,10 +5,8 @@
 import { normEmail } from '../../records/keys';
 import type { CapturedPerson } from '../../schema/events';
 import { cleanId, isLegacyHex, isMsgId, messageAliases, threadNames, timeFromLegacyHex, legacyOfFetched } from './ids';
-import { MAX_SHORT, MAX_TEXT } from './limits';
+import { clip, MAX_SHORT, MAX_TEXT } from './limits';
 import * as GMAIL from './selectors';
-
-const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 
 /** "Ana Ruiz <ana@acme.io>, bob@x.com" -> people (the old textarea widget holds such text). */
 export function parseAddressList(s: string): CapturedPerson[] {

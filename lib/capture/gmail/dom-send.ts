@@ -72,22 +72,22 @@ export function createDomSend(core: Core, retract: (id: string, layer: 'dom') =>
     }, 250);
   }
 
-  function sendEvent(s: Snapshot, id: string): MessageEventInput {
-    const { threadExternalId, threadAliases } = splitThread(threadNames([s.state.threadId]));
-    const fromEmail = s.state.fromEmail ?? [...own][0];
+  function sendEvent({ state, at, template }: Snapshot, id: string): MessageEventInput {
+    const { threadExternalId, threadAliases } = splitThread(threadNames([state.threadId]));
+    const fromEmail = state.fromEmail ?? [...own][0];
     return {
       ...core.domMessage('outbound'),
       externalId: id,
       threadExternalId,
       threadAliases,
       from: fromEmail ? { email: fromEmail } : {},
-      to: s.state.to,
-      cc: s.state.cc,
-      bcc: s.state.bcc,
-      subject: s.state.subject || null,
-      text: s.state.text,
-      sentAt: s.at,
-      template: s.template,
+      to: state.to,
+      cc: state.cc,
+      bcc: state.bcc,
+      subject: state.subject || null,
+      text: state.text,
+      sentAt: at,
+      template,
     };
   }
 
@@ -96,20 +96,21 @@ export function createDomSend(core: Core, retract: (id: string, layer: 'dom') =>
     for (const s of snaps) {
       if (s.emitted || s.retracted) continue;
       s.emitted = true;
-      let id = s.state.draftId;
+      const { state } = s;
+      let id = state.draftId;
       const aliases: string[] = [];
       if (s.netId && s.netId !== id) {
         // The network layer already reported this send under another id: name both.
         if (id) aliases.push(s.netId);
         else id = s.netId;
       }
-      if (s.state.draftLegacy) {
-        if (id) aliases.push(s.state.draftLegacy);
-        else id = s.state.draftLegacy;
+      if (state.draftLegacy) {
+        if (id) aliases.push(state.draftLegacy);
+        else id = state.draftLegacy;
       }
-      if (!id) id = `dom:${s.state.composeId ?? 'c'}:${s.at}`;
+      if (!id) id = `dom:${state.composeId ?? 'c'}:${s.at}`;
       s.id = id;
-      if (s.state.to.length + s.state.cc.length + s.state.bcc.length === 0) {
+      if (state.to.length + state.cc.length + state.bcc.length === 0) {
         health.fail('dom', 'sent compose without readable recipients');
         continue;
       }

@@ -11,16 +11,40 @@ export type MemoryStore<T> = Pick<LocalItem<Record<string, T>>, 'get' | 'set'>;
 // Memories are saved at once (what one sync call teaches arrives together, so a microtask gathers
 // it): a timer here lost the memory when the user reloaded Gmail within it, and the reply read
 // after the reload then started a thread of its own.
-/** A function that saves `map` to `store` at the end of the current task. */
-export function saver<T>(store: MemoryStore<T> | undefined, map: Map<string, T>): () => void {
+/** A map kept across reloads in `store`: loaded once (`read` keeps what it recognises of a saved
+ *  value; an entry set meanwhile wins), saved whole at the end of the task that changed it. */
+export function createMemory<T>(store: MemoryStore<T> | undefined, read: (saved: T) => T | null) {
+  const map = new Map<string, T>();
+  let loaded = !store;
   let queued = false;
-  return () => {
-    if (!store || queued) return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      store.set(Object.fromEntries(map)).catch(() => undefined);
-    });
+  return {
+    map,
+    /** Whether the saved entries are in. */
+    loaded: () => loaded,
+    /** Reads the store; `then` runs once it is read (or failed). */
+    load(then?: () => void) {
+      store
+        ?.get()
+        .then((saved) => {
+          for (const [id, value] of Object.entries(saved ?? {})) {
+            const v = read(value);
+            if (v != null && !map.has(id)) map.set(id, v);
+          }
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          loaded = true;
+          then?.();
+        });
+    },
+    save() {
+      if (!store || queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        store.set(Object.fromEntries(map)).catch(() => undefined);
+      });
+    },
   };
 }
 
@@ -30,24 +54,12 @@ export type SentThreads = ReturnType<typeof createSentThreads>;
 
 /** Which thread each logged send belongs to (message id -> thread names), so a reply read from the
  *  DOM alone links to the thread even when the thread view names it differently from the compose
- *  (`rt` thread-a:r… vs a legacy hex id). */
+ *  (`rt` thread-a:r… vs a legacy hex id). The thread scan waits for it to load. */
 export function createSentThreads(store: MemoryStore<string[]> | undefined) {
-  const map = new Map<string, string[]>();
-  let loaded = !store;
-  const save = saver(store, map);
+  const memory = createMemory(store, (names) => (Array.isArray(names) ? names.filter((n) => typeof n === 'string').slice(0, 20) : null));
+  const { map } = memory;
   return {
-    map,
-    /** Whether the saved names are in (the thread scan waits for them). */
-    loaded: () => loaded,
-    load() {
-      store
-        ?.get()
-        .then((saved) => {
-          for (const [id, names] of Object.entries(saved ?? {})) if (Array.isArray(names) && !map.has(id)) map.set(id, names.filter((n) => typeof n === 'string').slice(0, 20));
-        })
-        .catch(() => undefined)
-        .finally(() => (loaded = true));
-    },
+    ...memory,
     remember(ev: MessageEventInput) {
       const names = [ev.threadExternalId, ...(ev.threadAliases ?? [])].filter((x): x is string => !!x);
       if (!names.length) return;
@@ -57,7 +69,7 @@ export function createSentThreads(store: MemoryStore<string[]> | undefined) {
         map.set(id, [...new Set([...(map.get(id) ?? []), ...names])].slice(0, 20));
       }
       while (map.size > SENT_THREADS_MAX) map.delete(map.keys().next().value!);
-      save();
+      memory.save();
     },
   };
 }

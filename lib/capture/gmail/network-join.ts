@@ -44,19 +44,19 @@ export function createNetworkJoin(core: Core, dom: Pick<DomSend, 'claim'>, sched
     for (const e of r.events) {
       if (e.direction === 'outbound' && e.status === 'scheduled') scheduled.add(e, msg.startedAt);
       else if (e.direction === 'outbound') {
-        const undoneAt = retractedAt.get(e.externalId);
+        const id = e.externalId;
+        const undoneAt = retractedAt.get(id);
         if (undoneAt != null && undoneAt >= msg.startedAt) continue; // a send the user undid before it completed
-        const sig = sendSignature(e.subject, e.to ?? []);
-        const snap = dom.claim(e.externalId, sig);
+        const snap = dom.claim(id, sendSignature(e.subject, e.to ?? []));
         if (snap) {
           const domId = snap.id ?? snap.state.draftId;
-          if (domId && domId !== e.externalId) e.aliases = [...(e.aliases ?? []), domId].slice(0, 20);
+          if (domId && domId !== id) e.aliases = [...(e.aliases ?? []), domId].slice(0, 20);
         }
-        const tpl = templates.byDraft.get(e.externalId) ?? snap?.template ?? null;
+        const tpl = templates.byDraft.get(id) ?? snap?.template ?? null;
         if (tpl) e.template = tpl;
-        netSends.set(e.externalId, { at: now(), retracted: false });
+        netSends.set(id, { at: now(), retracted: false });
         core.sent.remember(e);
-        retractedAt.delete(e.externalId);
+        retractedAt.delete(id);
       }
       out.push(e);
     }

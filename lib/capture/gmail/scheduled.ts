@@ -6,7 +6,7 @@
 import type { MessageEventInput } from '../../schema/events';
 import type { ScheduledEntry } from '../../storage/local-items';
 import type { Core } from './core';
-import { saver, type MemoryStore } from './memory';
+import { createMemory, type MemoryStore } from './memory';
 import type { Sighting } from './sync-parser';
 
 export type { ScheduledEntry };
@@ -23,14 +23,13 @@ export function createScheduled(
   store: MemoryStore<ScheduledEntry> | undefined,
   retract: (id: string, layer: 'network', at: number, unscheduled: true) => void,
 ) {
-  const scheduled = new Map<string, ScheduledEntry>();
-  let loaded = !store;
-  const persist = saver(store, scheduled);
+  const memory = createMemory(store, (e) => (typeof e?.since === 'number' ? { at: typeof e.at === 'number' ? e.at : null, since: e.since } : null));
+  const scheduled = memory.map;
   function save() {
     const t = now();
     // Forgotten: long past due (Gmail has sent it; the numbers count it by its time anyway).
     for (const [id, e] of scheduled) if ((e.at ?? e.since) < t - 30 * DAY || scheduled.size > SCHEDULED_MAX) scheduled.delete(id);
-    persist();
+    memory.save();
   }
   /** Back in drafts: the schedule was cancelled. */
   function unschedule(id: string) {
@@ -40,19 +39,8 @@ export function createScheduled(
   }
   return {
     /** Whether the saved schedules are in: sync calls wait for them, so a sighting is never missed. */
-    loaded: () => loaded,
-    load(then: () => void) {
-      store
-        ?.get()
-        .then((saved) => {
-          for (const [id, e] of Object.entries(saved ?? {})) if (typeof e?.since === 'number' && !scheduled.has(id)) scheduled.set(id, { at: typeof e.at === 'number' ? e.at : null, since: e.since });
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          loaded = true;
-          then();
-        });
-    },
+    loaded: memory.loaded,
+    load: memory.load,
     watched: (id: string) => scheduled.has(id),
     /** A message scheduled by a request that started at `since`. No Send press made it (the DOM
      *  layer has no snapshot): only an inserted template's memory names its template. */
