@@ -18,7 +18,9 @@ export interface LocalItem<T> {
   remove(): Promise<void>;
 }
 
-/** A typed item for one key of lib/storage/keys.ts. */
+/** A typed item for one key of lib/storage/keys.ts. Free of side effects (the annotation): a bundle
+ *  drops the items it does not use, whoever declares them. */
+/* @__NO_SIDE_EFFECTS__ */
 export function localItem<T>(key: string, area: () => LocalArea = () => browser.storage.local): LocalItem<T> {
   return {
     key,
@@ -32,16 +34,16 @@ export function localItem<T>(key: string, area: () => LocalArea = () => browser.
 }
 
 /** A family of items, one key per id (`prefix + id`): e.g. one per invitation. */
+/* @__NO_SIDE_EFFECTS__ */
 export function localItemFamily<T>(keyOf: (id: string) => string, area?: () => LocalArea): (id: string) => LocalItem<T> {
   return (id) => localItem<T>(keyOf(id), area);
 }
 
 // Gmail
 // What the Gmail capture remembers across reloads (lib/capture/gmail/memory.ts, scheduled.ts).
-// Pure calls: a bundle that imports this file without these items drops them.
 
 /** Message id -> thread names of each logged send. */
-export const gmailSentThreads = /* @__PURE__ */ localItem<Record<string, string[]>>(GMAIL_SENT_THREADS_KEY);
+export const gmailSentThreads = localItem<Record<string, string[]>>(GMAIL_SENT_THREADS_KEY);
 
 /** A scheduled message the Gmail capture follows until Gmail shows it sent or back in drafts. */
 export interface ScheduledEntry {
@@ -51,4 +53,4 @@ export interface ScheduledEntry {
   since: number;
 }
 /** Message id -> ScheduledEntry of each scheduled message not yet seen sent or cancelled. */
-export const gmailScheduled = /* @__PURE__ */ localItem<Record<string, ScheduledEntry>>(GMAIL_SCHEDULED_KEY);
+export const gmailScheduled = localItem<Record<string, ScheduledEntry>>(GMAIL_SCHEDULED_KEY);
