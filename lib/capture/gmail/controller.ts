@@ -2,8 +2,9 @@
 // tap) and the DOM layer (compose, "Message sent" toast, Undo, thread view) into capture events.
 // It takes its inputs (document, clock, id maker, emit) so vitest and the benchmark drive it, and
 // only composes the parts, each a small module with its dependencies passed in:
-//   core.ts          emit gate, event fields, the user's own addresses, health.ts counters
-//   memory.ts        what is kept across reloads: the thread names of each logged send
+//   core.ts          what all parts share: emit gate, event fields, the user's own addresses, the
+//                    template inserted into each compose, health.ts counters, memory.ts's thread
+//                    names of each logged send (kept across reloads)
 //   network-join.ts  sync calls -> sends and replies, joined with the DOM's Send presses; Undo (A)
 //   dom-send.ts      Send press -> toast -> reported send; Undo click (B); "Schedule send" chosen
 //   scheduled.ts     scheduled messages followed until sent or cancelled

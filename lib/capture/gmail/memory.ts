@@ -1,6 +1,6 @@
 // What the Gmail capture remembers across reloads, through a store the content script passes in
-// (extension storage, never the site's): here the thread names of each logged send; the scheduled
-// messages are in scheduled.ts.
+// (extension storage, never the site's): the map helper both memories use, and the thread names of
+// each logged send (the scheduled messages' memory is in scheduled.ts).
 import type { MessageEventInput } from '../../schema/events';
 import type { LocalItem } from '../../storage/local-items';
 
