@@ -23,9 +23,13 @@ export const composeRoot = 'div.M9';
  *  `#thread-a:r…`/`#thread-f:…` fill in after the first draft save; `composeid` is a counter;
  *  `from` holds the sending address when the user has several. */
 export const composeDraft = 'input[name="draft"]';
+/** The thread a reply belongs to (`rt`, see above). */
 export const composeThread = 'input[name="rt"]';
+/** The compose's counter (`composeid`): names a DOM-only send that has no draft id yet. */
 export const composeIdInput = 'input[name="composeid"]';
+/** The sending address, when the user has several (`from`). */
 export const composeFrom = 'input[name="from"]';
+/** The subject box: read at Send, filled by the panel's Insert (not on a reply's "Re:"). */
 export const composeSubject = 'input[name="subjectbox"]';
 /** The editable body: `div[g_editable=true][role=textbox]` (class `Am Al editable`); the other
  *  two forms are fallbacks should the attribute go. */
@@ -47,6 +51,7 @@ export const chipInput = 'input[role="combobox"]';
 /** Recipients, the pre-2020 widget still served to some accounts: `textarea[name=to|cc|bcc]` plus
  *  hidden `input[name=…]` chips. */
 export const legacyField = (field: Field) => `textarea[name="${field}"]`;
+/** The old widget's chips, kept as hidden inputs of the same name. */
 export const legacyChip = (field: Field) => `input[type="hidden"][name="${field}"]`;
 /** Send button: `div.T-I.aoO[role=button]` inside the bottom toolbar `table.IZ`; its
  *  aria-label/tooltip is localised ("Send ‪(Ctrl-Enter)‬"), the class `aoO` is not. */
@@ -72,6 +77,7 @@ export const hidden = '[style*="display: none"], [hidden]';
 /** The "Sending…" / "Message sent" toast (`div.b8 .vh`): the sent state holds `span#link_undo`
  *  (Undo, gone after the undo window) and `span#link_vsm` (View message). Read by id. */
 export const toastUndo = '#link_undo';
+/** "View message": stays after the undo window, so the toast is still recognised as "sent". */
 export const toastView = '#link_vsm';
 
 // -------------------------------------------------------------------------------------- thread
@@ -87,8 +93,11 @@ export const threadMessage = 'div.adn[data-message-id]';
 export const ownMessage = 'div.adn[data-message-id*="msg-a:"]';
 /** Sender `span.gD[email][name]`, recipients `span.g2[email]`, date `span.g3[title]`, body `div.a3s`. */
 export const messageSender = 'span.gD[email]';
+/** The message's recipients (`email` attribute is the address). */
 export const messageRecipient = 'span.g2[email]';
+/** The date, whose `title` is the full localised time (the id gives the exact one). */
 export const messageDate = 'span.g3[title]';
+/** The message body as Gmail renders it (quoted history inside, skipped when read). */
 export const messageBody = 'div.a3s';
 /** The message body's container `div.ii.gt` (holds `div.a3s`): the body InboxSDK reads since
  *  `.adP` went away (pull request #1309, customer HTML of 2026). Used when `div.a3s` is not there. */
@@ -99,8 +108,11 @@ export const messageBodyOuter = 'div.ii.gt';
 /** Inbox row `tr.zA` (unread `.zE`) with `span.bqe[data-thread-id][data-legacy-thread-id]` and
  *  sender spans `[email][name]` (`span.yP`/`span.zF`). */
 export const inboxRow = 'tr.zA';
+/** An unread row (`.zE`; read rows are `.yO`). */
 export const unreadRow = '.zE';
+/** The element of a row naming its thread: `data-thread-id` (`#thread-f:…`) and the legacy hex id. */
 export const rowThreadRef = 'span[data-thread-id]';
+/** The senders shown in a row (`email`, `name` attributes). */
 export const rowSender = 'span[email]';
 /** The selected row of the list (`tr.aps`, reading/split pane) carries the open thread's
  *  `data-legacy-thread-id` too, and may have it before the thread view's heading does: InboxSDK
