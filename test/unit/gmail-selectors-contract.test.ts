@@ -26,7 +26,9 @@ const count = (selector: string | RegExp, doc: Document) =>
 
 describe('every Gmail selector matches its fixtures as the contract says', () => {
   it.each(CONTRACT.map((c) => [c.name, c] as const))('%s', (_, clause) => {
-    const actual = Object.fromEntries(Object.keys(clause.count).map((file) => [file, count(clause.selector, load(file))]));
+    const actual = Object.fromEntries(
+      Object.keys(clause.count).map((file) => [file, count(clause.selector, load(file))]),
+    );
     expect(actual, `${clause.name} = ${String(clause.selector)}`).toEqual(clause.count);
   });
 });
@@ -48,14 +50,16 @@ describe('the contract covers every selector', () => {
         expect(clause?.selector, `${name}('${field}')`).toBe((value as (f: typeof field) => string)(field));
       }
     }
-    for (const c of CONTRACT.filter((c) => !c.name.includes('('))) expect(c.selector, c.name).toBe(GMAIL[c.name as keyof typeof GMAIL]);
+    for (const c of CONTRACT.filter((c) => !c.name.includes('(')))
+      expect(c.selector, c.name).toBe(GMAIL[c.name as keyof typeof GMAIL]);
   });
 
   it('each clause says when it was last seen, and matches in some fixture (or says why none shows it)', () => {
     for (const c of CONTRACT) {
       expect(c.seen, c.name).toMatch(/^\d{4}(-\d{2}-\d{2})?( \(.+\))?$/);
       expect(Object.keys(c.count).length, c.name).toBeGreaterThan(0);
-      if (!c.unmatched) expect(Math.max(...Object.values(c.count)), `${c.name}: no fixture shows it`).toBeGreaterThan(0);
+      if (!c.unmatched)
+        expect(Math.max(...Object.values(c.count)), `${c.name}: no fixture shows it`).toBeGreaterThan(0);
     }
   });
 

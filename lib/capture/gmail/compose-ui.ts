@@ -37,7 +37,11 @@ export function createComposeUi({ doc, own, templates }: Core, buttons: boolean)
     /** An element the page added: buttons for the composes in it. */
     added(el: Element) {
       if (!buttons) return;
-      const roots = el.matches(GMAIL.composeRoot) ? [el] : el.firstElementChild ? [...el.querySelectorAll(GMAIL.composeRoot)] : [];
+      const roots = el.matches(GMAIL.composeRoot)
+        ? [el]
+        : el.firstElementChild
+          ? [...el.querySelectorAll(GMAIL.composeRoot)]
+          : [];
       for (const r of roots) decorate(r);
     },
     /** Keeps the draft id -> template map current: the draft id appears after the first autosave. */
@@ -72,7 +76,12 @@ export function createComposeUi({ doc, own, templates }: Core, buttons: boolean)
           for (const p of [m.from, ...m.to]) if (p.email && !own.has(p.email)) emails.add(p.email);
         }
         const { threadExternalId } = splitThread(view.threadNames);
-        return { channel: 'gmail', threadExternalId, emails: [...emails], name: view.messages.find((m) => m.from.email && !own.has(m.from.email))?.from.name ?? null };
+        return {
+          channel: 'gmail',
+          threadExternalId,
+          emails: [...emails],
+          name: view.messages.find((m) => m.from.email && !own.has(m.from.email))?.from.name ?? null,
+        };
       }
       const root = targetCompose();
       if (root) {

@@ -33,7 +33,11 @@ export function createCore(deps: CoreDeps) {
   const own = new Set<string>();
   let stopped = false;
   /** The fields every event of this page shares. */
-  const base = <T extends CaptureEventInput['type']>(type: T) => ({ eventId: newId(), type, channel: 'gmail' as const });
+  const base = <T extends CaptureEventInput['type']>(type: T) => ({
+    eventId: newId(),
+    type,
+    channel: 'gmail' as const,
+  });
   const emit = (events: CaptureEventInput[]) => {
     if (events.length && !stopped) deps.emit(events);
   };
@@ -45,7 +49,12 @@ export function createCore(deps: CoreDeps) {
     emit,
     base,
     /** A written message read from the DOM (the network layer's are built by sync-parser.ts). */
-    domMessage: (direction: 'outbound' | 'inbound') => ({ ...base('message'), layer: 'dom' as const, direction, kind: 'email' as const }),
+    domMessage: (direction: 'outbound' | 'inbound') => ({
+      ...base('message'),
+      layer: 'dom' as const,
+      direction,
+      kind: 'email' as const,
+    }),
     /** The user's own addresses (lower case), as the page and the sync calls show them. */
     own,
     learnOwn(email: string | null | undefined) {
@@ -69,4 +78,3 @@ export function createCore(deps: CoreDeps) {
     },
   };
 }
-

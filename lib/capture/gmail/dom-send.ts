@@ -48,11 +48,21 @@ export function createDomSend(core: Core, retract: (id: string, layer: 'dom') =>
 
   function snapshot(root: Element) {
     const state = readCompose(root);
-    const template = templates.byRoot.get(root) ?? (state.draftId ? templates.byDraft.get(state.draftId) : undefined) ?? null;
+    const template =
+      templates.byRoot.get(root) ?? (state.draftId ? templates.byDraft.get(state.draftId) : undefined) ?? null;
     if (state.draftId && template) templates.byDraft.set(state.draftId, template);
     // A second Send press on the same compose replaces the first snapshot.
     const i = snapshots.findIndex((s) => s.root === root && !s.emitted && !s.confirmed);
-    const snap: Snapshot = { state, root, at: now(), template, id: state.draftId, emitted: false, confirmed: false, retracted: false };
+    const snap: Snapshot = {
+      state,
+      root,
+      at: now(),
+      template,
+      id: state.draftId,
+      emitted: false,
+      confirmed: false,
+      retracted: false,
+    };
     if (i >= 0) snapshots[i] = snap;
     else snapshots.push(snap);
     watchToast();
@@ -130,7 +140,9 @@ export function createDomSend(core: Core, retract: (id: string, layer: 'dom') =>
     const t = now();
     // A toast element seen before (left on screen, or reused) confirms only sends whose compose
     // is gone: Gmail closes a compose when it sends it.
-    const snaps = snapshots.filter((s) => !s.emitted && !s.confirmed && !s.retracted && t - s.at < 60_000 && (fresh || !isShown(s.root)));
+    const snaps = snapshots.filter(
+      (s) => !s.emitted && !s.confirmed && !s.retracted && t - s.at < 60_000 && (fresh || !isShown(s.root)),
+    );
     for (const s of snaps) s.confirmed = true;
     if (snaps.length) {
       lastToastSnaps = snaps;
@@ -146,7 +158,8 @@ export function createDomSend(core: Core, retract: (id: string, layer: 'dom') =>
    *  press Gmail did not act on (no toast yet, e.g. refused for want of a recipient) must not be
    *  confirmed by it, and its Undo undoes no earlier send. */
   function onScheduleChosen() {
-    for (let i = snapshots.length - 1; i >= 0; i--) if (!snapshots[i].emitted && !snapshots[i].confirmed) snapshots.splice(i, 1);
+    for (let i = snapshots.length - 1; i >= 0; i--)
+      if (!snapshots[i].emitted && !snapshots[i].confirmed) snapshots.splice(i, 1);
     lastToastSnaps = [];
   }
 
@@ -168,7 +181,9 @@ export function createDomSend(core: Core, retract: (id: string, layer: 'dom') =>
     claim(netId: string, sig: string): Snapshot | undefined {
       const snap =
         snapshots.find((s) => s.state.draftId === netId) ??
-        snapshots.find((s) => !s.netId && Math.abs(s.at - now()) < 120_000 && sendSignature(s.state.subject, s.state.to) === sig);
+        snapshots.find(
+          (s) => !s.netId && Math.abs(s.at - now()) < 120_000 && sendSignature(s.state.subject, s.state.to) === sig,
+        );
       if (snap) snap.netId = netId;
       return snap;
     },
@@ -195,7 +210,12 @@ export function createDomSend(core: Core, retract: (id: string, layer: 'dom') =>
     },
     /** Drops sends older than the undo/correlation windows. */
     prune(t: number) {
-      for (let i = snapshots.length - 1; i >= 0; i--) if (t - snapshots[i].at > RECENT_MS && (snapshots[i].emitted || snapshots[i].retracted || t - snapshots[i].at > 2 * RECENT_MS)) snapshots.splice(i, 1);
+      for (let i = snapshots.length - 1; i >= 0; i--)
+        if (
+          t - snapshots[i].at > RECENT_MS &&
+          (snapshots[i].emitted || snapshots[i].retracted || t - snapshots[i].at > 2 * RECENT_MS)
+        )
+          snapshots.splice(i, 1);
     },
     stop: () => toastPoll != null && win.clearInterval(toastPoll),
   };
@@ -204,5 +224,9 @@ export function createDomSend(core: Core, retract: (id: string, layer: 'dom') =>
 /** A send's subject and recipients, to match a compose with a request that names it differently. */
 export function sendSignature(subject: string | null | undefined, to: CapturedPerson[]): string {
   const s = (subject ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
-  return `${s}|${to.map((p) => p.email ?? '').filter(Boolean).sort().join(',')}`;
+  return `${s}|${to
+    .map((p) => p.email ?? '')
+    .filter(Boolean)
+    .sort()
+    .join(',')}`;
 }

@@ -49,10 +49,13 @@ export function createHealth({ doc, win, now, emit, base, stopped, learnOwn }: H
       h.lastError = error;
     }
     if ((recognised || failed) && timer == null && !stopped()) {
-      timer = win.setTimeout(() => {
-        timer = null;
-        flush();
-      }, Math.max(2000, lastAt + 10_000 - now()));
+      timer = win.setTimeout(
+        () => {
+          timer = null;
+          flush();
+        },
+        Math.max(2000, lastAt + 10_000 - now()),
+      );
     }
   }
 

@@ -56,7 +56,9 @@ export type SentThreads = ReturnType<typeof createSentThreads>;
  *  DOM alone links to the thread even when the thread view names it differently from the compose
  *  (`rt` thread-a:r… vs a legacy hex id). The thread scan waits for it to load. */
 export function createSentThreads(store: MemoryStore<string[]> | undefined) {
-  const memory = createMemory(store, (names) => (Array.isArray(names) ? names.filter((n) => typeof n === 'string').slice(0, 20) : null));
+  const memory = createMemory(store, (names) =>
+    Array.isArray(names) ? names.filter((n) => typeof n === 'string').slice(0, 20) : null,
+  );
   const { map } = memory;
   return {
     ...memory,

@@ -23,12 +23,15 @@ export function createScheduled(
   store: MemoryStore<ScheduledEntry> | undefined,
   retract: (id: string, layer: 'network', at: number, unscheduled: true) => void,
 ) {
-  const memory = createMemory(store, (e) => (typeof e?.since === 'number' ? { at: typeof e.at === 'number' ? e.at : null, since: e.since } : null));
+  const memory = createMemory(store, (e) =>
+    typeof e?.since === 'number' ? { at: typeof e.at === 'number' ? e.at : null, since: e.since } : null,
+  );
   const scheduled = memory.map;
   function save() {
     const t = now();
     // Forgotten: long past due (Gmail has sent it; the numbers count it by its time anyway).
-    for (const [id, e] of scheduled) if ((e.at ?? e.since) < t - 30 * DAY || scheduled.size > SCHEDULED_MAX) scheduled.delete(id);
+    for (const [id, e] of scheduled)
+      if ((e.at ?? e.since) < t - 30 * DAY || scheduled.size > SCHEDULED_MAX) scheduled.delete(id);
     memory.save();
   }
   /** Back in drafts: the schedule was cancelled. */

@@ -156,9 +156,11 @@ export interface Clause {
 /** Every selector above, where it was last seen and what it must match. Built by a pure function
  *  call, so the content script's bundle drops it (only the test reads it). */
 export const CONTRACT: Clause[] = /* @__PURE__ */ (() => {
-  const SDK = 'InboxSDK a8a6fe2c';
-  const GJS = 'gmail.js b7dfdabc';
-  const PR1309 = 'InboxSDK pull request #1309';
+  // The sources, dated: the fixture headers and test/fixtures/ATTRIBUTION.md give file and line.
+  const SDK = '2026-07-23 (InboxSDK a8a6fe2c)';
+  const GJS = '2026-03-25 (gmail.js b7dfdabc)';
+  const PR1309 = '2026-08-06 (InboxSDK pull request #1309)';
+  const CAPTURE = '2019 (capture)';
   const C2019 = 'compose-dialog-2019.html';
   const CHIPS = 'dom-2025/compose-chips.html';
   const THREAD = 'dom-2025/thread-view.html';
@@ -166,20 +168,30 @@ export const CONTRACT: Clause[] = /* @__PURE__ */ (() => {
   const ROWS = 'dom-2025/inbox-rows.html';
   const fields = ['to', 'cc', 'bcc'] as const;
   return [
-    { name: 'composeRoot', selector: composeRoot, seen: `2026-03-25 (${GJS})`, count: { [C2019]: 1, [CHIPS]: 1, [THREAD]: 0 } },
-    { name: 'composeDraft', selector: composeDraft, seen: `2026-07-23 (${SDK})`, count: { [C2019]: 1, [CHIPS]: 1 } },
+    { name: 'composeRoot', selector: composeRoot, seen: GJS, count: { [C2019]: 1, [CHIPS]: 1, [THREAD]: 0 } },
+    { name: 'composeDraft', selector: composeDraft, seen: SDK, count: { [C2019]: 1, [CHIPS]: 1 } },
     { name: 'composeThread', selector: composeThread, seen: '2025', count: { [C2019]: 1, [CHIPS]: 1 } },
     { name: 'composeIdInput', selector: composeIdInput, seen: '2025', count: { [C2019]: 1, [CHIPS]: 1 } },
     { name: 'composeFrom', selector: composeFrom, seen: '2025', count: { [C2019]: 1, [CHIPS]: 1 } },
-    { name: 'composeSubject', selector: composeSubject, seen: `2026-07-23 (${SDK})`, count: { [C2019]: 1, [CHIPS]: 1 } },
-    { name: 'composeBody', selector: composeBody, seen: '2019 (capture)', count: { [C2019]: 1, [CHIPS]: 1, [THREAD]: 0 } },
-    { name: 'composeMarker', selector: composeMarker, seen: `2026-07-23 (${SDK})`, count: { [C2019]: 2, [CHIPS]: 2 } },
-    ...fields.map((f) => ({ name: `chipField('${f}')`, selector: chipField(f), seen: `2026-07-23 (${SDK})`, count: { [CHIPS]: 1, [C2019]: 0 } })),
-    ...fields.map((f) => ({ name: `anyField('${f}')`, selector: anyField(f), seen: `2026-07-23 (${SDK})`, count: { [CHIPS]: 1 } })),
-    { name: 'anyChip', selector: anyChip, seen: `2026-07-23 (${SDK})`, count: { [CHIPS]: 3, [C2019]: 0 } },
-    { name: 'chipName', selector: chipName, seen: `2026-07-23 (${SDK})`, count: { [CHIPS]: 3 } },
-    { name: 'chipInput', selector: chipInput, seen: `2026-07-23 (${SDK})`, count: { [CHIPS]: 3 } },
-    ...fields.map((f) => ({ name: `legacyField('${f}')`, selector: legacyField(f), seen: '2019 (capture)', count: { [C2019]: 1, [CHIPS]: 0 } })),
+    { name: 'composeSubject', selector: composeSubject, seen: SDK, count: { [C2019]: 1, [CHIPS]: 1 } },
+    { name: 'composeBody', selector: composeBody, seen: CAPTURE, count: { [C2019]: 1, [CHIPS]: 1, [THREAD]: 0 } },
+    { name: 'composeMarker', selector: composeMarker, seen: SDK, count: { [C2019]: 2, [CHIPS]: 2 } },
+    ...fields.map((f) => ({
+      name: `chipField('${f}')`,
+      selector: chipField(f),
+      seen: SDK,
+      count: { [CHIPS]: 1, [C2019]: 0 },
+    })),
+    ...fields.map((f) => ({ name: `anyField('${f}')`, selector: anyField(f), seen: SDK, count: { [CHIPS]: 1 } })),
+    { name: 'anyChip', selector: anyChip, seen: SDK, count: { [CHIPS]: 3, [C2019]: 0 } },
+    { name: 'chipName', selector: chipName, seen: SDK, count: { [CHIPS]: 3 } },
+    { name: 'chipInput', selector: chipInput, seen: SDK, count: { [CHIPS]: 3 } },
+    ...fields.map((f) => ({
+      name: `legacyField('${f}')`,
+      selector: legacyField(f),
+      seen: CAPTURE,
+      count: { [C2019]: 1, [CHIPS]: 0 },
+    })),
     ...fields.map((f) => ({
       name: `legacyChip('${f}')`,
       selector: legacyChip(f),
@@ -187,27 +199,27 @@ export const CONTRACT: Clause[] = /* @__PURE__ */ (() => {
       count: { [C2019]: 0 },
       unmatched: 'the 2019 capture is an empty compose: no recipient, so no hidden recipient input',
     })),
-    { name: 'sendButton', selector: sendButton, seen: '2019 (capture)', count: { [C2019]: 1, [CHIPS]: 1 } },
-    { name: 'sendButtonByLabel', selector: sendButtonByLabel, seen: '2019 (capture)', count: { [C2019]: 1 } },
-    { name: 'scheduleSend', selector: scheduleSend, seen: `2026-07-23 (${SDK})`, count: { [C2019]: 1, [CHIPS]: 0 } },
-    { name: 'toolbarCell', selector: toolbarCell, seen: '2019 (capture)', count: { [C2019]: 1, [CHIPS]: 1 } },
+    { name: 'sendButton', selector: sendButton, seen: CAPTURE, count: { [C2019]: 1, [CHIPS]: 1 } },
+    { name: 'sendButtonByLabel', selector: sendButtonByLabel, seen: CAPTURE, count: { [C2019]: 1 } },
+    { name: 'scheduleSend', selector: scheduleSend, seen: SDK, count: { [C2019]: 1, [CHIPS]: 0 } },
+    { name: 'toolbarCell', selector: toolbarCell, seen: CAPTURE, count: { [C2019]: 1, [CHIPS]: 1 } },
     { name: 'quote', selector: quote, seen: '2025', count: { [THREAD]: 2, [CHIPS]: 2 } },
-    { name: 'hidden', selector: hidden, seen: '2019 (capture)', count: { [C2019]: 11, [CHIPS]: 0 } },
+    { name: 'hidden', selector: hidden, seen: CAPTURE, count: { [C2019]: 11, [CHIPS]: 0 } },
     { name: 'toastUndo', selector: toastUndo, seen: '2025', count: { 'dom-2025/toast-sent.html': 1 } },
     { name: 'toastView', selector: toastView, seen: '2025', count: { 'dom-2025/toast-sent.html': 1 } },
-    { name: 'threadSubject', selector: threadSubject, seen: `2026-03-25 (${GJS})`, count: { [THREAD]: 1, [LATE]: 1 } },
-    { name: 'threadMessage', selector: threadMessage, seen: `2026-07-23 (${SDK})`, count: { [THREAD]: 3, [LATE]: 1 } },
-    { name: 'ownMessage', selector: ownMessage, seen: `2026-07-23 (${SDK})`, count: { [THREAD]: 1, [LATE]: 0 } },
-    { name: 'messageSender', selector: messageSender, seen: `2026-03-25 (${GJS})`, count: { [THREAD]: 2, [LATE]: 1 } },
-    { name: 'messageRecipient', selector: messageRecipient, seen: `2026-03-25 (${GJS})`, count: { [THREAD]: 3 } },
-    { name: 'messageDate', selector: messageDate, seen: `2026-07-23 (${SDK})`, count: { [THREAD]: 2 } },
-    { name: 'messageBody', selector: messageBody, seen: `2026-03-25 (${GJS})`, count: { [THREAD]: 2, [LATE]: 0 } },
-    { name: 'messageBodyOuter', selector: messageBodyOuter, seen: `2026-08-06 (${PR1309})`, count: { [LATE]: 1 } },
-    { name: 'inboxRow', selector: inboxRow, seen: `2026-07-23 (${SDK})`, count: { [ROWS]: 2, [LATE]: 2 } },
-    { name: 'unreadRow', selector: unreadRow, seen: `2026-07-23 (${SDK})`, count: { [ROWS]: 1 } },
-    { name: 'rowThreadRef', selector: rowThreadRef, seen: `2026-03-25 (${GJS})`, count: { [ROWS]: 2, [LATE]: 2 } },
-    { name: 'rowSender', selector: rowSender, seen: `2026-07-23 (${SDK})`, count: { [ROWS]: 2 } },
-    { name: 'selectedThreadRef', selector: selectedThreadRef, seen: `2026-08-06 (${PR1309})`, count: { [LATE]: 1, [ROWS]: 0 } },
+    { name: 'threadSubject', selector: threadSubject, seen: GJS, count: { [THREAD]: 1, [LATE]: 1 } },
+    { name: 'threadMessage', selector: threadMessage, seen: SDK, count: { [THREAD]: 3, [LATE]: 1 } },
+    { name: 'ownMessage', selector: ownMessage, seen: SDK, count: { [THREAD]: 1, [LATE]: 0 } },
+    { name: 'messageSender', selector: messageSender, seen: GJS, count: { [THREAD]: 2, [LATE]: 1 } },
+    { name: 'messageRecipient', selector: messageRecipient, seen: GJS, count: { [THREAD]: 3 } },
+    { name: 'messageDate', selector: messageDate, seen: SDK, count: { [THREAD]: 2 } },
+    { name: 'messageBody', selector: messageBody, seen: GJS, count: { [THREAD]: 2, [LATE]: 0 } },
+    { name: 'messageBodyOuter', selector: messageBodyOuter, seen: PR1309, count: { [LATE]: 1 } },
+    { name: 'inboxRow', selector: inboxRow, seen: SDK, count: { [ROWS]: 2, [LATE]: 2 } },
+    { name: 'unreadRow', selector: unreadRow, seen: SDK, count: { [ROWS]: 1 } },
+    { name: 'rowThreadRef', selector: rowThreadRef, seen: GJS, count: { [ROWS]: 2, [LATE]: 2 } },
+    { name: 'rowSender', selector: rowSender, seen: SDK, count: { [ROWS]: 2 } },
+    { name: 'selectedThreadRef', selector: selectedThreadRef, seen: PR1309, count: { [LATE]: 1, [ROWS]: 0 } },
     { name: 'titleEmail', selector: titleEmail, seen: '2025', count: { 'dom-2025/account.html': 1 } },
     { name: 'accountLink', selector: accountLink, seen: '2025', count: { 'dom-2025/account.html': 1 } },
   ];
