@@ -1,12 +1,11 @@
 // Isolated-world Gmail content script: wiring only. Capture logic lives in lib/capture/gmail.
-import { browser } from 'wxt/browser';
 import { createOutbox } from '../../lib/capture/outbox';
 import { trackingFilter } from '../../lib/capture/tracking';
-import { createGmailCapture, type ScheduledEntry } from '../../lib/capture/gmail/controller';
+import { createGmailCapture } from '../../lib/capture/gmail/controller';
 import { validateTapMessage } from '../../lib/capture/gmail/tap-protocol';
 import { onMessage } from '../../lib/messaging';
 import type { CaptureEventInput } from '../../lib/schema/events';
-import { GMAIL_SCHEDULED_KEY, GMAIL_SENT_THREADS_KEY } from '../../lib/storage/keys';
+import { gmailScheduled, gmailSentThreads } from '../../lib/storage/local-items';
 
 const HEALTH_EVERY_MS = 15_000;
 
@@ -21,19 +20,14 @@ export default defineContentScript({
       const keep = tracked(events);
       if (keep.length) outbox.push(keep);
     };
-    // What the controller remembers across reloads, in extension storage (never the site's): which
-    // thread each logged send belongs to, and the scheduled messages not yet seen sent or cancelled.
-    const memory = <T>(key: string) => ({
-      load: () => browser.storage.local.get(key).then((r) => (r[key] ?? {}) as Record<string, T>),
-      save: (map: Record<string, T>) => void browser.storage.local.set({ [key]: map }).catch(() => undefined),
-    });
     const capture = createGmailCapture({
       doc: document,
       now: Date.now,
       newId: () => crypto.randomUUID(),
       emit,
-      sentThreads: memory<string[]>(GMAIL_SENT_THREADS_KEY),
-      scheduledMemory: memory<ScheduledEntry>(GMAIL_SCHEDULED_KEY),
+      // What it remembers across reloads, in extension storage (never the site's).
+      sentThreads: gmailSentThreads,
+      scheduledMemory: gmailScheduled,
     });
 
     // Payloads from the main-world tap (this window or a same-origin Gmail frame). The page can

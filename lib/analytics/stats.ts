@@ -197,7 +197,7 @@ export function pAdjust(p: readonly number[], method: PAdjustMethod): number[] {
  * powerful than Bonferroni and assumes nothing about how the rows' tests depend on each other (the
  * "row vs the rest" tests of one table share data). Benjamini–Hochberg would call more rows
  * different, at the price of letting about 5% of the rows it calls different be chance: fine for
- * screening, not for a verdict the user acts on alone (docs/design.md, "Comparisons").
+ * screening, not for a verdict the user acts on alone (docs/design.md, "Intervals and verdicts").
  */
 export const MULTIPLE_COMPARISONS: PAdjustMethod = 'holm';
 

@@ -93,7 +93,8 @@ export async function ingestCompany(deps: IngestDeps, ws: WorkingSet, ev: Compan
   const same = found.filter((c) => c.keys.some((k) => strong.includes(k)) || c.keys.every((k) => k.startsWith('co:name:')) || !strong.length);
   const [first, ...rest] = same;
   const c: Company = {
-    id: first?.id ?? `co:${strong[0] ?? keys[0]}`,
+    // A company key is already `co:…`: it is the id (rows stored before 2026-12 keep their `co:co:…` ids).
+    id: first?.id ?? strong[0] ?? keys[0]!,
     name: ev.name,
     keys: [...new Set([...(first?.keys ?? []), ...rest.flatMap((r) => r.keys), ...keys])].slice(0, 50),
     linkedinUrl: ev.slug ? `https://www.linkedin.com/company/${encodeURIComponent(ev.slug.toLowerCase())}/` : (first?.linkedinUrl ?? null),

@@ -43,7 +43,6 @@ export const RULE_LABELS: Record<string, string> = {
   'auto:left-company': 'mailbox no longer read',
   'auto:receipt': 'delivery or read receipt',
   'auto:report': 'mail-system report',
-  'auto:system-sender': 'sent by an automatic system',
   human: 'none of the rules: a person',
 };
 

@@ -9,7 +9,6 @@
 //
 // Runs in the service worker for every inbound message: regexes are compiled once, and the text
 // is bounded (TEXT_LIMIT characters; the reply's own part for auto-reply phrases).
-import type { Classification } from '../schema/model';
 import { stripQuote } from './strip-quote';
 import { fold } from '../text';
 
@@ -42,7 +41,6 @@ export type ClassifyRule =
   | 'auto:left-company'
   | 'auto:receipt'
   | 'auto:report'
-  | 'auto:system-sender'
   | 'human';
 
 export interface InboundVerdict {
@@ -1274,13 +1272,4 @@ function subjectKind(residue: string): ClassifyRule {
   if (SUBJECT_ACK.test(residue)) return 'auto:acknowledgement';
   if (SUBJECT_LEFT.test(residue)) return 'auto:left-company';
   return 'auto:subject';
-}
-
-/**
- * The stored classification for current callers: a delay warning is stored as a bounce for now,
- * as before (the schema has no "delay" yet; see the integration notes in docs/).
- */
-export function classifyInbound(input: ClassifyInput): Classification {
-  const v = classifyInboundDetailed(input);
-  return v.class === 'delay' ? 'bounce' : v.class;
 }

@@ -42,9 +42,9 @@ export const POPUP_CACHE_KEY = 'popup:last-numbers';
  */
 export const OUTBOX_PREFIX = 'outbox:';
 
-/** Gmail: message id → thread names of each logged send, across reloads (entrypoints/gmail.content; lib/capture/gmail/controller.ts). */
+/** Gmail: message id → thread names of each logged send, across reloads (item `gmailSentThreads`, local-items.ts; lib/capture/gmail/memory.ts). */
 export const GMAIL_SENT_THREADS_KEY = 'gmail:sent-threads';
-/** Gmail: message id → ScheduledEntry (lib/capture/gmail/controller.ts) of each scheduled message not yet sent or cancelled. */
+/** Gmail: message id → ScheduledEntry of each scheduled message not yet sent or cancelled (item `gmailScheduled`, local-items.ts; lib/capture/gmail/scheduled.ts). */
 export const GMAIL_SCHEDULED_KEY = 'gmail:scheduled';
 
 /** LinkedIn: the viewer's own member id, once a page showed it (written and read by lib/capture/linkedin/watcher.ts). */

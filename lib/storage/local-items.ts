@@ -4,6 +4,7 @@
 // carry. Each fixed key and key family is declared once, here or in items.ts; code outside
 // lib/storage never writes a storage key as a string literal.
 import { browser } from 'wxt/browser';
+import { GMAIL_SCHEDULED_KEY, GMAIL_SENT_THREADS_KEY } from './keys';
 
 /** The part of `browser.storage.local` an item needs (tests pass a fake). */
 export type LocalArea = Pick<typeof browser.storage.local, 'get' | 'set' | 'remove'>;
@@ -17,7 +18,9 @@ export interface LocalItem<T> {
   remove(): Promise<void>;
 }
 
-/** A typed item for one key of lib/storage/keys.ts. */
+/** A typed item for one key of lib/storage/keys.ts. Free of side effects (the annotation): a bundle
+ *  drops the items it does not use, whoever declares them. */
+/* @__NO_SIDE_EFFECTS__ */
 export function localItem<T>(key: string, area: () => LocalArea = () => browser.storage.local): LocalItem<T> {
   return {
     key,
@@ -31,6 +34,23 @@ export function localItem<T>(key: string, area: () => LocalArea = () => browser.
 }
 
 /** A family of items, one key per id (`prefix + id`): e.g. one per invitation. */
+/* @__NO_SIDE_EFFECTS__ */
 export function localItemFamily<T>(keyOf: (id: string) => string, area?: () => LocalArea): (id: string) => LocalItem<T> {
   return (id) => localItem<T>(keyOf(id), area);
 }
+
+// Gmail
+// What the Gmail capture remembers across reloads (lib/capture/gmail/memory.ts, scheduled.ts).
+
+/** Message id -> thread names of each logged send. */
+export const gmailSentThreads = localItem<Record<string, string[]>>(GMAIL_SENT_THREADS_KEY);
+
+/** A scheduled message the Gmail capture follows until Gmail shows it sent or back in drafts. */
+export interface ScheduledEntry {
+  /** Due time (null: the request named none readable). */
+  at: number | null;
+  /** When the scheduling request started: a draft save begun before it is no cancel. */
+  since: number;
+}
+/** Message id -> ScheduledEntry of each scheduled message not yet seen sent or cancelled. */
+export const gmailScheduled = localItem<Record<string, ScheduledEntry>>(GMAIL_SCHEDULED_KEY);

@@ -43,6 +43,17 @@ export function decodeCharset(bytes: Buffer, charset?: string | null): string {
   if ((!label || label === 'utf-8') && (bytes.includes('\x1b$B', 0, 'latin1') || bytes.includes('\x1b$@', 0, 'latin1'))) {
     label = 'iso-2022-jp';
   }
+  // ISO-2022-JP is 7-bit by definition. Japanese carriers label 8-bit text as ISO-2022-JP (EZweb:
+  // EUC-JP; KDDI/au: UTF-8; others Shift_JIS); mail clients sniff it, so the corpus does too.
+  if (label === 'iso-2022-jp' && bytes.some((b) => b > 0x7f)) {
+    for (const guess of ['utf-8', 'euc-jp', 'shift_jis']) {
+      try {
+        return new TextDecoder(guess, { fatal: true }).decode(bytes);
+      } catch {
+        /* not this one */
+      }
+    }
+  }
   if (label && label !== 'utf-8') {
     try {
       return new TextDecoder(label).decode(bytes);

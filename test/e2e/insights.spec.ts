@@ -181,7 +181,9 @@ test('template views: "too early" under the minimum n set in Settings, per versi
     for (const r of await panel.getByTestId(table).locator('tbody tr').all())
       out.set((await r.locator('th .clip').innerText()).trim(), {
         kn: (await r.locator('td.num').innerText()).trim(),
-        verdict: (await r.locator('.verdict').innerText()).trim(),
+        // The row's verdicts: "higher than the rest", then " · positive: …" when the positive
+        // reply rate's verdict differs; the reply-rate verdict is the first part.
+        verdict: (await r.locator('.verdict').innerText()).trim().split(' · positive: ')[0],
         // The rate cell's title: "23% (45 of 196); 95% interval 17%–30%".
         ci: ((await r.locator('td').first().getAttribute('title')) ?? '').split('; ')[1],
       });

@@ -238,7 +238,7 @@ describe('linking a DOM-only reply to the logged send', () => {
 
   it('the reply carries the thread names of the send, also after a reload', async () => {
     let saved: Record<string, string[]> = {};
-    const store = { load: async () => saved, save: (m: Record<string, string[]>) => void (saved = m) };
+    const store = { get: async () => saved, set: async (m: Record<string, string[]> | null) => void (saved = m ?? {}) };
     let cap = setup('dom-2025/compose-chips.html');
     current!.stop();
     // Same document, a controller with the store.

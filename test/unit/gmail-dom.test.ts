@@ -97,6 +97,13 @@ describe('thread view', () => {
     expect(m.sentAt).toBe(new Date(2022, 8, 12, 15, 1).getTime());
   });
 
+  it('a thread whose heading has no id yet: named by the selected row, body read from div.ii.gt', () => {
+    const v = readThreadView(load('dom-2026/thread-id-late.html'))!;
+    expect(v.threadNames).toEqual(['18333b13345c3a42', 'thread-f:1743802434391390786']);
+    expect(v.messages).toHaveLength(1);
+    expect(v.messages[0]).toMatchObject({ externalId: 'msg-f:1743802434391390787', from: { email: 'ana@acme.io' }, text: "Sounds good, let's talk Tuesday." });
+  });
+
   it('parses the localised date titles', () => {
     expect(parseGmailDate('Mon, Sep 12, 2022, 2:53\u202fPM')).toBe(new Date(2022, 8, 12, 14, 53).getTime());
     expect(parseGmailDate('not a date')).toBeNull();
@@ -113,6 +120,15 @@ describe('inbox rows and identity', () => {
       unread: true,
     });
     expect(rows[1].unread).toBe(false);
+  });
+
+  it('learns the own address from the account fixture (title first, else the account button)', () => {
+    const doc = new DOMParser().parseFromString(readFileSync(path.join(FIX, 'dom-2025/account.html'), 'utf8'), 'text/html');
+    expect(readOwnEmail(doc)).toBe('me@sidelog.test');
+    doc.title = 'Gmail';
+    expect(readOwnEmail(doc)).toBe('me@sidelog.test');
+    doc.querySelector('a.gb_A')!.remove();
+    expect(readOwnEmail(doc)).toBeNull();
   });
 
   it('learns the own address from the title or the account button', () => {

@@ -209,13 +209,13 @@ describe('controller: scheduled messages followed until sent or cancelled', () =
 
   it('the followed ids survive a reload (kept in extension storage), and sync calls wait for them', async () => {
     let saved: Record<string, ScheduledEntry> = {};
-    const memory = { load: async () => saved, save: (m: Record<string, ScheduledEntry>) => void (saved = structuredClone(m)) };
+    const memory = { get: async () => saved, set: async (m: Record<string, ScheduledEntry> | null) => void (saved = structuredClone(m ?? {})) };
     const cap = setup({ scheduledMemory: memory });
     cap.onTap(tap(scheduleRequest({ due: DUE }), scheduleResponse()));
     await until(() => expect(saved[SCHEDULED_ID]).toEqual({ at: DUE, since: STARTED }));
     // The page reloads; the first sync call arrives before the memory is read.
     let release!: () => void;
-    const slow = { load: () => new Promise<Record<string, ScheduledEntry>>((ok) => (release = () => ok(saved))), save: memory.save };
+    const slow = { get: () => new Promise<Record<string, ScheduledEntry>>((ok) => (release = () => ok(saved))), set: memory.set };
     const again = setup({ scheduledMemory: slow });
     clock = DUE + 60_000;
     const later = laterSighting(SENT_LABELS, DUE + 900);

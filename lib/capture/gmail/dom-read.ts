@@ -5,10 +5,8 @@
 import { normEmail } from '../../records/keys';
 import type { CapturedPerson } from '../../schema/events';
 import { cleanId, isLegacyHex, isMsgId, messageAliases, threadNames, timeFromLegacyHex, legacyOfFetched } from './ids';
-import { MAX_SHORT, MAX_TEXT } from './limits';
-import { GMAIL } from './selectors';
-
-const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+import { clip, MAX_SHORT, MAX_TEXT } from './limits';
+import * as GMAIL from './selectors';
 
 /** "Ana Ruiz <ana@acme.io>, bob@x.com" -> people (the old textarea widget holds such text). */
 export function parseAddressList(s: string): CapturedPerson[] {
@@ -32,20 +30,20 @@ export function readRecipients(root: ParentNode, field: 'to' | 'cc' | 'bcc'): Ca
       out.push(p);
     }
   };
-  const chipField = root.querySelector(GMAIL.compose.chipField(field)) ?? root.querySelector(GMAIL.compose.anyField(field));
+  const chipField = root.querySelector(GMAIL.chipField(field)) ?? root.querySelector(GMAIL.anyField(field));
   if (chipField) {
-    for (const chip of chipField.querySelectorAll(GMAIL.compose.anyChip)) {
+    for (const chip of chipField.querySelectorAll(GMAIL.anyChip)) {
       const email = normEmail(chip.getAttribute('data-hovercard-id') ?? chip.getAttribute('email'));
       if (!email) continue;
-      const name = chip.getAttribute('data-name') ?? chip.getAttribute('name') ?? chip.querySelector('[data-name]')?.getAttribute('data-name') ?? '';
+      const name = chip.getAttribute('data-name') ?? chip.getAttribute('name') ?? chip.querySelector(GMAIL.chipName)?.getAttribute('data-name') ?? '';
       add(name && name.toLowerCase() !== email ? { email, name: clip(name.trim(), MAX_SHORT) } : { email });
     }
     // An address still being typed when Send is pressed: Gmail turns it into a chip on send.
-    const typing = chipField.querySelector<HTMLInputElement>(GMAIL.compose.chipInput);
+    const typing = chipField.querySelector<HTMLInputElement>(GMAIL.chipInput);
     if (typing?.value) parseAddressList(typing.value).forEach(add);
   }
-  for (const hidden of root.querySelectorAll<HTMLInputElement>(GMAIL.compose.legacyChip(field))) parseAddressList(hidden.value).forEach(add);
-  const ta = root.querySelector<HTMLTextAreaElement>(GMAIL.compose.legacyField(field));
+  for (const hidden of root.querySelectorAll<HTMLInputElement>(GMAIL.legacyChip(field))) parseAddressList(hidden.value).forEach(add);
+  const ta = root.querySelector<HTMLTextAreaElement>(GMAIL.legacyField(field));
   if (ta?.value) parseAddressList(ta.value).forEach(add);
   return out;
 }
@@ -53,7 +51,7 @@ export function readRecipients(root: ParentNode, field: 'to' | 'cc' | 'bcc'): Ca
 const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'UL', 'OL', 'TABLE', 'PRE']);
 
 /** Text of an editable body or a message body, without Gmail's quoted history. DOM walk only. */
-export function elementText(el: Element, skip: string = GMAIL.compose.quote): string {
+export function elementText(el: Element, skip: string = GMAIL.quote): string {
   let out = '';
   const walk = (n: Node) => {
     if (n.nodeType === 3) {
@@ -113,16 +111,16 @@ export function draftIdOf(raw: string | null | undefined): { id: string | null; 
 }
 
 export function readCompose(root: Element): ComposeState {
-  const draft = draftIdOf(inputValue(root, GMAIL.compose.draft));
-  const rt = cleanId(inputValue(root, GMAIL.compose.thread));
-  const body = root.querySelector(GMAIL.compose.body);
+  const draft = draftIdOf(inputValue(root, GMAIL.composeDraft));
+  const rt = cleanId(inputValue(root, GMAIL.composeThread));
+  const body = root.querySelector(GMAIL.composeBody);
   return {
     draftId: draft.id,
     draftLegacy: draft.legacy,
     threadId: rt && (/^thread-/.test(rt) || isLegacyHex(rt)) ? rt : null,
-    composeId: inputValue(root, GMAIL.compose.composeId) || null,
-    fromEmail: normEmail(inputValue(root, GMAIL.compose.from)),
-    subject: clip(inputValue(root, GMAIL.compose.subject).trim(), MAX_SHORT),
+    composeId: inputValue(root, GMAIL.composeIdInput) || null,
+    fromEmail: normEmail(inputValue(root, GMAIL.composeFrom)),
+    subject: clip(inputValue(root, GMAIL.composeSubject).trim(), MAX_SHORT),
     to: readRecipients(root, 'to'),
     cc: readRecipients(root, 'cc'),
     bcc: readRecipients(root, 'bcc'),
@@ -134,19 +132,19 @@ export function readCompose(root: Element): ComposeState {
 export function composeRootOf(node: Node | null): Element | null {
   const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
   if (!el) return null;
-  const m9 = el.closest(GMAIL.compose.root);
+  const m9 = el.closest(GMAIL.composeRoot);
   if (m9) return m9;
   // No div.M9 (a changed build): the nearest ancestor that holds the compose's subject/draft inputs.
   let cur: Element | null = el;
   for (let i = 0; cur && i < 20; i++, cur = cur.parentElement) {
-    if (cur.querySelector(GMAIL.compose.rootMarker) && cur.querySelector(GMAIL.compose.body)) return cur;
+    if (cur.querySelector(GMAIL.composeMarker) && cur.querySelector(GMAIL.composeBody)) return cur;
   }
   return null;
 }
 
 /** The compose Send button a click landed on, if any. */
 export function sendButtonOf(target: Element): Element | null {
-  const b = target.closest(GMAIL.compose.sendButton) ?? target.closest(GMAIL.compose.sendButtonByLabel);
+  const b = target.closest(GMAIL.sendButton) ?? target.closest(GMAIL.sendButtonByLabel);
   return b && composeRootOf(b) ? b : null;
 }
 
@@ -194,10 +192,10 @@ export function readThreadIds(h2: Element): string[] {
 /** The open thread's names: the heading's ids, else the selected list row's (`tr.aps`, which can
  *  carry the legacy id before the heading does); [] while neither has been painted yet. */
 export function openThreadNames(doc: ParentNode): string[] {
-  const h2 = doc.querySelector(GMAIL.thread.subject);
+  const h2 = doc.querySelector(GMAIL.threadSubject);
   const names = h2 ? readThreadIds(h2) : [];
   if (names.length) return names;
-  const row = doc.querySelector(GMAIL.inbox.selectedThreadRef);
+  const row = doc.querySelector(GMAIL.selectedThreadRef);
   return row ? threadNames([row.getAttribute('data-legacy-thread-id'), row.getAttribute('data-thread-id')]) : [];
 }
 
@@ -205,10 +203,10 @@ export function readMessageNode(node: Element): ThreadMessage | null {
   const id = cleanId(node.getAttribute('data-message-id'));
   if (!isMsgId(id)) return null;
   const legacy = node.getAttribute('data-legacy-message-id');
-  const from = person(node.querySelector(GMAIL.thread.sender));
+  const from = person(node.querySelector(GMAIL.messageSender));
   if (!from) return null;
   const to: CapturedPerson[] = [];
-  for (const r of node.querySelectorAll(GMAIL.thread.recipient)) {
+  for (const r of node.querySelectorAll(GMAIL.messageRecipient)) {
     const p = person(r);
     if (p && !to.some((x) => x.email === p.email)) to.push(p);
   }
@@ -216,19 +214,19 @@ export function readMessageNode(node: Element): ThreadMessage | null {
   // Gmail's ids carry the receive time (exact); the title only the minute, in the user's locale.
   // When both exist and disagree by more than a day and a half, the id is not time-based: trust the title.
   const fromId = legacyHex ? timeFromLegacyHex(legacyHex) : null;
-  const fromTitle = parseGmailDate(node.querySelector(GMAIL.thread.date)?.getAttribute('title'));
+  const fromTitle = parseGmailDate(node.querySelector(GMAIL.messageDate)?.getAttribute('title'));
   const sentAt = fromId != null && fromTitle != null && Math.abs(fromId - fromTitle) > 36 * 3600_000 ? fromTitle : (fromId ?? fromTitle);
-  const body = node.querySelector(GMAIL.thread.body) ?? node.querySelector(GMAIL.thread.bodyOuter);
+  const body = node.querySelector(GMAIL.messageBody) ?? node.querySelector(GMAIL.messageBodyOuter);
   return { externalId: id, aliases: messageAliases(id, [legacy]), from, to, sentAt, text: body ? elementText(body) : '' };
 }
 
 export function readThreadView(root: ParentNode): ThreadView | null {
-  const h2 = root.querySelector(GMAIL.thread.subject);
+  const h2 = root.querySelector(GMAIL.threadSubject);
   if (!h2) return null;
   const names = openThreadNames(root);
   const messages: ThreadMessage[] = [];
   let unreadable = 0;
-  for (const node of root.querySelectorAll(GMAIL.thread.message)) {
+  for (const node of root.querySelectorAll(GMAIL.threadMessage)) {
     const m = readMessageNode(node);
     if (m) messages.push(m);
     else unreadable++;
@@ -247,28 +245,28 @@ export interface InboxRow {
  *  the network layer reads); they serve the page context and the health count. */
 export function readInboxRows(root: ParentNode): InboxRow[] {
   const rows: InboxRow[] = [];
-  for (const tr of root.querySelectorAll(GMAIL.inbox.row)) {
-    const ref = tr.querySelector(GMAIL.inbox.threadRef);
+  for (const tr of root.querySelectorAll(GMAIL.inboxRow)) {
+    const ref = tr.querySelector(GMAIL.rowThreadRef);
     if (!ref) continue;
     const names = threadNames([ref.getAttribute('data-thread-id'), ref.getAttribute('data-legacy-thread-id')]);
     const senders: CapturedPerson[] = [];
-    for (const s of tr.querySelectorAll(GMAIL.inbox.sender)) {
+    for (const s of tr.querySelectorAll(GMAIL.rowSender)) {
       const p = person(s);
       if (p && !senders.some((x) => x.email === p.email)) senders.push(p);
     }
-    rows.push({ threadNames: names, senders, unread: tr.classList.contains('zE') });
+    rows.push({ threadNames: names, senders, unread: tr.matches(GMAIL.unreadRow) });
   }
   return rows;
 }
 
 /** The signed-in address, from the title ("Inbox - me@x.com - Gmail") or the account button. */
 export function readOwnEmail(doc: Document): string | null {
-  const m = GMAIL.account.titleEmail.exec(doc.title);
+  const m = GMAIL.titleEmail.exec(doc.title);
   if (m) {
     const e = normEmail(m[1]);
     if (e) return e;
   }
-  const link = doc.querySelector(GMAIL.account.accountLink);
+  const link = doc.querySelector(GMAIL.accountLink);
   if (link) {
     const data = normEmail(link.getAttribute('data-email'));
     if (data) return data;
@@ -277,11 +275,4 @@ export function readOwnEmail(doc: Document): string | null {
     if (lm) return normEmail(lm[1]);
   }
   return null;
-}
-
-/** The "Message sent" state of the toast: both links present (Undo may already be gone). */
-export function readToast(doc: Document): { sent: boolean; undo: Element | null; view: Element | null } {
-  const view = doc.getElementById('link_vsm');
-  const undo = doc.getElementById('link_undo');
-  return { sent: !!view, undo, view };
 }

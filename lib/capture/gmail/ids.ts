@@ -9,6 +9,8 @@
 // - legacy hex ids (`183234eaadcf41e5`): `msg-f:`/`thread-f:` decimals are the same 64-bit number.
 //   The top bits (id >> 20) are the server's receive time in ms.
 
+import { isMs } from './limits';
+
 const HEX = /^[0-9a-f]{12,16}$/i;
 const DEC = /^\d{15,20}$/;
 
@@ -48,7 +50,7 @@ export function decimalToHex(dec: string): string | null {
 export function timeFromLegacyHex(hex: string): number | null {
   if (!HEX.test(hex)) return null;
   const ms = Number(BigInt('0x' + hex) >> 20n);
-  return ms > 946684800000 && ms < 4102444800000 ? ms : null;
+  return isMs(ms) ? ms : null;
 }
 
 /** `msg-f:<dec>` <-> legacy hex; `msg-a:` ids have no computable legacy form (the server assigns one). */

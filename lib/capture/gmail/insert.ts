@@ -3,7 +3,7 @@
 // Falls back to DOM text nodes and <br>s (never innerHTML: Gmail enforces Trusted Types).
 // Nothing is sent, clicked or submitted: the user reviews and presses Send.
 import type { InsertResult } from '../../messaging';
-import { GMAIL } from './selectors';
+import * as GMAIL from './selectors';
 
 const REPLY_SUBJECT = /^\s*(re|fwd?|aw|wg|tr|sv|vs|rv|r)\s*:/i;
 
@@ -45,9 +45,9 @@ function fallbackInsert(doc: Document, body: Element, text: string) {
 }
 
 export function fillCompose(doc: Document, root: Element, subject: string | null, text: string): InsertResult {
-  const body = root.querySelector<HTMLElement>(GMAIL.compose.body);
+  const body = root.querySelector<HTMLElement>(GMAIL.composeBody);
   if (!body) return { ok: false, reason: 'This compose has no message box Sidelog recognises.' };
-  const subj = root.querySelector<HTMLInputElement>(GMAIL.compose.subject);
+  const subj = root.querySelector<HTMLInputElement>(GMAIL.composeSubject);
   // A reply keeps its "Re: …" subject: changing it would split the thread.
   if (subject && subj && !REPLY_SUBJECT.test(subj.value)) setInputValue(doc, subj, subject);
   body.focus();

@@ -12,7 +12,7 @@
 // payload. A message is accepted only when its id, labels, sender and time all check out; anything
 // else that looks like a send but cannot be read is counted as a failure, never guessed.
 import type { CapturedPerson, MessageEventInput } from '../../schema/events';
-import { MAX_SHORT, MAX_TEXT } from './limits';
+import { clip, isMs, MAX_SHORT, MAX_TEXT } from './limits';
 import { htmlToText, normaliseText } from './html-text';
 import { cleanId, isLegacyHex, isMsgId, isThreadId, messageAliases, splitThread, threadNames } from './ids';
 
@@ -93,9 +93,6 @@ export const DRAFT_LABELS = ['^r', '^r_bt'];
 /** Labels that mean the message was written by the user (sent `^f`, send pending `^pfg`, draft `^r`). */
 const AUTHORED_LABELS = new Set(['^f', '^pfg', '^r', '^r_bt']);
 
-const MIN_MS = 946684800000;
-const MAX_MS = 4102444800000;
-
 const isArr = Array.isArray as (x: unknown) => x is unknown[];
 const at = (x: unknown, ...path: number[]): unknown => {
   let cur = x;
@@ -105,7 +102,6 @@ const at = (x: unknown, ...path: number[]): unknown => {
   }
   return cur;
 };
-const isMs = (x: unknown): x is number => typeof x === 'number' && x > MIN_MS && x < MAX_MS;
 /** A time as Gmail writes one: ms as a number, or as a decimal string (`/i/fd` times are strings). */
 const asMs = (x: unknown): number | null => {
   if (isMs(x)) return Math.floor(x);
@@ -117,7 +113,6 @@ const asMs = (x: unknown): number | null => {
 };
 const isLabels = (x: unknown): x is string[] =>
   isArr(x) && x.length > 0 && x.every((l) => typeof l === 'string' && l.startsWith('^'));
-const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 
 /** A contact is `[type, address, name?, …]`; the 2025 change nests it one level deeper in places. */
 function readContact(c: unknown): CapturedPerson | null {

@@ -338,6 +338,8 @@ describe('company pages: industry, size band, headquarters for everyone who work
     expect(all).toHaveLength(3);
     for (const p of all) expect(p).toMatchObject({ industry: 'Marketing Services', companySize: '11-50', companyHq: 'Madrid' });
     expect((await db.companies.toArray()).map((c) => c.keys.sort())).toEqual([['co:id:5551212', 'co:li:umbrella-corp', 'co:name:umbrella'].sort()]);
+    // The row's id is its first strong key, once prefixed.
+    expect((await db.companies.toArray()).map((c) => c.id)).toEqual(['co:li:umbrella-corp']);
   });
   it('by name when the profile does not link the page; never a same-named company the profile links elsewhere', async () => {
     await ingest(profile({ name: 'Ana García', profileUrl: URL_ })); // company "Umbrella", no link
