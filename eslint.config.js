@@ -257,15 +257,15 @@ export default defineConfig(
     ],
   },
   {
-    // TODO(coordinator): lint capture after the capture merges. Two helpers are rewriting these
-    // files in parallel; lint them (and fix what it finds) once their branches are in main.
+    // TODO(coordinator): lint capture after the capture merges. The LinkedIn capture is being
+    // rewritten in parallel (the Gmail one has merged: lib/capture/gmail/ and its entrypoints are
+    // linted); lint these (and fix what it finds) once that branch is in main.
     ignores: [
-      'lib/capture/**',
-      'entrypoints/*gmail*',
-      'entrypoints/*gmail*/**',
+      'lib/capture/linkedin/**',
+      'lib/capture/*.ts',
       'entrypoints/*linkedin*',
       'entrypoints/*linkedin*/**',
-      // Their unit tests, which the same rewrite renames and edits.
+      // The capture unit tests, which the rewrites rename and edit.
       'test/unit/gmail-*',
       'test/unit/linkedin-*',
       'test/unit/capture-*',
