@@ -4,12 +4,12 @@ import { browser } from 'wxt/browser';
 import { createOutbox } from '@/lib/capture/outbox';
 import { trackingFilter } from '@/lib/capture/tracking';
 import type { CaptureEventInput } from '@/lib/schema/events';
-import { createWatcher, currentThreadId } from '@/lib/capture/linkedin/watcher';
+import { createLinkedInCapture, currentThreadId } from '@/lib/capture/linkedin/controller';
 import { insertTemplate, pickBox } from '@/lib/capture/linkedin/insert';
-import { conversationRootOf, readConversationHeader, readProfile, threadOfComposeBox } from '@/lib/capture/linkedin/dom';
+import { conversationRootOf, readConversationHeader, readProfile, threadOfComposeBox } from '@/lib/capture/linkedin/dom-read';
 import { SEL } from '@/lib/capture/linkedin/selectors';
 import { onMessage } from '@/lib/messaging';
-import { TAP_EVENT, checkTapEvents } from '@/lib/capture/linkedin/tap-bridge';
+import { TAP_EVENT, checkTapEvents } from '@/lib/capture/linkedin/tap-protocol';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
@@ -24,7 +24,7 @@ export default defineContentScript({
       const keep = tracked(events);
       if (keep.length) outbox.push(keep);
     };
-    const watcher = createWatcher({
+    const capture = createLinkedInCapture({
       doc: document,
       push,
       tracking: tracked.on,
@@ -36,16 +36,16 @@ export default defineContentScript({
         },
       },
     });
-    watcher.scanAll();
-    addEventListener('pagehide', () => watcher.flush());
+    capture.scanAll();
+    addEventListener('pagehide', () => capture.flush());
     // Extension updated or disabled: this copy of the script stops observing the page.
-    ctx.onInvalidated(() => watcher.stop());
+    ctx.onInvalidated(() => capture.stop());
 
     // Responses LinkedIn's app received, handed over by the main-world tap (linkedin-main.content.ts).
     // The page could dispatch this event too: it is untrusted input like the DOM, and the
     // background validates every event.
     addEventListener(TAP_EVENT, (e) => {
-      const events = checkTapEvents((e as CustomEvent).detail, watcher.viewer(), () => crypto.randomUUID());
+      const events = checkTapEvents((e as CustomEvent).detail, capture.viewer(), () => crypto.randomUUID());
       if (events.length) push(events);
     });
 

@@ -4,7 +4,7 @@
 // beforeinput/input events LinkedIn's editor listens to), never through innerHTML. Which template
 // filled which box is remembered in a WeakMap, so the message sent from that box carries it.
 import type { InsertRequest, InsertResult } from '../../messaging';
-import { findComposeBoxes } from './dom';
+import { findComposeBoxes } from './dom-read';
 import { SEL } from './selectors';
 
 export interface Insertion {

@@ -4,7 +4,7 @@
 import { canonicalProfileUrl, memberIdFromProfileUrl } from './ids';
 import { COMPANY_LABELS, COMPANY_SEL, INVITATION_SEL } from './selectors';
 import { isPresenceLine } from './presence';
-import { readableText } from './dom';
+import { readableText } from './dom-read';
 
 const oneLine = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 

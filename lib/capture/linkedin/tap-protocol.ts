@@ -1,11 +1,30 @@
-// The isolated content script's side of the main-world tap. The tap (page world) builds capture
-// events from responses LinkedIn's app received and dispatches them as JSON on a window event.
+// What passes between the main-world tap (tap.ts) and the isolated content script: which responses
+// the tap reads, the window event it dispatches, and the isolated side's check of what arrives.
+// The tap (page world) builds capture events from responses LinkedIn's app received and
+// dispatches them as JSON on a window event.
 // The page can dispatch that event too, so what arrives is untrusted: only LinkedIn network-layer
 // message/retract events pass, with fresh event ids; the background validates every field again.
 import type { CaptureEventInput } from '../../schema/events';
+import { linkedInAppUrl } from './requests';
 
 /** Bridge event name between the main-world tap and the isolated content script. */
 export const TAP_EVENT = 'sidelog:linkedin-tap';
+/** Response bodies the tap reads at most (messaging payloads are a few KB to a few hundred). */
+export const MAX_BODY = 2_000_000;
+
+export type TapKind = 'send' | 'messages' | 'realtime';
+
+/** Which responses the tap forwards (by URL, before reading anything). */
+export function classifyTapUrl(url: string): TapKind | null {
+  const u = linkedInAppUrl(url);
+  if (!u) return null;
+  const p = u.pathname;
+  if (p.endsWith('/voyagerMessagingDashMessengerMessages') && u.searchParams.get('action') === 'createMessage') return 'send';
+  if (p.endsWith('/voyagerMessagingGraphQL/graphql') && /messengerMessages|messengerConversations/i.test(u.searchParams.get('queryId') ?? '')) return 'messages';
+  if (/^\/voyager\/api\/messaging\/conversations\/[^/]+\/events/.test(p)) return 'messages';
+  if (p.startsWith('/realtime/connect')) return 'realtime';
+  return null;
+}
 
 export function checkTapEvents(detail: unknown, viewerMemberId: string | null, newId: () => string): CaptureEventInput[] {
   if (typeof detail !== 'string' || detail.length > 2_100_000) return [];

@@ -18,7 +18,7 @@ import {
   readableText,
   type DomMessage,
   type ProfileTraits,
-} from './dom';
+} from './dom-read';
 import { inviteThreadId, noteKey, oneToOneThreadAlias, normaliseThreadId, parseEventUrn } from './ids';
 import { readCompanyPage, readInvitationCards } from './pages';
 import { insertions, noteFocus } from './insert';
@@ -32,7 +32,7 @@ export interface WatcherStore {
   set(key: string, value: unknown): Promise<void>;
 }
 
-export interface WatcherOptions {
+export interface LinkedInCaptureOptions {
   doc: Document;
   push: (events: CaptureEventInput[]) => void;
   now?: () => number;
@@ -48,7 +48,7 @@ export interface WatcherOptions {
   tracking?: () => boolean;
 }
 
-export interface Watcher {
+export interface LinkedInCapture {
   /** Processes a batch of mutation records (what the MutationObserver callback calls). */
   handle(records: MutationRecord[]): void;
   /** Reads everything already on the page (start, SPA navigation). */
@@ -67,7 +67,7 @@ function memoryStore(): WatcherStore {
   return { get: async (k) => m.get(k), set: async (k, v) => void m.set(k, v) };
 }
 
-export function createWatcher(opts: WatcherOptions): Watcher {
+export function createLinkedInCapture(opts: LinkedInCaptureOptions): LinkedInCapture {
   const { doc } = opts;
   const win = doc.defaultView!;
   const now = opts.now ?? Date.now;
