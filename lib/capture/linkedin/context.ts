@@ -1,0 +1,63 @@
+// What every part of the LinkedIn capture controller (controller.ts) is handed: the page, the
+// clock, ids, the event queue and the health counters. Each part is a plain factory taking this
+// and the few other parts it needs; nothing here touches the page.
+import type { CaptureEventInput, CapturedPerson } from '../../schema/events';
+import type { Health } from './health';
+
+/** Extension storage (never the site's) as the controller's parts use it. */
+export interface CaptureStore {
+  get(key: string): Promise<unknown>;
+  /** Stores `value`; null removes the key. */
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export interface CaptureContext {
+  doc: Document;
+  now: () => number;
+  newId: () => string;
+  /** Queues one event (sent in a batch shortly after). */
+  emit: (ev: CaptureEventInput) => void;
+  /** Sends the queued events now. */
+  flush: () => void;
+  health: Health;
+}
+
+/** A person as capture events carry them: only the fields known, names capped. */
+export function toPerson(p: {
+  name: string | null;
+  profileUrl: string | null;
+  memberId: string | null;
+  numericMemberId?: string | null;
+  invitationId?: string | null;
+  email?: string | null;
+}): CapturedPerson {
+  const o: CapturedPerson = {};
+  if (p.name) o.name = p.name.slice(0, 1000);
+  if (p.profileUrl) o.profileUrl = p.profileUrl;
+  if (p.memberId) o.memberId = p.memberId;
+  if (p.numericMemberId) o.numericMemberId = p.numericMemberId;
+  if (p.invitationId) o.invitationId = p.invitationId;
+  if (p.email) o.email = p.email;
+  return o;
+}
+
+/** Events queued and sent in one batch 200 ms after the first (or on flush). */
+export function createBatch(push: (events: CaptureEventInput[]) => void, delayMs = 200): { emit: (ev: CaptureEventInput) => void; flush: () => void } {
+  let out: CaptureEventInput[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  function flush() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!out.length) return;
+    const batch = out;
+    out = [];
+    push(batch);
+  }
+  return {
+    emit(ev) {
+      out.push(ev);
+      if (!timer) timer = setTimeout(flush, delayMs);
+    },
+    flush,
+  };
+}

@@ -1,0 +1,34 @@
+// The DOM layer's health: items recognised and reads that failed since the last report, sent as a
+// `health` event now and then (the panel says "working" or "degraded" from them).
+import type { CaptureEventInput } from '../../schema/events';
+
+export interface Health {
+  /** One more page item read. */
+  recognised(): void;
+  /** One read that failed; the message is kept for the next report. */
+  fail(msg: string): void;
+  /** Sends what changed since the last report, if anything did. */
+  report(): void;
+  stats(): { recognised: number; failed: number };
+}
+
+export function createHealth(emit: (ev: CaptureEventInput) => void, newId: () => string): Health {
+  let recognised = 0;
+  let failed = 0;
+  let lastError: string | null = null;
+  let reportedAt = { recognised: 0, failed: 0 };
+  return {
+    recognised: () => void recognised++,
+    fail(msg) {
+      failed++;
+      lastError = msg.slice(0, 300);
+    },
+    report() {
+      if (recognised === reportedAt.recognised && failed === reportedAt.failed) return;
+      emit({ eventId: newId(), type: 'health', channel: 'linkedin', layer: 'dom', recognised: recognised - reportedAt.recognised, failed: failed - reportedAt.failed, lastError });
+      reportedAt = { recognised, failed };
+      lastError = null;
+    },
+    stats: () => ({ recognised, failed }),
+  };
+}

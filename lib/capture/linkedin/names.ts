@@ -1,0 +1,43 @@
+// Names seen in conversation headers -> their thread and ids, kept in extension storage for the
+// conversation list, whose 2026 entries carry no ids (only the name and a snippet). Shared by the
+// LinkedIn tabs: re-read before each write, at most 500 names.
+import type { CaptureStore } from './context';
+
+export interface KnownName {
+  threadId: string;
+  memberId: string | null;
+  profileUrl: string | null;
+}
+export type NameMap = Record<string, KnownName>;
+
+export interface NamesMemory {
+  /** The names as this tab last read them (from storage on first use). */
+  load(): Promise<NameMap>;
+  /** Reads storage again (another tab may have learned names since). */
+  refresh(): Promise<NameMap>;
+  remember(name: string, threadId: string, memberId: string | null, profileUrl: string | null): Promise<void>;
+}
+
+export function createNamesMemory(store: CaptureStore): NamesMemory {
+  let cache: NameMap | null = null;
+  const stored = async () => ((await store.get('linkedin:names')) as NameMap | null | undefined) ?? {};
+  const load = async () => (cache ??= await stored());
+  return {
+    load,
+    async refresh() {
+      cache = { ...(await load()), ...(await stored()) };
+      return cache;
+    },
+    async remember(name, threadId, memberId, profileUrl) {
+      const key = name.toLowerCase();
+      if ((await load())[key]?.threadId === threadId) return;
+      // Re-read before writing: another LinkedIn tab may have added names since this one loaded them.
+      const names = { ...(await load()), ...(await stored()) };
+      names[key] = { threadId, memberId, profileUrl };
+      cache = names;
+      const keys = Object.keys(names);
+      if (keys.length > 500) delete names[keys[0]!];
+      await store.set('linkedin:names', names);
+    },
+  };
+}
