@@ -28,13 +28,7 @@ export default defineContentScript({
       doc: document,
       push,
       tracking: tracked.on,
-      store: {
-        get: async (k) => (await browser.storage.local.get(k))[k],
-        set: async (k, v) => {
-          if (v === null) await browser.storage.local.remove(k);
-          else await browser.storage.local.set({ [k]: v });
-        },
-      },
+      area: browser.storage.local,
     });
     capture.scanAll();
     addEventListener('pagehide', () => capture.flush());

@@ -18,7 +18,7 @@ import {
 } from '../../lib/capture/linkedin/dom-read';
 import { normaliseThreadId } from '../../lib/capture/linkedin/ids';
 import { SEL } from '../../lib/capture/linkedin/selectors';
-import { createLinkedInCapture } from '../../lib/capture/linkedin/controller';
+import { createLinkedInCapture, memoryArea } from '../../lib/capture/linkedin/controller';
 import { insertions } from '../../lib/capture/linkedin/insert';
 import { CaptureEvent, type CaptureEventInput } from '../../lib/schema/events';
 
@@ -260,7 +260,7 @@ describe('capture controller', () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
     const out: CaptureEventInput[][] = [];
     const store = new Map<string, unknown>();
-    const mk = () => createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, store: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v) } });
+    const mk = () => createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, area: memoryArea(store) });
     let w = mk();
     w.scanAll();
     await new Promise((r) => setTimeout(r, 30));
@@ -338,12 +338,12 @@ describe('capture controller', () => {
     const memberId = readProfile(doc, 'https://www.linkedin.com/in/ana-garcia-1/')!.memberId!;
     const store = new Map<string, unknown>([[`linkedin:pending-m:${memberId}`, Date.now() - 86400_000]]);
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, store: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v) } });
+    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, area: memoryArea(store) });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 30));
     w.stop();
     expect(events(out).find((e) => e.type === 'connection-accepted')).toMatchObject({ person: { memberId } });
-    expect(store.get(`linkedin:pending-m:${memberId}`)).toBeNull();
+    expect(store.has(`linkedin:pending-m:${memberId}`)).toBe(false);
   });
   it('the conversation header gives no trait from a presence line; health is reported', async () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
@@ -533,7 +533,7 @@ describe('invitation dialog (shadow root)', () => {
     insertions.set(note, { templateId: 'tpl-1', templateVersion: 2, body: note.value, at: Date.now() });
     const store = new Map<string, unknown>();
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, inviteFallbackMs: 30, store: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v) } });
+    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, inviteFallbackMs: 30, area: memoryArea(store) });
     w.scanAll();
     root.querySelector<HTMLElement>('button[aria-label="Send invitation"]')!.click();
     const noted = [...store.entries()].find(([k]) => k.startsWith('linkedin:invite-note:'));
@@ -561,7 +561,7 @@ describe('invitation dialog (shadow root)', () => {
     const root = doc.getElementById('interop-outlet')!.shadowRoot!;
     root.querySelector<HTMLTextAreaElement>('textarea#custom-message')!.value = 'Hola Ana, ¿conectamos?';
     const store = new Map<string, unknown>();
-    const w = createLinkedInCapture({ doc, push: () => undefined, tracking: () => false, profileDelayMs: 1, healthEveryMs: 1e9, inviteFallbackMs: 30, store: { get: async (k) => store.get(k), set: async (k, v) => void store.set(k, v) } });
+    const w = createLinkedInCapture({ doc, push: () => undefined, tracking: () => false, profileDelayMs: 1, healthEveryMs: 1e9, inviteFallbackMs: 30, area: memoryArea(store) });
     w.scanAll();
     root.querySelector<HTMLElement>('button[aria-label="Send invitation"]')!.click();
     await new Promise((r) => setTimeout(r, 20));

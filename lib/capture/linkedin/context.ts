@@ -4,13 +4,6 @@
 import type { CaptureEventInput, CapturedPerson } from '../../schema/events';
 import type { Health } from './health';
 
-/** Extension storage (never the site's) as the controller's parts use it. */
-export interface CaptureStore {
-  get(key: string): Promise<unknown>;
-  /** Stores `value`; null removes the key. */
-  set(key: string, value: unknown): Promise<void>;
-}
-
 export interface CaptureContext {
   doc: Document;
   now: () => number;

@@ -9,7 +9,8 @@
 // page. The observer callback does work proportional to the mutation (added subtrees, changed
 // attributes), never a scan of the whole page; profile reads are debounced.
 import type { CaptureEventInput } from '../../schema/events';
-import { createBatch, type CaptureContext, type CaptureStore } from './context';
+import { linkedInItems, type LocalArea } from '../../storage/local-items';
+import { createBatch, type CaptureContext } from './context';
 import { createConversationScan } from './conversation-scan';
 import { createHealth } from './health';
 import { normaliseThreadId, parseEventUrn } from './ids';
@@ -21,15 +22,16 @@ import { SEL } from './selectors';
 import { composeBoxOf, createSendMemory } from './sends';
 import { createViewer } from './viewer';
 
-export type { CaptureStore } from './context';
-
 export interface LinkedInCaptureOptions {
   doc: Document;
   push: (events: CaptureEventInput[]) => void;
   now?: () => number;
   newId?: () => string;
-  /** Extension storage (never the site's): pending invitations, names seen in conversations. */
-  store?: CaptureStore;
+  /**
+   * Extension storage (never the site's): the viewer, names seen in conversations, pending and held
+   * invitations (typed items of lib/storage/local-items.ts). Default: a memory of this page only.
+   */
+  area?: LocalArea;
   /** ms to wait before reading a profile after its page stopped changing. */
   profileDelayMs?: number;
   healthEveryMs?: number;
@@ -51,9 +53,14 @@ export interface LinkedInCapture {
   viewer(): string | null;
 }
 
-function memoryStore(): CaptureStore {
-  const m = new Map<string, unknown>();
-  return { get: async (k) => m.get(k), set: async (k, v) => void m.set(k, v) };
+/** A storage area kept in a Map, for a capture given none (tests, benchmarks). */
+export function memoryArea(m = new Map<string, unknown>()): LocalArea {
+  const area = {
+    get: async (k: string) => (m.has(k) ? { [k]: m.get(k) } : {}),
+    set: async (o: Record<string, unknown>) => void Object.entries(o).forEach(([k, v]) => m.set(k, v)),
+    remove: async (k: string) => void m.delete(k),
+  };
+  return area as unknown as LocalArea;
 }
 
 export function createLinkedInCapture(opts: LinkedInCaptureOptions): LinkedInCapture {
@@ -61,16 +68,17 @@ export function createLinkedInCapture(opts: LinkedInCaptureOptions): LinkedInCap
   const win = doc.defaultView!;
   const now = opts.now ?? Date.now;
   const newId = opts.newId ?? (() => crypto.randomUUID());
-  const store = opts.store ?? memoryStore();
+  const area = opts.area ?? memoryArea();
+  const items = linkedInItems(() => area);
   const batch = createBatch(opts.push);
   const health = createHealth(batch.emit, newId);
   const ctx: CaptureContext = { doc, now, newId, emit: batch.emit, flush: batch.flush, health };
 
-  const viewer = createViewer(ctx, store);
+  const viewer = createViewer(ctx, items.viewer);
   const sends = createSendMemory(now);
-  const scan = createConversationScan(ctx, { viewer, names: createNamesMemory(store), sends });
+  const scan = createConversationScan(ctx, { viewer, names: createNamesMemory(items.names), sends });
   const pages = createPageReads(ctx, { viewer, invitations: () => invitations, delayMs: opts.profileDelayMs });
-  const invitations = createInvitations(ctx, store, viewer, { fallbackMs: opts.inviteFallbackMs, tracking: opts.tracking, rereadProfile: () => pages.schedule() });
+  const invitations = createInvitations(ctx, items, viewer, { fallbackMs: opts.inviteFallbackMs, tracking: opts.tracking, rereadProfile: () => pages.schedule() });
 
   const observedRoots = new WeakSet<Node>();
   let lastUrl = '';

@@ -5,11 +5,10 @@
 // withdrawal) and into "· 1st" (an acceptance). What must outlive the tab is kept in extension
 // storage: the hold (invite-hold.ts), the note, pending profiles and members.
 import type { CaptureEventInput } from '../../schema/events';
-import { confirmedKey, holdKey, noteInfoKey, pendingMemberKey } from '../../storage/keys';
-import { toPerson, type CaptureContext, type CaptureStore } from './context';
+import type { HeldInvite, InviteNoteInfo, LinkedInItems } from '../../storage/local-items';
+import { toPerson, type CaptureContext } from './context';
 import { readProfile, type ProfileTraits } from './dom-read';
 import { insertions } from './insert';
-import type { HeldInvite } from './invite-hold';
 import { inviteThreadId, noteKey } from './ids';
 import { PENDING_LABEL, SEL } from './selectors';
 import type { Viewer } from './viewer';
@@ -33,7 +32,7 @@ export interface Invitations {
 /** Who a profile page is about, for the invitation bookkeeping: the slug URL, else the member id. */
 export const profileWho = (p: ProfileTraits | null): string | null => (p ? p.profileUrl ?? (p.memberId ? `member:${p.memberId}` : null) : null);
 
-export function createInvitations(ctx: CaptureContext, store: CaptureStore, viewer: Viewer, opts: InvitationOptions): Invitations {
+export function createInvitations(ctx: CaptureContext, items: LinkedInItems, viewer: Viewer, opts: InvitationOptions): Invitations {
   const { doc, now, newId, emit } = ctx;
   /** Profiles seen with an invitation pending, in this page's life. */
   const pendingShown = new Set<string>();
@@ -56,16 +55,16 @@ export function createInvitations(ctx: CaptureContext, store: CaptureStore, view
       const profile = readProfile(doc, doc.location.href);
       const who = profileWho(profile);
       // Any invitation sent from a profile (with or without a note): a later "· 1st" is its acceptance.
-      if (who) void store.set(`linkedin:pending:${who}`, now());
+      if (who) void items.pendingProfile(who).set(now());
       if (!note.value.trim()) return;
       const ins = insertions.get(note);
       const template = ins ? { id: ins.templateId, version: ins.templateVersion } : null;
       insertions.delete(note);
       // For the network layer, which sees the same note text in the request body.
-      const info: Record<string, unknown> = { at: now() };
+      const info: InviteNoteInfo = { at: now() };
       if (template) Object.assign(info, { templateId: template.id, templateVersion: template.version });
       if (profile) Object.assign(info, { name: profile.name, ...(profile.profileUrl ? { profileUrl: profile.profileUrl } : {}), ...(profile.memberId ? { memberId: profile.memberId } : {}), ...(profile.numericMemberId ? { numericMemberId: profile.numericMemberId } : {}) });
-      void store.set(noteInfoKey(noteKey(note.value)), info);
+      void items.inviteNote(noteKey(note.value)).set(info);
       if (!profile || !who) return; // outside a profile page the network layer alone logs the invitation
       pendingInvite = { text: note.value, template, at: now(), profileUrl: who };
       opts.rereadProfile();
@@ -91,14 +90,14 @@ export function createInvitations(ctx: CaptureContext, store: CaptureStore, view
       const wait = opts.fallbackMs ?? 10_000;
       // Held in extension storage while it waits, so the background logs it if the tab closes first.
       const held: HeldInvite = { event, dueAt: now() + wait };
-      const holding = store.set(holdKey(key), held);
+      const holding = items.inviteHold(key).set(held);
       setTimeout(async () => {
         await holding;
         // Released before the check: past this point the background no longer takes it.
-        await store.set(holdKey(key), null);
-        const confirmed = await store.get(confirmedKey(key));
-        await store.set(noteInfoKey(key), null);
-        await store.set(confirmedKey(key), null);
+        await items.inviteHold(key).set(null);
+        const confirmed = await items.inviteConfirmed(key).get();
+        await items.inviteNote(key).set(null);
+        await items.inviteConfirmed(key).set(null);
         if (confirmed) return;
         emit(event);
         ctx.flush();
@@ -106,16 +105,16 @@ export function createInvitations(ctx: CaptureContext, store: CaptureStore, view
     }
     // Invitations are remembered by profile (DOM) and by member id (the background's network layer
     // writes `linkedin:pending-m:<memberId>` when LinkedIn confirms an invitation).
-    const pendingKey = `linkedin:pending:${who}`;
-    const memberKey = p.memberId ? pendingMemberKey(p.memberId) : null;
+    const pendingProfile = items.pendingProfile(who);
+    const pendingMember = p.memberId ? items.pendingMember(p.memberId) : null;
     // Pending turned back into Connect while the page was open: the user withdrew the invitation
     // (whichever call the page used for it; the network layer reports the calls it knows too).
     if (pendingShown.has(who) && !p.pending && p.connectionDegree !== 1) emit({ eventId: newId(), type: 'invitation-withdrawn', channel: 'linkedin', layer: 'dom', person: toPerson(p), at: now() });
     pendingShown[p.pending ? 'add' : 'delete'](who);
-    if (p.pending) await store.set(pendingKey, now());
-    else if (p.connectionDegree === 1 && ((await store.get(pendingKey)) || (memberKey && (await store.get(memberKey))))) {
-      await store.set(pendingKey, null);
-      if (memberKey) await store.set(memberKey, null);
+    if (p.pending) await pendingProfile.set(now());
+    else if (p.connectionDegree === 1 && ((await pendingProfile.get()) || (pendingMember && (await pendingMember.get())))) {
+      await pendingProfile.set(null);
+      if (pendingMember) await pendingMember.set(null);
       emit({ eventId: newId(), type: 'connection-accepted', channel: 'linkedin', layer: 'dom', person: toPerson(p), at: now() });
     }
   }

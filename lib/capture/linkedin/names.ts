@@ -1,14 +1,9 @@
 // Names seen in conversation headers -> their thread and ids, kept in extension storage for the
 // conversation list, whose 2026 entries carry no ids (only the name and a snippet). Shared by the
 // LinkedIn tabs: re-read before each write, at most 500 names.
-import type { CaptureStore } from './context';
+import type { LinkedInKnownName, LocalItem } from '../../storage/local-items';
 
-export interface KnownName {
-  threadId: string;
-  memberId: string | null;
-  profileUrl: string | null;
-}
-export type NameMap = Record<string, KnownName>;
+export type NameMap = Record<string, LinkedInKnownName>;
 
 export interface NamesMemory {
   /** The names as this tab last read them (from storage on first use). */
@@ -18,9 +13,9 @@ export interface NamesMemory {
   remember(name: string, threadId: string, memberId: string | null, profileUrl: string | null): Promise<void>;
 }
 
-export function createNamesMemory(store: CaptureStore): NamesMemory {
+export function createNamesMemory(item: LocalItem<NameMap>): NamesMemory {
   let cache: NameMap | null = null;
-  const stored = async () => ((await store.get('linkedin:names')) as NameMap | null | undefined) ?? {};
+  const stored = async () => (await item.get()) ?? {};
   const load = async () => (cache ??= await stored());
   return {
     load,
@@ -37,7 +32,7 @@ export function createNamesMemory(store: CaptureStore): NamesMemory {
       cache = names;
       const keys = Object.keys(names);
       if (keys.length > 500) delete names[keys[0]!];
-      await store.set('linkedin:names', names);
+      await item.set(names);
     },
   };
 }

@@ -2,7 +2,8 @@
 // pages in extension storage, since a profile page has none to learn it from) and name (the
 // global nav photo), announced once per id as an `identity` event.
 import type { CapturedPerson } from '../../schema/events';
-import type { CaptureContext, CaptureStore } from './context';
+import type { LocalItem } from '../../storage/local-items';
+import type { CaptureContext } from './context';
 import { readViewerName } from './dom-read';
 
 export interface Viewer {
@@ -14,12 +15,12 @@ export interface Viewer {
   announce(): void;
 }
 
-export function createViewer(ctx: CaptureContext, store: CaptureStore): Viewer {
+export function createViewer(ctx: CaptureContext, stored: LocalItem<string>): Viewer {
   let memberId: string | null = null;
   let name: string | null = null;
   let sent = false;
   // The viewer learned on an earlier page.
-  void store.get('linkedin:viewer').then((v) => {
+  void stored.get().then((v) => {
     if (typeof v === 'string' && !memberId) memberId = v;
   });
   return {
@@ -29,7 +30,7 @@ export function createViewer(ctx: CaptureContext, store: CaptureStore): Viewer {
       if (!id || memberId === id) return;
       memberId = id;
       sent = false;
-      void store.set('linkedin:viewer', id);
+      void stored.set(id);
     },
     announce() {
       if (sent || !memberId) return;
