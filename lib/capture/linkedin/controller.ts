@@ -84,7 +84,7 @@ export function createLinkedInCapture(opts: LinkedInCaptureOptions): LinkedInCap
   let lastUrl = '';
 
   function observeOutlet() {
-    const root = doc.getElementById('interop-outlet')?.shadowRoot;
+    const root = doc.getElementById(SEL.interopOutletId)?.shadowRoot;
     if (root) observeShadow(root);
   }
 
@@ -128,7 +128,7 @@ export function createLinkedInCapture(opts: LinkedInCaptureOptions): LinkedInCap
       if (r.type === 'childList') {
         for (const n of r.addedNodes) {
           handleAdded(n);
-          if ((n as Element).id === 'interop-outlet' || (n.nodeType === 1 && (n as Element).querySelector?.('#interop-outlet'))) observeOutlet();
+          if ((n as Element).id === SEL.interopOutletId || (n.nodeType === 1 && (n as Element).querySelector?.(SEL.interopOutlet))) observeOutlet();
         }
       }
       // Text or children changed inside a conversation list entry (new snippet), or inside a message
@@ -156,7 +156,7 @@ export function createLinkedInCapture(opts: LinkedInCaptureOptions): LinkedInCap
   // the invitation dialog's Send or a profile's "Pending" (invitations.ts).
   const onClick = (e: Event) => {
     const path = e.composedPath();
-    const button = path.find((t) => (t as Element)?.nodeType === 1 && (t as Element).matches('button, [role="button"]')) as Element | undefined;
+    const button = path.find((t) => (t as Element)?.nodeType === 1 && (t as Element).matches(SEL.button)) as Element | undefined;
     if (!button) return;
     if (button.matches(SEL.sendButton) || (button.getAttribute('type') === 'submit' && button.closest(SEL.composeForm))) {
       const form = button.closest(SEL.composeForm);
@@ -210,6 +210,6 @@ export function createLinkedInCapture(opts: LinkedInCaptureOptions): LinkedInCap
 export function currentThreadId(doc: Document): string | null {
   const fromUrl = normaliseThreadId(doc.location?.href ?? null);
   if (fromUrl) return fromUrl;
-  const el = doc.querySelector(`.msg-convo-wrapper ${SEL.eventWithUrn}, .msg-thread ${SEL.eventWithUrn}`);
+  const el = doc.querySelector(SEL.paneItem);
   return el ? parseEventUrn(el.getAttribute(SEL.eventUrnAttr))?.message?.threadId ?? null : null;
 }

@@ -134,7 +134,7 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
   }
 
   function previousDirection(el: Element): 'outbound' | 'inbound' | null {
-    const li = el.closest('li');
+    const li = el.closest(SEL.messageListItem);
     const prev = li?.previousElementSibling?.querySelector(SEL.eventWithUrn);
     if (!prev) return null;
     const known = directions.get(prev);
@@ -190,7 +190,7 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
   const linked = new Set<string>();
   function linkBubbleToProfile(root: Node, person: Header) {
     if (!person.memberId || !person.name || !(root instanceof win.Element || root instanceof win.ShadowRoot)) return;
-    if ((root as Node).getRootNode() === doc && !(root as Element).matches?.('.msg-overlay-conversation-bubble')) return;
+    if ((root as Node).getRootNode() === doc && !(root as Element).matches?.(SEL.bubble)) return;
     if (!/^\/in\/[^/]+\/?$/.test(doc.location?.pathname ?? '')) return;
     let p: ProfileTraits | null = null;
     try {

@@ -40,7 +40,7 @@ export function createInvitations(ctx: CaptureContext, items: LinkedInItems, vie
 
   function onButton(button: Element, label: string) {
     // "Pending" clicked on a profile (the way to withdraw): pending now, whatever the page read so far.
-    if (PENDING_LABEL.test(label) && button.closest('main')) {
+    if (PENDING_LABEL.test(label) && button.closest(SEL.main)) {
       try {
         const who = profileWho(readProfile(doc, doc.location.href));
         if (who) pendingShown.add(who);

@@ -7,6 +7,7 @@ import { readProfile, type ProfileTraits } from './dom-read';
 import type { Invitations } from './invitations';
 import { profileWho } from './invitations';
 import { readCompanyPage, readInvitationCards } from './pages';
+import { SEL } from './selectors';
 import type { Viewer } from './viewer';
 
 export interface PageReads {
@@ -40,7 +41,7 @@ export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; inv
     }
     if (!p) {
       // Counted only when the page shows a name heading we could not read (not while it is still loading).
-      if (/\/in\/[^/]+\/?$/.test(new URL(url).pathname) && doc.querySelector('main h1')?.textContent?.trim()) health.fail('profile page without a readable name');
+      if (/\/in\/[^/]+\/?$/.test(new URL(url).pathname) && doc.querySelector(SEL.profileNameOnPage)?.textContent?.trim()) health.fail('profile page without a readable name');
       return;
     }
     const viewerId = viewer.memberId();

@@ -2,7 +2,7 @@
 // band, headquarters) and the invitation manager's cards (a person's headline). Pure readers over
 // a Document, like dom.ts: they never write to the page. Selectors in selectors.ts.
 import { canonicalProfileUrl, memberIdFromProfileUrl } from './ids';
-import { COMPANY_LABELS, COMPANY_SEL, INVITATION_SEL } from './selectors';
+import { COMPANY_LABELS, COMPANY_SEL, INVITATION_SEL, SEL } from './selectors';
 import { isPresenceLine } from './presence';
 import { readableText } from './dom-read';
 
@@ -41,7 +41,7 @@ export function readCompanyPage(doc: Document, url: string): CompanyPage | null 
     /* keep raw */
   }
   ref = ref.toLowerCase();
-  const main = doc.querySelector('main') ?? doc.body;
+  const main = doc.querySelector(SEL.main) ?? doc.body;
   if (!main) return null;
   const name = oneLine(readableText(main.querySelector(COMPANY_SEL.name)));
   if (!name) return null;
@@ -76,11 +76,11 @@ export function readCompanyPage(doc: Document, url: string): CompanyPage | null 
     }
   }
   if (!industry) {
-    const first = items.find(({ el, text }) => !FOLLOWERS.test(text) && !EMPLOYEES.test(text) && !/\d/.test(text) && !el.closest('.inline-block'));
+    const first = items.find(({ el, text }) => !FOLLOWERS.test(text) && !EMPLOYEES.test(text) && !/\d/.test(text) && !el.closest(COMPANY_SEL.locationWrapper));
     industry = first?.text ?? null;
   }
   if (!headquarters) {
-    const loc = items.find(({ el, text }) => el.closest('.inline-block') && !FOLLOWERS.test(text) && !EMPLOYEES.test(text) && text !== industry);
+    const loc = items.find(({ el, text }) => el.closest(COMPANY_SEL.locationWrapper) && !FOLLOWERS.test(text) && !EMPLOYEES.test(text) && text !== industry);
     headquarters = loc?.text ?? null;
   }
   numericId ??= numericIdOfEmployeesLink(main.querySelector(COMPANY_SEL.employeesLink)?.getAttribute('href')) ?? numericIdInPageData(doc, ref);
@@ -102,7 +102,7 @@ function numericIdOfEmployeesLink(href: string | null | undefined): string | nul
 /** The company's numeric id in the page's embedded data, next to its universal name. */
 function numericIdInPageData(doc: Document, slug: string): string | null {
   const anchor = new RegExp(`"universalName"\\s*:\\s*"${slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`, 'i');
-  for (const code of doc.querySelectorAll('code')) {
+  for (const code of doc.querySelectorAll(SEL.codeData)) {
     const text = code.textContent ?? '';
     if (text.length > 3_000_000) continue;
     const at = text.search(anchor);

@@ -122,7 +122,7 @@ export function idsInPageData(doc: Document, slug: string): PageIds {
     if (ids.invitationId) out.invitationId ??= ids.invitationId;
   };
   const s = slug.toLowerCase();
-  for (const el of doc.querySelectorAll('code, script:not([src])')) {
+  for (const el of doc.querySelectorAll(SEL.pageData)) {
     if (out.memberId && out.numericMemberId) break;
     const text = el.textContent ?? '';
     if (text.length > 3_000_000 || !text.toLowerCase().includes(s)) continue;
