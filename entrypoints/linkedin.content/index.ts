@@ -8,8 +8,8 @@ import { createLinkedInCapture, currentThreadId } from '@/lib/capture/linkedin/c
 import { insertTemplate, pickBox } from '@/lib/capture/linkedin/insert';
 import { conversationRootOf, readConversationHeader, readProfile, threadOfComposeBox } from '@/lib/capture/linkedin/dom-read';
 import { SEL } from '@/lib/capture/linkedin/selectors';
-import { onMessage } from '@/lib/messaging';
-import { TAP_EVENT, checkTapEvents } from '@/lib/capture/linkedin/tap-protocol';
+import { onMessage, sendMessage } from '@/lib/messaging';
+import { TAP_EVENT, checkTapEvents, readTapPayload } from '@/lib/capture/linkedin/tap-protocol';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
@@ -35,12 +35,18 @@ export default defineContentScript({
     // Extension updated or disabled: this copy of the script stops observing the page.
     ctx.onInvalidated(() => capture.stop());
 
-    // Responses LinkedIn's app received, handed over by the main-world tap (linkedin-main.content.ts).
-    // The page could dispatch this event too: it is untrusted input like the DOM, and the
-    // background validates every event.
+    // Responses LinkedIn's app received, handed over raw by the main-world tap
+    // (linkedin-main.content.ts), parsed by the background, checked here. The page could dispatch
+    // this event too: it is untrusted input like the DOM, and the background validates every event.
     addEventListener(TAP_EVENT, (e) => {
-      const events = checkTapEvents((e as CustomEvent).detail, capture.viewer(), () => crypto.randomUUID());
-      if (events.length) push(events);
+      const detail = (e as CustomEvent).detail;
+      if (!readTapPayload(detail)) return;
+      void sendMessage('parseLinkedInTap', detail as string)
+        .then((parsed) => {
+          const events = checkTapEvents(parsed, capture.viewer(), () => crypto.randomUUID());
+          if (events.length) push(events);
+        })
+        .catch(() => undefined);
     });
 
     onMessage('insertTemplate', ({ data }) => insertTemplate(document, data));

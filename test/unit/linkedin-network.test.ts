@@ -41,22 +41,36 @@ describe('tapToEvents', () => {
   });
 });
 
-describe('checkTapEvents (isolated side of the bridge: untrusted input)', () => {
-  it('passes LinkedIn network message/retract events with fresh ids, drops the rest', async () => {
+describe('the tap payload, parsed in the background and checked in the content script (untrusted input)', () => {
+  it('parseTapPayload: the window event detail -> events; anything the tap would not send -> nothing', async () => {
+    const { tapDetail } = await import('../../lib/capture/linkedin/tap-protocol');
+    const { parseTapPayload } = await import('../../lib/capture/linkedin/network');
+    const body = readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8');
+    const events = parseTapPayload(tapDetail('realtime', body), () => 'bg-id');
+    expect(events).toMatchObject([{ eventId: 'bg-id', type: 'message', text: 'msg1111', direction: 'unknown' }]);
+    expect(parseTapPayload(JSON.stringify({ kind: 'feed', body }), id)).toEqual([]);
+    expect(parseTapPayload(JSON.stringify({ kind: 'realtime', body: 42 }), id)).toEqual([]);
+    expect(parseTapPayload(JSON.stringify({ kind: 'realtime', body: 'x'.repeat(2_000_001) }), id)).toEqual([]);
+    expect(parseTapPayload({ kind: 'realtime', body }, id)).toEqual([]); // not the string the event carries
+    expect(parseTapPayload('not json', id)).toEqual([]);
+    expect(parseTapPayload(tapDetail('realtime', '{"torn":'), id)).toEqual([]);
+  });
+
+  it('checkTapEvents passes LinkedIn network message/retract events with fresh ids, drops the rest', async () => {
     const { checkTapEvents } = await import('../../lib/capture/linkedin/tap-protocol');
     const body = readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8');
-    const built = tapToEvents('realtime', body, null, () => 'page-chosen-id', true);
-    expect(built).toHaveLength(1); // direction unknown to the tap (legacy shape, no viewer in it)
-    const detail = JSON.stringify([...built, { type: 'identity', channel: 'linkedin', layer: 'network', person: {} }, { ...built[0], channel: 'gmail' }, 'junk', null]);
+    const built = tapToEvents('realtime', body, null, () => 'background-id', true);
+    expect(built).toHaveLength(1); // direction unknown to the background (legacy shape, no viewer in it)
+    const parsed = [...built, { type: 'identity', channel: 'linkedin', layer: 'network', person: {} }, { ...built[0], channel: 'gmail' }, 'junk', null];
     let n = 0;
-    const out = checkTapEvents(detail, JOHN, () => `fresh-${n++}`);
+    const out = checkTapEvents(parsed, JOHN, () => `fresh-${n++}`);
     expect(out).toHaveLength(1);
     const ev = CaptureEvent.parse(out[0]);
     expect(ev).toMatchObject({ eventId: 'fresh-0', type: 'message', text: 'msg1111', direction: 'inbound', to: [{ memberId: JOHN }] });
     // As Kishan (the sender) the same payload is outbound; with no viewer known it is dropped.
-    expect(checkTapEvents(JSON.stringify(built), KISHAN, () => 'y')[0]).toMatchObject({ direction: 'outbound' });
-    expect(checkTapEvents(JSON.stringify(built), null, () => 'y')).toEqual([]);
-    expect(checkTapEvents('not json', JOHN, () => 'x')).toEqual([]);
-    expect(checkTapEvents({ not: 'a string' }, JOHN, () => 'x')).toEqual([]);
+    expect(checkTapEvents(built, KISHAN, () => 'y')[0]).toMatchObject({ direction: 'outbound' });
+    expect(checkTapEvents(built, null, () => 'y')).toEqual([]);
+    expect(checkTapEvents('not a list', JOHN, () => 'x')).toEqual([]);
+    expect(checkTapEvents({ not: 'a list' }, JOHN, () => 'x')).toEqual([]);
   });
 });

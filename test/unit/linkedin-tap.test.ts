@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatchSink, installTap, listeningWindow, tapEventSource, type TapSink } from '../../lib/capture/linkedin/tap';
-import { classifyTapUrl, MAX_BODY, TAP_EVENT, type TapKind } from '../../lib/capture/linkedin/tap-protocol';
+import { classifyTapUrl, MAX_BODY, readTapPayload, TAP_EVENT, type TapKind } from '../../lib/capture/linkedin/tap-protocol';
 import { tapToEvents } from '../../lib/capture/linkedin/network';
 import { CaptureEvent } from '../../lib/schema/events';
 
@@ -203,16 +203,21 @@ describe('installTap: once per window', () => {
 });
 
 describe('dispatchSink and listeningWindow', () => {
-  it('parses a body in the page and dispatches its events as JSON on the target', () => {
+  it('hands each body, unparsed, to the target as a string detail the content script reads back', () => {
     const target = new EventTarget();
     const seen: unknown[] = [];
     target.addEventListener(TAP_EVENT, (e) => seen.push((e as CustomEvent).detail));
-    const sink = dispatchSink(target, () => 7);
-    sink('realtime', '/realtime/connect', readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8'));
-    sink('realtime', '/realtime/connect', readFileSync(path.join(dir, 'realtime-reaction-added.json'), 'utf8'));
-    expect(seen).toHaveLength(1); // nothing dispatched for a reaction
-    const events = JSON.parse(seen[0] as string) as { eventId: string; text: string; direction: string }[];
-    expect(events).toMatchObject([{ eventId: 'tap-7-0', text: 'msg1111', direction: 'unknown' }]);
+    const sink = dispatchSink(target);
+    const body = readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8');
+    sink('realtime', '/realtime/connect', body);
+    sink('send', '/voyager/api/voyagerMessagingDashMessengerMessages?action=createMessage', '{"value":{}}');
+    expect(seen.every((d) => typeof d === 'string')).toBe(true);
+    expect(seen.map(readTapPayload)).toEqual([
+      { kind: 'realtime', body },
+      { kind: 'send', body: '{"value":{}}' },
+    ]);
+    // What the page could dispatch instead: nothing passes.
+    for (const junk of [null, 42, '{"kind":"feed","body":"x"}', '{"kind":"send"}', '{"kind":"send","body":""}', 'not json', { kind: 'send', body: 'x' }]) expect(readTapPayload(junk)).toBeNull();
   });
 
   it('a frame hands over to a same-origin top window, else keeps its sightings', () => {

@@ -6,7 +6,7 @@
 // realtime events carry replies with sender ids even where the DOM is not rendered.
 import type { CaptureEventInput, CapturedPerson } from '../../schema/events';
 import { extractMessages, parseJsonStream, type PayloadMessage } from './payloads';
-import type { TapKind } from './tap-protocol';
+import { readTapPayload, type TapKind } from './tap-protocol';
 
 function person(m: PayloadMessage): CapturedPerson {
   const p: CapturedPerson = {};
@@ -63,4 +63,20 @@ export function tapToEvents(
     }
   }
   return out;
+}
+
+/**
+ * The background's side: a payload the LinkedIn content script forwarded (the `parseLinkedInTap`
+ * message) -> its capture events, direction `unknown` where the payload does not name the viewer
+ * (the content script decides those, tap-protocol.ts checkTapEvents). Untrusted input: anything
+ * the tap would not have sent gives nothing.
+ */
+export function parseTapPayload(data: unknown, newId: () => string): CaptureEventInput[] {
+  const p = readTapPayload(typeof data === 'string' ? data : null);
+  if (!p) return [];
+  try {
+    return tapToEvents(p.kind, p.body, null, newId, true);
+  } catch {
+    return [];
+  }
 }

@@ -1,9 +1,11 @@
-// What passes between the main-world tap (tap.ts) and the isolated content script: which responses
-// the tap reads, the window event it dispatches, and the isolated side's check of what arrives.
-// The tap (page world) builds capture events from responses LinkedIn's app received and
-// dispatches them as JSON on a window event.
-// The page can dispatch that event too, so what arrives is untrusted: only LinkedIn network-layer
-// message/retract events pass, with fresh event ids; the background validates every field again.
+// What passes between the main-world tap (tap.ts), the isolated content script and the background:
+// which responses the tap reads; the window event on which it hands their text, raw, to the
+// isolated script; and the isolated script's check of the capture events the background parsed
+// from that text (network.ts, parseTapPayload) before they go to the outbox. Parsing happens in
+// the background so that neither content script carries the payload readers (issue 13, sizes).
+// The page can dispatch the window event too, so what arrives is untrusted: only a known kind and
+// a bounded text pass; of the parsed events only LinkedIn network-layer message/retract events,
+// with fresh event ids; the background validates every field again when they are captured.
 import type { CaptureEventInput } from '../../schema/events';
 import { linkedInAppUrl } from './requests';
 
@@ -26,14 +28,34 @@ export function classifyTapUrl(url: string): TapKind | null {
   return null;
 }
 
-export function checkTapEvents(detail: unknown, viewerMemberId: string | null, newId: () => string): CaptureEventInput[] {
-  if (typeof detail !== 'string' || detail.length > 2_100_000) return [];
-  let parsed: unknown;
+/** One response (or realtime line) the tap read, as the window event carries it. */
+export interface TapPayload {
+  kind: TapKind;
+  body: string;
+}
+
+/** The window event's detail: a string (objects do not cross from the page's world). */
+export const tapDetail = (kind: TapKind, body: string): string => JSON.stringify({ kind, body });
+
+/** The payload of a window event, or null for anything the tap would not have sent. */
+export function readTapPayload(detail: unknown): TapPayload | null {
+  if (typeof detail !== 'string' || detail.length > MAX_BODY + 100) return null;
+  let d: unknown;
   try {
-    parsed = JSON.parse(detail);
+    d = JSON.parse(detail);
   } catch {
-    return [];
+    return null;
   }
+  const { kind, body } = (d ?? {}) as Record<string, unknown>;
+  if (kind !== 'send' && kind !== 'messages' && kind !== 'realtime') return null;
+  return typeof body === 'string' && body && body.length <= MAX_BODY ? { kind, body } : null;
+}
+
+/**
+ * The events the background parsed from a payload, checked before they are captured: LinkedIn
+ * network-layer messages and retracts only, fresh ids, direction decided by the viewer.
+ */
+export function checkTapEvents(parsed: unknown, viewerMemberId: string | null, newId: () => string): CaptureEventInput[] {
   if (!Array.isArray(parsed)) return [];
   const out: CaptureEventInput[] = [];
   for (const raw of parsed.slice(0, 500)) {

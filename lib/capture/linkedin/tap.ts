@@ -4,8 +4,7 @@
 // call, tap-protocol.ts) and hands their text to a sink. It never alters, delays, adds or repeats a
 // request: each wrapper calls the original and reads a clone of the response (or the finished
 // XHR, or one more listener on the page's own EventSource). No DOM node or attribute is written.
-import { classifyTapUrl, MAX_BODY, TAP_EVENT, type TapKind } from './tap-protocol';
-import { tapToEvents } from './network';
+import { classifyTapUrl, MAX_BODY, TAP_EVENT, tapDetail, type TapKind } from './tap-protocol';
 
 /** Receives the text of one response (or one realtime line) the page received. */
 export type TapSink = (kind: TapKind, url: string, text: string) => void;
@@ -161,13 +160,9 @@ export function listeningWindow(win: Window): Window {
 }
 
 /**
- * The tap's sink in the page: parses a body into capture events here (so the isolated script
- * stays small; it re-checks what it receives) and dispatches them to `target` as TAP_EVENT.
+ * The tap's sink in the page: hands the text, unparsed, to `target`'s content script as TAP_EVENT
+ * (the background parses it: this script carries only what it runs).
  */
-export function dispatchSink(target: Pick<Window, 'dispatchEvent'>, now: () => number = Date.now): TapSink {
-  let n = 0;
-  return (kind, _url, text) => {
-    const events = tapToEvents(kind, text, null, () => `tap-${now()}-${n++}`, true);
-    if (events.length) target.dispatchEvent(new CustomEvent(TAP_EVENT, { detail: JSON.stringify(events) }));
-  };
+export function dispatchSink(target: Pick<Window, 'dispatchEvent'>): TapSink {
+  return (kind, _url, text) => void target.dispatchEvent(new CustomEvent(TAP_EVENT, { detail: tapDetail(kind, text) }));
 }
