@@ -4,10 +4,16 @@
 import type { CaptureEventInput, CapturedPerson } from '../../schema/events';
 import type { Health } from './health';
 
+/** The fields of a DOM-layer event of one type, without what every such event carries. */
+export type DomFields<T extends CaptureEventInput['type']> = Omit<Extract<CaptureEventInput, { type: T }>, 'eventId' | 'type' | 'channel' | 'layer'>;
+/** Builds a DOM-layer LinkedIn event: a fresh id, channel and layer filled in. */
+export type DomEventMaker = <T extends CaptureEventInput['type']>(type: T, fields: DomFields<T>) => CaptureEventInput;
+
 export interface CaptureContext {
   doc: Document;
   now: () => number;
   newId: () => string;
+  event: DomEventMaker;
   /** Queues one event (sent in a batch shortly after). */
   emit: (ev: CaptureEventInput) => void;
   /** Sends the queued events now. */

@@ -10,7 +10,7 @@
 // attributes), never a scan of the whole page; profile reads are debounced.
 import type { CaptureEventInput } from '../../schema/events';
 import { linkedInItems, type LocalArea } from '../../storage/local-items';
-import { createBatch, type CaptureContext } from './context';
+import { createBatch, type CaptureContext, type DomEventMaker } from './context';
 import { createConversationScan } from './conversation-scan';
 import { createHealth } from './health';
 import { normaliseThreadId, parseEventUrn } from './ids';
@@ -71,8 +71,9 @@ export function createLinkedInCapture(opts: LinkedInCaptureOptions): LinkedInCap
   const area = opts.area ?? memoryArea();
   const items = linkedInItems(() => area);
   const batch = createBatch(opts.push);
-  const health = createHealth(batch.emit, newId);
-  const ctx: CaptureContext = { doc, now, newId, emit: batch.emit, flush: batch.flush, health };
+  const event: DomEventMaker = (type, fields) => ({ eventId: newId(), type, channel: 'linkedin', layer: 'dom', ...fields }) as unknown as CaptureEventInput;
+  const health = createHealth(batch.emit, event);
+  const ctx: CaptureContext = { doc, now, newId, event, emit: batch.emit, flush: batch.flush, health };
 
   const viewer = createViewer(ctx, items.viewer);
   const sends = createSendMemory(now);

@@ -2,7 +2,6 @@
 // headers (the other participant, their headline as a trait, a bubble's member id linked to the
 // profile page it was opened from) and conversation list entries (replies in conversations
 // already known). Per-node state lives in WeakMaps and WeakSets; nothing is written to the page.
-import type { CaptureEventInput } from '../../schema/events';
 import { normText } from '../../text';
 import { toPerson, type CaptureContext } from './context';
 import {
@@ -35,7 +34,7 @@ export interface ConversationScan {
 }
 
 export function createConversationScan(ctx: CaptureContext, deps: { viewer: Viewer; names: NamesMemory; sends: SendMemory }): ConversationScan {
-  const { doc, now, newId, emit, health } = ctx;
+  const { doc, now, emit, event, health } = ctx;
   const { viewer, names, sends } = deps;
   const win = doc.defaultView!;
   /** Item element -> the data-event-urn it had when read (Ember may reuse an element for another message). */
@@ -84,11 +83,7 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
     const me = toPerson({ name: viewer.name(), profileUrl: null, memberId: viewer.memberId() });
     const sender = m.direction === 'inbound' ? toPerson({ name: m.sender.name ?? other.name, profileUrl: m.sender.profileUrl ?? other.profileUrl, memberId: m.sender.memberId ?? other.memberId }) : me;
     const otherPerson = toPerson(other);
-    emit({
-      eventId: newId(),
-      type: 'message',
-      channel: 'linkedin',
-      layer: 'dom',
+    emit(event('message', {
       direction: m.direction,
       kind: m.subject !== null ? 'inmail' : 'linkedin-message',
       externalId: m.messageId,
@@ -101,7 +96,7 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
       text: m.text.slice(0, 20_000),
       sentAt: m.sentAt,
       template: m.direction === 'outbound' ? sends.templateFor(m.text, m.sentAt) : null,
-    });
+    }));
   }
 
   /**
@@ -118,7 +113,7 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
     if (!m || !RECALLED_TEXT.test(m.text.trim())) return false;
     if (!recalled.has(m.messageId)) {
       recalled.add(m.messageId);
-      emit({ eventId: newId(), type: 'retract', channel: 'linkedin', layer: 'dom', externalId: m.messageId });
+      emit(event('retract', { externalId: m.messageId }));
     }
     return true;
   }
@@ -155,7 +150,7 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
   function headerTrait(threadId: string, person: Header) {
     if (traitSent.has(threadId) || !person.name || !person.headline || !(person.memberId || person.profileUrl)) return;
     traitSent.add(threadId);
-    emit({ eventId: newId(), type: 'prospect', channel: 'linkedin', layer: 'dom', person: toPerson(person), headline: person.headline.slice(0, 1000), title: null, company: null, location: null, industry: null, connectionDegree: null, seenAt: now() });
+    emit(event('prospect', { person: toPerson(person), headline: person.headline.slice(0, 1000), title: null, company: null, location: null, industry: null, connectionDegree: null, seenAt: now() }));
   }
 
   /** The other participant per conversation pane/bubble, re-read only when the pane shows another thread. */
@@ -203,7 +198,7 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
     const key = `${p.profileUrl} ${person.memberId}`;
     if (linked.has(key) || p.memberId === person.memberId) return;
     linked.add(key);
-    emit({ eventId: newId(), type: 'prospect', channel: 'linkedin', layer: 'dom', person: toPerson({ name: p.name, profileUrl: p.profileUrl, memberId: person.memberId }), headline: null, title: null, company: null, location: null, industry: null, connectionDegree: null, companyUrl: null, seenAt: now() });
+    emit(event('prospect', { person: toPerson({ name: p.name, profileUrl: p.profileUrl, memberId: person.memberId }), headline: null, title: null, company: null, location: null, industry: null, connectionDegree: null, companyUrl: null, seenAt: now() }));
   }
 
   async function onConversationItem(li: Element) {
@@ -229,11 +224,7 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
     const externalId = `convlist:${threadId ?? e.names}:${hash(normText(e.snippet))}`;
     if (emittedMessages.has(externalId)) return;
     emittedMessages.add(externalId);
-    const event: CaptureEventInput = {
-      eventId: newId(),
-      type: 'message',
-      channel: 'linkedin',
-      layer: 'dom',
+    emit(event('message', {
       direction: 'inbound',
       kind: 'linkedin-message',
       externalId,
@@ -246,8 +237,7 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
       text: e.snippet.slice(0, 20_000),
       sentAt: Math.round(at),
       template: null,
-    };
-    emit(event);
+    }));
   }
 
   return {

@@ -1,6 +1,7 @@
 // The DOM layer's health: items recognised and reads that failed since the last report, sent as a
 // `health` event now and then (the panel says "working" or "degraded" from them).
 import type { CaptureEventInput } from '../../schema/events';
+import type { DomEventMaker } from './context';
 
 export interface Health {
   /** One more page item read. */
@@ -12,7 +13,7 @@ export interface Health {
   stats(): { recognised: number; failed: number };
 }
 
-export function createHealth(emit: (ev: CaptureEventInput) => void, newId: () => string): Health {
+export function createHealth(emit: (ev: CaptureEventInput) => void, event: DomEventMaker): Health {
   let recognised = 0;
   let failed = 0;
   let lastError: string | null = null;
@@ -25,7 +26,7 @@ export function createHealth(emit: (ev: CaptureEventInput) => void, newId: () =>
     },
     report() {
       if (recognised === reportedAt.recognised && failed === reportedAt.failed) return;
-      emit({ eventId: newId(), type: 'health', channel: 'linkedin', layer: 'dom', recognised: recognised - reportedAt.recognised, failed: failed - reportedAt.failed, lastError });
+      emit(event('health', { recognised: recognised - reportedAt.recognised, failed: failed - reportedAt.failed, lastError }));
       reportedAt = { recognised, failed };
       lastError = null;
     },

@@ -4,7 +4,6 @@
 // confirm it, logged by the DOM only if it does not), "Pending" turning back into Connect (a
 // withdrawal) and into "· 1st" (an acceptance). What must outlive the tab is kept in extension
 // storage: the hold (invite-hold.ts), the note, pending profiles and members.
-import type { CaptureEventInput } from '../../schema/events';
 import type { HeldInvite, InviteNoteInfo, LinkedInItems } from '../../storage/local-items';
 import { toPerson, type CaptureContext } from './context';
 import { readProfile, type ProfileTraits } from './dom-read';
@@ -33,7 +32,7 @@ export interface Invitations {
 export const profileWho = (p: ProfileTraits | null): string | null => (p ? p.profileUrl ?? (p.memberId ? `member:${p.memberId}` : null) : null);
 
 export function createInvitations(ctx: CaptureContext, items: LinkedInItems, viewer: Viewer, opts: InvitationOptions): Invitations {
-  const { doc, now, newId, emit } = ctx;
+  const { doc, now, emit, event } = ctx;
   /** Profiles seen with an invitation pending, in this page's life. */
   const pendingShown = new Set<string>();
   let pendingInvite: { text: string; template: { id: string; version: number } | null; at: number; profileUrl: string } | null = null;
@@ -81,15 +80,15 @@ export function createInvitations(ctx: CaptureContext, items: LinkedInItems, vie
       const key = noteKey(inv.text);
       const tid = inviteThreadId({ ...(p.profileUrl ? { profileUrl: p.profileUrl } : {}), ...(p.memberId ? { memberId: p.memberId } : {}), ...(p.numericMemberId ? { numericMemberId: p.numericMemberId } : {}) })!;
       const aliases = [p.memberId ? inviteThreadId({ memberId: p.memberId }) : null, p.numericMemberId ? inviteThreadId({ numericMemberId: p.numericMemberId }) : null].filter((a): a is string => !!a && a !== tid);
-      const event: CaptureEventInput = {
-        eventId: newId(), type: 'message', channel: 'linkedin', layer: 'dom', direction: 'outbound', kind: 'linkedin-invite',
+      const invite = event('message', {
+        direction: 'outbound', kind: 'linkedin-invite',
         externalId: `invite-dom:${tid}:${inv.at}`, aliases: [], threadExternalId: tid, threadAliases: [...new Set(aliases)],
         from: toPerson({ name: viewer.name(), memberId: viewer.memberId(), profileUrl: null }), to: [toPerson(p)], subject: null,
         text: inv.text.slice(0, 20_000), sentAt: Math.round(inv.at), template: inv.template,
-      };
+      });
       const wait = opts.fallbackMs ?? 10_000;
       // Held in extension storage while it waits, so the background logs it if the tab closes first.
-      const held: HeldInvite = { event, dueAt: now() + wait };
+      const held: HeldInvite = { event: invite, dueAt: now() + wait };
       const holding = items.inviteHold(key).set(held);
       setTimeout(async () => {
         await holding;
@@ -99,7 +98,7 @@ export function createInvitations(ctx: CaptureContext, items: LinkedInItems, vie
         await items.inviteNote(key).set(null);
         await items.inviteConfirmed(key).set(null);
         if (confirmed) return;
-        emit(event);
+        emit(invite);
         ctx.flush();
       }, wait);
     }
@@ -109,13 +108,13 @@ export function createInvitations(ctx: CaptureContext, items: LinkedInItems, vie
     const pendingMember = p.memberId ? items.pendingMember(p.memberId) : null;
     // Pending turned back into Connect while the page was open: the user withdrew the invitation
     // (whichever call the page used for it; the network layer reports the calls it knows too).
-    if (pendingShown.has(who) && !p.pending && p.connectionDegree !== 1) emit({ eventId: newId(), type: 'invitation-withdrawn', channel: 'linkedin', layer: 'dom', person: toPerson(p), at: now() });
+    if (pendingShown.has(who) && !p.pending && p.connectionDegree !== 1) emit(event('invitation-withdrawn', { person: toPerson(p), at: now() }));
     pendingShown[p.pending ? 'add' : 'delete'](who);
     if (p.pending) await pendingProfile.set(now());
     else if (p.connectionDegree === 1 && ((await pendingProfile.get()) || (pendingMember && (await pendingMember.get())))) {
       await pendingProfile.set(null);
       if (pendingMember) await pendingMember.set(null);
-      emit({ eventId: newId(), type: 'connection-accepted', channel: 'linkedin', layer: 'dom', person: toPerson(p), at: now() });
+      emit(event('connection-accepted', { person: toPerson(p), at: now() }));
     }
   }
 

@@ -19,7 +19,7 @@ export interface PageReads {
 }
 
 export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; invitations: () => Invitations; delayMs?: number }): PageReads {
-  const { doc, now, newId, emit, health } = ctx;
+  const { doc, now, emit, event, health } = ctx;
   const { viewer } = deps;
   const delay = deps.delayMs ?? 400;
   let lastProfileKey = '';
@@ -50,7 +50,7 @@ export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; inv
       if (lastProfileKey === 'own:' + p.profileUrl) return;
       lastProfileKey = 'own:' + p.profileUrl;
       const person = toPerson({ name: p.name, profileUrl: p.profileUrl, memberId: p.memberId ?? viewerId });
-      emit({ eventId: newId(), type: 'identity', channel: 'linkedin', layer: 'dom', person });
+      emit(event('identity', { person }));
       return;
     }
     const who = profileWho(p);
@@ -60,11 +60,7 @@ export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; inv
     if (key === lastProfileKey) return;
     lastProfileKey = key;
     health.recognised();
-    emit({
-      eventId: newId(),
-      type: 'prospect',
-      channel: 'linkedin',
-      layer: 'dom',
+    emit(event('prospect', {
       person: toPerson(p),
       headline: p.headline,
       title: p.title,
@@ -74,7 +70,7 @@ export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; inv
       connectionDegree: p.connectionDegree,
       companyUrl: p.companyUrl,
       seenAt: now(),
-    });
+    }));
   }
 
   /** Company pages (`/company/<slug>/`, its About tab): industry, size band, headquarters. */
@@ -92,7 +88,7 @@ export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; inv
     if (key === lastCompanyKey) return;
     lastCompanyKey = key;
     health.recognised();
-    emit({ eventId: newId(), type: 'company', channel: 'linkedin', layer: 'dom', name: c.name.slice(0, 1000), slug: c.slug, numericId: c.numericId, industry: c.industry, companySize: c.companySize, headquarters: c.headquarters, seenAt: now() });
+    emit(event('company', { name: c.name.slice(0, 1000), slug: c.slug, numericId: c.numericId, industry: c.industry, companySize: c.companySize, headquarters: c.headquarters, seenAt: now() }));
   }
 
   /** Invitation manager cards: the headline of people already known (never creates a prospect). */
@@ -103,7 +99,7 @@ export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; inv
       if (cardsSent.has(key)) continue;
       cardsSent.add(key);
       health.recognised();
-      emit({ eventId: newId(), type: 'prospect', channel: 'linkedin', layer: 'dom', person: toPerson({ name: card.name, profileUrl: card.profileUrl, memberId: card.memberId }), headline: card.headline, title: null, company: null, location: null, industry: null, connectionDegree: null, companyUrl: null, onlyKnown: true, seenAt: now() });
+      emit(event('prospect', { person: toPerson({ name: card.name, profileUrl: card.profileUrl, memberId: card.memberId }), headline: card.headline, title: null, company: null, location: null, industry: null, connectionDegree: null, companyUrl: null, onlyKnown: true, seenAt: now() }));
     }
   }
 

@@ -37,7 +37,7 @@ export function createViewer(ctx: CaptureContext, stored: LocalItem<string>): Vi
       name ??= readViewerName(ctx.doc);
       const person: CapturedPerson = { memberId };
       if (name) person.name = name;
-      ctx.emit({ eventId: ctx.newId(), type: 'identity', channel: 'linkedin', layer: 'dom', person });
+      ctx.emit(ctx.event('identity', { person }));
       sent = true;
     },
   };
