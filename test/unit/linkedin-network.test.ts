@@ -56,6 +56,33 @@ describe('the tap payload, parsed in the background and checked in the content s
     expect(parseTapPayload(tapDetail('realtime', '{"torn":'), id)).toEqual([]);
   });
 
+  it('receiveTap: a payload goes to the background parser, its events are checked with the viewer known then, junk never leaves', async () => {
+    const { receiveTap, tapDetail } = await import('../../lib/capture/linkedin/tap-protocol');
+    const { parseTapPayload } = await import('../../lib/capture/linkedin/network');
+    const body = readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8');
+    const sent: string[] = [];
+    const pushed: unknown[][] = [];
+    let viewer: string | null = null;
+    let n = 0;
+    const deps = {
+      parse: async (d: string) => {
+        sent.push(d);
+        viewer = JOHN; // learned by the page while the background parsed
+        return parseTapPayload(d, () => 'bg');
+      },
+      viewer: () => viewer,
+      push: (e: unknown[]) => void pushed.push(e),
+      newId: () => `cs-${n++}`,
+    };
+    await receiveTap(tapDetail('realtime', body), deps);
+    expect(pushed).toHaveLength(1);
+    expect(pushed[0]).toMatchObject([{ eventId: 'cs-0', direction: 'inbound', text: 'msg1111', to: [{ memberId: JOHN }] }]);
+    for (const junk of ['{"kind":"feed","body":"x"}', 42, null]) await receiveTap(junk, deps);
+    expect(sent).toHaveLength(1); // only the tap's shape reaches the background
+    await receiveTap(tapDetail('realtime', body), { ...deps, parse: () => Promise.reject(new Error('no background')) });
+    expect(pushed).toHaveLength(1);
+  });
+
   it('checkTapEvents passes LinkedIn network message/retract events with fresh ids, drops the rest', async () => {
     const { checkTapEvents } = await import('../../lib/capture/linkedin/tap-protocol');
     const body = readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8');

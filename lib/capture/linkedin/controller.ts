@@ -13,7 +13,6 @@ import { linkedInItems, type LocalArea } from '../../storage/local-items';
 import { createBatch, type CaptureContext, type DomEventMaker } from './context';
 import { createConversationScan } from './conversation-scan';
 import { createHealth } from './health';
-import { normaliseThreadId, parseEventUrn } from './ids';
 import { noteFocus } from './insert';
 import { createInvitations } from './invitations';
 import { createNamesMemory } from './names';
@@ -205,12 +204,4 @@ export function createLinkedInCapture(opts: LinkedInCaptureOptions): LinkedInCap
     stats: health.stats,
     viewer: () => viewer.memberId(),
   };
-}
-
-/** Exposed for getPageContext: the thread shown in the main pane or the URL. */
-export function currentThreadId(doc: Document): string | null {
-  const fromUrl = normaliseThreadId(doc.location?.href ?? null);
-  if (fromUrl) return fromUrl;
-  const el = doc.querySelector(SEL.paneItem);
-  return el ? parseEventUrn(el.getAttribute(SEL.eventUrnAttr))?.message?.threadId ?? null : null;
 }

@@ -52,6 +52,26 @@ export function readTapPayload(detail: unknown): TapPayload | null {
 }
 
 /**
+ * The isolated script's side of a window event: a payload the tap could have sent goes to the
+ * background to be parsed (`parse`, the parseLinkedInTap message); the events that come back are
+ * checked (checkTapEvents, with the viewer known by then) and captured (`push`).
+ */
+export async function receiveTap(
+  detail: unknown,
+  deps: { parse: (detail: string) => Promise<unknown>; viewer: () => string | null; push: (events: CaptureEventInput[]) => void; newId: () => string },
+): Promise<void> {
+  if (!readTapPayload(detail)) return;
+  let parsed: unknown;
+  try {
+    parsed = await deps.parse(detail as string);
+  } catch {
+    return; // the background could not be reached: the DOM and webRequest layers still see the page
+  }
+  const events = checkTapEvents(parsed, deps.viewer(), deps.newId);
+  if (events.length) deps.push(events);
+}
+
+/**
  * The events the background parsed from a payload, checked before they are captured: LinkedIn
  * network-layer messages and retracts only, fresh ids, direction decided by the viewer.
  */
