@@ -2,7 +2,17 @@
 // clock, ids, the event queue and the health counters. Each part is a plain factory taking this
 // and the few other parts it needs; nothing here touches the page.
 import type { CaptureEventInput, CapturedPerson } from '../../schema/events';
-import type { Health } from './health';
+
+/** The DOM layer's health counters (health.ts). */
+export interface Health {
+  /** One more page item read. */
+  recognised(): void;
+  /** One read that failed; the message is kept for the next report. */
+  fail(msg: string): void;
+  /** Sends what changed since the last report, if anything did. */
+  report(): void;
+  stats(): { recognised: number; failed: number };
+}
 
 /** The fields of a DOM-layer event of one type, without what every such event carries. */
 export type DomFields<T extends CaptureEventInput['type']> = Omit<Extract<CaptureEventInput, { type: T }>, 'eventId' | 'type' | 'channel' | 'layer'>;

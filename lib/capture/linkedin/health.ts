@@ -1,17 +1,9 @@
 // The DOM layer's health: items recognised and reads that failed since the last report, sent as a
 // `health` event now and then (the panel says "working" or "degraded" from them).
 import type { CaptureEventInput } from '../../schema/events';
-import type { DomEventMaker } from './context';
+import type { DomEventMaker, Health } from './context';
 
-export interface Health {
-  /** One more page item read. */
-  recognised(): void;
-  /** One read that failed; the message is kept for the next report. */
-  fail(msg: string): void;
-  /** Sends what changed since the last report, if anything did. */
-  report(): void;
-  stats(): { recognised: number; failed: number };
-}
+export type { Health } from './context';
 
 export function createHealth(emit: (ev: CaptureEventInput) => void, event: DomEventMaker): Health {
   let recognised = 0;
