@@ -216,6 +216,10 @@ describe('dispatchSink and listeningWindow', () => {
       { kind: 'realtime', body },
       { kind: 'send', body: '{"value":{}}' },
     ]);
+    // A body at the bound whose JSON escaping makes the detail longer still passes.
+    const quoted = '"'.repeat(MAX_BODY);
+    expect(readTapPayload(JSON.stringify({ kind: 'messages', body: quoted }))).toEqual({ kind: 'messages', body: quoted });
+    expect(readTapPayload(JSON.stringify({ kind: 'messages', body: quoted + '"' }))).toBeNull();
     // What the page could dispatch instead: nothing passes.
     for (const junk of [null, 42, '{"kind":"feed","body":"x"}', '{"kind":"send"}', '{"kind":"send","body":""}', 'not json', { kind: 'send', body: 'x' }]) expect(readTapPayload(junk)).toBeNull();
   });

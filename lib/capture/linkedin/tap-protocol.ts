@@ -39,7 +39,8 @@ export const tapDetail = (kind: TapKind, body: string): string => JSON.stringify
 
 /** The payload of a window event, or null for anything the tap would not have sent. */
 export function readTapPayload(detail: unknown): TapPayload | null {
-  if (typeof detail !== 'string' || detail.length > MAX_BODY + 100) return null;
+  // JSON escaping at most sextuples a character (`\u001f`): the body's own bound is checked below.
+  if (typeof detail !== 'string' || detail.length > 6 * MAX_BODY + 100) return null;
   let d: unknown;
   try {
     d = JSON.parse(detail);
