@@ -17,7 +17,7 @@ import {
   findComposeBoxes,
 } from '../../lib/capture/linkedin/dom-read';
 import { normaliseThreadId } from '../../lib/capture/linkedin/ids';
-import { SEL } from '../../lib/capture/linkedin/selectors';
+import * as SEL from '../../lib/capture/linkedin/selectors';
 import { createLinkedInCapture, memoryArea } from '../../lib/capture/linkedin/controller';
 import { insertions } from '../../lib/capture/linkedin/insert';
 import { CaptureEvent, type CaptureEventInput } from '../../lib/schema/events';

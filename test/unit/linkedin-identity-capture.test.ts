@@ -13,7 +13,7 @@ import { extractMessages } from '../../lib/capture/linkedin/payloads';
 import { isPresenceLine } from '../../lib/capture/linkedin/presence';
 import { idsInPageData, memberIdFromCardKeys } from '../../lib/capture/linkedin/profile-ids';
 import { parseSendRequest } from '../../lib/capture/linkedin/requests';
-import { SEL } from '../../lib/capture/linkedin/selectors';
+import * as SEL from '../../lib/capture/linkedin/selectors';
 import { tapToEvents } from '../../lib/capture/linkedin/network';
 import { createLinkedInCapture } from '../../lib/capture/linkedin/controller';
 import { sendToEvents } from '../../lib/capture/linkedin/web-request';

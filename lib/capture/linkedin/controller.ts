@@ -17,7 +17,7 @@ import { noteFocus } from './insert';
 import { createInvitations } from './invitations';
 import { createNamesMemory } from './names';
 import { createPageReads } from './page-reads';
-import { SEL } from './selectors';
+import * as SEL from './selectors';
 import { composeBoxOf, createSendMemory } from './sends';
 import { createViewer } from './viewer';
 

@@ -19,7 +19,8 @@ import {
 import { normaliseThreadId, oneToOneThreadAlias, parseEventUrn } from './ids';
 import type { NamesMemory } from './names';
 import type { SendMemory } from './sends';
-import { RECALLED_TEXT, SEL } from './selectors';
+import * as SEL from './selectors';
+import { RECALLED_TEXT } from './selectors';
 import type { Viewer } from './viewer';
 
 type Header = ReturnType<typeof readConversationHeader>;

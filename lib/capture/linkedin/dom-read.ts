@@ -2,7 +2,8 @@
 // a ShadowRoot in, plain data out). They only read: no attribute, node or class is ever written
 // to LinkedIn's page. Selectors come from selectors.ts.
 import { decodeMessageId, memberIdFromProfileUrl, memberIdFromUrn, normaliseThreadId, parseEventUrn, canonicalProfileUrl, publicIdFromProfileUrl } from './ids';
-import { SEL, EXPERIENCE_HEADINGS, PENDING_LABEL } from './selectors';
+import * as SEL from './selectors';
+import { EXPERIENCE_HEADINGS, PENDING_LABEL } from './selectors';
 import { isPresenceLine } from './presence';
 import { idsInPageData, memberIdFromCardKeys } from './profile-ids';
 import { normEmail } from '../../records/keys';

@@ -5,7 +5,7 @@
 // filled which box is remembered in a WeakMap, so the message sent from that box carries it.
 import type { InsertRequest, InsertResult } from '../../messaging';
 import { findComposeBoxes } from './dom-read';
-import { SEL } from './selectors';
+import * as SEL from './selectors';
 
 export interface Insertion {
   templateId: string;

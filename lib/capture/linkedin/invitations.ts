@@ -9,7 +9,8 @@ import { toPerson, type CaptureContext } from './context';
 import { readProfile, type ProfileTraits } from './dom-read';
 import { insertions } from './insert';
 import { inviteThreadId, noteKey } from './ids';
-import { PENDING_LABEL, SEL } from './selectors';
+import * as SEL from './selectors';
+import { PENDING_LABEL } from './selectors';
 import type { Viewer } from './viewer';
 
 export interface InvitationOptions {

@@ -6,7 +6,7 @@ import type { PageContext } from '../../messaging';
 import { conversationRootOf, readConversationHeader, readProfile, threadOfComposeBox } from './dom-read';
 import { normaliseThreadId, parseEventUrn } from './ids';
 import { pickBox } from './insert';
-import { SEL } from './selectors';
+import * as SEL from './selectors';
 
 export function linkedInPageContext(doc: Document): PageContext | null {
   const href = doc.location?.href ?? '';

@@ -7,7 +7,7 @@ import { readProfile, type ProfileTraits } from './dom-read';
 import type { Invitations } from './invitations';
 import { profileWho } from './invitations';
 import { readCompanyPage, readInvitationCards } from './pages';
-import { SEL } from './selectors';
+import * as SEL from './selectors';
 import type { Viewer } from './viewer';
 
 export interface PageReads {

@@ -14,7 +14,7 @@
 //   geekloomstudio/linkedin-scraper data/samples/get_profile_after_connection_request.md shows it at
 //   b3a9bb7232f84d0d66a853bdea79d5d14f293ca1): the id the Dash withdraw call names.
 // Read only: text of elements, never a request, never a write.
-import { SEL } from './selectors';
+import * as SEL from './selectors';
 
 export interface PageIds {
   memberId: string | null;

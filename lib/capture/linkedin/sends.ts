@@ -4,7 +4,7 @@
 import { normText } from '../../text';
 import { readableText } from './dom-read';
 import { insertions } from './insert';
-import { SEL } from './selectors';
+import * as SEL from './selectors';
 
 const FIVE_MIN = 5 * 60_000;
 
