@@ -41,6 +41,10 @@ export interface ProtocolMap {
   insertTemplate(data: InsertRequest): InsertResult;
   /** side panel → content script of the active tab. */
   getPageContext(): PageContext | null;
+  /** LinkedIn content script → background: parse a response the page-world tap read (the
+   *  window event's detail, lib/capture/linkedin/tap-protocol.ts); the reply is its capture events,
+   *  which the content script checks and captures. Parsing there keeps the content scripts small. */
+  parseLinkedInTap(detail: string): CaptureEventInput[];
   /** side panel → background, as it opens: deliver events that tabs closed or reloaded before the
    *  background acknowledged them (they wait in storage), so the numbers about to show include them. */
   drainOutboxes(): void;

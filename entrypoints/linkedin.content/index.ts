@@ -4,12 +4,11 @@ import { browser } from 'wxt/browser';
 import { createOutbox } from '@/lib/capture/outbox';
 import { trackingFilter } from '@/lib/capture/tracking';
 import type { CaptureEventInput } from '@/lib/schema/events';
-import { createWatcher, currentThreadId } from '@/lib/capture/linkedin/watcher';
-import { insertTemplate, pickBox } from '@/lib/capture/linkedin/insert';
-import { conversationRootOf, readConversationHeader, readProfile, threadOfComposeBox } from '@/lib/capture/linkedin/dom';
-import { SEL } from '@/lib/capture/linkedin/selectors';
-import { onMessage } from '@/lib/messaging';
-import { TAP_EVENT, checkTapEvents } from '@/lib/capture/linkedin/tap-bridge';
+import { createLinkedInCapture } from '@/lib/capture/linkedin/controller';
+import { insertTemplate } from '@/lib/capture/linkedin/insert';
+import { linkedInPageContext } from '@/lib/capture/linkedin/page-context';
+import { onMessage, sendMessage } from '@/lib/messaging';
+import { TAP_EVENT, receiveTap } from '@/lib/capture/linkedin/tap-protocol';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
@@ -24,49 +23,24 @@ export default defineContentScript({
       const keep = tracked(events);
       if (keep.length) outbox.push(keep);
     };
-    const watcher = createWatcher({
+    const capture = createLinkedInCapture({
       doc: document,
       push,
       tracking: tracked.on,
-      store: {
-        get: async (k) => (await browser.storage.local.get(k))[k],
-        set: async (k, v) => {
-          if (v === null) await browser.storage.local.remove(k);
-          else await browser.storage.local.set({ [k]: v });
-        },
-      },
+      area: browser.storage.local,
     });
-    watcher.scanAll();
-    addEventListener('pagehide', () => watcher.flush());
+    capture.scanAll();
+    addEventListener('pagehide', () => capture.flush());
     // Extension updated or disabled: this copy of the script stops observing the page.
-    ctx.onInvalidated(() => watcher.stop());
+    ctx.onInvalidated(() => capture.stop());
 
-    // Responses LinkedIn's app received, handed over by the main-world tap (linkedin-main.content.ts).
-    // The page could dispatch this event too: it is untrusted input like the DOM, and the
-    // background validates every event.
-    addEventListener(TAP_EVENT, (e) => {
-      const events = checkTapEvents((e as CustomEvent).detail, watcher.viewer(), () => crypto.randomUUID());
-      if (events.length) push(events);
-    });
+    // Responses LinkedIn's app received, handed over raw by the main-world tap
+    // (linkedin-main.content.ts), parsed by the background, checked here (tap-protocol.ts).
+    addEventListener(TAP_EVENT, (e) =>
+      void receiveTap((e as CustomEvent).detail, { parse: (d) => sendMessage('parseLinkedInTap', d), viewer: capture.viewer, push, newId: () => crypto.randomUUID() }),
+    );
 
     onMessage('insertTemplate', ({ data }) => insertTemplate(document, data));
-    onMessage('getPageContext', () => {
-      const profile = /^\/in\//.test(location.pathname) ? readProfile(document, location.href) : null;
-      if (profile) return { channel: 'linkedin' as const, threadExternalId: null, profileUrl: profile.profileUrl, memberId: profile.memberId, name: profile.name };
-      // The conversation the user is writing in: the pane or bubble holding the box they focused
-      // (bubbles live in #interop-outlet's shadow root), else the messaging page's pane.
-      const box = pickBox(document);
-      const pane = (box && conversationRootOf(box)) ?? document.querySelector(SEL.conversationRoot);
-      const threadExternalId = (box && threadOfComposeBox(box, location.href)) ?? currentThreadId(document);
-      const other = readConversationHeader(pane ?? document);
-      if (!threadExternalId && !other.name) return null;
-      return {
-        channel: 'linkedin' as const,
-        threadExternalId,
-        profileUrl: other.profileUrl ?? (other.memberId ? `https://www.linkedin.com/in/${other.memberId}/` : null),
-        memberId: other.memberId ?? null,
-        name: other.name,
-      };
-    });
+    onMessage('getPageContext', () => linkedInPageContext(document));
   },
 });

@@ -47,9 +47,9 @@ export const GMAIL_SENT_THREADS_KEY = 'gmail:sent-threads';
 /** Gmail: message id → ScheduledEntry of each scheduled message not yet sent or cancelled (item `gmailScheduled`, local-items.ts; lib/capture/gmail/scheduled.ts). */
 export const GMAIL_SCHEDULED_KEY = 'gmail:scheduled';
 
-/** LinkedIn: the viewer's own member id, once a page showed it (written and read by lib/capture/linkedin/watcher.ts). */
+/** LinkedIn: the viewer's own member id, once a page showed it (written and read by lib/capture/linkedin/viewer.ts). */
 export const LINKEDIN_VIEWER_KEY = 'linkedin:viewer';
-/** LinkedIn: a person's name → the conversation and profile conversations showed them with (watcher.ts). */
+/** LinkedIn: a person's name → the conversation and profile conversations showed them with (names.ts). */
 export const LINKEDIN_NAMES_KEY = 'linkedin:names';
 
 /**
@@ -63,7 +63,7 @@ export const INVITE_HOLD_PREFIX = 'linkedin:invite-fallback:';
 export const holdKey = (noteKey: string) => `${INVITE_HOLD_PREFIX}${noteKey}`;
 export const confirmedKey = (noteKey: string) => `linkedin:invite-confirmed:${noteKey}`;
 export const noteInfoKey = (noteKey: string) => `linkedin:invite-note:${noteKey}`;
-/** A profile whose invitation shows as pending, by profile URL (written and read by watcher.ts). */
+/** A profile whose invitation shows as pending, by profile URL (written and read by invitations.ts). */
 export const pendingProfileKey = (profileUrl: string) => `linkedin:pending:${profileUrl}`;
-/** A member whose invitation LinkedIn confirmed: written by the background (web-request.ts), read by the content script (watcher.ts). */
+/** A member whose invitation LinkedIn confirmed: written by the background (web-request.ts), read by the content script (invitations.ts). */
 export const pendingMemberKey = (memberId: string) => `linkedin:pending-m:${memberId}`;

@@ -4,7 +4,18 @@
 // carry. Each fixed key and key family is declared once, here or in items.ts; code outside
 // lib/storage never writes a storage key as a string literal.
 import { browser } from 'wxt/browser';
-import { GMAIL_SCHEDULED_KEY, GMAIL_SENT_THREADS_KEY } from './keys';
+import type { CaptureEventInput } from '../schema/events';
+import {
+  confirmedKey,
+  GMAIL_SCHEDULED_KEY,
+  GMAIL_SENT_THREADS_KEY,
+  holdKey,
+  LINKEDIN_NAMES_KEY,
+  LINKEDIN_VIEWER_KEY,
+  noteInfoKey,
+  pendingMemberKey,
+  pendingProfileKey,
+} from './keys';
 
 /** The part of `browser.storage.local` an item needs (tests pass a fake). */
 export type LocalArea = Pick<typeof browser.storage.local, 'get' | 'set' | 'remove'>;
@@ -54,3 +65,52 @@ export interface ScheduledEntry {
 }
 /** Message id -> ScheduledEntry of each scheduled message not yet seen sent or cancelled. */
 export const gmailScheduled = localItem<Record<string, ScheduledEntry>>(GMAIL_SCHEDULED_KEY);
+
+// LinkedIn
+// The LinkedIn content script's items (lib/capture/linkedin; key names and who reads each in
+// keys.ts). `area` is the storage they live in: storage.local by default, a fake in tests.
+
+/** Where the conversation list's names were last seen (lib/capture/linkedin/names.ts). */
+export interface LinkedInKnownName {
+  threadId: string;
+  memberId: string | null;
+  profileUrl: string | null;
+}
+
+/** An invitation the DOM layer saw sent, held while the network layer may still confirm it (invite-hold.ts). */
+export interface HeldInvite {
+  event: CaptureEventInput;
+  /** When the DOM layer logs it if the network layer has not confirmed it by then. */
+  dueAt: number;
+}
+
+/** What the Send click in the invitation dialog notes for the network layer (read by web-request.ts). */
+export interface InviteNoteInfo {
+  at: number;
+  templateId?: string;
+  templateVersion?: number;
+  name?: string;
+  profileUrl?: string;
+  memberId?: string;
+  numericMemberId?: string;
+}
+
+export function linkedInItems(area?: () => LocalArea) {
+  return {
+    /** The viewer's own member id. */
+    viewer: localItem<string>(LINKEDIN_VIEWER_KEY, area),
+    /** Lower-cased name → where it was seen. */
+    names: localItem<Record<string, LinkedInKnownName>>(LINKEDIN_NAMES_KEY, area),
+    /** By profile URL (or `member:<id>`): when the invitation was seen pending. */
+    pendingProfile: localItemFamily<number>(pendingProfileKey, area),
+    /** By member id: when LinkedIn confirmed an invitation (written by the background). */
+    pendingMember: localItemFamily<number>(pendingMemberKey, area),
+    /** By note key (ids.ts noteKey): the invitation held for the network layer's confirmation. */
+    inviteHold: localItemFamily<HeldInvite>(holdKey, area),
+    /** By note key: when the network layer logged the invitation itself (written by the background). */
+    inviteConfirmed: localItemFamily<number>(confirmedKey, area),
+    /** By note key: the template and profile noted at the Send click. */
+    inviteNote: localItemFamily<InviteNoteInfo>(noteInfoKey, area),
+  };
+}
+export type LinkedInItems = ReturnType<typeof linkedInItems>;

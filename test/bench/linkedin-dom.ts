@@ -6,7 +6,7 @@
 //   npx tsx test/bench/linkedin-dom.ts            (the size is read from the build in $SIDELOG_OUT_DIR, default .output)
 //
 // Method: the look-alike messaging page (test/e2e/lookalike/linkedin) is served with context.route;
-// lib/capture/linkedin/watcher.ts is bundled with esbuild and started in the page; the page's
+// lib/capture/linkedin/controller.ts is bundled with esbuild and started in the page; the page's
 // MutationObserver is wrapped so every callback the watcher receives is timed with
 // performance.now(). Workloads, one batch each: a new inbound message item arriving, a message
 // getting its data-event-urn, a conversation-list snippet update, typing in the message box, and
@@ -26,7 +26,7 @@ const BATCHES = 300;
 
 async function main() {
   const bundle = buildSync({
-    entryPoints: [path.resolve('lib/capture/linkedin/watcher.ts')],
+    entryPoints: [path.resolve('lib/capture/linkedin/controller.ts')],
     bundle: true,
     format: 'iife',
     globalName: '__sidelogBench',
@@ -73,7 +73,7 @@ async function main() {
     const W = window.__sidelogBench;
     let pushed = 0;
     const t0 = performance.now();
-    const w = W.createWatcher({ doc: document, push: (e) => (pushed += e.length), healthEveryMs: 1e9, profileDelayMs: 1e9 });
+    const w = W.createLinkedInCapture({ doc: document, push: (e) => (pushed += e.length), healthEveryMs: 1e9, profileDelayMs: 1e9 });
     w.scanAll();
     const t = performance.now() - t0;
     window.__watcher = w;
@@ -148,7 +148,7 @@ async function main() {
 
 
   console.log(`LinkedIn DOM layer, Chromium, messaging page with ${counts.convs} conversations and ${counts.items} messages`);
-  console.log(`initial scan (createWatcher + scanAll): ${scanMs.toFixed(2)} ms; events queued overall: ${pushed}`);
+  console.log(`initial scan (createLinkedInCapture + scanAll): ${scanMs.toFixed(2)} ms; events queued overall: ${pushed}`);
   console.log('per MutationObserver batch (ms):');
   for (const r of results) console.log(`  ${r.name.padEnd(44)} median ${r.median.toFixed(3)}  p95 ${r.p95.toFixed(3)}  mean ${r.mean.toFixed(3)}  (n=${r.batches})`);
   const sortedAll = [...allTimes].sort((a, b) => a - b);

@@ -6,16 +6,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { readConversationHeader, readProfile } from '../../lib/capture/linkedin/dom';
+import { readConversationHeader, readProfile } from '../../lib/capture/linkedin/dom-read';
 import { memberIdFromProfileUrl, publicIdFromProfileUrl } from '../../lib/capture/linkedin/ids';
 import { readCompanyPage, readInvitationCards } from '../../lib/capture/linkedin/pages';
 import { extractMessages } from '../../lib/capture/linkedin/payloads';
 import { isPresenceLine } from '../../lib/capture/linkedin/presence';
 import { idsInPageData, memberIdFromCardKeys } from '../../lib/capture/linkedin/profile-ids';
 import { parseSendRequest } from '../../lib/capture/linkedin/requests';
-import { SEL } from '../../lib/capture/linkedin/selectors';
-import { tapToEvents } from '../../lib/capture/linkedin/tap';
-import { createWatcher } from '../../lib/capture/linkedin/watcher';
+import * as SEL from '../../lib/capture/linkedin/selectors';
+import { tapToEvents } from '../../lib/capture/linkedin/network';
+import { createLinkedInCapture } from '../../lib/capture/linkedin/controller';
 import { sendToEvents } from '../../lib/capture/linkedin/web-request';
 import { CaptureEvent, type CaptureEventInput } from '../../lib/schema/events';
 import { memberIdFor, numericIdFor } from '../e2e/lookalike/linkedin/state';
@@ -125,7 +125,7 @@ describe('profile pages report both the slug and the member id', () => {
   it('the watcher sends one prospect event carrying slug, member id, numeric id and company link', async () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
     const out: CaptureEventInput[][] = [];
-    const w = createWatcher({ doc, push: (e) => out.push(e), profileDelayMs: 0, healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 0, healthEveryMs: 1e9 });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 30));
     w.stop();
@@ -194,7 +194,7 @@ describe('company pages', () => {
   it('the watcher emits one company event per page state', async () => {
     const doc = load('company-about', 'https://www.linkedin.com/company/globex/about/');
     const out: CaptureEventInput[][] = [];
-    const w = createWatcher({ doc, push: (e) => out.push(e), profileDelayMs: 0, healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 0, healthEveryMs: 1e9 });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 30));
     w.scanAll();

@@ -15,7 +15,7 @@ import { ingestEvents } from '@/lib/ingest/ingest';
 import type { IngestDeps } from '@/lib/ingest/types';
 import { backfillInviteFacts, INVITES_BACKFILLED } from '@/lib/ingest/linkedin-lifecycle';
 import { extractMessages } from '@/lib/capture/linkedin/payloads';
-import { tapToEvents } from '@/lib/capture/linkedin/tap';
+import { tapToEvents } from '@/lib/capture/linkedin/network';
 import { parseEditRequest, parseRecallRequest, parseWithdrawRequest } from '@/lib/capture/linkedin/requests';
 import { changeToEvents, observeLinkedInSends, type WebRequestApi } from '@/lib/capture/linkedin/web-request';
 import { acceptance } from '@/lib/analytics/acceptance';

@@ -4,8 +4,8 @@
 // beforeinput/input events LinkedIn's editor listens to), never through innerHTML. Which template
 // filled which box is remembered in a WeakMap, so the message sent from that box carries it.
 import type { InsertRequest, InsertResult } from '../../messaging';
-import { findComposeBoxes } from './dom';
-import { SEL } from './selectors';
+import { findComposeBoxes } from './dom-read';
+import * as SEL from './selectors';
 
 export interface Insertion {
   templateId: string;

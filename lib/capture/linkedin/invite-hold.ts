@@ -3,14 +3,10 @@
 // held in extension storage, not only in the tab's timer: if the user closes LinkedIn within the
 // wait, the background takes it in (drainOrphans), so a closed tab loses no invitation.
 // Its storage keys are in lib/storage/keys.ts.
-import type { CaptureEventInput } from '../../schema/events';
 import { confirmedKey, holdKey, INVITE_HOLD_PREFIX as HOLD_PREFIX, noteInfoKey } from '../../storage/keys';
+import type { HeldInvite } from '../../storage/local-items';
 
-export interface HeldInvite {
-  event: CaptureEventInput;
-  /** When the DOM layer logs it if the network layer has not confirmed it by then. */
-  dueAt: number;
-}
+export type { HeldInvite } from '../../storage/local-items';
 
 /** Notes and confirmations of invitations no hold waits for (sent outside a profile page) are
  *  forgotten after a day; the network layer reads a note within minutes of the click. */

@@ -2,9 +2,10 @@
 // band, headquarters) and the invitation manager's cards (a person's headline). Pure readers over
 // a Document, like dom.ts: they never write to the page. Selectors in selectors.ts.
 import { canonicalProfileUrl, memberIdFromProfileUrl } from './ids';
-import { COMPANY_LABELS, COMPANY_SEL, INVITATION_SEL } from './selectors';
+import * as SEL from './selectors';
+import { COMPANY_LABELS } from './selectors';
 import { isPresenceLine } from './presence';
-import { readableText } from './dom';
+import { readableText } from './dom-read';
 
 const oneLine = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -41,9 +42,9 @@ export function readCompanyPage(doc: Document, url: string): CompanyPage | null 
     /* keep raw */
   }
   ref = ref.toLowerCase();
-  const main = doc.querySelector('main') ?? doc.body;
+  const main = doc.querySelector(SEL.main) ?? doc.body;
   if (!main) return null;
-  const name = oneLine(readableText(main.querySelector(COMPANY_SEL.name)));
+  const name = oneLine(readableText(main.querySelector(SEL.companyName)));
   if (!name) return null;
 
   let industry: string | null = null;
@@ -52,7 +53,7 @@ export function readCompanyPage(doc: Document, url: string): CompanyPage | null 
   let numericId: string | null = /^\d+$/.test(ref) ? ref : null;
 
   // About tab: a definition list, label then value.
-  for (const dt of main.querySelectorAll(COMPANY_SEL.definitionTerm)) {
+  for (const dt of main.querySelectorAll(SEL.companyDefinitionTerm)) {
     const label = oneLine(readableText(dt)).replace(/:$/, '');
     let dd = dt.nextElementSibling;
     while (dd && dd.tagName !== 'DD' && dd.tagName !== 'DT') dd = dd.nextElementSibling;
@@ -62,28 +63,28 @@ export function readCompanyPage(doc: Document, url: string): CompanyPage | null 
     else if (COMPANY_LABELS.headquarters.test(label)) headquarters ??= value;
     else if (COMPANY_LABELS.size.test(label)) {
       // The band's own dd; the next one ("1,234 associated members") is a count, not the band.
-      const band = main.querySelector(COMPANY_SEL.sizeValue);
+      const band = main.querySelector(SEL.companySizeValue);
       companySize ??= oneLine(readableText(band ?? dd)) || null;
     }
   }
   // Top card (every tab): industry first, then location, followers, the employees link.
-  const items = [...main.querySelectorAll(COMPANY_SEL.infoItem)].map((el) => ({ el, text: oneLine(readableText(el)) })).filter((x) => x.text);
+  const items = [...main.querySelectorAll(SEL.companyInfoItem)].map((el) => ({ el, text: oneLine(readableText(el)) })).filter((x) => x.text);
   for (const { el, text } of items) {
-    const link = el.matches(COMPANY_SEL.employeesLink) ? el : el.querySelector(COMPANY_SEL.employeesLink);
+    const link = el.matches(SEL.companyEmployeesLink) ? el : el.querySelector(SEL.companyEmployeesLink);
     if (link || EMPLOYEES.test(text)) {
       if (!companySize && /\d/.test(text)) companySize = text;
       numericId ??= numericIdOfEmployeesLink(link?.getAttribute('href'));
     }
   }
   if (!industry) {
-    const first = items.find(({ el, text }) => !FOLLOWERS.test(text) && !EMPLOYEES.test(text) && !/\d/.test(text) && !el.closest('.inline-block'));
+    const first = items.find(({ el, text }) => !FOLLOWERS.test(text) && !EMPLOYEES.test(text) && !/\d/.test(text) && !el.closest(SEL.companyLocationWrapper));
     industry = first?.text ?? null;
   }
   if (!headquarters) {
-    const loc = items.find(({ el, text }) => el.closest('.inline-block') && !FOLLOWERS.test(text) && !EMPLOYEES.test(text) && text !== industry);
+    const loc = items.find(({ el, text }) => el.closest(SEL.companyLocationWrapper) && !FOLLOWERS.test(text) && !EMPLOYEES.test(text) && text !== industry);
     headquarters = loc?.text ?? null;
   }
-  numericId ??= numericIdOfEmployeesLink(main.querySelector(COMPANY_SEL.employeesLink)?.getAttribute('href')) ?? numericIdInPageData(doc, ref);
+  numericId ??= numericIdOfEmployeesLink(main.querySelector(SEL.companyEmployeesLink)?.getAttribute('href')) ?? numericIdInPageData(doc, ref);
   return { name, slug: /^\d+$/.test(ref) ? null : ref, numericId, industry, companySize, headquarters };
 }
 
@@ -102,7 +103,7 @@ function numericIdOfEmployeesLink(href: string | null | undefined): string | nul
 /** The company's numeric id in the page's embedded data, next to its universal name. */
 function numericIdInPageData(doc: Document, slug: string): string | null {
   const anchor = new RegExp(`"universalName"\\s*:\\s*"${slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`, 'i');
-  for (const code of doc.querySelectorAll('code')) {
+  for (const code of doc.querySelectorAll(SEL.codeData)) {
     const text = code.textContent ?? '';
     if (text.length > 3_000_000) continue;
     const at = text.search(anchor);
@@ -125,19 +126,19 @@ export interface InvitationCard {
 export function readInvitationCards(doc: Document): InvitationCard[] {
   const out: InvitationCard[] = [];
   const seen = new Set<string>();
-  for (const card of doc.querySelectorAll(INVITATION_SEL.card)) {
-    const link = card.querySelector(INVITATION_SEL.profileLink);
+  for (const card of doc.querySelectorAll(SEL.invitationCard)) {
+    const link = card.querySelector(SEL.invitationProfileLink);
     const href = link?.getAttribute('href');
     const profileUrl = canonicalProfileUrl(href);
     const memberId = memberIdFromProfileUrl(href);
     if (!profileUrl && !memberId) continue;
     const id = profileUrl ?? memberId!;
     if (seen.has(id)) continue;
-    const nameEl = card.querySelector(INVITATION_SEL.classicName);
+    const nameEl = card.querySelector(SEL.invitationClassicName);
     const lines = readableText(card).split('\n').map(oneLine).filter(Boolean);
     const name = oneLine(readableText(nameEl)) || oneLine(link?.getAttribute('aria-label')?.replace(/^(view|view profile of|profil von|voir le profil de|ver perfil de)\s+/i, '')) || lines[0] || '';
     if (!name) continue;
-    const classic = card.querySelector(INVITATION_SEL.classicHeadline);
+    const classic = card.querySelector(SEL.invitationClassicHeadline);
     const candidates = classic ? [oneLine(readableText(classic))] : lines.filter((l) => l !== name);
     // The headline: the line after the name that is not a count, a date, a button or presence.
     const headline =

@@ -14,7 +14,7 @@
 //   geekloomstudio/linkedin-scraper data/samples/get_profile_after_connection_request.md shows it at
 //   b3a9bb7232f84d0d66a853bdea79d5d14f293ca1): the id the Dash withdraw call names.
 // Read only: text of elements, never a request, never a write.
-import { SEL } from './selectors';
+import * as SEL from './selectors';
 
 export interface PageIds {
   memberId: string | null;
@@ -122,7 +122,7 @@ export function idsInPageData(doc: Document, slug: string): PageIds {
     if (ids.invitationId) out.invitationId ??= ids.invitationId;
   };
   const s = slug.toLowerCase();
-  for (const el of doc.querySelectorAll('code, script:not([src])')) {
+  for (const el of doc.querySelectorAll(SEL.pageData)) {
     if (out.memberId && out.numericMemberId) break;
     const text = el.textContent ?? '';
     if (text.length > 3_000_000 || !text.toLowerCase().includes(s)) continue;

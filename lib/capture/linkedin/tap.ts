@@ -1,84 +1,115 @@
-// The passive main-world tap's payloads, read in the isolated content script. The tap
-// (entrypoints/linkedin-main.content.ts) hands over the text of responses LinkedIn's own app
-// already received; nothing here makes or alters a request. What it adds over the other layers:
-// the createMessage response names both the originToken (the webRequest layer's id) and the
-// message id (the DOM layer's id), so the two sightings join exactly; messenger GraphQL reads and
-// realtime events carry replies with sender ids even where the DOM is not rendered.
-import type { CaptureEventInput, CapturedPerson } from '../../schema/events';
-import { extractMessages, parseJsonStream, type PayloadMessage } from './payloads';
-import { linkedInAppUrl } from './requests';
+// The passive main-world tap for LinkedIn. Installed at document_start, before LinkedIn's app keeps
+// its own references to fetch, XMLHttpRequest and EventSource. It observes responses the app itself
+// requested (messaging sends, message lists, the realtime stream: which ones is classifyTapUrl's
+// call, tap-protocol.ts) and hands their text to a sink. It never alters, delays, adds or repeats a
+// request: each wrapper calls the original and reads a clone of the response (or the finished
+// XHR, or one more listener on the page's own EventSource). No DOM node or attribute is written.
+import { classifyTapUrl, MAX_BODY, TAP_EVENT, tapDetail, type TapKind } from './tap-protocol';
 
-export { TAP_EVENT } from './tap-bridge';
+/** Receives the text of one response (or one realtime line) the page received. */
+export type TapSink = (kind: TapKind, url: string, text: string) => void;
 
-export type TapKind = 'send' | 'messages' | 'realtime';
+type TapWindow = Pick<Window & typeof globalThis, 'fetch' | 'XMLHttpRequest' | 'EventSource' | 'location'>;
 
-/** Which responses the tap forwards (by URL, before reading anything). */
-export function classifyTapUrl(url: string): TapKind | null {
-  const u = linkedInAppUrl(url);
-  if (!u) return null;
-  const p = u.pathname;
-  if (p.endsWith('/voyagerMessagingDashMessengerMessages') && u.searchParams.get('action') === 'createMessage') return 'send';
-  if (p.endsWith('/voyagerMessagingGraphQL/graphql') && /messengerMessages|messengerConversations/i.test(u.searchParams.get('queryId') ?? '')) return 'messages';
-  if (/^\/voyager\/api\/messaging\/conversations\/[^/]+\/events/.test(p)) return 'messages';
-  if (p.startsWith('/realtime/connect')) return 'realtime';
-  return null;
-}
+export function installTap(win: TapWindow, sink: TapSink): void {
+  const marker = Symbol.for('sidelog.linkedin.tap');
+  const w = win as unknown as Record<symbol, boolean>;
+  if (w[marker]) return; // one tap per window, even if the script is injected twice
+  w[marker] = true;
 
-function person(m: PayloadMessage): CapturedPerson {
-  const p: CapturedPerson = {};
-  if (m.senderName) p.name = m.senderName.slice(0, 1000);
-  if (m.senderMemberId) p.memberId = m.senderMemberId;
-  if (m.senderNumericId) p.numericMemberId = m.senderNumericId;
-  if (m.senderProfileUrl) p.profileUrl = m.senderProfileUrl;
-  return p;
-}
-
-/**
- * Capture events for one forwarded response body. `viewerMemberId` decides direction when the
- * payload does not say who the viewer is; messages whose direction stays unknown are skipped.
- */
-export function tapToEvents(
-  kind: TapKind,
-  body: string,
-  viewerMemberId: string | null,
-  newId: () => string,
-  /** Keep messages whose direction needs the viewer, marked `direction: 'unknown'` (see tap-bridge). */
-  keepUnknown = false,
-): CaptureEventInput[] {
-  const docs = kind === 'realtime' ? parseJsonStream(body) : parseJsonStream(body).slice(0, 1);
-  const out: CaptureEventInput[] = [];
-  for (const doc of docs) {
-    for (const m of extractMessages(doc, viewerMemberId)) {
-      // Recalled, whoever sent it (a prospect's recalled reply no longer counts either).
-      if (m.recalled) {
-        out.push({ eventId: newId(), type: 'retract', channel: 'linkedin', layer: 'network', externalId: m.messageId });
-        continue;
-      }
-      if (!m.threadId || !m.sentAt) continue;
-      if (!m.direction && !(keepUnknown && m.senderMemberId)) continue;
-      if (!m.text.trim()) continue;
-      const sender = person(m);
-      out.push({
-        eventId: newId(),
-        type: 'message',
-        channel: 'linkedin',
-        layer: 'network',
-        direction: (m.direction ?? 'unknown') as 'inbound',
-        kind: 'linkedin-message',
-        externalId: m.messageId,
-        aliases: m.originToken ? [m.originToken] : [],
-        threadExternalId: m.threadId,
-        threadAliases: [],
-        from: m.direction === 'outbound' ? (viewerMemberId ? { memberId: viewerMemberId } : sender) : sender,
-        to: m.direction === 'inbound' && viewerMemberId ? [{ memberId: viewerMemberId }] : [],
-        subject: null,
-        text: m.text.slice(0, 20_000),
-        sentAt: Math.round(m.sentAt),
-        ...(m.edited ? { edited: true } : {}),
-      });
+  const hand: TapSink = (kind, url, text) => {
+    if (!text || text.length > MAX_BODY) return;
+    try {
+      sink(kind, url, text);
+    } catch {
+      /* never disturb the page */
     }
+  };
+
+  const nativeFetch = win.fetch;
+  if (typeof nativeFetch === 'function') {
+    const tapped = function (this: unknown, ...args: Parameters<typeof fetch>): Promise<Response> {
+      const result = nativeFetch.apply(this, args);
+      try {
+        const input = args[0];
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : (input as Request).url;
+        const kind = classifyTapUrl(new URL(url, win.location.href).href);
+        if (kind) {
+          result
+            .then((res) => {
+              if (!res.ok) return;
+              const copy = res.clone();
+              if (kind === 'realtime') return readStream(copy, (line) => hand(kind, url, line));
+              return copy.text().then((t) => hand(kind, url, t));
+            })
+            .catch(() => undefined);
+        }
+      } catch {
+        /* the page's call goes on untouched */
+      }
+      return result;
+    };
+    win.fetch = tapped as typeof fetch;
   }
-  return out;
+
+  // The same stream when the client reads it with EventSource: each event's data is one JSON document.
+  tapEventSource(win, (url, data) => hand('realtime', url, data));
+
+  const XHR = win.XMLHttpRequest;
+  if (XHR) {
+    const proto = XHR.prototype;
+    const nativeOpen = proto.open;
+    const nativeSend = proto.send;
+    const urls = new WeakMap<XMLHttpRequest, string>();
+    proto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+      try {
+        urls.set(this, new URL(String(args[1]), win.location.href).href);
+      } catch {
+        /* ignore */
+      }
+      return (nativeOpen as (...a: unknown[]) => void).apply(this, args);
+    } as typeof proto.open;
+    proto.send = function (this: XMLHttpRequest, ...args: unknown[]) {
+      try {
+        const url = urls.get(this);
+        const kind = url ? classifyTapUrl(url) : null;
+        if (url && kind && kind !== 'realtime') {
+          this.addEventListener('load', () => {
+            try {
+              if (this.status < 200 || this.status >= 300) return;
+              const r = this.responseType === '' || this.responseType === 'text' ? this.responseText : this.responseType === 'json' ? JSON.stringify(this.response) : '';
+              hand(kind, url, r);
+            } catch {
+              /* ignore */
+            }
+          });
+        }
+      } catch {
+        /* ignore */
+      }
+      return (nativeSend as (...a: unknown[]) => void).apply(this, args);
+    } as typeof proto.send;
+  }
+}
+
+/** Reads a realtime (server-sent events) clone as it streams; hands over each complete JSON line. */
+export async function readStream(res: Response, onLine: (line: string) => void): Promise<void> {
+  const reader = res.body?.getReader();
+  if (!reader) return;
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffered += decoder.decode(value, { stream: true });
+    let nl: number;
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl).replace(/^data:\s?/, '').trim();
+      buffered = buffered.slice(nl + 1);
+      if (line.startsWith('{')) onLine(line);
+    }
+    if (buffered.length > MAX_BODY) buffered = '';
+  }
 }
 
 /**
@@ -112,4 +143,26 @@ export function tapEventSource(win: { EventSource?: typeof EventSource; location
   Tapped.prototype = Native.prototype;
   Object.setPrototypeOf(Tapped, Native);
   win.EventSource = Tapped;
+}
+
+/**
+ * The window whose content script listens: the top page when it is LinkedIn too (LinkedIn runs
+ * parts of its app, perhaps the realtime connection, in a hidden same-origin /preload/ frame),
+ * else this frame (a cross-origin top: nobody listens, the sightings stay here).
+ */
+export function listeningWindow(win: Window): Window {
+  try {
+    if (win.top && win.top !== win && win.top.location.origin === win.location.origin) return win.top;
+  } catch {
+    /* a cross-origin top */
+  }
+  return win;
+}
+
+/**
+ * The tap's sink in the page: hands the text, unparsed, to `target`'s content script as TAP_EVENT
+ * (the background parses it: this script carries only what it runs).
+ */
+export function dispatchSink(target: Pick<Window, 'dispatchEvent'>): TapSink {
+  return (kind, _url, text) => void target.dispatchEvent(new CustomEvent(TAP_EVENT, { detail: tapDetail(kind, text) }));
 }

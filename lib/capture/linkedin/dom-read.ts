@@ -2,7 +2,8 @@
 // a ShadowRoot in, plain data out). They only read: no attribute, node or class is ever written
 // to LinkedIn's page. Selectors come from selectors.ts.
 import { decodeMessageId, memberIdFromProfileUrl, memberIdFromUrn, normaliseThreadId, parseEventUrn, canonicalProfileUrl, publicIdFromProfileUrl } from './ids';
-import { SEL, EXPERIENCE_HEADINGS, PENDING_LABEL } from './selectors';
+import * as SEL from './selectors';
+import { EXPERIENCE_HEADINGS, PENDING_LABEL } from './selectors';
 import { isPresenceLine } from './presence';
 import { idsInPageData, memberIdFromCardKeys } from './profile-ids';
 import { normEmail } from '../../records/keys';
@@ -45,7 +46,7 @@ export function readableText(node: Node | null | undefined): string {
     if (n.nodeType === 1) {
       if (el.tagName === 'BR') return void out.push('\n');
       if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE' || el.tagName === 'TEMPLATE') return;
-      if (el.classList?.contains('visually-hidden') || el.classList?.contains('a11y-text')) return;
+      if (SEL.srOnlyClasses.some((c) => el.classList?.contains(c))) return;
     }
     const block = n.nodeType === 1 && BLOCK.has(el.tagName);
     if (block) out.push('\n');
@@ -132,13 +133,13 @@ export function readMessageItem(
     decoded = { id: messageId, epochMs: fallback.at, threadId: fallback.threadId, threadUuid: '' };
   }
   const viewerMemberId = parsed?.viewerMemberId ?? (/^urn:li:msg_message:\(urn:li:fsd_profile:([^,]+),/.exec(raw ?? '')?.[1] ?? null);
-  const listItem = item.closest('li') ?? item;
+  const listItem = item.closest(SEL.messageListItem) ?? item;
   const event = item.matches(SEL.eventItem) ? item : item.querySelector(SEL.eventItem) ?? item;
   const bodyEl = event.querySelector(SEL.eventBody) ?? event.querySelector(SEL.eventBodyFallback);
   const text = readableText(bodyEl);
   const senderLink = listItem.querySelector(SEL.eventSenderLink);
   const senderIds = personFromHref(senderLink?.getAttribute('href'));
-  const senderName = oneLine(readableText(listItem.querySelector(SEL.groupName))) || oneLine(senderLink?.querySelector('img')?.getAttribute('alt')) || null;
+  const senderName = oneLine(readableText(listItem.querySelector(SEL.groupName))) || oneLine(senderLink?.querySelector(SEL.senderAvatar)?.getAttribute('alt')) || null;
   let direction: 'outbound' | 'inbound';
   if (event.classList.contains(SEL.otherClass) || item.closest(SEL.otherGroup) || !!listItem.querySelector(SEL.otherGroup)) direction = 'inbound';
   else if (senderIds.memberId && viewerMemberId) direction = senderIds.memberId === viewerMemberId ? 'outbound' : 'inbound';
@@ -306,12 +307,12 @@ export function splitHeadline(headline: string | null): { title: string | null; 
 }
 
 function profileRoot(doc: Document): Element | null {
-  return doc.querySelector('main') ?? doc.body;
+  return doc.querySelector(SEL.main) ?? doc.body;
 }
 
 /** The memberId named by the page's own links (Message button `profileUrn=`, `/in/ACoAA…`). */
 function memberIdOnPage(scope: ParentNode): string | null {
-  for (const a of scope.querySelectorAll('a[href*="fsd_profile"], a[href*="profileUrn"], a[href*="/in/ACo"]')) {
+  for (const a of scope.querySelectorAll(SEL.memberIdLink)) {
     const href = a.getAttribute('href') ?? '';
     let decoded = href;
     try {
@@ -344,7 +345,7 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
   // The profile itself or an overlay on it (contact info); not /details/… sub-pages.
   if (!/^\/in\/[^/]+\/?(?:overlay\/.*)?$/.test(path)) return null;
   if (!profileUrl && urlMember) {
-    const canon = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
+    const canon = doc.querySelector(SEL.canonicalLink)?.getAttribute('href') ?? doc.querySelector(SEL.ogUrl)?.getAttribute('content');
     profileUrl = canonicalProfileUrl(canon);
     pub = publicIdFromProfileUrl(canon);
   }
@@ -353,7 +354,7 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
   if (!main) return null;
   const sdui = !!doc.querySelector(SEL.sduiScreen);
   // Classic pages have one h1; the SDUI top card names the person in its first heading.
-  const h1 = main.querySelector('h1') ?? main.querySelector('[componentkey*="topcard" i] h2, [componentkey*="topcard" i] [role="heading"]') ?? firstPersonHeading(main);
+  const h1 = main.querySelector(SEL.profileName) ?? main.querySelector(SEL.sduiTopCardHeading) ?? firstPersonHeading(main);
   // Some builds put the degree or pronouns in the same heading: "Ana García · 2nd", "Sam Lee (He/Him)".
   const name = oneLine(readableText(h1))
     .replace(/\s*[·•]\s*(1st|2nd|3rd\+?|1er|2e|3e\+?|[123]\.)\s*$/i, '')
@@ -409,14 +410,14 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
   let companyUrl: string | null = null;
   const exp = findExperienceSection(main);
   if (exp) {
-    const firstItem = exp.querySelector('li, [componentkey^="entity-collection-item" i]');
+    const firstItem = exp.querySelector(SEL.experienceItem);
     companyUrl = companyUrlOf(firstItem?.querySelector(SEL.companyLink)?.getAttribute('href'));
     const itemLines = firstItem ? textLines(firstItem) : [];
     if (itemLines.length >= 2) {
       title = itemLines[0]!;
       company = itemLines[1]!.split(' · ')[0]!.trim() || null;
       // A company with several roles lists the company first and the roles nested below.
-      const nested = firstItem!.querySelector('ul li, [componentkey^="entity-collection-item" i] [componentkey^="entity-collection-item" i]');
+      const nested = firstItem!.querySelector(SEL.experienceNestedItem);
       if (nested && /\d+\s*(yrs?|mos?|years?|months?|jahre?|ans?|años?)\b/i.test(itemLines[1]!)) {
         company = itemLines[0]!;
         title = textLines(nested)[0] ?? title;
@@ -432,7 +433,7 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
   companyUrl ??= companyUrlOf(card.querySelector(SEL.companyLink)?.getAttribute('href'));
   // Connect turned into Pending: an invitation from the viewer is waiting.
   let pending = false;
-  for (const b of card.querySelectorAll('button, a[role="button"], a')) {
+  for (const b of card.querySelectorAll(SEL.profileActions)) {
     const label = `${b.getAttribute('aria-label') ?? ''} ${oneLine(b.textContent)}`;
     if (PENDING_LABEL.test(label)) {
       pending = true;
@@ -487,7 +488,7 @@ export function companyUrlOf(href: string | null | undefined): string | null {
 const SECTION_TITLES = /^(about|activity|experience|education|skills|interests|featured|info|infos|highlights|info|über mich|aktivitäten|berufserfahrung|ausbildung|kenntnisse|infos|à propos|activité|expérience|formation|compétences|acerca de|actividad|experiencia|educación|aptitudes)$/i;
 
 function firstPersonHeading(main: Element): Element | null {
-  for (const h of main.querySelectorAll('h2')) {
+  for (const h of main.querySelectorAll(SEL.sectionHeading)) {
     const t = oneLine(readableText(h));
     if (t && !SECTION_TITLES.test(t)) return h;
   }
@@ -496,10 +497,10 @@ function firstPersonHeading(main: Element): Element | null {
 
 function findExperienceSection(main: Element): Element | null {
   const anchor = main.querySelector(SEL.experienceAnchor);
-  if (anchor) return anchor.closest('section') ?? anchor.parentElement;
-  for (const h of main.querySelectorAll('h2, h3, [role="heading"]')) {
+  if (anchor) return anchor.closest(SEL.section) ?? anchor.parentElement;
+  for (const h of main.querySelectorAll(SEL.heading)) {
     const t = oneLine(readableText(h));
-    if (EXPERIENCE_HEADINGS.test(t)) return h.closest('section') ?? h.parentElement?.parentElement ?? null;
+    if (EXPERIENCE_HEADINGS.test(t)) return h.closest(SEL.section) ?? h.parentElement?.parentElement ?? null;
   }
   return null;
 }
