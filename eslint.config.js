@@ -257,22 +257,6 @@ export default defineConfig(
     ],
   },
   {
-    // TODO(coordinator): lint capture after the capture merges. The LinkedIn capture is being
-    // rewritten in parallel (the Gmail one has merged: lib/capture/gmail/ and its entrypoints are
-    // linted); lint these (and fix what it finds) once that branch is in main.
-    ignores: [
-      'lib/capture/linkedin/**',
-      'lib/capture/*.ts',
-      'entrypoints/*linkedin*',
-      'entrypoints/*linkedin*/**',
-      // The capture unit tests, which the rewrites rename and edit.
-      'test/unit/gmail-*',
-      'test/unit/linkedin-*',
-      'test/unit/capture-*',
-      'test/unit/helpers/gmail-schedule.ts',
-    ],
-  },
-  {
     // A suppression that no longer suppresses anything is an error: delete it.
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },

@@ -70,7 +70,7 @@ describe('network layer', () => {
     const out = messages();
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ direction: 'outbound', externalId: 'msg-a:r8190137112111191537', layer: 'network' });
-    expect(events.filter((e) => e.type === 'identity').map((e) => (e as any).person.email)).toEqual(['me@sidelog.test', 'test@gmail.com']);
+    expect(events.filter((e) => e.type === 'identity').map((e) => (e as Extract<CaptureEventInput, { type: 'identity' }>).person.email)).toEqual(['me@sidelog.test', 'test@gmail.com']);
     for (const e of events) expect(() => CaptureEvent.parse(e)).not.toThrow();
   });
 

@@ -124,7 +124,7 @@ describe('/i/fd minimal thread shape', () => {
   });
   it('a thread id the request named differently links through [1][0][15] alone', () => {
     const d = descriptor('18335a7dcae04a59');
-    const body = fd(d) as any;
+    const body = fd(d) as unknown[][][];
     body[1][0][0] = 'thread-a:r-1'; // the client's id for a thread it started
     d[0] = 'thread-a:r-1';
     const e = parseSyncCall({ kind: 'fd', requestBody: null, responseBody: JSON.stringify(body) }, { ownEmails: ['me@x.com'], newId: () => 'x' }).events[0];

@@ -80,7 +80,8 @@ export function insertTemplate(doc: Document, req: InsertRequest, now = Date.now
       // Fallback: the native setter plus an input event, as a user's paste would produce.
       const setter = Object.getOwnPropertyDescriptor(win.HTMLTextAreaElement.prototype, 'value')?.set;
       const next = field.value.slice(0, field.selectionStart) + text + field.value.slice(field.selectionEnd);
-      setter ? setter.call(field, next) : (field.value = next);
+      if (setter) setter.call(field, next);
+      else field.value = next;
       field.dispatchEvent(new win.InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
       done = true;
     }

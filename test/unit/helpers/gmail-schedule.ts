@@ -32,6 +32,8 @@ export const SCHEDULE_LABELS = ['^all', '^scheduled', '^f_bt', '^f_btns', '^f_cl
 export const DRAFT_LABELS = ['^all', '^r', '^r_bt'];
 
 type Msg = unknown[];
+// The request's nested arrays (sync-parser.ts names each position).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a fixture walked by fixed positions
 const requestMessage = (body: any): Msg => body[1][0][0][1][1][13][0];
 
 /**
