@@ -83,6 +83,13 @@ module.exports = {
       to: { path: '^lib/(db|ingest|insights)/' },
     },
     {
+      name: 'ingest-never-capture',
+      comment: 'Ingestion (background) takes events (lib/schema), never the content scripts\' code; a rule both use lives in lib/records (e.g. presence lines).',
+      severity: 'error',
+      from: { path: '^lib/ingest/' },
+      to: { path: '^lib/capture/' },
+    },
+    {
       name: 'analytics-only-schema',
       comment: 'lib/analytics is pure metrics over facts: it imports lib/schema and nothing else of ours.',
       severity: 'error',

@@ -94,6 +94,12 @@ const BOUNDARIES = [
     why: 'Content scripts run in the site origin (a Dexie database opened there is the site’s): capture sends events to the background.',
   },
   {
+    name: 'ingest-never-capture',
+    from: ['lib/ingest/'],
+    to: ['lib/capture/'],
+    why: 'Ingestion takes events (lib/schema), never the content scripts’ code; rules both use live in lib/records.',
+  },
+  {
     name: 'analytics-only-schema',
     from: ['lib/analytics/'],
     to: 'ours',

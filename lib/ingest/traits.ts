@@ -5,7 +5,7 @@
 // overwritten.
 import type { CompanyEvent, ProspectEvent } from '../schema/events';
 import type { Company, Prospect } from '../schema/model';
-import { isPresenceLine } from '../capture/linkedin/presence';
+import { isPresenceLine } from '../records/presence';
 import { companyPageKeys, normaliseCompanyName, normaliseSizeBand, prospectCompanyKeys } from '../prospects/company';
 import { deriveSeniority } from '../records/seniority';
 import { isSelf } from './identity';

@@ -10,7 +10,7 @@ import { readConversationHeader, readProfile } from '../../lib/capture/linkedin/
 import { memberIdFromProfileUrl, publicIdFromProfileUrl } from '../../lib/capture/linkedin/ids';
 import { readCompanyPage, readInvitationCards } from '../../lib/capture/linkedin/pages';
 import { extractMessages } from '../../lib/capture/linkedin/payloads';
-import { isPresenceLine } from '../../lib/capture/linkedin/presence';
+import { isPresenceLine } from '../../lib/records/presence';
 import { idsInPageData, memberIdFromCardKeys } from '../../lib/capture/linkedin/profile-ids';
 import { parseSendRequest } from '../../lib/capture/linkedin/requests';
 import * as SEL from '../../lib/capture/linkedin/selectors';

@@ -4,7 +4,7 @@
 import { decodeMessageId, memberIdFromProfileUrl, memberIdFromUrn, normaliseThreadId, parseEventUrn, canonicalProfileUrl, publicIdFromProfileUrl } from './ids';
 import * as SEL from './selectors';
 import { EXPERIENCE_HEADINGS, PENDING_LABEL } from './selectors';
-import { isPresenceLine } from './presence';
+import { isPresenceLine } from '../../records/presence';
 import { idsInPageData, memberIdFromCardKeys } from './profile-ids';
 import { normEmail } from '../../records/keys';
 

@@ -4,7 +4,7 @@
 import { canonicalProfileUrl, memberIdFromProfileUrl } from './ids';
 import * as SEL from './selectors';
 import { COMPANY_LABELS } from './selectors';
-import { isPresenceLine } from './presence';
+import { isPresenceLine } from '../../records/presence';
 import { readableText } from './dom-read';
 
 const oneLine = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
