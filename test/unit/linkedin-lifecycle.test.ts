@@ -105,7 +105,7 @@ describe("the user's own calls (webRequest bodies)", () => {
       onCompleted: { addListener: (cb) => void (l.done = cb as never) },
       onErrorOccurred: { addListener: (cb) => void (l.err = cb as never) },
     };
-    observeLinkedInSends((e) => out.push(...e), api, id, () => undefined, async () => null);
+    observeLinkedInSends((e) => out.push(...e), api, id);
     const post = (rid: string, url: string, body: unknown, status: number) => {
       l.before!({ requestId: rid, url, method: 'POST', timeStamp: T0, requestBody: { raw: [{ bytes: new TextEncoder().encode(JSON.stringify(body)).buffer as ArrayBuffer }] } } as never);
       l.done!({ requestId: rid, url, statusCode: status, timeStamp: T0 + 200 } as never);

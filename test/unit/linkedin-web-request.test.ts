@@ -1,5 +1,6 @@
 // The background's webRequest observer: LinkedIn send calls (bodies as raw bytes) -> capture events,
 // confirmed only by a 2xx status. Bodies follow the shapes LinkedIn's web client sends (2025-26).
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it } from 'vitest';
 import { CaptureEvent } from '../../lib/schema/events';
 import { classifySendUrl, parseSendRequest } from '../../lib/capture/linkedin/requests';
@@ -112,8 +113,7 @@ describe('observeLinkedInSends', () => {
   it('a first message names its thread by the recipient, and invitations by profile', async () => {
     const out: CaptureEventInput[] = [];
     const { api, send } = fakeApi();
-    const remembered: string[] = [];
-    observeLinkedInSends((e) => out.push(...e), api, () => crypto.randomUUID(), (k) => { if (k.includes('pending-m')) remembered.push(k); }, async () => null);
+    observeLinkedInSends((e) => out.push(...e), api, () => crypto.randomUUID());
     const body = createBody('First touch');
     delete (body.message as Record<string, unknown>).conversationUrn;
     (body as Record<string, unknown>).hostRecipientUrns = [`urn:li:fsd_profile:${OTHER}`];
@@ -125,8 +125,9 @@ describe('observeLinkedInSends', () => {
     expect(msgs.map((m) => m.threadExternalId)).toEqual([`with:${OTHER}`, `invite:lim:${OTHER}`]); // no-note invitation not logged
     expect(msgs[1]!.kind).toBe('linkedin-invite');
     expect(msgs[1]!.to).toEqual([{ memberId: OTHER }]);
-    // Both invitations (with and without a note) are remembered for acceptance.
-    expect(remembered).toEqual([`linkedin:pending-m:${OTHER}`, `linkedin:pending-m:${OTHER}`]);
+    // The invitations (with and without a note) are remembered for acceptance, by member id.
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(stored).filter((k) => k.includes('pending-m'))).toEqual([`linkedin:pending-m:${OTHER}`]);
   });
   it('counts an unreadable send body as a failure', () => {
     const out: CaptureEventInput[] = [];
@@ -151,15 +152,15 @@ describe('observeLinkedInSends', () => {
   it('an invitation note picks up the template and profile the content script noted at Send', async () => {
     const out: CaptureEventInput[] = [];
     const { api, send } = fakeApi();
-    const remembered: string[] = [];
     const note = 'Loved your talk on B2B pricing — connect?';
-    const store = new Map<string, unknown>([[`linkedin:invite-note:${noteKey(note)}`, { at: 1_764_000_000_000, templateId: 'tpl-9', templateVersion: 3, profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/', name: 'Ana García' }]]);
-    observeLinkedInSends((e) => out.push(...e), api, () => crypto.randomUUID(), (k) => remembered.push(k), async (k) => store.get(k) ?? null);
+    // What the content script noted at the Send click (extension storage, as in the extension).
+    await fakeBrowser.storage.local.set({ [`linkedin:invite-note:${noteKey(note)}`]: { at: 1_764_000_000_000, templateId: 'tpl-9', templateVersion: 3, profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/', name: 'Ana García' } });
+    observeLinkedInSends((e) => out.push(...e), api, () => crypto.randomUUID());
     send('https://www.linkedin.com/voyager/api/voyagerRelationshipsDashMemberRelationships?action=verifyQuotaAndCreateV2', { invitee: { inviteeUnion: { memberProfile: `urn:li:fsd_profile:${OTHER}` } }, customMessage: note }, 200);
     await new Promise((r) => setTimeout(r, 5));
     const [m] = out.filter((e) => e.type === 'message').map((e) => CaptureEvent.parse(e)) as Extract<CaptureEvent, { type: 'message' }>[];
     expect(m).toMatchObject({ kind: 'linkedin-invite', template: { id: 'tpl-9', version: 3 }, threadExternalId: 'invite:li:ana-garcia-1', threadAliases: [`invite:lim:${OTHER}`] });
     expect(m!.to).toEqual([{ memberId: OTHER, profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/', name: 'Ana García' }]);
-    expect(remembered).toContain(`linkedin:invite-confirmed:${noteKey(note)}`);
+    expect(Object.keys(await fakeBrowser.storage.local.get(null))).toContain(`linkedin:invite-confirmed:${noteKey(note)}`);
   });
 });

@@ -12,7 +12,7 @@
 import type { CaptureEventInput } from '../../schema/events';
 import { decodeBody, parseEditRequest, parseRecallRequest, parseSendRequest, parseWithdrawRequest, type ObservedSend } from './requests';
 import { oneToOneThreadAlias, inviteThreadId, noteKey, canonicalProfileUrl, decodeMessageId } from './ids';
-import { confirmedKey, noteInfoKey, pendingMemberKey } from '../../storage/keys';
+import { linkedInItems, type LinkedInItems } from '../../storage/local-items';
 
 /** The slice of chrome.webRequest this observer uses (injectable for unit tests). */
 export interface WebRequestApi {
@@ -139,11 +139,13 @@ export function observeLinkedInSends(
   emit: (events: CaptureEventInput[]) => void,
   api: WebRequestApi = (globalThis as unknown as { chrome: { webRequest: WebRequestApi } }).chrome.webRequest,
   newId: () => string = () => crypto.randomUUID(),
-  /** Where confirmed invitations are noted for the content script (`linkedin:pending-m:<memberId>`). */
-  remember: (key: string, value: number) => void = defaultRemember,
-  /** Reads what the content script noted about an invitation note (template, profile). */
-  recall: (key: string) => Promise<unknown> = defaultRecall,
+  /**
+   * The extension storage shared with the content script: what it noted about an invitation note
+   * at Send (template, profile), and where confirmed invitations are noted for it.
+   */
+  items: Pick<LinkedInItems, 'inviteNote' | 'inviteConfirmed' | 'pendingMember'> = linkedInItems(),
 ): void {
+  const remember = (item: { set(v: number): Promise<void> }, value: number) => void item.set(value).catch(() => undefined);
   const pending = new Map<string, { send: ObservedSend; at: number }>();
   /** Recalls, edits and withdrawals waiting for LinkedIn's answer: their events, by request. */
   const changes = new Map<string, CaptureEventInput[]>();
@@ -199,7 +201,7 @@ export function observeLinkedInSends(
       if (p.send.kind === 'linkedin-invite') {
         // The content script noted the template and profile of this note when the user clicked Send.
         const key = noteKey(p.send.text);
-        const note = (await recall(noteInfoKey(key)).catch(() => null)) as InviteNote | null;
+        const note = (await items.inviteNote(key).get().catch(() => null)) as InviteNote | null;
         if (note && typeof note.at === 'number' && Math.abs(note.at - (p.at || d.timeStamp)) < 10 * 60_000) {
           if (note.templateId) template = { id: String(note.templateId), version: typeof note.templateVersion === 'number' ? note.templateVersion : null };
           const r = p.send.recipients[0] ?? (p.send.recipients[0] = {});
@@ -209,14 +211,14 @@ export function observeLinkedInSends(
           if (!r.numericMemberId && typeof note.numericMemberId === 'string' && /^\d{1,15}$/.test(note.numericMemberId)) r.numericMemberId = note.numericMemberId;
         }
         // Tells the content script this invitation is logged, so its DOM fallback stays quiet.
-        remember(confirmedKey(key), Math.round(d.timeStamp));
+        remember(items.inviteConfirmed(key), Math.round(d.timeStamp));
       }
       emit(sendToEvents(p.send, { requestId: d.requestId, sentAt: p.at || d.timeStamp, newId, template }));
       health(1, 0, null);
     }
     if (p.send.kind === 'linkedin-invite') {
       // So a later profile visit showing "· 1st" can report the acceptance, wherever the invitation was sent from.
-      for (const r of p.send.recipients) if (r.memberId) remember(pendingMemberKey(r.memberId), Math.round(p.at || d.timeStamp));
+      for (const r of p.send.recipients) if (r.memberId) remember(items.pendingMember(r.memberId), Math.round(p.at || d.timeStamp));
     }
   }, filter);
   api.onErrorOccurred.addListener((d) => {
@@ -233,21 +235,6 @@ interface InviteNote {
   name?: string;
   memberId?: string;
   numericMemberId?: string;
-}
-
-async function defaultRecall(key: string): Promise<unknown> {
-  const local = (globalThis as unknown as { chrome?: { storage?: { local?: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome?.storage?.local;
-  if (!local) return null;
-  return (await local.get(key))[key] ?? null;
-}
-
-function defaultRemember(key: string, value: number): void {
-  try {
-    const local = (globalThis as unknown as { chrome?: { storage?: { local?: { set(o: object): Promise<void> | void } } } }).chrome?.storage?.local;
-    void Promise.resolve(local?.set({ [key]: value })).catch(() => undefined);
-  } catch {
-    /* no extension storage (unit tests) */
-  }
 }
 
 function isSendUrl(url: string): boolean {
