@@ -265,11 +265,8 @@ export default defineConfig(
       'lib/capture/*.ts',
       'entrypoints/*linkedin*',
       'entrypoints/*linkedin*/**',
-      // The capture unit tests, which the rewrites rename and edit.
-      'test/unit/gmail-*',
+      // The LinkedIn capture unit tests, which its rewrite renames and edits.
       'test/unit/linkedin-*',
-      'test/unit/capture-*',
-      'test/unit/helpers/gmail-schedule.ts',
     ],
   },
   {
