@@ -6,17 +6,29 @@ import { describe, expect, it } from 'vitest';
 import { MessageEvent } from '@/lib/schema/events';
 import { parseSyncCall, scheduledTimeOf } from '@/lib/capture/gmail/sync-parser';
 import {
-  CAPTURE_TIME, SCHEDULED_ID, SCHEDULED_LEGACY, SCHEDULED_THREAD, SENT_LABELS, laterSighting, scheduleRequest, scheduleResponse,
+  CAPTURE_TIME,
+  SCHEDULED_ID,
+  SCHEDULED_LEGACY,
+  SCHEDULED_THREAD,
+  SENT_LABELS,
+  laterSighting,
+  scheduleRequest,
+  scheduleResponse,
 } from '../../helpers/gmail-schedule';
 
 const STARTED = CAPTURE_TIME + 500; // the request went out right after the message was stamped
 const DUE = CAPTURE_TIME + 3 * 3_600_000;
 let n = 0;
 const ctx = { ownEmails: [] as string[], newId: () => `ev-${++n}` };
-const call = (requestBody: string | null, responseBody: string | null = null, startedAt = STARTED) => ({ kind: 's' as const, requestBody, responseBody, startedAt });
+const call = (requestBody: string | null, responseBody: string | null = null, startedAt = STARTED) => ({
+  kind: 's' as const,
+  requestBody,
+  responseBody,
+  startedAt,
+});
 
 describe('scheduled send in the request (^scheduled)', () => {
-  it('is one outbound event, scheduled, dated by its due time, with the response\'s ids, bcc kept apart', () => {
+  it("is one outbound event, scheduled, dated by its due time, with the response's ids, bcc kept apart", () => {
     const r = parseSyncCall(call(scheduleRequest({ due: DUE }), scheduleResponse()), ctx);
     expect(r.events).toHaveLength(1);
     const e = r.events[0];
@@ -42,7 +54,10 @@ describe('scheduled send in the request (^scheduled)', () => {
   });
 
   it('a plain send still has no status of its own (the schema makes it "sent")', () => {
-    const e = parseSyncCall(call(scheduleRequest({ due: null, labels: ['^all', '^pfg', '^f_bt', '^f_btns', '^f_cl', '^i', '^u'] })), ctx).events[0];
+    const e = parseSyncCall(
+      call(scheduleRequest({ due: null, labels: ['^all', '^pfg', '^f_bt', '^f_btns', '^f_cl', '^i', '^u'] })),
+      ctx,
+    ).events[0];
     expect(e.status).toBeUndefined();
     expect(MessageEvent.parse(e).status).toBe('sent');
     expect(e.bcc).toEqual([{ email: 'test+bcc@test.com', name: 'test bcc' }]);
@@ -54,11 +69,14 @@ describe('scheduled send in the request (^scheduled)', () => {
     expect(r.events[0].status).toBeUndefined();
   });
 
-  it('the due time is found where [6] is not it: the earliest time after the request among the message\'s fields', () => {
+  it("the due time is found where [6] is not it: the earliest time after the request among the message's fields", () => {
     const at17 = parseSyncCall(call(scheduleRequest({ due: DUE, place: (m, due) => (m[17] = due) })), ctx);
     expect(at17.events[0]).toMatchObject({ status: 'scheduled', scheduledAt: DUE, sentAt: DUE });
     // As a decimal string, nested two levels down, next to a later time.
-    const nested = parseSyncCall(call(scheduleRequest({ due: DUE, place: (m, due) => (m[42] = [null, [String(due), due + 86_400_000]]) })), ctx);
+    const nested = parseSyncCall(
+      call(scheduleRequest({ due: DUE, place: (m, due) => (m[42] = [null, [String(due), due + 86_400_000]]) })),
+      ctx,
+    );
     expect(nested.events[0]).toMatchObject({ scheduledAt: DUE });
     // [6] before the request is not a due time: scheduledTimeOf says so directly too.
     expect(scheduledTimeOf([null, null, null, null, null, null, STARTED - 10], null, STARTED)).toBeNull();
@@ -81,14 +99,17 @@ describe('scheduled send in the request (^scheduled)', () => {
     expect(r.errors).toContain('schedule request not readable');
   });
 
-  it('later sightings of a followed id: sent (with the server\'s time), back in drafts; others are not reported', () => {
+  it("later sightings of a followed id: sent (with the server's time), back in drafts; others are not reported", () => {
     const sentAt = DUE + 4000;
     const sent = laterSighting(SENT_LABELS, sentAt);
     const watched = { ...ctx, watched: (id: string) => id === SCHEDULED_ID };
     const r = parseSyncCall(call(sent.request, sent.response, sentAt + 100), watched);
     expect(r.events).toHaveLength(0); // the user's own messages in a response are no sends
     expect(r.sightings).toHaveLength(1);
-    expect(r.sightings[0]).toMatchObject({ id: SCHEDULED_ID, event: { externalId: SCHEDULED_ID, direction: 'outbound', sentAt } });
+    expect(r.sightings[0]).toMatchObject({
+      id: SCHEDULED_ID,
+      event: { externalId: SCHEDULED_ID, direction: 'outbound', sentAt },
+    });
     expect(r.sightings[0].event!.status).toBeUndefined();
     expect(parseSyncCall(call(sent.request, sent.response), ctx).sightings).toEqual([]); // not followed
     const draft = laterSighting(['^all', '^r', '^r_bt'], sentAt);

@@ -9,8 +9,28 @@ describe('tap protocol', () => {
     expect(syncKindOf('/sync/u/1/i/fd?hl=en')).toBe('fd');
     expect(syncKindOf('https://mail.google.com/sync/u/0/i/x')).toBeNull();
     expect(syncKindOf('https://evil.example/sync/u/0/i/s')).toBeNull();
-    expect(validateTapMessage({ source: TAP_SOURCE, v: 1, kind: 's', requestBody: 1, responseBody: null, status: 200, startedAt: 1 })).toBeNull();
-    expect(validateTapMessage({ source: 'x', v: 1, kind: 's', requestBody: null, responseBody: null, status: 200, startedAt: 1 })).toBeNull();
+    expect(
+      validateTapMessage({
+        source: TAP_SOURCE,
+        v: 1,
+        kind: 's',
+        requestBody: 1,
+        responseBody: null,
+        status: 200,
+        startedAt: 1,
+      }),
+    ).toBeNull();
+    expect(
+      validateTapMessage({
+        source: 'x',
+        v: 1,
+        kind: 's',
+        requestBody: null,
+        responseBody: null,
+        status: 200,
+        startedAt: 1,
+      }),
+    ).toBeNull();
     expect(validateTapMessage('{}')).toBeNull();
   });
 });
