@@ -1,7 +1,7 @@
 // Every Gmail selector Sidelog uses, in one place, as a tested contract (the way refined-github
 // keeps its selectors): each says why it looks that way, and CONTRACT below says when it was last
 // seen on the live site and which fixtures under test/fixtures/gmail/ it must match, how many
-// times. test/unit/gmail-selectors-contract.test.ts walks them all over those fixtures, so a
+// times. test/unit/capture/gmail/selectors.contract.test.ts walks them all over those fixtures, so a
 // fixture refresh shows exactly which selectors broke. When Gmail changes, this is the file to
 // update, with the fixtures.
 //

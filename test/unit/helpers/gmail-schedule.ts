@@ -32,9 +32,9 @@ export const SCHEDULE_LABELS = ['^all', '^scheduled', '^f_bt', '^f_btns', '^f_cl
 export const DRAFT_LABELS = ['^all', '^r', '^r_bt'];
 
 type Msg = unknown[];
-// The request's nested arrays (sync-parser.ts names each position).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a fixture walked by fixed positions
-const requestMessage = (body: any): Msg => body[1][0][0][1][1][13][0];
+/** The element at `path` of nested arrays (the sync payloads are positional). */
+const at = (x: unknown, path: number[]): unknown => path.reduce<unknown>((v, i) => (v as unknown[])[i], x);
+const requestMessage = (body: unknown): Msg => at(body, [1, 0, 0, 1, 1, 13, 0]) as Msg;
 
 /**
  * The request. `due` goes at [6] unless `place` puts it elsewhere (then [6] keeps the capture's

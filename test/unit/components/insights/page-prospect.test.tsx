@@ -5,9 +5,9 @@
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { Prospect } from '../../lib/schema/model';
-import type { PageProspect, PageScope } from '../../lib/prospects/page-prospect';
-import { reactRoot } from './helpers/react';
+import { Prospect } from '@/lib/schema/model';
+import type { PageProspect, PageScope } from '@/lib/prospects/page-prospect';
+import { reactRoot } from '../../helpers/react';
 
 const page = vi.hoisted(() => ({
   answer: new Map<string, unknown>(),
@@ -16,7 +16,7 @@ const page = vi.hoisted(() => ({
 }));
 
 vi.mock('@/lib/insights/page-prospect', async () => {
-  const { queryKeys } = await import('../../lib/insights/query-keys');
+  const { queryKeys } = await import('@/lib/insights/query-keys');
   return {
     pageProspectQuery: (scope: PageScope) =>
       queryOptions({
@@ -34,7 +34,7 @@ vi.mock('@/lib/insights/page-prospect', async () => {
   };
 });
 
-const { usePageProspect } = await import('../../components/insights/page-prospect');
+const { usePageProspect } = await import('@/components/insights/page-prospect');
 
 const person = (name: string): PageProspect => ({
   prospect: Prospect.parse({ id: name, name, emails: [], linkedinUrl: null, company: null, title: null, seniority: null, industry: null, location: null, stage: 'contacted', dealValue: null, traits: {} }),

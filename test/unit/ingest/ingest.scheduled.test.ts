@@ -20,8 +20,8 @@ import { importExport, parseExportText } from '@/lib/export/import';
 import { ExportFile } from '@/lib/schema/export';
 import type { Message } from '@/lib/schema/model';
 import type { MessageEventInput } from '@/lib/schema/events';
-import { CAPTURE_TIME, SCHEDULED_ID, SENT_LABELS, draftSaveRequest, laterSighting, scheduleRequest, scheduleResponse } from './helpers/gmail-schedule';
-import { T0, gmailInbound, gmailSend, settings } from './helpers/events';
+import { CAPTURE_TIME, SCHEDULED_ID, SENT_LABELS, draftSaveRequest, laterSighting, scheduleRequest, scheduleResponse } from '../helpers/gmail-schedule';
+import { T0, gmailInbound, gmailSend, settings } from '../helpers/events';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -6,11 +6,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ImportLeads } from '../../components/leads/ImportLeads';
-import { getDb } from '../../lib/db/db';
-import { dropHeldFacts } from '../../lib/insights/facts-store';
-import { prospectRow } from './helpers/rows';
-import { reactRoot } from './helpers/react';
+import { ImportLeads } from '@/components/leads/ImportLeads';
+import { getDb } from '@/lib/db/db';
+import { dropHeldFacts } from '@/lib/insights/facts-store';
+import { prospectRow } from '../../helpers/rows';
+import { reactRoot } from '../../helpers/react';
 
 const dom = reactRoot();
 const $ = (testid: string) => dom.host.querySelector<HTMLElement>(`[data-testid=${testid}]`);

@@ -5,10 +5,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as GMAIL from '../../lib/capture/gmail/selectors';
+import * as GMAIL from '@/lib/capture/gmail/selectors';
 
 const { CONTRACT } = GMAIL;
-const FIX = path.resolve(__dirname, '../fixtures/gmail');
+const FIX = path.resolve(__dirname, '../../../fixtures/gmail');
 
 const docs = new Map<string, Document>();
 function load(file: string): Document {

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OUTBOX_BATCH, createOutbox, readOrphans } from '@/lib/capture/outbox';
 import type { CaptureAck } from '@/lib/messaging';
 import type { CaptureEventInput } from '@/lib/schema/events';
-import { gmailSend } from './helpers/events';
+import { gmailSend } from '../helpers/events';
 
 const storage = () => fakeBrowser.storage.local;
 const stored = async () => Object.keys(await storage().get(null)).filter((k) => k.startsWith('outbox:'));

@@ -4,11 +4,11 @@
 // filters changes (every number below is memoized on it: a new object would recompute them all).
 import { act, useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
-import { FilterBar } from '../../components/dashboard/FilterBar';
-import { useDashboardFilters, type DashboardFilters } from '../../components/dashboard/use-dashboard';
-import { requestDimension } from '../../components/insights/dimension-request';
-import type { Filters } from '../../lib/analytics/units';
-import { reactRoot } from './helpers/react';
+import { FilterBar } from '@/components/dashboard/FilterBar';
+import { useDashboardFilters, type DashboardFilters } from '@/components/dashboard/use-dashboard';
+import { requestDimension } from '@/components/insights/dimension-request';
+import type { Filters } from '@/lib/analytics/units';
+import { reactRoot } from '../../helpers/react';
 
 const dom = reactRoot();
 let seen: Filters[] = [];

@@ -4,12 +4,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CaptureEvent } from '../../lib/schema/events';
-import type { CaptureEventInput } from '../../lib/schema/events';
-import { createGmailCapture } from '../../lib/capture/gmail/controller';
-import { TAP_SOURCE, validateTapMessage, syncKindOf } from '../../lib/capture/gmail/tap-protocol';
+import { CaptureEvent } from '@/lib/schema/events';
+import type { CaptureEventInput } from '@/lib/schema/events';
+import { createGmailCapture } from '@/lib/capture/gmail/controller';
+import { TAP_SOURCE, validateTapMessage } from '@/lib/capture/gmail/tap-protocol';
 
-const FIX = path.resolve(__dirname, '../fixtures/gmail');
+const FIX = path.resolve(__dirname, '../../../fixtures/gmail');
 const sync = (f: string) => readFileSync(path.join(FIX, 'inboxsdk-sync-2022-09-09', f), 'utf8');
 const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
 /** Waits (up to 3 s) for the controller's timers on a loaded machine, instead of a fixed sleep. */
@@ -70,7 +70,7 @@ describe('network layer', () => {
     const out = messages();
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ direction: 'outbound', externalId: 'msg-a:r8190137112111191537', layer: 'network' });
-    expect(events.filter((e) => e.type === 'identity').map((e) => (e as Extract<CaptureEventInput, { type: 'identity' }>).person.email)).toEqual(['me@sidelog.test', 'test@gmail.com']);
+    expect(events.flatMap((e) => (e.type === 'identity' ? [e.person.email] : []))).toEqual(['me@sidelog.test', 'test@gmail.com']);
     for (const e of events) expect(() => CaptureEvent.parse(e)).not.toThrow();
   });
 
@@ -360,17 +360,5 @@ describe('template insertion', () => {
     await until(() => expect(messages()[0]?.template).toEqual({ id: 't1', version: 3 }));
     cap.onTap(tap('s', sync('cvOnSend_3_request.json').replace(/msg-a:r-329565169840451245/g, 'msg-a:r-7673660351152959857'), null));
     expect(messages().filter((e) => e.layer === 'network')[0].template).toEqual({ id: 't1', version: 3 });
-  });
-});
-
-describe('tap protocol', () => {
-  it('accepts only well-formed tap messages for sync paths', () => {
-    expect(syncKindOf('https://mail.google.com/sync/u/0/i/s?hl=en&c=12&rt=r&pt=ji')).toBe('s');
-    expect(syncKindOf('/sync/u/1/i/fd?hl=en')).toBe('fd');
-    expect(syncKindOf('https://mail.google.com/sync/u/0/i/x')).toBeNull();
-    expect(syncKindOf('https://evil.example/sync/u/0/i/s')).toBeNull();
-    expect(validateTapMessage({ source: TAP_SOURCE, v: 1, kind: 's', requestBody: 1, responseBody: null, status: 200, startedAt: 1 })).toBeNull();
-    expect(validateTapMessage({ source: 'x', v: 1, kind: 's', requestBody: null, responseBody: null, status: 200, startedAt: 1 })).toBeNull();
-    expect(validateTapMessage('{}')).toBeNull();
   });
 });

@@ -5,8 +5,8 @@ import { openDb, type SidelogDb } from '@/lib/db/db';
 import { ingestEvents } from '@/lib/ingest/ingest';
 import { classificationBreakdown, loadClassification } from '@/lib/insights/settings';
 import { setMessageClass, setMessageIntent } from '@/lib/prospects/corrections';
-import { sisimai } from './helpers/corpus';
-import { T0, gmailInbound, gmailSend, settings } from './helpers/events';
+import { sisimai } from '../helpers/corpus';
+import { T0, gmailInbound, gmailSend, settings } from '../helpers/events';
 
 let db: SidelogDb;
 let n = 0;

@@ -7,17 +7,17 @@
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb } from '../../lib/db/db';
-import { dropHeldFacts } from '../../lib/insights/facts-store';
-import type { PageProspect, PageScope } from '../../lib/prospects/page-prospect';
-import { saveProspectEdits } from '../../lib/prospects/edit';
-import { messageRow, prospectRow } from './helpers/rows';
-import { reactRoot } from './helpers/react';
+import { getDb } from '@/lib/db/db';
+import { dropHeldFacts } from '@/lib/insights/facts-store';
+import type { PageProspect, PageScope } from '@/lib/prospects/page-prospect';
+import { saveProspectEdits } from '@/lib/prospects/edit';
+import { messageRow, prospectRow } from '../../helpers/rows';
+import { reactRoot } from '../../helpers/react';
 
 const page = vi.hoisted(() => ({ answer: null as unknown, listeners: new Set<() => void>() }));
 
 vi.mock('@/lib/insights/page-prospect', async () => {
-  const { queryKeys } = await import('../../lib/insights/query-keys');
+  const { queryKeys } = await import('@/lib/insights/query-keys');
   return {
     pageProspectQuery: (scope: PageScope) => queryOptions({ queryKey: queryKeys.pageProspect(scope), queryFn: async () => page.answer as PageProspect | null }),
     refreshPageProspect: (qc: QueryClient, scope: PageScope) => qc.invalidateQueries({ queryKey: queryKeys.pageProspect(scope) }),
@@ -28,8 +28,8 @@ vi.mock('@/lib/insights/page-prospect', async () => {
   };
 });
 
-const { ProspectsView } = await import('../../components/views/ProspectsView');
-const { setLastMerge } = await import('../../components/prospects/last-merge');
+const { ProspectsView } = await import('@/components/views/ProspectsView');
+const { setLastMerge } = await import('@/components/prospects/last-merge');
 
 const dom = reactRoot();
 const $ = (sel: string) => dom.host.querySelector<HTMLElement>(sel);

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { trackingFilter } from '@/lib/capture/tracking';
 import type { CaptureEventInput } from '@/lib/schema/events';
-import { gmailSend } from './helpers/events';
+import { gmailSend } from '../helpers/events';
 
 const health: CaptureEventInput = { eventId: 'h', type: 'health', channel: 'linkedin', layer: 'dom', recognised: 1, failed: 0 };
 

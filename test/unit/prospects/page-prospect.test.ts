@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type SidelogDb } from '@/lib/db/db';
 import { onPageChange, pageProspect, personOfTab, prospectForPage, type PageTabsApi, type TabLike, type TabEvents } from '@/lib/prospects/page-prospect';
-import { prospectRow } from './helpers/rows';
+import { prospectRow } from '../helpers/rows';
 import { personKeys } from '@/lib/records/keys';
 import type { PageContext } from '@/lib/messaging';
-import { T0, gmailSend, settings } from './helpers/events';
+import { T0, gmailSend, settings } from '../helpers/events';
 import { ingestEvents } from '@/lib/ingest/ingest';
 
 let db: SidelogDb;

@@ -3,9 +3,9 @@
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Loading } from '../../components/Loading';
-import { UPGRADE_KEY } from '../../lib/storage/keys';
-import { reactRoot } from './helpers/react';
+import { Loading } from '@/components/Loading';
+import { UPGRADE_KEY } from '@/lib/storage/keys';
+import { reactRoot } from '../helpers/react';
 
 const dom = reactRoot();
 const notice = () => dom.host.querySelector('[data-testid=upgrade-notice]');

@@ -1,7 +1,7 @@
 // The main-world tap: observes sync calls, passes every request through unchanged.
 import { describe, expect, it } from 'vitest';
-import { installTap } from '../../lib/capture/gmail/tap';
-import type { TapMessage } from '../../lib/capture/gmail/tap-protocol';
+import { installTap } from '@/lib/capture/gmail/tap';
+import type { TapMessage } from '@/lib/capture/gmail/tap-protocol';
 
 class FakeXHR {
   static sent: Array<{ url: string; body: unknown }> = [];

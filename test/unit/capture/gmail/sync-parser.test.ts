@@ -2,10 +2,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MessageEvent } from '../../lib/schema/events';
-import { parseSyncCall, readResponseMessages, walkMessages, type SyncCall } from '../../lib/capture/gmail/sync-parser';
+import { MessageEvent } from '@/lib/schema/events';
+import { parseSyncCall, readResponseMessages, walkMessages, type SyncCall } from '@/lib/capture/gmail/sync-parser';
 
-const DIR = path.resolve(__dirname, '../fixtures/gmail/inboxsdk-sync-2022-09-09');
+const DIR = path.resolve(__dirname, '../../../fixtures/gmail/inboxsdk-sync-2022-09-09');
 const read = (f: string) => readFileSync(path.join(DIR, f), 'utf8');
 let n = 0;
 const ctx = { ownEmails: [] as string[], newId: () => `ev-${++n}` };
@@ -145,7 +145,7 @@ describe('drafts in the captures', () => {
 
 describe('inbound threads', () => {
   it('fd-embedded: five inbound messages with sender, time, subject, text and ids', () => {
-    const raw = readFileSync(path.resolve(__dirname, '../fixtures/gmail/gmailjs/fd-embedded-2022-10-21.json'), 'utf8');
+    const raw = readFileSync(path.resolve(__dirname, '../../../fixtures/gmail/gmailjs/fd-embedded-2022-10-21.json'), 'utf8');
     const r = parseSyncCall({ kind: 'bv', requestBody: null, responseBody: raw }, { ownEmails: ['jostein@gmail.com'], newId: () => 'x' });
     expect(r.events).toHaveLength(5);
     for (const e of r.events) {
@@ -235,5 +235,40 @@ describe('fallback walker', () => {
     const found = walkMessages(JSON.parse(read('cvOnReplySend_4_response.json')), 'walk');
     expect(found.map((m) => m.id)).toContain('msg-a:r9206449609684993976');
     expect(readResponseMessages('s', JSON.parse(read('cvOnReplySend_4_response.json'))).messages.length).toBe(4);
+  });
+});
+
+describe('/i/fd minimal thread shape', () => {
+  // InboxSDK extractThreadsFromThreadResponse_20220909 (gmail-sync-response-processor.ts at
+  // a8a6fe2c9e69b0e70dbdc5c03fea517644e9e3e9): a descriptor without [1][0][13] and a compact list
+  // is the minimal shape, whose legacy thread id is [1][0][15] taken as it is; its messages are
+  // [2][i] = [id, details] with the time at details[16].
+  const fd = (desc: unknown[]) => [null, [['thread-f:1743836977043622489', [desc], [['msg-f:1743836977043622490', [[[1, 'me@x.com']], null, null, null, 'Re: hello', [null, [[0, null, [null, '<div>Sounds good</div>']]]], null, '<abc@acme.io>', null, null, (() => { const s = new Array(17).fill(null); s[16] = 'ana@acme.io'; return s; })(), null, null, null, null, null, '1663052600000']]]]]];
+  const descriptor = (at15: unknown) => {
+    const d: unknown[] = new Array(16).fill(null);
+    d[0] = 'thread-f:1743836977043622489';
+    d[2] = 'Sounds good';
+    d[15] = at15;
+    return d;
+  };
+  it('reads the minimal shape: the message, and the thread by its id and the legacy id at [1][0][15] (hex)', () => {
+    const r = parseSyncCall({ kind: 'fd', requestBody: null, responseBody: JSON.stringify(fd(descriptor('18335a7dcae04a59'))) }, { ownEmails: ['me@x.com'], newId: () => 'x' });
+    expect(r.failed).toBe(0);
+    expect(r.events).toHaveLength(1);
+    const e = r.events[0];
+    expect(e).toMatchObject({ direction: 'inbound', from: { email: 'ana@acme.io' }, sentAt: 1663052600000 });
+    expect([e.threadExternalId, ...e.threadAliases!]).toEqual(expect.arrayContaining(['18335a7dcae04a59', `thread-f:${BigInt('0x18335a7dcae04a59')}`]));
+  });
+  it('a thread id the request named differently links through [1][0][15] alone', () => {
+    const d = descriptor('18335a7dcae04a59');
+    const body = fd(d) as [unknown, [[unknown]]];
+    body[1][0][0] = 'thread-a:r-1'; // the client's id for a thread it started
+    d[0] = 'thread-a:r-1';
+    const e = parseSyncCall({ kind: 'fd', requestBody: null, responseBody: JSON.stringify(body) }, { ownEmails: ['me@x.com'], newId: () => 'x' }).events[0];
+    expect([e.threadExternalId, ...e.threadAliases!]).toEqual(expect.arrayContaining(['thread-a:r-1', '18335a7dcae04a59']));
+    // Without [15] there is no legacy name at all.
+    d[15] = null;
+    const bare = parseSyncCall({ kind: 'fd', requestBody: null, responseBody: JSON.stringify(body) }, { ownEmails: ['me@x.com'], newId: () => 'x' }).events[0];
+    expect([bare.threadExternalId, ...bare.threadAliases!]).not.toContain('18335a7dcae04a59');
   });
 });

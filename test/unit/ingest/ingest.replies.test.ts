@@ -12,8 +12,8 @@ import { setMessageClass, setMessageIntent } from '@/lib/prospects/corrections';
 import { buildUnits } from '@/lib/analytics/units';
 import { prospectResponseRate, threadPositiveRate, threadReplyRate } from '@/lib/analytics/rates';
 import { loadFacts } from '@/lib/insights/facts-store';
-import { sisimai } from './helpers/corpus';
-import { T0, gmailInbound, gmailSend, settings } from './helpers/events';
+import { sisimai } from '../helpers/corpus';
+import { T0, gmailInbound, gmailSend, settings } from '../helpers/events';
 
 let db: SidelogDb;
 let deps: IngestDeps;

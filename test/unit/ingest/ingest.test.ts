@@ -5,7 +5,7 @@ import type { IngestStats } from '@/lib/ingest/stats';
 import type { IngestDeps } from '@/lib/ingest/types';
 import { createDetector } from '@/lib/templates/detect';
 import type { Template } from '@/lib/schema/model';
-import { T0, gmailInbound, gmailSend, settings } from './helpers/events';
+import { T0, gmailInbound, gmailSend, settings } from '../helpers/events';
 
 let db: SidelogDb;
 let deps: IngestDeps;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateSeed } from '../../lib/dev/seed';
-import { ExportFile } from '../../lib/schema/export';
+import { generateSeed } from '@/lib/dev/seed';
+import { ExportFile } from '@/lib/schema/export';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 

@@ -4,8 +4,8 @@
 // of the popup's window. lib/insights/popup.ts is replaced by a controllable stand-in.
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PopupSummary } from '../../lib/analytics/popup';
-import { reactRoot } from './helpers/react';
+import type { PopupSummary } from '@/lib/analytics/popup';
+import { reactRoot } from '../../helpers/react';
 
 const lib = vi.hoisted(() => ({
   recompute: null as null | { resolve: (s: PopupSummary) => void; reject: (e: unknown) => void },
@@ -19,7 +19,7 @@ vi.mock('@/lib/insights/popup', () => ({
     return Promise.resolve();
   },
 }));
-const { Popup } = await import('../../components/insights/Popup');
+const { Popup } = await import('@/components/insights/Popup');
 
 const summary = (sent: number, k: number): PopupSummary => ({
   today: { gmail: sent, linkedin: 0, calls: 0 },

@@ -4,23 +4,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as model from '../../lib/schema/model';
-import { MAX_SHORT, MAX_TEXT } from '../../lib/capture/gmail/limits';
-import { composeRootOf, draftIdOf, parseGmailDate, readCompose, readInboxRows, readOwnEmail, readThreadView } from '../../lib/capture/gmail/dom-read';
-import { htmlToText } from '../../lib/capture/gmail/html-text';
+import { composeRootOf, draftIdOf, parseGmailDate, readCompose, readInboxRows, readOwnEmail, readThreadView } from '@/lib/capture/gmail/dom-read';
 
-const FIX = path.resolve(__dirname, '../fixtures/gmail');
+const FIX = path.resolve(__dirname, '../../../fixtures/gmail');
 function load(file: string): Document {
   const doc = document.implementation.createHTMLDocument('t');
   // Test-only: fixtures are parsed by happy-dom's parser, never in Gmail's page.
   doc.body.innerHTML = readFileSync(path.join(FIX, file), 'utf8');
   return doc;
 }
-
-it('content-script limits equal the schema limits', () => {
-  expect(MAX_TEXT).toBe(model.MAX_TEXT);
-  expect(MAX_SHORT).toBe(model.MAX_SHORT);
-});
 
 describe('compose', () => {
   it('reads today\'s chip widget, hidden ids, subject and the written text without the quote', () => {
@@ -143,12 +135,5 @@ describe('inbox rows and identity', () => {
     a.setAttribute('aria-label', 'Google Account: Me Person  \n(me@corp.example)');
     doc2.body.append(a);
     expect(readOwnEmail(doc2)).toBe('me@corp.example');
-  });
-});
-
-describe('html to text', () => {
-  it('cuts the quoted history, keeps line breaks, decodes entities', () => {
-    expect(htmlToText('<div dir="ltr">Hi&nbsp;there<br>second &amp; last</div><div class="gmail_quote">old</div>')).toBe('Hi there\nsecond & last');
-    expect(htmlToText('<style>p{}</style><p>a</p><p>b</p>')).toBe('a\n\nb');
   });
 });
