@@ -8,7 +8,7 @@ import { createLinkedInCapture } from '@/lib/capture/linkedin/controller';
 import { insertTemplate } from '@/lib/capture/linkedin/insert';
 import { linkedInPageContext } from '@/lib/capture/linkedin/page-context';
 import { injectedReaders } from '@/lib/capture/linkedin/readers-source';
-import { onMessage, sendMessage } from '@/lib/messaging';
+import { onMessage, sendMessage } from '@/lib/messaging-lite';
 import { TAP_EVENT, receiveTap } from '@/lib/capture/linkedin/tap-protocol';
 
 export default defineContentScript({
