@@ -22,6 +22,8 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'webRequest',
+      // Injects the LinkedIn page readers into a LinkedIn tab when it first needs them (README).
+      'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: ['https://mail.google.com/*', 'https://www.linkedin.com/*'],

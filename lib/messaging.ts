@@ -45,6 +45,10 @@ export interface ProtocolMap {
    *  window event's detail, lib/capture/linkedin/tap-protocol.ts); the reply is its capture events,
    *  which the content script checks and captures. Parsing there keeps the content scripts small. */
   parseLinkedInTap(detail: string): CaptureEventInput[];
+  /** LinkedIn content script → background, the first time a page needs them: inject the page
+   *  readers (entrypoints/linkedin-pages.ts) into the sender's frame; the reply comes once they ran
+   *  (lib/capture/linkedin/readers-source.ts). */
+  loadLinkedInReaders(): void;
   /** side panel → background, as it opens: deliver events that tabs closed or reloaded before the
    *  background acknowledged them (they wait in storage), so the numbers about to show include them. */
   drainOutboxes(): void;

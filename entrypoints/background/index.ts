@@ -3,6 +3,7 @@ import { onMessage } from '@/lib/messaging';
 import { ORPHAN_AGE_MS, drainAfterClose, drainOrphans, handleCapture, ingestQueued } from '@/lib/background/capture-handler';
 import { observeLinkedInSends } from '@/lib/capture/linkedin/web-request';
 import { parseTapPayload } from '@/lib/capture/linkedin/network';
+import { injectLinkedInReaders } from '@/lib/capture/linkedin/inject-readers';
 import { forgetPopupCacheOnChanges } from '@/lib/insights/forget-popup-cache';
 import { backfillInviteFactsIfPresent } from '@/lib/ingest/linkedin-lifecycle';
 import { DB_NAME, getDb } from '@/lib/db/db';
@@ -14,6 +15,7 @@ export default defineBackground(() => {
   onMessage('capture', ({ data, sender }) => handleCapture(data, sender));
   observeLinkedInSends((events) => void ingestQueued(events).catch(() => undefined));
   onMessage('parseLinkedInTap', ({ data }) => parseTapPayload(data, () => crypto.randomUUID()));
+  onMessage('loadLinkedInReaders', ({ sender }) => injectLinkedInReaders((injection) => browser.scripting.executeScript(injection), sender));
 
   // The toolbar button opens the popup; the popup's button opens the side panel.
   (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel

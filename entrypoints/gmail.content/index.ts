@@ -3,7 +3,7 @@ import { createOutbox } from '../../lib/capture/outbox';
 import { trackingFilter } from '../../lib/capture/tracking';
 import { createGmailCapture } from '../../lib/capture/gmail/controller';
 import { validateTapMessage } from '../../lib/capture/gmail/tap-protocol';
-import { onMessage } from '../../lib/messaging';
+import { onMessage } from '../../lib/messaging-lite';
 import type { CaptureEventInput } from '../../lib/schema/events';
 import { gmailScheduled, gmailSentThreads } from '../../lib/storage/local-items';
 

@@ -7,7 +7,8 @@ import type { CaptureEventInput } from '@/lib/schema/events';
 import { createLinkedInCapture } from '@/lib/capture/linkedin/controller';
 import { insertTemplate } from '@/lib/capture/linkedin/insert';
 import { linkedInPageContext } from '@/lib/capture/linkedin/page-context';
-import { onMessage, sendMessage } from '@/lib/messaging';
+import { injectedReaders } from '@/lib/capture/linkedin/readers-source';
+import { onMessage, sendMessage } from '@/lib/messaging-lite';
 import { TAP_EVENT, receiveTap } from '@/lib/capture/linkedin/tap-protocol';
 
 export default defineContentScript({
@@ -23,8 +24,11 @@ export default defineContentScript({
       const keep = tracked(events);
       if (keep.length) outbox.push(keep);
     };
+    // Profile, company and invitation-manager readers: injected by the background when first needed.
+    const readers = injectedReaders(() => sendMessage('loadLinkedInReaders'));
     const capture = createLinkedInCapture({
       doc: document,
+      readers,
       push,
       tracking: tracked.on,
       area: browser.storage.local,
@@ -41,6 +45,6 @@ export default defineContentScript({
     );
 
     onMessage('insertTemplate', ({ data }) => insertTemplate(document, data));
-    onMessage('getPageContext', () => linkedInPageContext(document));
+    onMessage('getPageContext', () => linkedInPageContext(document, readers));
   },
 });

@@ -3,7 +3,8 @@
 // service worker may be asleep, restarting or crashed: the event waits and is sent again. If the
 // tab closes first, the background drains what is left (drainOrphans) the next time it starts.
 import { browser } from 'wxt/browser';
-import { sendMessage, type CaptureAck } from '../messaging';
+import type { CaptureAck } from '../messaging';
+import { sendMessage } from '../messaging-lite';
 import type { CaptureEventInput } from '../schema/events';
 import { OUTBOX_PREFIX } from '../storage/keys';
 

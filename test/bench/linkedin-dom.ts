@@ -73,7 +73,8 @@ async function main() {
     const W = window.__sidelogBench;
     let pushed = 0;
     const t0 = performance.now();
-    const w = W.createLinkedInCapture({ doc: document, push: (e) => (pushed += e.length), healthEveryMs: 1e9, profileDelayMs: 1e9 });
+    // A messaging page: the whole-page readers (profile, company) are never needed here.
+    const w = W.createLinkedInCapture({ readers: { ready: () => null, load: async () => null }, doc: document, push: (e) => (pushed += e.length), healthEveryMs: 1e9, profileDelayMs: 1e9 });
     w.scanAll();
     const t = performance.now() - t0;
     window.__watcher = w;

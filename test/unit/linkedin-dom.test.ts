@@ -19,6 +19,8 @@ import {
 import { normaliseThreadId } from '../../lib/capture/linkedin/ids';
 import * as SEL from '../../lib/capture/linkedin/selectors';
 import { createLinkedInCapture, memoryArea } from '../../lib/capture/linkedin/controller';
+import { pageReaders } from '../../lib/capture/linkedin/page-readers';
+import { loadedReaders } from '../../lib/capture/linkedin/readers-source';
 import { insertions } from '../../lib/capture/linkedin/insert';
 import { CaptureEvent, type CaptureEventInput } from '../../lib/schema/events';
 
@@ -199,7 +201,7 @@ describe('capture controller', () => {
   it('emits valid message + identity events once, with the 1:1 alias', () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
     w.scanAll();
     w.scanAll(); // re-render / rescan: nothing new
     w.flush();
@@ -223,7 +225,7 @@ describe('capture controller', () => {
   it('a sent message rendered without id is logged when its data-event-urn arrives, with the inserted template', async () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
     w.scanAll();
     w.flush();
     out.length = 0;
@@ -260,7 +262,7 @@ describe('capture controller', () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
     const out: CaptureEventInput[][] = [];
     const store = new Map<string, unknown>();
-    const mk = () => createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, area: memoryArea(store) });
+    const mk = () => createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, area: memoryArea(store) });
     let w = mk();
     w.scanAll();
     await new Promise((r) => setTimeout(r, 30));
@@ -291,7 +293,7 @@ describe('capture controller', () => {
   it('Pending turning back into Connect while the page is open is a withdrawal (whatever call the page made); a reload showing Connect is not', async () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
     const out: CaptureEventInput[][] = [];
-    const mk = () => createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9 });
+    const mk = () => createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9 });
     const b = doc.querySelector('main button[aria-label^="Invite "]')!;
     b.setAttribute('aria-label', 'Pending, click to withdraw invitation sent to Ana García');
     b.querySelector('span')!.textContent = 'Pending';
@@ -322,7 +324,7 @@ describe('capture controller', () => {
     edit.setAttribute('aria-label', 'Edit intro');
     doc.querySelector('main section')!.appendChild(edit);
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9 });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 30));
     w.stop();
@@ -338,7 +340,7 @@ describe('capture controller', () => {
     const memberId = readProfile(doc, 'https://www.linkedin.com/in/ana-garcia-1/')!.memberId!;
     const store = new Map<string, unknown>([[`linkedin:pending-m:${memberId}`, Date.now() - 86400_000]]);
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, area: memoryArea(store) });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, area: memoryArea(store) });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 30));
     w.stop();
@@ -348,7 +350,7 @@ describe('capture controller', () => {
   it('the conversation header gives no trait from a presence line; health is reported', async () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), healthEveryMs: 10 });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 10 });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 40));
     w.stop();
@@ -367,7 +369,7 @@ describe('capture controller', () => {
     fresh.id = 'interop-outlet';
     doc.getElementById('interop-outlet')!.replaceWith(fresh);
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 20));
     fresh.attachShadow({ mode: 'open' }).innerHTML = shadowHtml;
@@ -380,7 +382,7 @@ describe('capture controller', () => {
     const chrisId = readConversationHeader(doc.querySelector(SEL.conversationRoot)).memberId!;
     doc.querySelector('a.msg-thread__link-to-profile')!.setAttribute('href', 'https://www.linkedin.com/in/chris-buyer-22/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
     w.scanAll();
     w.stop();
     const msgs = events(out).filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
@@ -390,7 +392,7 @@ describe('capture controller', () => {
   it('an element reused for another message, and a body that fills in late, are read again', async () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
     w.scanAll();
     w.flush();
     out.length = 0;
@@ -419,7 +421,7 @@ describe('capture controller', () => {
   it('a message recalled while on screen (its text replaced by the placeholder) is retracted once; one shown recalled on load is never logged', async () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
     w.scanAll();
     w.flush();
     const items = doc.querySelectorAll('[data-event-urn]');
@@ -438,7 +440,7 @@ describe('capture controller', () => {
     const doc2 = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     doc2.querySelectorAll('.msg-s-event-listitem__body')[2]!.textContent = 'Diese Nachricht wurde gelöscht.';
     const out2: CaptureEventInput[][] = [];
-    const w2 = createLinkedInCapture({ doc: doc2, push: (e) => out2.push(e), healthEveryMs: 1e9 });
+    const w2 = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc: doc2, push: (e) => out2.push(e), healthEveryMs: 1e9 });
     w2.scanAll();
     w2.flush();
     w2.stop();
@@ -449,7 +451,7 @@ describe('capture controller', () => {
   it('a new reply seen only in the conversation list is an inbound message in the known thread', async () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 20));
     w.flush();
@@ -476,7 +478,7 @@ describe('capture controller', () => {
     const viewer = /fsd_profile:([^,]+)/.exec(items[0]!.getAttribute('data-event-urn')!)![1]!;
     items[2]!.setAttribute('data-event-urn', `urn:li:msg_message:(urn:li:fsd_profile:${viewer},2-newSchemeId42)`);
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), healthEveryMs: 10 });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 10 });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 40));
     w.stop();
@@ -497,7 +499,7 @@ describe('capture controller', () => {
     subj.textContent = 'Role at Initech';
     first.prepend(subj);
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
     w.scanAll();
     w.stop();
     const msgs = events(out).filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
@@ -533,7 +535,7 @@ describe('invitation dialog (shadow root)', () => {
     insertions.set(note, { templateId: 'tpl-1', templateVersion: 2, body: note.value, at: Date.now() });
     const store = new Map<string, unknown>();
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, inviteFallbackMs: 30, area: memoryArea(store) });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, inviteFallbackMs: 30, area: memoryArea(store) });
     w.scanAll();
     root.querySelector<HTMLElement>('button[aria-label="Send invitation"]')!.click();
     const noted = [...store.entries()].find(([k]) => k.startsWith('linkedin:invite-note:'));
@@ -561,7 +563,7 @@ describe('invitation dialog (shadow root)', () => {
     const root = doc.getElementById('interop-outlet')!.shadowRoot!;
     root.querySelector<HTMLTextAreaElement>('textarea#custom-message')!.value = 'Hola Ana, ¿conectamos?';
     const store = new Map<string, unknown>();
-    const w = createLinkedInCapture({ doc, push: () => undefined, tracking: () => false, profileDelayMs: 1, healthEveryMs: 1e9, inviteFallbackMs: 30, area: memoryArea(store) });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: () => undefined, tracking: () => false, profileDelayMs: 1, healthEveryMs: 1e9, inviteFallbackMs: 30, area: memoryArea(store) });
     w.scanAll();
     root.querySelector<HTMLElement>('button[aria-label="Send invitation"]')!.click();
     await new Promise((r) => setTimeout(r, 20));

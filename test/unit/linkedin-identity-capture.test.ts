@@ -16,6 +16,8 @@ import { parseSendRequest } from '../../lib/capture/linkedin/requests';
 import * as SEL from '../../lib/capture/linkedin/selectors';
 import { tapToEvents } from '../../lib/capture/linkedin/network';
 import { createLinkedInCapture } from '../../lib/capture/linkedin/controller';
+import { pageReaders } from '../../lib/capture/linkedin/page-readers';
+import { loadedReaders } from '../../lib/capture/linkedin/readers-source';
 import { sendToEvents } from '../../lib/capture/linkedin/web-request';
 import { CaptureEvent, type CaptureEventInput } from '../../lib/schema/events';
 import { memberIdFor, numericIdFor } from '../e2e/lookalike/linkedin/state';
@@ -125,7 +127,7 @@ describe('profile pages report both the slug and the member id', () => {
   it('the watcher sends one prospect event carrying slug, member id, numeric id and company link', async () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 0, healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), profileDelayMs: 0, healthEveryMs: 1e9 });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 30));
     w.stop();
@@ -194,7 +196,7 @@ describe('company pages', () => {
   it('the watcher emits one company event per page state', async () => {
     const doc = load('company-about', 'https://www.linkedin.com/company/globex/about/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ doc, push: (e) => out.push(e), profileDelayMs: 0, healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), profileDelayMs: 0, healthEveryMs: 1e9 });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 30));
     w.scanAll();

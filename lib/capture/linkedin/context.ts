@@ -2,6 +2,7 @@
 // clock, ids, the event queue and the health counters. Each part is a plain factory taking this
 // and the few other parts it needs; nothing here touches the page.
 import type { CaptureEventInput, CapturedPerson } from '../../schema/events';
+import type { ReadersSource } from './readers-source';
 
 /** The DOM layer's health counters (health.ts). */
 export interface Health {
@@ -29,6 +30,8 @@ export interface CaptureContext {
   /** Sends the queued events now. */
   flush: () => void;
   health: Health;
+  /** The whole-page readers (profile, company page, invitation cards), loaded on demand. */
+  readers: ReadersSource;
 }
 
 /** A person as capture events carry them: only the fields known, names capped. */

@@ -17,12 +17,18 @@ import { noteFocus } from './insert';
 import { createInvitations } from './invitations';
 import { createNamesMemory } from './names';
 import { createPageReads } from './page-reads';
+import type { ReadersSource } from './readers-source';
 import * as SEL from './selectors';
 import { composeBoxOf, createSendMemory } from './sends';
 import { createViewer } from './viewer';
 
 export interface LinkedInCaptureOptions {
   doc: Document;
+  /**
+   * The whole-page readers: in the extension, injected on demand (readers-source.ts); tests pass
+   * `loadedReaders(pageReaders)`.
+   */
+  readers: ReadersSource;
   push: (events: CaptureEventInput[]) => void;
   now?: () => number;
   newId?: () => string;
@@ -72,7 +78,7 @@ export function createLinkedInCapture(opts: LinkedInCaptureOptions): LinkedInCap
   const batch = createBatch(opts.push);
   const event: DomEventMaker = (type, fields) => ({ eventId: newId(), type, channel: 'linkedin', layer: 'dom', ...fields }) as unknown as CaptureEventInput;
   const health = createHealth(batch.emit, event);
-  const ctx: CaptureContext = { doc, now, newId, event, emit: batch.emit, flush: batch.flush, health };
+  const ctx: CaptureContext = { doc, now, newId, event, emit: batch.emit, flush: batch.flush, health, readers: opts.readers };
 
   const viewer = createViewer(ctx, items.viewer);
   const sends = createSendMemory(now);

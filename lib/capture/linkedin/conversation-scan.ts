@@ -12,7 +12,6 @@ import {
   readConversationHeader,
   readConversationListItem,
   readMessageItem,
-  readProfile,
   type DomMessage,
   type ProfileTraits,
 } from './dom-read';
@@ -35,7 +34,7 @@ export interface ConversationScan {
 }
 
 export function createConversationScan(ctx: CaptureContext, deps: { viewer: Viewer; names: NamesMemory; sends: SendMemory }): ConversationScan {
-  const { doc, now, emit, event, health } = ctx;
+  const { doc, now, emit, event, health, readers } = ctx;
   const { viewer, names, sends } = deps;
   const win = doc.defaultView!;
   /** Item element -> the data-event-urn it had when read (Ember may reuse an element for another message). */
@@ -188,9 +187,12 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
     if (!person.memberId || !person.name || !(root instanceof win.Element || root instanceof win.ShadowRoot)) return;
     if ((root as Node).getRootNode() === doc && !(root as Element).matches?.(SEL.bubble)) return;
     if (!/^\/in\/[^/]+\/?$/.test(doc.location?.pathname ?? '')) return;
+    const r = readers.ready();
+    // The page readers not loaded yet (they are on their way on a profile page): link once they are.
+    if (!r) return void readers.load().then((x) => x && linkBubbleToProfile(root, person));
     let p: ProfileTraits | null = null;
     try {
-      p = readProfile(doc, doc.location.href);
+      p = r.readProfile(doc, doc.location.href);
     } catch {
       return;
     }

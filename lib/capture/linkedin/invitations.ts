@@ -6,11 +6,12 @@
 // storage: the hold (invite-hold.ts), the note, pending profiles and members.
 import type { HeldInvite, InviteNoteInfo, LinkedInItems } from '../../storage/local-items';
 import { toPerson, type CaptureContext } from './context';
-import { readProfile, type ProfileTraits } from './dom-read';
-import { insertions } from './insert';
+import type { ProfileTraits } from './dom-read';
+import { insertions, type Insertion } from './insert';
 import { inviteThreadId, noteKey } from './ids';
 import * as SEL from './selectors';
 import { PENDING_LABEL } from './selectors';
+import { withProfile } from './readers-source';
 import type { Viewer } from './viewer';
 
 export interface InvitationOptions {
@@ -42,8 +43,10 @@ export function createInvitations(ctx: CaptureContext, items: LinkedInItems, vie
     // "Pending" clicked on a profile (the way to withdraw): pending now, whatever the page read so far.
     if (PENDING_LABEL.test(label) && button.closest(SEL.main)) {
       try {
-        const who = profileWho(readProfile(doc, doc.location.href));
-        if (who) pendingShown.add(who);
+        withProfile(ctx.readers, doc, (p) => {
+          const who = profileWho(p);
+          if (who) pendingShown.add(who);
+        });
       } catch {
         /* read again with the next change */
       }
@@ -52,23 +55,29 @@ export function createInvitations(ctx: CaptureContext, items: LinkedInItems, vie
     const dialog = button.closest(SEL.dialog);
     const note = dialog?.querySelector<HTMLTextAreaElement>(SEL.inviteNote);
     if (note && /\b(send|senden|envoyer|enviar)\b/i.test(label) && (opts.tracking?.() ?? true)) {
-      const profile = readProfile(doc, doc.location.href);
-      const who = profileWho(profile);
-      // Any invitation sent from a profile (with or without a note): a later "· 1st" is its acceptance.
-      if (who) void items.pendingProfile(who).set(now());
-      if (!note.value.trim()) return;
-      const ins = insertions.get(note);
-      const template = ins ? { id: ins.templateId, version: ins.templateVersion } : null;
-      insertions.delete(note);
-      // For the network layer, which sees the same note text in the request body.
-      const info: InviteNoteInfo = { at: now() };
-      if (template) Object.assign(info, { templateId: template.id, templateVersion: template.version });
-      if (profile) Object.assign(info, { name: profile.name, ...(profile.profileUrl ? { profileUrl: profile.profileUrl } : {}), ...(profile.memberId ? { memberId: profile.memberId } : {}), ...(profile.numericMemberId ? { numericMemberId: profile.numericMemberId } : {}) });
-      void items.inviteNote(noteKey(note.value)).set(info);
-      if (!profile || !who) return; // outside a profile page the network layer alone logs the invitation
-      pendingInvite = { text: note.value, template, at: now(), profileUrl: who };
-      opts.rereadProfile();
+      // What the dialog holds now (the profile may be read a moment later, once the page readers
+      // are here: readers-source.ts).
+      const text = note.value;
+      const ins = text.trim() ? insertions.get(note) : undefined;
+      if (text.trim()) insertions.delete(note);
+      withProfile(ctx.readers, doc, (profile) => onInviteSent(profile, text, ins));
     }
+  }
+
+  function onInviteSent(profile: ProfileTraits | null, text: string, ins: Insertion | undefined) {
+    const who = profileWho(profile);
+    // Any invitation sent from a profile (with or without a note): a later "· 1st" is its acceptance.
+    if (who) void items.pendingProfile(who).set(now());
+    if (!text.trim()) return;
+    const template = ins ? { id: ins.templateId, version: ins.templateVersion } : null;
+    // For the network layer, which sees the same note text in the request body.
+    const info: InviteNoteInfo = { at: now() };
+    if (template) Object.assign(info, { templateId: template.id, templateVersion: template.version });
+    if (profile) Object.assign(info, { name: profile.name, ...(profile.profileUrl ? { profileUrl: profile.profileUrl } : {}), ...(profile.memberId ? { memberId: profile.memberId } : {}), ...(profile.numericMemberId ? { numericMemberId: profile.numericMemberId } : {}) });
+    void items.inviteNote(noteKey(text)).set(info);
+    if (!profile || !who) return; // outside a profile page the network layer alone logs the invitation
+    pendingInvite = { text, template, at: now(), profileUrl: who };
+    opts.rereadProfile();
   }
 
   async function onProfile(p: ProfileTraits, who: string) {

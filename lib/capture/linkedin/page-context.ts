@@ -3,14 +3,17 @@
 // bubble holding the box they focused; bubbles live in #interop-outlet's shadow root), else the
 // messaging page's pane. Read only.
 import type { PageContext } from '../../messaging';
-import { conversationRootOf, readConversationHeader, readProfile, threadOfComposeBox } from './dom-read';
+import { conversationRootOf, readConversationHeader, threadOfComposeBox } from './dom-read';
 import { normaliseThreadId, parseEventUrn } from './ids';
 import { pickBox } from './insert';
+import type { ReadersSource } from './readers-source';
 import * as SEL from './selectors';
 
-export function linkedInPageContext(doc: Document): PageContext | null {
+/** On a profile page, once the page readers are here (readers-source.ts). */
+export async function linkedInPageContext(doc: Document, readers: ReadersSource): Promise<PageContext | null> {
   const href = doc.location?.href ?? '';
-  const profile = /^\/in\//.test(doc.location?.pathname ?? '') ? readProfile(doc, href) : null;
+  const r = /^\/in\//.test(doc.location?.pathname ?? '') ? await readers.load() : null;
+  const profile = r ? r.readProfile(doc, href) : null;
   if (profile) return { channel: 'linkedin', threadExternalId: null, profileUrl: profile.profileUrl, memberId: profile.memberId, name: profile.name };
   const box = pickBox(doc);
   const pane = (box && conversationRootOf(box)) ?? doc.querySelector(SEL.conversationRoot);

@@ -3,10 +3,11 @@
 // invitation bookkeeping of invitations.ts), a company page (industry, size band, headquarters)
 // and the invitation manager's cards (headlines of people already known).
 import { toPerson, type CaptureContext } from './context';
-import { readProfile, type ProfileTraits } from './dom-read';
+import type { ProfileTraits } from './dom-read';
 import type { Invitations } from './invitations';
 import { profileWho } from './invitations';
-import { readCompanyPage, readInvitationCards } from './pages';
+import type { CompanyPage, InvitationCard } from './pages';
+import type { PageReaders } from './readers-source';
 import * as SEL from './selectors';
 import type { Viewer } from './viewer';
 
@@ -19,7 +20,7 @@ export interface PageReads {
 }
 
 export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; invitations: () => Invitations; delayMs?: number }): PageReads {
-  const { doc, now, emit, event, health } = ctx;
+  const { doc, now, emit, event, health, readers } = ctx;
   const { viewer } = deps;
   const delay = deps.delayMs ?? 400;
   let lastProfileKey = '';
@@ -28,13 +29,16 @@ export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; inv
   let profileTimer: ReturnType<typeof setTimeout> | null = null;
   let companyTimer: ReturnType<typeof setTimeout> | null = null;
   let cardsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Waiting for the readers to arrive (one wait at a time, however many changes meanwhile). */
+  let waiting = false;
+  let stopped = false;
 
-  async function readProfileNow() {
+  async function readProfileNow(r: PageReaders) {
     profileTimer = null;
     const url = doc.location?.href ?? '';
     let p: ProfileTraits | null = null;
     try {
-      p = readProfile(doc, url);
+      p = r.readProfile(doc, url);
     } catch (e) {
       health.fail(`profile: ${(e as Error).message}`);
       return;
@@ -74,11 +78,11 @@ export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; inv
   }
 
   /** Company pages (`/company/<slug>/`, its About tab): industry, size band, headquarters. */
-  function readCompanyNow() {
+  function readCompanyNow(r: PageReaders) {
     companyTimer = null;
-    let c: ReturnType<typeof readCompanyPage> = null;
+    let c: CompanyPage | null = null;
     try {
-      c = readCompanyPage(doc, doc.location?.href ?? '');
+      c = r.readCompanyPage(doc, doc.location?.href ?? '');
     } catch (e) {
       health.fail(`company page: ${(e as Error).message}`);
       return;
@@ -92,9 +96,10 @@ export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; inv
   }
 
   /** Invitation manager cards: the headline of people already known (never creates a prospect). */
-  function readInvitationCardsNow() {
+  function readInvitationCardsNow(r: PageReaders) {
     cardsTimer = null;
-    for (const card of readInvitationCards(doc)) {
+    const cards: InvitationCard[] = r.readInvitationCards(doc);
+    for (const card of cards) {
       const key = JSON.stringify(card);
       if (cardsSent.has(key)) continue;
       cardsSent.add(key);
@@ -105,22 +110,37 @@ export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; inv
 
   function schedule() {
     const path = doc.location?.pathname ?? '';
+    // Only these pages need the readers (those the branches below read).
+    if (!/^\/(in\/|company\/|showcase\/|mynetwork\/invitation-manager)/.test(path)) return;
+    const here = readers.ready();
+    if (!here) {
+      // Not loaded yet: read once they arrive (a few hundred ms later).
+      if (!waiting) {
+        waiting = true;
+        void readers.load().then((x) => {
+          waiting = false;
+          if (x && !stopped) schedule();
+        });
+      }
+      return;
+    }
     if (/^\/(company|showcase)\/[^/]+/.test(path)) {
       if (companyTimer) clearTimeout(companyTimer);
-      companyTimer = setTimeout(readCompanyNow, delay);
+      companyTimer = setTimeout(() => readCompanyNow(here), delay);
     } else if (/^\/mynetwork\/invitation-manager/.test(path)) {
       if (cardsTimer) clearTimeout(cardsTimer);
-      cardsTimer = setTimeout(readInvitationCardsNow, delay);
+      cardsTimer = setTimeout(() => readInvitationCardsNow(here), delay);
     }
     if (!/^\/in\//.test(path)) return;
     if (profileTimer) clearTimeout(profileTimer);
-    profileTimer = setTimeout(() => void readProfileNow(), delay);
+    profileTimer = setTimeout(() => void readProfileNow(here), delay);
   }
 
   return {
     schedule,
     urlChanged: () => void (lastProfileKey = ''),
     stop() {
+      stopped = true;
       if (profileTimer) clearTimeout(profileTimer);
       if (companyTimer) clearTimeout(companyTimer);
       if (cardsTimer) clearTimeout(cardsTimer);
