@@ -79,7 +79,7 @@ describe('ingestion key cache', () => {
     // Every IndexedDB read request, by store, while the next batch runs.
     const reads: string[] = [];
     const restore: (() => void)[] = [];
-    for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as Record<string, unknown>[]) {
+    for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Record<string, unknown>[]) {
       for (const method of ['get', 'getAll', 'getAllKeys', 'getKey', 'openCursor', 'openKeyCursor', 'count']) {
         const orig = proto[method] as (...a: unknown[]) => unknown;
         if (typeof orig !== 'function') continue;
