@@ -44,28 +44,25 @@ export interface ImportOptions {
 /** Records per bulkPut: small enough for progress and cancel to follow, large enough to cost nothing. */
 const WRITE_CHUNK = 2_000;
 
+/** Bytes per read of a file being imported. */
+const READ_CHUNK = 1 << 20;
+
 /**
- * Reads a file as text in chunks (Blob.stream), so the caller can show how much is read. Rejects a
- * file above MAX_IMPORT_BYTES before reading it.
+ * Reads a file as text a slice at a time (Blob.slice, decoded as a stream so a character cut
+ * between slices is whole), so the caller can show how much is read and cancel. Rejects a file
+ * above MAX_IMPORT_BYTES before reading it.
  */
 export async function readExportBlob(blob: Blob, onBytes: (read: number) => void = () => {}, cancelled: () => boolean = () => false): Promise<string> {
   if (blob.size > MAX_IMPORT_BYTES) throw new ImportError('This file is too large to be a Sidelog export.');
-  if (typeof blob.stream !== 'function') return blob.text();
-  const reader = blob.stream().getReader();
   const decoder = new TextDecoder();
   const parts: string[] = [];
-  let read = 0;
-  for (;;) {
-    if (cancelled()) {
-      await reader.cancel();
-      throw new ImportCancelled();
-    }
-    const { done, value } = await reader.read();
-    if (done) break;
-    read += value.byteLength;
-    parts.push(decoder.decode(value, { stream: true }));
-    onBytes(read);
+  for (let at = 0; at < blob.size; at += READ_CHUNK) {
+    if (cancelled()) throw new ImportCancelled();
+    const bytes = await blob.slice(at, at + READ_CHUNK).arrayBuffer();
+    parts.push(decoder.decode(bytes, { stream: true }));
+    onBytes(Math.min(blob.size, at + READ_CHUNK));
   }
+  if (cancelled()) throw new ImportCancelled();
   parts.push(decoder.decode());
   return parts.join('');
 }

@@ -76,7 +76,9 @@ export const inPageRunner: ImportRunner = (file, now, onProgress) => {
   return { result: runImportJob(getDb(), file, { now, onProgress, cancelled: () => cancelled }), cancel: () => void (cancelled = true) };
 };
 
-const defaultRunner: ImportRunner = (...args) => (typeof Worker === 'function' && typeof window !== 'undefined' && 'chrome' in window ? workerRunner : inPageRunner)(...args);
+/** In an extension page, the worker; elsewhere (unit tests in happy-dom) the same job in the page. */
+const defaultRunner: ImportRunner = (...args) =>
+  (typeof Worker === 'function' && typeof location !== 'undefined' && location.protocol.endsWith('-extension:') ? workerRunner : inPageRunner)(...args);
 
 /** What the tab says after an import, or after it failed or was cancelled. */
 export function importMessage(fileName: string, outcome: { result: ImportResult } | { error: unknown }): { kind: 'ok' | 'error'; text: string } {
