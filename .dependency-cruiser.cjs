@@ -1,8 +1,6 @@
 // The intended layers (docs/architecture.md "Import rules", issue 12), checked by
 // `npm run deps:check` as the first step of `npm test`, and the graph `npm run deps:graph` draws
-// into docs/architecture.md. Every rule is an error except `components-never-db`, a warning until
-// the components' reads and writes have moved into lib/ (issue 12, the panel's data layer): then it
-// becomes an error like the others.
+// into docs/architecture.md. Every rule is an error.
 //
 // Parsing: TypeScript 7 has no JavaScript API for dependency-cruiser, so it reads the sources
 // with swc (@swc/core, a devDependency for that alone), and resolves the `@/` and `~/` aliases of
@@ -99,8 +97,8 @@ module.exports = {
     {
       name: 'components-never-db',
       comment:
-        'React components render and call hooks; reads and writes live in lib/ (lib/insights and the feature modules). A warning until the panel\'s data layer (issue 12) has moved the remaining calls out of components/; then an error.',
-      severity: 'warn',
+        'React components render and call hooks; reads and writes live in lib/ (lib/insights and the feature modules).',
+      severity: 'error',
       from: { path: '^components/' },
       to: { path: '^lib/db/' },
     },

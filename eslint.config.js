@@ -108,9 +108,7 @@ const BOUNDARIES = [
   },
   {
     name: 'components-never-db',
-    // A warning, as in .dependency-cruiser.cjs, until the panel's data layer (issue 12) has moved the
-    // last database calls out of components/; then an error in both.
-    severity: 'warn',
+    severity: 'error',
     from: ['components/'],
     to: ['lib/db/'],
     why: 'Components render and call hooks; reads and writes live in lib/ (lib/insights and the feature modules).',

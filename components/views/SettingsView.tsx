@@ -1,28 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { getDb } from '@/lib/db/db';
-import { notifyDbChanged } from '@/lib/db/changes';
-import { buildExport, exportFileName, messagesCsv } from '@/lib/export/export';
-import { ImportError, importExport, parseExportText } from '@/lib/export/import';
-import { loadFacts } from '@/lib/insights/facts-store';
-import { loadDashboardData, popupNumbers } from '@/lib/insights/load';
+import { useDataTransfer, type ImportProgress } from '@/lib/insights/data-transfer';
 import type { HealthLine } from '@/lib/ingest/health';
 import { CLASSIFICATION_DAYS, captureStatusQuery, classificationQuery, saveSettings, settingsQuery, type ClassificationBreakdown } from '@/lib/insights/settings';
 import type { Classification } from '@/lib/schema/model';
 import type { Settings } from '@/lib/schema/settings';
 import { Loading } from '@/components/Loading';
 import '@/components/insights/insights.css';
-
-function download(name: string, type: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function Health({ label, line }: { label: string; line: HealthLine }) {
   return (
@@ -48,51 +32,17 @@ export function SettingsView() {
     onError: (e) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
   });
 
-  async function onExportJson() {
-    const now = Date.now();
-    const file = await buildExport(getDb(), now);
-    download(exportFileName(now), 'application/json', JSON.stringify(file, null, 2));
-  }
-
-  async function onExportCsv() {
-    const db = getDb();
-    const [messages, prospects] = await Promise.all([db.messages.orderBy('sentAt').toArray(), db.prospects.toArray()]);
-    const d = exportFileName(Date.now()).replace('sidelog-export', 'sidelog-messages').replace(/\.json$/, '.csv');
-    download(d, 'text/csv', messagesCsv(messages, new Map(prospects.map((p) => [p.id, p]))));
-  }
-
+  const transfer = useDataTransfer();
   async function onImport(file: File | undefined) {
     if (!file) return;
     setMessage(null);
     try {
-      const parsed = parseExportText(await file.text());
-      const r = await importExport(getDb(), parsed, Date.now());
-      const a = r.added;
-      const total = a.prospects + a.threads + a.messages + a.templates + r.updated;
-      // Bring the dashboard's stored facts up to date now, while the user waits for the import
-      // anyway, rather than on the next visit to the dashboard.
-      if (total > 0) await loadFacts(getDb(), { save: 'now' });
-      setMessage({
-        kind: 'ok',
-        text:
-          total === 0
-            ? `Nothing new in ${file.name}: everything in it is already here.`
-            : `Imported ${file.name}: ${a.messages} messages, ${a.threads} threads, ${a.prospects} prospects, ${a.templates} templates added; ${r.updated} records completed.`,
-      });
-      notifyDbChanged({ tables: ['prospects', 'threads', 'messages', 'templates'] });
-      // The popup's numbers too, so a popup opened next shows them at once (after the notification,
-      // which drops the ones kept before the import).
-      if (total > 0) popupNumbers(await loadDashboardData(), Date.now());
-      await qc.invalidateQueries();
-    } catch (e) {
-      setMessage({
-        kind: 'error',
-        text: e instanceof ImportError ? e.message : `Import failed, nothing was changed: ${e instanceof Error ? e.message : String(e)}`,
-      });
+      await transfer.importFile(file);
     } finally {
       if (fileInput.current) fileInput.current.value = '';
     }
   }
+  const shown = message ?? transfer.message;
 
   const s = settings.data;
   return (
@@ -198,25 +148,60 @@ export function SettingsView() {
         <h3>Your data</h3>
         <p className="muted small">Everything Sidelog knows is stored in this browser only. Export it to back it up or move it.</p>
         <div className="row">
-          <button type="button" className="primary" onClick={() => void onExportJson()}>
+          <button type="button" className="primary" onClick={() => void transfer.exportJson()}>
             Export JSON
           </button>
-          <button type="button" onClick={() => void onExportCsv()}>
+          <button type="button" onClick={() => void transfer.exportCsv()}>
             Export messages CSV
           </button>
         </div>
         <label className="field" style={{ marginTop: 10 }}>
           <span>Import JSON</span>
-          <input ref={fileInput} type="file" accept="application/json,.json" onChange={(e) => void onImport(e.target.files?.[0])} />
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            disabled={!!transfer.progress}
+            onChange={(e) => void onImport(e.target.files?.[0])}
+          />
           <small className="muted">Merges a Sidelog export into what is here; importing the same file twice changes nothing.</small>
         </label>
-        {message && (
-          <div role={message.kind === 'error' ? 'alert' : 'status'} className={`notice ${message.kind}`}>
-            {message.text}
+        {transfer.progress && <ImportProgressBar p={transfer.progress} onCancel={transfer.cancel} />}
+        {shown && (
+          <div role={shown.kind === 'error' ? 'alert' : 'status'} className={`notice ${shown.kind}`}>
+            {shown.text}
           </div>
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * How far an import has come: bytes read, then records written (of those read), then the facts.
+ * Cancel is offered until the records are committed (after that the import is done but for the facts).
+ */
+function ImportProgressBar({ p, onCancel }: { p: ImportProgress; onCancel: () => void }) {
+  // Reading is the first third of the bar, writing the next 60 %, the facts the rest.
+  const fraction =
+    p.phase === 'reading' ? (p.bytes ? p.bytesRead / p.bytes : 0) * 0.3 : p.phase === 'writing' ? 0.3 + (p.read ? p.written / p.read : 0) * 0.6 : p.phase === 'facts' ? 0.9 : 1;
+  const mb = (n: number) => (n / 1_048_576).toFixed(1);
+  return (
+    <div className="import-progress" data-testid="import-progress">
+      <progress max={1000} value={Math.round(fraction * 1000)} aria-label="Import progress" />
+      <p className="small muted" data-testid="import-progress-text">
+        {p.phase === 'reading'
+          ? `Reading the file: ${mb(p.bytesRead)} of ${mb(p.bytes)} MB`
+          : p.phase === 'writing'
+            ? `Records read: ${p.read}; written: ${p.written}`
+            : `Records read: ${p.read}; written: ${p.written}; building the numbers…`}
+      </p>
+      {(p.phase === 'reading' || p.phase === 'writing') && (
+        <button type="button" onClick={onCancel}>
+          Cancel import
+        </button>
+      )}
+    </div>
   );
 }
 

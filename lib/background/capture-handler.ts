@@ -7,6 +7,7 @@ import { readOrphans } from '../capture/outbox';
 import { dueInvites } from '../capture/linkedin/invite-hold';
 import { ingestEvents, type IngestResult } from '../ingest/ingest';
 import { learnIdentity } from '../ingest/identity';
+import { IngestCache } from '../ingest/key-cache';
 import type { CaptureAck } from '../messaging';
 import type { CapturedPerson } from '../schema/events';
 import { getSettings, updateSettings } from '../settings';
@@ -53,6 +54,9 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 const pending: Pending[] = [];
+/** Records known from earlier batches, per database (lib/ingest/key-cache.ts): trusted while its revision holds. */
+const keyCaches = new WeakMap<SidelogDb, IngestCache>();
+export const keyCacheOf = (db: SidelogDb) => keyCaches.get(db) ?? keyCaches.set(db, new IngestCache()).get(db)!;
 let running = false;
 /** At most this many events in one transaction: keeps a transaction short. */
 const MAX_EVENTS_PER_RUN = 500;
@@ -89,6 +93,7 @@ async function drain(db: SidelogDb): Promise<void> {
             db,
             settings: structuredClone(settings),
             now: Date.now,
+            cache: keyCacheOf(db),
             detect: createDetector(templates, { versions }),
             onIdentity: async (p) => {
               await rememberIdentity(p);

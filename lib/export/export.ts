@@ -117,6 +117,57 @@ export async function buildExport(db: SidelogDb, now: number): Promise<ExportFil
   };
 }
 
+/** Records per part of a streamed file: each part is one string, and the page yields between parts. */
+const PART = 1_000;
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const byTime = (a: Message, b: Message) => a.sentAt - b.sentAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The export file as the parts of a Blob, built one part of records at a time: the whole file is
+ * never one string (at 100k messages that string is 64 MB, and the Blob a second copy of it), and
+ * the page is given back between parts. One record per line; the same JSON as buildExport.
+ * Messages in time order (ties by id, as the sentAt index orders them), read with one getAll.
+ */
+export async function exportJsonBlob(db: SidelogDb, now: number): Promise<Blob> {
+  const [prospects, threads, messages, templates] = await db.transaction(
+    'r',
+    [db.prospects, db.threads, db.messages, db.templates],
+    () => Promise.all([db.prospects.toArray(), db.threads.toArray(), db.messages.toArray(), db.templates.toArray()]),
+  );
+  messages.sort(byTime);
+  const parts: string[] = [`{"format":"sidelog-export","version":1,"exportedAt":${JSON.stringify(iso(now))}`];
+  async function list<T>(name: string, rows: readonly T[], map: (row: T) => unknown): Promise<void> {
+    parts.push(`,\n"${name}":[`);
+    for (let i = 0; i < rows.length; i += PART) {
+      let s = i === 0 ? '\n' : ',\n';
+      const end = Math.min(rows.length, i + PART);
+      for (let j = i; j < end; j++) s += (j > i ? ',\n' : '') + JSON.stringify(map(rows[j]));
+      parts.push(s);
+      if (end < rows.length) await yieldToPage();
+    }
+    parts.push(rows.length ? '\n]' : ']');
+  }
+  await list('prospects', prospects, exportProspect);
+  await list('threads', threads, exportThread);
+  await list('messages', messages, exportMessage);
+  await list('templates', templates, exportTemplate);
+  parts.push('}\n');
+  return new Blob(parts, { type: 'application/json' });
+}
+
+/** The messages CSV as the parts of a Blob, one part per chunk of rows (header once). */
+export async function messagesCsvBlob(db: SidelogDb): Promise<Blob> {
+  const [messages, prospects] = await db.transaction('r', [db.messages, db.prospects], () => Promise.all([db.messages.toArray(), db.prospects.toArray()]));
+  messages.sort(byTime);
+  const byId = new Map(prospects.map((p) => [p.id, p]));
+  const parts: string[] = [];
+  for (let i = 0; i < messages.length || i === 0; i += PART * 5) {
+    parts.push((i > 0 ? '\r\n' : '') + messagesCsv(messages.slice(i, i + PART * 5), byId, i === 0));
+    if (i + PART * 5 < messages.length) await yieldToPage();
+  }
+  return new Blob(parts, { type: 'text/csv' });
+}
+
 export function exportFileName(now: number): string {
   const d = new Date(now);
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -124,7 +175,7 @@ export function exportFileName(now: number): string {
 }
 
 /** Messages as CSV (one row per message), for spreadsheets. */
-export function messagesCsv(messages: readonly Message[], prospects: ReadonlyMap<string, Prospect>): string {
+export function messagesCsv(messages: readonly Message[], prospects: ReadonlyMap<string, Prospect>, header = true): string {
   return Papa.unparse(
     messages.map((m) => {
       const p = m.prospectId ? prospects.get(m.prospectId) : undefined;
@@ -149,6 +200,6 @@ export function messagesCsv(messages: readonly Message[], prospects: ReadonlyMap
         threadId: m.threadId,
       };
     }),
-    { quotes: true, escapeFormulae: true },
+    { quotes: true, escapeFormulae: true, header },
   );
 }

@@ -13,6 +13,63 @@ export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 export class ImportError extends Error {}
 
+/** The user cancelled: the transaction was rolled back, nothing was written. */
+export class ImportCancelled extends ImportError {
+  constructor() {
+    super('Import cancelled: nothing was changed.');
+  }
+}
+
+/** How far an import has come (lib/insights/import-job.ts adds the reading and facts phases). */
+export interface ImportProgress {
+  phase: 'reading' | 'writing' | 'facts' | 'done';
+  /** Bytes of the file read so far, and its size. */
+  bytesRead: number;
+  bytes: number;
+  /** Records in the file (prospects, threads, messages, templates), once parsed. */
+  read: number;
+  /** Records merged into the database so far (written or found already there). */
+  written: number;
+  /** Facts rebuilt and stored (the last phase). */
+  factsBuilt: boolean;
+}
+
+export interface ImportOptions {
+  /** Called after each chunk of records is merged (inside the transaction: keep it cheap). */
+  onWritten?: (written: number) => void;
+  /** Checked between chunks: when true the transaction is rolled back and ImportCancelled thrown. */
+  cancelled?: () => boolean;
+}
+
+/** Records per bulkPut: small enough for progress and cancel to follow, large enough to cost nothing. */
+const WRITE_CHUNK = 2_000;
+
+/** Bytes per read of a file being imported. */
+const READ_CHUNK = 1 << 20;
+
+/**
+ * Reads a file as text a slice at a time (Blob.slice, decoded as a stream so a character cut
+ * between slices is whole), so the caller can show how much is read and cancel. Rejects a file
+ * above MAX_IMPORT_BYTES before reading it.
+ */
+export async function readExportBlob(blob: Blob, onBytes: (read: number) => void = () => {}, cancelled: () => boolean = () => false): Promise<string> {
+  if (blob.size > MAX_IMPORT_BYTES) throw new ImportError('This file is too large to be a Sidelog export.');
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  for (let at = 0; at < blob.size; at += READ_CHUNK) {
+    if (cancelled()) throw new ImportCancelled();
+    const bytes = await blob.slice(at, at + READ_CHUNK).arrayBuffer();
+    parts.push(decoder.decode(bytes, { stream: true }));
+    onBytes(Math.min(blob.size, at + READ_CHUNK));
+  }
+  if (cancelled()) throw new ImportCancelled();
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+/** Records in a parsed file, as the progress counts them. */
+export const recordCount = (f: ExportFile) => f.prospects.length + f.threads.length + f.messages.length + f.templates.length;
+
 export interface ImportResult {
   added: { prospects: number; threads: number; messages: number; templates: number };
   updated: number;
@@ -52,7 +109,7 @@ function fillIn<T extends object>(cur: T, inc: T): T {
   return out as T;
 }
 
-export async function importExport(db: SidelogDb, file: ExportFile, now: number): Promise<ImportResult> {
+export async function importExport(db: SidelogDb, file: ExportFile, now: number, o: ImportOptions = {}): Promise<ImportResult> {
   const prospects: Prospect[] = file.prospects.map((p) => ({
     id: p.id,
     name: p.name,
@@ -148,6 +205,23 @@ export async function importExport(db: SidelogDb, file: ExportFile, now: number)
   // Threads referenced by a message must exist in the file or the database.
   const added = { prospects: 0, threads: 0, messages: 0, templates: 0 };
   let updated = 0;
+  let merged = 0;
+  const cancelled = o.cancelled ?? (() => false);
+  const check = () => {
+    if (cancelled()) throw new ImportCancelled();
+  };
+  /** Writes rows in chunks, reporting and checking for a cancel between them (all in the one transaction). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Dexie's EntityTable insert types differ per table
+  async function putChunked(table: import('dexie').Table<any, string, any>, rows: unknown[], counted: number): Promise<void> {
+    for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+      check();
+      await table.bulkPut(rows.slice(i, i + WRITE_CHUNK));
+      const n = Math.min(rows.length, i + WRITE_CHUNK);
+      o.onWritten?.(merged + Math.round((n / rows.length) * counted));
+    }
+    merged += counted;
+    o.onWritten?.(merged);
+  }
   // Only Dexie promises are awaited inside the transaction (no native Promise.all of async
   // functions), so it stays alive to the end: all or nothing.
   await db.transaction('rw', [db.prospects, db.threads, db.messages, db.templates, db.templateVersions], async () => {
@@ -191,7 +265,11 @@ export async function importExport(db: SidelogDb, file: ExportFile, now: number)
           onWrite(next);
         }
       }
-      if (puts.length) await table.bulkPut(puts);
+      if (puts.length) await putChunked(table, puts, rows.length);
+      else {
+        merged += rows.length;
+        o.onWritten?.(merged);
+      }
       return finals;
     }
 
@@ -231,6 +309,8 @@ export async function importExport(db: SidelogDb, file: ExportFile, now: number)
       .filter((_, i) => !knownVersions[i])
       .map((t) => ({ id: `${t.id}@${t.version}`, templateId: t.id, version: t.version, subject: t.subject, body: t.body, createdAt: t.updatedAt }));
     if (newVersions.length) await db.templateVersions.bulkPut(newVersions);
+    // A cancel that came during the last chunk still rolls everything back.
+    check();
   });
   return { added, updated };
 }

@@ -122,13 +122,15 @@ async function runUnit(deps: IngestDeps, events: CaptureEvent[]): Promise<UnitRe
   for (let attempt = 0; ; attempt++) {
     const stats: StatsDelta = {};
     try {
-      const ws = new WorkingSet(deps.db);
+      const ws = new WorkingSet(deps.db, deps.cache);
       await ws.preload(preloadKeys(events));
       const outcomes: Outcome[] = [];
       for (const ev of events) outcomes.push(await handle(deps, ws, ev, stats));
       await ws.commit(deps.now());
       return { ok: true, outcomes, stats };
     } catch (err) {
+      // Handlers may have changed records the key cache shares before the unit failed.
+      deps.cache?.clear();
       if (err instanceof ConflictError && attempt < 3) continue;
       return { ok: false, error: err instanceof Error ? err.message : String(err) };
     }

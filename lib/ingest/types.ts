@@ -5,6 +5,7 @@ import type { SidelogDb } from '../db/db';
 import type { CapturedPerson } from '../schema/events';
 import type { Settings } from '../schema/settings';
 import type { DetectInput, TemplateMatch } from '../templates/detect';
+import type { IngestCache } from './key-cache';
 
 export interface IngestDeps {
   db: SidelogDb;
@@ -14,6 +15,8 @@ export interface IngestDeps {
   detect?: (input: DetectInput) => TemplateMatch | null;
   /** The page told us who the user is; persist it (settings.identities). */
   onIdentity?: (person: CapturedPerson, channel: 'gmail' | 'linkedin') => Promise<void>;
+  /** Records known from earlier batches, trusted while the revision counter has not moved (key-cache.ts). */
+  cache?: IngestCache;
 }
 
 /** What one event came to: a new record, folded into a known one, or dropped by a rule. */

@@ -13,6 +13,10 @@ import type { SidelogDb } from '../db/db';
 import type { HealthEvent } from '../schema/events';
 import type { Company, MergeRecord, Message, Prospect, Thread } from '../schema/model';
 import { summarizeThread } from '../records/summary';
+import { REV_KEY } from '../db/revision';
+import { COMPLETE_MAX, type IngestCache, type TableCache } from './key-cache';
+
+const toRev = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 type Rec = { id: string; keys: string[] };
 
@@ -83,7 +87,14 @@ export class WorkingSet {
   /** Threads to re-summarise at commit. */
   private readonly touchedThreads = new Set<string>();
 
-  constructor(readonly db: SidelogDb) {}
+  /** The revision counter when the preload read (lib/db/revision.ts). */
+  private preloadRev: number | null = null;
+
+  /** `cache`: the background's key cache, kept between batches (key-cache.ts). */
+  constructor(
+    readonly db: SidelogDb,
+    private readonly cache?: IngestCache,
+  ) {}
 
   /**
    * Loads, in ONE read transaction with every request in flight at once, all records the batch
@@ -108,27 +119,73 @@ export class WorkingSet {
           req.onerror = () => reject(req.error);
         });
       });
-    const { db } = this;
+    const { db, cache } = this;
     const uniq = (xs: string[]) => [...new Set(xs)];
-    const mk = uniq(keys.messages).filter((k) => !this.messages.knownKeys.has(k));
-    const tk = uniq(keys.threads).filter((k) => !this.threads.knownKeys.has(k));
-    const pk = uniq(keys.prospects).filter((k) => !this.prospects.knownKeys.has(k));
-    const tid = uniq(keys.threadIds).filter((id) => !this.threads.rows.has(id) && !this.threads.missing.has(id));
+    let mk: string[] = [];
+    let tk: string[] = [];
+    let pk: string[] = [];
+    let tid: string[] = [];
+    /** Threads whose messages come from the key cache. */
+    const cachedThreads: string[] = [];
     // Only Dexie promises inside the scope (Dexie.Promise.all, .then): the transaction stays alive.
-    const [msgs, threads, prospects, byId, threadMsgs] = await db.transaction('r', [db.messages, db.threads, db.prospects], () => {
-      const m = byIndexKeys<Message>('messages', mk);
-      const t = byIndexKeys<Thread>('threads', tk);
-      const p = byIndexKeys<Prospect>('prospects', pk);
-      const b = db.threads.bulkGet(tid);
-      const tm = Dexie.Promise.all([m, t, b]).then(([mm, tt, bb]) => {
-        const ids = new Set<string>();
-        for (const rows of mm) for (const r of rows) ids.add(r.threadId);
-        for (const rows of tt) for (const r of rows) ids.add(r.id);
-        for (const r of bb) if (r) ids.add(r.id);
-        return db.messages.where('threadId').anyOf([...ids]).toArray().then((rows) => ({ rows, ids: [...ids] }));
-      });
-      return Dexie.Promise.all([m, t, p, b, tm]);
-    });
+    const [msgs, threads, prospects, byId, threadMsgs] = await db.transaction('r', [db.messages, db.threads, db.prospects, db.meta], () =>
+      db.meta.get(REV_KEY).then((revRow) => {
+        const rev = toRev(revRow?.value);
+        this.preloadRev = rev;
+        // The key cache, if the counter says nothing else wrote since it was filled.
+        const trusted = cache?.trust(rev) ?? false;
+        const fromCache = <T extends Rec>(ws: Cache<T>, tc: TableCache<T> | undefined, ks: string[]) =>
+          uniq(ks).filter((k) => {
+            if (ws.knownKeys.has(k)) return false;
+            if (!trusted || !tc?.has(k)) return true;
+            for (const id of tc.idsOf(k)) ws.add(tc.rows.get(id)!);
+            ws.knownKeys.add(k);
+            return false;
+          });
+        mk = fromCache(this.messages, cache?.messages, keys.messages);
+        tk = fromCache(this.threads, cache?.threads, keys.threads);
+        pk = fromCache(this.prospects, cache?.prospects, keys.prospects);
+        tid = uniq(keys.threadIds).filter((id) => {
+          if (this.threads.rows.has(id) || this.threads.missing.has(id)) return false;
+          if (!trusted || !cache!.threads.knowsId(id)) return true;
+          const row = cache!.threads.rows.get(id);
+          if (row) this.threads.add(row);
+          else this.threads.missing.add(id);
+          return false;
+        });
+        // When the cache starts over, tables small enough are read whole (see key-cache.ts).
+        const whole = <T,>(table: { count(): PromiseLike<number>; toArray(): PromiseLike<T[]> }) =>
+          cache && !trusted ? table.count().then((n) => (n <= COMPLETE_MAX ? table.toArray() : null)) : Dexie.Promise.resolve(null);
+        const wm = whole(db.messages);
+        const wt = whole(db.threads);
+        const wp = whole(db.prospects);
+        const m = byIndexKeys<Message>('messages', mk);
+        const t = byIndexKeys<Thread>('threads', tk);
+        const p = byIndexKeys<Prospect>('prospects', pk);
+        const b = db.threads.bulkGet(tid);
+        const tm = Dexie.Promise.all([m, t, b]).then(([mm, tt, bb]) => {
+          const ids = new Set<string>();
+          for (const rows of mm) for (const r of rows) ids.add(r.threadId);
+          for (const rows of tt) for (const r of rows) ids.add(r.id);
+          for (const r of bb) if (r) ids.add(r.id);
+          for (const r of this.threads.rows.values()) if (r) ids.add(r.id);
+          for (const r of this.messages.rows.values()) if (r) ids.add(r.threadId);
+          const toRead: string[] = [];
+          for (const id of ids) {
+            const known = trusted ? cache!.messagesOfThread(id) : undefined;
+            if (known) {
+              for (const r of known) this.messages.add(r);
+              cachedThreads.push(id);
+            } else toRead.push(id);
+          }
+          return db.messages.where('threadId').anyOf(toRead).toArray().then((rows) => ({ rows, ids: toRead }));
+        });
+        return Dexie.Promise.all([m, t, p, b, tm, wm, wt, wp]).then(([mm, tt, pp, bb, tmm, ...all]) => {
+          if (cache) this.fillWhole(rev, all as [Message[] | null, Thread[] | null, Prospect[] | null]);
+          return [mm, tt, pp, bb, tmm] as const;
+        });
+      }),
+    );
     for (const rows of msgs) for (const r of rows) this.messages.add(r);
     for (const rows of threads) for (const r of rows) this.threads.add(r);
     for (const rows of prospects) for (const r of rows) this.prospects.add(r);
@@ -138,8 +195,57 @@ export class WorkingSet {
     for (const k of tk) this.threads.knownKeys.add(k);
     for (const k of pk) this.prospects.knownKeys.add(k);
     for (const id of threadMsgs.ids) this.threadsLoaded.add(id);
+    for (const id of cachedThreads) this.threadsLoaded.add(id);
     // A thread that does not exist has no messages yet: nothing to load for it later.
     for (const id of this.threads.missing) this.threadsLoaded.add(id);
+  }
+
+  /** Tables read whole at revision `rev` fill the key cache, marked complete. */
+  private fillWhole(rev: number, [messages, threads, prospects]: [Message[] | null, Thread[] | null, Prospect[] | null]): void {
+    const cache = this.cache!;
+    if (!messages && !threads && !prospects) return;
+    cache.rev = rev;
+    if (messages) {
+      for (const m of messages) cache.setMessage(m);
+      cache.messages.complete = true;
+    }
+    if (threads) {
+      for (const t of threads) cache.threads.set(t);
+      cache.threads.complete = true;
+    }
+    if (prospects) {
+      for (const p of prospects) cache.prospects.set(p);
+      cache.prospects.complete = true;
+    }
+  }
+
+  /**
+   * After a commit that found the counter where the preload read it: everything this unit read
+   * is current, and with its writes it is the database at revision `rev`. The key cache takes it.
+   */
+  private absorb(rev: number): void {
+    const cache = this.cache;
+    if (!cache) return;
+    if (cache.rev !== this.preloadRev) cache.clear();
+    for (const [id, m] of this.messages.rows) {
+      if (m) cache.setMessage(m);
+      else cache.removeMessage(id);
+    }
+    for (const [id, t] of this.threads.rows) {
+      if (t) cache.threads.set(t);
+      else cache.threads.gone(id);
+    }
+    for (const [id, p] of this.prospects.rows) {
+      if (p) cache.prospects.set(p);
+      else cache.prospects.gone(id);
+    }
+    for (const id of this.threads.missing) if (!this.threads.rows.get(id)) cache.threads.missing.add(id);
+    for (const k of this.messages.knownKeys) cache.messages.knownKeys.add(k);
+    for (const k of this.threads.knownKeys) cache.threads.knownKeys.add(k);
+    for (const k of this.prospects.knownKeys) cache.prospects.knownKeys.add(k);
+    for (const id of this.threadsLoaded) cache.threadsLoaded.add(id);
+    cache.rev = rev;
+    cache.bound();
   }
 
   private async byKeys<T extends Rec>(
@@ -290,6 +396,7 @@ export class WorkingSet {
       };
     });
     if (changes.every((c) => c.ids.length === 0) && this.health.length === 0 && this.merges.length === 0 && this.companyDirty.size === 0) return;
+    let revAfter: number | null = null;
     const companyPuts = [...this.companyDirty].map((id) => this.companyRows.get(id)).filter((c): c is Company => !!c);
     const companyDels = [...this.companyDirty].filter((id) => this.companyRows.get(id) === null);
     // Only Dexie promises are awaited in here, so the transaction stays alive to the end.
@@ -298,7 +405,11 @@ export class WorkingSet {
       // up (by key or id) and found absent; a concurrent creator (an import) only fills holes, so
       // writing ours over it loses nothing: they need no check. All requests go out at once
       // (Dexie.Promise.all keeps the transaction's zone); IndexedDB runs them in order.
-      const reads = changes.map((c) => c.ids.filter((id) => c.cache.original.has(id)));
+      // The counter unchanged since the preload: no thread or prospect was written meanwhile (every
+      // write of them moves it, lib/db/revision.ts), so only the messages need the check.
+      const before = toRev((await db.meta.get(REV_KEY))?.value);
+      const unmoved = before === this.preloadRev;
+      const reads = changes.map((c) => (unmoved && c.table !== db.messages ? [] : c.ids.filter((id) => c.cache.original.has(id))));
       const current = (await Dexie.Promise.all(
         changes.map((c, i): PromiseLike<unknown[]> => (reads[i].length ? c.table.bulkGet(reads[i]) : Dexie.Promise.resolve([]))),
       )) as unknown[][];
@@ -334,7 +445,11 @@ export class WorkingSet {
           } satisfies HealthCounters,
         });
       }
+      if (unmoved) revAfter = toRev((await db.meta.get(REV_KEY))?.value);
     });
+    // Not unmoved: what this unit only read may be older than the database; the cache starts over.
+    if (revAfter !== null) this.absorb(revAfter);
+    else this.cache?.clear();
   }
 }
 

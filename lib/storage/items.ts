@@ -1,7 +1,9 @@
 // The typed WXT storage items of the background and the extension pages, one per fixed key of
 // lib/storage/keys.ts (the registry of every key). Content scripts do not import this module:
 // WXT's storage costs each of them about 9 KB; they use the names in keys.ts.
-import { storage } from '#imports';
+// Imported from wxt/utils/storage (what '#imports' re-exports), not '#imports': the import worker
+// (lib/insights/import.worker.ts) opens the database, and a worker's bundle has no WXT virtual modules.
+import { storage } from 'wxt/utils/storage';
 import type { PopupSummary } from '../analytics/popup';
 import type { Settings } from '../schema/settings';
 import { POPUP_CACHE_KEY, SETTINGS_KEY, UPGRADE_KEY, type UpgradeNotice } from './keys';

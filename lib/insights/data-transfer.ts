@@ -1,0 +1,152 @@
+// The Settings tab's "Your data": Export JSON, Export messages CSV and Import JSON, as the other
+// views' data layers are (lib/insights/*.ts): the component renders and calls useDataTransfer().
+//
+// Import JSON runs in order: read and parse the file, merge it into the database, build the
+// facts (lib/insights/import-job.ts, in a worker: lib/insights/import.worker.ts), then, in this
+// page, notify "db changed" (other pages refresh; this page's popup numbers are dropped) and only
+// after that keep the popup's new numbers (the notification would drop them), then refresh the
+// queries. A cancel before the merge committed leaves the database as it was.
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import { getDb } from '@/lib/db/db';
+import { notifyDbChanged } from '@/lib/db/changes';
+import { exportFileName, exportJsonBlob, messagesCsvBlob } from '@/lib/export/export';
+import { ImportCancelled, ImportError, type ImportProgress, type ImportResult } from '@/lib/export/import';
+import { loadDashboardData, popupNumbers } from './load';
+import { importTotal, runImportJob } from './import-job';
+
+export type { ImportProgress } from '@/lib/export/import';
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Export JSON: the whole database as a sidelog-export file, built in parts (lib/export/export.ts). */
+export async function exportJson(now = Date.now()): Promise<void> {
+  download(exportFileName(now), await exportJsonBlob(getDb(), now));
+}
+
+/** Export messages CSV: one row per message, for spreadsheets. */
+export async function exportCsv(now = Date.now()): Promise<void> {
+  const name = exportFileName(now).replace('sidelog-export', 'sidelog-messages').replace(/\.json$/, '.csv');
+  download(name, await messagesCsvBlob(getDb()));
+}
+
+/** A running import: its result, progress as it goes, and a cancel. */
+export interface ImportRun {
+  result: Promise<ImportResult>;
+  cancel(): void;
+}
+
+export type ImportRunner = (file: Blob, now: number, onProgress: (p: ImportProgress) => void) => ImportRun;
+
+/** The import in a worker, off the page's main thread. */
+export const workerRunner: ImportRunner = (file, now, onProgress) => {
+  const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  const result = new Promise<ImportResult>((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent) => {
+      const m = e.data as
+        | { type: 'progress'; progress: ImportProgress }
+        | { type: 'done'; result: ImportResult }
+        | { type: 'error'; message: string; cancelled: boolean; user: boolean };
+      if (m.type === 'progress') return onProgress(m.progress);
+      worker.terminate();
+      if (m.type === 'done') resolve(m.result);
+      else reject(m.cancelled ? new ImportCancelled() : m.user ? new ImportError(m.message) : new Error(m.message));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message || 'the import worker failed'));
+    };
+  });
+  worker.postMessage({ type: 'start', file, now });
+  return { result, cancel: () => worker.postMessage({ type: 'cancel' }) };
+};
+
+/** The same job on this thread (where there are no module workers: unit tests). */
+export const inPageRunner: ImportRunner = (file, now, onProgress) => {
+  let cancelled = false;
+  return { result: runImportJob(getDb(), file, { now, onProgress, cancelled: () => cancelled }), cancel: () => void (cancelled = true) };
+};
+
+/** In an extension page, the worker; elsewhere (unit tests in happy-dom) the same job in the page. */
+const defaultRunner: ImportRunner = (...args) =>
+  (typeof Worker === 'function' && typeof location !== 'undefined' && location.protocol.endsWith('-extension:') ? workerRunner : inPageRunner)(...args);
+
+/** What the tab says after an import, or after it failed or was cancelled. */
+export function importMessage(fileName: string, outcome: { result: ImportResult } | { error: unknown }): { kind: 'ok' | 'error'; text: string } {
+  if ('error' in outcome) {
+    const e = outcome.error;
+    return { kind: 'error', text: e instanceof ImportError ? e.message : `Import failed, nothing was changed: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const r = outcome.result;
+  const a = r.added;
+  return {
+    kind: 'ok',
+    text:
+      importTotal(r) === 0
+        ? `Nothing new in ${fileName}: everything in it is already here.`
+        : `Imported ${fileName}: ${a.messages} messages, ${a.threads} threads, ${a.prospects} prospects, ${a.templates} templates added; ${r.updated} records completed.`,
+  };
+}
+
+/**
+ * The steps that follow an import in the importing page: "db changed" (other pages and this
+ * page's subscribers), then the popup's numbers kept for its next first frame.
+ */
+export async function afterImport(result: ImportResult, now = Date.now()): Promise<void> {
+  notifyDbChanged({ tables: ['prospects', 'threads', 'messages', 'templates'] });
+  if (importTotal(result) > 0) popupNumbers(await loadDashboardData(), now);
+}
+
+export interface DataTransfer {
+  /** Starts importing a file; resolves when it ended (done, failed or cancelled). */
+  importFile(file: File): Promise<void>;
+  /** Cancels the running import (before its merge committed: nothing changes). */
+  cancel(): void;
+  /** Progress of the running import, null when none runs. */
+  progress: ImportProgress | null;
+  message: { kind: 'ok' | 'error'; text: string } | null;
+  exportJson(): Promise<void>;
+  exportCsv(): Promise<void>;
+}
+
+export function useDataTransfer(runner: ImportRunner = defaultRunner): DataTransfer {
+  const qc = useQueryClient();
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [message, setMessage] = useState<DataTransfer['message']>(null);
+  const running = useRef<ImportRun | null>(null);
+
+  const importFile = useCallback(
+    async (file: File) => {
+      if (running.current) return;
+      setMessage(null);
+      const run = runner(file, Date.now(), setProgress);
+      running.current = run;
+      try {
+        const result = await run.result;
+        await afterImport(result);
+        setMessage(importMessage(file.name, { result }));
+        await qc.invalidateQueries();
+      } catch (error) {
+        setMessage(importMessage(file.name, { error }));
+      } finally {
+        running.current = null;
+        setProgress(null);
+      }
+    },
+    [qc, runner],
+  );
+
+  const cancel = useCallback(() => running.current?.cancel(), []);
+  const onExportJson = useCallback(() => exportJson(), []);
+  const onExportCsv = useCallback(() => exportCsv(), []);
+  return { importFile, cancel, progress, message, exportJson: onExportJson, exportCsv: onExportCsv };
+}

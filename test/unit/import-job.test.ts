@@ -1,0 +1,95 @@
+// lib/insights/import-job.ts and the streamed export (lib/export/export.ts exportJsonBlob): an
+// import reports its progress, a cancel rolls everything back, and the streamed file is the same
+// JSON as buildExport.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type SidelogDb } from '@/lib/db/db';
+import { buildExport, exportJsonBlob, messagesCsv, messagesCsvBlob } from '@/lib/export/export';
+import { ImportCancelled, type ImportProgress } from '@/lib/export/import';
+import { runImportJob } from '@/lib/insights/import-job';
+import { FACTS_KEY } from '@/lib/insights/facts-store';
+import { generateSeed } from '@/lib/dev/seed';
+import { T0 } from './helpers/events';
+
+let a: SidelogDb;
+let n = 0;
+beforeEach(async () => {
+  a = openDb(`import-job-${++n}`);
+  await a.open();
+});
+afterEach(async () => {
+  a.close();
+  await a.delete();
+});
+
+const seedBlob = () => {
+  const seed = generateSeed({ seed: 3, prospects: 300, threads: 600, messages: 5_000, templates: 4, days: 60, now: T0 });
+  return { seed, blob: new Blob([JSON.stringify(seed)], { type: 'application/json' }) };
+};
+const snapshot = (db: SidelogDb) => Promise.all(['prospects', 'threads', 'messages', 'templates', 'templateVersions', 'meta'].map((t) => db.table(t).toArray()));
+
+describe('import job', () => {
+  it('reports reading, writing and facts in order, with counts that reach the file’s records', async () => {
+    const { seed, blob } = seedBlob();
+    const seen: ImportProgress[] = [];
+    const r = await runImportJob(a, blob, { now: T0, onProgress: (p) => seen.push(p) });
+    const records = seed.prospects.length + seed.threads.length + seed.messages.length + seed.templates.length;
+    expect(r.added.messages).toBe(seed.messages.length);
+    const phases = [...new Set(seen.map((p) => p.phase))];
+    expect(phases).toEqual(['reading', 'writing', 'facts', 'done']);
+    expect(seen.filter((p) => p.phase === 'reading').at(-1)!.bytesRead).toBe(blob.size);
+    const written = seen.filter((p) => p.phase === 'writing').map((p) => p.written);
+    expect(written.length).toBeGreaterThan(3); // it moves, chunk by chunk
+    expect(written).toEqual([...written].sort((x, y) => x - y));
+    expect(seen.at(-1)).toMatchObject({ read: records, written: records, factsBuilt: true });
+    expect(await a.meta.get(FACTS_KEY)).toBeDefined();
+  });
+
+  it('a cancel while writing leaves the database exactly as it was', async () => {
+    const { seed } = seedBlob();
+    // Something there before: the first 100 messages of the file.
+    const first = { ...seed, messages: seed.messages.slice(0, 100) };
+    await runImportJob(a, new Blob([JSON.stringify(first)]), { now: T0 });
+    const before = await snapshot(a);
+    let cancel = false;
+    const job = runImportJob(a, new Blob([JSON.stringify(seed)]), {
+      now: T0 + 1,
+      cancelled: () => cancel,
+      onProgress: (p) => {
+        if (p.phase === 'writing' && p.written > 2_000) cancel = true;
+      },
+    });
+    await expect(job).rejects.toBeInstanceOf(ImportCancelled);
+    expect(cancel).toBe(true);
+    expect(await snapshot(a)).toEqual(before);
+  });
+
+  it('a cancel while reading stops before anything is parsed or written', async () => {
+    const { blob } = seedBlob();
+    const before = await snapshot(a);
+    await expect(runImportJob(a, blob, { now: T0, cancelled: () => true })).rejects.toBeInstanceOf(ImportCancelled);
+    expect(await snapshot(a)).toEqual(before);
+  });
+});
+
+describe('streamed export', () => {
+  it('is the same JSON as buildExport, messages in time order', async () => {
+    const { blob } = seedBlob();
+    await runImportJob(a, blob, { now: T0 });
+    const streamed = JSON.parse(await (await exportJsonBlob(a, T0)).text());
+    expect(streamed).toEqual(JSON.parse(JSON.stringify(await buildExport(a, T0))));
+  });
+
+  it('an empty database gives an empty, valid file', async () => {
+    const streamed = JSON.parse(await (await exportJsonBlob(a, T0)).text());
+    expect(streamed).toEqual(JSON.parse(JSON.stringify(await buildExport(a, T0))));
+    expect(await (await messagesCsvBlob(a)).text()).toBe('');
+  });
+
+  it('the CSV in parts is the CSV in one piece', async () => {
+    const { blob } = seedBlob();
+    await runImportJob(a, blob, { now: T0 });
+    const messages = await a.messages.orderBy('sentAt').toArray();
+    const prospects = new Map((await a.prospects.toArray()).map((p) => [p.id, p]));
+    expect(await (await messagesCsvBlob(a)).text()).toBe(messagesCsv(messages, prospects));
+  });
+});
