@@ -21,14 +21,16 @@ module.exports = {
     },
     {
       name: 'text-is-a-leaf',
-      comment: 'lib/text.ts holds text normal forms every layer shares (content scripts too): it imports nothing of ours.',
+      comment:
+        'lib/text.ts holds text normal forms every layer shares (content scripts too): it imports nothing of ours.',
       severity: 'error',
       from: { path: '^lib/text\\.ts$' },
       to: { path: '^(lib|components|entrypoints)/' },
     },
     {
       name: 'storage-keys-are-a-leaf',
-      comment: 'lib/storage/keys.ts names every key kept in extension storage; content scripts import it, so it imports nothing of ours.',
+      comment:
+        'lib/storage/keys.ts names every key kept in extension storage; content scripts import it, so it imports nothing of ours.',
       severity: 'error',
       from: { path: '^lib/storage/keys\\.ts$' },
       to: { path: '^(lib|components|entrypoints)/' },
@@ -82,7 +84,8 @@ module.exports = {
     },
     {
       name: 'ingest-never-capture',
-      comment: 'Ingestion (background) takes events (lib/schema), never the content scripts\' code; a rule both use lives in lib/records (e.g. presence lines).',
+      comment:
+        "Ingestion (background) takes events (lib/schema), never the content scripts' code; a rule both use lives in lib/records (e.g. presence lines).",
       severity: 'error',
       from: { path: '^lib/ingest/' },
       to: { path: '^lib/capture/' },

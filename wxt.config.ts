@@ -17,7 +17,8 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Sidelog',
-    description: 'Logs your outreach in Gmail and LinkedIn and shows what gets replies. Everything stays on your machine.',
+    description:
+      'Logs your outreach in Gmail and LinkedIn and shows what gets replies. Everything stays on your machine.',
     permissions: [
       'storage',
       'unlimitedStorage',

@@ -15,7 +15,10 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
       const n = v as UpgradeNotice | undefined;
       if (live) setUpgrade(n && Date.now() - n.startedAt < STALE_MS ? n : null);
     };
-    browser.storage.local.get(UPGRADE_KEY).then((r) => take(r[UPGRADE_KEY]), () => undefined);
+    browser.storage.local.get(UPGRADE_KEY).then(
+      (r) => take(r[UPGRADE_KEY]),
+      () => undefined,
+    );
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'local' && UPGRADE_KEY in changes) take(changes[UPGRADE_KEY].newValue);
     };
@@ -30,8 +33,8 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
       <p className="muted">{label}</p>
       {upgrade && (
         <p className="notice" role="status" data-testid="upgrade-notice">
-          Sidelog is updating its stored data to a new format, once after an update: about 20 seconds
-          per 100,000 messages. Messages captured meanwhile wait in their tabs' outbox; nothing is lost.
+          Sidelog is updating its stored data to a new format, once after an update: about 20 seconds per 100,000
+          messages. Messages captured meanwhile wait in their tabs' outbox; nothing is lost.
         </p>
       )}
     </div>

@@ -22,7 +22,11 @@ type Reply = { res?: unknown; err?: { name?: string; message?: string; stack?: s
 /** What this module needs of `browser.runtime` (tests pass a stand-in). */
 export interface RuntimeLike {
   sendMessage(message: unknown): Promise<unknown>;
-  onMessage: { addListener(l: (message: unknown, sender: unknown, sendResponse: (r: unknown) => void) => boolean | undefined | void): void };
+  onMessage: {
+    addListener(
+      l: (message: unknown, sender: unknown, sendResponse: (r: unknown) => void) => boolean | undefined | void,
+    ): void;
+  };
 }
 
 export function liteMessaging(runtime: () => RuntimeLike) {
@@ -31,7 +35,10 @@ export function liteMessaging(runtime: () => RuntimeLike) {
   let listening = false;
 
   /** To the background; rejects with the handler's error (or "No response"). */
-  async function sendMessage<K extends Type>(type: K, ...args: DataOf<K> extends undefined ? [] : [data: DataOf<K>]): Promise<ReturnOf<K>> {
+  async function sendMessage<K extends Type>(
+    type: K,
+    ...args: DataOf<K> extends undefined ? [] : [data: DataOf<K>]
+  ): Promise<ReturnOf<K>> {
     const message: Wire = { id: seq++, type, data: args[0], timestamp: Date.now() };
     const reply = (await runtime().sendMessage(message)) as Reply;
     if (!reply) throw new Error('No response');
@@ -44,7 +51,10 @@ export function liteMessaging(runtime: () => RuntimeLike) {
   }
 
   /** Answers `type` (one handler per type); other messages are left to other listeners. */
-  function onMessage<K extends Type>(type: K, handler: (message: { data: DataOf<K>; sender: unknown }) => ReturnOf<K> | Promise<ReturnOf<K>>): void {
+  function onMessage<K extends Type>(
+    type: K,
+    handler: (message: { data: DataOf<K>; sender: unknown }) => ReturnOf<K> | Promise<ReturnOf<K>>,
+  ): void {
     handlers[type] = handler as (m: Wire & { sender: unknown }) => unknown;
     if (listening) return;
     listening = true;

@@ -8,7 +8,9 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 
 const out = path.join(process.env.SIDELOG_OUT_DIR ?? '.output', 'chrome-mv3', 'content-scripts');
-const BUDGETS = [{ name: 'LinkedIn (content script + page-world tap)', files: ['linkedin.js', 'linkedin-main.js'], max: 40 * 1024 }];
+const BUDGETS = [
+  { name: 'LinkedIn (content script + page-world tap)', files: ['linkedin.js', 'linkedin-main.js'], max: 40 * 1024 },
+];
 
 let failed = false;
 for (const budget of BUDGETS) {
@@ -26,7 +28,9 @@ for (const budget of BUDGETS) {
     console.log(`${f.padEnd(20)} ${String(size).padStart(7)} bytes`);
   }
   const over = total > budget.max;
-  console.log(`${budget.name}: ${total} of ${budget.max} bytes (${(total / 1024).toFixed(1)} of ${budget.max / 1024} KB)${over ? `, ${total - budget.max} bytes over` : ''}`);
+  console.log(
+    `${budget.name}: ${total} of ${budget.max} bytes (${(total / 1024).toFixed(1)} of ${budget.max / 1024} KB)${over ? `, ${total - budget.max} bytes over` : ''}`,
+  );
   if (over) failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -14,11 +14,16 @@ const END = '<!-- deps-graph:end -->';
 const run = spawnSync(
   process.execPath,
   [
-    '--import', './scripts/deps-swc-tsx.mjs',
+    '--import',
+    './scripts/deps-swc-tsx.mjs',
     'node_modules/dependency-cruiser/bin/dependency-cruise.mjs',
-    'lib', 'entrypoints', 'components',
-    '--config', '.dependency-cruiser.cjs',
-    '--output-type', 'json',
+    'lib',
+    'entrypoints',
+    'components',
+    '--config',
+    '.dependency-cruiser.cjs',
+    '--output-type',
+    'json',
   ],
   { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
 );
@@ -82,7 +87,10 @@ for (const [key, e] of edges) {
 const boxes = [...new Set([...edges.keys()].flatMap((k) => k.split('\t')))].sort();
 const id = (name) => name.replace(/[^a-zA-Z0-9]/g, '_');
 const lines = ['```mermaid', 'flowchart TD'];
-for (const b of boxes) lines.push(`  ${id(b)}["${b === 'components' || b === 'entrypoints' ? `${b}/` : b.endsWith('.ts') ? `lib/${b}` : `lib/${b}/`}"]`);
+for (const b of boxes)
+  lines.push(
+    `  ${id(b)}["${b === 'components' || b === 'entrypoints' ? `${b}/` : b.endsWith('.ts') ? `lib/${b}` : `lib/${b}/`}"]`,
+  );
 const red = [];
 [...edges.entries()]
   .sort(([a], [b]) => a.localeCompare(b))

@@ -58,10 +58,14 @@ for (const m of [...report.errors, ...report.warnings, ...report.notices]) {
   else unexplained.push(m);
 }
 for (const m of unexplained) {
-  console.error(`${m._type} ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}:${m.column}` : ''}: ${m.message}\n  ${m.description ?? ''}`);
+  console.error(
+    `${m._type} ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}:${m.column}` : ''}: ${m.message}\n  ${m.description ?? ''}`,
+  );
 }
 const s = report.summary;
-console.log(`web-ext lint ${path.relative(process.cwd(), dir)}: ${s.errors} errors, ${s.warnings} warnings, ${s.notices} notices`);
+console.log(
+  `web-ext lint ${path.relative(process.cwd(), dir)}: ${s.errors} errors, ${s.warnings} warnings, ${s.notices} notices`,
+);
 for (const [why, n] of explained) console.log(`  explained (${n}): ${why}`);
 if (unexplained.length) {
   console.error(`${unexplained.length} finding(s) not explained: fix them, or explain them in README.md and here.`);

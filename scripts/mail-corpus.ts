@@ -27,7 +27,17 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { addressList, decodeCharset, header, htmlToText, parseAddress, parseMessage, visibleText, walk, type Part } from './mail/mime';
+import {
+  addressList,
+  decodeCharset,
+  header,
+  htmlToText,
+  parseAddress,
+  parseMessage,
+  visibleText,
+  walk,
+  type Part,
+} from './mail/mime';
 
 export const TEXT_LIMIT = 20_000;
 
@@ -92,11 +102,16 @@ function dsnFacts(root: Part): DsnFacts {
   if (root.type === 'multipart/report') facts.reportType = (root.params.get('report-type') ?? '').toLowerCase();
   for (const p of walk(root)) {
     if (p.type !== 'message/delivery-status' && p.type !== 'message/global-delivery-status') continue;
-    const text = p.body.toString('utf8').replace(/\r\n?/g, '\n').replace(/\n[ \t]+/g, ' ');
+    const text = p.body
+      .toString('utf8')
+      .replace(/\r\n?/g, '\n')
+      .replace(/\n[ \t]+/g, ' ');
     // Per-recipient groups are separated by blank lines; the first group is per-message.
     for (const group of text.split(/\n\s*\n/)) {
       const action = /^Action:\s*([a-z]+)/im.exec(group)?.[1]?.toLowerCase();
-      const rcpt = /^(?:Final|Original)-Recipient:\s*(?:[a-z0-9-]+;)?\s*<?([^\s<>;]+@[^\s<>;]+?)>?\s*$/im.exec(group)?.[1];
+      const rcpt = /^(?:Final|Original)-Recipient:\s*(?:[a-z0-9-]+;)?\s*<?([^\s<>;]+@[^\s<>;]+?)>?\s*$/im.exec(
+        group,
+      )?.[1];
       if (!action) continue;
       facts.actions.push(action);
       if (rcpt && action === 'failed') facts.failed.push(rcpt.toLowerCase());
@@ -119,19 +134,33 @@ function original(root: Part, text: string): { subject: string | null; to: strin
     }
   }
   // Bounces without MIME structure quote the original headers in their text.
-  const subj = /^\s*Subject:\s*(.+)$/im.exec(text.replace(/^[\s\S]*?(?=^\s*(?:From|Return-Path|Received|Date|Message-Id):)/im, ''));
+  const subj = /^\s*Subject:\s*(.+)$/im.exec(
+    text.replace(/^[\s\S]*?(?=^\s*(?:From|Return-Path|Received|Date|Message-Id):)/im, ''),
+  );
   const to = /^\s*To:\s*(.+)$/im.exec(text);
   return { subject: subj ? subj[1].trim() : null, to: to ? addressList(to[1]) : [] };
 }
 
-function readMail(file: string, rel: string, label: Label | ((root: Part, facts: DsnFacts) => Label), note?: string): CorpusItem {
+function readMail(
+  file: string,
+  rel: string,
+  label: Label | ((root: Part, facts: DsnFacts) => Label),
+  note?: string,
+): CorpusItem {
   const raw = readFileSync(file);
   const root = parseMessage(raw);
   const from = parseAddress(header(root, 'from'));
   const text = tidy(visibleText(root));
   const facts = dsnFacts(root);
   const l = typeof label === 'function' ? label(root, facts) : label;
-  const item: CorpusItem = { path: rel, label: l, fromEmail: from.email, fromName: from.name, subject: header(root, 'subject'), text };
+  const item: CorpusItem = {
+    path: rel,
+    label: l,
+    fromEmail: from.email,
+    fromName: from.name,
+    subject: header(root, 'subject'),
+    text,
+  };
   if (l !== 'human') {
     const orig = original(root, visibleText(root));
     item.threadSubject = orig.subject;
@@ -139,7 +168,9 @@ function readMail(file: string, rel: string, label: Label | ((root: Part, facts:
     const failed = l === 'delay' ? facts.delayed : facts.failed;
     if (failed.length) item.failed = [...new Set(failed)];
   } else {
-    item.threadSubject = item.subject ? item.subject.replace(/^\s*((re|aw|fwd?|wg|tr|rv|sv)\s*:\s*)+/i, '').trim() : null;
+    item.threadSubject = item.subject
+      ? item.subject.replace(/^\s*((re|aw|fwd?|wg|tr|rv|sv)\s*:\s*)+/i, '').trim()
+      : null;
   }
   if (note) item.note = note;
   return item;
@@ -149,7 +180,8 @@ function readMail(file: string, rel: string, label: Label | ((root: Part, facts:
 function dsnLabel(facts: DsnFacts, fallback: Label): Label {
   if (facts.reportType === 'feedback-report') return 'feedback';
   if (facts.actions.length && facts.actions.every((a) => a === 'delayed')) return 'delay';
-  if (facts.actions.length && facts.actions.every((a) => a === 'delivered' || a === 'relayed' || a === 'expanded')) return 'delivered';
+  if (facts.actions.length && facts.actions.every((a) => a === 'delivered' || a === 'relayed' || a === 'expanded'))
+    return 'delivered';
   return fallback;
 }
 
@@ -163,7 +195,11 @@ function sisimaiExpectations(goClone: string): Map<string, string[]> {
     if (!m) continue;
     const kind = m[1];
     const prefix =
-      kind === 'Lhost' ? `lhost-${m[2].toLowerCase()}` : kind === 'Rhost' ? `rhost-${m[2].toLowerCase()}` : kind.toLowerCase();
+      kind === 'Lhost'
+        ? `lhost-${m[2].toLowerCase()}`
+        : kind === 'Rhost'
+          ? `rhost-${m[2].toLowerCase()}`
+          : kind.toLowerCase();
     const pub = /publiclist\s*:=([\s\S]*?)(?:\n\s*\}\s*\n|secretlist)/.exec(src)?.[1] ?? '';
     for (const row of pub.matchAll(/\{\s*"(\d+)",\s*\d+,\s*"[^"]*",\s*"[^"]*",\s*"([a-z]+)"/g)) {
       const key = `${prefix}-${row[1]}`;
@@ -178,15 +214,23 @@ function sisimaiExpectations(goClone: string): Map<string, string[]> {
 // warning that delivery is still being attempted is a delay, so the notice's own words decide.
 const delay = (why: string) => ({ label: 'delay' as Label, why: `delay warning: ${why}` });
 const SISIMAI_OVERRIDES: Record<string, { label: Label; why: string }> = {
-  'maildir/bsd/lhost-exim-38.eml': delay('"Warning: message ... delayed 24 hours", "No action is required on your part"'),
-  'maildir/bsd/lhost-exim-41.eml': delay('"Warning: message ... delayed 24 hours", "No action is required on your part"'),
+  'maildir/bsd/lhost-exim-38.eml': delay(
+    '"Warning: message ... delayed 24 hours", "No action is required on your part"',
+  ),
+  'maildir/bsd/lhost-exim-41.eml': delay(
+    '"Warning: message ... delayed 24 hours", "No action is required on your part"',
+  ),
   'maildir/bsd/lhost-gmail-06.eml': delay('"Delivery Status Notification (Delay)", "WARNING MESSAGE ONLY"'),
   'maildir/bsd/lhost-gmail-08.eml': delay('"Delivery Status Notification (Delay)", "WARNING MESSAGE ONLY"'),
   'maildir/bsd/lhost-gmail-09.eml': delay('"Delivery Status Notification (Delay)", "WARNING MESSAGE ONLY"'),
   'maildir/bsd/lhost-gmail-17.eml': delay('"Delivery Status Notification (Delay)", "WARNING MESSAGE ONLY"'),
-  'maildir/bsd/lhost-opensmtpd-04.eml': delay('"only a temporary failure report", "kept in the queue for up to 4 days"'),
+  'maildir/bsd/lhost-opensmtpd-04.eml': delay(
+    '"only a temporary failure report", "kept in the queue for up to 4 days"',
+  ),
   'maildir/bsd/lhost-x1-04.eml': delay('"Warning--Could not send mail for past 8.5 hours"'),
-  'maildir/bsd/lhost-zoho-04.eml': delay('"THIS IS A WARNING MESSAGE ONLY", "Message will be retried for 4 more day(s)"'),
+  'maildir/bsd/lhost-zoho-04.eml': delay(
+    '"THIS IS A WARNING MESSAGE ONLY", "Message will be retried for 4 more day(s)"',
+  ),
   'maildir/bsd/rfc3464-34.eml': delay('"Delayed Mail (still being retried)", "WARNING ONLY"'),
   'maildir/not/rb-issue-368-bug.eml': {
     label: 'bounce',
@@ -198,7 +242,9 @@ function sisimai(dir: string, goClone?: string): CorpusFile {
   const expect = goClone ? sisimaiExpectations(goClone) : new Map<string, string[]>();
   const items: CorpusItem[] = [];
   for (const sub of ['maildir/bsd', 'maildir/err', 'maildir/not']) {
-    const files = readdirSync(path.join(dir, sub)).filter((n) => n.endsWith('.eml')).sort();
+    const files = readdirSync(path.join(dir, sub))
+      .filter((n) => n.endsWith('.eml'))
+      .sort();
     for (const name of files) {
       const rel = `${sub}/${name}`;
       const stem = name.replace(/\.eml$/, '');
@@ -212,7 +258,10 @@ function sisimai(dir: string, goClone?: string): CorpusFile {
         if (reasons.length && reasons.every((r) => r === 'delivered')) return 'delivered';
         return dsnLabel(facts, 'bounce');
       };
-      const note = [reasons.length ? `sisimai: ${[...new Set(reasons)].join(',')}` : '', override ? `label: ${override.why}` : '']
+      const note = [
+        reasons.length ? `sisimai: ${[...new Set(reasons)].join(',')}` : '',
+        override ? `label: ${override.why}` : '',
+      ]
         .filter(Boolean)
         .join('; ');
       items.push(readMail(path.join(dir, rel), rel, label, note || undefined));
@@ -236,19 +285,32 @@ function sisimai(dir: string, goClone?: string): CorpusFile {
 function talon(dir: string): CorpusFile {
   const items: CorpusItem[] = [];
   const std = 'tests/fixtures/standard_replies';
-  for (const name of readdirSync(path.join(dir, std)).filter((n) => n.endsWith('.eml')).sort()) {
+  for (const name of readdirSync(path.join(dir, std))
+    .filter((n) => n.endsWith('.eml'))
+    .sort()) {
     items.push(readMail(path.join(dir, std, name), `${std}/${name}`, 'human'));
   }
   const html = 'tests/fixtures/html_replies';
-  for (const name of readdirSync(path.join(dir, html)).filter((n) => n.endsWith('.html')).sort()) {
+  for (const name of readdirSync(path.join(dir, html))
+    .filter((n) => n.endsWith('.html'))
+    .sort()) {
     const text = tidy(htmlToText(decodeCharset(readFileSync(path.join(dir, html, name)))));
-    items.push({ path: `${html}/${name}`, label: 'human', fromEmail: null, fromName: null, subject: null, text, threadSubject: null });
+    items.push({
+      path: `${html}/${name}`,
+      label: 'human',
+      fromEmail: null,
+      fromName: null,
+      subject: null,
+      text,
+      threadSubject: null,
+    });
   }
   return {
     repo: 'mailgun/talon',
     commit: commitOf(dir),
     license: 'Apache-2.0 (Copyright Mailgun Technologies)',
-    labels: 'tests/fixtures/standard_replies and html_replies are human replies with quoted history (talon tests extract their reply part).',
+    labels:
+      'tests/fixtures/standard_replies and html_replies are human replies with quoted history (talon tests extract their reply part).',
     generatedBy: 'node --import tsx scripts/mail-corpus.ts talon <talon>',
     items,
   };
@@ -256,8 +318,14 @@ function talon(dir: string): CorpusFile {
 
 // flanker names its samples by cause; two notices say otherwise in their own words.
 const FLANKER_OVERRIDES: Record<string, { label: Label; why: string }> = {
-  'delayed.eml': { label: 'bounce', why: 'final failure: "Message could not be delivered for 5 days", "Message will be deleted from queue"' },
-  'no-mx.eml': { label: 'delay', why: 'delay warning: "THIS IS A WARNING ONLY", "It will be retried until it is 5 days ... old"' },
+  'delayed.eml': {
+    label: 'bounce',
+    why: 'final failure: "Message could not be delivered for 5 days", "Message will be deleted from queue"',
+  },
+  'no-mx.eml': {
+    label: 'delay',
+    why: 'delay warning: "THIS IS A WARNING ONLY", "It will be retried until it is 5 days ... old"',
+  },
 };
 
 function flanker(dir: string): CorpusFile {
@@ -274,7 +342,8 @@ function flanker(dir: string): CorpusFile {
     repo: 'mailgun/flanker',
     commit: commitOf(dir),
     license: 'Apache-2.0 (Copyright Mailgun Technologies)',
-    labels: 'tests/fixtures/messages/bounce: delayed*.eml are delay notices, the others bounces (file names), except where the notice says otherwise (FLANKER_OVERRIDES).',
+    labels:
+      'tests/fixtures/messages/bounce: delayed*.eml are delay notices, the others bounces (file names), except where the notice says otherwise (FLANKER_OVERRIDES).',
     generatedBy: 'node --import tsx scripts/mail-corpus.ts flanker <flanker>',
     items,
   };
@@ -291,10 +360,20 @@ function replies(dir: string, sub: string): CorpusFile {
   const key = Object.keys(REPLY_REPOS).find((k) => origin.includes(k) || dir.includes(k));
   const meta = key ? REPLY_REPOS[key] : { repo: path.basename(dir), license: 'see repository' };
   const items: CorpusItem[] = [];
-  for (const name of readdirSync(path.join(dir, sub)).filter((n) => n.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(path.join(dir, sub))
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
     const raw = readFileSync(path.join(dir, sub, name));
     const text = tidy(decodeCharset(raw));
-    items.push({ path: `${sub}/${name}`, label: 'human', fromEmail: null, fromName: null, subject: null, text, threadSubject: null });
+    items.push({
+      path: `${sub}/${name}`,
+      label: 'human',
+      fromEmail: null,
+      fromName: null,
+      subject: null,
+      text,
+      threadSubject: null,
+    });
   }
   return {
     repo: meta.repo,
@@ -320,7 +399,8 @@ function trimmerPairs(dir: string) {
     repo: 'discourse/email_reply_trimmer',
     commit: commitOf(dir),
     license: 'MIT (Copyright (c) Discourse)',
-    labels: "test/trimmed/X.txt is the library's expected reply text (quote and signature removed) for test/emails/X.txt.",
+    labels:
+      "test/trimmed/X.txt is the library's expected reply text (quote and signature removed) for test/emails/X.txt.",
     generatedBy: 'node --import tsx scripts/mail-corpus.ts trimmer-pairs <email_reply_trimmer>',
     items,
   };
@@ -345,13 +425,18 @@ function bounceparser(dir: string): CorpusFile {
     .filter((n) => n.endsWith('.msg'))
     .sort()
     .map((name) =>
-      readMail(path.join(dir, sub, name), `${sub}/${name}`, (_r, facts) => BOUNCEPARSER_LABELS[name] ?? dsnLabel(facts, 'bounce')),
+      readMail(
+        path.join(dir, sub, name),
+        `${sub}/${name}`,
+        (_r, facts) => BOUNCEPARSER_LABELS[name] ?? dsnLabel(facts, 'bounce'),
+      ),
     );
   return {
     repo: 'rjbs/Mail-DeliveryStatus-BounceParser',
     commit: commitOf(dir),
     license: 'Perl 5 terms (Artistic 1.0 or GPL-1.0-or-later): held out, not committed',
-    labels: 't/*.t is_bounce expectations and file names (autoreply, vacation, challenge-response: boxbe, whitelist); DSN Action fields.',
+    labels:
+      't/*.t is_bounce expectations and file names (autoreply, vacation, challenge-response: boxbe, whitelist); DSN Action fields.',
     generatedBy: 'node --import tsx scripts/mail-corpus.ts bounceparser <clone>',
     items,
   };
@@ -363,15 +448,30 @@ const HELD_OUT: Record<string, { repo: string; license: string; overrides: Recor
   'flufl.bounce': {
     repo: 'futurecolors/flufl.bounce (Mailman bounce detectors)',
     license: 'LGPL-3.0: held out, not committed',
-    overrides: { 'simple_03.txt': 'delay', 'simple_21.txt': 'delay', 'simple_28.txt': 'delay', 'simple_35.txt': 'delay' },
+    overrides: {
+      'simple_03.txt': 'delay',
+      'simple_21.txt': 'delay',
+      'simple_28.txt': 'delay',
+      'simple_35.txt': 'delay',
+    },
   },
   'PHP-Bounce-Handler': {
     repo: 'cfortune/PHP-Bounce-Handler',
     license: 'BSD-3-Clause: held out, not committed',
     overrides: {
-      '29.eml': 'delay', '46.eml': 'delay', 'arf1.txt': 'feedback', 'arf2.txt': 'feedback', 'arf3.txt': 'feedback',
-      'arf4.txt': 'feedback', 'arf5.txt': 'feedback', 'arf6.txt': 'feedback', 'fbl-aol.txt': 'feedback',
-      'fbl-comcast.txt': 'feedback', 'fbl-hotmail.txt': 'feedback', 'fbl-yahoo.txt': 'feedback', 'hotmailbounce.txt': 'feedback',
+      '29.eml': 'delay',
+      '46.eml': 'delay',
+      'arf1.txt': 'feedback',
+      'arf2.txt': 'feedback',
+      'arf3.txt': 'feedback',
+      'arf4.txt': 'feedback',
+      'arf5.txt': 'feedback',
+      'arf6.txt': 'feedback',
+      'fbl-aol.txt': 'feedback',
+      'fbl-comcast.txt': 'feedback',
+      'fbl-hotmail.txt': 'feedback',
+      'fbl-yahoo.txt': 'feedback',
+      'hotmailbounce.txt': 'feedback',
       'unsubscribe.txt': 'human',
     },
   },
@@ -379,8 +479,12 @@ const HELD_OUT: Record<string, { repo: string; license: string; overrides: Recor
     repo: 'whatcould/bounce-email',
     license: 'no licence stated: held out, not committed',
     overrides: {
-      'tt_1234210666.txt': 'auto-reply', 'tt_1234211024.txt': 'auto-reply', 'tt_1234241664.txt': 'human',
-      'tt_bounce_12_soft.txt': 'delay', 'tt_bounce_18.txt': 'delay', 'tt_bounce_19.txt': 'delay',
+      'tt_1234210666.txt': 'auto-reply',
+      'tt_1234211024.txt': 'auto-reply',
+      'tt_1234241664.txt': 'human',
+      'tt_bounce_12_soft.txt': 'delay',
+      'tt_bounce_18.txt': 'delay',
+      'tt_bounce_19.txt': 'delay',
     },
   },
 };
@@ -399,7 +503,8 @@ function heldOut(dir: string, sub: string): CorpusFile {
     repo: meta.repo,
     commit: commitOf(dir),
     license: meta.license,
-    labels: 'bounce collection: bounce unless the DSN Action fields or the notice itself say delay / feedback report / auto-reply.',
+    labels:
+      'bounce collection: bounce unless the DSN Action fields or the notice itself say delay / feedback report / auto-reply.',
     generatedBy: `node --import tsx scripts/mail-corpus.ts held-out <clone> ${sub}`,
     items,
   };
@@ -407,14 +512,22 @@ function heldOut(dir: string, sub: string): CorpusFile {
 
 function main() {
   if (!source || !clone || !existsSync(clone)) {
-    console.error('usage: node --import tsx scripts/mail-corpus.ts <sisimai|talon|flanker|replies|bounceparser|held-out> <clone> [arg] [--out FILE]');
+    console.error(
+      'usage: node --import tsx scripts/mail-corpus.ts <sisimai|talon|flanker|replies|bounceparser|held-out> <clone> [arg] [--out FILE]',
+    );
     process.exit(2);
   }
   if (source === 'trimmer-pairs') {
     const pairs = trimmerPairs(clone);
     const target = out ?? 'test/fixtures/mail/quote-strip--discourse--email_reply_trimmer.json';
     const { items, ...meta } = pairs;
-    writeFileSync(target, JSON.stringify(meta, null, 1).replace(/\n\}$/, ',\n "items": [\n' + items.map((i) => JSON.stringify(i)).join(',\n') + '\n ]\n}\n'));
+    writeFileSync(
+      target,
+      JSON.stringify(meta, null, 1).replace(
+        /\n\}$/,
+        ',\n "items": [\n' + items.map((i) => JSON.stringify(i)).join(',\n') + '\n ]\n}\n',
+      ),
+    );
     console.log(`${target}: ${items.length} pairs`);
     return;
   }
@@ -439,7 +552,10 @@ function main() {
   mkdirSync(path.dirname(target), { recursive: true });
   // One item per line: small diffs when the corpus is regenerated or extended.
   const { items, ...meta } = file;
-  const body = JSON.stringify(meta, null, 1).replace(/\n\}$/, ',\n "items": [\n' + items.map((i) => JSON.stringify(i)).join(',\n') + '\n ]\n}\n');
+  const body = JSON.stringify(meta, null, 1).replace(
+    /\n\}$/,
+    ',\n "items": [\n' + items.map((i) => JSON.stringify(i)).join(',\n') + '\n ]\n}\n',
+  );
   writeFileSync(target, body);
   console.log(`${target}: ${file.items.length} items`, counts);
 }

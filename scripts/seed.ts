@@ -25,7 +25,8 @@ for (const k of ['seed', 'prospects', 'threads', 'messages', 'templates', 'days'
 options.now = opt('now') ? Date.parse(opt('now')!) : Date.now();
 const file = ExportFile.parse(generateSeed(options));
 // Default under .output-seed/ (ignored by git, like every .output* folder).
-const out = opt('out') ?? path.join('.output-seed', args.includes('--large') ? 'seed-large.sidelog.json' : 'seed.sidelog.json');
+const out =
+  opt('out') ?? path.join('.output-seed', args.includes('--large') ? 'seed-large.sidelog.json' : 'seed.sidelog.json');
 mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
 writeFileSync(out, JSON.stringify(file));
 console.log(

@@ -32,8 +32,13 @@ export function ActivitySection({ activity, scheduled }: { activity: Activity; s
       <p className="small" data-testid="activity-totals">
         {totals.gmail + totals.linkedin} messages sent: {totals.gmail} Gmail, {totals.linkedin} LinkedIn
         {scheduled > 0 && (
-          <span className="muted" data-testid="scheduled-ahead" title="Scheduled with Gmail's Schedule send: counted in every number once its time comes.">
-            {' '}· {scheduled} scheduled, counted when due
+          <span
+            className="muted"
+            data-testid="scheduled-ahead"
+            title="Scheduled with Gmail's Schedule send: counted in every number once its time comes."
+          >
+            {' '}
+            · {scheduled} scheduled, counted when due
           </span>
         )}
       </p>

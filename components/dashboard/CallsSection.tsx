@@ -21,18 +21,25 @@ export function CallsSection({ activity, minSample }: { activity: Activity; minS
     <div className="card" aria-label="Calls">
       <h3>Calls</h3>
       {callTotals.total === 0 ? (
-        <p className="small muted">No calls logged in this period. Log a call from a prospect's page (Prospects tab).</p>
+        <p className="small muted">
+          No calls logged in this period. Log a call from a prospect's page (Prospects tab).
+        </p>
       ) : (
         <>
           <p data-testid="connect-rate">
             Connect rate <strong>{pct(connectRate.rate)}</strong>{' '}
             <span className="small muted">
-              ({callTotals.connected} connected of {callTotals.total} calls; {callTotals.voicemail} voicemail, {callTotals['no-answer']} no answer) ·{' '}
-              {ciShort(connectRate)}
+              ({callTotals.connected} connected of {callTotals.total} calls; {callTotals.voicemail} voicemail,{' '}
+              {callTotals['no-answer']} no answer) · {ciShort(connectRate)}
               {callTotals.total < minSample ? ' · too early' : ''}
             </span>
           </p>
-          <BarChart title={activity.calls.length > 60 ? 'Calls per week' : 'Calls per day'} labels={labels} series={series} height={110} />
+          <BarChart
+            title={activity.calls.length > 60 ? 'Calls per week' : 'Calls per day'}
+            labels={labels}
+            series={series}
+            height={110}
+          />
         </>
       )}
       <Info>Calls you logged by hand. Connect rate = calls connected ÷ calls made. {ciText(connectRate)}</Info>

@@ -24,7 +24,11 @@ export function FilterBar({
       <div className="filters" role="group" aria-label="Filters">
         <label>
           <span className="sr-only">Date range</span>
-          <select aria-label="Date range" value={choice.range} onChange={(e) => setChoice({ range: e.target.value as RangeId })}>
+          <select
+            aria-label="Date range"
+            value={choice.range}
+            onChange={(e) => setChoice({ range: e.target.value as RangeId })}
+          >
             {RANGES.map((x) => (
               <option key={x.id} value={x.id}>
                 {x.label}
@@ -32,7 +36,11 @@ export function FilterBar({
             ))}
           </select>
         </label>
-        <select aria-label="Channel" value={choice.channel} onChange={(e) => setChoice({ channel: e.target.value as Channel | '' })}>
+        <select
+          aria-label="Channel"
+          value={choice.channel}
+          onChange={(e) => setChoice({ channel: e.target.value as Channel | '' })}
+        >
           <option value="">All channels</option>
           <option value="gmail">Gmail</option>
           <option value="linkedin">LinkedIn</option>
@@ -47,14 +55,24 @@ export function FilterBar({
         </select>
         {choice.range === 'custom' && (
           <span className="row">
-            <input type="date" aria-label="From" value={custom.from} onChange={(e) => setChoice({ custom: { ...custom, from: e.target.value } })} />
-            <input type="date" aria-label="To" value={custom.to} onChange={(e) => setChoice({ custom: { ...custom, to: e.target.value } })} />
+            <input
+              type="date"
+              aria-label="From"
+              value={custom.from}
+              onChange={(e) => setChoice({ custom: { ...custom, from: e.target.value } })}
+            />
+            <input
+              type="date"
+              aria-label="To"
+              value={custom.to}
+              onChange={(e) => setChoice({ custom: { ...custom, to: e.target.value } })}
+            />
           </span>
         )}
       </div>
       <p className="small muted filter-note">
-        Threads are counted by their first message{from ? ` on or after ${dateText(from)}` : ''}. A reply counts within {windowDays} days of
-        the first touch; below {minSample} threads a rate says “too early”.
+        Threads are counted by their first message{from ? ` on or after ${dateText(from)}` : ''}. A reply counts within{' '}
+        {windowDays} days of the first touch; below {minSample} threads a rate says “too early”.
       </p>
     </>
   );

@@ -24,9 +24,13 @@ export function FunnelSection({ dash }: { dash: DashboardPeople }) {
         ))}
       </ol>
       <p data-testid="revenue">
-        Revenue won: <strong>{money(dash.funnel.revenue)}</strong> <span className="small muted">from {dash.funnel.wonCount} won</span>
+        Revenue won: <strong>{money(dash.funnel.revenue)}</strong>{' '}
+        <span className="small muted">from {dash.funnel.wonCount} won</span>
       </p>
-      <Info>People contacted, then how far each got (their stage; a reply counts as replied). % = share of the step before. Revenue = deal value of won people.</Info>
+      <Info>
+        People contacted, then how far each got (their stage; a reply counts as replied). % = share of the step before.
+        Revenue = deal value of won people.
+      </Info>
       <div className="card-head">
         <h4 className="small">Revenue by</h4>
         <div className="seg" role="group" aria-label="Revenue by">
@@ -42,7 +46,9 @@ export function FunnelSection({ dash }: { dash: DashboardPeople }) {
         <thead>
           <tr>
             <th>{by === 'template' ? 'Template' : 'Trait value'}</th>
-            <th className="num" title="People contacted">People</th>
+            <th className="num" title="People contacted">
+              People
+            </th>
             <th className="num">Won</th>
             <th className="num">Revenue</th>
           </tr>

@@ -5,7 +5,23 @@ import type { Rate } from '@/lib/analytics/stats';
 import { Info } from '@/components/insights/Info';
 import { ciShort, ciText, duration, pct } from '@/components/insights/format';
 
-function Stat({ label, value, sub, ci, early, testId, title }: { label: string; value: string; sub: string; ci?: Rate; early?: boolean; testId: string; title: string }) {
+function Stat({
+  label,
+  value,
+  sub,
+  ci,
+  early,
+  testId,
+  title,
+}: {
+  label: string;
+  value: string;
+  sub: string;
+  ci?: Rate;
+  early?: boolean;
+  testId: string;
+  title: string;
+}) {
   return (
     <div className="stat" data-testid={testId} title={title}>
       <div className="stat-label small muted">{label}</div>
@@ -29,7 +45,15 @@ const INTENT_WORDS: Record<keyof DashboardCore['intents']['counts'], [string, st
   other: ['other', 'other'],
 };
 
-export function Headline({ dash, windowDays, minSample }: { dash: DashboardCore; windowDays: number; minSample: number }) {
+export function Headline({
+  dash,
+  windowDays,
+  minSample,
+}: {
+  dash: DashboardCore;
+  windowDays: number;
+  minSample: number;
+}) {
   const { prospectRate, threadRate, positiveRate, timeToReply, counts, intents } = dash;
   const said = (Object.keys(INTENT_WORDS) as (keyof typeof INTENT_WORDS)[])
     .filter((k) => intents.counts[k] > 0)
@@ -74,9 +98,12 @@ export function Headline({ dash, windowDays, minSample }: { dash: DashboardCore;
       </div>
       <Info>
         {counts.threads} threads started; {counts.bounced} bounced (left out of rates)
-        {counts.partlyBounced > 0 && <>, {counts.partlyBounced} bounced for some of their recipients (kept for the others)</>}
-        {counts.delayed > 0 && <>, {counts.delayed} delivery delayed (kept in the rates)</>}, {counts.autoReplied} got only auto-replies or
-        out-of-office (not replies), {counts.repliedLate} answered after the {windowDays}-day window.
+        {counts.partlyBounced > 0 && (
+          <>, {counts.partlyBounced} bounced for some of their recipients (kept for the others)</>
+        )}
+        {counts.delayed > 0 && <>, {counts.delayed} delivery delayed (kept in the rates)</>}, {counts.autoReplied} got
+        only auto-replies or out-of-office (not replies), {counts.repliedLate} answered after the {windowDays}-day
+        window.
         {said.length > 0 && (
           <span data-testid="reply-intents">
             {' '}
@@ -89,7 +116,10 @@ export function Headline({ dash, windowDays, minSample }: { dash: DashboardCore;
         <div className="dist" aria-label="Time to reply distribution">
           {timeToReply.buckets.map((b) => (
             <div key={b.label} className="dist-col" title={`${b.count} replies in ${b.label}`}>
-              <span className="dist-bar" style={{ height: `${(b.count / Math.max(...timeToReply.buckets.map((x) => x.count), 1)) * 100}%` }} />
+              <span
+                className="dist-bar"
+                style={{ height: `${(b.count / Math.max(...timeToReply.buckets.map((x) => x.count), 1)) * 100}%` }}
+              />
               <span className="dist-label small muted">{b.label}</span>
             </div>
           ))}

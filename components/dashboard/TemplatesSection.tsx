@@ -30,9 +30,10 @@ export function TemplatesSection({ dash, minSample }: { dash: DashboardCore; min
         <>
           <RateTable rows={dash.templates} testId="template-leaderboard" minSample={minSample} nameHeader="Template" />
           <Info>
-            Threads whose first message used the template that got a reply (positive: a reply judged “interested”) ÷ threads whose first
-            message used it. Whiskers: 95% Wilson interval. Each template is tested against all other threads, and the verdicts are corrected
-            for the number of templates tested (Holm), so many templates do not make a “winner” by chance.
+            Threads whose first message used the template that got a reply (positive: a reply judged “interested”) ÷
+            threads whose first message used it. Whiskers: 95% Wilson interval. Each template is tested against all
+            other threads, and the verdicts are corrected for the number of templates tested (Holm), so many templates
+            do not make a “winner” by chance.
           </Info>
         </>
       )}
@@ -62,15 +63,18 @@ export function TemplatesSection({ dash, minSample }: { dash: DashboardCore; min
               </tbody>
             </table>
           )}
-          <Info>Each reply is credited to the template of your last message before it: which follow-up actually got the answer.</Info>
+          <Info>
+            Each reply is credited to the template of your last message before it: which follow-up actually got the
+            answer.
+          </Info>
         </>
       )}
       {view === 'version' && (
         <>
           <RateTable rows={dash.versions} testId="version-table" minSample={minSample} nameHeader="Template version" />
           <Info>
-            First-touch reply and positive reply rate for each version of a template (a version changes when its text is edited); verdicts
-            corrected for the number of versions tested (Holm).
+            First-touch reply and positive reply rate for each version of a template (a version changes when its text is
+            edited); verdicts corrected for the number of versions tested (Holm).
           </Info>
         </>
       )}
@@ -127,7 +131,8 @@ export function TemplatesSection({ dash, minSample }: { dash: DashboardCore; min
           </div>
           {ra && rb && (
             <p className="small" data-testid="compare-verdict">
-              {ra.label}: {rateText(ra)} · {rb.label}: {rateText(rb)} → <strong>{verdictText(compareRates(ra, rb, minSample), rb.label)}</strong>
+              {ra.label}: {rateText(ra)} · {rb.label}: {rateText(rb)} →{' '}
+              <strong>{verdictText(compareRates(ra, rb, minSample), rb.label)}</strong>
               <span className="muted"> (one comparison you chose: not corrected for the others)</span>
             </p>
           )}

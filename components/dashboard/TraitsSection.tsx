@@ -36,8 +36,9 @@ export function TraitsSection({
       {dimension !== 'channel' && <CoverageLine coverage={dash.coverage} label={dimLabel} />}
       <RateTable rows={dash.byDimension} testId="trait-table" minSample={minSample} nameHeader={dimLabel} />
       <Info>
-        Reply rate and positive reply rate per thread, grouped by the {dimLabel.toLowerCase()} of the person written to; each value against all
-        others, verdicts corrected for the number of values tested (Holm). “unknown”: threads whose person has no {dimLabel.toLowerCase()} yet.
+        Reply rate and positive reply rate per thread, grouped by the {dimLabel.toLowerCase()} of the person written to;
+        each value against all others, verdicts corrected for the number of values tested (Holm). “unknown”: threads
+        whose person has no {dimLabel.toLowerCase()} yet.
       </Info>
 
       <h4 className="small">Template × {dimLabel.toLowerCase()}</h4>
@@ -51,7 +52,9 @@ export function TraitsSection({
                 <th>Template</th>
                 {cross.values.map((v) => (
                   <th key={v.value} title={v.value === UNKNOWN ? UNKNOWN_LABEL : v.value}>
-                    <span className={v.value === UNKNOWN ? 'clip unknown' : 'clip'}>{v.value === UNKNOWN ? UNKNOWN_LABEL : v.value}</span>
+                    <span className={v.value === UNKNOWN ? 'clip unknown' : 'clip'}>
+                      {v.value === UNKNOWN ? UNKNOWN_LABEL : v.value}
+                    </span>
                   </th>
                 ))}
               </tr>
@@ -69,7 +72,11 @@ export function TraitsSection({
                         key={v.value}
                         className={!c ? 'none' : c.n < minSample ? 'early' : ''}
                         title={c ? `${rateText(c)}; ${ciText(c)}` : 'no threads'}
-                        style={c && c.n >= minSample ? { background: `rgba(47, 111, 223, ${Math.min(0.6, (c.rate ?? 0) * 1.2)})` } : undefined}
+                        style={
+                          c && c.n >= minSample
+                            ? { background: `rgba(47, 111, 223, ${Math.min(0.6, (c.rate ?? 0) * 1.2)})` }
+                            : undefined
+                        }
                       >
                         {c ? `${pct(c.rate)}` : '·'}
                         {c && <span className="small muted"> {c.n}</span>}
@@ -95,16 +102,17 @@ export function TraitsSection({
                 {labelOf(d.dimension)}: <strong>{d.dimension === 'channel' ? channelLabel(d.value) : d.value}</strong>
               </span>
               <span className="small">
-                {pct(d.responders.rate)} of responders ({d.responders.k}/{d.responders.n}) vs {pct(d.nonResponders.rate)} of the others (
-                {d.nonResponders.k}/{d.nonResponders.n}) · {verdictText(d.test, 'the others')}
+                {pct(d.responders.rate)} of responders ({d.responders.k}/{d.responders.n}) vs{' '}
+                {pct(d.nonResponders.rate)} of the others ({d.nonResponders.k}/{d.nonResponders.n}) ·{' '}
+                {verdictText(d.test, 'the others')}
               </span>
             </li>
           ))}
         </ul>
       )}
       <Info>
-        People who replied vs people contacted who did not: the traits whose share differs most. Every value of every trait is tested, and the
-        verdicts are corrected for all of those tests (Holm), not only the ones shown.
+        People who replied vs people contacted who did not: the traits whose share differs most. Every value of every
+        trait is tested, and the verdicts are corrected for all of those tests (Holm), not only the ones shown.
       </Info>
     </div>
   );
@@ -119,7 +127,8 @@ function CoverageLine({ coverage, label }: { coverage: TraitCoverage; label: str
         'No one contacted in these filters.'
       ) : (
         <>
-          {label[0].toUpperCase() + label.slice(1)} known for <strong>{pct(known / people)}</strong> of {people} {people === 1 ? 'person' : 'people'} contacted
+          {label[0].toUpperCase() + label.slice(1)} known for <strong>{pct(known / people)}</strong> of {people}{' '}
+          {people === 1 ? 'person' : 'people'} contacted
           {known < people && <span className="muted"> ({people - known} unknown)</span>}
         </>
       )}

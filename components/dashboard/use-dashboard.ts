@@ -7,7 +7,14 @@ import { acceptance } from '@/lib/analytics/acceptance';
 import { computeActivity, computeCore, computePeople, dashboardUnits } from '@/lib/analytics/dashboard';
 import type { Dimension } from '@/lib/analytics/rates';
 import { nextDue, scheduledAhead, type Filters } from '@/lib/analytics/units';
-import { dashboardQuery, filtersOf, initialFilterChoice, prospectNames, templateTags, type FilterChoice } from '@/lib/insights/dashboard';
+import {
+  dashboardQuery,
+  filtersOf,
+  initialFilterChoice,
+  prospectNames,
+  templateTags,
+  type FilterChoice,
+} from '@/lib/insights/dashboard';
 import { popupNumbers } from '@/lib/insights/load';
 import { takeRequestedDimension } from '@/components/insights/dimension-request';
 
@@ -38,7 +45,12 @@ export function useDashboardFilters(): DashboardFilters {
   return { now, setNow, choice, setChoice, filters, dimension, setDimension };
 }
 
-export function useDashboard({ now, setNow, filters, dimension }: Pick<DashboardFilters, 'now' | 'setNow' | 'filters' | 'dimension'>) {
+export function useDashboard({
+  now,
+  setNow,
+  filters,
+  dimension,
+}: Pick<DashboardFilters, 'now' | 'setNow' | 'filters' | 'dimension'>) {
   const q = useQuery(dashboardQuery());
   const data = q.data;
   // A scheduled message counts from its due time: move `now` then, with no new data needed.
@@ -53,25 +65,53 @@ export function useDashboard({ now, setNow, filters, dimension }: Pick<Dashboard
     if (data) popupNumbers(data, Date.now());
   }, [data]);
   const units = useMemo(
-    () => (data ? dashboardUnits({ facts: data.facts, templates: data.templates, replyWindowDays: data.settings.replyWindowDays, filters, now }) : null),
+    () =>
+      data
+        ? dashboardUnits({
+            facts: data.facts,
+            templates: data.templates,
+            replyWindowDays: data.settings.replyWindowDays,
+            filters,
+            now,
+          })
+        : null,
     [data, filters, now],
   );
   const core = useMemo(
     () =>
       data && units
         ? computeCore(
-            { facts: data.facts, templates: data.templates, now, replyWindowDays: data.settings.replyWindowDays, minSample: data.settings.minSample, filters },
+            {
+              facts: data.facts,
+              templates: data.templates,
+              now,
+              replyWindowDays: data.settings.replyWindowDays,
+              minSample: data.settings.minSample,
+              filters,
+            },
             units,
           )
         : null,
     [data, units, now, filters],
   );
   const people = useMemo(
-    () => (data && units ? computePeople({ templates: data.templates, minSample: data.settings.minSample, dimension }, units) : null),
+    () =>
+      data && units
+        ? computePeople({ templates: data.templates, minSample: data.settings.minSample, dimension }, units)
+        : null,
     [data, units, dimension],
   );
   const activity = useMemo(
-    () => (data ? computeActivity({ facts: data.facts, templates: data.templates, now, filters, utcOffsetMs: -new Date(now).getTimezoneOffset() * 60_000 }) : null),
+    () =>
+      data
+        ? computeActivity({
+            facts: data.facts,
+            templates: data.templates,
+            now,
+            filters,
+            utcOffsetMs: -new Date(now).getTimezoneOffset() * 60_000,
+          })
+        : null,
     [data, now, filters],
   );
   const names = useMemo(() => (data ? prospectNames(data.facts) : new Map<string, string>()), [data]);
@@ -81,13 +121,27 @@ export function useDashboard({ now, setNow, filters, dimension }: Pick<Dashboard
   const invitations = useMemo(
     () =>
       data && filters.channel !== 'gmail'
-        ? acceptance(data.facts, { now, pendingDays: data.settings.invitePendingDays, from: filters.from, to: filters.to })
+        ? acceptance(data.facts, {
+            now,
+            pendingDays: data.settings.invitePendingDays,
+            from: filters.from,
+            to: filters.to,
+          })
         : null,
     [data, now, filters],
   );
   const view =
     data && core && people && activity
-      ? { core, people, activity, scheduled, invitations, names, settings: data.settings, empty: data.facts.threads.n === 0 }
+      ? {
+          core,
+          people,
+          activity,
+          scheduled,
+          invitations,
+          names,
+          settings: data.settings,
+          empty: data.facts.threads.n === 0,
+        }
       : null;
   return { error: q.error, view, tags };
 }

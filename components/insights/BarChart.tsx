@@ -10,7 +10,17 @@ export interface Series {
   values: number[];
 }
 
-export function BarChart({ labels, series, height = 150, title }: { labels: string[]; series: Series[]; height?: number; title: string }) {
+export function BarChart({
+  labels,
+  series,
+  height = 150,
+  title,
+}: {
+  labels: string[];
+  series: Series[];
+  height?: number;
+  title: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -48,12 +58,20 @@ export function BarChart({ labels, series, height = 150, title }: { labels: stri
             font: '11px system-ui',
             grid: { stroke: '#eceef1' },
             // Short labels: "1.2k" fits the narrow axis of a 360 px panel.
-            values: (_u, ticks) => ticks.map((t) => (t >= 1000 ? `${+(t / 1000).toFixed(1)}k` : Number.isInteger(t) ? String(t) : '')),
+            values: (_u, ticks) =>
+              ticks.map((t) => (t >= 1000 ? `${+(t / 1000).toFixed(1)}k` : Number.isInteger(t) ? String(t) : '')),
           },
         ],
         series: [
           {},
-          ...[...series].reverse().map((s) => ({ label: s.label, fill: color(s.color), stroke: color(s.color), width: 0, paths: bars, points: { show: false } })),
+          ...[...series].reverse().map((s) => ({
+            label: s.label,
+            fill: color(s.color),
+            stroke: color(s.color),
+            width: 0,
+            paths: bars,
+            points: { show: false },
+          })),
         ],
       },
       [xs, ...[...stacked].reverse()],
@@ -73,7 +91,8 @@ export function BarChart({ labels, series, height = 150, title }: { labels: stri
       <figcaption className="legend small">
         {series.map((s) => (
           <span key={s.label}>
-            <span className="swatch" style={{ background: s.color.startsWith('--') ? `var(${s.color})` : s.color }} /> {s.label}
+            <span className="swatch" style={{ background: s.color.startsWith('--') ? `var(${s.color})` : s.color }} />{' '}
+            {s.label}
           </span>
         ))}
       </figcaption>

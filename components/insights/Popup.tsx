@@ -17,11 +17,16 @@ export function Popup({ cached = null }: { cached?: PopupSummary | null }) {
       {!data && !error && <Loading />}
       {data && (
         <div className="stats" data-fresh={fresh} aria-busy={!fresh}>
-          <div className="stat" data-testid="popup-today" title="Messages you sent today (first touches, follow-ups and answers) and calls logged.">
+          <div
+            className="stat"
+            data-testid="popup-today"
+            title="Messages you sent today (first touches, follow-ups and answers) and calls logged."
+          >
             <div className="stat-label small muted">Sent today</div>
             <div className="stat-value">{data.today.gmail + data.today.linkedin}</div>
             <div className="stat-sub small muted">
-              {data.today.gmail} Gmail · {data.today.linkedin} LinkedIn{data.today.calls ? ` · ${data.today.calls} calls` : ''}
+              {data.today.gmail} Gmail · {data.today.linkedin} LinkedIn
+              {data.today.calls ? ` · ${data.today.calls} calls` : ''}
             </div>
           </div>
           <PopupRate
@@ -46,23 +51,29 @@ export function Popup({ cached = null }: { cached?: PopupSummary | null }) {
             <div className="stat-label small muted">Best template this month</div>
             {data.best ? (
               <>
-                <div className="stat-value" style={{ fontSize: 15, overflowWrap: 'anywhere' }}>{data.best.name}</div>
+                <div className="stat-value" style={{ fontSize: 15, overflowWrap: 'anywhere' }}>
+                  {data.best.name}
+                </div>
                 <div className="stat-sub small muted">
                   {pct(data.best.rate.rate)} ({data.best.rate.k} of {data.best.rate.n}) · {ciShort(data.best.rate)}
                 </div>
               </>
             ) : data.bestStatus === 'no-clear-leader' ? (
               <>
-                <div className="stat-value" style={{ fontSize: 15 }}>No clear leader yet</div>
+                <div className="stat-value" style={{ fontSize: 15 }}>
+                  No clear leader yet
+                </div>
                 {data.ahead && (
                   <div className="stat-sub small muted" style={{ overflowWrap: 'anywhere' }}>
-                    ahead so far: {data.ahead.name}, {pct(data.ahead.rate.rate)} ({data.ahead.rate.k} of {data.ahead.rate.n}) · {ciShort(data.ahead.rate)},
-                    not clear of the rest
+                    ahead so far: {data.ahead.name}, {pct(data.ahead.rate.rate)} ({data.ahead.rate.k} of{' '}
+                    {data.ahead.rate.n}) · {ciShort(data.ahead.rate)}, not clear of the rest
                   </div>
                 )}
               </>
             ) : (
-              <div className="stat-sub small muted">{data.bestStatus === 'too-early' ? 'too early: few threads per template yet' : 'no template used yet'}</div>
+              <div className="stat-sub small muted">
+                {data.bestStatus === 'too-early' ? 'too early: few threads per template yet' : 'no template used yet'}
+              </div>
             )}
           </div>
         </div>
@@ -75,7 +86,19 @@ export function Popup({ cached = null }: { cached?: PopupSummary | null }) {
 }
 
 /** A rate with its n and 95% interval, as every rate is shown. */
-function PopupRate({ testId, label, rate, minSample, title }: { testId: string; label: string; rate: Rate; minSample: number; title: string }) {
+function PopupRate({
+  testId,
+  label,
+  rate,
+  minSample,
+  title,
+}: {
+  testId: string;
+  label: string;
+  rate: Rate;
+  minSample: number;
+  title: string;
+}) {
   return (
     <div className="stat" data-testid={testId} title={title}>
       <div className="stat-label small muted">{label}</div>

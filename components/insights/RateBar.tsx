@@ -9,7 +9,10 @@ export function RateBar({ rate, max = 1 }: { rate: Rate; max?: number }) {
       {rate.n > 0 && (
         <>
           <span className="rate-bar-fill" style={{ width: scale(rate.rate ?? 0) }} />
-          <span className="rate-bar-whisker" style={{ left: scale(rate.lo), width: `calc(${scale(rate.hi)} - ${scale(rate.lo)})` }} />
+          <span
+            className="rate-bar-whisker"
+            style={{ left: scale(rate.lo), width: `calc(${scale(rate.hi)} - ${scale(rate.lo)})` }}
+          />
         </>
       )}
     </span>

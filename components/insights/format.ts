@@ -1,13 +1,15 @@
 // Formatting shared by the insights views and the popup.
 import type { Comparison, Rate } from '@/lib/analytics/stats';
 
-export const pct = (x: number | null | undefined, digits = 0) => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(digits)}%`);
+export const pct = (x: number | null | undefined, digits = 0) =>
+  x === null || x === undefined ? '–' : `${(x * 100).toFixed(digits)}%`;
 
 /** "23% (45 of 196)": the denominator is shown every time (docs/design.md, "What the numbers mean"). */
 export const rateText = (r: Rate) => (r.n === 0 ? 'no data yet' : `${pct(r.rate)} (${r.k} of ${r.n})`);
 
 /** "1 of 4 replied (25%)": a template's first touches (Templates tab); nothing yet says so. */
-export const repliedText = (r: Rate | null) => (!r || r.n === 0 ? 'Not used as a first touch yet' : `${r.k} of ${r.n} replied (${pct(r.rate)})`);
+export const repliedText = (r: Rate | null) =>
+  !r || r.n === 0 ? 'Not used as a first touch yet' : `${r.k} of ${r.n} replied (${pct(r.rate)})`;
 
 export const ciText = (r: Rate) => (r.n === 0 ? '' : `95% interval ${pct(r.lo)}–${pct(r.hi)}`);
 
@@ -44,7 +46,8 @@ const pLabel = (c: Comparison) => (c.adjusted ? `${c.adjusted.method === 'holm' 
 
 /** Tooltip words for a verdict: how it was reached (test, raw and adjusted p). */
 export function verdictDetail(c: Comparison): string {
-  if (c.verdict === 'too-early' || c.p === null) return 'Too early: fewer threads than the smallest sample worth a verdict (Settings).';
+  if (c.verdict === 'too-early' || c.p === null)
+    return 'Too early: fewer threads than the smallest sample worth a verdict (Settings).';
   const test = c.test === 'fisher' ? 'Fisher’s exact test' : 'two-proportion z-test';
   if (!c.adjusted) return `${test}, p ${pValue(c.p)}.`;
   return `${test}, p ${pValue(c.adjusted.raw)}; corrected for the ${c.adjusted.m} rows tested (Holm), p ${pValue(c.p)}.`;
@@ -55,8 +58,10 @@ const pValue = (p: number | null) => (p === null ? '' : p < 0.001 ? '< 0.001' : 
 export const money = (x: number) =>
   x.toLocaleString(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
-export const dateText = (ms: number) => new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+export const dateText = (ms: number) =>
+  new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 export const dateTimeText = (ms: number) =>
   new Date(ms).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-export const channelLabel = (c: string) => (c === 'gmail' ? 'Gmail' : c === 'linkedin' ? 'LinkedIn' : c === 'both' ? 'Both' : c);
+export const channelLabel = (c: string) =>
+  c === 'gmail' ? 'Gmail' : c === 'linkedin' ? 'LinkedIn' : c === 'both' ? 'Both' : c;

@@ -25,26 +25,46 @@ export function ImportLeads({ onClose }: { onClose: () => void }) {
       {(step.kind === 'pick' || step.kind === 'reading') && (
         <div className="card">
           <p className="small">
-            A CSV of leads from Sales Navigator (exported with PhantomBuster, Evaboot…), Apollo, HubSpot or a sheet of your own. Columns are
-            matched next; people already here are matched by email, then LinkedIn URL, then name and company.
+            A CSV of leads from Sales Navigator (exported with PhantomBuster, Evaboot…), Apollo, HubSpot or a sheet of
+            your own. Columns are matched next; people already here are matched by email, then LinkedIn URL, then name
+            and company.
           </p>
           <label className="field">
             <span>Lead list (CSV)</span>
-            <input type="file" accept=".csv,.tsv,.txt,text/csv" aria-label="Lead list (CSV)" disabled={step.kind === 'reading'} onChange={(e) => void pick(e.target.files?.[0])} />
+            <input
+              type="file"
+              accept=".csv,.tsv,.txt,text/csv"
+              aria-label="Lead list (CSV)"
+              disabled={step.kind === 'reading'}
+              onChange={(e) => void pick(e.target.files?.[0])}
+            />
           </label>
-          {step.kind === 'reading' && <p className="small" role="status">Reading {step.name}…</p>}
+          {step.kind === 'reading' && (
+            <p className="small" role="status">
+              Reading {step.name}…
+            </p>
+          )}
           {step.kind === 'pick' && step.error && (
             <p className="notice error" role="alert" data-testid="lead-file-error">
               {step.error}
             </p>
           )}
           <Info>
-            Up to {mb(MAX_LEAD_FILE_BYTES)} and {MAX_LEAD_ROWS.toLocaleString('en')} rows; UTF-8, UTF-16 or Windows (Excel) encodings; comma, semicolon or tab
-            separated.
+            Up to {mb(MAX_LEAD_FILE_BYTES)} and {MAX_LEAD_ROWS.toLocaleString('en')} rows; UTF-8, UTF-16 or Windows
+            (Excel) encodings; comma, semicolon or tab separated.
           </Info>
         </div>
       )}
-      {step.kind === 'map' && <Mapping key={step.file.name} file={step.file} stored={step.stored} onImport={importRows} onCancel={onClose} error={importError} />}
+      {step.kind === 'map' && (
+        <Mapping
+          key={step.file.name}
+          file={step.file}
+          stored={step.stored}
+          onImport={importRows}
+          onCancel={onClose}
+          error={importError}
+        />
+      )}
       {step.kind === 'importing' && (
         <p className="small" role="status">
           Importing {step.file.name}…
@@ -116,7 +136,8 @@ function Mapping({
   error: string | null;
 }) {
   const { parsed, samples } = file;
-  const { mapping, setRole, setTrait, leadSource, setLeadSource, missing, rows, plan, outcome, upToDate } = useLeadMapping(file, stored);
+  const { mapping, setRole, setTrait, leadSource, setLeadSource, missing, rows, plan, outcome, upToDate } =
+    useLeadMapping(file, stored);
   const [showIgnored, setShowIgnored] = useState(false);
 
   const used = mapping.map((c, i) => i).filter((i) => mapping[i].role !== 'ignore');
@@ -124,16 +145,20 @@ function Mapping({
   const shown = showIgnored ? mapping.map((_, i) => i) : used;
   const firstLeads: Lead[] = rows.leads.slice(0, 5);
   const skippedBy = new Map<string, number[]>();
-  for (const s of plan?.skipped ?? rows.skipped) (skippedBy.get(s.reason) ?? skippedBy.set(s.reason, []).get(s.reason)!).push(s.row);
+  for (const s of plan?.skipped ?? rows.skipped)
+    (skippedBy.get(s.reason) ?? skippedBy.set(s.reason, []).get(s.reason)!).push(s.row);
   const canImport = !!plan && plan.writes.length > 0;
 
   return (
     <>
       <p className="small" data-testid="lead-file-summary">
-        <strong>{file.name}</strong>: {parsed.rows.length.toLocaleString('en')} {parsed.rows.length === 1 ? 'row' : 'rows'}, {parsed.headers.length}{' '}
+        <strong>{file.name}</strong>: {parsed.rows.length.toLocaleString('en')}{' '}
+        {parsed.rows.length === 1 ? 'row' : 'rows'}, {parsed.headers.length}{' '}
         {parsed.headers.length === 1 ? 'column' : 'columns'}
         {file.tool ? ` · ${file.tool} export` : ''}
-        {file.encoding !== 'utf-8' ? ` · ${file.encoding === 'windows-1252' ? 'Windows (Excel) encoding' : 'UTF-16'}` : ''}
+        {file.encoding !== 'utf-8'
+          ? ` · ${file.encoding === 'windows-1252' ? 'Windows (Excel) encoding' : 'UTF-16'}`
+          : ''}
         {parsed.delimiter === ';' ? ' · semicolons' : parsed.delimiter === '\t' ? ' · tabs' : ''}
       </p>
       <div className="card" aria-label="Columns">
@@ -150,7 +175,11 @@ function Mapping({
                     {samples[i]?.values.slice(0, 2).join(' · ') || 'empty'}
                   </span>
                 </div>
-                <select aria-label={`Use of column ${h}`} value={c.role} onChange={(e) => setRole(i, e.target.value as ColumnRole)}>
+                <select
+                  aria-label={`Use of column ${h}`}
+                  value={c.role}
+                  onChange={(e) => setRole(i, e.target.value as ColumnRole)}
+                >
                   {ROLE_OPTIONS.map((o) => (
                     <option key={o.value} value={o.value}>
                       {o.label}
@@ -158,7 +187,13 @@ function Mapping({
                   ))}
                 </select>
                 {c.role === 'trait' && (
-                  <input type="text" aria-label={`Trait name for column ${h}`} value={c.trait} maxLength={100} onChange={(e) => setTrait(i, e.target.value)} />
+                  <input
+                    type="text"
+                    aria-label={`Trait name for column ${h}`}
+                    value={c.trait}
+                    maxLength={100}
+                    onChange={(e) => setTrait(i, e.target.value)}
+                  />
                 )}
                 {c.role === 'ignore' && c.why && <span className="small muted why">{c.why}</span>}
               </li>
@@ -167,16 +202,25 @@ function Mapping({
         </ul>
         {ignored.length > 0 && (
           <button className="small" onClick={() => setShowIgnored(!showIgnored)}>
-            {showIgnored ? 'Hide ignored columns' : `Show ${ignored.length} ignored ${ignored.length === 1 ? 'column' : 'columns'}`}
+            {showIgnored
+              ? 'Hide ignored columns'
+              : `Show ${ignored.length} ignored ${ignored.length === 1 ? 'column' : 'columns'}`}
           </button>
         )}
         <label className="field lead-source">
           <span>Lead source for rows without one</span>
-          <input type="text" aria-label="Lead source for rows without one" value={leadSource} maxLength={100} onChange={(e) => setLeadSource(e.target.value)} />
+          <input
+            type="text"
+            aria-label="Lead source for rows without one"
+            value={leadSource}
+            maxLength={100}
+            onChange={(e) => setLeadSource(e.target.value)}
+          />
         </label>
         <Info>
-          Several location columns (city, state, country) are joined. Custom traits (such as lead source or campaign) become choices of “Who replies” on
-          the Dashboard. A lead source set here goes to rows whose own is empty; clear it to set none.
+          Several location columns (city, state, country) are joined. Custom traits (such as lead source or campaign)
+          become choices of “Who replies” on the Dashboard. A lead source set here goes to rows whose own is empty;
+          clear it to set none.
         </Info>
       </div>
 
@@ -189,8 +233,9 @@ function Mapping({
         <div className="card" aria-label="Preview">
           <h3>What will happen</h3>
           <p data-testid="lead-summary">
-            <strong>{plan.created}</strong> new · <strong>{plan.matched}</strong> matched ({plan.enriched} gain details) · <strong>{plan.skipped.length}</strong>{' '}
-            skipped{plan.duplicates > 0 ? ` · ${plan.duplicates} repeated rows merged` : ''}
+            <strong>{plan.created}</strong> new · <strong>{plan.matched}</strong> matched ({plan.enriched} gain details)
+            · <strong>{plan.skipped.length}</strong> skipped
+            {plan.duplicates > 0 ? ` · ${plan.duplicates} repeated rows merged` : ''}
           </p>
           {skippedBy.size > 0 && (
             <ul className="small lead-notes" data-testid="lead-skipped">
@@ -204,19 +249,22 @@ function Mapping({
           )}
           {rows.formulas.length > 0 && (
             <p className="notice small" data-testid="lead-formulas">
-              {rows.formulas.length} {rows.formulas.length === 1 ? 'cell starts' : 'cells start'} with =, +, - or @ (row {rows.formulas[0].row}, {rows.formulas[0].column}:{' '}
-              <code>{rows.formulas[0].value}</code>). They are kept as plain text and never run; the messages CSV export escapes them.
+              {rows.formulas.length} {rows.formulas.length === 1 ? 'cell starts' : 'cells start'} with =, +, - or @ (row{' '}
+              {rows.formulas[0].row}, {rows.formulas[0].column}: <code>{rows.formulas[0].value}</code>). They are kept
+              as plain text and never run; the messages CSV export escapes them.
             </p>
           )}
           {plan.kept.length > 0 && (
             <p className="small muted" data-testid="lead-kept">
-              {plan.kept.length} {plan.kept.length === 1 ? 'value differs' : 'values differ'} from what Sidelog has and {plan.kept.length === 1 ? 'is' : 'are'} left as
-              stored (row {plan.kept[0].row}, {plan.kept[0].field}: “{plan.kept[0].stored}”, file “{plan.kept[0].lead}”). A lead list only fills what is missing.
+              {plan.kept.length} {plan.kept.length === 1 ? 'value differs' : 'values differ'} from what Sidelog has and{' '}
+              {plan.kept.length === 1 ? 'is' : 'are'} left as stored (row {plan.kept[0].row}, {plan.kept[0].field}: “
+              {plan.kept[0].stored}”, file “{plan.kept[0].lead}”). A lead list only fills what is missing.
             </p>
           )}
           {plan.conflicts.length > 0 && (
             <p className="small muted">
-              {plan.conflicts.length} email or LinkedIn {plan.conflicts.length === 1 ? 'address belongs' : 'addresses belong'} to another prospect and{' '}
+              {plan.conflicts.length} email or LinkedIn{' '}
+              {plan.conflicts.length === 1 ? 'address belongs' : 'addresses belong'} to another prospect and{' '}
               {plan.conflicts.length === 1 ? 'is' : 'are'} not added.
             </p>
           )}
@@ -236,7 +284,9 @@ function Mapping({
                     <td>
                       <span className="clip">
                         <strong>{l.name || l.emails[0] || l.linkedin?.url}</strong>
-                        {[l.title, l.company].filter(Boolean).length > 0 && <span className="muted"> · {[l.title, l.company].filter(Boolean).join(', ')}</span>}
+                        {[l.title, l.company].filter(Boolean).length > 0 && (
+                          <span className="muted"> · {[l.title, l.company].filter(Boolean).join(', ')}</span>
+                        )}
                       </span>
                       <span className="small muted clip">{l.emails[0] ?? l.linkedin?.url ?? ''}</span>
                     </td>
@@ -255,7 +305,9 @@ function Mapping({
       )}
       <div className="row">
         <button className="primary" disabled={!canImport || !upToDate} onClick={() => onImport(file, rows)}>
-          {plan && plan.writes.length > 0 ? `Import ${plan.created + plan.enriched} ${plan.created + plan.enriched === 1 ? 'lead' : 'leads'}` : 'Nothing to import'}
+          {plan && plan.writes.length > 0
+            ? `Import ${plan.created + plan.enriched} ${plan.created + plan.enriched === 1 ? 'lead' : 'leads'}`
+            : 'Nothing to import'}
         </button>
         <button onClick={onCancel}>Cancel</button>
       </div>

@@ -59,10 +59,16 @@ export function useLeadMapping(file: OpenedLeadFile, stored: Prospect[]) {
   }, [mapping, leadSource]);
 
   const missing = missingIdentifier(settled.mapping);
-  const rows = useMemo(() => buildLeads(parsed, settled.mapping, { leadSource: settled.leadSource }), [parsed, settled]);
+  const rows = useMemo(
+    () => buildLeads(parsed, settled.mapping, { leadSource: settled.leadSource }),
+    [parsed, settled],
+  );
   // New prospects are stamped with the time the screen opened.
   const [now] = useState(() => Date.now());
-  const plan: ImportPlan | null = useMemo(() => (missing ? null : planLeadImport(rows.leads, stored, now, rows.skipped)), [rows, stored, now, missing]);
+  const plan: ImportPlan | null = useMemo(
+    () => (missing ? null : planLeadImport(rows.leads, stored, now, rows.skipped)),
+    [rows, stored, now, missing],
+  );
   const outcome = useMemo(() => new Map((plan?.rows ?? []).map((o) => [o.row, o])), [plan]);
 
   const setRole = (i: number, role: ColumnRole) =>
@@ -70,7 +76,8 @@ export function useLeadMapping(file: OpenedLeadFile, stored: Prospect[]) {
       m.map((c, j) => {
         if (j === i) return { ...c, role, why: '', trait: c.trait || traitName(parsed.headers[i]) };
         // A single field moves: the column that held it is ignored.
-        if (role !== 'trait' && role !== 'ignore' && !MULTI_FIELDS.has(role) && c.role === role) return { ...c, role: 'ignore', why: `"${parsed.headers[i]}" is used instead` };
+        if (role !== 'trait' && role !== 'ignore' && !MULTI_FIELDS.has(role) && c.role === role)
+          return { ...c, role: 'ignore', why: `"${parsed.headers[i]}" is used instead` };
         return c;
       }),
     );

@@ -2,7 +2,13 @@
 import { NOT_CONTACTED, type ProspectFilter, type StageFilter } from '@/lib/insights/prospects';
 import { Stage } from '@/lib/schema/model';
 
-export function ListFilters({ filter, setFilter }: { filter: ProspectFilter; setFilter: (patch: Partial<ProspectFilter>) => void }) {
+export function ListFilters({
+  filter,
+  setFilter,
+}: {
+  filter: ProspectFilter;
+  setFilter: (patch: Partial<ProspectFilter>) => void;
+}) {
   return (
     <>
       <input
@@ -13,7 +19,11 @@ export function ListFilters({ filter, setFilter }: { filter: ProspectFilter; set
         value={filter.search}
         onChange={(e) => setFilter({ search: e.target.value })}
       />
-      <select aria-label="Stage filter" value={filter.stage} onChange={(e) => setFilter({ stage: e.target.value as StageFilter })}>
+      <select
+        aria-label="Stage filter"
+        value={filter.stage}
+        onChange={(e) => setFilter({ stage: e.target.value as StageFilter })}
+      >
         <option value="">All stages</option>
         <option value={NOT_CONTACTED}>Not contacted yet</option>
         {Stage.options.map((s) => (

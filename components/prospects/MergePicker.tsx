@@ -17,12 +17,16 @@ export function MergePicker({ picker }: { picker: Picker }) {
   if (!comparing)
     return (
       <div className="row small">
-        <span className="muted">{picked.length === 2 ? 'Two picked.' : `Pick two prospects who are one person (${picked.length} of 2).`}</span>
+        <span className="muted">
+          {picked.length === 2 ? 'Two picked.' : `Pick two prospects who are one person (${picked.length} of 2).`}
+        </span>
         <button className="primary" disabled={picked.length !== 2} onClick={() => picker.setComparing(true)}>
           Compare
         </button>
       </div>
     );
   if (picked.length !== 2) return null;
-  return <MergeProspects ids={[picked[0]!, picked[1]!]} onCancel={() => picker.setComparing(false)} onDone={picker.done} />;
+  return (
+    <MergeProspects ids={[picked[0]!, picked[1]!]} onCancel={() => picker.setComparing(false)} onDone={picker.done} />
+  );
 }

@@ -11,8 +11,10 @@ type FormActions = Pick<ProspectActions, 'form' | 'setField' | 'setTraits' | 'ed
 export function ProspectEditForm({ p, actions }: { p: Prospect; actions: FormActions }) {
   const { form, setField, setTraits, edits, saved, save } = actions;
   const manual = (k: string) => (p.manualFields.includes(k) ? <span className="manual"> (edited)</span> : null);
-  const set = (k: Exclude<keyof ProspectForm, 'traits'>) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
-    setField(k, e.target.value);
+  const set =
+    (k: Exclude<keyof ProspectForm, 'traits'>) =>
+    (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      setField(k, e.target.value);
   const textField = (k: ProspectTextField, label: string) => (
     <label className="field">
       <span>
@@ -37,7 +39,14 @@ export function ProspectEditForm({ p, actions }: { p: Prospect; actions: FormAct
         </label>
         <label className="field">
           <span>Deal value{manual('dealValue')}</span>
-          <input type="number" min="0" step="any" value={form.dealValue} onChange={set('dealValue')} aria-label="Deal value" />
+          <input
+            type="number"
+            min="0"
+            step="any"
+            value={form.dealValue}
+            onChange={set('dealValue')}
+            aria-label="Deal value"
+          />
         </label>
       </div>
       <details className="more">
@@ -68,8 +77,18 @@ export function ProspectEditForm({ p, actions }: { p: Prospect; actions: FormAct
           <span>Traits{manual('traits')}</span>
           {form.traits.map(([k, v], i) => (
             <div className="trait-row" key={i}>
-              <input type="text" aria-label="Trait name" value={k} onChange={(e) => setTraits(form.traits.map((t, j) => (j === i ? [e.target.value, t[1]] : t)))} />
-              <input type="text" aria-label="Trait value" value={v} onChange={(e) => setTraits(form.traits.map((t, j) => (j === i ? [t[0], e.target.value] : t)))} />
+              <input
+                type="text"
+                aria-label="Trait name"
+                value={k}
+                onChange={(e) => setTraits(form.traits.map((t, j) => (j === i ? [e.target.value, t[1]] : t)))}
+              />
+              <input
+                type="text"
+                aria-label="Trait value"
+                value={v}
+                onChange={(e) => setTraits(form.traits.map((t, j) => (j === i ? [t[0], e.target.value] : t)))}
+              />
               <button aria-label={`Remove trait ${k}`} onClick={() => setTraits(form.traits.filter((_, j) => j !== i))}>
                 ×
               </button>

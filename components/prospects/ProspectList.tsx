@@ -31,7 +31,8 @@ export function ProspectList({
       <section aria-label="Prospects" className="insights">
         <div className="empty">
           <strong>No prospects yet</strong>
-          Everyone you write to from Gmail or LinkedIn appears here. Open a LinkedIn profile or send a first message to start.
+          Everyone you write to from Gmail or LinkedIn appears here. Open a LinkedIn profile or send a first message to
+          start.
           <br />
           <button onClick={onImport}>Import leads (CSV)</button>
         </div>

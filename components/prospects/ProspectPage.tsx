@@ -5,7 +5,13 @@ import { CallLogger } from './CallLogger';
 import { ProspectEditForm } from './ProspectEditForm';
 import { ProspectHeader } from './ProspectHeader';
 import { Timeline } from './Timeline';
-import { useProspect, useProspectActions, useTemplateChoices, useTimeline, type TimelineState } from './use-prospect-page';
+import {
+  useProspect,
+  useProspectActions,
+  useTemplateChoices,
+  useTimeline,
+  type TimelineState,
+} from './use-prospect-page';
 
 export function ProspectPage({ id, onBack }: { id: string; onBack: () => void }) {
   // The three reads start together; the page waits for the record only.
@@ -24,7 +30,17 @@ export function ProspectPage({ id, onBack }: { id: string; onBack: () => void })
   return <ProspectDetails p={p} timeline={timeline} templates={templates} onBack={onBack} />;
 }
 
-function ProspectDetails({ p, timeline, templates, onBack }: { p: Prospect; timeline: TimelineState; templates: Template[]; onBack: () => void }) {
+function ProspectDetails({
+  p,
+  timeline,
+  templates,
+  onBack,
+}: {
+  p: Prospect;
+  timeline: TimelineState;
+  templates: Template[];
+  onBack: () => void;
+}) {
   const actions = useProspectActions(p);
   return (
     <section aria-label={`Prospect ${p.name}`} className="insights">

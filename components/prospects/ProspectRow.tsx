@@ -2,15 +2,29 @@
 import { notContactedYet, type ProspectListRow } from '@/lib/insights/prospects';
 import type { MergePicker } from './use-prospect-list';
 
-export function ProspectRow({ p, picker, onOpen }: { p: ProspectListRow; picker: MergePicker; onOpen: (id: string) => void }) {
+export function ProspectRow({
+  p,
+  picker,
+  onOpen,
+}: {
+  p: ProspectListRow;
+  picker: MergePicker;
+  onOpen: (id: string) => void;
+}) {
   const label = p.name || p.emails[0] || 'Unnamed';
   const body = (
     <>
       <span className="row">
         <span className="pname">{label}</span>
-        {notContactedYet(p) ? <span className="stage stage-new">not contacted yet</span> : <span className={`stage stage-${p.stage}`}>{p.stage}</span>}
+        {notContactedYet(p) ? (
+          <span className="stage stage-new">not contacted yet</span>
+        ) : (
+          <span className={`stage stage-${p.stage}`}>{p.stage}</span>
+        )}
       </span>
-      <span className="psub small muted">{[p.title, p.company].filter(Boolean).join(' · ') || p.emails[0] || p.linkedinUrl}</span>
+      <span className="psub small muted">
+        {[p.title, p.company].filter(Boolean).join(' · ') || p.emails[0] || p.linkedinUrl}
+      </span>
     </>
   );
   if (!picker.picking) {
@@ -24,7 +38,13 @@ export function ProspectRow({ p, picker, onOpen }: { p: ProspectListRow; picker:
   return (
     <li className="pick">
       <label>
-        <input type="checkbox" aria-label={`Pick ${label}`} checked={on} disabled={!on && picker.picked.length >= 2} onChange={() => picker.pick(p.id)} />
+        <input
+          type="checkbox"
+          aria-label={`Pick ${label}`}
+          checked={on}
+          disabled={!on && picker.picked.length >= 2}
+          onChange={() => picker.pick(p.id)}
+        />
         <span className="pick-body">{body}</span>
       </label>
     </li>

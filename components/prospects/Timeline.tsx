@@ -3,7 +3,15 @@ import type { Prospect, Template } from '@/lib/schema/model';
 import { TimelineItem } from './TimelineItem';
 import type { TimelineState } from './use-prospect-page';
 
-export function Timeline({ p, timeline: { view, now }, templates }: { p: Prospect; timeline: TimelineState; templates: Template[] }) {
+export function Timeline({
+  p,
+  timeline: { view, now },
+  templates,
+}: {
+  p: Prospect;
+  timeline: TimelineState;
+  templates: Template[];
+}) {
   const count = view?.count ?? 0;
   return (
     <>

@@ -7,7 +7,12 @@ import type { Classification, Message, ReplyIntent, Template } from '@/lib/schem
 import { channelLabel, dateText, dateTimeText } from '@/components/insights/format';
 import { useMessageJudgement, useMessageTemplate } from './use-prospect-page';
 
-const CLASS_LABEL: Record<Classification, string> = { human: 'human', 'auto-reply': 'auto-reply', bounce: 'bounce', delay: 'delivery delayed' };
+const CLASS_LABEL: Record<Classification, string> = {
+  human: 'human',
+  'auto-reply': 'auto-reply',
+  bounce: 'bounce',
+  delay: 'delivery delayed',
+};
 const INTENT_LABEL: Record<ReplyIntent, string> = {
   interested: 'interested',
   'not-interested': 'not interested',
@@ -20,7 +25,8 @@ const INTENT_LABEL: Record<ReplyIntent, string> = {
  *  recipient by name when the address book had one (`full`: every address, for the tooltip). */
 function timelineRecipients(m: Message, full = false): string {
   const who = (l: string) => (full ? l : (/^(.+?)\s*<[^>]+>$/.exec(l)?.[1] ?? l));
-  const part = (label: string, list: readonly string[] | undefined) => (list?.length ? `${label} ${list.map(who).join(', ')}` : '');
+  const part = (label: string, list: readonly string[] | undefined) =>
+    list?.length ? `${label} ${list.map(who).join(', ')}` : '';
   return [part('to', m.to), part('cc', m.cc), part('bcc', m.bcc)].filter(Boolean).join(' · ');
 }
 
@@ -35,33 +41,64 @@ export function TimelineItem({ m, templates, now }: { m: Message; templates: Tem
     <li className={m.direction === 'outbound' ? 'out' : 'in'} data-status={m.status ?? 'sent'}>
       <div className="meta small">
         <span className={`ch ch-${isCall ? 'call' : m.channel}`}>{isCall ? 'Call' : channelLabel(m.channel)}</span>
-        <span>{m.direction === 'outbound' ? (isCall ? 'You called' : pending ? 'You scheduled' : 'You wrote') : 'They wrote'}</span>
+        <span>
+          {m.direction === 'outbound'
+            ? isCall
+              ? 'You called'
+              : pending
+                ? 'You scheduled'
+                : 'You wrote'
+            : 'They wrote'}
+        </span>
         <span className="muted" title={dateText(m.sentAt)}>
           {m.status === 'scheduled' && m.scheduledAt == null ? 'time not known' : dateTimeText(m.sentAt)}
         </span>
         {m.scheduledAt !== undefined && (
-          <span className="badge sched" data-testid="scheduled-badge" title="Sent with Gmail's Schedule send: counted from its scheduled time.">
+          <span
+            className="badge sched"
+            data-testid="scheduled-badge"
+            title="Sent with Gmail's Schedule send: counted from its scheduled time."
+          >
             {pending ? 'scheduled, not sent yet' : 'scheduled send'}
           </span>
         )}
         {m.kind === 'linkedin-invite' && <span className="badge">invitation</span>}
         {m.withdrawnAt != null && (
-          <span className="badge" data-testid="withdrawn-badge" title="You withdrew this invitation: it is left out of the acceptance numbers.">
+          <span
+            className="badge"
+            data-testid="withdrawn-badge"
+            title="You withdrew this invitation: it is left out of the acceptance numbers."
+          >
             withdrawn
           </span>
         )}
         {m.classification === 'bounce' && <span className="badge bounce">bounce</span>}
         {m.classification === 'auto-reply' && <span className="badge auto">auto-reply</span>}
         {m.classification === 'delay' && (
-          <span className="badge auto" title="A mail system is still trying to deliver your message: not a bounce, the thread stays in the rates.">
+          <span
+            className="badge auto"
+            title="A mail system is still trying to deliver your message: not a bounce, the thread stays in the rates."
+          >
             delivery delayed
           </span>
         )}
-        {m.direction === 'inbound' && m.classification === 'human' && m.intent && <span className={`badge intent-${m.intent}`}>{INTENT_LABEL[m.intent]}</span>}
-        {isCall && <span className="badge">{m.kind === 'voicemail' ? 'voicemail' : (m.callOutcome ?? 'no-answer')}</span>}
+        {m.direction === 'inbound' && m.classification === 'human' && m.intent && (
+          <span className={`badge intent-${m.intent}`}>{INTENT_LABEL[m.intent]}</span>
+        )}
+        {isCall && (
+          <span className="badge">{m.kind === 'voicemail' ? 'voicemail' : (m.callOutcome ?? 'no-answer')}</span>
+        )}
       </div>
-      {recipients && <div className="small muted recipients" title={timelineRecipients(m, true)}>{recipients}</div>}
-      {m.subject && <div className="small"><strong>{m.subject}</strong></div>}
+      {recipients && (
+        <div className="small muted recipients" title={timelineRecipients(m, true)}>
+          {recipients}
+        </div>
+      )}
+      {m.subject && (
+        <div className="small">
+          <strong>{m.subject}</strong>
+        </div>
+      )}
       {/* LinkedIn: the text as last edited, marked; the text first sent (what template attribution reads) in its tooltip. */}
       {m.editedText !== undefined ? (
         <div className="text small" data-testid="edited-text" title={`Edited on LinkedIn. First sent as: ${m.text}`}>
@@ -100,7 +137,10 @@ export function TimelineItem({ m, templates, now }: { m: Message; templates: Tem
 /** What an inbound message is and means, as detected or set by hand, with the controls to correct it. */
 function Judgement({ m }: { m: Message }) {
   const { busy, err, setClass, setIntent } = useMessageJudgement(m.id);
-  const failed = (m.classification === 'bounce' || m.classification === 'delay') && m.failedRecipients?.length ? m.failedRecipients : null;
+  const failed =
+    (m.classification === 'bounce' || m.classification === 'delay') && m.failedRecipients?.length
+      ? m.failedRecipients
+      : null;
   return (
     <div className="judgement small muted">
       <label>
@@ -147,7 +187,11 @@ function Judgement({ m }: { m: Message }) {
           Refers you to <strong>{m.referral}</strong>
         </div>
       )}
-      {failed && <div data-testid="message-failed">{m.classification === 'delay' ? 'Delayed for' : 'Bounced for'} {failed.join(', ')}</div>}
+      {failed && (
+        <div data-testid="message-failed">
+          {m.classification === 'delay' ? 'Delayed for' : 'Bounced for'} {failed.join(', ')}
+        </div>
+      )}
       {err && <span className="notice error">{err}</span>}
     </div>
   );

@@ -9,7 +9,11 @@ import { prospectVariables, resolveTemplate } from '@/lib/templates/variables';
 import { RateBar } from '@/components/insights/RateBar';
 import { MULTIPLE_NOTE, ciText, pct, repliedText, verdictDetail, verdictText } from '@/components/insights/format';
 
-const CHANNEL_LABEL: Record<Template['channel'], string> = { any: 'Email + LinkedIn', email: 'Email', linkedin: 'LinkedIn' };
+const CHANNEL_LABEL: Record<Template['channel'], string> = {
+  any: 'Email + LinkedIn',
+  email: 'Email',
+  linkedin: 'LinkedIn',
+};
 
 export type InsertState = { busy: true } | { busy: false; ok: boolean; message: string };
 
@@ -25,7 +29,16 @@ export interface TemplateCardProps {
   onArchive: (archived: boolean) => void;
 }
 
-export function TemplateCard({ template: t, stats, previewProspect, insertState, onInsert, onEdit, onDuplicate, onArchive }: TemplateCardProps) {
+export function TemplateCard({
+  template: t,
+  stats,
+  previewProspect,
+  insertState,
+  onInsert,
+  onEdit,
+  onDuplicate,
+  onArchive,
+}: TemplateCardProps) {
   const [open, setOpen] = useState(false);
   const values = prospectVariables(previewProspect);
   const body = resolveTemplate(t.body, values);
@@ -86,8 +99,8 @@ export function TemplateCard({ template: t, stats, previewProspect, insertState,
         <ul className="small muted tpl-versions" aria-label="By version">
           {versions.map((r) => (
             <li key={r.version}>
-              v{r.version}: {repliedText(r)}, {ciText(r)} · {verdictText(r.vsRest)}; positive {r.positive.k} of {r.positive.n} (
-              {pct(r.positive.rate)}), {ciText(r.positive)} · {verdictText(r.positiveVsRest)}
+              v{r.version}: {repliedText(r)}, {ciText(r)} · {verdictText(r.vsRest)}; positive {r.positive.k} of{' '}
+              {r.positive.n} ({pct(r.positive.rate)}), {ciText(r.positive)} · {verdictText(r.positiveVsRest)}
             </li>
           ))}
         </ul>
@@ -104,11 +117,23 @@ export function TemplateCard({ template: t, stats, previewProspect, insertState,
       )}
       <div className="row tpl-actions">
         {!t.archived && (
-          <button type="button" className="primary" onClick={onInsert} disabled={insertState?.busy} aria-label={`Insert ${t.name}`}>
+          <button
+            type="button"
+            className="primary"
+            onClick={onInsert}
+            disabled={insertState?.busy}
+            aria-label={`Insert ${t.name}`}
+          >
             Insert
           </button>
         )}
-        <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} aria-controls={bodyId} aria-label={`${open ? 'Collapse' : 'Show all of'} ${t.name}`}>
+        <button
+          type="button"
+          onClick={() => setOpen(!open)}
+          aria-expanded={open}
+          aria-controls={bodyId}
+          aria-label={`${open ? 'Collapse' : 'Show all of'} ${t.name}`}
+        >
           {open ? 'Less' : 'More'}
         </button>
         <button type="button" onClick={onEdit} aria-label={`Edit ${t.name}`}>
@@ -117,7 +142,11 @@ export function TemplateCard({ template: t, stats, previewProspect, insertState,
         <button type="button" onClick={onDuplicate} aria-label={`Duplicate ${t.name}`}>
           Duplicate
         </button>
-        <button type="button" onClick={() => onArchive(!t.archived)} aria-label={`${t.archived ? 'Unarchive' : 'Archive'} ${t.name}`}>
+        <button
+          type="button"
+          onClick={() => onArchive(!t.archived)}
+          aria-label={`${t.archived ? 'Unarchive' : 'Archive'} ${t.name}`}
+        >
           {t.archived ? 'Unarchive' : 'Archive'}
         </button>
       </div>

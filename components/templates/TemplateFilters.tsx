@@ -16,12 +16,22 @@ export function TemplateFilters({ id, filter, setFilter, tags, archivedCount, pr
   return (
     <div className="tpl-filters">
       <div className="field">
-        <label className="tpl-label" htmlFor={`${id}-q`}>Search templates</label>
-        <input id={`${id}-q`} type="search" value={filter.query} onChange={(e) => setFilter({ query: e.target.value })} placeholder="Name, text or tag" />
+        <label className="tpl-label" htmlFor={`${id}-q`}>
+          Search templates
+        </label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={filter.query}
+          onChange={(e) => setFilter({ query: e.target.value })}
+          placeholder="Name, text or tag"
+        />
       </div>
       {tags.length > 0 && (
         <div className="field">
-          <label className="tpl-label" htmlFor={`${id}-tag`}>Tag</label>
+          <label className="tpl-label" htmlFor={`${id}-tag`}>
+            Tag
+          </label>
           <select id={`${id}-tag`} value={filter.tag} onChange={(e) => setFilter({ tag: e.target.value })}>
             <option value="">All tags</option>
             {tags.map((t) => (
@@ -33,9 +43,15 @@ export function TemplateFilters({ id, filter, setFilter, tags, archivedCount, pr
         </div>
       )}
       <div className="field">
-        <label className="tpl-label" htmlFor={`${id}-who`}>Preview and insert for</label>
+        <label className="tpl-label" htmlFor={`${id}-who`}>
+          Preview and insert for
+        </label>
         <select id={`${id}-who`} value={preview.choice} onChange={(e) => preview.setChoice(e.target.value)}>
-          <option value={AUTO}>{preview.current ? `Current tab: ${preview.current.name || 'unnamed prospect'}` : 'Current tab (no prospect found)'}</option>
+          <option value={AUTO}>
+            {preview.current
+              ? `Current tab: ${preview.current.name || 'unnamed prospect'}`
+              : 'Current tab (no prospect found)'}
+          </option>
           <option value={NONE}>Nobody (fallbacks)</option>
           {preview.recent.map((p) => (
             <option key={p.id} value={p.id}>
@@ -47,7 +63,12 @@ export function TemplateFilters({ id, filter, setFilter, tags, archivedCount, pr
       </div>
       {archivedCount > 0 && (
         <label className="tpl-check">
-          <input type="checkbox" checked={filter.showArchived} onChange={(e) => setFilter({ showArchived: e.target.checked })} /> Show archived ({archivedCount})
+          <input
+            type="checkbox"
+            checked={filter.showArchived}
+            onChange={(e) => setFilter({ showArchived: e.target.checked })}
+          />{' '}
+          Show archived ({archivedCount})
         </label>
       )}
     </div>

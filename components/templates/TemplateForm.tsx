@@ -45,7 +45,9 @@ export function TemplateForm({ initial, title, editingVersion, previewProspect, 
   const values = prospectVariables(previewProspect);
   const preview = resolveTemplate(body, values);
   const previewSubject = draft.subject ? resolveTemplate(draft.subject, values).text : null;
-  const textChanged = editingVersion !== undefined && (body.trim() !== initial.body.trim() || (draft.subject ?? '') !== (initial.subject ?? ''));
+  const textChanged =
+    editingVersion !== undefined &&
+    (body.trim() !== initial.body.trim() || (draft.subject ?? '') !== (initial.subject ?? ''));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -66,11 +68,22 @@ export function TemplateForm({ initial, title, editingVersion, previewProspect, 
     <form className="card tpl-form" onSubmit={submit} aria-label={title}>
       <h3 className="tpl-form-title">{title}</h3>
       <div className="field">
-        <label className="tpl-label" htmlFor={`${id}-name`}>Name</label>
-        <input ref={nameRef} id={`${id}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+        <label className="tpl-label" htmlFor={`${id}-name`}>
+          Name
+        </label>
+        <input
+          ref={nameRef}
+          id={`${id}-name`}
+          type="text"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={200}
+        />
       </div>
       <div className="field">
-        <label className="tpl-label" htmlFor={`${id}-channel`}>Channel</label>
+        <label className="tpl-label" htmlFor={`${id}-channel`}>
+          Channel
+        </label>
         <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as TemplateChannel)}>
           <option value="any">Email and LinkedIn</option>
           <option value="email">Email</option>
@@ -79,23 +92,49 @@ export function TemplateForm({ initial, title, editingVersion, previewProspect, 
       </div>
       {channel !== 'linkedin' && (
         <div className="field">
-          <label className="tpl-label" htmlFor={`${id}-subject`}>Subject</label>
-          <input id={`${id}-subject`} type="text" value={subject} onChange={(e) => setSubject(e.target.value)} maxLength={1000} />
+          <label className="tpl-label" htmlFor={`${id}-subject`}>
+            Subject
+          </label>
+          <input
+            id={`${id}-subject`}
+            type="text"
+            value={subject}
+            onChange={(e) => setSubject(e.target.value)}
+            maxLength={1000}
+          />
         </div>
       )}
       <div className="field">
-        <label className="tpl-label" htmlFor={`${id}-body`}>Body</label>
-        <textarea id={`${id}-body`} rows={8} value={body} onChange={(e) => setBody(e.target.value)} aria-describedby={`${id}-help`} />
+        <label className="tpl-label" htmlFor={`${id}-body`}>
+          Body
+        </label>
+        <textarea
+          id={`${id}-body`}
+          rows={8}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          aria-describedby={`${id}-help`}
+        />
       </div>
       <p id={`${id}-help`} className="muted small tpl-help">
         Variables: <code>{'{{firstName}}'}</code> <code>{'{{lastName}}'}</code> <code>{'{{company}}'}</code>{' '}
-        <code>{'{{title}}'}</code>, any custom trait such as <code>{'{{event}}'}</code>, and a fallback for when a value is
-        missing: <code>{'{{firstName|there}}'}</code>.
-        {custom.length > 0 && <> Custom here: {custom.map((c) => `{{${c}}}`).join(', ')} (filled from the prospect's traits).</>}
+        <code>{'{{title}}'}</code>, any custom trait such as <code>{'{{event}}'}</code>, and a fallback for when a value
+        is missing: <code>{'{{firstName|there}}'}</code>.
+        {custom.length > 0 && (
+          <> Custom here: {custom.map((c) => `{{${c}}}`).join(', ')} (filled from the prospect's traits).</>
+        )}
       </p>
       <div className="field">
-        <label className="tpl-label" htmlFor={`${id}-tags`}>Tags</label>
-        <input id={`${id}-tags`} type="text" value={tags} onChange={(e) => setTags(e.target.value)} placeholder="cold, follow-up, Q3" />
+        <label className="tpl-label" htmlFor={`${id}-tags`}>
+          Tags
+        </label>
+        <input
+          id={`${id}-tags`}
+          type="text"
+          value={tags}
+          onChange={(e) => setTags(e.target.value)}
+          placeholder="cold, follow-up, Q3"
+        />
       </div>
       {tried && errors.length > 0 && (
         <ul className="notice error tpl-errors" role="alert">
@@ -112,7 +151,10 @@ export function TemplateForm({ initial, title, editingVersion, previewProspect, 
       {body.trim() && (
         <section className="tpl-preview" aria-label="Preview">
           <div className="muted small">
-            Preview {previewProspect ? `for ${previewProspect.name || 'this prospect'}` : 'without a prospect (fallbacks shown)'}
+            Preview{' '}
+            {previewProspect
+              ? `for ${previewProspect.name || 'this prospect'}`
+              : 'without a prospect (fallbacks shown)'}
           </div>
           {previewSubject && <div className="tpl-preview-subject">{previewSubject}</div>}
           <div className="tpl-preview-body">{preview.text}</div>
@@ -121,7 +163,11 @@ export function TemplateForm({ initial, title, editingVersion, previewProspect, 
           )}
         </section>
       )}
-      {textChanged && <p className="muted small">Saving starts version {editingVersion! + 1}: its results are counted apart from v{editingVersion}.</p>}
+      {textChanged && (
+        <p className="muted small">
+          Saving starts version {editingVersion! + 1}: its results are counted apart from v{editingVersion}.
+        </p>
+      )}
       <div className="row">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save template'}

@@ -70,7 +70,8 @@ export function useTemplateActions(preview: Pick<PreviewProspect, 'choice' | 'pr
     setNotice(await saveTemplate(qc, editing, draft));
     setEditing(null);
   };
-  const act = async (t: Template, action: 'duplicate' | 'archive' | 'unarchive') => setNotice(await templateAction(qc, t, action));
+  const act = async (t: Template, action: 'duplicate' | 'archive' | 'unarchive') =>
+    setNotice(await templateAction(qc, t, action));
   const insert = async (t: Template) => {
     setInserts((s) => ({ ...s, [t.id]: { busy: true } }));
     const auto = preview.choice === AUTO;

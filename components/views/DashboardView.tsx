@@ -47,7 +47,9 @@ export function DashboardView() {
       )}
       <Headline dash={view.core} windowDays={windowDays} minSample={minSample} />
       <ActivitySection activity={view.activity} scheduled={view.scheduled} />
-      {view.invitations && <InvitationsSection a={view.invitations} pendingDays={view.settings.invitePendingDays} minSample={minSample} />}
+      {view.invitations && (
+        <InvitationsSection a={view.invitations} pendingDays={view.settings.invitePendingDays} minSample={minSample} />
+      )}
       <ListsSection dash={view.core} names={view.names} windowDays={windowDays} now={f.now} />
       <TemplatesSection dash={view.core} minSample={minSample} />
       <TraitsSection dash={view.people} minSample={minSample} dimension={f.dimension} setDimension={f.setDimension} />

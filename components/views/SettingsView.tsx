@@ -2,7 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useDataTransfer, type ImportProgress } from '@/lib/insights/data-transfer';
 import type { HealthLine } from '@/lib/ingest/health';
-import { CLASSIFICATION_DAYS, captureStatusQuery, classificationQuery, saveSettings, settingsQuery, type ClassificationBreakdown } from '@/lib/insights/settings';
+import {
+  CLASSIFICATION_DAYS,
+  captureStatusQuery,
+  classificationQuery,
+  saveSettings,
+  settingsQuery,
+  type ClassificationBreakdown,
+} from '@/lib/insights/settings';
 import type { Classification } from '@/lib/schema/model';
 import type { Settings } from '@/lib/schema/settings';
 import { Loading } from '@/components/Loading';
@@ -11,7 +18,10 @@ import '@/components/insights/insights.css';
 function Health({ label, line }: { label: string; line: HealthLine }) {
   return (
     <div className="health" data-testid={`health-${label.toLowerCase()}`}>
-      <span className={`status-dot ${line.state === 'working' ? 'good' : line.state === 'degraded' ? 'warn' : 'idle'}`} aria-hidden />
+      <span
+        className={`status-dot ${line.state === 'working' ? 'good' : line.state === 'degraded' ? 'warn' : 'idle'}`}
+        aria-hidden
+      />
       <span>
         <strong>{label} capture:</strong> {line.text}
       </span>
@@ -107,7 +117,9 @@ export function SettingsView() {
                 if (Number.isInteger(n) && n >= 1 && n <= 365) save.mutate({ replyWindowDays: n });
               }}
             />
-            <small className="muted">A reply counts only if it arrives within this many days of the first message.</small>
+            <small className="muted">
+              A reply counts only if it arrives within this many days of the first message.
+            </small>
           </label>
           <label className="field">
             <span>Smallest sample worth a verdict</span>
@@ -135,18 +147,23 @@ export function SettingsView() {
                 if (Number.isInteger(n) && n >= 1 && n <= 365) save.mutate({ invitePendingDays: n });
               }}
             />
-            <small className="muted">LinkedIn never says when an invitation is ignored: one still pending this long counts as not accepted.</small>
+            <small className="muted">
+              LinkedIn never says when an invitation is ignored: one still pending this long counts as not accepted.
+            </small>
           </label>
           <p className="muted small" data-testid="identities">
             You, as learned from the pages:{' '}
-            {[...s.identities.emails, ...s.identities.linkedinProfileUrls].join(', ') || 'not seen yet (open Gmail or LinkedIn)'}
+            {[...s.identities.emails, ...s.identities.linkedinProfileUrls].join(', ') ||
+              'not seen yet (open Gmail or LinkedIn)'}
           </p>
         </div>
       )}
 
       <div className="card">
         <h3>Your data</h3>
-        <p className="muted small">Everything Sidelog knows is stored in this browser only. Export it to back it up or move it.</p>
+        <p className="muted small">
+          Everything Sidelog knows is stored in this browser only. Export it to back it up or move it.
+        </p>
         <div className="row">
           <button type="button" className="primary" onClick={() => void transfer.exportJson()}>
             Export JSON
@@ -164,7 +181,9 @@ export function SettingsView() {
             disabled={!!transfer.progress}
             onChange={(e) => void onImport(e.target.files?.[0])}
           />
-          <small className="muted">Merges a Sidelog export into what is here; importing the same file twice changes nothing.</small>
+          <small className="muted">
+            Merges a Sidelog export into what is here; importing the same file twice changes nothing.
+          </small>
         </label>
         {transfer.progress && <ImportProgressBar p={transfer.progress} onCancel={transfer.cancel} />}
         {shown && (
@@ -184,7 +203,13 @@ export function SettingsView() {
 function ImportProgressBar({ p, onCancel }: { p: ImportProgress; onCancel: () => void }) {
   // Reading is the first third of the bar, writing the next 60 %, the facts the rest.
   const fraction =
-    p.phase === 'reading' ? (p.bytes ? p.bytesRead / p.bytes : 0) * 0.3 : p.phase === 'writing' ? 0.3 + (p.read ? p.written / p.read : 0) * 0.6 : p.phase === 'facts' ? 0.9 : 1;
+    p.phase === 'reading'
+      ? (p.bytes ? p.bytesRead / p.bytes : 0) * 0.3
+      : p.phase === 'writing'
+        ? 0.3 + (p.read ? p.written / p.read : 0) * 0.6
+        : p.phase === 'facts'
+          ? 0.9
+          : 1;
   const mb = (n: number) => (n / 1_048_576).toFixed(1);
   return (
     <div className="import-progress" data-testid="import-progress">
@@ -207,29 +232,55 @@ function ImportProgressBar({ p, onCancel }: { p: ImportProgress; onCancel: () =>
 
 function ExcludedDomains({ value, onSave }: { value: string[]; onSave: (v: string[]) => void }) {
   const [text, setText] = useState(value.join('\n'));
-  const parse = (t: string) =>
-    [...new Set(t.split(/[\s,;]+/).map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean))];
+  const parse = (t: string) => [
+    ...new Set(
+      t
+        .split(/[\s,;]+/)
+        .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+        .filter(Boolean),
+    ),
+  ];
   return (
     <label className="field">
       <span>Excluded domains</span>
-      <textarea rows={3} value={text} placeholder="mycompany.com" onChange={(e) => setText(e.target.value)} onBlur={() => onSave(parse(text))} />
-      <small className="muted">Mail to or from these domains (your own company, say) is never logged. One per line.</small>
+      <textarea
+        rows={3}
+        value={text}
+        placeholder="mycompany.com"
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => onSave(parse(text))}
+      />
+      <small className="muted">
+        Mail to or from these domains (your own company, say) is never logged. One per line.
+      </small>
     </label>
   );
 }
 
-const CLASS_WORDS: Record<Classification, string> = { human: 'Human replies', 'auto-reply': 'Automatic replies', bounce: 'Bounces', delay: 'Delivery delayed' };
-const CLASS_SHORT: Record<Classification, string> = { human: 'human', 'auto-reply': 'auto-reply', bounce: 'bounce', delay: 'delivery delayed' };
+const CLASS_WORDS: Record<Classification, string> = {
+  human: 'Human replies',
+  'auto-reply': 'Automatic replies',
+  bounce: 'Bounces',
+  delay: 'Delivery delayed',
+};
+const CLASS_SHORT: Record<Classification, string> = {
+  human: 'human',
+  'auto-reply': 'auto-reply',
+  bounce: 'bounce',
+  delay: 'delivery delayed',
+};
 
 /** How each inbound message of the period was classified: per class and rule, and what was corrected by hand. */
 function ClassificationTable({ b }: { b: ClassificationBreakdown }) {
   if (b.total === 0) return <p className="small muted">Nothing came in.</p>;
-  const classes = (['human', 'auto-reply', 'bounce', 'delay'] as Classification[]).filter((c) => b.rules.some((r) => r.cls === c));
+  const classes = (['human', 'auto-reply', 'bounce', 'delay'] as Classification[]).filter((c) =>
+    b.rules.some((r) => r.cls === c),
+  );
   return (
     <>
       <p className="small" data-testid="classification-summary">
-        {b.total} messages came in: {b.byClass.human} human, {b.byClass['auto-reply']} automatic, {b.byClass.bounce} bounced,{' '}
-        {b.byClass.delay} delivery delayed (after corrections).
+        {b.total} messages came in: {b.byClass.human} human, {b.byClass['auto-reply']} automatic, {b.byClass.bounce}{' '}
+        bounced, {b.byClass.delay} delivery delayed (after corrections).
       </p>
       <table className="rates" data-testid="classification-table">
         <thead>
@@ -264,15 +315,20 @@ function ClassificationTable({ b }: { b: ClassificationBreakdown }) {
         {b.corrected.length > 0 && (
           <span className="muted">
             {' '}
-            ({b.corrected.map((c) => `${c.count} ${c.from ? CLASS_SHORT[c.from] : 'unknown'} → ${CLASS_SHORT[c.to]}`).join(', ')})
+            (
+            {b.corrected
+              .map((c) => `${c.count} ${c.from ? CLASS_SHORT[c.from] : 'unknown'} → ${CLASS_SHORT[c.to]}`)
+              .join(', ')}
+            )
           </span>
         )}
         ; reply intents corrected: {b.intentsCorrected === 0 ? 'none' : b.intentsCorrected}.
       </p>
       <p className="info small muted">
-        Each message that came in is read by its sender, subject and text (without quoted history): a bounce or a delay warning from a mail
-        system, an automatic reply (out of office, acknowledgement, ticket, challenge-response), or a person. A wrong call can be corrected on
-        the prospect&apos;s timeline; the correction is kept and every number follows.
+        Each message that came in is read by its sender, subject and text (without quoted history): a bounce or a delay
+        warning from a mail system, an automatic reply (out of office, acknowledgement, ticket, challenge-response), or
+        a person. A wrong call can be corrected on the prospect&apos;s timeline; the correction is kept and every number
+        follows.
       </p>
     </>
   );

@@ -33,11 +33,18 @@ export function TemplatesView() {
   const preview = usePreviewProspect();
   const { editing, setEditing, notice, inserts, save, act, insert } = useTemplateActions(preview);
 
-  if (templates.isPending) return <section aria-label="Templates" className="tpl-view"><Loading label="Loading templates…" /></section>;
+  if (templates.isPending)
+    return (
+      <section aria-label="Templates" className="tpl-view">
+        <Loading label="Loading templates…" />
+      </section>
+    );
   if (templates.isError)
     return (
       <section aria-label="Templates" className="tpl-view">
-        <p className="notice error" role="alert">Could not read templates: {String(templates.error)}</p>
+        <p className="notice error" role="alert">
+          Could not read templates: {String(templates.error)}
+        </p>
       </section>
     );
 
@@ -61,7 +68,14 @@ export function TemplatesView() {
       )}
 
       {editing === 'new' && (
-        <TemplateForm key="new" title="New template" initial={EMPTY_DRAFT} previewProspect={preview.prospect} onSave={save} onCancel={() => setEditing(null)} />
+        <TemplateForm
+          key="new"
+          title="New template"
+          initial={EMPTY_DRAFT}
+          previewProspect={preview.prospect}
+          onSave={save}
+          onCancel={() => setEditing(null)}
+        />
       )}
 
       {all.length === 0 && editing === null ? (
@@ -78,9 +92,19 @@ export function TemplatesView() {
       ) : (
         all.length > 0 && (
           <>
-            <TemplateFilters id={id} filter={filter} setFilter={list.setFilter} tags={list.tags} archivedCount={list.archivedCount} preview={preview} />
+            <TemplateFilters
+              id={id}
+              filter={filter}
+              setFilter={list.setFilter}
+              tags={list.tags}
+              archivedCount={list.archivedCount}
+              preview={preview}
+            />
             {list.visible.length === 0 ? (
-              <p className="empty">No template matches{q ? ` "${filter.query}"` : ''}{filter.tag ? ` with tag "${filter.tag}"` : ''}.</p>
+              <p className="empty">
+                No template matches{q ? ` "${filter.query}"` : ''}
+                {filter.tag ? ` with tag "${filter.tag}"` : ''}.
+              </p>
             ) : (
               <div className="tpl-list">
                 {list.visible.map((t) =>

@@ -1,6 +1,12 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messaging';
-import { ORPHAN_AGE_MS, drainAfterClose, drainOrphans, handleCapture, ingestQueued } from '@/lib/background/capture-handler';
+import {
+  ORPHAN_AGE_MS,
+  drainAfterClose,
+  drainOrphans,
+  handleCapture,
+  ingestQueued,
+} from '@/lib/background/capture-handler';
 import { observeLinkedInSends } from '@/lib/capture/linkedin/web-request';
 import { parseTapPayload } from '@/lib/capture/linkedin/network';
 import { injectLinkedInReaders } from '@/lib/capture/linkedin/inject-readers';
@@ -15,7 +21,9 @@ export default defineBackground(() => {
   onMessage('capture', ({ data, sender }) => handleCapture(data, sender));
   observeLinkedInSends((events) => void ingestQueued(events).catch(() => undefined));
   onMessage('parseLinkedInTap', ({ data }) => parseTapPayload(data, () => crypto.randomUUID()));
-  onMessage('loadLinkedInReaders', ({ sender }) => injectLinkedInReaders((injection) => browser.scripting.executeScript(injection), sender));
+  onMessage('loadLinkedInReaders', ({ sender }) =>
+    injectLinkedInReaders((injection) => browser.scripting.executeScript(injection), sender),
+  );
 
   // The toolbar button opens the popup; the popup's button opens the side panel.
   (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel

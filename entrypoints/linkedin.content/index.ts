@@ -40,8 +40,15 @@ export default defineContentScript({
 
     // Responses LinkedIn's app received, handed over raw by the main-world tap
     // (linkedin-main.content.ts), parsed by the background, checked here (tap-protocol.ts).
-    addEventListener(TAP_EVENT, (e) =>
-      void receiveTap((e as CustomEvent).detail, { parse: (d) => sendMessage('parseLinkedInTap', d), viewer: capture.viewer, push, newId: () => crypto.randomUUID() }),
+    addEventListener(
+      TAP_EVENT,
+      (e) =>
+        void receiveTap((e as CustomEvent).detail, {
+          parse: (d) => sendMessage('parseLinkedInTap', d),
+          viewer: capture.viewer,
+          push,
+          newId: () => crypto.randomUUID(),
+        }),
     );
 
     onMessage('insertTemplate', ({ data }) => insertTemplate(document, data));

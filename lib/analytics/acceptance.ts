@@ -26,7 +26,10 @@ export interface Acceptance {
   pendingDays: number;
 }
 
-export function acceptance(facts: Facts, o: { now: number; pendingDays: number; from?: number | null; to?: number | null }): Acceptance {
+export function acceptance(
+  facts: Facts,
+  o: { now: number; pendingDays: number; from?: number | null; to?: number | null },
+): Acceptance {
   const c = facts.threads;
   const P = facts.prospects;
   const li = CHANNELS.indexOf('linkedin');

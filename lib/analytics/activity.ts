@@ -110,7 +110,8 @@ export function activity(facts: Facts, o: ActivityOptions): Activity {
   for (const d of days) {
     const w = floorWeek(d.start);
     let last = weeks[weeks.length - 1];
-    if (!last || last.start !== w) weeks.push((last = { start: w, label: `Week of ${dayLabel(w)}`, gmail: 0, linkedin: 0 }));
+    if (!last || last.start !== w)
+      weeks.push((last = { start: w, label: `Week of ${dayLabel(w)}`, gmail: 0, linkedin: 0 }));
     last.gmail += d.gmail;
     last.linkedin += d.linkedin;
   }
@@ -118,9 +119,18 @@ export function activity(facts: Facts, o: ActivityOptions): Activity {
   for (const c of calls) {
     const w = floorWeek(c.start);
     let last = callWeeks[callWeeks.length - 1];
-    if (!last || last.start !== w) callWeeks.push((last = { start: w, label: `Week of ${dayLabel(w)}`, calls: 0, connected: 0 }));
+    if (!last || last.start !== w)
+      callWeeks.push((last = { start: w, label: `Week of ${dayLabel(w)}`, calls: 0, connected: 0 }));
     last.calls += c.calls;
     last.connected += c.connected;
   }
-  return { days, weeks, totals, calls, callWeeks, callTotals, connectRate: wilson(callTotals.connected, callTotals.total) };
+  return {
+    days,
+    weeks,
+    totals,
+    calls,
+    callWeeks,
+    callTotals,
+    connectRate: wilson(callTotals.connected, callTotals.total),
+  };
 }

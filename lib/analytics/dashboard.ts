@@ -77,11 +77,16 @@ export type Dashboard = DashboardCore & DashboardPeople & { activity: Activity }
 
 /** Units are the shared first step; pass them on to the other parts. Taken at `now`: a scheduled
  *  first touch not due yet is no unit. */
-export function dashboardUnits(input: Pick<DashboardInput, 'facts' | 'templates' | 'replyWindowDays' | 'filters' | 'now'>): Units {
+export function dashboardUnits(
+  input: Pick<DashboardInput, 'facts' | 'templates' | 'replyWindowDays' | 'filters' | 'now'>,
+): Units {
   return buildUnits(input.facts, input.replyWindowDays, input.templates, input.filters, input.now);
 }
 
-export function computeCore(input: Omit<DashboardInput, 'dimension'>, units: Units = dashboardUnits(input)): DashboardCore {
+export function computeCore(
+  input: Omit<DashboardInput, 'dimension'>,
+  units: Units = dashboardUnits(input),
+): DashboardCore {
   const { now, minSample, filters } = input;
   return {
     counts: unitCounts(units),
@@ -101,7 +106,10 @@ export function computeCore(input: Omit<DashboardInput, 'dimension'>, units: Uni
   };
 }
 
-export function computePeople(input: Pick<DashboardInput, 'templates' | 'minSample' | 'dimension'>, units: Units): DashboardPeople {
+export function computePeople(
+  input: Pick<DashboardInput, 'templates' | 'minSample' | 'dimension'>,
+  units: Units,
+): DashboardPeople {
   const { minSample } = input;
   const dimensions = dimensionsOf(units.facts);
   return {
@@ -120,7 +128,9 @@ export function computePeople(input: Pick<DashboardInput, 'templates' | 'minSamp
   };
 }
 
-export function computeActivity(input: Pick<DashboardInput, 'facts' | 'templates' | 'now' | 'filters' | 'utcOffsetMs'>): Activity {
+export function computeActivity(
+  input: Pick<DashboardInput, 'facts' | 'templates' | 'now' | 'filters' | 'utcOffsetMs'>,
+): Activity {
   const { now, filters, facts } = input;
   // "All time": the activity chart starts at the earliest outbound message.
   let from = filters.from ?? now;

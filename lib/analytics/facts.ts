@@ -26,18 +26,12 @@ export type AnalyticsProspect = Pick<
   | 'stage'
   | 'dealValue'
   | 'traits'
-> & Partial<Pick<Prospect, 'connectedAt'>>;
+> &
+  Partial<Pick<Prospect, 'connectedAt'>>;
 export type AnalyticsTemplate = Pick<Template, 'id' | 'name' | 'tags' | 'version' | 'archived'>;
 
 export type Dimension =
-  | 'seniority'
-  | 'title'
-  | 'company'
-  | 'industry'
-  | 'location'
-  | 'companySize'
-  | 'channel'
-  | `trait:${string}`;
+  'seniority' | 'title' | 'company' | 'industry' | 'location' | 'companySize' | 'channel' | `trait:${string}`;
 
 export const BUILTIN_DIMENSIONS: { key: Dimension; label: string }[] = [
   { key: 'seniority', label: 'Seniority' },
@@ -168,7 +162,15 @@ export function encodeFacts(threads: readonly AnalyticsThread[], prospects: read
   for (const p of prospects) prospectRow(p.id);
   const nStored = ids.length;
   // Duplicate ids (not expected from the database): the last row wins.
-  const unique = nStored === prospects.length ? prospects : ids.map(((byId) => (id: string) => byId.get(id)!)(new Map(prospects.map((p) => [p.id, p]))));
+  const unique =
+    nStored === prospects.length
+      ? prospects
+      : ids.map(
+          (
+            (byId) => (id: string) =>
+              byId.get(id)!
+          )(new Map(prospects.map((p) => [p.id, p]))),
+        );
 
   const tpl: string[] = [];
   const code = templateCoder(tpl);
@@ -248,9 +250,15 @@ export function encodeFacts(threads: readonly AnalyticsThread[], prospects: read
     if (total > nStored) codes.fill(valueCode(UNKNOWN), nStored);
     return { key, label, values, codes };
   };
-  for (const f of PROSPECT_FIELDS) dims.push(column(f, BUILTIN_DIMENSIONS.find((d) => d.key === f)!.label, (x) => x[f]));
+  for (const f of PROSPECT_FIELDS)
+    dims.push(column(f, BUILTIN_DIMENSIONS.find((d) => d.key === f)!.label, (x) => x[f]));
   for (const k of [...custom].sort()) dims.push(column(`trait:${k}`, k, (x) => x.traits[k]));
-  return { v: 1, tpl, threads: c, prospects: { id: ids, stored, name, emails, linkedin, stage, deal, connected, dims } };
+  return {
+    v: 1,
+    tpl,
+    threads: c,
+    prospects: { id: ids, stored, name, emails, linkedin, stage, deal, connected, dims },
+  };
 }
 
 const orNull = (x: number) => (Number.isNaN(x) ? null : x);
@@ -269,7 +277,12 @@ export function decodeThreads(f: Facts): AnalyticsThread[] {
     const prospectIds: string[] = [];
     for (let j = c.pOff[i]; j < c.pOff[i + 1]; j++) prospectIds.push(P.id[c.pIdx[j]]);
     const sends = [];
-    for (let j = c.sOff[i]; j < c.sOff[i + 1]; j++) sends.push({ at: c.sAt[j], templateId: tplId(c.sTpl[j]), call: c.sCall[j] < 0 ? null : CALL_OUTCOMES[c.sCall[j]] });
+    for (let j = c.sOff[i]; j < c.sOff[i + 1]; j++)
+      sends.push({
+        at: c.sAt[j],
+        templateId: tplId(c.sTpl[j]),
+        call: c.sCall[j] < 0 ? null : CALL_OUTCOMES[c.sCall[j]],
+      });
     const invites = [];
     for (let j = c.iOff[i]; j < c.iOff[i + 1]; j++) invites.push({ at: c.iAt[j], withdrawnAt: orNull(c.iWd[j]) });
     const dir = c.firstDir[i];
@@ -278,35 +291,34 @@ export function decodeThreads(f: Facts): AnalyticsThread[] {
       channel: CHANNELS[c.channel[i]],
       prospectIds,
       subject: c.subject[i],
-      summary:
-        !(c.flags[i] & SUMMARISED)
-          ? undefined
-          : {
-              firstMessageAt: null,
-              firstDirection: dir === 0 ? 'outbound' : dir === 1 ? 'inbound' : null,
-              firstOutboundAt: orNull(c.firstOut[i]),
-              firstOutboundMessageId: null,
-              firstTemplateId: tplId(c.firstTpl[i]),
-              firstTemplateVersion: c.firstVer[i] || null,
-              outboundCount: c.outCount[i],
-              inboundCount: 0,
-              lastOutboundAt: orNull(c.lastOut[i]),
-              lastInboundAt: orNull(c.lastIn[i]),
-              firstReplyAt: orNull(c.firstReply[i]),
-              firstReplyMessageId: null,
-              replyCreditTemplateId: tplId(c.creditTpl[i]),
-              replyCreditTemplateVersion: c.creditVer[i] || null,
-              replyCreditStep: c.creditStep[i] || null,
-              autoReplyCount: c.autoReplies[i],
-              bounced: (c.flags[i] & BOUNCED) !== 0,
-              awaitingUser: (c.flags[i] & AWAITING) !== 0,
-              sends,
-              invites,
-              ...(c.bRcpt[i] ? { bouncedRecipients: c.bRcpt[i]!.split('\n') } : {}),
-              ...(c.flags[i] & DELAYED ? { delayed: true } : {}),
-              ...(c.replyIntent[i] >= 0 ? { firstReplyIntent: INTENTS[c.replyIntent[i]] } : {}),
-              ...(Number.isNaN(c.firstPositive[i]) ? {} : { firstPositiveAt: c.firstPositive[i] }),
-            },
+      summary: !(c.flags[i] & SUMMARISED)
+        ? undefined
+        : {
+            firstMessageAt: null,
+            firstDirection: dir === 0 ? 'outbound' : dir === 1 ? 'inbound' : null,
+            firstOutboundAt: orNull(c.firstOut[i]),
+            firstOutboundMessageId: null,
+            firstTemplateId: tplId(c.firstTpl[i]),
+            firstTemplateVersion: c.firstVer[i] || null,
+            outboundCount: c.outCount[i],
+            inboundCount: 0,
+            lastOutboundAt: orNull(c.lastOut[i]),
+            lastInboundAt: orNull(c.lastIn[i]),
+            firstReplyAt: orNull(c.firstReply[i]),
+            firstReplyMessageId: null,
+            replyCreditTemplateId: tplId(c.creditTpl[i]),
+            replyCreditTemplateVersion: c.creditVer[i] || null,
+            replyCreditStep: c.creditStep[i] || null,
+            autoReplyCount: c.autoReplies[i],
+            bounced: (c.flags[i] & BOUNCED) !== 0,
+            awaitingUser: (c.flags[i] & AWAITING) !== 0,
+            sends,
+            invites,
+            ...(c.bRcpt[i] ? { bouncedRecipients: c.bRcpt[i]!.split('\n') } : {}),
+            ...(c.flags[i] & DELAYED ? { delayed: true } : {}),
+            ...(c.replyIntent[i] >= 0 ? { firstReplyIntent: INTENTS[c.replyIntent[i]] } : {}),
+            ...(Number.isNaN(c.firstPositive[i]) ? {} : { firstPositiveAt: c.firstPositive[i] }),
+          },
     };
   }
   return threads;
@@ -356,7 +368,13 @@ export interface FactsChange {
  * a day's changes cost a few copies of the arrays rather than re-encoding 20k rows.
  */
 export function mergeFacts(f: Facts, change: FactsChange): Facts {
-  if (!change.threads.length && !change.prospects.length && !change.deletedThreads.length && !change.deletedProspects.length) return f;
+  if (
+    !change.threads.length &&
+    !change.prospects.length &&
+    !change.deletedThreads.length &&
+    !change.deletedProspects.length
+  )
+    return f;
   if (change.deletedThreads.length) {
     // Removing thread rows shifts every row after them: rare (an undone send), so re-encode.
     const rows = decodeFacts(f);
@@ -398,7 +416,9 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
   const dims: DimensionColumn[] = P0.dims.map((d) => ({ ...d, values: d.values.slice(), codes: d.codes }));
   const custom = new Set<string>();
   for (const x of change.prospects) for (const k in x.traits) custom.add(k);
-  for (const k of custom) if (!dims.some((d) => d.key === `trait:${k}`)) dims.push({ key: `trait:${k}`, label: k, values: [UNKNOWN], codes: new Int32Array(P0.id.length) });
+  for (const k of custom)
+    if (!dims.some((d) => d.key === `trait:${k}`))
+      dims.push({ key: `trait:${k}`, label: k, values: [UNKNOWN], codes: new Int32Array(P0.id.length) });
   dims.sort((a, b) => {
     const ta = a.key.startsWith('trait:');
     const tb = b.key.startsWith('trait:');
@@ -413,7 +433,9 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
     d.codes = codes;
   });
   const getters = dims.map((d) =>
-    d.key.startsWith('trait:') ? ((x: AnalyticsProspect) => x.traits[d.key.slice(6)]) : ((x: AnalyticsProspect) => x[d.key as ProspectField]),
+    d.key.startsWith('trait:')
+      ? (x: AnalyticsProspect) => x.traits[d.key.slice(6)]
+      : (x: AnalyticsProspect) => x[d.key as ProspectField],
   );
   for (const x of change.prospects) {
     const p = rowOf(x.id);
@@ -536,7 +558,12 @@ export function mergeFacts(f: Facts, change: FactsChange): Facts {
   c.pOff[n] = pj;
   c.sOff[n] = sj;
   c.iOff[n] = ij;
-  return { v: 1, tpl, threads: c, prospects: { id: ids, stored, name, emails, linkedin, stage, deal, connected, dims } };
+  return {
+    v: 1,
+    tpl,
+    threads: c,
+    prospects: { id: ids, stored, name, emails, linkedin, stage, deal, connected, dims },
+  };
 }
 
 /** Row i of the thread columns from a thread; its prospects and sends go at `at` in the lists. */
@@ -582,7 +609,12 @@ function writeThread(
   return { pj, sj, ij };
 }
 
-function writeSummary(c: ThreadColumns, i: number, s: NonNullable<AnalyticsThread['summary']>, code: (id: string | null | undefined) => number) {
+function writeSummary(
+  c: ThreadColumns,
+  i: number,
+  s: NonNullable<AnalyticsThread['summary']>,
+  code: (id: string | null | undefined) => number,
+) {
   c.firstDir[i] = s.firstDirection === 'outbound' ? 0 : s.firstDirection === 'inbound' ? 1 : -1;
   c.firstOut[i] = time(s.firstOutboundAt);
   c.firstTpl[i] = code(s.firstTemplateId);
@@ -612,7 +644,12 @@ export function dimensionsOf(f: Facts): { key: Dimension; label: string }[] {
     for (let p = 0; p < d.codes.length; p++) if (stored[p] && d.codes[p] !== unknown) return true;
     return false;
   };
-  out = [...BUILTIN_DIMENSIONS, ...f.prospects.dims.filter((d) => d.key.startsWith('trait:') && present(d)).map((d) => ({ key: d.key, label: d.label }))];
+  out = [
+    ...BUILTIN_DIMENSIONS,
+    ...f.prospects.dims
+      .filter((d) => d.key.startsWith('trait:') && present(d))
+      .map((d) => ({ key: d.key, label: d.label })),
+  ];
   dimensionsCache.set(f, out);
   return out;
 }

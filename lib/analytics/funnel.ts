@@ -3,7 +3,15 @@
 // one count, whatever the number of threads or channels.
 import type { Stage } from '../schema/model';
 import { STAGES, UNKNOWN, type AnalyticsTemplate, type Dimension } from './facts';
-import { CHANNEL_MASK_VALUES, NONE, UNKNOWN_LABEL, dimensionColumn, prospectChannels, prospectOutcomes, templateLabel } from './rates';
+import {
+  CHANNEL_MASK_VALUES,
+  NONE,
+  UNKNOWN_LABEL,
+  dimensionColumn,
+  prospectChannels,
+  prospectOutcomes,
+  templateLabel,
+} from './rates';
 import { U_BOUNCED, type Units } from './units';
 
 export const FUNNEL_STEPS = ['contacted', 'replied', 'qualified', 'meeting', 'won'] as const;
@@ -70,7 +78,11 @@ function reached(units: Units) {
 }
 
 /** Funnels per group code (-1 = the prospect is in no group); `size` groups. */
-function funnels(units: Units, size: number, groupOf: (p: number) => number): { groups: Funnel[]; contacted: Int32Array } {
+function funnels(
+  units: Units,
+  size: number,
+  groupOf: (p: number) => number,
+): { groups: Funnel[]; contacted: Int32Array } {
   const { depth } = reached(units);
   const { stage, deal } = units.facts.prospects;
   const counts = new Int32Array(size * 5);
@@ -89,7 +101,11 @@ function funnels(units: Units, size: number, groupOf: (p: number) => number): { 
     const c = counts.subarray(g * 5, g * 5 + 5);
     contacted[g] = c[0];
     groups.push({
-      steps: FUNNEL_STEPS.map((step, i) => ({ step, count: c[i], conversion: i === 0 || c[i - 1] === 0 ? null : c[i] / c[i - 1] })),
+      steps: FUNNEL_STEPS.map((step, i) => ({
+        step,
+        count: c[i],
+        conversion: i === 0 || c[i - 1] === 0 ? null : c[i] / c[i - 1],
+      })),
       revenue: revenue[g],
       wonCount: c[4],
     });
@@ -101,7 +117,13 @@ export function funnel(units: Units): Funnel {
   return funnels(units, 1, () => 0).groups[0];
 }
 
-function grouped(units: Units, size: number, groupOf: (p: number) => number, keyOf: (g: number) => string, labelOf: (k: string) => string): FunnelGroup[] {
+function grouped(
+  units: Units,
+  size: number,
+  groupOf: (p: number) => number,
+  keyOf: (g: number) => string,
+  labelOf: (k: string) => string,
+): FunnelGroup[] {
   const { groups, contacted } = funnels(units, size, groupOf);
   const out: FunnelGroup[] = [];
   groups.forEach((f, g) => {
@@ -116,14 +138,36 @@ function grouped(units: Units, size: number, groupOf: (p: number) => number, key
 export function funnelByTemplate(units: Units, templates: readonly AnalyticsTemplate[]): FunnelGroup[] {
   const { firstTpl } = reached(units);
   const { tpl } = units.facts;
-  return grouped(units, tpl.length + 1, (p) => firstTpl[p] + 1, (g) => (g === 0 ? NONE : tpl[g - 1]), templateLabel(templates));
+  return grouped(
+    units,
+    tpl.length + 1,
+    (p) => firstTpl[p] + 1,
+    (g) => (g === 0 ? NONE : tpl[g - 1]),
+    templateLabel(templates),
+  );
 }
 
 /** Funnel and revenue by a trait of the prospect ('channel' = the channels they were reached on). */
 export function funnelByDimension(units: Units, dim: Dimension): FunnelGroup[] {
-  const col = dim === 'channel' ? { values: CHANNEL_MASK_VALUES, codes: prospectChannels(units) } : dimensionColumn(units.facts, dim);
+  const col =
+    dim === 'channel'
+      ? { values: CHANNEL_MASK_VALUES, codes: prospectChannels(units) }
+      : dimensionColumn(units.facts, dim);
   const label = (k: string) => (k === UNKNOWN ? UNKNOWN_LABEL : k);
-  if (!col) return grouped(units, 1, () => 0, () => UNKNOWN, label);
+  if (!col)
+    return grouped(
+      units,
+      1,
+      () => 0,
+      () => UNKNOWN,
+      label,
+    );
   const { values, codes } = col;
-  return grouped(units, values.length, (p) => codes[p], (g) => values[g], label);
+  return grouped(
+    units,
+    values.length,
+    (p) => codes[p],
+    (g) => values[g],
+    label,
+  );
 }

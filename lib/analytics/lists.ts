@@ -101,7 +101,11 @@ export function timeToReply(units: Units): TimeToReply {
     delays.push(d);
     counts[REPLY_TIME_BUCKETS.findIndex((b) => d < b.upTo)]++;
   }
-  return { median: median(delays), n: delays.length, buckets: REPLY_TIME_BUCKETS.map((b, i) => ({ label: b.label, count: counts[i] })) };
+  return {
+    median: median(delays),
+    n: delays.length,
+    buckets: REPLY_TIME_BUCKETS.map((b, i) => ({ label: b.label, count: counts[i] })),
+  };
 }
 
 /**

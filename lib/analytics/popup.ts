@@ -37,7 +37,10 @@ const rateOf = (r: Rate): Rate => ({ k: r.k, n: r.n, rate: r.rate, lo: r.lo, hi:
  * other row with enough threads ("No template" included) and above the interval of all the month's
  * other threads together. Overlapping intervals are "no clear leader yet".
  */
-export function bestTemplate(rows: readonly GroupRate[], minSample: number): { status: BestStatus; best: GroupRate | null; ahead: GroupRate | null } {
+export function bestTemplate(
+  rows: readonly GroupRate[],
+  minSample: number,
+): { status: BestStatus; best: GroupRate | null; ahead: GroupRate | null } {
   const templates = rows.filter((r) => r.key !== NONE);
   if (templates.length === 0) return { status: 'none', best: null, ahead: null };
   const ok = rows.filter((r) => r.n >= minSample);

@@ -39,7 +39,11 @@ export function threadPositiveRate(units: Units): Rate {
 }
 
 /** What the first replies (within the window, non-bounced units) said, by intent; `unjudged`: replies with no intent. */
-export function replyIntents(units: Units): { counts: Record<(typeof INTENTS)[number], number>; unjudged: number; replies: number } {
+export function replyIntents(units: Units): {
+  counts: Record<(typeof INTENTS)[number], number>;
+  unjudged: number;
+  replies: number;
+} {
   const counts = Object.fromEntries(INTENTS.map((x) => [x, 0])) as Record<(typeof INTENTS)[number], number>;
   let unjudged = 0;
   let replies = 0;
@@ -165,7 +169,12 @@ function countGroups(units: Units, size: number, codeOf: (unit: number) => numbe
   return { k, q, n, K, Q, N };
 }
 
-function groupRows(counts: ReturnType<typeof countGroups>, keyOf: (code: number) => string, labelOf: (key: string) => string, minSample: number): GroupRate[] {
+function groupRows(
+  counts: ReturnType<typeof countGroups>,
+  keyOf: (code: number) => string,
+  labelOf: (key: string) => string,
+  minSample: number,
+): GroupRate[] {
   const rows: GroupRate[] = [];
   const { k, q, n, K, Q, N } = counts;
   for (let g = 0; g < n.length; g++) {
@@ -212,7 +221,11 @@ export const templateLabel = (templates: readonly AnalyticsTemplate[]) => {
 };
 
 /** Template reply rate by first touch: replied ÷ threads whose first touch used the template. */
-export function templateFirstTouchRates(units: Units, templates: readonly AnalyticsTemplate[], minSample: number): GroupRate[] {
+export function templateFirstTouchRates(
+  units: Units,
+  templates: readonly AnalyticsTemplate[],
+  minSample: number,
+): GroupRate[] {
   const { tpl } = units.facts;
   const firstTpl = units.facts.threads.firstTpl;
   // Code 0 = no template, k + 1 = template k.
@@ -221,7 +234,11 @@ export function templateFirstTouchRates(units: Units, templates: readonly Analyt
 }
 
 /** Per template version (first touch). Keys are `<templateId>@<version>`. */
-export function templateVersionRates(units: Units, templates: readonly AnalyticsTemplate[], minSample: number): GroupRate[] {
+export function templateVersionRates(
+  units: Units,
+  templates: readonly AnalyticsTemplate[],
+  minSample: number,
+): GroupRate[] {
   const { firstTpl, firstVer } = units.facts.threads;
   const codes = new Map<number, number>();
   const keys: string[] = [];
@@ -298,7 +315,10 @@ export function stepRates(units: Units, maxStep = 5): StepRow[] {
     const t = units.t[i];
     const replied = (s & U_REPLIED) !== 0;
     // Unanswered: the steps sent so far (a scheduled follow-up counts once it is due).
-    const reached = Math.min(maxStep, replied ? creditStep[t] || 1 : units.asOf === Infinity ? outCount[t] : sentBy(units.facts, t, units.asOf));
+    const reached = Math.min(
+      maxStep,
+      replied ? creditStep[t] || 1 : units.asOf === Infinity ? outCount[t] : sentBy(units.facts, t, units.asOf),
+    );
     for (let k = 1; k <= reached; k++) sent[k]++;
     if (replied) answered[Math.min(maxStep, creditStep[t] || 1)]++;
   }
@@ -313,7 +333,10 @@ export function stepRates(units: Units, maxStep = 5): StepRow[] {
  * A dimension as codes per unit: `values[code(unit)]`. Prospect traits come from the unit's first
  * prospect; 'channel' is the thread's channel.
  */
-export function unitDimension(units: Units, dim: Dimension): { values: readonly string[]; code: (unit: number) => number } {
+export function unitDimension(
+  units: Units,
+  dim: Dimension,
+): { values: readonly string[]; code: (unit: number) => number } {
   const { pOff, pIdx, channel } = units.facts.threads;
   const pOut = units.pOut;
   if (dim === 'channel') return { values: CHANNELS, code: (i) => channel[units.t[i]] };
@@ -321,7 +344,11 @@ export function unitDimension(units: Units, dim: Dimension): { values: readonly 
   if (!col) return { values: [UNKNOWN], code: () => 0 };
   const codes = col.codes;
   // The thread's first prospect it reached (one whose address bounced is skipped).
-  return { values: col.values, code: (i) => codes[pOut[pOff[units.t[i]]] ? reachedProspect(units.facts, pOut, units.t[i]) : pIdx[pOff[units.t[i]]]] };
+  return {
+    values: col.values,
+    code: (i) =>
+      codes[pOut[pOff[units.t[i]]] ? reachedProspect(units.facts, pOut, units.t[i]) : pIdx[pOff[units.t[i]]]],
+  };
 }
 
 export function dimensionColumn(facts: Facts, dim: Dimension) {
@@ -338,7 +365,12 @@ export const UNKNOWN_LABEL = 'unknown';
  */
 export function rateByDimension(units: Units, dim: Dimension, minSample: number): GroupRate[] {
   const d = unitDimension(units, dim);
-  const rows = groupRows(countGroups(units, d.values.length, d.code), (g) => d.values[g], (k) => (k === UNKNOWN ? UNKNOWN_LABEL : k), minSample);
+  const rows = groupRows(
+    countGroups(units, d.values.length, d.code),
+    (g) => d.values[g],
+    (k) => (k === UNKNOWN ? UNKNOWN_LABEL : k),
+    minSample,
+  );
   const u = rows.findIndex((r) => r.key === UNKNOWN);
   if (u >= 0) rows.push(...rows.splice(u, 1));
   return rows;
@@ -381,7 +413,12 @@ export interface CrossTable {
 }
 
 /** Template × trait: first-touch reply rate for each (template, trait value) pair. */
-export function templateByDimension(units: Units, templates: readonly AnalyticsTemplate[], dim: Dimension, maxValues = 8): CrossTable {
+export function templateByDimension(
+  units: Units,
+  templates: readonly AnalyticsTemplate[],
+  dim: Dimension,
+  maxValues = 8,
+): CrossTable {
   const { tpl } = units.facts;
   const firstTpl = units.facts.threads.firstTpl;
   const d = unitDimension(units, dim);
@@ -408,9 +445,13 @@ export function templateByDimension(units: Units, templates: readonly AnalyticsT
     .filter((v) => vCount[v] > 0)
     .sort((a, b) => vCount[b] - vCount[a] || d.values[a].localeCompare(d.values[b]))
     .slice(0, maxValues);
-  const rows = [...tCount.keys()].filter((t) => tCount[t] > 0).map((t) => ({ id: tId(t), label: label(tId(t)), n: tCount[t] }));
+  const rows = [...tCount.keys()]
+    .filter((t) => tCount[t] > 0)
+    .map((t) => ({ id: tId(t), label: label(tId(t)), n: tCount[t] }));
   const cells: CrossCell[] = [];
-  for (let t = 0; t < T; t++) for (const v of values) if (n[t * V + v]) cells.push({ templateId: tId(t), value: d.values[v], ...wilson(k[t * V + v], n[t * V + v]) });
+  for (let t = 0; t < T; t++)
+    for (const v of values)
+      if (n[t * V + v]) cells.push({ templateId: tId(t), value: d.values[v], ...wilson(k[t * V + v], n[t * V + v]) });
   return {
     templates: rows.sort((a, b) => b.n - a.n || a.label.localeCompare(b.label)),
     values: values.map((v) => ({ value: d.values[v], n: vCount[v] })),
@@ -454,7 +495,12 @@ export const CHANNEL_MASK_VALUES = [UNKNOWN, 'gmail', 'linkedin', 'both'];
  * What the ones who answer have in common: for every trait value, its share among prospects who
  * replied against its share among prospects contacted who did not; largest differences first.
  */
-export function traitDifferences(units: Units, dims: readonly Dimension[], minSample: number, limit = 8): TraitDifference[] {
+export function traitDifferences(
+  units: Units,
+  dims: readonly Dimension[],
+  minSample: number,
+  limit = 8,
+): TraitDifference[] {
   const outcomes = prospectOutcomes(units);
   const channels = prospectChannels(units);
   let R = 0;
@@ -465,7 +511,8 @@ export function traitDifferences(units: Units, dims: readonly Dimension[], minSa
   }
   const rows: TraitDifference[] = [];
   for (const dim of dims) {
-    const col = dim === 'channel' ? { values: CHANNEL_MASK_VALUES, codes: channels } : dimensionColumn(units.facts, dim);
+    const col =
+      dim === 'channel' ? { values: CHANNEL_MASK_VALUES, codes: channels } : dimensionColumn(units.facts, dim);
     if (!col) continue;
     const { values, codes } = col;
     const r = new Int32Array(values.length);
@@ -493,6 +540,11 @@ export function traitDifferences(units: Units, dims: readonly Dimension[], minSa
   const tests = adjustComparisons(rows.map((r) => r.test));
   rows.forEach((r, i) => (r.test = tests[i]));
   return rows
-    .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.dimension.localeCompare(b.dimension) || a.value.localeCompare(b.value))
+    .sort(
+      (a, b) =>
+        Math.abs(b.difference) - Math.abs(a.difference) ||
+        a.dimension.localeCompare(b.dimension) ||
+        a.value.localeCompare(b.value),
+    )
     .slice(0, limit);
 }

@@ -95,8 +95,7 @@ export function fisherExact(a: number, b: number, c: number, d: number): number 
   const lo = Math.max(0, c1 - (n - r1));
   const hi = Math.min(r1, c1);
   const base = logFact(r1) + logFact(n - r1) + logFact(c1) + logFact(n - c1) - logFact(n);
-  const logP = (x: number) =>
-    base - logFact(x) - logFact(r1 - x) - logFact(c1 - x) - logFact(n - r1 - c1 + x);
+  const logP = (x: number) => base - logFact(x) - logFact(r1 - x) - logFact(c1 - x) - logFact(n - r1 - c1 + x);
   const observed = logP(a);
   const limit = observed + Math.log1p(1e-7);
   let p = 0;
@@ -206,15 +205,27 @@ export const MULTIPLE_COMPARISONS: PAdjustMethod = 'holm';
  * that were tested (not "too early") are adjusted across those rows (pAdjust), and a row is called
  * higher or lower only if its adjusted p is under alpha. With one test there is nothing to correct.
  */
-export function adjustComparisons(cs: readonly Comparison[], method: PAdjustMethod = MULTIPLE_COMPARISONS, alpha = 0.05): Comparison[] {
+export function adjustComparisons(
+  cs: readonly Comparison[],
+  method: PAdjustMethod = MULTIPLE_COMPARISONS,
+  alpha = 0.05,
+): Comparison[] {
   const tested = cs.map((c, i) => (c.p === null ? -1 : i)).filter((i) => i >= 0);
   if (tested.length < 2) return cs.slice();
-  const adj = pAdjust(tested.map((i) => cs[i].p!), method);
+  const adj = pAdjust(
+    tested.map((i) => cs[i].p!),
+    method,
+  );
   const out = cs.slice();
   tested.forEach((i, k) => {
     const c = cs[i];
     const p = adj[k];
-    out[i] = { ...c, p, verdict: p < alpha ? c.verdict : 'no-clear-difference', adjusted: { method, m: tested.length, raw: c.p! } };
+    out[i] = {
+      ...c,
+      p,
+      verdict: p < alpha ? c.verdict : 'no-clear-difference',
+      adjusted: { method, m: tested.length, raw: c.p! },
+    };
   });
   return out;
 }

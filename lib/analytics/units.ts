@@ -48,7 +48,11 @@ export interface Units {
 }
 
 /** Template codes (facts.tpl) of the templates carrying `tag`, as a lookup table; null = no tag filter. */
-export function taggedCodes(facts: Facts, templates: readonly AnalyticsTemplate[], tag: string | null | undefined): Uint8Array | null {
+export function taggedCodes(
+  facts: Facts,
+  templates: readonly AnalyticsTemplate[],
+  tag: string | null | undefined,
+): Uint8Array | null {
   if (!tag) return null;
   const ids = new Set(templates.filter((t) => t.tags.includes(tag)).map((t) => t.id));
   const out = new Uint8Array(facts.tpl.length);
@@ -63,7 +67,13 @@ export function taggedCodes(facts: Facts, templates: readonly AnalyticsTemplate[
  * (Gmail "Schedule send", dated by its due time in the facts) counts once it is due, with no new
  * event needed: every number is a function of `now`. Infinity: every stored first touch (tests).
  */
-export function buildUnits(facts: Facts, replyWindowDays: number, templates: readonly AnalyticsTemplate[] = [], filters: Filters = {}, asOf = Infinity): Units {
+export function buildUnits(
+  facts: Facts,
+  replyWindowDays: number,
+  templates: readonly AnalyticsTemplate[] = [],
+  filters: Filters = {},
+  asOf = Infinity,
+): Units {
   const c = facts.threads;
   const pOut = bouncedProspects(facts);
   const windowMs = replyWindowDays * DAY;

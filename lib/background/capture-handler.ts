@@ -22,7 +22,10 @@ const SITE_CHANNEL: Record<string, 'gmail' | 'linkedin'> = {
 };
 
 /** Which channel a sender may speak for: a content script only for its own site; our own pages for any. */
-export function senderChannel(sender: { id?: string; url?: string; origin?: string }, extensionId: string): 'gmail' | 'linkedin' | 'any' | null {
+export function senderChannel(
+  sender: { id?: string; url?: string; origin?: string },
+  extensionId: string,
+): 'gmail' | 'linkedin' | 'any' | null {
   if (sender.id !== extensionId) return null;
   const where = sender.url ?? (sender.origin ? `${sender.origin}/` : null);
   if (!where) return null;
@@ -86,7 +89,9 @@ async function drain(db: SidelogDb): Promise<void> {
       }
       try {
         settingsCache ??= getSettings();
-        templatesCache ??= Promise.all([db.templates.toArray(), db.templateVersions.toArray()]).then(([templates, versions]) => ({ templates, versions }));
+        templatesCache ??= Promise.all([db.templates.toArray(), db.templateVersions.toArray()]).then(
+          ([templates, versions]) => ({ templates, versions }),
+        );
         const [settings, { templates, versions }] = await Promise.all([settingsCache, templatesCache]);
         const result = await ingestEvents(
           {
@@ -135,12 +140,17 @@ export async function handleCapture(
   sender: { id?: string; url?: string; origin?: string },
 ): Promise<CaptureAck> {
   const allowed = senderChannel(sender, browser.runtime.id);
-  const events = Array.isArray((data as { events?: unknown })?.events) ? ((data as { events: unknown[] }).events) : [];
+  const events = Array.isArray((data as { events?: unknown })?.events) ? (data as { events: unknown[] }).events : [];
   if (!allowed) return { acked: [], rejected: events.length };
   // An event that claims another site's channel than the page it came from is malformed.
-  const checked = allowed === 'any'
-    ? events
-    : events.map((e) => ((e as { channel?: unknown })?.channel === allowed ? e : { ...(e as object), channel: `forged:${String((e as { channel?: unknown })?.channel)}` }));
+  const checked =
+    allowed === 'any'
+      ? events
+      : events.map((e) =>
+          (e as { channel?: unknown })?.channel === allowed
+            ? e
+            : { ...(e as object), channel: `forged:${String((e as { channel?: unknown })?.channel)}` },
+        );
   const result = await ingestQueued(checked);
   return { acked: result.acked, rejected: result.rejected };
 }

@@ -18,7 +18,10 @@ export function trackingFilter(channel: Channel): TrackingFilter {
     on = (v as { tracking?: Partial<Record<Channel, unknown>> } | undefined)?.tracking?.[channel] !== false;
   };
   // WXT storage item `local:settings` lives under the key "settings" of storage.local.
-  browser.storage.local.get('settings').then((r) => read(r.settings), () => undefined);
+  browser.storage.local.get('settings').then(
+    (r) => read(r.settings),
+    () => undefined,
+  );
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes.settings) read(changes.settings.newValue);
   });

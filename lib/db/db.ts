@@ -14,7 +14,6 @@ export interface MetaRow {
   value: unknown;
 }
 
-
 export type SidelogDb = Dexie & {
   prospects: EntityTable<Stamped<Prospect>, 'id'>;
   threads: EntityTable<Stamped<Thread>, 'id'>;
@@ -115,9 +114,13 @@ export function openDb(name = DB_NAME): SidelogDb {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(announced(2, upgradeToV2));
   // v2 → v3: records the stored keys prove to be one person are merged (lib/db/upgrade-v3.ts).
-  db.version(3).stores(SCHEMA_V3).upgrade(announced(3, (tx) => repairIdentities(tx, Date.now()).then(() => undefined)));
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade(announced(3, (tx) => repairIdentities(tx, Date.now()).then(() => undefined)));
   // v3 → v4: inbound mail judged again (class, rule, failed recipients, intent), summaries follow.
-  db.version(4).stores(SCHEMA_V4).upgrade(announced(4, (tx) => judgeStoredMail(tx).then(() => undefined)));
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade(announced(4, (tx) => judgeStoredMail(tx).then(() => undefined)));
   db.on('ready', () => {
     if (!upgrading) return;
     upgrading = false;

@@ -162,7 +162,12 @@ function createRevisionCore(down: DBCore): Partial<DBCore> {
   }
 
   function putMeta(trans: DBCoreTransaction, key: string, value: unknown): Thenable<void> {
-    return abortOnFailure(trans, P.resolve(meta().mutate({ trans, type: 'put', values: [{ key, value }] })).then((res) => failIfFailed(res, `meta ${key}`)));
+    return abortOnFailure(
+      trans,
+      P.resolve(meta().mutate({ trans, type: 'put', values: [{ key, value }] })).then((res) =>
+        failIfFailed(res, `meta ${key}`),
+      ),
+    );
   }
 
   /**
@@ -182,14 +187,20 @@ function createRevisionCore(down: DBCore): Partial<DBCore> {
   }
 
   /** Issues the meta writes and the row write together; resolves with the row write's response. */
-  function withMeta(metaWrites: Thenable<void>[], rowWrite: Thenable<DBCoreMutateResponse>): Thenable<DBCoreMutateResponse> {
+  function withMeta(
+    metaWrites: Thenable<void>[],
+    rowWrite: Thenable<DBCoreMutateResponse>,
+  ): Thenable<DBCoreMutateResponse> {
     return P.all<unknown>([...metaWrites, rowWrite]).then((all) => all[all.length - 1] as DBCoreMutateResponse);
   }
 
   function stampTable(tableName: RevTable, table: DBCoreTable): DBCoreTable {
     const { extractKey } = table.schema.primaryKey;
 
-    function put(st: TxState, req: Extract<DBCoreMutateRequest, { type: 'add' | 'put' }>): Thenable<DBCoreMutateResponse> {
+    function put(
+      st: TxState,
+      req: Extract<DBCoreMutateRequest, { type: 'add' | 'put' }>,
+    ): Thenable<DBCoreMutateResponse> {
       const first = st.counter + 1;
       st.counter += req.values.length;
       const revByKey = new Map<unknown, number>();
@@ -221,7 +232,11 @@ function createRevisionCore(down: DBCore): Partial<DBCore> {
     }
 
     /** Records a tombstone per key (each with its own rev), then issues the delete request. */
-    function del(st: TxState, keys: readonly unknown[], req: Extract<DBCoreMutateRequest, { type: 'delete' | 'deleteRange' }>): Thenable<DBCoreMutateResponse> {
+    function del(
+      st: TxState,
+      keys: readonly unknown[],
+      req: Extract<DBCoreMutateRequest, { type: 'delete' | 'deleteRange' }>,
+    ): Thenable<DBCoreMutateResponse> {
       const tomb = st.tombstones!;
       for (const key of keys) tomb.items.push([++st.counter, tableName, key as string]);
       if (tomb.items.length > MAX_TOMBSTONES) {
@@ -229,18 +244,27 @@ function createRevisionCore(down: DBCore): Partial<DBCore> {
         tomb.floor = Math.max(tomb.floor, dropped[dropped.length - 1][0]);
       }
       return withMeta(
-        [putMeta(req.trans, REV_KEY, st.counter), putMeta(req.trans, TOMBSTONES_KEY, { floor: tomb.floor, items: tomb.items })],
+        [
+          putMeta(req.trans, REV_KEY, st.counter),
+          putMeta(req.trans, TOMBSTONES_KEY, { floor: tomb.floor, items: tomb.items }),
+        ],
         table.mutate(req),
       );
     }
 
     /** clear(): which rows went is not recorded; consumers at any earlier rev rebuild. */
-    function clear(st: TxState, req: Extract<DBCoreMutateRequest, { type: 'deleteRange' }>): Thenable<DBCoreMutateResponse> {
+    function clear(
+      st: TxState,
+      req: Extract<DBCoreMutateRequest, { type: 'deleteRange' }>,
+    ): Thenable<DBCoreMutateResponse> {
       const tomb = st.tombstones!;
       tomb.floor = ++st.counter;
       tomb.items = [];
       return withMeta(
-        [putMeta(req.trans, REV_KEY, st.counter), putMeta(req.trans, TOMBSTONES_KEY, { floor: tomb.floor, items: tomb.items })],
+        [
+          putMeta(req.trans, REV_KEY, st.counter),
+          putMeta(req.trans, TOMBSTONES_KEY, { floor: tomb.floor, items: tomb.items }),
+        ],
         table.mutate(req),
       );
     }
@@ -272,7 +296,8 @@ function createRevisionCore(down: DBCore): Partial<DBCore> {
           if (req.range.type === 4 /* DBCoreRangeType.Never */) return table.mutate(req);
           const st = stateOf(req.trans);
           loadTombstones(st, req.trans);
-          if (req.range.type === 3 /* DBCoreRangeType.Any: clear() */) return enqueue(st, () => clear(st, req)) as Promise<DBCoreMutateResponse>;
+          if (req.range.type === 3 /* DBCoreRangeType.Any: clear() */)
+            return enqueue(st, () => clear(st, req)) as Promise<DBCoreMutateResponse>;
           // A primary-key range (Collection.delete() over where(':id')…): its keys, read in queue
           // order just before the delete, get tombstones like a bulkDelete.
           let keys: unknown[] = [];
@@ -280,9 +305,11 @@ function createRevisionCore(down: DBCore): Partial<DBCore> {
           st.tail = st.tail.then(() =>
             abortOnFailure(
               trans,
-              P.resolve(table.query({ trans, query: { index: table.schema.primaryKey, range }, values: false })).then((res) => {
-                keys = res.result;
-              }),
+              P.resolve(table.query({ trans, query: { index: table.schema.primaryKey, range }, values: false })).then(
+                (res) => {
+                  keys = res.result;
+                },
+              ),
             ),
           );
           return enqueue(st, () => del(st, keys, req)) as Promise<DBCoreMutateResponse>;
@@ -300,7 +327,8 @@ function createRevisionCore(down: DBCore): Partial<DBCore> {
   return {
     transaction(stores, mode, options) {
       // The counter and tombstones are written in the same transaction as the rows.
-      if (mode === 'readwrite' && !stores.includes(META) && stores.some((s) => TRACKED.has(s))) stores = [...stores, META];
+      if (mode === 'readwrite' && !stores.includes(META) && stores.some((s) => TRACKED.has(s)))
+        stores = [...stores, META];
       return down.transaction(stores, mode, options);
     },
     table(name) {

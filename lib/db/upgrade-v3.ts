@@ -73,7 +73,12 @@ interface Tables {
 
 /** Runs in the v2 → v3 upgrade transaction (any transaction over prospects, threads, messages, merges). */
 export async function repairIdentities(tx: Transaction, now: number): Promise<RepairResult> {
-  const t: Tables = { prospects: tx.table('prospects'), threads: tx.table('threads'), messages: tx.table('messages'), merges: tx.table('merges') };
+  const t: Tables = {
+    prospects: tx.table('prospects'),
+    threads: tx.table('threads'),
+    messages: tx.table('messages'),
+    merges: tx.table('merges'),
+  };
   const all = ((await t.prospects.toArray()) as Prospect[]).map((p) => ({ ...p, keys: p.keys ?? [] }));
   const threads = (await t.threads.toArray()) as Thread[];
   const { groups, evidence } = provenPeople(all, threads);
@@ -83,7 +88,10 @@ export async function repairIdentities(tx: Transaction, now: number): Promise<Re
 }
 
 /** The records each proof joins (groups of one person) and, per record, the proofs that joined it. */
-function provenPeople(all: Prospect[], threads: Thread[]): { groups: Prospect[][]; evidence: Map<string, Set<string>> } {
+function provenPeople(
+  all: Prospect[],
+  threads: Thread[],
+): { groups: Prospect[][]; evidence: Map<string, Set<string>> } {
   const byId = new Map(all.map((p) => [p.id, p]));
   const uf = new UnionFind();
   const evidence = new Map<string, Set<string>>();
@@ -110,7 +118,17 @@ function provenPeople(all: Prospect[], threads: Thread[]): { groups: Prospect[][
     for (const k of p.keys) {
       if (!fakeSlug(k)) continue;
       const o = byLowerMember.get(k.slice(3));
-      if (o) join(o, p.id, `lim:${byId.get(o)!.keys.find((x) => x.toLowerCase() === 'lim:' + k.slice(3))?.slice(4) ?? k.slice(3)}`);
+      if (o)
+        join(
+          o,
+          p.id,
+          `lim:${
+            byId
+              .get(o)!
+              .keys.find((x) => x.toLowerCase() === 'lim:' + k.slice(3))
+              ?.slice(4) ?? k.slice(3)
+          }`,
+        );
     }
   }
   // Invitation threads named both ways.
@@ -133,7 +151,12 @@ function provenPeople(all: Prospect[], threads: Thread[]): { groups: Prospect[][
 }
 
 /** Each group folded into one record (foldAll), every record's keys cleaned; the records left, in order. */
-async function foldPeople(t: Tables, groups: Prospect[][], evidence: Map<string, Set<string>>, now: number): Promise<{ merges: MergeRecord[]; survivors: Prospect[] }> {
+async function foldPeople(
+  t: Tables,
+  groups: Prospect[][],
+  evidence: Map<string, Set<string>>,
+  now: number,
+): Promise<{ merges: MergeRecord[]; survivors: Prospect[] }> {
   const merges: MergeRecord[] = [];
   const store = tablesMergeStore(t);
   const survivors: Prospect[] = [];
@@ -144,7 +167,9 @@ async function foldPeople(t: Tables, groups: Prospect[][], evidence: Map<string,
       survivors.push(cleaned);
       continue;
     }
-    const evidenceOf = (kept: Prospect, other: Prospect) => [...new Set([...(evidence.get(other.id) ?? []), ...(evidence.get(kept.id) ?? [])])];
+    const evidenceOf = (kept: Prospect, other: Prospect) => [
+      ...new Set([...(evidence.get(other.id) ?? []), ...(evidence.get(kept.id) ?? [])]),
+    ];
     const folded = await foldAll(store, group, { reason: 'upgrade', now, evidence: evidenceOf });
     merges.push(...folded.merges);
     for (const other of folded.left) survivors.push(cleanKeys(other));
@@ -162,14 +187,25 @@ async function foldPeople(t: Tables, groups: Prospect[][], evidence: Map<string,
  */
 async function foldStoredEchoes(t: Tables, threads: Thread[], survivors: Prospect[]): Promise<number> {
   let inviteEchoes = 0;
-  const inviteThreadIds = threads.filter((th) => th.channel === 'linkedin' && (th.externalId.startsWith('invite:') || th.keys.some((k) => k.startsWith('linkedin:t:invite:')))).map((th) => th.id);
+  const inviteThreadIds = threads
+    .filter(
+      (th) =>
+        th.channel === 'linkedin' &&
+        (th.externalId.startsWith('invite:') || th.keys.some((k) => k.startsWith('linkedin:t:invite:'))),
+    )
+    .map((th) => th.id);
   const invitees = new Set<string>();
   if (inviteThreadIds.length) {
-    for (const m of (await t.messages.where('threadId').anyOf(inviteThreadIds).toArray()) as Message[]) if (m.kind === 'linkedin-invite' && m.prospectId) invitees.add(m.prospectId);
+    for (const m of (await t.messages.where('threadId').anyOf(inviteThreadIds).toArray()) as Message[])
+      if (m.kind === 'linkedin-invite' && m.prospectId) invitees.add(m.prospectId);
   }
   const byProspect = new Map<string, Message[]>();
   if (invitees.size) {
-    for (const m of (await t.messages.where('prospectId').anyOf([...invitees]).toArray()) as Message[]) (byProspect.get(m.prospectId!) ?? byProspect.set(m.prospectId!, []).get(m.prospectId!)!).push(m);
+    for (const m of (await t.messages
+      .where('prospectId')
+      .anyOf([...invitees])
+      .toArray()) as Message[])
+      (byProspect.get(m.prospectId!) ?? byProspect.set(m.prospectId!, []).get(m.prospectId!)!).push(m);
   }
   for (const p of survivors) {
     const msgs = byProspect.get(p.id);
@@ -193,9 +229,18 @@ async function foldEcho(t: Tables, inv: Message, m: Message): Promise<void> {
   const invThread = (await t.threads.get(inv.threadId)) as Thread | undefined;
   const convThread = (await t.threads.get(m.threadId)) as Thread | undefined;
   await t.messages.delete(m.id);
-  await t.messages.put({ ...inv, threadId: m.threadId, keys: [...new Set([...inv.keys, ...m.keys])], seenBy: [...new Set([...inv.seenBy, ...m.seenBy])] });
+  await t.messages.put({
+    ...inv,
+    threadId: m.threadId,
+    keys: [...new Set([...inv.keys, ...m.keys])],
+    seenBy: [...new Set([...inv.seenBy, ...m.seenBy])],
+  });
   if (convThread && invThread && invThread.id !== convThread.id) {
-    await t.threads.put({ ...convThread, keys: [...new Set([...convThread.keys, ...invThread.keys])], prospectIds: [...new Set([...convThread.prospectIds, ...invThread.prospectIds])] });
+    await t.threads.put({
+      ...convThread,
+      keys: [...new Set([...convThread.keys, ...invThread.keys])],
+      prospectIds: [...new Set([...convThread.prospectIds, ...invThread.prospectIds])],
+    });
     const left = (await t.messages.where('threadId').equals(invThread.id).toArray()) as Message[];
     if (left.length === 0) await t.threads.delete(invThread.id);
     else await t.threads.put({ ...invThread, summary: summarizeThread(left) });

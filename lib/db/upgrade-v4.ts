@@ -26,11 +26,24 @@ export interface JudgeResult {
   threadsWritten: number;
 }
 
-const FIELDS: (keyof InboundFields)[] = ['classification', 'classificationRule', 'classificationSource', 'failedRecipients', 'intent', 'intentRule', 'intentSource', 'referral'];
-const same = (a: Partial<InboundFields>, b: InboundFields) => FIELDS.every((k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null));
+const FIELDS: (keyof InboundFields)[] = [
+  'classification',
+  'classificationRule',
+  'classificationSource',
+  'failedRecipients',
+  'intent',
+  'intentRule',
+  'intentSource',
+  'referral',
+];
+const same = (a: Partial<InboundFields>, b: InboundFields) =>
+  FIELDS.every((k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null));
 
 /** Runs in the v3 → v4 upgrade transaction (any read-write transaction over messages and threads). */
-export async function judgeStoredMail(tx: Transaction, progress: (done: number) => void = () => {}): Promise<JudgeResult> {
+export async function judgeStoredMail(
+  tx: Transaction,
+  progress: (done: number) => void = () => {},
+): Promise<JudgeResult> {
   const messagesT = tx.table('messages');
   const threadsT = tx.table('threads');
   const keys = (await messagesT.toCollection().primaryKeys()) as string[];
@@ -46,7 +59,7 @@ export async function judgeStoredMail(tx: Transaction, progress: (done: number) 
     for (const m of await page) (byThread.get(m.threadId) ?? byThread.set(m.threadId, []).get(m.threadId)!).push(m);
     read += READ_PAGE;
     // Reading is about a third of the work; judging and writing the rest.
-    progress((Math.min(read, keys.length) / Math.max(1, keys.length)) / 3);
+    progress(Math.min(read, keys.length) / Math.max(1, keys.length) / 3);
   }
   const threads = new Map(((await threadsP) as Thread[]).map((t) => [t.id, t]));
 

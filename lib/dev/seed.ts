@@ -47,8 +47,60 @@ function rng(seed: number) {
   };
 }
 
-const FIRST = ['Ana', 'Ben', 'Chloé', 'Dmitri', 'Eva', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Lars', 'Maya', 'Nils', 'Olu', 'Priya', 'Quentin', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Viktor', 'Wen', 'Ximena', 'Yusuf', 'Zoë', 'Mary-Catherine', 'Bartholomew'];
-const LAST = ['Adeyemi', 'Bergström', 'Castillo', 'Dubois', 'Eriksen', 'Fischer', 'García', 'Hoffmann', 'Ivanova', 'Jensen', 'Kowalski', 'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Rossi', 'Schmidt', 'Tanaka', 'van der Berg', 'Wójcik', 'Müller-Lüdenscheidt-Vanderbilt'];
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Chloé',
+  'Dmitri',
+  'Eva',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kemi',
+  'Lars',
+  'Maya',
+  'Nils',
+  'Olu',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Sven',
+  'Tariq',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Ximena',
+  'Yusuf',
+  'Zoë',
+  'Mary-Catherine',
+  'Bartholomew',
+];
+const LAST = [
+  'Adeyemi',
+  'Bergström',
+  'Castillo',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'García',
+  'Hoffmann',
+  'Ivanova',
+  'Jensen',
+  'Kowalski',
+  'Lindqvist',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Petrov',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'van der Berg',
+  'Wójcik',
+  'Müller-Lüdenscheidt-Vanderbilt',
+];
 const COMPANIES: [string, string, string, string][] = [
   // name, domain, industry, size
   ['Acme Analytics', 'acme-analytics.example', 'Software', '51-200'],
@@ -68,14 +120,59 @@ const COMPANIES: [string, string, string, string][] = [
   ['Orbit Freight', 'orbit.example', 'Logistics', '51-200'],
   ['Pioneer Capital', 'pioneer.example', 'Financial services', '11-50'],
 ];
-const TITLES = ['CEO', 'Co-founder & CTO', 'VP of Sales', 'VP Engineering', 'Director of Marketing', 'Head of Growth', 'Engineering Manager', 'Sales Manager', 'Senior Software Engineer', 'Account Executive', 'Data Analyst', 'Product Designer', 'Chief Revenue Officer', 'Marketing Intern'];
-const LOCATIONS = ['Berlin, Germany', 'London, United Kingdom', 'Paris, France', 'New York, NY', 'San Francisco, CA', 'Stockholm, Sweden', 'Madrid, Spain', 'Lagos, Nigeria', 'Tokyo, Japan', 'São Paulo, Brazil'];
+const TITLES = [
+  'CEO',
+  'Co-founder & CTO',
+  'VP of Sales',
+  'VP Engineering',
+  'Director of Marketing',
+  'Head of Growth',
+  'Engineering Manager',
+  'Sales Manager',
+  'Senior Software Engineer',
+  'Account Executive',
+  'Data Analyst',
+  'Product Designer',
+  'Chief Revenue Officer',
+  'Marketing Intern',
+];
+const LOCATIONS = [
+  'Berlin, Germany',
+  'London, United Kingdom',
+  'Paris, France',
+  'New York, NY',
+  'San Francisco, CA',
+  'Stockholm, Sweden',
+  'Madrid, Spain',
+  'Lagos, Nigeria',
+  'Tokyo, Japan',
+  'São Paulo, Brazil',
+];
 const SOURCES = ['conference', 'inbound list', 'referral', 'website visitor'];
 const TECH = ['HubSpot', 'Salesforce', 'Pipedrive', 'none'];
 
 // How much each trait multiplies the base reply chance (the signal the insights should find).
-const SENIORITY_FACTOR: Record<string, number> = { 'c-level': 0.6, founder: 1.5, vp: 0.8, director: 1.1, manager: 1.3, senior: 1.0, individual: 0.9, intern: 0.5 };
-const INDUSTRY_FACTOR: Record<string, number> = { Software: 1.3, Healthcare: 0.7, Logistics: 1.0, 'Financial services': 0.8, Retail: 0.9, Manufacturing: 1.1, Energy: 1.0, Education: 1.4, Media: 1.0 };
+const SENIORITY_FACTOR: Record<string, number> = {
+  'c-level': 0.6,
+  founder: 1.5,
+  vp: 0.8,
+  director: 1.1,
+  manager: 1.3,
+  senior: 1.0,
+  individual: 0.9,
+  intern: 0.5,
+};
+const INDUSTRY_FACTOR: Record<string, number> = {
+  Software: 1.3,
+  Healthcare: 0.7,
+  Logistics: 1.0,
+  'Financial services': 0.8,
+  Retail: 0.9,
+  Manufacturing: 1.1,
+  Energy: 1.0,
+  Education: 1.4,
+  Media: 1.0,
+};
 
 interface SeedTemplate {
   id: string;
@@ -91,14 +188,78 @@ interface SeedTemplate {
 }
 
 const TEMPLATE_KINDS = [
-  { name: 'Cold intro', channel: 'email', tags: ['cold', 'email'], followUp: false, quality: 0.14, subject: 'Quick question, {{firstName}}', body: 'Hi {{firstName}},\n\nI noticed {{company}} is hiring for sales. We help teams like yours log outreach without extra clicks.\n\nWorth a 15-minute call next week?\n\nAlex' },
-  { name: 'Pain-point opener', channel: 'email', tags: ['cold', 'email'], followUp: false, quality: 0.24, subject: '{{company}} and reply rates', body: 'Hi {{firstName}},\n\nMost teams we talk to cannot tell which message gets answered. Is that true at {{company}} too?\n\nAlex' },
-  { name: 'Bump', channel: 'email', tags: ['follow-up', 'email'], followUp: true, quality: 0.08, subject: null, body: 'Hi {{firstName}}, bumping this to the top of your inbox. Any thoughts?' },
-  { name: 'Breakup', channel: 'email', tags: ['follow-up', 'email'], followUp: true, quality: 0.12, subject: null, body: 'Hi {{firstName}}, I will stop writing after this one. If timing is wrong, just say so and I will check back in a quarter.' },
-  { name: 'LinkedIn connect note', channel: 'linkedin', tags: ['cold', 'linkedin'], followUp: false, quality: 0.2, subject: null, body: 'Hi {{firstName}}, I enjoyed your post on {{topic}}. Would love to connect.' },
-  { name: 'LinkedIn value drop', channel: 'linkedin', tags: ['cold', 'linkedin'], followUp: false, quality: 0.3, subject: null, body: 'Hi {{firstName}}, we wrote up how 40 sales teams measure reply rates. Want the link?' },
-  { name: 'LinkedIn nudge', channel: 'linkedin', tags: ['follow-up', 'linkedin'], followUp: true, quality: 0.1, subject: null, body: 'Hi {{firstName}}, just floating this back up. No pressure.' },
-  { name: 'Recruiting outreach', channel: 'any', tags: ['recruiting'], followUp: false, quality: 0.18, subject: 'Role at Northwind', body: 'Hi {{firstName}}, we are hiring a {{role}} and your background stood out. Open to a chat?' },
+  {
+    name: 'Cold intro',
+    channel: 'email',
+    tags: ['cold', 'email'],
+    followUp: false,
+    quality: 0.14,
+    subject: 'Quick question, {{firstName}}',
+    body: 'Hi {{firstName}},\n\nI noticed {{company}} is hiring for sales. We help teams like yours log outreach without extra clicks.\n\nWorth a 15-minute call next week?\n\nAlex',
+  },
+  {
+    name: 'Pain-point opener',
+    channel: 'email',
+    tags: ['cold', 'email'],
+    followUp: false,
+    quality: 0.24,
+    subject: '{{company}} and reply rates',
+    body: 'Hi {{firstName}},\n\nMost teams we talk to cannot tell which message gets answered. Is that true at {{company}} too?\n\nAlex',
+  },
+  {
+    name: 'Bump',
+    channel: 'email',
+    tags: ['follow-up', 'email'],
+    followUp: true,
+    quality: 0.08,
+    subject: null,
+    body: 'Hi {{firstName}}, bumping this to the top of your inbox. Any thoughts?',
+  },
+  {
+    name: 'Breakup',
+    channel: 'email',
+    tags: ['follow-up', 'email'],
+    followUp: true,
+    quality: 0.12,
+    subject: null,
+    body: 'Hi {{firstName}}, I will stop writing after this one. If timing is wrong, just say so and I will check back in a quarter.',
+  },
+  {
+    name: 'LinkedIn connect note',
+    channel: 'linkedin',
+    tags: ['cold', 'linkedin'],
+    followUp: false,
+    quality: 0.2,
+    subject: null,
+    body: 'Hi {{firstName}}, I enjoyed your post on {{topic}}. Would love to connect.',
+  },
+  {
+    name: 'LinkedIn value drop',
+    channel: 'linkedin',
+    tags: ['cold', 'linkedin'],
+    followUp: false,
+    quality: 0.3,
+    subject: null,
+    body: 'Hi {{firstName}}, we wrote up how 40 sales teams measure reply rates. Want the link?',
+  },
+  {
+    name: 'LinkedIn nudge',
+    channel: 'linkedin',
+    tags: ['follow-up', 'linkedin'],
+    followUp: true,
+    quality: 0.1,
+    subject: null,
+    body: 'Hi {{firstName}}, just floating this back up. No pressure.',
+  },
+  {
+    name: 'Recruiting outreach',
+    channel: 'any',
+    tags: ['recruiting'],
+    followUp: false,
+    quality: 0.18,
+    subject: 'Role at Northwind',
+    body: 'Hi {{firstName}}, we are hiring a {{role}} and your background stood out. Open to a chat?',
+  },
 ] as const;
 
 function makeTemplates(count: number, r: ReturnType<typeof rng>): SeedTemplate[] {
@@ -123,9 +284,18 @@ function makeTemplates(count: number, r: ReturnType<typeof rng>): SeedTemplate[]
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\w]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
 const fill = (body: string, first: string, company: string) =>
-  body.replace(/\{\{firstName\}\}/g, first).replace(/\{\{company\}\}/g, company).replace(/\{\{\w+\}\}/g, 'sales');
+  body
+    .replace(/\{\{firstName\}\}/g, first)
+    .replace(/\{\{company\}\}/g, company)
+    .replace(/\{\{\w+\}\}/g, 'sales');
 
 type ExportMessage = ExportFile['messages'][number];
 type ExportThread = ExportFile['threads'][number];
@@ -143,7 +313,14 @@ export function generateSeed(options: SeedOptions = {}): ExportFile {
 
   // Prospects -----------------------------------------------------------------------------------
   const prospects: ExportProspect[] = [];
-  const pTraits: { factor: number; hasEmail: boolean; hasLinkedin: boolean; first: string; company: string; domain: string }[] = [];
+  const pTraits: {
+    factor: number;
+    hasEmail: boolean;
+    hasLinkedin: boolean;
+    first: string;
+    company: string;
+    domain: string;
+  }[] = [];
   for (let i = 0; i < o.prospects; i++) {
     const first = r.pick(FIRST);
     const last = r.pick(LAST);
@@ -178,7 +355,10 @@ export function generateSeed(options: SeedOptions = {}): ExportFile {
       manualFields: [],
     });
     pTraits.push({
-      factor: (SENIORITY_FACTOR[seniority ?? 'individual'] ?? 1) * (INDUSTRY_FACTOR[industry] ?? 1) * (traits.source === 'referral' ? 1.6 : 1),
+      factor:
+        (SENIORITY_FACTOR[seniority ?? 'individual'] ?? 1) *
+        (INDUSTRY_FACTOR[industry] ?? 1) *
+        (traits.source === 'referral' ? 1.6 : 1),
       hasEmail,
       hasLinkedin,
       first,
@@ -199,7 +379,8 @@ export function generateSeed(options: SeedOptions = {}): ExportFile {
   // 5% of prospects were only looked at (profile visits): they get no thread.
   for (let i = 0; i < o.prospects && owners.length < o.threads; i++) if (!r.chance(0.05)) owners.push(i);
   const both = pTraits.map((p, i) => (p.hasEmail && p.hasLinkedin ? i : -1)).filter((i) => i >= 0);
-  while (owners.length < o.threads) owners.push(both.length && r.chance(0.8) ? r.pick(both) : r.int(0, o.prospects - 1));
+  while (owners.length < o.threads)
+    owners.push(both.length && r.chance(0.8) ? r.pick(both) : r.int(0, o.prospects - 1));
   const channelsUsed = new Map<number, Set<string>>();
   // Replied threads that can carry a longer conversation if a message count is requested.
   const conversations: { threadIdx: number; ch: 'gmail' | 'linkedin'; p: number; lastAt: number }[] = [];
@@ -221,16 +402,52 @@ export function generateSeed(options: SeedOptions = {}): ExportFile {
     // Recent days are busier (a seller ramping up), and weekends are quiet.
     let start = now - Math.floor(Math.pow(r.next(), 0.8) * o.days * DAY) - r.int(1, 10) * HOUR;
     if ([0, 6].includes(new Date(start).getUTCDay()) && r.chance(0.8)) start -= 2 * DAY;
-    const push = (m: Omit<ExportMessage, 'id' | 'channel' | 'threadId' | 'prospectId' | 'cc' | 'sentAt'> & { at: number }) => {
+    const push = (
+      m: Omit<ExportMessage, 'id' | 'channel' | 'threadId' | 'prospectId' | 'cc' | 'sentAt'> & { at: number },
+    ) => {
       const { at, ...rest } = m;
-      messages.push({ id: mid(ch), channel: ch, threadId, prospectId: p.id, cc: [], sentAt: iso(at), source: 'import', callOutcome: null, ...rest });
+      messages.push({
+        id: mid(ch),
+        channel: ch,
+        threadId,
+        prospectId: p.id,
+        cc: [],
+        sentAt: iso(at),
+        source: 'import',
+        callOutcome: null,
+        ...rest,
+      });
     };
     const kindOut = ch === 'gmail' ? 'email' : 'linkedin-message';
 
     // 3% of threads were started by the prospect (inbound first: not an outreach unit).
     if (r.chance(0.03)) {
-      push({ direction: 'inbound', kind: kindOut, from: addr, to: [me], subject, text: `Hi, ${pt.company} is looking at tools like yours.`, templateId: null, templateSource: null, templateVersion: null, classification: 'human', at: start });
-      push({ direction: 'outbound', kind: kindOut, from: me, to: [addr], subject, text: 'Thanks for reaching out! Here is a link to book a time.', templateId: null, templateSource: null, templateVersion: null, classification: 'human', at: start + 3 * HOUR });
+      push({
+        direction: 'inbound',
+        kind: kindOut,
+        from: addr,
+        to: [me],
+        subject,
+        text: `Hi, ${pt.company} is looking at tools like yours.`,
+        templateId: null,
+        templateSource: null,
+        templateVersion: null,
+        classification: 'human',
+        at: start,
+      });
+      push({
+        direction: 'outbound',
+        kind: kindOut,
+        from: me,
+        to: [addr],
+        subject,
+        text: 'Thanks for reaching out! Here is a link to book a time.',
+        templateId: null,
+        templateSource: null,
+        templateVersion: null,
+        classification: 'human',
+        at: start + 3 * HOUR,
+      });
       continue;
     }
 
@@ -251,7 +468,9 @@ export function generateSeed(options: SeedOptions = {}): ExportFile {
         from: me,
         to: [addr],
         subject: s === 1 ? subject : subject && `Re: ${subject}`,
-        text: tpl ? fill(tpl.body, pt.first, pt.company) : `Hi ${pt.first}, following up on my note about ${pt.company}.`,
+        text: tpl
+          ? fill(tpl.body, pt.first, pt.company)
+          : `Hi ${pt.first}, following up on my note about ${pt.company}.`,
         templateId: tpl?.id ?? null,
         templateVersion: tpl ? r.int(1, tpl.version) : null,
         templateSource: tpl ? (r.chance(0.6) ? 'inserted' : 'detected') : null,
@@ -261,26 +480,81 @@ export function generateSeed(options: SeedOptions = {}): ExportFile {
       });
       // Bounces: email only, right after the first touch; the thread stops there.
       if (ch === 'gmail' && s === 1 && r.chance(0.03)) {
-        push({ direction: 'inbound', kind: 'email', from: `mailer-daemon@googlemail.com`, to: [me], subject: 'Delivery Status Notification (Failure)', text: `Address not found: ${addr}`, templateId: null, templateSource: null, templateVersion: null, classification: 'bounce', at: at + 2 * 60_000 });
+        push({
+          direction: 'inbound',
+          kind: 'email',
+          from: `mailer-daemon@googlemail.com`,
+          to: [me],
+          subject: 'Delivery Status Notification (Failure)',
+          text: `Address not found: ${addr}`,
+          templateId: null,
+          templateSource: null,
+          templateVersion: null,
+          classification: 'bounce',
+          at: at + 2 * 60_000,
+        });
         break;
       }
       if (ch === 'gmail' && r.chance(0.05)) {
-        push({ direction: 'inbound', kind: 'email', from: addr, to: [me], subject: `Out of office: ${subject}`, text: 'I am out of the office until Monday with limited access to email.', templateId: null, templateSource: null, templateVersion: null, classification: 'auto-reply', at: at + 5 * 60_000 });
+        push({
+          direction: 'inbound',
+          kind: 'email',
+          from: addr,
+          to: [me],
+          subject: `Out of office: ${subject}`,
+          text: 'I am out of the office until Monday with limited access to email.',
+          templateId: null,
+          templateSource: null,
+          templateVersion: null,
+          classification: 'auto-reply',
+          at: at + 5 * 60_000,
+        });
       }
       const quality = tpl?.quality ?? 0.1;
       const pReply = Math.min(0.9, quality * pt.factor * (ch === 'linkedin' ? 1.15 : 1));
       if (r.chance(pReply)) {
         // Time to reply: log-normal around a few hours; 4% answer after the 30-day window.
         const late = r.chance(0.04);
-        const delay = late ? (31 + r.int(0, 20)) * DAY : Math.min(25 * DAY, Math.exp(Math.log(4 * HOUR) + 1.4 * gauss(r.next)));
+        const delay = late
+          ? (31 + r.int(0, 20)) * DAY
+          : Math.min(25 * DAY, Math.exp(Math.log(4 * HOUR) + 1.4 * gauss(r.next)));
         const replyAt = (s === 1 ? start : at) + Math.max(5 * 60_000, delay);
         if (replyAt < now) {
           replied = true; // a late reply is still a reply message; analytics applies the window
           repliedProspects.add(pi);
-          push({ direction: 'inbound', kind: kindOut, from: addr, to: [me], subject: subject && `Re: ${subject}`, text: r.pick(['Sounds interesting, tell me more.', 'Not right now, maybe next quarter.', 'Can you send pricing?', 'Happy to chat Thursday.']), templateId: null, templateSource: null, templateVersion: null, classification: 'human', at: replyAt });
+          push({
+            direction: 'inbound',
+            kind: kindOut,
+            from: addr,
+            to: [me],
+            subject: subject && `Re: ${subject}`,
+            text: r.pick([
+              'Sounds interesting, tell me more.',
+              'Not right now, maybe next quarter.',
+              'Can you send pricing?',
+              'Happy to chat Thursday.',
+            ]),
+            templateId: null,
+            templateSource: null,
+            templateVersion: null,
+            classification: 'human',
+            at: replyAt,
+          });
           // Two thirds of replies were answered by the user; the rest await the user.
           if (r.chance(0.66) && replyAt + 2 * HOUR < now) {
-            push({ direction: 'outbound', kind: kindOut, from: me, to: [addr], subject: subject && `Re: ${subject}`, text: 'Great, here is a link to my calendar.', templateId: null, templateSource: null, templateVersion: null, classification: 'human', at: replyAt + 2 * HOUR });
+            push({
+              direction: 'outbound',
+              kind: kindOut,
+              from: me,
+              to: [addr],
+              subject: subject && `Re: ${subject}`,
+              text: 'Great, here is a link to my calendar.',
+              templateId: null,
+              templateSource: null,
+              templateVersion: null,
+              classification: 'human',
+              at: replyAt + 2 * HOUR,
+            });
             conversations.push({ threadIdx: t, ch, p: pi, lastAt: replyAt + 2 * HOUR });
           }
           break;
@@ -297,7 +571,8 @@ export function generateSeed(options: SeedOptions = {}): ExportFile {
     const p = prospects[i];
     if (repliedProspects.has(i)) {
       const roll = r.next();
-      p.stage = roll < 0.4 ? 'replied' : roll < 0.6 ? 'qualified' : roll < 0.75 ? 'meeting' : roll < 0.87 ? 'won' : 'lost';
+      p.stage =
+        roll < 0.4 ? 'replied' : roll < 0.6 ? 'qualified' : roll < 0.75 ? 'meeting' : roll < 0.87 ? 'won' : 'lost';
       if (p.stage === 'meeting' || p.stage === 'won' || p.stage === 'qualified') p.dealValue = r.int(5, 120) * 500;
     }
     // Calls: 12% of contacted prospects get 1-3 logged calls, in their latest thread (calls do
@@ -343,9 +618,38 @@ export function generateSeed(options: SeedOptions = {}): ExportFile {
     const gap = Math.max(10 * 60_000, Math.min((now - c.lastAt) / 4, DAY));
     if (c.lastAt + 2 * gap >= now) continue;
     const kind = c.ch === 'gmail' ? 'email' : 'linkedin-message';
-    const base = { channel: c.ch, threadId: th.id, prospectId: pr.id, cc: [], subject: th.subject && `Re: ${th.subject}`, templateId: null, templateSource: null, templateVersion: null, classification: 'human' as const, source: 'import' as const, callOutcome: null, kind: kind as ExportMessage['kind'] };
-    messages.push({ ...base, id: mid(c.ch), direction: 'inbound', from: addr, to: [me], text: 'Thanks, that works. One more question about pricing.', sentAt: iso(c.lastAt + gap) });
-    messages.push({ ...base, id: mid(c.ch), direction: 'outbound', from: me, to: [addr], text: 'Sure, here are the details.', sentAt: iso(c.lastAt + 2 * gap) });
+    const base = {
+      channel: c.ch,
+      threadId: th.id,
+      prospectId: pr.id,
+      cc: [],
+      subject: th.subject && `Re: ${th.subject}`,
+      templateId: null,
+      templateSource: null,
+      templateVersion: null,
+      classification: 'human' as const,
+      source: 'import' as const,
+      callOutcome: null,
+      kind: kind as ExportMessage['kind'],
+    };
+    messages.push({
+      ...base,
+      id: mid(c.ch),
+      direction: 'inbound',
+      from: addr,
+      to: [me],
+      text: 'Thanks, that works. One more question about pricing.',
+      sentAt: iso(c.lastAt + gap),
+    });
+    messages.push({
+      ...base,
+      id: mid(c.ch),
+      direction: 'outbound',
+      from: me,
+      to: [addr],
+      text: 'Sure, here are the details.',
+      sentAt: iso(c.lastAt + 2 * gap),
+    });
     c.lastAt += 2 * gap;
   }
 
@@ -359,7 +663,8 @@ export function generateSeed(options: SeedOptions = {}): ExportFile {
     const h = [...m.id].reduce((x, c) => (Math.imul(x, 31) + c.charCodeAt(0)) >>> 0, 7) % 100;
     const x = byId.get(m.prospectId);
     const acceptedAt = sent + (1 + (h % 6)) * DAY;
-    if (x && (h < 30 || repliedProspects.has(x.i)) && acceptedAt < now) x.p.connectedAt = x.p.connectedAt ?? iso(acceptedAt);
+    if (x && (h < 30 || repliedProspects.has(x.i)) && acceptedAt < now)
+      x.p.connectedAt = x.p.connectedAt ?? iso(acceptedAt);
     else if (h >= 90 && sent + 14 * DAY < now) m.withdrawnAt = iso(sent + 14 * DAY);
   }
 

@@ -17,7 +17,10 @@ const isRec = (v: unknown): v is Rec => !!v && typeof v === 'object' && !Array.i
 /** Lower case, spaces and underscores as hyphens, then a synonym if one is known. */
 function enumish(v: unknown, synonyms: Record<string, string> = {}): unknown {
   if (typeof v !== 'string' || /^[a-z-]+$/.test(v)) return synonyms[v as string] ?? v; // the common case: already ours
-  const k = v.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const k = v
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   return synonyms[k] ?? k;
 }
 
@@ -34,7 +37,9 @@ const orNull = (v: unknown) => (v === undefined ? null : v);
 const orList = (v: unknown) => (v === undefined || v === null ? [] : v);
 
 function cutList(v: unknown, max: number): unknown {
-  return Array.isArray(v) && v.some((x) => typeof x === 'string' && x.length > max) ? v.map((x) => cut(x, max)) : orList(v);
+  return Array.isArray(v) && v.some((x) => typeof x === 'string' && x.length > max)
+    ? v.map((x) => cut(x, max))
+    : orList(v);
 }
 
 function traits(v: unknown): unknown {
@@ -49,11 +54,32 @@ function traits(v: unknown): unknown {
   return out;
 }
 
-const money = (v: unknown) => (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : orNull(v));
+const money = (v: unknown) =>
+  typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : orNull(v);
 
-const KIND = { 'linkedin-connection': 'linkedin-invite', invite: 'linkedin-invite', 'connection-request': 'linkedin-invite', 'in-mail': 'inmail', 'e-mail': 'email' };
-const CLASSIFICATION = { autoreply: 'auto-reply', 'auto-response': 'auto-reply', 'out-of-office': 'auto-reply', ooo: 'auto-reply', bounced: 'bounce', delayed: 'delay', 'delivery-delayed': 'delay' };
-const INTENT = { positive: 'interested', 'not-now': 'later', negative: 'not-interested', unsubscribe: 'not-interested', 'wrong-person': 'referral' };
+const KIND = {
+  'linkedin-connection': 'linkedin-invite',
+  invite: 'linkedin-invite',
+  'connection-request': 'linkedin-invite',
+  'in-mail': 'inmail',
+  'e-mail': 'email',
+};
+const CLASSIFICATION = {
+  autoreply: 'auto-reply',
+  'auto-response': 'auto-reply',
+  'out-of-office': 'auto-reply',
+  ooo: 'auto-reply',
+  bounced: 'bounce',
+  delayed: 'delay',
+  'delivery-delayed': 'delay',
+};
+const INTENT = {
+  positive: 'interested',
+  'not-now': 'later',
+  negative: 'not-interested',
+  unsubscribe: 'not-interested',
+  'wrong-person': 'referral',
+};
 const TEMPLATE_CHANNEL = { gmail: 'email', mail: 'email', 'e-mail': 'email', all: 'any', both: 'any' };
 const OUTCOME = { noanswer: 'no-answer', 'not-connected': 'no-answer' };
 

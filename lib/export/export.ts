@@ -36,7 +36,10 @@ export function exportProspect(p: Prospect): ExportFile['prospects'][number] {
 
 /** The site ids behind `<prefix><id>` lookup keys, other than `except`. */
 const aliasesOf = (keys: readonly string[], prefix: string, except: string) =>
-  keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)).filter((id) => id !== except);
+  keys
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length))
+    .filter((id) => id !== except);
 
 export function exportThread(t: Thread): ExportFile['threads'][number] {
   return {
@@ -71,7 +74,9 @@ export function exportMessage(m: Message): ExportFile['messages'][number] {
     source: m.source,
     externalId: m.externalId,
     // Thread keys (`<channel>:t:…`) never sit on messages; draft/legacy/origin ids do.
-    aliases: aliasesOf(m.keys, `${m.channel}:`, m.externalId).filter((a) => !a.startsWith('t:') && `${m.channel}:${a}` !== m.id),
+    aliases: aliasesOf(m.keys, `${m.channel}:`, m.externalId).filter(
+      (a) => !a.startsWith('t:') && `${m.channel}:${a}` !== m.id,
+    ),
     rfcMessageId: m.rfcMessageId,
     inReplyTo: m.inReplyTo,
     callOutcome: m.callOutcome,
@@ -104,7 +109,13 @@ export async function buildExport(db: SidelogDb, now: number): Promise<ExportFil
   const [prospects, threads, messages, templates] = await db.transaction(
     'r',
     [db.prospects, db.threads, db.messages, db.templates],
-    () => Promise.all([db.prospects.toArray(), db.threads.toArray(), db.messages.orderBy('sentAt').toArray(), db.templates.toArray()]),
+    () =>
+      Promise.all([
+        db.prospects.toArray(),
+        db.threads.toArray(),
+        db.messages.orderBy('sentAt').toArray(),
+        db.templates.toArray(),
+      ]),
   );
   return {
     format: 'sidelog-export',
@@ -157,7 +168,9 @@ export async function exportJsonBlob(db: SidelogDb, now: number): Promise<Blob> 
 
 /** The messages CSV as the parts of a Blob, one part per chunk of rows (header once). */
 export async function messagesCsvBlob(db: SidelogDb): Promise<Blob> {
-  const [messages, prospects] = await db.transaction('r', [db.messages, db.prospects], () => Promise.all([db.messages.toArray(), db.prospects.toArray()]));
+  const [messages, prospects] = await db.transaction('r', [db.messages, db.prospects], () =>
+    Promise.all([db.messages.toArray(), db.prospects.toArray()]),
+  );
   messages.sort(byTime);
   const byId = new Map(prospects.map((p) => [p.id, p]));
   const parts: string[] = [];
@@ -175,7 +188,11 @@ export function exportFileName(now: number): string {
 }
 
 /** Messages as CSV (one row per message), for spreadsheets. */
-export function messagesCsv(messages: readonly Message[], prospects: ReadonlyMap<string, Prospect>, header = true): string {
+export function messagesCsv(
+  messages: readonly Message[],
+  prospects: ReadonlyMap<string, Prospect>,
+  header = true,
+): string {
   return Papa.unparse(
     messages.map((m) => {
       const p = m.prospectId ? prospects.get(m.prospectId) : undefined;

@@ -52,7 +52,11 @@ const READ_CHUNK = 1 << 20;
  * between slices is whole), so the caller can show how much is read and cancel. Rejects a file
  * above MAX_IMPORT_BYTES before reading it.
  */
-export async function readExportBlob(blob: Blob, onBytes: (read: number) => void = () => {}, cancelled: () => boolean = () => false): Promise<string> {
+export async function readExportBlob(
+  blob: Blob,
+  onBytes: (read: number) => void = () => {},
+  cancelled: () => boolean = () => false,
+): Promise<string> {
   if (blob.size > MAX_IMPORT_BYTES) throw new ImportError('This file is too large to be a Sidelog export.');
   const decoder = new TextDecoder();
   const parts: string[] = [];
@@ -68,7 +72,8 @@ export async function readExportBlob(blob: Blob, onBytes: (read: number) => void
 }
 
 /** Records in a parsed file, as the progress counts them. */
-export const recordCount = (f: ExportFile) => f.prospects.length + f.threads.length + f.messages.length + f.templates.length;
+export const recordCount = (f: ExportFile) =>
+  f.prospects.length + f.threads.length + f.messages.length + f.templates.length;
 
 export interface ImportResult {
   added: { prospects: number; threads: number; messages: number; templates: number };
@@ -92,7 +97,9 @@ export function parseExportText(text: string): ExportFile {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.map(String).join('.') || 'the file';
-    throw new ImportError(`The file has a field of the wrong shape at ${where}: ${issue?.message ?? 'invalid'}. Nothing was imported.`);
+    throw new ImportError(
+      `The file has a field of the wrong shape at ${where}: ${issue?.message ?? 'invalid'}. Nothing was imported.`,
+    );
   }
   return parsed.data;
 }
@@ -104,12 +111,23 @@ function fillIn<T extends object>(cur: T, inc: T): T {
   const out = { ...cur } as Record<string, unknown>;
   for (const [k, v] of Object.entries(inc)) {
     const c = out[k];
-    if (c === null || c === undefined || c === '' || (Array.isArray(c) && c.length === 0 && Array.isArray(v) && v.length > 0)) out[k] = v;
+    if (
+      c === null ||
+      c === undefined ||
+      c === '' ||
+      (Array.isArray(c) && c.length === 0 && Array.isArray(v) && v.length > 0)
+    )
+      out[k] = v;
   }
   return out as T;
 }
 
-export async function importExport(db: SidelogDb, file: ExportFile, now: number, o: ImportOptions = {}): Promise<ImportResult> {
+export async function importExport(
+  db: SidelogDb,
+  file: ExportFile,
+  now: number,
+  o: ImportOptions = {},
+): Promise<ImportResult> {
   const prospects: Prospect[] = file.prospects.map((p) => ({
     id: p.id,
     name: p.name,
@@ -185,7 +203,9 @@ export async function importExport(db: SidelogDb, file: ExportFile, now: number,
     ...(m.editedText !== undefined ? { editedText: m.editedText } : {}),
     ...(m.withdrawnAt !== undefined ? { withdrawnAt: Date.parse(m.withdrawnAt) } : {}),
     ...importInbound(m),
-    keys: [...new Set([m.id, ...messageKeys(m.channel, m.externalId || m.id, m.aliases ?? [], m.rfcMessageId ?? null)])],
+    keys: [
+      ...new Set([m.id, ...messageKeys(m.channel, m.externalId || m.id, m.aliases ?? [], m.rfcMessageId ?? null)]),
+    ],
     seenBy: ['import'],
     updatedAt: now,
   }));
@@ -211,8 +231,12 @@ export async function importExport(db: SidelogDb, file: ExportFile, now: number,
     if (cancelled()) throw new ImportCancelled();
   };
   /** Writes rows in chunks, reporting and checking for a cancel between them (all in the one transaction). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Dexie's EntityTable insert types differ per table
-  async function putChunked(table: import('dexie').Table<any, string, any>, rows: unknown[], counted: number): Promise<void> {
+  async function putChunked(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Dexie's EntityTable insert types differ per table
+    table: import('dexie').Table<any, string, any>,
+    rows: unknown[],
+    counted: number,
+  ): Promise<void> {
     for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
       check();
       await table.bulkPut(rows.slice(i, i + WRITE_CHUNK));
@@ -229,7 +253,10 @@ export async function importExport(db: SidelogDb, file: ExportFile, now: number,
     const existingThreads = new Set(await db.threads.toCollection().primaryKeys());
     const fileThreads = new Set(threads.map((t) => t.id));
     const orphan = messages.find((m) => !fileThreads.has(m.threadId) && !existingThreads.has(m.threadId));
-    if (orphan) throw new ImportError(`Message ${orphan.id} names thread ${orphan.threadId}, which is neither in the file nor in Sidelog. Nothing was imported.`);
+    if (orphan)
+      throw new ImportError(
+        `Message ${orphan.id} names thread ${orphan.threadId}, which is neither in the file nor in Sidelog. Nothing was imported.`,
+      );
 
     /**
      * Merges the file's rows into a table; returns each row's resulting version. `derive` may
@@ -248,7 +275,8 @@ export async function importExport(db: SidelogDb, file: ExportFile, now: number,
       // Many overlaps (a re-import): one getAll beats thousands of gets.
       const current = new Map<string, T>();
       if (overlap.length > 2000) for (const r of (await table.toArray()) as T[]) current.set(r.id, r);
-      else if (overlap.length) ((await table.bulkGet(overlap)) as (T | undefined)[]).forEach((r) => r && current.set(r.id, r));
+      else if (overlap.length)
+        ((await table.bulkGet(overlap)) as (T | undefined)[]).forEach((r) => r && current.set(r.id, r));
       const puts: T[] = [];
       const finals: T[] = [];
       for (const row of rows) {
@@ -307,7 +335,14 @@ export async function importExport(db: SidelogDb, file: ExportFile, now: number,
     const knownVersions = await db.templateVersions.bulkGet(versionIds);
     const newVersions = templates
       .filter((_, i) => !knownVersions[i])
-      .map((t) => ({ id: `${t.id}@${t.version}`, templateId: t.id, version: t.version, subject: t.subject, body: t.body, createdAt: t.updatedAt }));
+      .map((t) => ({
+        id: `${t.id}@${t.version}`,
+        templateId: t.id,
+        version: t.version,
+        subject: t.subject,
+        body: t.body,
+        createdAt: t.updatedAt,
+      }));
     if (newVersions.length) await db.templateVersions.bulkPut(newVersions);
     // A cancel that came during the last chunk still rolls everything back.
     check();

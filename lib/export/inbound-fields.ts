@@ -42,7 +42,13 @@ export function importInbound(m: ExportMessage): Partial<Message> {
   if (m.intentRule !== undefined) out.intentRule = m.intentRule;
   if (m.intentSource !== undefined) out.intentSource = m.intentSource;
   if (m.referral !== undefined) out.referral = m.referral;
-  if (m.intent === undefined && m.direction === 'inbound' && out.classification === 'human' && m.kind !== 'call' && m.kind !== 'voicemail') {
+  if (
+    m.intent === undefined &&
+    m.direction === 'inbound' &&
+    out.classification === 'human' &&
+    m.kind !== 'call' &&
+    m.kind !== 'voicemail'
+  ) {
     Object.assign(out, intentFields('human', inputOf(m), []));
   }
   return out;

@@ -30,8 +30,18 @@ export function captureHealth(network: HealthRow | null, dom: HealthRow | null, 
     };
   }
   const ago = now - lastAt;
-  const when = ago < 60_000 ? 'just now' : ago < 3_600_000 ? `${Math.round(ago / 60_000)} min ago` : ago < DAY ? `${Math.round(ago / 3_600_000)} h ago` : `${Math.round(ago / DAY)} d ago`;
-  return { state: 'working', text: `working — ${recognised} item${recognised === 1 ? '' : 's'} recognised, last ${when}` };
+  const when =
+    ago < 60_000
+      ? 'just now'
+      : ago < 3_600_000
+        ? `${Math.round(ago / 60_000)} min ago`
+        : ago < DAY
+          ? `${Math.round(ago / 3_600_000)} h ago`
+          : `${Math.round(ago / DAY)} d ago`;
+  return {
+    state: 'working',
+    text: `working — ${recognised} item${recognised === 1 ? '' : 's'} recognised, last ${when}`,
+  };
 }
 
 /** What the Settings tab shows about capture: a line per site, ingestion counters, totals. */

@@ -91,7 +91,12 @@ function validate(raw: readonly unknown[], result: IngestResult, stats: StatsDel
  * reads). If any event throws, nothing of the batch is written and each event is replayed in a
  * unit of work of its own, so one bad event is lost alone and none is stored in part.
  */
-async function runBatch(deps: IngestDeps, active: CaptureEvent[], result: IngestResult, stats: StatsDelta): Promise<void> {
+async function runBatch(
+  deps: IngestDeps,
+  active: CaptureEvent[],
+  result: IngestResult,
+  stats: StatsDelta,
+): Promise<void> {
   const batch = await runUnit(deps, active);
   if (batch.ok) {
     batch.outcomes.forEach((o) => result[o]++);

@@ -49,7 +49,9 @@ export async function afterRetract(ws: WorkingSet, m: Message, now: number): Pro
   if (m.direction !== 'inbound' || m.classification !== 'human' || !m.prospectId) return;
   const p = await ws.getProspect(m.prospectId);
   if (!p || p.stage !== 'replied' || p.manualFields.includes('stage')) return;
-  const left = (await ws.messagesOfProspect(p.id)).some((x) => x.id !== m.id && x.direction === 'inbound' && x.classification === 'human');
+  const left = (await ws.messagesOfProspect(p.id)).some(
+    (x) => x.id !== m.id && x.direction === 'inbound' && x.classification === 'human',
+  );
   if (!left) ws.putProspect({ ...p, stage: 'contacted', updatedAt: now });
 }
 
@@ -61,13 +63,23 @@ const SLACK_MS = 10 * 60_000;
  * withdrawn and sent before the withdrawal, to the prospect any of the call's ids names. Never
  * creates a prospect; an invitation never logged (one without a note) leaves nothing to mark.
  */
-export async function withdrawInvitation(ws: WorkingSet, ev: WithdrawnEvent, now: number): Promise<'merged' | 'dropped'> {
+export async function withdrawInvitation(
+  ws: WorkingSet,
+  ev: WithdrawnEvent,
+  now: number,
+): Promise<'merged' | 'dropped'> {
   const keys = personKeys(ev.person);
   if (!keys.length) return 'dropped';
   const invites: Message[] = [];
   for (const p of await ws.prospectsByKeys(keys)) {
     for (const m of await ws.messagesOfProspect(p.id)) {
-      if (m.kind === 'linkedin-invite' && m.direction === 'outbound' && m.withdrawnAt == null && m.sentAt <= ev.at + SLACK_MS) invites.push(m);
+      if (
+        m.kind === 'linkedin-invite' &&
+        m.direction === 'outbound' &&
+        m.withdrawnAt == null &&
+        m.sentAt <= ev.at + SLACK_MS
+      )
+        invites.push(m);
     }
   }
   const inv = invites.sort((a, b) => b.sentAt - a.sentAt)[0];
@@ -95,7 +107,9 @@ export const INVITES_BACKFILLED = 'backfill:invite-facts';
  */
 export async function backfillInviteFacts(db: SidelogDb, now = Date.now(), chunk = 500): Promise<number> {
   if ((await db.meta.get(INVITES_BACKFILLED))?.value === true) return 0;
-  const ids = (await db.threads.filter((t) => t.channel === 'linkedin' && !!t.summary && t.summary.invites === undefined).primaryKeys()) as string[];
+  const ids = (await db.threads
+    .filter((t) => t.channel === 'linkedin' && !!t.summary && t.summary.invites === undefined)
+    .primaryKeys()) as string[];
   for (let i = 0; i < ids.length; i += chunk) {
     for (let attempt = 0; ; attempt++) {
       try {

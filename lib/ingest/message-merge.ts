@@ -58,8 +58,18 @@ export function scheduleMerge(existing: Message, incoming: Message, merged: Mess
   if (incoming.status === 'scheduled') {
     if (!wasScheduled && (existing.seenBy ?? []).includes('network')) return merged; // already sent
     const at = incoming.scheduledAt ?? existing.scheduledAt ?? null;
-    return { ...merged, status: 'scheduled', scheduledAt: at, sentAt: incoming.scheduledAt != null ? incoming.sentAt : existing.sentAt };
+    return {
+      ...merged,
+      status: 'scheduled',
+      scheduledAt: at,
+      sentAt: incoming.scheduledAt != null ? incoming.sentAt : existing.sentAt,
+    };
   }
   if (!wasScheduled) return merged;
-  return { ...merged, status: 'sent', scheduledAt: existing.scheduledAt ?? null, sentAt: incoming.source === 'network' ? incoming.sentAt : existing.sentAt };
+  return {
+    ...merged,
+    status: 'sent',
+    scheduledAt: existing.scheduledAt ?? null,
+    sentAt: incoming.source === 'network' ? incoming.sentAt : existing.sentAt,
+  };
 }

@@ -25,7 +25,12 @@ import type { WorkingSet } from './working-set';
 /** How far apart in time two layers' sightings of one message may be for the text match. */
 const FUZZY_WINDOW_MS = 5 * 60_000;
 
-export async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: MessageEvent, stats: StatsDelta): Promise<Outcome> {
+export async function ingestMessage(
+  deps: IngestDeps,
+  ws: WorkingSet,
+  ev: MessageEvent,
+  stats: StatsDelta,
+): Promise<Outcome> {
   const now = deps.now();
   if (isExcludedMail(deps, ev)) {
     countStat(stats, 'excluded');
@@ -46,8 +51,18 @@ export async function ingestMessage(deps: IngestDeps, ws: WorkingSet, ev: Messag
     return 'dropped';
   }
   const thread = await attachThread(ws, ev, found, { threadId, tKeys, prospectIds, now });
-  const incoming = newMessage(ev, { id: existing?.id ?? `${ev.channel}:${ev.externalId}`, thread, prospectIds, keys, now });
-  let msg = keepFirstText(existing, existing ? scheduleMerge(existing, incoming, mergeMessages(existing, incoming)) : incoming, ev);
+  const incoming = newMessage(ev, {
+    id: existing?.id ?? `${ev.channel}:${ev.externalId}`,
+    thread,
+    prospectIds,
+    keys,
+    now,
+  });
+  let msg = keepFirstText(
+    existing,
+    existing ? scheduleMerge(existing, incoming, mergeMessages(existing, incoming)) : incoming,
+    ev,
+  );
   msg.threadId = thread.id;
   msg = withHooks(deps, ev, msg, ctx, existing ?? null);
   // An invitation's note shown again as the first message of the conversation LinkedIn opens on
@@ -105,7 +120,11 @@ async function crossLayerMatch(ws: WorkingSet, ev: MessageEvent, thread: Thread 
  * What an inbound message is read against: the thread's subject, every address the user wrote to in
  * it, and the user's own addresses (settings, and the senders of the thread's outbound messages).
  */
-async function inboundContext({ settings }: IngestDeps, ws: WorkingSet, thread: Thread | null): Promise<InboundContext> {
+async function inboundContext(
+  { settings }: IngestDeps,
+  ws: WorkingSet,
+  thread: Thread | null,
+): Promise<InboundContext> {
   const own = new Set(settings.identities.emails.map((e) => e.toLowerCase()));
   if (!thread) return { threadSubject: null, sentTo: [], own: [...own] };
   const messages = await ws.messagesOfThread(thread.id);
@@ -127,7 +146,13 @@ async function linkProspects(
   { settings }: IngestDeps,
   ws: WorkingSet,
   ev: MessageEvent,
-  o: { thread: Thread | null; existing: Message | undefined; threadId: string; now: number; ctx: InboundContext | null },
+  o: {
+    thread: Thread | null;
+    existing: Message | undefined;
+    threadId: string;
+    now: number;
+    ctx: InboundContext | null;
+  },
 ): Promise<string[] | null> {
   const prospectIds: string[] = [];
   if (ev.direction === 'outbound') {
@@ -139,8 +164,12 @@ async function linkProspects(
     return prospectIds;
   }
   const cls = classifyInboundDetailed({
-    fromEmail: ev.from.email, fromName: ev.from.name, subject: ev.subject, text: ev.text,
-    threadSubject: o.ctx?.threadSubject, sentTo: o.ctx?.sentTo.length ? o.ctx.sentTo : null,
+    fromEmail: ev.from.email,
+    fromName: ev.from.name,
+    subject: ev.subject,
+    text: ev.text,
+    threadSubject: o.ctx?.threadSubject,
+    sentTo: o.ctx?.sentTo.length ? o.ctx.sentTo : null,
   }).class;
   // The user's word on a message seen before wins over the rules (lib/replies/inbound.ts).
   const effective = o.existing?.classificationSource === 'manual' ? o.existing.classification : cls;
@@ -201,19 +230,40 @@ const emailOf = (label: string) => /<([^>]+)>/.exec(label)?.[1] ?? label;
  * Inbound: class (human, auto-reply, bounce with its failed recipients, delay) and a person's intent,
  * keeping what the user set by hand on the stored record. Outbound: the template of text not inserted.
  */
-function withHooks(deps: IngestDeps, ev: MessageEvent, msg: Message, ctx: InboundContext | null, existing: Message | null): Message {
+function withHooks(
+  deps: IngestDeps,
+  ev: MessageEvent,
+  msg: Message,
+  ctx: InboundContext | null,
+  existing: Message | null,
+): Message {
   if (msg.direction === 'inbound') {
     const judged = judgeInbound(
-      { fromEmail: ev.from.email ?? emailOf(msg.from), fromName: ev.from.name ?? null, subject: msg.subject, text: msg.text },
+      {
+        fromEmail: ev.from.email ?? emailOf(msg.from),
+        fromName: ev.from.name ?? null,
+        subject: msg.subject,
+        text: msg.text,
+      },
       ctx ?? { threadSubject: null, sentTo: [], own: [] },
       existing,
     );
     Object.assign(msg, judged);
   }
-  if (msg.direction === 'outbound' && deps.detect && (msg.templateSource === null || msg.templateSource === 'detected')) {
+  if (
+    msg.direction === 'outbound' &&
+    deps.detect &&
+    (msg.templateSource === null || msg.templateSource === 'detected')
+  ) {
     const match = deps.detect({ text: msg.text, subject: msg.subject, channel: msg.channel });
     return match
-      ? { ...msg, templateId: match.templateId, templateVersion: match.version, templateSource: 'detected', templateScore: match.score }
+      ? {
+          ...msg,
+          templateId: match.templateId,
+          templateVersion: match.version,
+          templateSource: 'detected',
+          templateScore: match.score,
+        }
       : { ...msg, templateId: null, templateVersion: null, templateSource: null, templateScore: null };
   }
   return msg;
@@ -224,7 +274,12 @@ function withHooks(deps: IngestDeps, ev: MessageEvent, msg: Message, ctx: Inboun
  * prospect, the invitation moves into the conversation's thread (its thread folded in, so the
  * invitation's ids still find it) and takes the echo's ids; the echo is not stored. True if folded.
  */
-async function foldInviteEcho(ws: WorkingSet, msg: Message, thread: Thread, existing: Message | null): Promise<boolean> {
+async function foldInviteEcho(
+  ws: WorkingSet,
+  msg: Message,
+  thread: Thread,
+  existing: Message | null,
+): Promise<boolean> {
   const taken = (m: Message) => m.keys.some((k) => /^linkedin:2-/.test(k));
   const invites = (await ws.messagesOfProspect(msg.prospectId!))
     .filter((m) => m.id !== msg.id && !taken(m) && isInviteEcho(m, msg))
@@ -266,9 +321,19 @@ export async function retractMessage(deps: IngestDeps, ws: WorkingSet, ev: Retra
     const p = await ws.getProspect(pid);
     // A prospect that existed only because of the retracted message goes with it (not one with
     // details of its own, such as an imported lead's company or traits).
-    if (p && left.length === 0 && p.manualFields.length === 0 && !p.title && !p.company && !p.notes && p.dealValue === null && Object.keys(p.traits).length === 0) {
+    if (
+      p &&
+      left.length === 0 &&
+      p.manualFields.length === 0 &&
+      !p.title &&
+      !p.company &&
+      !p.notes &&
+      p.dealValue === null &&
+      Object.keys(p.traits).length === 0
+    ) {
       ws.deleteProspect(pid);
-      for (const t of await ws.threadsOfProspect(pid)) ws.putThread({ ...t, prospectIds: t.prospectIds.filter((x) => x !== pid) });
+      for (const t of await ws.threadsOfProspect(pid))
+        ws.putThread({ ...t, prospectIds: t.prospectIds.filter((x) => x !== pid) });
     }
   }
   return 'merged';

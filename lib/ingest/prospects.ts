@@ -5,7 +5,15 @@
 import type { AcceptedEvent, CapturedPerson } from '../schema/events';
 import type { MergeReason, Prospect } from '../schema/model';
 import { foldAll, type MergeStore } from '../records/prospect-merge';
-import { canonicalProfileUrl, emailDomain, isFreeMail, keyKind, linkedinMemberIdOfUrl, normEmail, personKeys } from '../records/keys';
+import {
+  canonicalProfileUrl,
+  emailDomain,
+  isFreeMail,
+  keyKind,
+  linkedinMemberIdOfUrl,
+  normEmail,
+  personKeys,
+} from '../records/keys';
 import type { IngestDeps, Outcome } from './types';
 import type { WorkingSet } from './working-set';
 
@@ -47,7 +55,10 @@ export async function upsertProspect(
   const found = await ws.prospectsByKeys(keys);
   const unique = [...new Map(found.map((p) => [p.id, p])).values()];
   // Records of two people (canAutoMerge) are left apart: the sighting is inconsistent there.
-  const p = unique.length === 0 ? newProspect(person, keys, now) : (await foldAll(wsMergeStore(ws), unique, { reason, now, evidence: () => keys })).kept;
+  const p =
+    unique.length === 0
+      ? newProspect(person, keys, now)
+      : (await foldAll(wsMergeStore(ws), unique, { reason, now, evidence: () => keys })).kept;
   const next = withSighting(p, person, keys);
   if (JSON.stringify(next) !== JSON.stringify(p) || unique.length === 0) {
     next.updatedAt = now;
@@ -59,7 +70,9 @@ export async function upsertProspect(
 /** The record with what the sighting adds: its ids (except an immutable id of a kind it already has another of), email, profile, name, domain. */
 function withSighting(p: Prospect, person: CapturedPerson, keys: string[]): Prospect {
   const own = new Set(p.keys.filter((k) => IMMUTABLE.has(keyKind(k))).map(keyKind));
-  const add = keys.filter((k) => !k.startsWith('thread:') || p.keys.length === 0 || p.keys.every((x) => x.startsWith('thread:'))).filter((k) => p.keys.includes(k) || !IMMUTABLE.has(keyKind(k)) || !own.has(keyKind(k)));
+  const add = keys
+    .filter((k) => !k.startsWith('thread:') || p.keys.length === 0 || p.keys.every((x) => x.startsWith('thread:')))
+    .filter((k) => p.keys.includes(k) || !IMMUTABLE.has(keyKind(k)) || !own.has(keyKind(k)));
   const email = normEmail(person.email);
   const url = canonicalProfileUrl(person.profileUrl);
   const memberId = person.memberId || linkedinMemberIdOfUrl(person.profileUrl);
@@ -70,7 +83,11 @@ function withSighting(p: Prospect, person: CapturedPerson, keys: string[]): Pros
     linkedinUrl: p.linkedinUrl ?? url,
     linkedinMemberId: p.linkedinMemberId ?? (memberId && add.includes(`lim:${memberId}`) ? memberId : null),
   };
-  if (person.name && !p.manualFields.includes('name') && (!p.name || p.name === 'Unknown' || p.name === p.emails[0] || looksLikeEmailName(p.name, p.emails)))
+  if (
+    person.name &&
+    !p.manualFields.includes('name') &&
+    (!p.name || p.name === 'Unknown' || p.name === p.emails[0] || looksLikeEmailName(p.name, p.emails))
+  )
     next.name = person.name;
   const domain = emailDomain(email);
   if (!next.domain && domain && !isFreeMail(domain)) next.domain = domain;

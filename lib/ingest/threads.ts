@@ -7,7 +7,12 @@ import { normRfcId } from '../records/keys';
 import type { WorkingSet } from './working-set';
 
 /** The thread a message names (merging the threads its ids name), else the one its references name. */
-export async function findThread(ws: WorkingSet, ev: MessageEvent, tKeys: string[], knownThreadId: string | null): Promise<Thread | null> {
+export async function findThread(
+  ws: WorkingSet,
+  ev: MessageEvent,
+  tKeys: string[],
+  knownThreadId: string | null,
+): Promise<Thread | null> {
   const thread = await resolveThread(ws, tKeys, knownThreadId);
   if (thread || !ev.inReplyTo.length) return thread;
   const refs = ev.inReplyTo.map((r) => `rfc:${normRfcId(r)}`);
@@ -53,15 +58,16 @@ export async function attachThread(
   found: Thread | null,
   o: { threadId: string; tKeys: string[]; prospectIds: string[]; now: number },
 ): Promise<Thread> {
-  const thread = found ?? (await ws.getThread(o.threadId)) ?? {
-    id: o.threadId,
-    channel: ev.channel,
-    externalId: ev.threadExternalId ?? ev.externalId,
-    prospectIds: [],
-    subject: null,
-    keys: [],
-    updatedAt: o.now,
-  };
+  const thread = found ??
+    (await ws.getThread(o.threadId)) ?? {
+      id: o.threadId,
+      channel: ev.channel,
+      externalId: ev.threadExternalId ?? ev.externalId,
+      prospectIds: [],
+      subject: null,
+      keys: [],
+      updatedAt: o.now,
+    };
   const threadKeySet = new Set([...thread.keys, ...o.tKeys]);
   if (!ev.threadExternalId) threadKeySet.add(`${ev.channel}:t:${thread.externalId}`);
   thread.keys = [...threadKeySet];

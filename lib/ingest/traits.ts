@@ -90,14 +90,18 @@ export async function ingestCompany(deps: IngestDeps, ws: WorkingSet, ev: Compan
   const found = await ws.companiesByKeys(keys);
   const strong = keys.filter((k) => !k.startsWith('co:name:'));
   // A row known by name only joins; a row with other strong keys is another company of that name.
-  const same = found.filter((c) => c.keys.some((k) => strong.includes(k)) || c.keys.every((k) => k.startsWith('co:name:')) || !strong.length);
+  const same = found.filter(
+    (c) => c.keys.some((k) => strong.includes(k)) || c.keys.every((k) => k.startsWith('co:name:')) || !strong.length,
+  );
   const [first, ...rest] = same;
   const c: Company = {
     // A company key is already `co:…`: it is the id (rows stored before 2026-12 keep their `co:co:…` ids).
     id: first?.id ?? strong[0] ?? keys[0]!,
     name: ev.name,
     keys: [...new Set([...(first?.keys ?? []), ...rest.flatMap((r) => r.keys), ...keys])].slice(0, 50),
-    linkedinUrl: ev.slug ? `https://www.linkedin.com/company/${encodeURIComponent(ev.slug.toLowerCase())}/` : (first?.linkedinUrl ?? null),
+    linkedinUrl: ev.slug
+      ? `https://www.linkedin.com/company/${encodeURIComponent(ev.slug.toLowerCase())}/`
+      : (first?.linkedinUrl ?? null),
     industry: ev.industry ?? first?.industry ?? null,
     companySize: normaliseSizeBand(ev.companySize) ?? first?.companySize ?? null,
     headquarters: ev.headquarters ?? first?.headquarters ?? null,

@@ -101,10 +101,15 @@ export class WorkingSet {
    * can name: messages, threads and prospects by their keys, threads by id, and the messages of
    * every thread found. Outside a transaction each read would open one of its own.
    */
-  async preload(keys: { messages: string[]; threads: string[]; prospects: string[]; threadIds: string[] }): Promise<void> {
+  async preload(keys: {
+    messages: string[];
+    threads: string[];
+    prospects: string[];
+    threadIds: string[];
+  }): Promise<void> {
     // Native index.getAll per key on the transaction Dexie opened: one request each, all in
     // flight at once, without Dexie's per-query machinery (measurable at 100+ keys per batch).
-    const byIndexKeys = <T,>(store: string, ks: string[]) =>
+    const byIndexKeys = <T>(store: string, ks: string[]) =>
       new Dexie.Promise<T[][]>((resolve, reject) => {
         const out: T[][] = new Array(ks.length);
         if (!ks.length) return resolve(out);
@@ -128,63 +133,72 @@ export class WorkingSet {
     /** Threads whose messages come from the key cache. */
     const cachedThreads: string[] = [];
     // Only Dexie promises inside the scope (Dexie.Promise.all, .then): the transaction stays alive.
-    const [msgs, threads, prospects, byId, threadMsgs] = await db.transaction('r', [db.messages, db.threads, db.prospects, db.meta], () =>
-      db.meta.get(REV_KEY).then((revRow) => {
-        const rev = toRev(revRow?.value);
-        this.preloadRev = rev;
-        // The key cache, if the counter says nothing else wrote since it was filled.
-        const trusted = cache?.trust(rev) ?? false;
-        const fromCache = <T extends Rec>(ws: Cache<T>, tc: TableCache<T> | undefined, ks: string[]) =>
-          uniq(ks).filter((k) => {
-            if (ws.knownKeys.has(k)) return false;
-            if (!trusted || !tc?.has(k)) return true;
-            for (const id of tc.idsOf(k)) ws.add(tc.rows.get(id)!);
-            ws.knownKeys.add(k);
+    const [msgs, threads, prospects, byId, threadMsgs] = await db.transaction(
+      'r',
+      [db.messages, db.threads, db.prospects, db.meta],
+      () =>
+        db.meta.get(REV_KEY).then((revRow) => {
+          const rev = toRev(revRow?.value);
+          this.preloadRev = rev;
+          // The key cache, if the counter says nothing else wrote since it was filled.
+          const trusted = cache?.trust(rev) ?? false;
+          const fromCache = <T extends Rec>(ws: Cache<T>, tc: TableCache<T> | undefined, ks: string[]) =>
+            uniq(ks).filter((k) => {
+              if (ws.knownKeys.has(k)) return false;
+              if (!trusted || !tc?.has(k)) return true;
+              for (const id of tc.idsOf(k)) ws.add(tc.rows.get(id)!);
+              ws.knownKeys.add(k);
+              return false;
+            });
+          mk = fromCache(this.messages, cache?.messages, keys.messages);
+          tk = fromCache(this.threads, cache?.threads, keys.threads);
+          pk = fromCache(this.prospects, cache?.prospects, keys.prospects);
+          tid = uniq(keys.threadIds).filter((id) => {
+            if (this.threads.rows.has(id) || this.threads.missing.has(id)) return false;
+            if (!trusted || !cache!.threads.knowsId(id)) return true;
+            const row = cache!.threads.rows.get(id);
+            if (row) this.threads.add(row);
+            else this.threads.missing.add(id);
             return false;
           });
-        mk = fromCache(this.messages, cache?.messages, keys.messages);
-        tk = fromCache(this.threads, cache?.threads, keys.threads);
-        pk = fromCache(this.prospects, cache?.prospects, keys.prospects);
-        tid = uniq(keys.threadIds).filter((id) => {
-          if (this.threads.rows.has(id) || this.threads.missing.has(id)) return false;
-          if (!trusted || !cache!.threads.knowsId(id)) return true;
-          const row = cache!.threads.rows.get(id);
-          if (row) this.threads.add(row);
-          else this.threads.missing.add(id);
-          return false;
-        });
-        // When the cache starts over, tables small enough are read whole (see key-cache.ts).
-        const whole = <T,>(table: { count(): PromiseLike<number>; toArray(): PromiseLike<T[]> }) =>
-          cache && !trusted ? table.count().then((n) => (n <= COMPLETE_MAX ? table.toArray() : null)) : Dexie.Promise.resolve(null);
-        const wm = whole(db.messages);
-        const wt = whole(db.threads);
-        const wp = whole(db.prospects);
-        const m = byIndexKeys<Message>('messages', mk);
-        const t = byIndexKeys<Thread>('threads', tk);
-        const p = byIndexKeys<Prospect>('prospects', pk);
-        const b = db.threads.bulkGet(tid);
-        const tm = Dexie.Promise.all([m, t, b]).then(([mm, tt, bb]) => {
-          const ids = new Set<string>();
-          for (const rows of mm) for (const r of rows) ids.add(r.threadId);
-          for (const rows of tt) for (const r of rows) ids.add(r.id);
-          for (const r of bb) if (r) ids.add(r.id);
-          for (const r of this.threads.rows.values()) if (r) ids.add(r.id);
-          for (const r of this.messages.rows.values()) if (r) ids.add(r.threadId);
-          const toRead: string[] = [];
-          for (const id of ids) {
-            const known = trusted ? cache!.messagesOfThread(id) : undefined;
-            if (known) {
-              for (const r of known) this.messages.add(r);
-              cachedThreads.push(id);
-            } else toRead.push(id);
-          }
-          return db.messages.where('threadId').anyOf(toRead).toArray().then((rows) => ({ rows, ids: toRead }));
-        });
-        return Dexie.Promise.all([m, t, p, b, tm, wm, wt, wp]).then(([mm, tt, pp, bb, tmm, ...all]) => {
-          if (cache) this.fillWhole(rev, all as [Message[] | null, Thread[] | null, Prospect[] | null]);
-          return [mm, tt, pp, bb, tmm] as const;
-        });
-      }),
+          // When the cache starts over, tables small enough are read whole (see key-cache.ts).
+          const whole = <T>(table: { count(): PromiseLike<number>; toArray(): PromiseLike<T[]> }) =>
+            cache && !trusted
+              ? table.count().then((n) => (n <= COMPLETE_MAX ? table.toArray() : null))
+              : Dexie.Promise.resolve(null);
+          const wm = whole(db.messages);
+          const wt = whole(db.threads);
+          const wp = whole(db.prospects);
+          const m = byIndexKeys<Message>('messages', mk);
+          const t = byIndexKeys<Thread>('threads', tk);
+          const p = byIndexKeys<Prospect>('prospects', pk);
+          const b = db.threads.bulkGet(tid);
+          const tm = Dexie.Promise.all([m, t, b]).then(([mm, tt, bb]) => {
+            const ids = new Set<string>();
+            for (const rows of mm) for (const r of rows) ids.add(r.threadId);
+            for (const rows of tt) for (const r of rows) ids.add(r.id);
+            for (const r of bb) if (r) ids.add(r.id);
+            for (const r of this.threads.rows.values()) if (r) ids.add(r.id);
+            for (const r of this.messages.rows.values()) if (r) ids.add(r.threadId);
+            const toRead: string[] = [];
+            for (const id of ids) {
+              const known = trusted ? cache!.messagesOfThread(id) : undefined;
+              if (known) {
+                for (const r of known) this.messages.add(r);
+                cachedThreads.push(id);
+              } else toRead.push(id);
+            }
+            return db.messages
+              .where('threadId')
+              .anyOf(toRead)
+              .toArray()
+              .then((rows) => ({ rows, ids: toRead }));
+          });
+          return Dexie.Promise.all([m, t, p, b, tm, wm, wt, wp]).then(([mm, tt, pp, bb, tmm, ...all]) => {
+            if (cache) this.fillWhole(rev, all as [Message[] | null, Thread[] | null, Prospect[] | null]);
+            return [mm, tt, pp, bb, tmm] as const;
+          });
+        }),
     );
     for (const rows of msgs) for (const r of rows) this.messages.add(r);
     for (const rows of threads) for (const r of rows) this.threads.add(r);
@@ -201,7 +215,10 @@ export class WorkingSet {
   }
 
   /** Tables read whole at revision `rev` fill the key cache, marked complete. */
-  private fillWhole(rev: number, [messages, threads, prospects]: [Message[] | null, Thread[] | null, Prospect[] | null]): void {
+  private fillWhole(
+    rev: number,
+    [messages, threads, prospects]: [Message[] | null, Thread[] | null, Prospect[] | null],
+  ): void {
     const cache = this.cache!;
     if (!messages && !threads && !prospects) return;
     cache.rev = rev;
@@ -270,7 +287,11 @@ export class WorkingSet {
   threadsByKeys = (keys: string[]) => this.byKeys(this.threads, this.db.threads, keys);
   prospectsByKeys = (keys: string[]) => this.byKeys(this.prospects, this.db.prospects, keys);
 
-  private async getById<T extends Rec>(cache: Cache<T>, table: { bulkGet(ids: string[]): PromiseLike<(T | undefined)[]> }, ids: string[]): Promise<void> {
+  private async getById<T extends Rec>(
+    cache: Cache<T>,
+    table: { bulkGet(ids: string[]): PromiseLike<(T | undefined)[]> },
+    ids: string[],
+  ): Promise<void> {
     const todo = [...new Set(ids)].filter((id) => !cache.rows.has(id) && !cache.missing.has(id));
     if (!todo.length) return;
     const rows = await table.bulkGet(todo);
@@ -343,7 +364,8 @@ export class WorkingSet {
   /** Companies that share any of `keys` (lib/prospects/company.ts). */
   async companiesByKeys(keys: string[]): Promise<Company[]> {
     if (!keys.length) return [];
-    for (const c of await this.db.companies.where('keys').anyOf(keys).toArray()) if (!this.companyRows.has(c.id)) this.companyRows.set(c.id, c);
+    for (const c of await this.db.companies.where('keys').anyOf(keys).toArray())
+      if (!this.companyRows.has(c.id)) this.companyRows.set(c.id, c);
     return [...this.companyRows.values()].filter((c): c is Company => !!c && c.keys.some((k) => keys.includes(k)));
   }
 
@@ -395,7 +417,13 @@ export class WorkingSet {
         dels: ids.filter((id) => cache.rows.get(id) === null),
       };
     });
-    if (changes.every((c) => c.ids.length === 0) && this.health.length === 0 && this.merges.length === 0 && this.companyDirty.size === 0) return;
+    if (
+      changes.every((c) => c.ids.length === 0) &&
+      this.health.length === 0 &&
+      this.merges.length === 0 &&
+      this.companyDirty.size === 0
+    )
+      return;
     let revAfter: number | null = null;
     const companyPuts = [...this.companyDirty].map((id) => this.companyRows.get(id)).filter((c): c is Company => !!c);
     const companyDels = [...this.companyDirty].filter((id) => this.companyRows.get(id) === null);
@@ -409,9 +437,13 @@ export class WorkingSet {
       // write of them moves it, lib/db/revision.ts), so only the messages need the check.
       const before = toRev((await db.meta.get(REV_KEY))?.value);
       const unmoved = before === this.preloadRev;
-      const reads = changes.map((c) => (unmoved && c.table !== db.messages ? [] : c.ids.filter((id) => c.cache.original.has(id))));
+      const reads = changes.map((c) =>
+        unmoved && c.table !== db.messages ? [] : c.ids.filter((id) => c.cache.original.has(id)),
+      );
       const current = (await Dexie.Promise.all(
-        changes.map((c, i): PromiseLike<unknown[]> => (reads[i].length ? c.table.bulkGet(reads[i]) : Dexie.Promise.resolve([]))),
+        changes.map((c, i): PromiseLike<unknown[]> =>
+          reads[i].length ? c.table.bulkGet(reads[i]) : Dexie.Promise.resolve([]),
+        ),
       )) as unknown[][];
       changes.forEach((c, i) =>
         reads[i].forEach((id, j) => {
@@ -432,7 +464,11 @@ export class WorkingSet {
       for (const ev of this.health) {
         const key = `health:${ev.channel}:${ev.layer}`;
         const cur = ((await db.meta.get(key))?.value as HealthCounters | undefined) ?? {
-          recognised: 0, failed: 0, lastError: null, lastAt: null, lastFailedAt: null,
+          recognised: 0,
+          failed: 0,
+          lastError: null,
+          lastAt: null,
+          lastFailedAt: null,
         };
         await db.meta.put({
           key,

@@ -13,7 +13,8 @@ import { queryKeys } from './query-keys';
  * plus the rows written since), with the templates and settings; every number is then computed
  * in memory. The Templates tab's numbers come from the same read (lib/insights/templates.ts).
  */
-export const dashboardQuery = () => queryOptions({ queryKey: queryKeys.dashboard(), queryFn: () => loadDashboardData() });
+export const dashboardQuery = () =>
+  queryOptions({ queryKey: queryKeys.dashboard(), queryFn: () => loadDashboardData() });
 
 const DAY = 86_400_000;
 
@@ -66,7 +67,11 @@ export function filtersOf(c: FilterChoice, now: number): Required<Filters> {
   const finite = (x: number) => (Number.isFinite(x) ? x : null);
   const days = RANGES.find((x) => x.id === c.range)?.days ?? null;
   const from =
-    c.range === 'custom' ? finite(new Date(`${c.custom.from}T00:00`).getTime()) : days ? startOfDayAgo(now, days) : null;
+    c.range === 'custom'
+      ? finite(new Date(`${c.custom.from}T00:00`).getTime())
+      : days
+        ? startOfDayAgo(now, days)
+        : null;
   const to = c.range === 'custom' ? finite(new Date(`${c.custom.to}T00:00`).getTime() + DAY) : null;
   return { from, to, channel: c.channel || null, tag: c.tag || null };
 }
@@ -80,4 +85,5 @@ export function prospectNames(facts: Facts): Map<string, string> {
 }
 
 /** Every template tag, sorted: the choices of the tag filter. */
-export const templateTags = (templates: readonly Template[]): string[] => [...new Set(templates.flatMap((t) => t.tags))].sort();
+export const templateTags = (templates: readonly Template[]): string[] =>
+  [...new Set(templates.flatMap((t) => t.tags))].sort();

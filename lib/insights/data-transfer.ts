@@ -35,7 +35,9 @@ export async function exportJson(now = Date.now()): Promise<void> {
 
 /** Export messages CSV: one row per message, for spreadsheets. */
 export async function exportCsv(now = Date.now()): Promise<void> {
-  const name = exportFileName(now).replace('sidelog-export', 'sidelog-messages').replace(/\.json$/, '.csv');
+  const name = exportFileName(now)
+    .replace('sidelog-export', 'sidelog-messages')
+    .replace(/\.json$/, '.csv');
   download(name, await messagesCsvBlob(getDb()));
 }
 
@@ -73,18 +75,32 @@ export const workerRunner: ImportRunner = (file, now, onProgress) => {
 /** The same job on this thread (where there are no module workers: unit tests). */
 export const inPageRunner: ImportRunner = (file, now, onProgress) => {
   let cancelled = false;
-  return { result: runImportJob(getDb(), file, { now, onProgress, cancelled: () => cancelled }), cancel: () => void (cancelled = true) };
+  return {
+    result: runImportJob(getDb(), file, { now, onProgress, cancelled: () => cancelled }),
+    cancel: () => void (cancelled = true),
+  };
 };
 
 /** In an extension page, the worker; elsewhere (unit tests in happy-dom) the same job in the page. */
 const defaultRunner: ImportRunner = (...args) =>
-  (typeof Worker === 'function' && typeof location !== 'undefined' && location.protocol.endsWith('-extension:') ? workerRunner : inPageRunner)(...args);
+  (typeof Worker === 'function' && typeof location !== 'undefined' && location.protocol.endsWith('-extension:')
+    ? workerRunner
+    : inPageRunner)(...args);
 
 /** What the tab says after an import, or after it failed or was cancelled. */
-export function importMessage(fileName: string, outcome: { result: ImportResult } | { error: unknown }): { kind: 'ok' | 'error'; text: string } {
+export function importMessage(
+  fileName: string,
+  outcome: { result: ImportResult } | { error: unknown },
+): { kind: 'ok' | 'error'; text: string } {
   if ('error' in outcome) {
     const e = outcome.error;
-    return { kind: 'error', text: e instanceof ImportError ? e.message : `Import failed, nothing was changed: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      kind: 'error',
+      text:
+        e instanceof ImportError
+          ? e.message
+          : `Import failed, nothing was changed: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
   const r = outcome.result;
   const a = r.added;

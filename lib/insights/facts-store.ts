@@ -31,7 +31,10 @@ export interface LoadedFacts {
 // Facts of this page, so a refresh after a "db changed" broadcast reads only the changes.
 const held = new WeakMap<SidelogDb, { rev: number; facts: Facts }>();
 
-export async function loadFacts(db: SidelogDb = getDb(), o: { save?: 'later' | 'now' | 'never' } = {}): Promise<LoadedFacts> {
+export async function loadFacts(
+  db: SidelogDb = getDb(),
+  o: { save?: 'later' | 'now' | 'never' } = {},
+): Promise<LoadedFacts> {
   let base = held.get(db) ?? null;
   if (!base) {
     const v = (await db.meta.get(FACTS_KEY))?.value as StoredFacts | undefined;
@@ -78,12 +81,15 @@ function saveLater(db: SidelogDb): void {
   if (s.timer) return; // the scheduled save writes what this page holds by then
   const state = s;
   // At the earliest after this task: the caller shows its numbers first.
-  state.timer = setTimeout(() => {
-    state.timer = null;
-    state.last = Date.now();
-    const h = held.get(db);
-    if (h) void saveFacts(db, h.rev, h.facts).catch(() => false);
-  }, Math.max(0, state.last + SAVE_EVERY_MS - Date.now()));
+  state.timer = setTimeout(
+    () => {
+      state.timer = null;
+      state.last = Date.now();
+      const h = held.get(db);
+      if (h) void saveFacts(db, h.rev, h.facts).catch(() => false);
+    },
+    Math.max(0, state.last + SAVE_EVERY_MS - Date.now()),
+  );
 }
 
 /** Stores facts unless newer ones are stored already (two panels open at once). */

@@ -5,7 +5,15 @@
 // that must happen in the panel itself, after it (the "db changed" notification, the popup's
 // numbers, the queries), are lib/insights/data-transfer.ts's.
 import type { SidelogDb } from '@/lib/db/db';
-import { ImportCancelled, importExport, parseExportText, readExportBlob, recordCount, type ImportProgress, type ImportResult } from '@/lib/export/import';
+import {
+  ImportCancelled,
+  importExport,
+  parseExportText,
+  readExportBlob,
+  recordCount,
+  type ImportProgress,
+  type ImportResult,
+} from '@/lib/export/import';
 import { loadFacts } from './facts-store';
 
 export interface ImportJobOptions {
@@ -15,11 +23,19 @@ export interface ImportJobOptions {
 }
 
 /** Records added or completed by an import: 0 means the file changed nothing. */
-export const importTotal = (r: ImportResult) => r.added.prospects + r.added.threads + r.added.messages + r.added.templates + r.updated;
+export const importTotal = (r: ImportResult) =>
+  r.added.prospects + r.added.threads + r.added.messages + r.added.templates + r.updated;
 
 export async function runImportJob(db: SidelogDb, blob: Blob, o: ImportJobOptions): Promise<ImportResult> {
   const cancelled = o.cancelled ?? (() => false);
-  const p: ImportProgress = { phase: 'reading', bytesRead: 0, bytes: blob.size, read: 0, written: 0, factsBuilt: false };
+  const p: ImportProgress = {
+    phase: 'reading',
+    bytesRead: 0,
+    bytes: blob.size,
+    read: 0,
+    written: 0,
+    factsBuilt: false,
+  };
   const report = () => o.onProgress?.({ ...p });
   report();
   const text = await readExportBlob(

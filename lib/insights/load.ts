@@ -26,7 +26,14 @@ export async function loadDashboardData(db: SidelogDb = getDb()): Promise<Dashbo
 
 /** The popup's numbers from the dashboard's data, also kept for the popup's next first frame. */
 export function popupNumbers(d: DashboardData, now: number): PopupSummary {
-  const summary = popupSummary({ facts: d.facts, templates: d.templates, now, ...popupBounds(now), replyWindowDays: d.settings.replyWindowDays, minSample: d.settings.minSample });
+  const summary = popupSummary({
+    facts: d.facts,
+    templates: d.templates,
+    now,
+    ...popupBounds(now),
+    replyWindowDays: d.settings.replyWindowDays,
+    minSample: d.settings.minSample,
+  });
   writePopupCache(summary, now, nextDue(d.facts, now));
   return summary;
 }

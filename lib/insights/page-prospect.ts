@@ -28,7 +28,8 @@ export const pageProspectQuery = (scope: PageScope) =>
   });
 
 /** Looks again (after an insert, or when the user may have moved to another page). */
-export const refreshPageProspect = (qc: QueryClient, scope: PageScope) => qc.invalidateQueries({ queryKey: queryKeys.pageProspect(scope) });
+export const refreshPageProspect = (qc: QueryClient, scope: PageScope) =>
+  qc.invalidateQueries({ queryKey: queryKeys.pageProspect(scope) });
 
 /** Calls `onChange` when the user may be looking at another page (tab switched, navigated, loaded). */
 export const watchPageChanges = (onChange: () => void): (() => void) => onPageChange(browser.tabs, onChange);

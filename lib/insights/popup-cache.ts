@@ -26,7 +26,12 @@ export function popupBounds(now: number): { startOfDay: number; startOfMonth: nu
 export async function readPopupCache(now: number): Promise<PopupSummary | null> {
   try {
     const c = await popupCacheItem.getValue();
-    return c && c.format === POPUP_CACHE_FORMAT && c.day === popupBounds(now).startOfDay && !(c.until != null && now >= c.until) ? c.summary : null;
+    return c &&
+      c.format === POPUP_CACHE_FORMAT &&
+      c.day === popupBounds(now).startOfDay &&
+      !(c.until != null && now >= c.until)
+      ? c.summary
+      : null;
   } catch {
     return null;
   }
@@ -34,7 +39,9 @@ export async function readPopupCache(now: number): Promise<PopupSummary | null> 
 
 /** `until`: when a scheduled message falls due, the numbers change with no new data: not reused from then. */
 export function writePopupCache(summary: PopupSummary, now: number, until: number | null = null): void {
-  void popupCacheItem.setValue({ format: POPUP_CACHE_FORMAT, day: popupBounds(now).startOfDay, summary, until }).catch(() => undefined);
+  void popupCacheItem
+    .setValue({ format: POPUP_CACHE_FORMAT, day: popupBounds(now).startOfDay, summary, until })
+    .catch(() => undefined);
 }
 
 export function forgetPopupCache(): void {

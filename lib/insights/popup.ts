@@ -21,7 +21,8 @@ export async function currentWindowId(): Promise<number | undefined> {
  * no await before it. Undefined when neither exists (or the window is not known yet).
  */
 export function openSidePanel(windowId: number | undefined): Promise<void> | undefined {
-  const chromeApi = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome;
+  const chromeApi = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } })
+    .chrome;
   const ff = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
   return chromeApi?.sidePanel && windowId !== undefined ? chromeApi.sidePanel.open({ windowId }) : ff?.open();
 }

@@ -18,7 +18,16 @@ import { setMessageClass, setMessageIntent } from '@/lib/prospects/corrections';
 import { logCall, saveProspectEdits } from '@/lib/prospects/edit';
 import { getSettings } from '@/lib/settings';
 import { mergeProspects, previewMerge, undoMerge } from '@/lib/prospects/merge';
-import type { CallOutcome, Classification, MergeRecord, Message, Prospect, ReplyIntent, Stage, Thread } from '@/lib/schema/model';
+import type {
+  CallOutcome,
+  Classification,
+  MergeRecord,
+  Message,
+  Prospect,
+  ReplyIntent,
+  Stage,
+  Thread,
+} from '@/lib/schema/model';
 import { setMessageTemplate } from '@/lib/templates/store';
 import { loadFacts } from './facts-store';
 import { queryKeys } from './query-keys';
@@ -59,9 +68,11 @@ export const prospectListQuery = () =>
   queryOptions({ queryKey: queryKeys.prospects.list(), queryFn: () => loadProspectList(), select: indexProspects });
 
 /** One prospect's record; null once it is gone (merged into another, or deleted). */
-export const loadProspect = async (id: string, db: SidelogDb = getDb()): Promise<Prospect | null> => (await db.prospects.get(id)) ?? null;
+export const loadProspect = async (id: string, db: SidelogDb = getDb()): Promise<Prospect | null> =>
+  (await db.prospects.get(id)) ?? null;
 
-export const prospectQuery = (id: string) => queryOptions({ queryKey: queryKeys.prospects.detail(id), queryFn: () => loadProspect(id) });
+export const prospectQuery = (id: string) =>
+  queryOptions({ queryKey: queryKeys.prospects.detail(id), queryFn: () => loadProspect(id) });
 
 export interface Timeline {
   /** Oldest first. */
@@ -76,7 +87,10 @@ export async function loadTimeline(prospectId: string, db: SidelogDb = getDb()):
     db.threads.where('prospectIds').equals(prospectId).toArray(),
   ]);
   const seen = new Set(direct.map((m) => m.id));
-  const viaThreads = await db.messages.where('threadId').anyOf(threads.map((t) => t.id)).toArray();
+  const viaThreads = await db.messages
+    .where('threadId')
+    .anyOf(threads.map((t) => t.id))
+    .toArray();
   const messages = [...direct, ...viaThreads.filter((m) => !seen.has(m.id))].sort((a, b) => a.sentAt - b.sentAt);
   return { messages, threads };
 }
@@ -104,7 +118,8 @@ export const timelineQuery = (id: string) =>
   queryOptions({ queryKey: queryKeys.prospects.timeline(id), queryFn: () => loadTimeline(id), select: timelineView });
 
 /** Gmail "Schedule send": held by Gmail until its time, counted from then (the numbers are taken at now). */
-export const scheduledPending = (m: Message, now: number): boolean => m.status === 'scheduled' && (m.scheduledAt == null || m.sentAt > now);
+export const scheduledPending = (m: Message, now: number): boolean =>
+  m.status === 'scheduled' && (m.scheduledAt == null || m.sentAt > now);
 
 /** When the next message shown as "scheduled, not sent yet" falls due (null: none will). */
 export function nextScheduledDue(messages: readonly Message[], now: number): number | null {
@@ -139,7 +154,8 @@ export const notContactedYet = (p: ProspectListRow): boolean => !p.contacted && 
 export function filterProspects(index: readonly IndexedProspect[], f: ProspectFilter): readonly IndexedProspect[] {
   const terms = f.search.toLowerCase().split(/\s+/).filter(Boolean);
   const { stage } = f;
-  const stageOk = (p: ProspectListRow) => !stage || (stage === NOT_CONTACTED ? notContactedYet(p) : p.stage === stage && !notContactedYet(p));
+  const stageOk = (p: ProspectListRow) =>
+    !stage || (stage === NOT_CONTACTED ? notContactedYet(p) : p.stage === stage && !notContactedYet(p));
   return terms.length || stage ? index.filter((x) => stageOk(x.p) && terms.every((t) => x.hay.includes(t))) : index;
 }
 
@@ -232,7 +248,12 @@ const refresh = (qc: QueryClient) => void qc.invalidateQueries({ queryKey: query
 const reason = (e: unknown) => String(e instanceof Error ? e.message : e);
 
 /** Saves the edited fields, marked manual so capture never overwrites them. */
-export async function saveProspect(qc: QueryClient, prospectId: string, edits: ProspectEdits, db: SidelogDb = getDb()): Promise<Outcome> {
+export async function saveProspect(
+  qc: QueryClient,
+  prospectId: string,
+  edits: ProspectEdits,
+  db: SidelogDb = getDb(),
+): Promise<Outcome> {
   try {
     await saveProspectEdits(db, prospectId, edits);
   } catch (e) {
@@ -259,7 +280,12 @@ export async function logProspectCall(
 }
 
 /** The user's word on which template a message came from (null: none); every number follows (the thread summary is recomputed). */
-export async function setTimelineTemplate(qc: QueryClient, messageId: string, templateId: string | null, db: SidelogDb = getDb()): Promise<Outcome> {
+export async function setTimelineTemplate(
+  qc: QueryClient,
+  messageId: string,
+  templateId: string | null,
+  db: SidelogDb = getDb(),
+): Promise<Outcome> {
   try {
     await setMessageTemplate(db, messageId, templateId);
   } catch (e) {
@@ -273,7 +299,12 @@ export async function setTimelineTemplate(qc: QueryClient, messageId: string, te
  * The user's word on what an inbound message is (human, automatic reply, bounce, delivery delayed):
  * kept against capture and upgrades; the thread's numbers are recomputed.
  */
-export async function setTimelineClass(qc: QueryClient, messageId: string, cls: Classification, db: SidelogDb = getDb()): Promise<Outcome> {
+export async function setTimelineClass(
+  qc: QueryClient,
+  messageId: string,
+  cls: Classification,
+  db: SidelogDb = getDb(),
+): Promise<Outcome> {
   try {
     const own = (await getSettings()).identities.emails;
     await setMessageClass(db, messageId, cls, own);
@@ -285,7 +316,12 @@ export async function setTimelineClass(qc: QueryClient, messageId: string, cls: 
 }
 
 /** The user's word on what a person's reply means; the positive reply rate follows. */
-export async function setTimelineIntent(qc: QueryClient, messageId: string, intent: ReplyIntent, db: SidelogDb = getDb()): Promise<Outcome> {
+export async function setTimelineIntent(
+  qc: QueryClient,
+  messageId: string,
+  intent: ReplyIntent,
+  db: SidelogDb = getDb(),
+): Promise<Outcome> {
   try {
     await setMessageIntent(db, messageId, intent);
   } catch (e) {
@@ -344,9 +380,15 @@ export function leadFileRefused(size: number): string | null {
 export type LeadFileRead = { ok: true; file: OpenedLeadFile; stored: Prospect[] } | { ok: false; message: string };
 
 /** Reads a picked lead list for the mapping screen, with the stored prospects its preview matches against. */
-export async function readLeadFile(f: Pick<File, 'name' | 'arrayBuffer'>, db: SidelogDb = getDb()): Promise<LeadFileRead> {
+export async function readLeadFile(
+  f: Pick<File, 'name' | 'arrayBuffer'>,
+  db: SidelogDb = getDb(),
+): Promise<LeadFileRead> {
   try {
-    const [file, stored] = await Promise.all([openLeadFile(new Uint8Array(await f.arrayBuffer()), f.name), loadMatchTargets(db)]);
+    const [file, stored] = await Promise.all([
+      openLeadFile(new Uint8Array(await f.arrayBuffer()), f.name),
+      loadMatchTargets(db),
+    ]);
     return { ok: true, file, stored };
   } catch (e) {
     return { ok: false, message: leadFileMessage(e) };
@@ -354,12 +396,21 @@ export async function readLeadFile(f: Pick<File, 'name' | 'arrayBuffer'>, db: Si
 }
 
 export type LeadImportOutcome =
-  | { ok: true; result: LeadImportResult; /** Some row has a lead source: "Reply rate by lead source" is worth offering. */ hasLeadSource: boolean }
+  | {
+      ok: true;
+      result: LeadImportResult;
+      /** Some row has a lead source: "Reply rate by lead source" is worth offering. */ hasLeadSource: boolean;
+    }
   /** Nothing was written; `stored` is read again for the mapping screen's preview. */
   | { ok: false; message: string; stored: Prospect[] };
 
 /** Imports the rows of a lead list in one transaction. */
-export async function importLeadList(qc: QueryClient, rows: LeadRows, now = Date.now(), db: SidelogDb = getDb()): Promise<LeadImportOutcome> {
+export async function importLeadList(
+  qc: QueryClient,
+  rows: LeadRows,
+  now = Date.now(),
+  db: SidelogDb = getDb(),
+): Promise<LeadImportOutcome> {
   try {
     const result = await importLeadRows(db, rows, now);
     // The dashboard's stored facts are brought up to date while the user waits anyway.
@@ -367,6 +418,10 @@ export async function importLeadList(qc: QueryClient, rows: LeadRows, now = Date
     refresh(qc);
     return { ok: true, result, hasLeadSource: rows.leads.some((l) => l.traits[LEAD_SOURCE_TRAIT]) };
   } catch (e) {
-    return { ok: false, message: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}`, stored: await loadMatchTargets(db) };
+    return {
+      ok: false,
+      message: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}`,
+      stored: await loadMatchTargets(db),
+    };
   }
 }

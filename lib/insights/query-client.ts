@@ -22,7 +22,10 @@ export async function invalidateAfterDbChange(qc: QueryClient): Promise<void> {
  * changed" notification refreshes the rest a moment later.
  */
 export async function invalidateAfterTemplateChange(qc: QueryClient): Promise<void> {
-  await Promise.all([qc.invalidateQueries({ queryKey: queryKeys.templates.all() }), qc.invalidateQueries({ queryKey: queryKeys.dashboard() })]);
+  await Promise.all([
+    qc.invalidateQueries({ queryKey: queryKeys.templates.all() }),
+    qc.invalidateQueries({ queryKey: queryKeys.dashboard() }),
+  ]);
 }
 
 /**

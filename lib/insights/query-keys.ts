@@ -48,4 +48,8 @@ export const queryKeys = {
 };
 
 /** The key prefixes a "db changed" notification makes stale: every key above falls under one. */
-export const dbDependentKeys = (): readonly (readonly unknown[])[] => [queryKeys.all, queryKeys.settings(), queryKeys.captureStatus()];
+export const dbDependentKeys = (): readonly (readonly unknown[])[] => [
+  queryKeys.all,
+  queryKeys.settings(),
+  queryKeys.captureStatus(),
+];

@@ -13,7 +13,11 @@ export const settingsQuery = () => queryOptions({ queryKey: queryKeys.settings()
 
 /** Capture health per site and what is stored, looked at again every 10 s while the tab is shown. */
 export const captureStatusQuery = () =>
-  queryOptions({ queryKey: queryKeys.captureStatus(), queryFn: () => loadCaptureStatus(getDb(), Date.now()), refetchInterval: 10_000 });
+  queryOptions({
+    queryKey: queryKeys.captureStatus(),
+    queryFn: () => loadCaptureStatus(getDb(), Date.now()),
+    refetchInterval: 10_000,
+  });
 
 /** Saves a change of settings; the tab shows the saved settings at once. Throws what the tab says. */
 export async function saveSettings(qc: QueryClient, patch: Partial<Settings>): Promise<Settings> {
@@ -66,22 +70,36 @@ export interface ClassificationBreakdown {
 }
 
 /** Groups inbound messages by class, by rule, and by what the user corrected (pure). */
-export function classificationBreakdown(messages: readonly Message[], from: number, to: number): ClassificationBreakdown {
+export function classificationBreakdown(
+  messages: readonly Message[],
+  from: number,
+  to: number,
+): ClassificationBreakdown {
   const byClass = Object.fromEntries(CLASS_ORDER.map((c) => [c, 0])) as Record<Classification, number>;
-  const intents = { interested: 0, 'not-interested': 0, referral: 0, later: 0, other: 0 } as Record<ReplyIntent, number>;
+  const intents = { interested: 0, 'not-interested': 0, referral: 0, later: 0, other: 0 } as Record<
+    ReplyIntent,
+    number
+  >;
   const rules = new Map<string, { cls: Classification; rule: string; label: string; count: number }>();
   const corrected = new Map<string, { from: Classification | null; to: Classification; count: number }>();
   let total = 0;
   let intentsCorrected = 0;
   for (const m of messages) {
-    if (m.direction !== 'inbound' || m.kind === 'call' || m.kind === 'voicemail' || m.sentAt < from || m.sentAt > to) continue;
+    if (m.direction !== 'inbound' || m.kind === 'call' || m.kind === 'voicemail' || m.sentAt < from || m.sentAt > to)
+      continue;
     total++;
     byClass[m.classification]++;
     const rule = m.classificationRule ?? '—';
     // What the rules said: the rule's class (a correction keeps the rule); no rule: the stored class.
-    const detected = classOfRule(m.classificationRule) ?? (m.classificationSource === 'manual' ? null : m.classification);
+    const detected =
+      classOfRule(m.classificationRule) ?? (m.classificationSource === 'manual' ? null : m.classification);
     const key = `${detected}\u0000${rule}`;
-    const row = rules.get(key) ?? { cls: detected ?? m.classification, rule, label: RULE_LABELS[rule] ?? (rule === '—' ? 'stored without a rule (imported or older data)' : rule), count: 0 };
+    const row = rules.get(key) ?? {
+      cls: detected ?? m.classification,
+      rule,
+      label: RULE_LABELS[rule] ?? (rule === '—' ? 'stored without a rule (imported or older data)' : rule),
+      count: 0,
+    };
     row.count++;
     rules.set(key, row);
     if (m.classificationSource === 'manual') {
@@ -101,7 +119,9 @@ export function classificationBreakdown(messages: readonly Message[], from: numb
     to,
     total,
     byClass,
-    rules: [...rules.values()].sort((a, b) => order(a.cls) - order(b.cls) || b.count - a.count || a.rule.localeCompare(b.rule)),
+    rules: [...rules.values()].sort(
+      (a, b) => order(a.cls) - order(b.cls) || b.count - a.count || a.rule.localeCompare(b.rule),
+    ),
     corrected: [...corrected.values()].sort((a, b) => b.count - a.count),
     correctedTotal: [...corrected.values()].reduce((s, c) => s + c.count, 0),
     intents,
@@ -112,8 +132,13 @@ export function classificationBreakdown(messages: readonly Message[], from: numb
 /** Inbound messages of the last 30 days, read by their time (the sentAt index), grouped. */
 export async function loadClassification(db: SidelogDb = getDb(), now = Date.now()): Promise<ClassificationBreakdown> {
   const from = now - CLASSIFICATION_DAYS * DAY;
-  const messages = await db.messages.where('sentAt').between(from, now, true, true).filter((m) => m.direction === 'inbound').toArray();
+  const messages = await db.messages
+    .where('sentAt')
+    .between(from, now, true, true)
+    .filter((m) => m.direction === 'inbound')
+    .toArray();
   return classificationBreakdown(messages, from, now);
 }
 
-export const classificationQuery = () => queryOptions({ queryKey: queryKeys.classification(), queryFn: () => loadClassification() });
+export const classificationQuery = () =>
+  queryOptions({ queryKey: queryKeys.classification(), queryFn: () => loadClassification() });

@@ -9,7 +9,13 @@ import { sendMessage, type InsertRequest, type InsertResult } from '@/lib/messag
 import { personOfTab, type PersonForTemplate, type TabsApi } from '@/lib/prospects/page-prospect';
 import type { Prospect, Template } from '@/lib/schema/model';
 import { insertIntoSiteTab, insertRequestFor } from '@/lib/templates/insert';
-import { createTemplate, duplicateTemplate, setTemplateArchived, updateTemplate, type TemplateDraft } from '@/lib/templates/store';
+import {
+  createTemplate,
+  duplicateTemplate,
+  setTemplateArchived,
+  updateTemplate,
+  type TemplateDraft,
+} from '@/lib/templates/store';
 import { dashboardQuery } from './dashboard';
 import type { DashboardData } from './load';
 import { askPage, extensionTabs } from './page-prospect';
@@ -21,7 +27,8 @@ import { queryKeys } from './query-keys';
 /** The template library, archived ones included. */
 export const loadTemplates = (db: SidelogDb = getDb()): Promise<Template[]> => db.templates.toArray();
 
-export const templatesQuery = () => queryOptions({ queryKey: queryKeys.templates.all(), queryFn: () => loadTemplates() });
+export const templatesQuery = () =>
+  queryOptions({ queryKey: queryKeys.templates.all(), queryFn: () => loadTemplates() });
 
 /** How many prospects the preview offers by name. */
 export const RECENT_PROSPECTS = 300;
@@ -30,7 +37,8 @@ export const RECENT_PROSPECTS = 300;
 export const loadRecentProspects = (db: SidelogDb = getDb(), limit = RECENT_PROSPECTS): Promise<Prospect[]> =>
   db.prospects.orderBy('updatedAt').reverse().limit(limit).toArray();
 
-export const recentProspectsQuery = () => queryOptions({ queryKey: queryKeys.prospects.recent(), queryFn: () => loadRecentProspects() });
+export const recentProspectsQuery = () =>
+  queryOptions({ queryKey: queryKeys.prospects.recent(), queryFn: () => loadRecentProspects() });
 
 /**
  * Per template, the Dashboard's numbers over all time (lib/analytics/templates.ts): first-touch
@@ -38,10 +46,17 @@ export const recentProspectsQuery = () => queryOptions({ queryKey: queryKeys.pro
  * message counts once due: computed again with each new read).
  */
 export const templateStatsOf = (d: DashboardData, now = Date.now()): Map<string, TemplateSummary> =>
-  templateSummaries({ facts: d.facts, templates: d.templates, replyWindowDays: d.settings.replyWindowDays, minSample: d.settings.minSample, now });
+  templateSummaries({
+    facts: d.facts,
+    templates: d.templates,
+    replyWindowDays: d.settings.replyWindowDays,
+    minSample: d.settings.minSample,
+    now,
+  });
 
 /** The numbers are computed from the Dashboard's read (one key, one read for both tabs). */
-export const templateStatsQuery = () => queryOptions({ ...dashboardQuery(), select: (d: DashboardData) => templateStatsOf(d) });
+export const templateStatsQuery = () =>
+  queryOptions({ ...dashboardQuery(), select: (d: DashboardData) => templateStatsOf(d) });
 
 // The list ----------------------------------------------------------------------------------------
 
@@ -80,7 +95,12 @@ export function filterTemplates(all: readonly Template[], f: TemplateFilter): Fi
 // key factory (its "db changed" notification refreshes the rest a moment later).
 
 /** Creates a template or saves an edit (a new version when the text changed). Throws what the form shows. */
-export async function saveTemplate(qc: QueryClient, target: Template | 'new', draft: TemplateDraft, db: SidelogDb = getDb()): Promise<string> {
+export async function saveTemplate(
+  qc: QueryClient,
+  target: Template | 'new',
+  draft: TemplateDraft,
+  db: SidelogDb = getDb(),
+): Promise<string> {
   let done: string;
   if (target === 'new') {
     const t = await createTemplate(db, draft);
@@ -104,7 +124,12 @@ export async function templateAction(
   try {
     if (action === 'duplicate') await duplicateTemplate(db, t.id);
     else await setTemplateArchived(db, t.id, action === 'archive');
-    said = action === 'duplicate' ? `Duplicated "${t.name}".` : action === 'archive' ? `Archived "${t.name}".` : `Restored "${t.name}".`;
+    said =
+      action === 'duplicate'
+        ? `Duplicated "${t.name}".`
+        : action === 'archive'
+          ? `Archived "${t.name}".`
+          : `Restored "${t.name}".`;
   } catch (e) {
     said = e instanceof Error ? e.message : String(e);
   }
@@ -144,7 +169,8 @@ export async function insertTemplate(
   });
   const where = res.site === 'linkedin' ? 'the LinkedIn message box' : 'the Gmail compose';
   const message = res.ok
-    ? `Inserted into ${where}. Review it and send it yourself.` + (missing.length ? ` Fill in ${missing.map((m) => `{{${m}}}`).join(', ')} first.` : '')
+    ? `Inserted into ${where}. Review it and send it yourself.` +
+      (missing.length ? ` Fill in ${missing.map((m) => `{{${m}}}`).join(', ')} first.` : '')
     : (res.reason ?? 'Nothing was inserted.');
   return { ok: res.ok, message };
 }

@@ -27,9 +27,14 @@ const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] ==
 function notTextReason(b: Uint8Array): string | null {
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]))
     return 'This is an Excel workbook or another zipped file, not a CSV. In Excel or Numbers, save it as "CSV UTF-8" and choose that file.';
-  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0])) return 'This is an old Excel (.xls) file, not a CSV. Save it as "CSV UTF-8" and choose that file.';
+  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0]))
+    return 'This is an old Excel (.xls) file, not a CSV. Save it as "CSV UTF-8" and choose that file.';
   if (startsWith(b, [0x25, 0x50, 0x44, 0x46])) return 'This is a PDF, not a CSV file.';
-  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || startsWith(b, [0xff, 0xd8, 0xff]) || startsWith(b, [0x47, 0x49, 0x46, 0x38]))
+  if (
+    startsWith(b, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWith(b, [0xff, 0xd8, 0xff]) ||
+    startsWith(b, [0x47, 0x49, 0x46, 0x38])
+  )
     return 'This is an image, not a CSV file.';
   if (startsWith(b, [0x1f, 0x8b])) return 'This file is compressed (gzip). Unpack it and choose the CSV inside.';
   return null;
@@ -51,9 +56,12 @@ export function decodeLeadFile(bytes: Uint8Array): DecodedLeadFile {
   const why = notTextReason(bytes);
   if (why) throw new LeadFileError(why);
   let out: DecodedLeadFile;
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) out = { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  else if (startsWith(bytes, [0xff, 0xfe])) out = { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  else if (startsWith(bytes, [0xfe, 0xff])) out = { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
+    out = { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  else if (startsWith(bytes, [0xff, 0xfe]))
+    out = { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  else if (startsWith(bytes, [0xfe, 0xff]))
+    out = { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   else {
     try {
       out = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
@@ -71,10 +79,13 @@ export function decodeLeadFile(bytes: Uint8Array): DecodedLeadFile {
     if (c === 0) throw new LeadFileError('This is not a text file (it contains binary data), so it cannot be a CSV.');
     if (c < 32 && c !== 9 && c !== 10 && c !== 13) control++;
   }
-  if (control > head.length / 100) throw new LeadFileError('This is not a text file (it contains binary data), so it cannot be a CSV.');
+  if (control > head.length / 100)
+    throw new LeadFileError('This is not a text file (it contains binary data), so it cannot be a CSV.');
   const start = out.text.trimStart().slice(0, 200).toLowerCase();
   if (start.startsWith('{') || start.startsWith('['))
-    throw new LeadFileError('This is a JSON file, not a CSV. (A Sidelog export is imported with Settings → Import JSON.)');
+    throw new LeadFileError(
+      'This is a JSON file, not a CSV. (A Sidelog export is imported with Settings → Import JSON.)',
+    );
   if (start.startsWith('<!doctype') || start.startsWith('<html') || start.startsWith('<?xml'))
     throw new LeadFileError('This is a web page or XML file, not a CSV. Export the list as CSV and choose that file.');
   if (!out.text.trim()) throw new LeadFileError('This file is empty.');

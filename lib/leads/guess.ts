@@ -85,45 +85,271 @@ export function traitName(h: string): string {
 // Header synonyms per field, most specific first: when two columns claim a single field, the one
 // whose header comes first here wins (HubSpot's "Company Name" over "Associated Company").
 const SYNONYMS: Record<LeadField, string[]> = {
-  email: ['email', 'email address', 'work email', 'business email', 'professional email', 'corporate email', 'primary email', 'person email', 'contact email', 'verified email', 'mail', 'courriel', 'adresse email', 'adresse mail', 'email adresse', 'emailadresse', 'correo', 'correo electronico', 'email 1', 'secondary email', 'tertiary email', 'personal email', 'other email', 'email 2', 'email 3', 'member email'],
-  linkedin: ['linkedin profile url', 'linkedin url', 'person linkedin url', 'linkedin profile', 'linkedin', 'linkedin link', 'public profile url', 'linkedin public url', 'profile url', 'default profile url', 'profil linkedin', 'lien linkedin', 'linkedin profil', 'perfil de linkedin', 'url', 'profile link', 'profile'],
-  name: ['full name', 'fullname', 'name', 'contact name', 'lead name', 'person name', 'prospect name', 'contact', 'prospect', 'display name', 'formatted name', 'nom complet', 'vollstandiger name', 'nombre completo'],
+  email: [
+    'email',
+    'email address',
+    'work email',
+    'business email',
+    'professional email',
+    'corporate email',
+    'primary email',
+    'person email',
+    'contact email',
+    'verified email',
+    'mail',
+    'courriel',
+    'adresse email',
+    'adresse mail',
+    'email adresse',
+    'emailadresse',
+    'correo',
+    'correo electronico',
+    'email 1',
+    'secondary email',
+    'tertiary email',
+    'personal email',
+    'other email',
+    'email 2',
+    'email 3',
+    'member email',
+  ],
+  linkedin: [
+    'linkedin profile url',
+    'linkedin url',
+    'person linkedin url',
+    'linkedin profile',
+    'linkedin',
+    'linkedin link',
+    'public profile url',
+    'linkedin public url',
+    'profile url',
+    'default profile url',
+    'profil linkedin',
+    'lien linkedin',
+    'linkedin profil',
+    'perfil de linkedin',
+    'url',
+    'profile link',
+    'profile',
+  ],
+  name: [
+    'full name',
+    'fullname',
+    'name',
+    'contact name',
+    'lead name',
+    'person name',
+    'prospect name',
+    'contact',
+    'prospect',
+    'display name',
+    'formatted name',
+    'nom complet',
+    'vollstandiger name',
+    'nombre completo',
+  ],
   firstName: ['first name', 'firstname', 'given name', 'first', 'forename', 'prenom', 'vorname', 'nombre'],
-  lastName: ['last name', 'lastname', 'surname', 'family name', 'last', 'nom de famille', 'nom', 'nachname', 'apellido', 'apellidos'],
-  company: ['company', 'company name', 'companyname', 'organization', 'organisation', 'organization name', 'organisation name', 'account', 'account name', 'employer', 'current company', 'company 1', 'entreprise', 'societe', 'nom de l entreprise', 'firma', 'unternehmen', 'empresa', 'associated company', 'associated company primary'],
-  title: ['title', 'job title', 'jobtitle', 'position', 'current title', 'current position', 'job', 'role', 'job role', 'position title', 'designation', 'occupation', 'poste', 'titre', 'fonction', 'intitule du poste', 'berufsbezeichnung', 'position im unternehmen', 'cargo', 'puesto'],
-  industry: ['industry', 'company industry', 'industry sector', 'sector', 'vertical', 'secteur', 'secteur d activite', 'branche', 'industrie', 'sector industria'],
-  companySize: ['company size', 'company headcount', 'headcount', 'employees', 'number of employees', 'employee count', 'employee range', 'employees range', 'company size range', 'size', 'company employees', 'taille', 'taille de l entreprise', 'effectif', 'nombre d employes', 'mitarbeiter', 'anzahl mitarbeiter', 'unternehmensgrosse', 'tamano', 'tamano de la empresa'],
-  location: ['location', 'person location', 'lead location', 'city', 'person city', 'state', 'person state', 'region', 'state region', 'country', 'person country', 'country region', 'geography', 'ville', 'region', 'pays', 'stadt', 'ort', 'land', 'bundesland', 'ciudad', 'provincia', 'pais'],
-  seniority: ['seniority', 'seniority level', 'employment seniority', 'management level', 'level', 'seniorite', 'niveau hierarchique'],
-  website: ['website', 'company website', 'website url', 'domain', 'company domain', 'company domain name', 'web', 'site web', 'site internet', 'webseite', 'sitio web'],
+  lastName: [
+    'last name',
+    'lastname',
+    'surname',
+    'family name',
+    'last',
+    'nom de famille',
+    'nom',
+    'nachname',
+    'apellido',
+    'apellidos',
+  ],
+  company: [
+    'company',
+    'company name',
+    'companyname',
+    'organization',
+    'organisation',
+    'organization name',
+    'organisation name',
+    'account',
+    'account name',
+    'employer',
+    'current company',
+    'company 1',
+    'entreprise',
+    'societe',
+    'nom de l entreprise',
+    'firma',
+    'unternehmen',
+    'empresa',
+    'associated company',
+    'associated company primary',
+  ],
+  title: [
+    'title',
+    'job title',
+    'jobtitle',
+    'position',
+    'current title',
+    'current position',
+    'job',
+    'role',
+    'job role',
+    'position title',
+    'designation',
+    'occupation',
+    'poste',
+    'titre',
+    'fonction',
+    'intitule du poste',
+    'berufsbezeichnung',
+    'position im unternehmen',
+    'cargo',
+    'puesto',
+  ],
+  industry: [
+    'industry',
+    'company industry',
+    'industry sector',
+    'sector',
+    'vertical',
+    'secteur',
+    'secteur d activite',
+    'branche',
+    'industrie',
+    'sector industria',
+  ],
+  companySize: [
+    'company size',
+    'company headcount',
+    'headcount',
+    'employees',
+    'number of employees',
+    'employee count',
+    'employee range',
+    'employees range',
+    'company size range',
+    'size',
+    'company employees',
+    'taille',
+    'taille de l entreprise',
+    'effectif',
+    'nombre d employes',
+    'mitarbeiter',
+    'anzahl mitarbeiter',
+    'unternehmensgrosse',
+    'tamano',
+    'tamano de la empresa',
+  ],
+  location: [
+    'location',
+    'person location',
+    'lead location',
+    'city',
+    'person city',
+    'state',
+    'person state',
+    'region',
+    'state region',
+    'country',
+    'person country',
+    'country region',
+    'geography',
+    'ville',
+    'region',
+    'pays',
+    'stadt',
+    'ort',
+    'land',
+    'bundesland',
+    'ciudad',
+    'provincia',
+    'pais',
+  ],
+  seniority: [
+    'seniority',
+    'seniority level',
+    'employment seniority',
+    'management level',
+    'level',
+    'seniorite',
+    'niveau hierarchique',
+  ],
+  website: [
+    'website',
+    'company website',
+    'website url',
+    'domain',
+    'company domain',
+    'company domain name',
+    'web',
+    'site web',
+    'site internet',
+    'webseite',
+    'sitio web',
+  ],
   headline: ['headline', 'linkedin headline', 'profile headline'],
 };
 const SYNONYM_RANK = new Map<string, { field: LeadField; rank: number }>();
-for (const f of LEAD_FIELDS) SYNONYMS[f].forEach((s, rank) => SYNONYM_RANK.has(s) || SYNONYM_RANK.set(s, { field: f, rank }));
+for (const f of LEAD_FIELDS)
+  SYNONYMS[f].forEach((s, rank) => SYNONYM_RANK.has(s) || SYNONYM_RANK.set(s, { field: f, rank }));
 
-const LEAD_SOURCE_HEADERS = new Set(['lead source', 'source', 'leadsource', 'lead source detail', 'original source', 'original traffic source', 'utm source', 'source du lead', 'origine', 'origine du lead', 'quelle', 'lead quelle', 'fuente', 'origen']);
+const LEAD_SOURCE_HEADERS = new Set([
+  'lead source',
+  'source',
+  'leadsource',
+  'lead source detail',
+  'original source',
+  'original traffic source',
+  'utm source',
+  'source du lead',
+  'origine',
+  'origine du lead',
+  'quelle',
+  'lead quelle',
+  'fuente',
+  'origen',
+]);
 const CAMPAIGN_HEADERS = new Set(['campaign', 'campaign name', 'utm campaign', 'campagne', 'kampagne', 'campana']);
 
 // Columns that are about something else than the person's traits, by header. Each entry says why.
 const NOISE: [RegExp, string][] = [
-  [/\bemail (status|confidence|source|sent|open|opened|bounced?|domain|type|verification|catch all|last verified|confirmed|hard bounce|address quarantine|address automated)|\b(quarantin\w*|opted out|unsubscribed|invalid email)\b/, 'about the email address, not the person'],
+  [
+    /\bemail (status|confidence|source|sent|open|opened|bounced?|domain|type|verification|catch all|last verified|confirmed|hard bounce|address quarantine|address automated)|\b(quarantin\w*|opted out|unsubscribed|invalid email)\b/,
+    'about the email address, not the person',
+  ],
   [/\bfor emails\b/, 'a variant of the company name'],
   [/\b(phone|mobile|fax|tel|telephone|whatsapp)\b/, 'phone numbers'],
   [/\b(id|ids|vmid|uuid|guid)\b/, 'record ids'],
-  [/\b(date|dates|timestamp|time|created|modified|updated|birth|since|connected on|raised at|duration|last|first|recent|latest|next)\b/, 'dates and activity history'],
+  [
+    /\b(date|dates|timestamp|time|created|modified|updated|birth|since|connected on|raised at|duration|last|first|recent|latest|next)\b/,
+    'dates and activity history',
+  ],
   [/\bowner\b/, 'a colleague, not the lead'],
   [/\b(gender|marital|military|religion|relationship|salutation)\b/, 'personal data not needed for outreach'],
   [/\b(url|urls|link|links|image|photo|picture|avatar|twitter|facebook|instagram|github|youtube|click)\b/, 'links'],
   [/\b(address|street|zip|postal|postcode)\b/, 'a postal address'],
-  [/^company (city|state|country|location|phone|region|linkedin)|^ip\b|\btime zone\b|\btimezone\b/, "the company's place, not the lead's"],
-  [/\b(revenue|funding|amount|score|count|counts|number of|total|average|pageviews|sessions)\b/, 'numbers about activity or money'],
+  [
+    /^company (city|state|country|location|phone|region|linkedin)|^ip\b|\btime zone\b|\btimezone\b/,
+    "the company's place, not the lead's",
+  ],
+  [
+    /\b(revenue|funding|amount|score|count|counts|number of|total|average|pageviews|sessions)\b/,
+    'numbers about activity or money',
+  ],
   [/\b(summary|description|about|bio|notes?|message|keywords|technologies|skills|specialties|seo)\b/, 'long text'],
   [/\b(query|search)\b/, 'the search that found the lead'],
-  [/\b(is premium|is open link|open link|premium|enrich\w*|bounced|replied|demoed|sent|opened|clicked|delivered)\b/, 'flags of another tool'],
+  [
+    /\b(is premium|is open link|open link|premium|enrich\w*|bounced|replied|demoed|sent|opened|clicked|delivered)\b/,
+    'flags of another tool',
+  ],
   [/\b(past|previous)\b/, 'a past job'],
-  [/\bemail\b.*\bstatus\b|\b(code|codes|days|sequence|workflow|drill down|detail \d|legal basis|chat|registered|registration|accessed|confirmation)\b/, "another tool's bookkeeping"],
-  [/^associated\b|^billing contact\b|^contact signer\b|^lead with primary\b|^links to\b/, "another tool's record links"],
+  [
+    /\bemail\b.*\bstatus\b|\b(code|codes|days|sequence|workflow|drill down|detail \d|legal basis|chat|registered|registration|accessed|confirmation)\b/,
+    "another tool's bookkeeping",
+  ],
+  [
+    /^associated\b|^billing contact\b|^contact signer\b|^lead with primary\b|^links to\b/,
+    "another tool's record links",
+  ],
 ];
 
 const RE_EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
@@ -157,7 +383,8 @@ export function sampleColumns(rows: readonly (readonly string[])[], width: numbe
   return out;
 }
 
-const share = (values: readonly string[], re: RegExp) => (values.length ? values.filter((v) => re.test(v)).length / values.length : 0);
+const share = (values: readonly string[], re: RegExp) =>
+  values.length ? values.filter((v) => re.test(v)).length / values.length : 0;
 
 /** What the values say a column is, or null when they say nothing. */
 function fromValues(s: ColumnSample): { role: ColumnRole; why: string; linkedinSlugShare?: number } | null {
@@ -169,7 +396,8 @@ function fromValues(s: ColumnSample): { role: ColumnRole; why: string; linkedinS
     const slugs = v.filter((x) => RE_LI_PROFILE.test(x) && !/\/in\/AC[wo]AA/i.test(x)).length / v.length;
     return { role: 'linkedin', why: '', linkedinSlugShare: slugs };
   }
-  if (share(v, RE_LI_SALES) >= 0.5) return { role: 'ignore', why: 'Sales Navigator links (the LinkedIn profile URL column identifies people)' };
+  if (share(v, RE_LI_SALES) >= 0.5)
+    return { role: 'ignore', why: 'Sales Navigator links (the LinkedIn profile URL column identifies people)' };
   if (share(v, RE_LI_COMPANY) >= 0.5) return { role: 'ignore', why: "the company's LinkedIn page" };
   if (share(v, RE_EMAIL) >= 0.6) return { role: 'email', why: '' };
   return null;
@@ -184,7 +412,8 @@ function noiseFromValues(s: ColumnSample): string | null {
   if (share(v, RE_PHONE) >= 0.6) return 'phone numbers';
   if (share(v, RE_ID) >= 0.6) return 'record ids';
   if (v.reduce((n, x) => n + x.length, 0) / v.length > 60) return 'long text';
-  if (v.length >= 20 && new Set(v.map((x) => x.toLowerCase())).size >= v.length * 0.9) return 'a different value on almost every row, so nothing to group by';
+  if (v.length >= 20 && new Set(v.map((x) => x.toLowerCase())).size >= v.length * 0.9)
+    return 'a different value on almost every row, so nothing to group by';
   return null;
 }
 
@@ -194,8 +423,19 @@ export type LeadTool = 'Apollo' | 'HubSpot' | 'Sales Navigator' | 'LinkedIn conn
 export function detectTool(headers: readonly string[], samples: readonly ColumnSample[] = []): LeadTool | null {
   const h = new Set(headers.map(normHeader));
   if (h.has('apollo contact id') || h.has('company name for emails') || h.has('person linkedin url')) return 'Apollo';
-  if (h.has('vmid') || h.has('regular company url') || h.has('sales navigator url') || h.has('sales navigator profile url') || samples.some((s) => share(s.values, RE_LI_SALES) >= 0.5)) return 'Sales Navigator';
-  if (h.has('record id') && (h.has('contact owner') || h.has('lifecycle stage') || h.has('lead status') || h.has('marketing contact status'))) return 'HubSpot';
+  if (
+    h.has('vmid') ||
+    h.has('regular company url') ||
+    h.has('sales navigator url') ||
+    h.has('sales navigator profile url') ||
+    samples.some((s) => share(s.values, RE_LI_SALES) >= 0.5)
+  )
+    return 'Sales Navigator';
+  if (
+    h.has('record id') &&
+    (h.has('contact owner') || h.has('lifecycle stage') || h.has('lead status') || h.has('marketing contact status'))
+  )
+    return 'HubSpot';
   if (h.has('connected on') && (h.has('url') || h.has('position'))) return 'LinkedIn connections';
   return null;
 }
@@ -210,7 +450,8 @@ export function detectTool(headers: readonly string[], samples: readonly ColumnS
 export function guessMapping(headers: readonly string[], samples: readonly ColumnSample[] = []): ColumnMapping[] {
   const out: ColumnMapping[] = headers.map((h) => ({ role: 'trait', trait: traitName(h), why: '' }));
   const candidates = new Map<LeadField, { col: number; score: number }[]>();
-  const claim = (field: LeadField, col: number, score: number) => (candidates.get(field) ?? candidates.set(field, []).get(field)!).push({ col, score });
+  const claim = (field: LeadField, col: number, score: number) =>
+    (candidates.get(field) ?? candidates.set(field, []).get(field)!).push({ col, score });
   let leadSource = false;
   let campaign = false;
   headers.forEach((raw, col) => {
@@ -277,7 +518,12 @@ export function guessMapping(headers: readonly string[], samples: readonly Colum
     }
     const [best, ...rest] = list;
     out[best.col] = { role: field, trait: traitName(headers[best.col]), why: '' };
-    for (const c of rest) out[c.col] = { role: 'ignore', trait: traitName(headers[c.col]), why: `"${headers[best.col]}" is used for ${FIELD_LABELS[field].toLowerCase()}` };
+    for (const c of rest)
+      out[c.col] = {
+        role: 'ignore',
+        trait: traitName(headers[c.col]),
+        why: `"${headers[best.col]}" is used for ${FIELD_LABELS[field].toLowerCase()}`,
+      };
   }
   return out;
 }

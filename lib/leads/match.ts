@@ -19,8 +19,59 @@ import type { Lead, SkippedRow } from './rows';
 
 export type StoredProspect = Prospect;
 
-const HONORIFICS = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'phd', 'mba', 'cpa', 'jr', 'sr', 'md', 'esq', 'ii', 'iii']);
-const LEGAL = new Set(['inc', 'incorporated', 'llc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'company', 'gmbh', 'ag', 'sa', 'sas', 'sasu', 'sarl', 'bv', 'nv', 'plc', 'srl', 'spa', 'oy', 'ab', 'as', 'aps', 'pty', 'pvt', 'private', 'kg', 'se', 'lp', 'llp', 'group', 'holding', 'holdings']);
+const HONORIFICS = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'prof',
+  'phd',
+  'mba',
+  'cpa',
+  'jr',
+  'sr',
+  'md',
+  'esq',
+  'ii',
+  'iii',
+]);
+const LEGAL = new Set([
+  'inc',
+  'incorporated',
+  'llc',
+  'ltd',
+  'limited',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'gmbh',
+  'ag',
+  'sa',
+  'sas',
+  'sasu',
+  'sarl',
+  'bv',
+  'nv',
+  'plc',
+  'srl',
+  'spa',
+  'oy',
+  'ab',
+  'as',
+  'aps',
+  'pty',
+  'pvt',
+  'private',
+  'kg',
+  'se',
+  'lp',
+  'llp',
+  'group',
+  'holding',
+  'holdings',
+]);
 
 const fold = (s: string) =>
   s
@@ -92,7 +143,8 @@ export interface ImportPlan {
 
 const TEXT_FIELDS = ['company', 'title', 'industry', 'companySize', 'location', 'headline', 'domain'] as const;
 
-const looksLikeEmailName = (p: Pick<Prospect, 'name' | 'emails'>) => !p.name || p.name === 'Unknown' || p.emails.some((e) => e.split('@')[0] === p.name);
+const looksLikeEmailName = (p: Pick<Prospect, 'name' | 'emails'>) =>
+  !p.name || p.name === 'Unknown' || p.emails.some((e) => e.split('@')[0] === p.name);
 
 function newProspect(lead: Lead, id: string, keys: string[], now: number): Prospect {
   return {
@@ -124,7 +176,12 @@ function newProspect(lead: Lead, id: string, keys: string[], now: number): Prosp
   };
 }
 
-export function planLeadImport(leads: readonly Lead[], stored: readonly StoredProspect[], now: number, skipped: readonly SkippedRow[] = []): ImportPlan {
+export function planLeadImport(
+  leads: readonly Lead[],
+  stored: readonly StoredProspect[],
+  now: number,
+  skipped: readonly SkippedRow[] = [],
+): ImportPlan {
   const byKey = new Map<string, string>();
   const byName = new Map<string, Set<string>>();
   const cur = new Map<string, Prospect>();
@@ -142,7 +199,17 @@ export function planLeadImport(leads: readonly Lead[], stored: readonly StoredPr
   const touched = new Set<string>();
   const matchedIds = new Set<string>();
   const enrichedIds = new Set<string>();
-  const plan: ImportPlan = { writes: [], created: 0, matched: 0, enriched: 0, duplicates: 0, skipped: [...skipped], rows: [], kept: [], conflicts: [] };
+  const plan: ImportPlan = {
+    writes: [],
+    created: 0,
+    matched: 0,
+    enriched: 0,
+    duplicates: 0,
+    skipped: [...skipped],
+    rows: [],
+    kept: [],
+    conflicts: [],
+  };
   for (const s of skipped) plan.rows.push({ row: s.row, kind: 'skipped', reason: s.reason });
 
   for (const lead of leads) {
@@ -175,7 +242,12 @@ export function planLeadImport(leads: readonly Lead[], stored: readonly StoredPr
     }
     if (!id) {
       // The keys capture gives a person (lib/records/keys.ts personKeys): `email:` for each address, then the profile's.
-      const keys = [...new Set([...lead.emails.flatMap((email) => personKeys({ email })), ...(lead.linkedin?.key ? [lead.linkedin.key] : [])])];
+      const keys = [
+        ...new Set([
+          ...lead.emails.flatMap((email) => personKeys({ email })),
+          ...(lead.linkedin?.key ? [lead.linkedin.key] : []),
+        ]),
+      ];
       const nk = nameCompanyKey(lead.name, lead.company);
       let newId = keys.length ? `p:${keys[0]}` : `p:lead:${nk ?? lead.row}`;
       for (let k = 2; cur.has(newId); k++) newId = `${keys.length ? `p:${keys[0]}` : `p:lead:${nk ?? lead.row}`}~${k}`;
@@ -213,12 +285,20 @@ export function planLeadImport(leads: readonly Lead[], stored: readonly StoredPr
 }
 
 /** `p` with the holes the lead fills; `gained` says whether anything changed. */
-function fill(p: Prospect, lead: Lead, byKey: Map<string, string>, plan: ImportPlan): { next: Prospect; gained: boolean } {
+function fill(
+  p: Prospect,
+  lead: Lead,
+  byKey: Map<string, string>,
+  plan: ImportPlan,
+): { next: Prospect; gained: boolean } {
   const manual = new Set(p.manualFields);
   const next: Prospect = { ...p, emails: [...p.emails], keys: [...p.keys], traits: { ...p.traits } };
   let gained = false;
   const keep = (field: string, stored: string, value: string) => {
-    const same = field === 'company' ? normCompany(stored) === normCompany(value) : stored.trim().toLowerCase() === value.trim().toLowerCase();
+    const same =
+      field === 'company'
+        ? normCompany(stored) === normCompany(value)
+        : stored.trim().toLowerCase() === value.trim().toLowerCase();
     if (!same) plan.kept.push({ row: lead.row, field, stored, lead: value });
   };
   if (lead.name && !manual.has('name')) {

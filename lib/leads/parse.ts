@@ -24,7 +24,9 @@ const CHUNK = 512 * 1024;
 /** Excel writes `sep=;` as the first line when asked to; it names the delimiter. */
 function excelSep(text: string): { delimiter: string | null; rest: string; skipped: number } {
   const m = /^sep=(.)[ \t]*\r?\n/i.exec(text);
-  return m ? { delimiter: m[1], rest: text.slice(m[0].length), skipped: 1 } : { delimiter: null, rest: text, skipped: 0 };
+  return m
+    ? { delimiter: m[1], rest: text.slice(m[0].length), skipped: 1 }
+    : { delimiter: null, rest: text, skipped: 0 };
 }
 
 function guessDelimiter(text: string): string {
@@ -39,7 +41,10 @@ const nonEmpty = (row: readonly string[]) => row.reduce((n, c) => (c.trim() ? n 
  * Parses a lead file's text. The header is the first row with two or more cells filled (rows
  * above it are notes), or the first non-empty row of a one-column file.
  */
-export async function parseLeadText(text: string, yieldEvery: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<ParsedLeadFile> {
+export async function parseLeadText(
+  text: string,
+  yieldEvery: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0)),
+): Promise<ParsedLeadFile> {
   const sep = excelSep(text);
   const delimiter = sep.delimiter ?? guessDelimiter(sep.rest);
   const all: string[][] = [];
@@ -51,7 +56,8 @@ export async function parseLeadText(text: string, yieldEvery: () => Promise<void
       skipEmptyLines: false,
       chunkSize: CHUNK,
       chunk: (res: ParseResult<string[]>, parser: Parser) => {
-        for (const e of res.errors) if (e.code === 'MissingQuotes' && unclosed === null) unclosed = all.length + (e.row ?? 0);
+        for (const e of res.errors)
+          if (e.code === 'MissingQuotes' && unclosed === null) unclosed = all.length + (e.row ?? 0);
         for (const row of res.data) all.push(row);
         if (all.length > MAX_LEAD_ROWS + 50) {
           tooMany = true;
@@ -65,23 +71,35 @@ export async function parseLeadText(text: string, yieldEvery: () => Promise<void
       error: (e: Error) => reject(e),
     });
   });
-  if (tooMany) throw new LeadFileError(`This file has more than ${MAX_LEAD_ROWS.toLocaleString('en')} rows; Sidelog imports up to ${MAX_LEAD_ROWS.toLocaleString('en')} leads at a time. Split it into smaller files.`);
+  if (tooMany)
+    throw new LeadFileError(
+      `This file has more than ${MAX_LEAD_ROWS.toLocaleString('en')} rows; Sidelog imports up to ${MAX_LEAD_ROWS.toLocaleString('en')} leads at a time. Split it into smaller files.`,
+    );
   // A trailing newline leaves one empty row.
   while (all.length && nonEmpty(all[all.length - 1]) === 0) all.pop();
   if (unclosed !== null)
-    throw new LeadFileError(`A quoted cell in row ${unclosed + 1 + sep.skipped} is never closed, so the rest of the file would be read as one cell. The file is not a well-formed CSV; export it again.`);
+    throw new LeadFileError(
+      `A quoted cell in row ${unclosed + 1 + sep.skipped} is never closed, so the rest of the file would be read as one cell. The file is not a well-formed CSV; export it again.`,
+    );
   let h = all.findIndex((r) => nonEmpty(r) >= 2);
   if (h < 0 || h > 20) h = all.findIndex((r) => nonEmpty(r) >= 1);
   if (h < 0) throw new LeadFileError('This file has no rows.');
   const headers = all[h].map((c, i) => c.trim() || `Column ${i + 1}`);
   // Trailing unnamed, empty columns (a sheet's stray commas) are dropped.
-  while (headers.length > 1 && !all[h][headers.length - 1].trim() && all.slice(h + 1).every((r) => !(r[headers.length - 1] ?? '').trim())) headers.pop();
+  while (
+    headers.length > 1 &&
+    !all[h][headers.length - 1].trim() &&
+    all.slice(h + 1).every((r) => !(r[headers.length - 1] ?? '').trim())
+  )
+    headers.pop();
   const rows: string[][] = [];
   for (let i = h + 1; i < all.length; i++) {
     const r = all[i];
     rows.push(r.length === headers.length ? r : headers.map((_, j) => r[j] ?? ''));
   }
   if (rows.length > MAX_LEAD_ROWS)
-    throw new LeadFileError(`This file has ${rows.length.toLocaleString('en')} rows; Sidelog imports up to ${MAX_LEAD_ROWS.toLocaleString('en')} leads at a time. Split it into smaller files.`);
+    throw new LeadFileError(
+      `This file has ${rows.length.toLocaleString('en')} rows; Sidelog imports up to ${MAX_LEAD_ROWS.toLocaleString('en')} leads at a time. Split it into smaller files.`,
+    );
   return { headers, rows, headerRow: h + 1 + sep.skipped, delimiter };
 }

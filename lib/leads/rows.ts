@@ -58,7 +58,21 @@ export interface LeadRowOptions {
 }
 
 /** Placeholders that mean "no value" in exports and hand-made sheets. */
-const NO_VALUE = new Set(['', '-', '--', '—', 'n/a', 'na', '#n/a', 'null', 'none', 'unknown', 'not available', 'nan', 'undefined']);
+const NO_VALUE = new Set([
+  '',
+  '-',
+  '--',
+  '—',
+  'n/a',
+  'na',
+  '#n/a',
+  'null',
+  'none',
+  'unknown',
+  'not available',
+  'nan',
+  'undefined',
+]);
 
 /** A cell as stored: trimmed, whitespace folded, bounded; null for blanks and placeholders. */
 export function cell(raw: string | undefined): string | null {
@@ -88,9 +102,11 @@ export function leadLinkedin(raw: string | null): LeadLinkedin | null {
   } catch {
     /* keep it encoded */
   }
-  if (/^ACoA[A-Za-z0-9_-]{10,}$/.test(id)) return { url: `https://www.linkedin.com/in/${id}/`, key: `lim:${id}`, memberId: id };
+  if (/^ACoA[A-Za-z0-9_-]{10,}$/.test(id))
+    return { url: `https://www.linkedin.com/in/${id}/`, key: `lim:${id}`, memberId: id };
   // Sales Navigator's hashed ids (ACwAA…) open the profile but match nothing capture sees.
-  if (/^ACwA[A-Za-z0-9_-]{10,}$/.test(id)) return { url: `https://www.linkedin.com/in/${id}/`, key: null, memberId: null };
+  if (/^ACwA[A-Za-z0-9_-]{10,}$/.test(id))
+    return { url: `https://www.linkedin.com/in/${id}/`, key: null, memberId: null };
   // A public profile: the key and URL capture makes of it (lib/records/keys.ts), so a later visit or message lands here.
   const url = canonicalProfileUrl(`https://www.linkedin.com/in/${m[1]}/`);
   const key = personKeys({ profileUrl: url ?? undefined }).find((k) => k.startsWith('li:')) ?? null;
@@ -104,7 +120,11 @@ export function websiteDomain(raw: string | null): string | null {
   return m ? m[1].toLowerCase() : null;
 }
 
-export function buildLeads(file: ParsedLeadFile, mapping: readonly ColumnMapping[], opts: LeadRowOptions = {}): LeadRows {
+export function buildLeads(
+  file: ParsedLeadFile,
+  mapping: readonly ColumnMapping[],
+  opts: LeadRowOptions = {},
+): LeadRows {
   const cols = columnsOf(mapping, file.headers);
   const get = (f: LeadField) => cols.get(f) ?? [];
   const traitCols = (cols.get('trait') ?? []).filter((c) => mapping[c].trait.trim());

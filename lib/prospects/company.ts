@@ -10,8 +10,39 @@
 // of the same name are never confused; a prospect known by name alone carries the name key.
 
 const LEGAL = new Set([
-  'inc', 'incorporated', 'llc', 'ltd', 'limited', 'plc', 'corp', 'corporation', 'co', 'company', 'gmbh', 'ag', 'kg', 'se',
-  'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'oy', 'ab', 'as', 'aps', 'pty', 'pvt', 'lp', 'llp', 'kk', 'sl', 'ltda', 'group',
+  'inc',
+  'incorporated',
+  'llc',
+  'ltd',
+  'limited',
+  'plc',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'gmbh',
+  'ag',
+  'kg',
+  'se',
+  'sa',
+  'sas',
+  'sarl',
+  'srl',
+  'spa',
+  'bv',
+  'nv',
+  'oy',
+  'ab',
+  'as',
+  'aps',
+  'pty',
+  'pvt',
+  'lp',
+  'llp',
+  'kk',
+  'sl',
+  'ltda',
+  'group',
 ]);
 
 /**
@@ -62,7 +93,10 @@ export function companyUrlKeys(url: string | null | undefined): string[] {
  * The company keys of a prospect's current company: the strong keys when the profile links the
  * company page (`companyUrl`), else the name key.
  */
-export function prospectCompanyKeys(company: string | null | undefined, companyUrl: string | null | undefined): string[] {
+export function prospectCompanyKeys(
+  company: string | null | undefined,
+  companyUrl: string | null | undefined,
+): string[] {
   const strong = companyUrlKeys(companyUrl);
   if (strong.length) return strong;
   const name = normaliseCompanyName(company);
@@ -70,7 +104,11 @@ export function prospectCompanyKeys(company: string | null | undefined, companyU
 }
 
 /** Every key of a company page: its slug, its numeric id when the page shows it, its name. */
-export function companyPageKeys(c: { slug?: string | null; numericId?: string | null; name?: string | null }): string[] {
+export function companyPageKeys(c: {
+  slug?: string | null;
+  numericId?: string | null;
+  name?: string | null;
+}): string[] {
   const keys: string[] = [];
   if (c.slug) keys.push(...companyUrlKeys(`/company/${c.slug}/`));
   if (c.numericId && /^\d{1,15}$/.test(c.numericId)) keys.push(`co:id:${c.numericId}`);

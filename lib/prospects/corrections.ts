@@ -26,7 +26,13 @@ async function inboundMessage(db: SidelogDb, messageId: string): Promise<Message
  * back to `contacted` when the only human reply was this one (a stage set by hand stays).
  * `own`: the user's addresses (never a referral).
  */
-export async function setMessageClass(db: SidelogDb, messageId: string, cls: Classification, own: readonly string[] = [], now = Date.now()): Promise<void> {
+export async function setMessageClass(
+  db: SidelogDb,
+  messageId: string,
+  cls: Classification,
+  own: readonly string[] = [],
+  now = Date.now(),
+): Promise<void> {
   await db.transaction('rw', [db.messages, db.threads, db.prospects], async () => {
     const m = await inboundMessage(db, messageId);
     const intent = m.intentSource === 'manual' ? {} : intentFields(cls, inputOf(m), own);
@@ -46,11 +52,24 @@ export async function setMessageClass(db: SidelogDb, messageId: string, cls: Cla
 }
 
 /** Sets a person's reply's intent by hand (the detected rule and the referral's address are kept). */
-export async function setMessageIntent(db: SidelogDb, messageId: string, intent: ReplyIntent, now = Date.now()): Promise<void> {
+export async function setMessageIntent(
+  db: SidelogDb,
+  messageId: string,
+  intent: ReplyIntent,
+  now = Date.now(),
+): Promise<void> {
   await db.transaction('rw', [db.messages, db.threads], async () => {
     const m = await inboundMessage(db, messageId);
-    if (m.classification !== 'human') throw new CorrectionError('Only a person’s reply has an intent: mark it human first.');
-    await db.messages.put({ ...m, intent, intentSource: 'manual', intentRule: m.intentRule ?? null, referral: m.referral ?? null, updatedAt: now });
+    if (m.classification !== 'human')
+      throw new CorrectionError('Only a person’s reply has an intent: mark it human first.');
+    await db.messages.put({
+      ...m,
+      intent,
+      intentSource: 'manual',
+      intentRule: m.intentRule ?? null,
+      referral: m.referral ?? null,
+      updatedAt: now,
+    });
     await recomputeThread(db, m.threadId, now);
   });
   notifyDbChanged({ tables: ['messages', 'threads'] });
@@ -65,7 +84,11 @@ async function followStage(db: SidelogDb, m: Message, cls: Classification, now: 
     return;
   }
   if (cls !== 'human' && p.stage === 'replied') {
-    const others = await db.messages.where('prospectId').equals(p.id).filter((x) => x.id !== m.id && x.direction === 'inbound' && x.classification === 'human').count();
+    const others = await db.messages
+      .where('prospectId')
+      .equals(p.id)
+      .filter((x) => x.id !== m.id && x.direction === 'inbound' && x.classification === 'human')
+      .count();
     if (others === 0) await db.prospects.put({ ...p, stage: 'contacted', updatedAt: now });
   }
 }

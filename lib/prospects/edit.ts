@@ -9,7 +9,8 @@ import { threadKeys } from '@/lib/records/keys';
 import type { CallOutcome, Message, Thread } from '@/lib/schema/model';
 
 // The last message's time (not updatedAt: that is when the summary was recomputed, e.g. at import).
-const lastActivity = (t: Thread) => Math.max(t.summary?.lastOutboundAt ?? 0, t.summary?.lastInboundAt ?? 0, t.summary?.firstMessageAt ?? 0);
+const lastActivity = (t: Thread) =>
+  Math.max(t.summary?.lastOutboundAt ?? 0, t.summary?.lastInboundAt ?? 0, t.summary?.firstMessageAt ?? 0);
 
 export async function logCall(
   db: SidelogDb,
@@ -75,7 +76,22 @@ export async function logCall(
 export async function saveProspectEdits(
   db: SidelogDb,
   prospectId: string,
-  changes: Partial<Pick<import('@/lib/schema/model').Prospect, 'stage' | 'dealValue' | 'title' | 'company' | 'seniority' | 'industry' | 'location' | 'companySize' | 'traits' | 'notes' | 'name'>>,
+  changes: Partial<
+    Pick<
+      import('@/lib/schema/model').Prospect,
+      | 'stage'
+      | 'dealValue'
+      | 'title'
+      | 'company'
+      | 'seniority'
+      | 'industry'
+      | 'location'
+      | 'companySize'
+      | 'traits'
+      | 'notes'
+      | 'name'
+    >
+  >,
   now = Date.now(),
 ): Promise<void> {
   const keys = Object.keys(changes);
@@ -83,7 +99,12 @@ export async function saveProspectEdits(
   await db.transaction('rw', db.prospects, async () => {
     const p = await db.prospects.get(prospectId);
     if (!p) throw new Error(`No prospect ${prospectId}`);
-    await db.prospects.put({ ...p, ...changes, manualFields: [...new Set([...p.manualFields, ...keys])], updatedAt: now });
+    await db.prospects.put({
+      ...p,
+      ...changes,
+      manualFields: [...new Set([...p.manualFields, ...keys])],
+      updatedAt: now,
+    });
   });
   notifyDbChanged({ tables: ['prospects'] });
 }

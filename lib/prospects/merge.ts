@@ -16,7 +16,10 @@ export async function previewMerge(db: SidelogDb, aId: string, bId: string, now 
   if (!a || !b) throw new Error('One of the two prospects no longer exists.');
   const [kept, merged] = pickKept(a, b);
   const { result, choices } = mergeProspectRecords(kept, merged, now);
-  const [mk, mm] = await Promise.all([db.messages.where('prospectId').equals(kept.id).count(), db.messages.where('prospectId').equals(merged.id).count()]);
+  const [mk, mm] = await Promise.all([
+    db.messages.where('prospectId').equals(kept.id).count(),
+    db.messages.where('prospectId').equals(merged.id).count(),
+  ]);
   return { kept, merged, result, choices, messages: { kept: mk, merged: mm } };
 }
 
@@ -27,7 +30,8 @@ export async function mergeProspects(db: SidelogDb, aId: string, bId: string, no
     const [a, b] = await db.prospects.bulkGet([aId, bId]);
     if (!a || !b) throw new Error('One of the two prospects no longer exists.');
     const [kept, merged] = pickKept(a, b);
-    return (await foldProspect(tablesMergeStore(db), kept, merged, { reason: 'manual', evidence: ['manual'], now })).record;
+    return (await foldProspect(tablesMergeStore(db), kept, merged, { reason: 'manual', evidence: ['manual'], now }))
+      .record;
   });
   notifyDbChanged({ tables: ['prospects', 'threads', 'messages'] });
   return record;
@@ -44,8 +48,10 @@ export async function undoMerge(db: SidelogDb, mergeId: string, now = Date.now()
     if (!rec) throw new Error('This merge is not in the log.');
     if (rec.undoneAt) throw new Error('This merge was undone already.');
     const cur = await db.prospects.get(rec.keptId);
-    if (!cur) throw new Error('The merged prospect no longer exists (merged again or deleted): this merge cannot be undone.');
-    if (await db.prospects.get(rec.mergedId)) throw new Error('A prospect with the folded id exists again: this merge cannot be undone.');
+    if (!cur)
+      throw new Error('The merged prospect no longer exists (merged again or deleted): this merge cannot be undone.');
+    if (await db.prospects.get(rec.mergedId))
+      throw new Error('A prospect with the folded id exists again: this merge cannot be undone.');
     const { kept, merged } = rec.before;
     const { result } = mergeProspectRecords(kept, merged, rec.at);
     const restored: Prospect = { ...cur };
@@ -62,7 +68,9 @@ export async function undoMerge(db: SidelogDb, mergeId: string, now = Date.now()
     restored.updatedAt = now;
     await db.prospects.put(restored);
     await db.prospects.put({ ...merged, updatedAt: now });
-    const msgs = (await db.messages.bulkGet(rec.movedMessages)).filter((m): m is Message => !!m && m.prospectId === rec.keptId);
+    const msgs = (await db.messages.bulkGet(rec.movedMessages)).filter(
+      (m): m is Message => !!m && m.prospectId === rec.keptId,
+    );
     if (msgs.length) await db.messages.bulkPut(msgs.map((m) => ({ ...m, prospectId: rec.mergedId })));
     const threads = await db.threads.bulkGet(rec.movedThreads.map((t) => t.id));
     const back: Thread[] = [];

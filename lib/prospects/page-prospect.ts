@@ -55,7 +55,10 @@ export async function prospectForPage(db: SidelogDb, ctx: PageContext | null): P
   }
   if (ctx.threadExternalId) {
     const channel = ctx.channel;
-    const th = await db.threads.where('keys').anyOf(threadKeys(channel, ctx.threadExternalId, [])).first();
+    const th = await db.threads
+      .where('keys')
+      .anyOf(threadKeys(channel, ctx.threadExternalId, []))
+      .first();
     const pid = th?.prospectIds[0];
     if (pid) return (await db.prospects.get(pid)) ?? null;
   }
@@ -135,7 +138,10 @@ export async function pageProspect(
 ): Promise<PageProspect | null> {
   try {
     const self = await tabs.getCurrent?.();
-    const tab = scope === 'insert' || self ? await findSiteTab(tabs) : (await tabs.query({ active: true, currentWindow: true }))[0];
+    const tab =
+      scope === 'insert' || self
+        ? await findSiteTab(tabs)
+        : (await tabs.query({ active: true, currentWindow: true }))[0];
     const site = siteOf(tab?.url);
     if (tab?.id === undefined || !site) return null;
     const prospect = await prospectOfTab(db, tab.id, ask, timeoutMs);

@@ -13,7 +13,10 @@ export const INVITE_ECHO_WINDOW_MS = 366 * 86_400_000;
  * message of the conversation that opens on acceptance): sent by the user, same text, not before
  * the invitation (a minute of clock skew allowed), within a year of it.
  */
-export function isInviteEcho(invite: Pick<Message, 'kind' | 'direction' | 'text' | 'sentAt'>, m: Pick<Message, 'kind' | 'direction' | 'text' | 'sentAt'>): boolean {
+export function isInviteEcho(
+  invite: Pick<Message, 'kind' | 'direction' | 'text' | 'sentAt'>,
+  m: Pick<Message, 'kind' | 'direction' | 'text' | 'sentAt'>,
+): boolean {
   if (invite.kind !== 'linkedin-invite' || invite.direction !== 'outbound') return false;
   if (m.kind !== 'linkedin-message' || m.direction !== 'outbound') return false;
   const a = normText(invite.text);

@@ -11,7 +11,11 @@ import type { CapturedPerson } from '../schema/events';
 
 export function normEmail(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const s = raw.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '').toLowerCase();
+  const s = raw
+    .trim()
+    .replace(/^mailto:/i, '')
+    .replace(/^<|>$/g, '')
+    .toLowerCase();
   return /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(s) ? s : null;
 }
 
@@ -22,9 +26,26 @@ export function emailDomain(email: string | null | undefined): string | null {
 
 /** Free-mail domains say nothing about a company. */
 const FREE_MAIL = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com',
-  'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.de', 'gmx.net', 'web.de', 'orange.fr',
-  'free.fr', 'yandex.ru', 'mail.ru', 'qq.com', '163.com',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.de',
+  'gmx.net',
+  'web.de',
+  'orange.fr',
+  'free.fr',
+  'yandex.ru',
+  'mail.ru',
+  'qq.com',
+  '163.com',
 ]);
 export const isFreeMail = (domain: string | null) => !!domain && FREE_MAIL.has(domain);
 
@@ -128,7 +149,12 @@ export function normRfcId(id: string): string {
   return id.trim().replace(/^<|>$/g, '').toLowerCase();
 }
 
-export function messageKeys(channel: Channel, externalId: string, aliases: readonly string[], rfc: string | null): string[] {
+export function messageKeys(
+  channel: Channel,
+  externalId: string,
+  aliases: readonly string[],
+  rfc: string | null,
+): string[] {
   const keys = new Set<string>([`${channel}:${externalId}`, ...aliases.map((a) => `${channel}:${a}`)]);
   if (rfc) keys.add(`rfc:${normRfcId(rfc)}`);
   return [...keys];
@@ -138,4 +164,3 @@ export function threadKeys(channel: Channel, externalId: string | null, aliases:
   const ids = [externalId, ...aliases].filter((x): x is string => !!x);
   return [...new Set(ids.map((x) => `${channel}:t:${x}`))];
 }
-

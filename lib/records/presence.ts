@@ -6,11 +6,13 @@
 // again, whichever layer sent a headline).
 
 // Words LinkedIn uses for "active", "mobile", "available/reachable", "now", "ago".
-const ACTIVE = '(?:active|aktiv|actif|active|activo|activa|ativo|ativa|attivo|attiva|actief|online|en ligne|en línea|on-line)';
+const ACTIVE =
+  '(?:active|aktiv|actif|active|activo|activa|ativo|ativa|attivo|attiva|actief|online|en ligne|en línea|on-line)';
 const MOBILE = '(?:mobile|mobil|móvil|movil|celular|telemóvel|cellulare|mobiel|handy)';
-const NOW = '(?:now|just now|jetzt|gerade|maintenant|à l[’\']instant|ahora|agora|ora|adesso|nu|right now)';
+const NOW = "(?:now|just now|jetzt|gerade|maintenant|à l[’']instant|ahora|agora|ora|adesso|nu|right now)";
 // A relative time: "2h ago", "5m", "vor 2 Std.", "il y a 5 min", "hace 3 h", "há 2 h", "2 h fa", "2 u geleden", "1 d", "3w".
-const NUM = '\\d{1,3}\\s*(?:s|sec|m|min|mins|minutes?|minuten?|minutos?|minuti|h|hr|hrs|hours?|std\\.?|stunden?|heures?|horas?|ore|u|uur|d|day|days|tag|tage|tagen|j|jours?|días?|dias?|giorni?|dagen?|w|wk|wks|weeks?|wochen?|sem\\.?|semaines?|semanas?|settimane?|weken?|mo|mos|months?|monate?n?|mois|mes(?:es)?|meses|mesi|maanden?)\\.?';
+const NUM =
+  '\\d{1,3}\\s*(?:s|sec|m|min|mins|minutes?|minuten?|minutos?|minuti|h|hr|hrs|hours?|std\\.?|stunden?|heures?|horas?|ore|u|uur|d|day|days|tag|tage|tagen|j|jours?|días?|dias?|giorni?|dagen?|w|wk|wks|weeks?|wochen?|sem\\.?|semaines?|semanas?|settimane?|weken?|mo|mos|months?|monate?n?|mois|mes(?:es)?|meses|mesi|maanden?)\\.?';
 const AGO_BEFORE = '(?:vor|il y a|hace|há|ha|haz)';
 const AGO_AFTER = '(?:ago|fa|geleden|atrás|atras)';
 const REL = `(?:${AGO_BEFORE}\\s+${NUM}|${NUM}(?:\\s+${AGO_AFTER})?)`;

@@ -44,7 +44,10 @@ export function canAutoMerge(a: Prospect, b: Prospect): boolean {
 const empty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const isPlaceholderName = (p: Prospect) =>
-  !p.name || p.name === 'Unknown' || p.emails.some((e) => e === p.name || e.split('@')[0] === p.name) || /^ACo[A-Za-z0-9_-]{10,}$/.test(p.name);
+  !p.name ||
+  p.name === 'Unknown' ||
+  p.emails.some((e) => e === p.name || e.split('@')[0] === p.name) ||
+  /^ACo[A-Za-z0-9_-]{10,}$/.test(p.name);
 const isSlugUrl = (u: string | null) => !!u && !/\/in\/ACo[A-Za-z0-9_-]{10,}/.test(u);
 
 /**
@@ -52,13 +55,20 @@ const isSlugUrl = (u: string | null) => !!u && !/\/in\/ACo[A-Za-z0-9_-]{10,}/.te
  * functions here on purpose: its body is the table of every field and the rule it merges by, read
  * best in one place.
  */
-export function mergeProspectRecords(kept: Prospect, merged: Prospect, now: number): { result: Prospect; choices: MergeChoice[] } {
+export function mergeProspectRecords(
+  kept: Prospect,
+  merged: Prospect,
+  now: number,
+): { result: Prospect; choices: MergeChoice[] } {
   const choices: MergeChoice[] = [];
   const later = merged.updatedAt > kept.updatedAt ? 'merged' : 'kept';
   const manualK = new Set(kept.manualFields);
   const manualM = new Set(merged.manualFields);
   /** Picks a field's value; records a choice when both had one and they differed. */
-  function pick<K extends keyof Prospect>(field: K, rule?: (k: Prospect[K], m: Prospect[K]) => { from: 'kept' | 'merged'; rule: MergeChoice['rule'] } | null): Prospect[K] {
+  function pick<K extends keyof Prospect>(
+    field: K,
+    rule?: (k: Prospect[K], m: Prospect[K]) => { from: 'kept' | 'merged'; rule: MergeChoice['rule'] } | null,
+  ): Prospect[K] {
     const k = kept[field];
     const m = merged[field];
     if (empty(m) || same(k, m)) return k;
@@ -73,7 +83,13 @@ export function mergeProspectRecords(kept: Prospect, merged: Prospect, now: numb
       from = r?.from ?? later;
       why = r?.rule ?? 'later';
     }
-    choices.push({ field: field as string, kept: from === 'kept' ? k : m, dropped: from === 'kept' ? m : k, from, rule: why });
+    choices.push({
+      field: field as string,
+      kept: from === 'kept' ? k : m,
+      dropped: from === 'kept' ? m : k,
+      from,
+      rule: why,
+    });
     return from === 'kept' ? k : m;
   }
 
@@ -86,7 +102,9 @@ export function mergeProspectRecords(kept: Prospect, merged: Prospect, now: numb
     }),
     emails: [...new Set([...kept.emails, ...merged.emails])],
     keys: [...new Set([...kept.keys, ...merged.keys])],
-    linkedinUrl: pick('linkedinUrl', (k, m) => (isSlugUrl(k) !== isSlugUrl(m) ? { from: isSlugUrl(k) ? 'kept' : 'merged', rule: 'richer' } : null)),
+    linkedinUrl: pick('linkedinUrl', (k, m) =>
+      isSlugUrl(k) !== isSlugUrl(m) ? { from: isSlugUrl(k) ? 'kept' : 'merged', rule: 'richer' } : null,
+    ),
     linkedinMemberId: pick('linkedinMemberId'),
     company: pick('company'),
     domain: pick('domain'),
@@ -96,9 +114,19 @@ export function mergeProspectRecords(kept: Prospect, merged: Prospect, now: numb
     industry: pick('industry'),
     location: pick('location'),
     companySize: pick('companySize'),
-    connectionDegree: pick('connectionDegree', (k, m) => ({ from: (k ?? 9) <= (m ?? 9) ? 'kept' : 'merged', rule: 'richer' })),
-    connectedAt: pick('connectedAt', (k, m) => ({ from: (k ?? Infinity) <= (m ?? Infinity) ? 'kept' : 'merged', rule: 'earliest' })),
-    stage: pick('stage', (k, m) => (STAGE_RANK[k] !== STAGE_RANK[m] ? { from: STAGE_RANK[k] > STAGE_RANK[m] ? 'kept' : 'merged', rule: 'richer' } : null)),
+    connectionDegree: pick('connectionDegree', (k, m) => ({
+      from: (k ?? 9) <= (m ?? 9) ? 'kept' : 'merged',
+      rule: 'richer',
+    })),
+    connectedAt: pick('connectedAt', (k, m) => ({
+      from: (k ?? Infinity) <= (m ?? Infinity) ? 'kept' : 'merged',
+      rule: 'earliest',
+    })),
+    stage: pick('stage', (k, m) =>
+      STAGE_RANK[k] !== STAGE_RANK[m]
+        ? { from: STAGE_RANK[k] > STAGE_RANK[m] ? 'kept' : 'merged', rule: 'richer' }
+        : null,
+    ),
     dealValue: pick('dealValue'),
     notes: kept.notes,
     traits: { ...kept.traits },
@@ -116,9 +144,16 @@ export function mergeProspectRecords(kept: Prospect, merged: Prospect, now: numb
     const cur = kept.traits[key];
     if (cur === undefined || cur === '') result.traits[key] = value;
     else if (cur !== value) {
-      const from = manualK.has('traits') !== manualM.has('traits') ? (manualK.has('traits') ? 'kept' : 'merged') : later;
+      const from =
+        manualK.has('traits') !== manualM.has('traits') ? (manualK.has('traits') ? 'kept' : 'merged') : later;
       result.traits[key] = from === 'kept' ? cur : value;
-      choices.push({ field: `traits.${key}`, kept: result.traits[key], dropped: from === 'kept' ? value : cur, from, rule: manualK.has('traits') !== manualM.has('traits') ? 'manual' : 'later' });
+      choices.push({
+        field: `traits.${key}`,
+        kept: result.traits[key],
+        dropped: from === 'kept' ? value : cur,
+        from,
+        rule: manualK.has('traits') !== manualM.has('traits') ? 'manual' : 'later',
+      });
     }
   }
   // The company link goes with the company name that was kept.
@@ -143,7 +178,8 @@ export interface MergeStore {
 }
 
 let seq = 0;
-export const newMergeId = (now: number) => `merge:${now.toString(36)}:${(seq++).toString(36)}:${Math.random().toString(36).slice(2, 8)}`;
+export const newMergeId = (now: number) =>
+  `merge:${now.toString(36)}:${(seq++).toString(36)}:${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * Folds `merged` into `kept` (ids as given): repoints messages and threads, deletes `merged`,
@@ -164,7 +200,10 @@ export async function foldProspect(
   const movedThreads: MergeRecord['movedThreads'] = [];
   for (const t of await store.threadsOf(merged.id)) {
     movedThreads.push({ id: t.id, prospectIds: t.prospectIds });
-    await store.putThread({ ...t, prospectIds: [...new Set(t.prospectIds.map((x) => (x === merged.id ? kept.id : x)))] });
+    await store.putThread({
+      ...t,
+      prospectIds: [...new Set(t.prospectIds.map((x) => (x === merged.id ? kept.id : x)))],
+    });
   }
   await store.deleteProspect(merged.id);
   await store.putProspect(result);
@@ -230,7 +269,11 @@ export async function foldAll(
       left.push(other);
       continue;
     }
-    const { prospect, record } = await foldProspect(store, kept, other, { reason: o.reason, evidence: o.evidence(kept, other), now: o.now });
+    const { prospect, record } = await foldProspect(store, kept, other, {
+      reason: o.reason,
+      evidence: o.evidence(kept, other),
+      now: o.now,
+    });
     kept = prospect;
     merges.push(record);
   }

@@ -38,21 +38,56 @@ const RANK: Seniority[] = ['founder', 'c-level', 'vp', 'director', 'manager', 's
 
 const RULES: [Seniority, RegExp][] = [
   // Interns, students, apprentices (first: "Marketing Intern" must not become "manager" via "marketing manager"-like words).
-  ['intern', w('intern|interns|internship|summer analyst|working student|werkstudent(?:in)?|student(?:in)?|students|praktikant(?:in)?|praktikum|auszubildende[rn]?|azubi|trainee|apprenti(?:e)?|apprentice|alternant(?:e)?|alternance|stagiaire|[ée]tudiant(?:e)?|becari[oa]|practicante|en pr[áa]cticas|pr[áa]cticas|estudiante|aprendiz|doktorand(?:in)?|phd candidate|phd student|graduate student|master student|bachelor student')],
+  [
+    'intern',
+    w(
+      'intern|interns|internship|summer analyst|working student|werkstudent(?:in)?|student(?:in)?|students|praktikant(?:in)?|praktikum|auszubildende[rn]?|azubi|trainee|apprenti(?:e)?|apprentice|alternant(?:e)?|alternance|stagiaire|[ée]tudiant(?:e)?|becari[oa]|practicante|en pr[áa]cticas|pr[áa]cticas|estudiante|aprendiz|doktorand(?:in)?|phd candidate|phd student|graduate student|master student|bachelor student',
+    ),
+  ],
   // Founders and owners.
-  ['founder', w('co-?founder|co-?founders|founder|founders|founding partner|founding ceo|mitgr[üu]nder(?:in)?|co-?gr[üu]nder(?:in)?|gr[üu]nder(?:in)?|(?:co)?fondat(?:eur|rice)|(?:co)?fundador(?:a)?|socio fundador|socia fundadora|owner|co-?owner|inhaber(?:in)?|firmeninhaber(?:in)?|propri[ée]taire|due[ñn][oa]|propietari[oa]|entrepreneur|unternehmer(?:in)?|emprendedor(?:a)?')],
+  [
+    'founder',
+    w(
+      'co-?founder|co-?founders|founder|founders|founding partner|founding ceo|mitgr[üu]nder(?:in)?|co-?gr[üu]nder(?:in)?|gr[üu]nder(?:in)?|(?:co)?fondat(?:eur|rice)|(?:co)?fundador(?:a)?|socio fundador|socia fundadora|owner|co-?owner|inhaber(?:in)?|firmeninhaber(?:in)?|propri[ée]taire|due[ñn][oa]|propietari[oa]|entrepreneur|unternehmer(?:in)?|emprendedor(?:a)?',
+    ),
+  ],
   // Vice presidents before presidents.
-  ['vp', w('vp|svp|evp|avp|rvp|gvp|vice[\\s-]?president(?:in|e)?|vize[\\s-]?pr[äa]sident(?:in)?|vice[\\s-]?pr[ée]sident(?:e)?|vicepresident[ea]|vice[\\s-]?presidente')],
+  [
+    'vp',
+    w(
+      'vp|svp|evp|avp|rvp|gvp|vice[\\s-]?president(?:in|e)?|vize[\\s-]?pr[äa]sident(?:in)?|vice[\\s-]?pr[ée]sident(?:e)?|vicepresident[ea]|vice[\\s-]?presidente',
+    ),
+  ],
   // C-level: chief … officer, the C-suite acronyms, presidents, managing directors, boards.
-  ['c-level', w('ceo|cto|cfo|coo|cmo|cro|cio|ciso|cpo|cdo|cco|chro|cso|cao|cbo|cxo|cio|cino|cis?o|chief[\\s\\p{L}&,/-]*officer|chief executive|president(?:in)?|pr[äa]sident(?:in)?|pr[ée]sident(?:e)?|presidente|presidenta|chair(?:man|woman|person)?|chair of the board|board member|member of the board|vorstand(?:s|svorsitzende[rn]?)?|vorstandsmitglied|aufsichtsrat(?:smitglied)?|gesch[äa]ftsf[üu]hrer(?:in)?|gesch[äa]ftsf[üu]hrende[rn]?|gesch[äa]ftsleitung|managing director|managing partner|general partner|senior partner|equity partner|executive director|directeur g[ée]n[ée]ral|directrice g[ée]n[ée]rale|pdg|dg|g[ée]rant(?:e)?|director(?:a)? general|director(?:a)? ejecutiv[oa]|consejer[oa] delegad[oa]|gerente general|country manager')],
+  [
+    'c-level',
+    w(
+      'ceo|cto|cfo|coo|cmo|cro|cio|ciso|cpo|cdo|cco|chro|cso|cao|cbo|cxo|cio|cino|cis?o|chief[\\s\\p{L}&,/-]*officer|chief executive|president(?:in)?|pr[äa]sident(?:in)?|pr[ée]sident(?:e)?|presidente|presidenta|chair(?:man|woman|person)?|chair of the board|board member|member of the board|vorstand(?:s|svorsitzende[rn]?)?|vorstandsmitglied|aufsichtsrat(?:smitglied)?|gesch[äa]ftsf[üu]hrer(?:in)?|gesch[äa]ftsf[üu]hrende[rn]?|gesch[äa]ftsleitung|managing director|managing partner|general partner|senior partner|equity partner|executive director|directeur g[ée]n[ée]ral|directrice g[ée]n[ée]rale|pdg|dg|g[ée]rant(?:e)?|director(?:a)? general|director(?:a)? ejecutiv[oa]|consejer[oa] delegad[oa]|gerente general|country manager',
+    ),
+  ],
   // "Partner" as the role itself ("Partner", "Partner at McKinsey", "Partner, Bain").
   ['c-level', /^(?:\s*)partner(?:in)?(?:\s*$|\s*[,(@–-])/iu],
   // Directors and heads. German "…leiter" compounds are directors, except the team-level ones (below).
-  ['director', w('director(?:a|es)?|directors|direktor(?:in)?|directeur|directrice|head|heads|head of|chief|chief of staff|leiter(?:in)?|leitung|bereichsleiter(?:in)?|abteilungsleiter(?:in)?|hauptabteilungsleiter(?:in)?|bereichsleitung|prokurist(?:in)?|general manager|gm|sr\\.? director|senior director|associate director|group director|partner|jefe de departamento|jefa de departamento|directeur adjoint|directrice adjointe')],
+  [
+    'director',
+    w(
+      'director(?:a|es)?|directors|direktor(?:in)?|directeur|directrice|head|heads|head of|chief|chief of staff|leiter(?:in)?|leitung|bereichsleiter(?:in)?|abteilungsleiter(?:in)?|hauptabteilungsleiter(?:in)?|bereichsleitung|prokurist(?:in)?|general manager|gm|sr\\.? director|senior director|associate director|group director|partner|jefe de departamento|jefa de departamento|directeur adjoint|directrice adjointe',
+    ),
+  ],
   // Managers, team leads, supervisors.
-  ['manager', w('manager(?:in)?|managers|mgr|team ?lead(?:er)?|tech(?:nical)? lead manager|group lead|lead of|supervisor|superviseur|supervisor(?:a)?|teamleiter(?:in)?|gruppenleiter(?:in)?|projektleiter(?:in)?|filialleiter(?:in)?|schichtleiter(?:in)?|teamleitung|gerente|jef[ea]|encargad[oa]|responsable|chef de projet|cheffe de projet|chef d[\'’]?[ée]quipe|chef de service|chef|productowner')],
+  [
+    'manager',
+    w(
+      "manager(?:in)?|managers|mgr|team ?lead(?:er)?|tech(?:nical)? lead manager|group lead|lead of|supervisor|superviseur|supervisor(?:a)?|teamleiter(?:in)?|gruppenleiter(?:in)?|projektleiter(?:in)?|filialleiter(?:in)?|schichtleiter(?:in)?|teamleitung|gerente|jef[ea]|encargad[oa]|responsable|chef de projet|cheffe de projet|chef d['’]?[ée]quipe|chef de service|chef|productowner",
+    ),
+  ],
   // Senior individual contributors.
-  ['senior', w('senior|sr\\.?|s[ée]nior|principal|staff (?:engineer|software|data|scientist|designer|product|developer|architect|researcher|ml|machine)|lead|leitende[rn]?|confirm[ée](?:e)?|experte?|expert(?:e|o|a)?|distinguished|fellow|architect|architekt(?:in)?|architecte|arquitect[oa]')],
+  [
+    'senior',
+    w(
+      'senior|sr\\.?|s[ée]nior|principal|staff (?:engineer|software|data|scientist|designer|product|developer|architect|researcher|ml|machine)|lead|leitende[rn]?|confirm[ée](?:e)?|experte?|expert(?:e|o|a)?|distinguished|fellow|architect|architekt(?:in)?|architecte|arquitect[oa]',
+    ),
+  ],
 ];
 
 function compact(title: string): string {
@@ -60,9 +95,14 @@ function compact(title: string): string {
   // Company part: everything after " at ", " @ ", " bei ", " chez ", " en ", " à ", " presso ".
   s = s.replace(/\s+(?:at|@|bei|chez|en|à|presso|na|no)\s+.*$/u, '').replace(/@.*$/u, '');
   // "Executive Assistant to the CEO", "Assistentin der Geschäftsführung": the senior word is someone else's.
-  s = s.replace(/(assistant|assistent(?:in)?|asistente|assistante|assistente|secretary|sekret[äa]r(?:in)?|secr[ée]taire|secretari[oa]|\bea\b|\bpa\b)\s+(?:to|of|for|der|des|du|de la|de|del|au|à|für)\b.*$/u, '$1');
+  s = s.replace(
+    /(assistant|assistent(?:in)?|asistente|assistante|assistente|secretary|sekret[äa]r(?:in)?|secr[ée]taire|secretari[oa]|\bea\b|\bpa\b)\s+(?:to|of|for|der|des|du|de la|de|del|au|à|für)\b.*$/u,
+    '$1',
+  );
   for (const re of NOT_ROLES) {
-    s = s.replace(re, (m) => (/owner/u.test(m) ? ' productowner ' : /chief of staff/u.test(m) ? ' chief of staff ' : ' '));
+    s = s.replace(re, (m) =>
+      /owner/u.test(m) ? ' productowner ' : /chief of staff/u.test(m) ? ' chief of staff ' : ' ',
+    );
   }
   return s.replace(/\s+/g, ' ').trim();
 }
@@ -84,7 +124,10 @@ function classifyPart(part: string): Seniority | null {
 
 export function deriveSeniority(title: string | null | undefined): Seniority | null {
   if (!title || !title.trim()) return null;
-  const parts = title.split(/\s[|•·]\s|\s\/\s|\s-\s|\s–\s|\s—\s|;/u).map(compact).filter(Boolean);
+  const parts = title
+    .split(/\s[|•·]\s|\s\/\s|\s-\s|\s–\s|\s—\s|;/u)
+    .map(compact)
+    .filter(Boolean);
   let best: Seniority | null = null;
   for (const p of parts.length ? parts : [compact(title)]) {
     const level = classifyPart(p);
@@ -96,11 +139,39 @@ export function deriveSeniority(title: string | null | undefined): Seniority | n
 
 /** Labels other tools write for the levels (lower case, spaces and underscores as hyphens). */
 const LEVEL_WORDS: Record<string, Seniority> = {
-  'c-suite': 'c-level', clevel: 'c-level', cxo: 'c-level', executive: 'c-level', exec: 'c-level', owner: 'founder', 'co-founder': 'founder', cofounder: 'founder',
-  'vice-president': 'vp', svp: 'vp', evp: 'vp', head: 'director', 'head-of': 'director',
-  mgr: 'manager', 'team-lead': 'manager', lead: 'senior', sr: 'senior', principal: 'senior', staff: 'senior',
-  ic: 'individual', 'individual-contributor': 'individual', entry: 'individual', 'entry-level': 'individual', junior: 'individual', jr: 'individual', associate: 'individual', 'mid-level': 'individual', mid: 'individual',
-  student: 'intern', trainee: 'intern', training: 'intern', internship: 'intern', unpaid: 'intern',
+  'c-suite': 'c-level',
+  clevel: 'c-level',
+  cxo: 'c-level',
+  executive: 'c-level',
+  exec: 'c-level',
+  owner: 'founder',
+  'co-founder': 'founder',
+  cofounder: 'founder',
+  'vice-president': 'vp',
+  svp: 'vp',
+  evp: 'vp',
+  head: 'director',
+  'head-of': 'director',
+  mgr: 'manager',
+  'team-lead': 'manager',
+  lead: 'senior',
+  sr: 'senior',
+  principal: 'senior',
+  staff: 'senior',
+  ic: 'individual',
+  'individual-contributor': 'individual',
+  entry: 'individual',
+  'entry-level': 'individual',
+  junior: 'individual',
+  jr: 'individual',
+  associate: 'individual',
+  'mid-level': 'individual',
+  mid: 'individual',
+  student: 'intern',
+  trainee: 'intern',
+  training: 'intern',
+  internship: 'intern',
+  unpaid: 'intern',
 };
 const LEVELS = new Set<string>(RANK);
 const NO_LEVEL = new Set(['', '-', 'n/a', 'na', 'none', 'null', 'unknown', 'other', 'not-applicable']);
@@ -112,7 +183,10 @@ const NO_LEVEL = new Set(['', '-', 'n/a', 'na', 'none', 'null', 'unknown', 'othe
  */
 export function readSeniority(raw: unknown): Seniority | null {
   if (typeof raw !== 'string') return null;
-  const k = raw.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const k = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (NO_LEVEL.has(k)) return null;
   if (LEVELS.has(k)) return k as Seniority;
   return LEVEL_WORDS[k] ?? LEVEL_WORDS[k.replace(/-level$/, '')] ?? deriveSeniority(raw);

@@ -21,7 +21,8 @@ export const isWritten = (m: Pick<Message, 'kind'>) => m.kind !== 'call' && m.ki
  * makes it count with no new event. One scheduled with no known due time is left out until Gmail
  * shows it sent.
  */
-export const isCounted = (m: Pick<Message, 'status' | 'scheduledAt'>) => m.status !== 'scheduled' || m.scheduledAt != null;
+export const isCounted = (m: Pick<Message, 'status' | 'scheduledAt'>) =>
+  m.status !== 'scheduled' || m.scheduledAt != null;
 
 /** The address of a recipient label ("Ada <ada@acme.com>" or "ada@acme.com"), lower case; null without one. */
 export function addressOf(label: string): string | null {
@@ -134,7 +135,9 @@ export function summarizeThread(all: readonly Message[]): ThreadSummary {
     s.sends.push({ at: m.sentAt, templateId: call ? null : m.templateId, call });
   }
   // LinkedIn invitations, for the acceptance numbers (a withdrawn one stays, marked).
-  for (const m of written) if (m.kind === 'linkedin-invite' && m.direction === 'outbound') s.invites!.push({ at: m.sentAt, withdrawnAt: m.withdrawnAt ?? null });
+  for (const m of written)
+    if (m.kind === 'linkedin-invite' && m.direction === 'outbound')
+      s.invites!.push({ at: m.sentAt, withdrawnAt: m.withdrawnAt ?? null });
   const last = [...written].reverse().find((m) => m.direction === 'outbound' || m.classification === 'human');
   s.awaitingUser = !!last && last.direction === 'inbound';
   return s;

@@ -115,8 +115,8 @@ const BOUNCE_SUBJECT = re([
   'mail delivery status notification(?! \\(delay)',
   'returned mail',
   'returned to sender',
-  'mail (could not|couldn\'t|was not) (be )?delivered',
-  'message (could not|couldn\'t|was not) (be )?delivered',
+  "mail (could not|couldn't|was not) (be )?delivered",
+  "message (could not|couldn't|was not) (be )?delivered",
   'message not delivered',
   'mail not delivered',
   'not delivered',
@@ -163,7 +163,7 @@ const BOUNCE_SUBJECT = re([
   'impossible de (remettre|distribuer)',
   'message non (remis|délivré|distribué)',
   'avis de non[- ]remise',
-  'notification d\'état de (la )?(remise|distribution) \\(échec',
+  "notification d'état de (la )?(remise|distribution) \\(échec",
   // Spanish
   'no se puede entregar',
   'no se pudo entregar',
@@ -261,186 +261,192 @@ const BOUNCE_SUBJECT = re([
 ]);
 
 // The human-readable part of non-delivery reports. Strong phrases only: a person rarely writes them.
-const BOUNCE_TEXT = re([
-  // RFC 3464 fields, when a client shows the report part.
-  '^[ \\t]*action:\\s*failed',
-  '^[ \\t]*diagnostic-code:',
-  '^[ \\t]*final-recipient:',
-  'status:\\s*5\\.\\d{1,3}\\.\\d{1,3}',
-  // Postfix
-  'this is the mail system at host',
-  'this is the postfix program at host',
-  "i'm sorry to have to inform you that your message could not\\s+be delivered",
-  'could not be delivered to one or more recipients',
-  // Exim
-  'this message was created automatically by mail delivery software',
-  'a message that you sent could not be delivered to one or more of\\s+its\\s+recipients',
-  'the following address(es)? failed',
-  'permanent error\\. the following address',
-  'message could not be delivered to some recipients',
-  // Sendmail
-  'the original message was received at',
-  '-{3,} ?the following addresses had (permanent fatal errors|delivery errors|fatal errors)',
-  '-{3,} ?transcript of session follows',
-  'unable to deliver (the|your) message to the following (address|recipient)',
-  // qmail, Courier, Domino, vpopmail
-  "hi\\. this is the qmail-send program",
-  "i'm afraid i wasn't able to deliver your message to the following addresses",
-  'this is a permanent error; i\'ve given up',
-  'sorry, i couldn\'t find any host',
-  'your message was not delivered to',
-  'was not delivered to:',
-  'message delivery to the following address(es)? failed',
-  'courier mail server',
-  'the message you sent (was not|could not be|wasn\'t) delivered',
-  // Exchange 2003–2019, Office 365, Outlook.com
-  'delivery has failed to these recipients or (groups|distribution lists)',
-  'your message (to \\S+ )?(couldn\'t|could not|wasn\'t|was not) (be )?delivered',
-  "your message wasn't delivered to",
-  'your message can\'t be delivered',
-  "couldn't be delivered to",
-  'remote server returned',
-  'diagnostic information for administrators',
-  'the following recipient\\(s\\) (could not be reached|cannot be reached)',
-  'could not be reached for the following reason',
-  'generating server:',
-  'the e-?mail address you entered couldn\'t be found',
-  'the recipient\'s (e-?mail )?(address|mailbox) (was not found|is full|doesn\'t exist)',
-  'your message did not reach some or all of the intended recipients',
-  'did not reach the following recipient',
-  'message (could not|cannot) be delivered because the (recipient|domain)',
-  // Gmail, Google Workspace
-  "address not found",
-  "your message wasn't delivered to \\S+ because",
-  'the email account that you tried to reach (does not exist|is disabled|is over quota)',
-  'message (was )?blocked',
-  'delivery to the following recipient(s)? (failed|has failed)',
-  'delivery to the following recipients failed permanently',
-  'we were unable to deliver your message',
-  // Yahoo, AOL, mail.ru, Yandex, Amazon SES, WorkMail
-  'sorry, we were unable to deliver your message to the following address',
-  'this user doesn\'t have a \\S+ account',
-  'message from yandex\\.mail',
-  'this is the mail delivery agent at',
-  'an error occurred while trying to deliver the mail to the following recipients',
-  'the following message to <[^>]+> was undeliverable',
-  'an error occurred while trying to deliver',
-  'notificationtype\\\\?"\\s*:\\s*\\\\?"bounce',
-  'bouncetype\\\\?"',
-  'delivery failed for the following recipient',
-  'could not be delivered',
-  'was not delivered',
-  'not be delivered',
-  'undeliverable',
-  'undelivered',
-  'delivery (has )?failed',
-  'non-?deliver',
-  'see transcript',
-  'transcript of session',
-  'this message could not be delivered',
-  // Barracuda, Mimecast, Proofpoint, McAfee, Symantec, Trend Micro
-  'your message to: .* was not delivered',
-  'mimecast',
-  'proofpoint',
-  'barracuda',
-  'message (was )?rejected by',
-  'has been (rejected|blocked|quarantined) (by|because)',
-  'the following addresses had delivery problems',
-  'delivery problems',
-  // Japanese carriers (docomo, au/KDDI, SoftBank), Biglobe
-  'unknown user',
-  'user unknown',
-  'no such user',
-  'mailbox (unavailable|not found|is full|full|disabled)',
-  'mailbox quota exceeded',
-  'recipient address rejected',
-  'unrouteable address',
-  'host or domain name not found',
-  'name service error',
-  'relay access denied',
-  'user account is (disabled|expired|unavailable)',
-  'does not exist',
-  'recipient not found',
-  'no mailbox here by that name',
-  '\\b550[ -]\\d\\.\\d\\.\\d',
-  '\\b55[0-4][ -]',
-  '\\b5\\.[0-7]\\.\\d{1,3}\\b',
-  '#5\\.\\d\\.\\d',
-  // German
-  'konnte nicht (an die folgenden empfänger )?zugestellt werden',
-  'nicht zugestellt werden',
-  'die zustellung (an folgende empfänger )?(ist )?fehlgeschlagen',
-  'unzustellbar',
-  'diese nachricht wurde automatisch von der e-?mail-software erstellt',
-  'empfänger (unbekannt|nicht gefunden)',
-  // French
-  "n'a (pas )?pu (être|etre) (remis|délivré|delivre|distribué)",
-  "votre message n'a pas pu",
-  'la remise (du message )?(a échoué|a echoue)',
-  'échec de (la )?remise',
-  'destinataire (inconnu|introuvable)',
-  // Spanish
-  'no se (ha )?pod(ido|ía) entregar',
-  'no pudo ser entregado',
-  'error en la entrega',
-  'destinatario (desconocido|no existe)',
-  // Portuguese
-  'não (foi possível entregar|pôde ser entregue|pode ser entregue)',
-  'nao foi possivel entregar',
-  'destinatário (desconhecido|não existe)',
-  // Dutch
-  'kon niet worden (bezorgd|afgeleverd)',
-  'niet (worden )?bezorgd',
-  'bezorging .{0,40} mislukt',
-  // Italian
-  'non è stato possibile (recapitare|consegnare)',
-  'non e\' stato possibile (recapitare|consegnare)',
-  'impossibile recapitare',
-  'non (può|puo\') essere recapitat',
-  'destinatario (sconosciuto|inesistente)',
-  // Polish
-  'nie (mogła|mogla|może|moze) zostać dostarczon',
-  'nie została dostarczona',
-  'nie zostala dostarczona',
-  'nie można dostarczyć',
-  'adresat nieznany',
-  // Russian
-  'не может быть доставлено',
-  'не (было )?доставлено',
-  'не удалось доставить',
-  'ваше сообщение не',
-  'адресат не найден',
-  'такого пользователя нет',
-  // Japanese, Chinese
-  '配信できませんでした',
-  '送信できませんでした',
-  '届きませんでした',
-  '宛先が見つかりません',
-  '宛先不明',
-  '存在しない',
-  '届けることができません',
-  '送達できません',
-  '无法投递',
-  '無法投遞',
-  '未能成功发送',
-  '无法发送到',
-  '退信',
-  '收件人(不存在|地址不存在)',
-  '用户不存在',
-], 'im');
+const BOUNCE_TEXT = re(
+  [
+    // RFC 3464 fields, when a client shows the report part.
+    '^[ \\t]*action:\\s*failed',
+    '^[ \\t]*diagnostic-code:',
+    '^[ \\t]*final-recipient:',
+    'status:\\s*5\\.\\d{1,3}\\.\\d{1,3}',
+    // Postfix
+    'this is the mail system at host',
+    'this is the postfix program at host',
+    "i'm sorry to have to inform you that your message could not\\s+be delivered",
+    'could not be delivered to one or more recipients',
+    // Exim
+    'this message was created automatically by mail delivery software',
+    'a message that you sent could not be delivered to one or more of\\s+its\\s+recipients',
+    'the following address(es)? failed',
+    'permanent error\\. the following address',
+    'message could not be delivered to some recipients',
+    // Sendmail
+    'the original message was received at',
+    '-{3,} ?the following addresses had (permanent fatal errors|delivery errors|fatal errors)',
+    '-{3,} ?transcript of session follows',
+    'unable to deliver (the|your) message to the following (address|recipient)',
+    // qmail, Courier, Domino, vpopmail
+    'hi\\. this is the qmail-send program',
+    "i'm afraid i wasn't able to deliver your message to the following addresses",
+    "this is a permanent error; i've given up",
+    "sorry, i couldn't find any host",
+    'your message was not delivered to',
+    'was not delivered to:',
+    'message delivery to the following address(es)? failed',
+    'courier mail server',
+    "the message you sent (was not|could not be|wasn't) delivered",
+    // Exchange 2003–2019, Office 365, Outlook.com
+    'delivery has failed to these recipients or (groups|distribution lists)',
+    "your message (to \\S+ )?(couldn't|could not|wasn't|was not) (be )?delivered",
+    "your message wasn't delivered to",
+    "your message can't be delivered",
+    "couldn't be delivered to",
+    'remote server returned',
+    'diagnostic information for administrators',
+    'the following recipient\\(s\\) (could not be reached|cannot be reached)',
+    'could not be reached for the following reason',
+    'generating server:',
+    "the e-?mail address you entered couldn't be found",
+    "the recipient's (e-?mail )?(address|mailbox) (was not found|is full|doesn't exist)",
+    'your message did not reach some or all of the intended recipients',
+    'did not reach the following recipient',
+    'message (could not|cannot) be delivered because the (recipient|domain)',
+    // Gmail, Google Workspace
+    'address not found',
+    "your message wasn't delivered to \\S+ because",
+    'the email account that you tried to reach (does not exist|is disabled|is over quota)',
+    'message (was )?blocked',
+    'delivery to the following recipient(s)? (failed|has failed)',
+    'delivery to the following recipients failed permanently',
+    'we were unable to deliver your message',
+    // Yahoo, AOL, mail.ru, Yandex, Amazon SES, WorkMail
+    'sorry, we were unable to deliver your message to the following address',
+    "this user doesn't have a \\S+ account",
+    'message from yandex\\.mail',
+    'this is the mail delivery agent at',
+    'an error occurred while trying to deliver the mail to the following recipients',
+    'the following message to <[^>]+> was undeliverable',
+    'an error occurred while trying to deliver',
+    'notificationtype\\\\?"\\s*:\\s*\\\\?"bounce',
+    'bouncetype\\\\?"',
+    'delivery failed for the following recipient',
+    'could not be delivered',
+    'was not delivered',
+    'not be delivered',
+    'undeliverable',
+    'undelivered',
+    'delivery (has )?failed',
+    'non-?deliver',
+    'see transcript',
+    'transcript of session',
+    'this message could not be delivered',
+    // Barracuda, Mimecast, Proofpoint, McAfee, Symantec, Trend Micro
+    'your message to: .* was not delivered',
+    'mimecast',
+    'proofpoint',
+    'barracuda',
+    'message (was )?rejected by',
+    'has been (rejected|blocked|quarantined) (by|because)',
+    'the following addresses had delivery problems',
+    'delivery problems',
+    // Japanese carriers (docomo, au/KDDI, SoftBank), Biglobe
+    'unknown user',
+    'user unknown',
+    'no such user',
+    'mailbox (unavailable|not found|is full|full|disabled)',
+    'mailbox quota exceeded',
+    'recipient address rejected',
+    'unrouteable address',
+    'host or domain name not found',
+    'name service error',
+    'relay access denied',
+    'user account is (disabled|expired|unavailable)',
+    'does not exist',
+    'recipient not found',
+    'no mailbox here by that name',
+    '\\b550[ -]\\d\\.\\d\\.\\d',
+    '\\b55[0-4][ -]',
+    '\\b5\\.[0-7]\\.\\d{1,3}\\b',
+    '#5\\.\\d\\.\\d',
+    // German
+    'konnte nicht (an die folgenden empfänger )?zugestellt werden',
+    'nicht zugestellt werden',
+    'die zustellung (an folgende empfänger )?(ist )?fehlgeschlagen',
+    'unzustellbar',
+    'diese nachricht wurde automatisch von der e-?mail-software erstellt',
+    'empfänger (unbekannt|nicht gefunden)',
+    // French
+    "n'a (pas )?pu (être|etre) (remis|délivré|delivre|distribué)",
+    "votre message n'a pas pu",
+    'la remise (du message )?(a échoué|a echoue)',
+    'échec de (la )?remise',
+    'destinataire (inconnu|introuvable)',
+    // Spanish
+    'no se (ha )?pod(ido|ía) entregar',
+    'no pudo ser entregado',
+    'error en la entrega',
+    'destinatario (desconocido|no existe)',
+    // Portuguese
+    'não (foi possível entregar|pôde ser entregue|pode ser entregue)',
+    'nao foi possivel entregar',
+    'destinatário (desconhecido|não existe)',
+    // Dutch
+    'kon niet worden (bezorgd|afgeleverd)',
+    'niet (worden )?bezorgd',
+    'bezorging .{0,40} mislukt',
+    // Italian
+    'non è stato possibile (recapitare|consegnare)',
+    "non e' stato possibile (recapitare|consegnare)",
+    'impossibile recapitare',
+    "non (può|puo') essere recapitat",
+    'destinatario (sconosciuto|inesistente)',
+    // Polish
+    'nie (mogła|mogla|może|moze) zostać dostarczon',
+    'nie została dostarczona',
+    'nie zostala dostarczona',
+    'nie można dostarczyć',
+    'adresat nieznany',
+    // Russian
+    'не может быть доставлено',
+    'не (было )?доставлено',
+    'не удалось доставить',
+    'ваше сообщение не',
+    'адресат не найден',
+    'такого пользователя нет',
+    // Japanese, Chinese
+    '配信できませんでした',
+    '送信できませんでした',
+    '届きませんでした',
+    '宛先が見つかりません',
+    '宛先不明',
+    '存在しない',
+    '届けることができません',
+    '送達できません',
+    '无法投递',
+    '無法投遞',
+    '未能成功发送',
+    '无法发送到',
+    '退信',
+    '收件人(不存在|地址不存在)',
+    '用户不存在',
+  ],
+  'im',
+);
 
 // Headers of the returned original that a report shows below its text: a bounce carries the
 // outgoing message; the text above the first such marker is the report itself.
-const ORIGINAL_MARKER = re([
-  '^-+\\s*(original message|original-message|the original message|forwarded message|below this line is a copy of the message|this is a copy of the message|original message follows|returned message|undelivered message)',
-  '^[ \\t]*(below is a copy of the original message|a copy of the original message below|your message reads)',
-  '^[ \\t]*-{3,}.*(original|copy of).{0,30}(message|mail)',
-  '^[ \\t]*received: (from|by) ',
-  '^[ \\t]*return-path: ',
-  '^[ \\t]*original message headers',
-  // Two header lines of the returned message at the start of lines ("From: …\nTo: …").
-  '^(message-id|subject|from|to|cc|date):[^\\n]*\\n(from|to|subject|date|message-id|cc|sent|reply-to|mime-version|content-type):',
-], 'im');
+const ORIGINAL_MARKER = re(
+  [
+    '^-+\\s*(original message|original-message|the original message|forwarded message|below this line is a copy of the message|this is a copy of the message|original message follows|returned message|undelivered message)',
+    '^[ \\t]*(below is a copy of the original message|a copy of the original message below|your message reads)',
+    '^[ \\t]*-{3,}.*(original|copy of).{0,30}(message|mail)',
+    '^[ \\t]*received: (from|by) ',
+    '^[ \\t]*return-path: ',
+    '^[ \\t]*original message headers',
+    // Two header lines of the returned message at the start of lines ("From: …\nTo: …").
+    '^(message-id|subject|from|to|cc|date):[^\\n]*\\n(from|to|subject|date|message-id|cc|sent|reply-to|mime-version|content-type):',
+  ],
+  'im',
+);
 
 // Reports of success: the message was delivered (a receipt the sender asked for, or a relay notice).
 const SUCCESS_TEXT = re([
@@ -464,7 +470,7 @@ const BOUNCE_STRONG = re([
   "i'm sorry to have to inform you that your message could not",
   'this message was created automatically by mail delivery software',
   '-{3,} ?the following addresses had (permanent fatal errors|delivery errors|fatal errors)',
-  "hi\\. this is the qmail-send program",
+  'hi\\. this is the qmail-send program',
   'delivery has failed to these recipients or (groups|distribution lists)',
   'diagnostic information for administrators',
   'could not be delivered to:\\s*<?[^\\s@<>]+@',
@@ -584,7 +590,7 @@ const AUTO_SUBJECT_STRONG = re([
   'delivery status notification \\((success|relay|delivered)',
   'successful mail delivery',
   '\\bdelivery (receipt|confirmation)\\b',
-  '\\b(we|i) (have |\'ve )?received your',
+  "\\b(we|i) (have |'ve )?received your",
   '\\byour (message|e-?mail|request|inquiry|enquiry|application) (has been|was|is) (received|logged|submitted)',
   '^\\s*(thank you|thanks) for (your (e-?mail|message|inquiry|enquiry|request|submission|application)|contacting|reaching out|writing)',
   '\\b(receipt|message) (confirmation|acknowledg)',
@@ -620,7 +626,7 @@ const AUTO_SUBJECT_STRONG = re([
   // French
   'réponse automatique',
   'reponse automatique',
-  'message (d\'absence|automatique)',
+  "message (d'absence|automatique)",
   'accusé de réception',
   'accuse de reception',
   '^\\s*lu\\s*:',
@@ -711,7 +717,7 @@ const AUTO_SUBJECT_WEAK = re([
   '\\b(vacation|holiday|absence|annual leave|parental leave|maternity leave)\\b',
   '^\\s*(away|out|off)\\b',
   '\\bcurrently (away|unavailable|out)',
-  '\\bi(\'m| am) (away|out|off)',
+  "\\bi('m| am) (away|out|off)",
   'abwesen',
   'nicht im (büro|buero|haus|hause)',
   'außer haus',
@@ -776,7 +782,7 @@ const OOO_ABSENT = re([
   "\\bi(\\s+am|'m|\\s+will\\s+be|'ll\\s+be|\\s+shall\\s+be)\\s+(currently\\s+|now\\s+|presently\\s+|unfortunately\\s+)?(out\\s+of\\s+(the\\s+)?office|away|out\\s+of\\s+the\\s+country|on\\s+(annual\\s+|parental\\s+|maternity\\s+|paternity\\s+|sick\\s+|medical\\s+|family\\s+|holiday\\s+|a\\s+|business\\s+)?(vacation|holiday|leave|break|sabbatical|trip|travel)|out\\s+(on|until|till|from|through|of)|travel+ing|off\\s+(work|until|till|on)|not\\s+in\\s+the\\s+office|unavailable|attending|at\\s+a\\s+conference)",
   '\\b(out|away) (of|from) (the |my )?office (until|till|through|from|on|and|with|today|this|all|for)\\b',
   '\\bcurrently (away|out of|on leave|unavailable|travel)',
-  '\\bthank you for your (e-?mail|message|mail)[.!]?\\s+i (am|will be|\'m)',
+  "\\bthank you for your (e-?mail|message|mail)[.!]?\\s+i (am|will be|'m)",
   // German
   'ich bin (derzeit |zurzeit |momentan |aktuell |gerade |leider |vom .{0,30} |bis .{0,30} )?(nicht im (büro|buero|haus|hause)|abwesend|im urlaub|außer haus|ausser haus|nicht erreichbar|in elternzeit|in mutterschutz|auf (geschäfts)?reise|dienstlich unterwegs|krank|ortsabwesend|nicht da)',
   '(bin|sind) (ich|wir) (derzeit |leider )?(nicht im büro|abwesend|im urlaub|nicht erreichbar)',
@@ -831,7 +837,7 @@ const OOO_RETURN = re([
   'until my return',
   'after my return',
   'when i (return|get back|am back)',
-  '\\bi(\'ll| will) (be back|return)',
+  "\\bi('ll| will) (be back|return)",
   // German
   '\\bbis (einschließlich |zum |am |voraussichtlich )?(\\d|\\w+tag|ende|mitte|anfang|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)',
   'ab (dem |)\\d{1,2}\\.',
@@ -925,7 +931,7 @@ const OOO_ACCESS = re([
 const OOO_URGENT = re([
   'for (urgent|immediate|pressing) (matters|assistance|requests|inquiries|enquiries|issues|questions|needs|news matters)',
   'in (case of|an) (urgency|emergency|urgent)',
-  'if (this is |your (matter|request|message|inquiry) is |it is |it\'s )?(urgent|time[- ]sensitive)',
+  "if (this is |your (matter|request|message|inquiry) is |it is |it's )?(urgent|time[- ]sensitive)",
   'if you need (immediate|urgent) (assistance|help|support)',
   'please contact (my colleague|our|the|\\S+@)',
   'will not be forwarded',
@@ -972,7 +978,7 @@ const AUTO_MARK = re([
   'auto-?generated (message|e-?mail|reply|response)',
   'this (e-?mail|message|reply|response) (was|is|has been) (sent |generated |created )?automatically',
   'this is an automatically generated (message|e-?mail|notification|reply|response)',
-  '(do not|don\'t|please do not) reply to this (e-?mail|message|address)',
+  "(do not|don't|please do not) reply to this (e-?mail|message|address)",
   'this is an automated',
   'diese (e-?mail|nachricht) wurde automatisch',
   'automatisch (generiert|erstellt|versandt|versendet)',
@@ -999,7 +1005,7 @@ const AUTO_MARK = re([
 
 // "We have received your message", "your request has been received"
 const ACK = re([
-  '\\bwe(\\s+have|\'ve)?\\s+(successfully\\s+|duly\\s+)?received\\s+your\\s+(e-?mail|message|mail|request|inquiry|enquiry|application|submission|query)',
+  "\\bwe(\\s+have|'ve)?\\s+(successfully\\s+|duly\\s+)?received\\s+your\\s+(e-?mail|message|mail|request|inquiry|enquiry|application|submission|query)",
   '\\byour\\s+(e-?mail|message|request|inquiry|enquiry|ticket|query|submission|application)\\s*(\\([^)]{0,40}\\)\\s*)?(has\\s+been|was|is)\\s+(successfully\\s+)?(received|logged|created|assigned|submitted|registered)',
   '\\bthis is to (confirm|acknowledge) (that )?(we|receipt)',
   'acknowledg(e|ing) (the )?receipt of your',
@@ -1023,7 +1029,7 @@ const ACK = re([
 
 // "We will get back to you within 24 hours", "a member of our team will…"
 const ACK_PROMISE = re([
-  '\\b(we|our team|one of our|a member of our|someone from our|our (support|sales|customer)\\s*\\w*)\\s+(will|\'ll|shall)\\s+(get back|respond|reply|be in touch|contact|answer|review)',
+  "\\b(we|our team|one of our|a member of our|someone from our|our (support|sales|customer)\\s*\\w*)\\s+(will|'ll|shall)\\s+(get back|respond|reply|be in touch|contact|answer|review)",
   'within (\\d+|one|two|three|a few|24|48|72) (business |working )?(hours|days|h\\b)',
   'as soon as (possible|we can)',
   'wir (werden|melden) uns',
@@ -1122,7 +1128,9 @@ const RECEIPT_TEXT = re([
 ]);
 // ---------------------------------------------------------------------------------------------
 
-const REPLY_PREFIX = re(['^\\s*((re|aw|antw|fwd?|fw|wg|tr|rv|sv|vs|ref|réf|odp|отв|回复|回覆|答复|返信)\\s*(\\[\\d+\\])?\\s*[:：]\\s*)+']);
+const REPLY_PREFIX = re([
+  '^\\s*((re|aw|antw|fwd?|fw|wg|tr|rv|sv|vs|ref|réf|odp|отв|回复|回覆|答复|返信)\\s*(\\[\\d+\\])?\\s*[:：]\\s*)+',
+]);
 const ADDRESS = /[a-z0-9._%+'=-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -1153,9 +1161,12 @@ function reportPart(text: string): string {
 function failedAddresses(report: string, sentTo: readonly string[] | null | undefined, skip: string): string[] {
   const found = new Set<string>();
   for (const m of report.matchAll(ADDRESS)) found.add(m[0].toLowerCase().replace(/^[.'=-]+|[.'=-]+$/g, ''));
-  if (sentTo && sentTo.length) return [...new Set(sentTo.map((a) => a.trim().toLowerCase()))].filter((a) => found.has(a));
+  if (sentTo && sentTo.length)
+    return [...new Set(sentTo.map((a) => a.trim().toLowerCase()))].filter((a) => found.has(a));
   // Without the thread's recipients: every address the report names but its own system addresses.
-  return [...found].filter((a) => a !== skip && !/^(mailer[-_]?daemon|postmaster|mail[-_]?daemon|no-?reply|abuse)@/.test(a));
+  return [...found].filter(
+    (a) => a !== skip && !/^(mailer[-_]?daemon|postmaster|mail[-_]?daemon|no-?reply|abuse)@/.test(a),
+  );
 }
 
 const verdict = (cls: InboundClass, rule: ClassifyRule, failedRecipients: string[] = []): InboundVerdict => ({
@@ -1176,7 +1187,9 @@ export function autoReplyKind(own: string, subjectCue: 'strong' | 'weak' | null)
   const ticket = TICKET.test(own);
   const absent = OOO_ABSENT.test(own);
   const future = FUTURE_ABSENCE.test(own);
-  const cues = [absent, OOO_RETURN.test(own), OOO_ACCESS.test(own), OOO_URGENT.test(own), OOO_RESPOND.test(own)].filter(Boolean).length;
+  const cues = [absent, OOO_RETURN.test(own), OOO_ACCESS.test(own), OOO_URGENT.test(own), OOO_RESPOND.test(own)].filter(
+    Boolean,
+  ).length;
   if (absent && future && !mark && !subjectCue && !OOO_URGENT.test(own) && !OOO_ACCESS.test(own)) return null;
   if (absent && (cues >= 2 || mark || subjectCue)) return 'auto:ooo-text';
   // A note that only says "I am out of the office until …" and asks nothing.
@@ -1215,7 +1228,11 @@ export function classifyInboundDetailed(input: ClassifyInput): InboundVerdict {
   if (system && DELAY_TEXT.test(report) && !bounceSubject) return verdict('delay', 'delay:text', failed(report));
 
   // Reports that are not failures: delivery and read receipts, feedback (abuse) reports.
-  if ((system || REPORT_SENDERS.test(email)) && SUCCESS_TEXT.test(report || text) && !FAILURE_WORDS.test(report || text)) {
+  if (
+    (system || REPORT_SENDERS.test(email)) &&
+    SUCCESS_TEXT.test(report || text) &&
+    !FAILURE_WORDS.test(report || text)
+  ) {
     return verdict('auto-reply', 'auto:receipt');
   }
   if (system && !bounceSubject && !BOUNCE_TEXT.test(report)) {
@@ -1223,7 +1240,8 @@ export function classifyInboundDetailed(input: ClassifyInput): InboundVerdict {
   }
 
   if (system) return verdict('bounce', 'bounce:sender', failed(report));
-  if (bounceSubject && (BOUNCE_TEXT.test(report) || !fullText.trim())) return verdict('bounce', 'bounce:subject', failed(report));
+  if (bounceSubject && (BOUNCE_TEXT.test(report) || !fullText.trim()))
+    return verdict('bounce', 'bounce:subject', failed(report));
   if (REPORT_SENDERS.test(email)) {
     if (/notificationtype\\?"\s*:\s*\\?"bounce/i.test(text)) return verdict('bounce', 'bounce:provider', failed(text));
     return verdict('auto-reply', 'auto:report');
@@ -1238,7 +1256,11 @@ export function classifyInboundDetailed(input: ClassifyInput): InboundVerdict {
   // Automatic replies: the subject (with the thread's own subject taken out; absence topics only
   // on a subject that is not a reply), then the reply's own text without quotes and signature.
   const isReply = REPLY_PREFIX.test(subject);
-  const subjectCue = AUTO_SUBJECT_STRONG.test(residue) ? 'strong' : !isReply && AUTO_SUBJECT_WEAK.test(residue) ? 'weak' : null;
+  const subjectCue = AUTO_SUBJECT_STRONG.test(residue)
+    ? 'strong'
+    : !isReply && AUTO_SUBJECT_WEAK.test(residue)
+      ? 'weak'
+      : null;
   const own = stripQuote(text);
   if (own.length <= AUTO_TEXT_MAX || subjectCue === 'strong') {
     const kind = autoReplyKind(own.slice(0, AUTO_TEXT_MAX), subjectCue);

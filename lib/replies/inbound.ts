@@ -11,7 +11,14 @@ import { detectIntent } from './intent';
 /** The fields this module decides. */
 export type InboundFields = Pick<
   Message,
-  'classification' | 'classificationRule' | 'classificationSource' | 'failedRecipients' | 'intent' | 'intentRule' | 'intentSource' | 'referral'
+  | 'classification'
+  | 'classificationRule'
+  | 'classificationSource'
+  | 'failedRecipients'
+  | 'intent'
+  | 'intentRule'
+  | 'intentSource'
+  | 'referral'
 >;
 
 export interface InboundContext {
@@ -28,7 +35,9 @@ export function senderOf(label: string): { email: string | null; name: string | 
   const m = /^\s*(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(label);
   if (m) return { email: m[2].toLowerCase(), name: m[1].replace(/^"|"$/g, '') || null };
   const bare = label.trim();
-  return /^[^\s@]+@[^\s@]+$/.test(bare) ? { email: bare.toLowerCase(), name: null } : { email: null, name: bare || null };
+  return /^[^\s@]+@[^\s@]+$/.test(bare)
+    ? { email: bare.toLowerCase(), name: null }
+    : { email: null, name: bare || null };
 }
 
 export interface InboundInput {
@@ -45,7 +54,11 @@ export const inputOf = (m: Pick<Message, 'from' | 'subject' | 'text'>): InboundI
 };
 
 /** The intent fields of a message of class `cls` (a person's reply is judged; other classes have none). */
-export function intentFields(cls: Classification, input: Pick<InboundInput, 'fromEmail' | 'text'>, own: readonly string[]): Pick<InboundFields, 'intent' | 'intentRule' | 'intentSource' | 'referral'> {
+export function intentFields(
+  cls: Classification,
+  input: Pick<InboundInput, 'fromEmail' | 'text'>,
+  own: readonly string[],
+): Pick<InboundFields, 'intent' | 'intentRule' | 'intentSource' | 'referral'> {
   if (cls !== 'human') return { intent: null, intentRule: null, intentSource: null, referral: null };
   const r = detectIntent({ text: input.text, fromEmail: input.fromEmail, ignoreAddresses: own });
   return { intent: r.intent, intentRule: r.rule, intentSource: 'detected', referral: r.referral };
@@ -55,7 +68,11 @@ export function intentFields(cls: Classification, input: Pick<InboundInput, 'fro
  * Class and intent of an inbound message, keeping what the user set by hand in `prev` (the stored
  * record, if any): a manual class stays with its rule and failed recipients; a manual intent stays.
  */
-export function judgeInbound(input: InboundInput, ctx: InboundContext, prev?: Partial<InboundFields> | null): InboundFields {
+export function judgeInbound(
+  input: InboundInput,
+  ctx: InboundContext,
+  prev?: Partial<InboundFields> | null,
+): InboundFields {
   let cls: Pick<InboundFields, 'classification' | 'classificationRule' | 'classificationSource' | 'failedRecipients'>;
   if (prev?.classificationSource === 'manual' && prev.classification) {
     cls = {
@@ -65,12 +82,26 @@ export function judgeInbound(input: InboundInput, ctx: InboundContext, prev?: Pa
       failedRecipients: prev.failedRecipients ?? [],
     };
   } else {
-    const v = classifyInboundDetailed({ ...input, threadSubject: ctx.threadSubject, sentTo: ctx.sentTo.length ? ctx.sentTo : null });
-    cls = { classification: v.class, classificationRule: v.rule, classificationSource: 'detected', failedRecipients: v.failedRecipients };
+    const v = classifyInboundDetailed({
+      ...input,
+      threadSubject: ctx.threadSubject,
+      sentTo: ctx.sentTo.length ? ctx.sentTo : null,
+    });
+    cls = {
+      classification: v.class,
+      classificationRule: v.rule,
+      classificationSource: 'detected',
+      failedRecipients: v.failedRecipients,
+    };
   }
   const intent =
     prev?.intentSource === 'manual' && prev.intent
-      ? { intent: prev.intent, intentRule: prev.intentRule ?? null, intentSource: 'manual' as const, referral: prev.referral ?? null }
+      ? {
+          intent: prev.intent,
+          intentRule: prev.intentRule ?? null,
+          intentSource: 'manual' as const,
+          referral: prev.referral ?? null,
+        }
       : intentFields(cls.classification, input, ctx.own);
   return { ...cls, ...intent };
 }

@@ -79,9 +79,9 @@ const REFERRAL = re([
   "\\bi don'?t handle (this|that) anymore",
   '\\b(please )?(contact|reach out to|talk to|speak (with|to)|email|e-mail|write to|try) (my colleague|our|the|\\S+@)',
   '\\bbest (person|contact|to talk to) (is|would be)',
-  '\\byou(\'ll| will|\'d| would)? (want|need|should|might want) to (talk|speak|reach out|contact|get in touch)',
+  "\\byou('ll| will|'d| would)? (want|need|should|might want) to (talk|speak|reach out|contact|get in touch)",
   '\\b(this|that) would be (for|handled by) (our|the|my)',
-  '\\b(i(\'ve| have)?|i\'ll) (forwarded|forward|passed|pass|sent|shared) (this|it|your (e-?mail|note|message))',
+  "\\b(i('ve| have)?|i'll) (forwarded|forward|passed|pass|sent|shared) (this|it|your (e-?mail|note|message))",
   '\\bdirect (this|it|your (request|inquiry)) to',
   '\\bi left (that|this|the) (role|position|company|job)',
   '\\bthe (current|new) .{0,30}(is|lead is|owner is)',
@@ -105,10 +105,10 @@ const REFERRAL = re([
   '(contactez|voyez|adressez-vous|écrivez|ecrivez)( plutôt| plutot)? (à|a|avec|mon|ma|notre|nos)',
   "ce n'est pas (mon|de mon) (périmètre|ressort|domaine)",
   "c'est (notre|mon|ma) .{0,40}qui (gère|s'occupe|decide|décide)",
-  "je (lui|vous) (transf[eè]re|transmets)",
+  'je (lui|vous) (transf[eè]re|transmets)',
   'je transmets',
   'merci de vous adresser',
-  'je ne (m\'occupe|gère) plus',
+  "je ne (m'occupe|gère) plus",
   'a repris le poste',
   // Spanish
   'no soy la persona (indicada|adecuada|correcta)',
@@ -163,8 +163,8 @@ const LATER = re([
   '\\b(next|following) (quarter|month|year|fall|spring|summer|winter|fiscal|budget)',
   '\\bafter (the )?(new year|summer|holidays|our|q\\d|the \\d+(st|nd|rd|th))',
   '\\bin (the )?(q[1-4]|spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december|a (few|couple( of)?) (weeks|months)|\\d+ (weeks|months)|six months|two months|a year)',
-  '\\b(timing|time) (is not|isn\'t|is)( not)? (great|good|right|ideal)',
-  '\\b(budget|budget\'s|budget is) (is )?(frozen|locked|closed|spent)',
+  "\\b(timing|time) (is not|isn't|is)( not)? (great|good|right|ideal)",
+  "\\b(budget|budget's|budget is) (is )?(frozen|locked|closed|spent)",
   '\\buntil (january|february|march|april|may|june|july|august|september|october|november|december|q\\d|next)',
   '\\btoo (busy|early|soon)',
   '\\bswamped',
@@ -185,7 +185,7 @@ const LATER = re([
   '(recontactez|relancez|recontacter|relancer|réessayez|reessayez)',
   "l'année prochaine|l'an prochain",
   'plus tard',
-  'après l\'été|apres l\'ete|à la rentrée',
+  "après l'été|apres l'ete|à la rentrée",
   'en (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)',
   'au (t[1-4]|q[1-4]|prochain trimestre)',
   'dans (\\d+|quelques) (mois|semaines)',
@@ -229,7 +229,7 @@ const LATER = re([
 // reply asks for a demo or a call.
 const NOT_INTERESTED_CONTEXT = re([
   '\\b(already|currently) (use|have|using|work with)',
-  '\\b(no|don\'t have (a|any)?) (need|budget)',
+  "\\b(no|don't have (a|any)?) (need|budget)",
   '\\bno need',
   '\\bbuilt (this|it) in[- ]house',
   "\\bwe don'?t (need|outsource|use)",
@@ -253,7 +253,7 @@ const INTERESTED_STRONG = re([
 const NOT_INTERESTED = re([
   '\\bnot interested',
   '\\bno interest',
-  "\\bnot (a )?(fit|priority|relevant|for us|something we need)",
+  '\\bnot (a )?(fit|priority|relevant|for us|something we need)',
   "\\b(isn't|is not|aren't|not) relevant",
   '\\bno,? thank(s| you)',
   'thanks,? but no',
@@ -274,10 +274,10 @@ const NOT_INTERESTED = re([
   // French
   'pas intéressé',
   'pas interesse',
-  'ne (nous|m\')intéresse pas',
+  "ne (nous|m')intéresse pas",
   'ne nous interesse pas',
   'non merci',
-  "pas pour nous",
+  'pas pour nous',
   'aucun besoin',
   'pas besoin',
   'pas de besoin',
@@ -306,7 +306,7 @@ const INTERESTED = re([
   '\\bcan you (send|share|do)\\b',
   '\\b(demo|trial|pricing|price|quote|proposal|case study|onboarding|integrat)',
   '\\b(call|meeting|chat|conversation|intro)\\b.{0,40}\\b(next week|tomorrow|monday|tuesday|wednesday|thursday|friday|tues|wed|thu|fri|\\d{1,2}(:\\d\\d)? ?(am|pm))',
-  '\\b(are you|i\'m|i am) (free|available)\\b',
+  "\\b(are you|i'm|i am) (free|available)\\b",
   '\\bcalendly\\.com|\\bgrab a slot|\\bbook (me|a time|a slot)|put something on my calendar|find a slot',
   '\\b(would love|happy|open|keen) to (take a look|learn|chat|talk|see|hear)',
   "\\b(i'?d|i would) (be open|like|love) to",
@@ -398,13 +398,19 @@ function withoutGreeting(own: string): string {
 export function detectIntent(input: IntentInput): IntentResult {
   const own = withoutGreeting(stripQuote(input.text)).slice(0, OWN_LIMIT);
   const s = fold(own).toLowerCase();
-  const result = (intent: ReplyIntent, rule: string, referral: string | null = null): IntentResult => ({ intent, rule, referral });
+  const result = (intent: ReplyIntent, rule: string, referral: string | null = null): IntentResult => ({
+    intent,
+    rule,
+    referral,
+  });
   if (!s.trim()) return result('other', 'empty');
   if (UNSUBSCRIBE.test(s)) return result('not-interested', 'unsubscribe');
-  if (REFERRAL.test(s) || (HANDOFF.test(s) && !SCHEDULING.test(s))) return result('referral', 'referral', referralAddress(own, input));
+  if (REFERRAL.test(s) || (HANDOFF.test(s) && !SCHEDULING.test(s)))
+    return result('referral', 'referral', referralAddress(own, input));
   if (LATER.test(s)) return result('later', 'later');
   if (NOT_INTERESTED.test(s)) return result('not-interested', 'not-interested');
-  if (NOT_INTERESTED_CONTEXT.test(s) && !INTERESTED_STRONG.test(s)) return result('not-interested', 'not-interested:context');
+  if (NOT_INTERESTED_CONTEXT.test(s) && !INTERESTED_STRONG.test(s))
+    return result('not-interested', 'not-interested:context');
   if (INTERESTED.test(s)) return result('interested', 'interested');
   return result('other', 'other');
 }

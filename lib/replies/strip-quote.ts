@@ -83,7 +83,8 @@ const ORIGINAL_MESSAGE = new RegExp(
 );
 
 // An Outlook-style header block: "From:" then "Sent:/Date:" or "To:" within the next lines.
-const HEADER_FROM = /^\s*[*>\s]*(from|von|de|da|van|od|от|från|fra|lähettäjä|feladó|kimden|发件人|寄件者|差出人|보낸 사람)\s*[*]?\s*[:：]/i;
+const HEADER_FROM =
+  /^\s*[*>\s]*(from|von|de|da|van|od|от|från|fra|lähettäjä|feladó|kimden|发件人|寄件者|差出人|보낸 사람)\s*[*]?\s*[:：]/i;
 const HEADER_NEXT =
   /^\s*[*>\s]*(sent|date|to|subject|cc|gesendet|datum|an|betreff|envoyé|date d'envoi|à|objet|enviado|fecha|para|asunto|enviada|data|assunto|inviato|oggetto|a|verzonden|aan|onderwerp|wysłano|data|do|temat|отправлено|дата|кому|тема|skickat|till|ämne|sendt|til|emne|发送时间|日期|收件人|主题|送信日時|宛先|件名)\s*[*]?\s*[:：]/i;
 
@@ -151,7 +152,7 @@ const VALEDICTION = new RegExp(
       'bien à vous',
       'bien a vous',
       'salutations( distinguées)?',
-      'merci( beaucoup| d\'avance)?',
+      "merci( beaucoup| d'avance)?",
       'bonne journée',
       'a bientôt',
       'à bientôt',
@@ -216,12 +217,16 @@ function findQuoteStart(lines: string[]): number {
     for (let j = i; j < Math.min(n, i + 7) && window.length < 4; j++) {
       const l = lines[j].replace(/^\s*>+\s?/, '').trim();
       if (!l) continue;
-      if (window.length && (SENTENCE_END.test(window[window.length - 1]) || window[window.length - 1].length > 200)) break;
+      if (window.length && (SENTENCE_END.test(window[window.length - 1]) || window[window.length - 1].length > 200))
+        break;
       window.push(l);
       // A wrapped header starts like one ("On …", "Am …", a date) or is a name and an address.
       const first = window[0];
       const headerLike =
-        HEADER_OPENER.test(first) || /^[^.!?:<>()]{0,60}<[^>\s]*>?\s*$/.test(first) || /^\s*\S+@\S+\s*$/.test(first) || (QUOTE_VERB.test(first) && HAS_EMAIL.test(first));
+        HEADER_OPENER.test(first) ||
+        /^[^.!?:<>()]{0,60}<[^>\s]*>?\s*$/.test(first) ||
+        /^\s*\S+@\S+\s*$/.test(first) ||
+        (QUOTE_VERB.test(first) && HAS_EMAIL.test(first));
       if (window.length > 1 && !headerLike) break;
       if (isQuoteHeader(window.join(' '))) return i;
     }
@@ -282,7 +287,10 @@ function findSignatureStart(lines: string[]): number {
 export function splitReply(text: string | null | undefined, depth = 0): SplitReply {
   if (!text) return { body: '', signature: null, quote: null };
   const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const lines = clipped.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n', MAX_LINES);
+  const lines = clipped
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .split('\n', MAX_LINES);
   let quote: string | null = null;
   let own = lines;
   const q = findQuoteStart(lines);

@@ -16,10 +16,16 @@ export const CapturedPerson = z.object({
   /** LinkedIn member id (the `ACoAA…` part of a profile URN). */
   memberId: z.string().max(200).optional(),
   /** LinkedIn numeric member id (`urn:li:member:<n>`: invitations, messaging participants). */
-  numericMemberId: z.string().regex(/^\d{1,15}$/).optional(),
+  numericMemberId: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .optional(),
   /** A LinkedIn invitation to this person (`urn:li:fsd_invitation:<n>`): what the invitation-id-only
    *  withdraw calls name (lib/capture/linkedin/requests.ts). */
-  invitationId: z.string().regex(/^\d{1,25}$/).optional(),
+  invitationId: z
+    .string()
+    .regex(/^\d{1,25}$/)
+    .optional(),
 });
 export type CapturedPerson = z.infer<typeof CapturedPerson>;
 
@@ -59,7 +65,10 @@ export const MessageEvent = z.object({
   /** In-Reply-To and References Message-IDs. */
   inReplyTo: z.array(z.string().max(1000)).max(100).default([]),
   /** Set when the content script knows the text came from a template insertion. */
-  template: z.object({ id: z.string().max(200), version: z.number().int().nullable() }).nullable().default(null),
+  template: z
+    .object({ id: z.string().max(200), version: z.number().int().nullable() })
+    .nullable()
+    .default(null),
   /** LinkedIn shows this message edited (`messageBodyRenderFormat: "EDITED"`, or the user's own edit
    *  call): `text` is the text after the edit. The stored first text stays the message's text
    *  (template attribution); the edit is kept beside it (lib/ingest/linkedin-lifecycle.ts). */
@@ -107,7 +116,11 @@ export const CompanyEvent = z.object({
   /** The page's public id (`/company/<slug>/`); a numeric id when the page is addressed by it. */
   slug: z.string().max(200).nullable().default(null),
   /** The numeric company id, when the page shows it (employees link, embedded data). */
-  numericId: z.string().regex(/^\d{1,15}$/).nullable().default(null),
+  numericId: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .nullable()
+    .default(null),
   industry: short.nullable().default(null),
   /** As the page writes it ("51-200 employees"); normalised to a band at ingestion. */
   companySize: short.nullable().default(null),

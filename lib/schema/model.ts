@@ -39,16 +39,7 @@ export const Stage = z.enum(['contacted', 'replied', 'qualified', 'meeting', 'wo
 export type Stage = z.infer<typeof Stage>;
 export const STAGE_ORDER: Stage[] = ['contacted', 'replied', 'qualified', 'meeting', 'won'];
 
-export const Seniority = z.enum([
-  'c-level',
-  'founder',
-  'vp',
-  'director',
-  'manager',
-  'senior',
-  'individual',
-  'intern',
-]);
+export const Seniority = z.enum(['c-level', 'founder', 'vp', 'director', 'manager', 'senior', 'individual', 'intern']);
 export type Seniority = z.infer<typeof Seniority>;
 
 export const CallOutcome = z.enum(['connected', 'voicemail', 'no-answer']);

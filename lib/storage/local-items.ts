@@ -46,7 +46,10 @@ export function localItem<T>(key: string, area: () => LocalArea = () => browser.
 
 /** A family of items, one key per id (`prefix + id`): e.g. one per invitation. */
 /* @__NO_SIDE_EFFECTS__ */
-export function localItemFamily<T>(keyOf: (id: string) => string, area?: () => LocalArea): (id: string) => LocalItem<T> {
+export function localItemFamily<T>(
+  keyOf: (id: string) => string,
+  area?: () => LocalArea,
+): (id: string) => LocalItem<T> {
   return (id) => localItem<T>(keyOf(id), area);
 }
 

@@ -45,7 +45,14 @@ const MAX_MESSAGE_WORDS = 1500;
 
 /** Lower-case words without accents or ß ("Grüße" = "Grusse", as Swiss German and hurried typing write it). */
 export function words(s: string): string[] {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ß/g, 'ss').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/ß/g, 'ss')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 interface Compiled {
@@ -113,7 +120,9 @@ export type Detector = (input: DetectInput) => TemplateMatch | null;
 /** What detection depends on: an edit, archive, new template or version changes it. */
 function detectorKey(templates: readonly Template[], opts: DetectorOptions): string {
   return (
-    templates.map((t) => `${t.id}\u0000${t.version}\u0000${t.archived}\u0000${t.channel}\u0000${t.subject}\u0000${t.body}`).join('\u0001') +
+    templates
+      .map((t) => `${t.id}\u0000${t.version}\u0000${t.archived}\u0000${t.channel}\u0000${t.subject}\u0000${t.body}`)
+      .join('\u0001') +
     '\u0002' +
     (opts.versions ?? []).map((v) => `${v.id}\u0000${v.subject}\u0000${v.body}`).join('\u0001')
   );
@@ -148,7 +157,13 @@ export function compileDetector(templates: readonly Template[], opts: DetectorOp
     });
     return out;
   };
-  const compile = (t: Template, version: number, subject: string | null, body: string, current: boolean): Compiled | null => {
+  const compile = (
+    t: Template,
+    version: number,
+    subject: string | null,
+    body: string,
+    current: boolean,
+  ): Compiled | null => {
     const parsed = parseTemplate(body);
     const lit: string[] = [];
     let vars = 0;
@@ -162,7 +177,15 @@ export function compileDetector(templates: readonly Template[], opts: DetectorOp
     }
     if (lit.length === 0) return null; // "{{body}}" alone would match anything
     const subj = subject ? words(subject.replace(/\{\{[^}]*\}\}/g, ' ')) : [];
-    return { templateId: t.id, version, current, lit: intern(lit), vars, subject: subj.length ? intern(subj) : null, channel: t.channel };
+    return {
+      templateId: t.id,
+      version,
+      current,
+      lit: intern(lit),
+      vars,
+      subject: subj.length ? intern(subj) : null,
+      channel: t.channel,
+    };
   };
 
   const compiled: Compiled[] = [];
@@ -214,7 +237,8 @@ export function compileDetector(templates: readonly Template[], opts: DetectorOp
     }
     const order: number[] = [];
     for (let ti = 0; ti < compiled.length; ti++) {
-      if (bound[ti] / compiled[ti].lit.length >= MIN_COVERAGE && channelOk(compiled[ti].channel, input.channel)) order.push(ti);
+      if (bound[ti] / compiled[ti].lit.length >= MIN_COVERAGE && channelOk(compiled[ti].channel, input.channel))
+        order.push(ti);
     }
     order.sort((x, y) => bound[y] / compiled[y].lit.length - bound[x] / compiled[x].lit.length);
 
@@ -243,7 +267,11 @@ export function compileDetector(templates: readonly Template[], opts: DetectorOp
       let subjectSim = coverage;
       if (c.subject && subjIds) subjectSim = align(c.subject, subjIds).len / c.subject.length;
       const score = 0.7 * coverage + 0.2 * density + 0.1 * subjectSim;
-      if (!best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && c.current && !best.c.current)) {
+      if (
+        !best ||
+        score > best.score + 1e-9 ||
+        (Math.abs(score - best.score) <= 1e-9 && c.current && !best.c.current)
+      ) {
         best = { c, score };
       }
     }
@@ -251,4 +279,3 @@ export function compileDetector(templates: readonly Template[], opts: DetectorOp
     return { templateId: best.c.templateId, version: best.c.version, score: Math.round(best.score * 1000) / 1000 };
   };
 }
-

@@ -11,7 +11,10 @@ export const NOT_READY =
   'Sidelog is not running in that tab yet (it was open before Sidelog was installed or updated): reload the tab and try again.';
 
 /** The request for a template filled with a prospect's values (missing ones stay as {{name}}). */
-export function insertRequestFor(t: Template, prospect: PersonForTemplate | null): InsertRequest & { missing: string[] } {
+export function insertRequestFor(
+  t: Template,
+  prospect: PersonForTemplate | null,
+): InsertRequest & { missing: string[] } {
   const values = prospectVariables(prospect);
   const body = resolveTemplate(t.body, values);
   const subject = t.subject ? resolveTemplate(t.subject, values) : null;
@@ -51,4 +54,3 @@ export async function insertIntoSiteTab(
     return { ok: false, reason: NOT_READY, site };
   }
 }
-

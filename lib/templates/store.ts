@@ -69,7 +69,14 @@ function newId(): string {
 export async function createTemplate(db: SidelogDb, draft: TemplateDraft, now = Date.now()): Promise<Template> {
   const errors = validateDraft(draft);
   if (errors.length) throw new TemplateError(errors.join(' '));
-  const t = Template.parse({ id: newId(), ...clean(draft), archived: false, version: 1, createdAt: now, updatedAt: now });
+  const t = Template.parse({
+    id: newId(),
+    ...clean(draft),
+    archived: false,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  });
   await db.transaction('rw', db.templates, db.templateVersions, async () => {
     await db.templates.add(t);
     // Version 1 is recorded too, so the text behind every reported number can be shown later.
@@ -130,7 +137,12 @@ export async function duplicateTemplate(db: SidelogDb, id: string, now = Date.no
   );
 }
 
-export async function setTemplateArchived(db: SidelogDb, id: string, archived: boolean, now = Date.now()): Promise<Template> {
+export async function setTemplateArchived(
+  db: SidelogDb,
+  id: string,
+  archived: boolean,
+  now = Date.now(),
+): Promise<Template> {
   const cur = await mustGet(db, id);
   const saved = Template.parse({ ...cur, archived, updatedAt: now });
   await db.templates.put(saved);

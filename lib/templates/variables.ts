@@ -4,8 +4,7 @@
 import type { Prospect } from '../schema/model';
 
 export type Segment =
-  | { kind: 'text'; text: string }
-  | { kind: 'var'; name: string; fallback: string | null; raw: string };
+  { kind: 'text'; text: string } | { kind: 'var'; name: string; fallback: string | null; raw: string };
 
 export interface ParseError {
   /** Character offset in the body where the problem starts. */

@@ -37,10 +37,16 @@ const ALIASES: Record<string, string> = {
 
 /** Decodes bytes in a charset; unknown or invalid input falls back to UTF-8, then windows-1252. */
 export function decodeCharset(bytes: Buffer, charset?: string | null): string {
-  let label = (charset ?? '').trim().toLowerCase().replace(/^["']|["']$/g, '');
+  let label = (charset ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   label = ALIASES[label] ?? label;
   // ISO-2022-JP text is 7-bit with escape sequences; many Japanese mails omit the charset.
-  if ((!label || label === 'utf-8') && (bytes.includes('\x1b$B', 0, 'latin1') || bytes.includes('\x1b$@', 0, 'latin1'))) {
+  if (
+    (!label || label === 'utf-8') &&
+    (bytes.includes('\x1b$B', 0, 'latin1') || bytes.includes('\x1b$@', 0, 'latin1'))
+  ) {
     label = 'iso-2022-jp';
   }
   // ISO-2022-JP is 7-bit by definition. Japanese carriers label 8-bit text as ISO-2022-JP (EZweb:
@@ -77,7 +83,9 @@ export function decodeWords(value: string): string {
       enc.toUpperCase() === 'B'
         ? Buffer.from(text, 'base64')
         : Buffer.from(
-            text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
             'latin1',
           );
     return decodeCharset(bytes, charset);
@@ -135,7 +143,10 @@ function decodeTransfer(body: Buffer, cte: string | undefined): Buffer {
   if (enc === 'base64') return Buffer.from(body.toString('latin1').replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
   if (enc === 'quoted-printable') {
     const s = body.toString('latin1').replace(/=\r?\n/g, '');
-    return Buffer.from(s.replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+    return Buffer.from(
+      s.replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    );
   }
   return body;
 }
@@ -219,8 +230,7 @@ export function htmlToText(html: string): string {
     .replace(/\n{3,}/g, '\n\n');
 }
 
-const isAttachment = (p: Part) =>
-  /^attachment/i.test(p.headers.get('content-disposition')?.[0] ?? '');
+const isAttachment = (p: Part) => /^attachment/i.test(p.headers.get('content-disposition')?.[0] ?? '');
 
 /**
  * The text a webmail shows for the message body: text/plain (or text/html as text when an
@@ -231,7 +241,10 @@ export function visibleText(p: Part): string {
   if (p.children.length && p.type.startsWith('multipart/')) {
     if (p.type === 'multipart/alternative') {
       const plain = p.children.find((c) => c.type === 'text/plain' && !isAttachment(c));
-      const pick = plain ?? p.children.find((c) => c.type.startsWith('multipart/')) ?? p.children.find((c) => c.type === 'text/html');
+      const pick =
+        plain ??
+        p.children.find((c) => c.type.startsWith('multipart/')) ??
+        p.children.find((c) => c.type === 'text/html');
       return pick ? visibleText(pick) : '';
     }
     return p.children

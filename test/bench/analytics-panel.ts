@@ -46,7 +46,9 @@ for (const page of ['sidepanel.html', 'popup.html']) {
     raw += b.length;
     gz += gzipSync(b, { level: 9 }).length;
   }
-  console.log(`${page} JS: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (${files.join(', ')})`);
+  console.log(
+    `${page} JS: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (${files.join(', ')})`,
+  );
 }
 
 // 2. Timings in Chromium.
@@ -54,14 +56,22 @@ const file = path.join(tmpdir(), `sidelog-bench-${process.pid}.json`);
 if (!reuse) {
   const seed = generateSeed(small ? { now: Date.now() } : { ...SEED_LARGE, now: Date.now() });
   writeFileSync(file, JSON.stringify(seed));
-  console.log(`seed: ${seed.messages.length} messages, ${seed.threads.length} threads, ${seed.prospects.length} prospects, ${seed.templates.length} templates`);
+  console.log(
+    `seed: ${seed.messages.length} messages, ${seed.threads.length} threads, ${seed.prospects.length} prospects, ${seed.templates.length} templates`,
+  );
 }
 
 const userDataDir = keptProfile ?? mkdtempSync(path.join(tmpdir(), 'sidelog-bench-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-first-run', '--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+  args: [
+    `--disable-extensions-except=${dir}`,
+    `--load-extension=${dir}`,
+    '--no-first-run',
+    '--disable-gpu',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ],
 });
 try {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -86,20 +96,28 @@ try {
       await p.goto(url);
       // A selector, or a predicate: an inline arrow (a named function would carry a bundler helper
       // into the page; a string is refused by the extension's CSP).
-      if (typeof selector === 'function') await p.waitForFunction(selector, undefined, { timeout: 60_000, polling: 'raf' });
+      if (typeof selector === 'function')
+        await p.waitForFunction(selector, undefined, { timeout: 60_000, polling: 'raf' });
       else await p.waitForSelector(selector, { timeout: 60_000 });
       // performance.now() counts from the navigation's start.
       ts.push(await p.evaluate(() => performance.now()));
       await p.close();
     }
-    console.log(`${label}: median ${median(ts).toFixed(0)} ms, min ${Math.min(...ts).toFixed(0)} ms, max ${Math.max(...ts).toFixed(0)} ms (${n} runs, from navigation to shown)`);
+    console.log(
+      `${label}: median ${median(ts).toFixed(0)} ms, min ${Math.min(...ts).toFixed(0)} ms, max ${Math.max(...ts).toFixed(0)} ms (${n} runs, from navigation to shown)`,
+    );
   }
   const panelUrl = `chrome-extension://${id}/sidepanel.html#dashboard`;
   // The import stored the facts (lib/insights/facts-store.ts); the first open merges nothing.
   await measure('side panel dashboard, first open after the import', panelUrl, '[data-testid=funnel]', 420, 1);
   await measure('side panel dashboard (last 90 days): headline shown', panelUrl, '[data-testid=thread-rate]', 420);
   await measure('side panel dashboard: every section shown', panelUrl, '[data-testid=funnel]', 420);
-  await measure('side panel prospects list', `chrome-extension://${id}/sidepanel.html#prospects`, '[data-testid=prospect-count]', 420);
+  await measure(
+    'side panel prospects list',
+    `chrome-extension://${id}/sidepanel.html#prospects`,
+    '[data-testid=prospect-count]',
+    420,
+  );
   // The popup shows today's last numbers at once (cached) and recomputes: both times are printed.
   await measure('popup: first numbers', `chrome-extension://${id}/popup.html`, '[data-testid=popup-rate]', 360);
   await measure('popup: recomputed numbers', `chrome-extension://${id}/popup.html`, '[data-fresh=true]', 360);

@@ -3,7 +3,17 @@
 // store. The data is imported through the panel first (not timed here: test/bench/import.ts).
 // The figure is from the click to the download starting (the file is built by then).
 // Run: npm run build && npm run bench -- export [--runs 3] [--messages 100000]
-import { args, built, importThroughPanel, measureFloor, median, ratio, sec, seedFile, withExtension } from './lib/chromium';
+import {
+  args,
+  built,
+  importThroughPanel,
+  measureFloor,
+  median,
+  ratio,
+  sec,
+  seedFile,
+  withExtension,
+} from './lib/chromium';
 
 const { runs, messages } = args();
 if (built()) {
@@ -16,7 +26,10 @@ if (built()) {
     for (let run = 1; run <= runs; run++) {
       const timed = async (button: string) => {
         const t0 = await p.evaluate(() => performance.now());
-        const [download] = await Promise.all([p.waitForEvent('download', { timeout: 600_000 }), p.getByRole('button', { name: button }).click()]);
+        const [download] = await Promise.all([
+          p.waitForEvent('download', { timeout: 600_000 }),
+          p.getByRole('button', { name: button }).click(),
+        ]);
         const ms = (await p.evaluate(() => performance.now())) - t0;
         const size = (await import('node:fs')).statSync(await download.path()).size;
         return { ms, size };

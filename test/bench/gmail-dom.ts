@@ -20,7 +20,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { composeAndSend, fillCompose, openCompose, openGmail, openThread, serveGmail } from '../e2e/lookalike/gmail/serve';
+import {
+  composeAndSend,
+  fillCompose,
+  openCompose,
+  openGmail,
+  openThread,
+  serveGmail,
+} from '../e2e/lookalike/gmail/serve';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROWS = 360;
@@ -32,7 +39,13 @@ const sandboxArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
 const stats = (times: number[]) => {
   const s = [...times].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
-  return { median: q(0.5), p95: q(0.95), max: s[s.length - 1] ?? NaN, mean: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length), n: times.length };
+  return {
+    median: q(0.5),
+    p95: q(0.95),
+    max: s[s.length - 1] ?? NaN,
+    mean: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length),
+    n: times.length,
+  };
 };
 
 async function runWorkloads(page: Page, workloads: Record<string, string>) {
@@ -68,11 +81,24 @@ async function perBatchCost() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: sandboxArgs });
   const context = await browser.newContext();
   const server = await serveGmail(context);
-  for (let i = 0; i < ROWS; i++) server.addInbound({ from: { email: `person${i}@example${i % 40}.com`, name: `Person ${i}` }, subject: `Subject number ${i}`, text: `Hello ${i}, this is message ${i}.` });
-  for (let i = 0; i < THREAD_MESSAGES - 1; i++) server.addInbound({ from: { email: 'ana@acme.io', name: 'Ana Ruiz' }, text: `Reply ${i}: ${'lorem ipsum dolor sit amet '.repeat(1 + (i % 6))}`, toThreadWithSubject: 'Subject number 0' });
+  for (let i = 0; i < ROWS; i++)
+    server.addInbound({
+      from: { email: `person${i}@example${i % 40}.com`, name: `Person ${i}` },
+      subject: `Subject number ${i}`,
+      text: `Hello ${i}, this is message ${i}.`,
+    });
+  for (let i = 0; i < THREAD_MESSAGES - 1; i++)
+    server.addInbound({
+      from: { email: 'ana@acme.io', name: 'Ana Ruiz' },
+      text: `Reply ${i}: ${'lorem ipsum dolor sit amet '.repeat(1 + (i % 6))}`,
+      toThreadWithSubject: 'Subject number 0',
+    });
   const page = await context.newPage();
   await openGmail(page);
-  await page.locator('tr.zA').nth(ROWS - 1).waitFor();
+  await page
+    .locator('tr.zA')
+    .nth(ROWS - 1)
+    .waitFor();
   await openCompose(page);
   await fillCompose(page, { to: ['ana@acme.io'], subject: 'Benchmark compose', body: 'Hello' });
 
@@ -125,7 +151,10 @@ async function perBatchCost() {
 
   await page.getByRole('link', { name: 'Inbox' }).click();
   await openThread(page, 'Subject number 0');
-  await page.locator('div.adn').nth(THREAD_MESSAGES - 1).waitFor();
+  await page
+    .locator('div.adn')
+    .nth(THREAD_MESSAGES - 1)
+    .waitFor();
   // Gmail keeps navigation, labels and menus in the page; add as many hidden nodes as the list had.
   await page.evaluate(`(() => {
     const nav = document.createElement('div'); nav.className = 'aeN'; nav.hidden = true;
@@ -151,13 +180,22 @@ async function perBatchCost() {
   await browser.close();
 
   console.log(`Gmail DOM layer, headless Chromium`);
-  console.log(`phase 1: inbox with ${ROWS} rows + open compose: ${phase1.elements} elements; first full scan ${phase1.first.toFixed(2)} ms`);
-  console.log(`phase 2: thread view with ${THREAD_MESSAGES} messages + navigation: ${phase2.elements} elements; first full scan ${phase2.first.toFixed(2)} ms`);
+  console.log(
+    `phase 1: inbox with ${ROWS} rows + open compose: ${phase1.elements} elements; first full scan ${phase1.first.toFixed(2)} ms`,
+  );
+  console.log(
+    `phase 2: thread view with ${THREAD_MESSAGES} messages + navigation: ${phase2.elements} elements; first full scan ${phase2.first.toFixed(2)} ms`,
+  );
   console.log('per MutationObserver batch, callback + its scan (ms):');
   const all = [...inbox, ...thread];
-  for (const r of all) console.log(`  ${r.name.padEnd(42)} median ${r.median.toFixed(3)}  p95 ${r.p95.toFixed(3)}  max ${r.max.toFixed(3)}  mean ${r.mean.toFixed(3)}  (n=${r.n})`);
+  for (const r of all)
+    console.log(
+      `  ${r.name.padEnd(42)} median ${r.median.toFixed(3)}  p95 ${r.p95.toFixed(3)}  max ${r.max.toFixed(3)}  mean ${r.mean.toFixed(3)}  (n=${r.n})`,
+    );
   const medians = all.flatMap((r) => Array(r.n).fill(r.median) as number[]).sort((a, b) => a - b);
-  console.log(`  overall median: ${medians[Math.floor(medians.length / 2)]!.toFixed(3)} ms (target ≤ 0.3 ms); events emitted: ${events}`);
+  console.log(
+    `  overall median: ${medians[Math.floor(medians.length / 2)]!.toFixed(3)} ms (target ≤ 0.3 ms); events emitted: ${events}`,
+  );
   console.log(`controller alone (esbuild, minified): ${(bundle.length / 1024).toFixed(1)} KB`);
 }
 
@@ -166,7 +204,14 @@ async function sendToStored(extDir: string) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--disable-background-networking', '--disable-sync', '--no-first-run', ...sandboxArgs],
+    args: [
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+      '--disable-background-networking',
+      '--disable-sync',
+      '--no-first-run',
+      ...sandboxArgs,
+    ],
   });
   try {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -217,7 +262,9 @@ async function sendToStored(extDir: string) {
       await page.waitForTimeout(1800); // let the DOM layer's sighting land before the next send
     }
     const s = stats(latencies);
-    console.log(`send-to-stored (Send click -> record in IndexedDB, built extension, ${SENDS} sends): median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms (target ≤ 500 ms)`);
+    console.log(
+      `send-to-stored (Send click -> record in IndexedDB, built extension, ${SENDS} sends): median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms (target ≤ 500 ms)`,
+    );
   } finally {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
@@ -231,7 +278,9 @@ function sizes(outDir: string) {
     if (!existsSync(f)) continue;
     const size = statSync(f).size;
     total += size;
-    console.log(`  ${path.relative(process.cwd(), f)}: ${(size / 1024).toFixed(1)} KB minified, ${(gzipSync(readFileSync(f)).length / 1024).toFixed(1)} KB gzipped`);
+    console.log(
+      `  ${path.relative(process.cwd(), f)}: ${(size / 1024).toFixed(1)} KB minified, ${(gzipSync(readFileSync(f)).length / 1024).toFixed(1)} KB gzipped`,
+    );
   }
   console.log(`Gmail content scripts together: ${(total / 1024).toFixed(1)} KB minified (target ≤ 40 KB)`);
 }

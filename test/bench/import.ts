@@ -4,23 +4,44 @@
 // The figure is from choosing the file to "Imported" (reading, parsing, writing, facts stored).
 // Long tasks of the panel (PerformanceObserver 'longtask') are counted: the work runs in a worker.
 // Run: npm run build && npm run bench -- import [--runs 3] [--messages 100000]
-import { args, built, importThroughPanel, measureFloor, median, ratio, sec, seedFile, withExtension } from './lib/chromium';
+import {
+  args,
+  built,
+  importThroughPanel,
+  measureFloor,
+  median,
+  ratio,
+  sec,
+  seedFile,
+  withExtension,
+} from './lib/chromium';
 
 const { runs, messages } = args();
 if (built()) {
   const seed = seedFile(messages);
-  console.log(`seed: ${seed.messages} messages, ${seed.records} records in the file, ${(seed.bytes / 1_048_576).toFixed(1)} MB`);
+  console.log(
+    `seed: ${seed.messages} messages, ${seed.records} records in the file, ${(seed.bytes / 1_048_576).toFixed(1)} MB`,
+  );
   const ratios: number[] = [];
   for (let run = 1; run <= runs; run++) {
     await withExtension(async ({ panel }) => {
       const p = await panel('settings');
       const r = await importThroughPanel(p, seed.file);
-      const floor = await measureFloor(p, ['prospects', 'threads', 'messages', 'templates', 'templateVersions', 'meta']);
+      const floor = await measureFloor(p, [
+        'prospects',
+        'threads',
+        'messages',
+        'templates',
+        'templateVersions',
+        'meta',
+      ]);
       const written = Object.values(floor.counts).reduce((a, b) => a + b, 0);
       const over100 = r.longTasks.filter((d) => d > 100);
       ratios.push(r.ms / floor.writeMs);
       console.log(
-        `run ${run}: import ${sec(r.ms)} (${Object.entries(r.phases).map(([k, v]) => `${k} ${sec(v)}`).join(', ')}); ` +
+        `run ${run}: import ${sec(r.ms)} (${Object.entries(r.phases)
+          .map(([k, v]) => `${k} ${sec(v)}`)
+          .join(', ')}); ` +
           `floor (raw put of the ${written} records written, no indexes, one transaction per store) ${sec(floor.writeMs)}; ` +
           `ratio ${ratio(r.ms, floor.writeMs)}; panel long tasks > 100 ms: ${over100.length}${over100.length ? ` (max ${Math.max(...over100).toFixed(0)} ms)` : ''}`,
       );

@@ -34,7 +34,9 @@ async function nodeBench() {
   }
   const ms = performance.now() - t0;
   const stored = await db.messages.count();
-  console.log(`ingest (Node, fake-indexeddb): ${N} events in ${ms.toFixed(0)} ms = ${((N / ms) * 1000).toFixed(0)} events/s (${stored} messages stored)`);
+  console.log(
+    `ingest (Node, fake-indexeddb): ${N} events in ${ms.toFixed(0)} ms = ${((N / ms) * 1000).toFixed(0)} events/s (${stored} messages stored)`,
+  );
   db.close();
   await db.delete();
 }
@@ -57,7 +59,12 @@ async function chromiumBench(run: number): Promise<number | null> {
     const result = await page.evaluate(
       async ({ events, batch }) => {
         const send = (evs: unknown[]) =>
-          new Promise<unknown>((resolve) => chrome.runtime.sendMessage({ id: 1, type: 'capture', data: { events: evs }, timestamp: Date.now() }, resolve));
+          new Promise<unknown>((resolve) =>
+            chrome.runtime.sendMessage(
+              { id: 1, type: 'capture', data: { events: evs }, timestamp: Date.now() },
+              resolve,
+            ),
+          );
         const t0 = performance.now();
         // Two batches in flight at a time, as two tabs would send.
         const chunks: unknown[][] = [];
@@ -92,5 +99,6 @@ if (which !== 'node') {
     const r = await chromiumBench(run);
     if (r !== null) ratios.push(r);
   }
-  if (ratios.length) console.log(`ingest/floor: median ${median(ratios).toFixed(2)}x over ${ratios.length} run(s) (target <= 2x)`);
+  if (ratios.length)
+    console.log(`ingest/floor: median ${median(ratios).toFixed(2)}x over ${ratios.length} run(s) (target <= 2x)`);
 }

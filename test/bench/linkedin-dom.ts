@@ -35,16 +35,34 @@ async function main() {
     target: 'chrome120',
   }).outputFiles[0]!.text;
 
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  });
   const context = await browser.newContext();
   const cast = defaultCast();
   const people = [...cast.people];
-  for (let i = people.length; i < CONVERSATIONS; i++) people.push(person({ firstName: `Person${i}`, lastName: `Example${i}`, publicId: `person-${i}-x`, headline: 'Engineer at Example' }));
+  for (let i = people.length; i < CONVERSATIONS; i++)
+    people.push(
+      person({
+        firstName: `Person${i}`,
+        lastName: `Example${i}`,
+        publicId: `person-${i}-x`,
+        headline: 'Engineer at Example',
+      }),
+    );
   const li = await serveLinkedIn(context, { viewer: cast.viewer, people, history: false });
   const start = Date.now() - 30 * 86400_000;
-  for (let i = 0; i < CONVERSATIONS; i++) li.addMessage(people[i]!, `Hello ${i}, following up on our chat.`, i % 2 === 0, start + i * 60_000);
+  for (let i = 0; i < CONVERSATIONS; i++)
+    li.addMessage(people[i]!, `Hello ${i}, following up on our chat.`, i % 2 === 0, start + i * 60_000);
   const main = people[0]!;
-  for (let i = 0; i < MESSAGES - 1; i++) li.addMessage(main, `Message ${i}: ${'lorem ipsum dolor sit amet '.repeat(1 + (i % 5))}`, i % 3 !== 0, start + CONVERSATIONS * 60_000 + i * 1000);
+  for (let i = 0; i < MESSAGES - 1; i++)
+    li.addMessage(
+      main,
+      `Message ${i}: ${'lorem ipsum dolor sit amet '.repeat(1 + (i % 5))}`,
+      i % 3 !== 0,
+      start + CONVERSATIONS * 60_000 + i * 1000,
+    );
 
   const page = await context.newPage();
   // Time every MutationObserver callback created after this point (the watcher's).
@@ -64,8 +82,13 @@ async function main() {
       }
     };`);
   await page.goto(li.threadUrl(main));
-  await page.locator('.msg-thread [data-event-urn]').nth(MESSAGES - 2).waitFor({ timeout: 60_000 });
-  const counts: { items: number; convs: number } = await page.evaluate(`({ items: document.querySelectorAll('[data-event-urn]').length, convs: document.querySelectorAll('li.msg-conversation-listitem').length })`);
+  await page
+    .locator('.msg-thread [data-event-urn]')
+    .nth(MESSAGES - 2)
+    .waitFor({ timeout: 60_000 });
+  const counts: { items: number; convs: number } = await page.evaluate(
+    `({ items: document.querySelectorAll('[data-event-urn]').length, convs: document.querySelectorAll('li.msg-conversation-listitem').length })`,
+  );
 
   await page.addScriptTag({ content: bundle });
   const scanMs: number = await page.evaluate(`(() => {
@@ -142,20 +165,34 @@ async function main() {
     allTimes.push(...times);
     const sorted = [...times].sort((a, b) => a - b);
     const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-    results.push({ name, median: q(0.5), p95: q(0.95), mean: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length), batches: times.length });
+    results.push({
+      name,
+      median: q(0.5),
+      p95: q(0.95),
+      mean: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length),
+      batches: times.length,
+    });
   }
   const pushed: number = await page.evaluate(`(() => { window.__watcher.flush(); return window.__pushed(); })()`);
   await browser.close();
 
-
-  console.log(`LinkedIn DOM layer, Chromium, messaging page with ${counts.convs} conversations and ${counts.items} messages`);
-  console.log(`initial scan (createLinkedInCapture + scanAll): ${scanMs.toFixed(2)} ms; events queued overall: ${pushed}`);
+  console.log(
+    `LinkedIn DOM layer, Chromium, messaging page with ${counts.convs} conversations and ${counts.items} messages`,
+  );
+  console.log(
+    `initial scan (createLinkedInCapture + scanAll): ${scanMs.toFixed(2)} ms; events queued overall: ${pushed}`,
+  );
   console.log('per MutationObserver batch (ms):');
-  for (const r of results) console.log(`  ${r.name.padEnd(44)} median ${r.median.toFixed(3)}  p95 ${r.p95.toFixed(3)}  mean ${r.mean.toFixed(3)}  (n=${r.batches})`);
+  for (const r of results)
+    console.log(
+      `  ${r.name.padEnd(44)} median ${r.median.toFixed(3)}  p95 ${r.p95.toFixed(3)}  mean ${r.mean.toFixed(3)}  (n=${r.batches})`,
+    );
   const sortedAll = [...allTimes].sort((a, b) => a - b);
   const overall = sortedAll[Math.floor(sortedAll.length / 2)] ?? NaN;
   const meanAll = allTimes.reduce((a, b) => a + b, 0) / Math.max(1, allTimes.length);
-  console.log(`  all ${allTimes.length} batches: median ${overall.toFixed(3)} ms, mean ${meanAll.toFixed(3)} ms (target: median ≤ 0.3 ms)`);
+  console.log(
+    `  all ${allTimes.length} batches: median ${overall.toFixed(3)} ms, mean ${meanAll.toFixed(3)} ms (target: median ≤ 0.3 ms)`,
+  );
 
   const outDirs = [process.env.SIDELOG_OUT_DIR, '.output'].filter(Boolean) as string[];
   const file = outDirs.map((d) => path.resolve(d, 'chrome-mv3/content-scripts/linkedin.js')).find((f) => existsSync(f));
@@ -163,7 +200,9 @@ async function main() {
     for (const f of [file, file.replace(/linkedin\.js$/, 'linkedin-main.js')]) {
       if (!existsSync(f)) continue;
       const size = statSync(f).size;
-      console.log(`content script ${path.relative(process.cwd(), f)}: ${(size / 1024).toFixed(1)} KB minified, ${(gzipSync(readFileSync(f)).length / 1024).toFixed(1)} KB gzipped (target ≤ 40 KB minified)`);
+      console.log(
+        `content script ${path.relative(process.cwd(), f)}: ${(size / 1024).toFixed(1)} KB minified, ${(gzipSync(readFileSync(f)).length / 1024).toFixed(1)} KB gzipped (target ≤ 40 KB minified)`,
+      );
     }
   } else {
     console.log('content script size: no build found (run `npm run build`)');

@@ -47,6 +47,8 @@ const a = stats(all);
 const h = stats(hits);
 const mi = stats(misses);
 console.log(`templates-detect: ${templates.length} templates compile in ${compileMs.toFixed(1)} ms (median of 10)`);
-console.log(`one message vs ${templates.length} templates, ${all.length} runs: median ${f(a.median)} ms, p95 ${f(a.p95)} ms, max ${f(a.max)} ms (target median <= 2 ms)`);
+console.log(
+  `one message vs ${templates.length} templates, ${all.length} runs: median ${f(a.median)} ms, p95 ${f(a.p95)} ms, max ${f(a.max)} ms (target median <= 2 ms)`,
+);
 console.log(`  matched (${hits.length}): median ${f(h.median)} ms, p95 ${f(h.p95)} ms`);
 console.log(`  no match (${misses.length}): median ${f(mi.median)} ms, p95 ${f(mi.p95)} ms`);

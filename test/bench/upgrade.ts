@@ -12,7 +12,17 @@
 // starts), heard through storage.onChanged; the end is when an open request issued then (queued
 // behind the version change) succeeds: the upgrade has committed.
 // Run: npm run build && npm run bench -- upgrade [--runs 3] [--messages 100000]
-import { args, built, importThroughPanel, measureFloor, median, ratio, sec, seedFile, withExtension } from './lib/chromium';
+import {
+  args,
+  built,
+  importThroughPanel,
+  measureFloor,
+  median,
+  ratio,
+  sec,
+  seedFile,
+  withExtension,
+} from './lib/chromium';
 
 // The extension page's `chrome` global, used inside page.evaluate callbacks.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -30,14 +40,29 @@ if (built()) {
       if (process.env.DEBUG) console.log('imported');
       // Page A keeps the v2 rows, rebuilds the database as v2, and listens to the notice.
       await a.evaluate(async () => {
-        const w = window as unknown as { __before: Record<string, Record<string, unknown>[]>; __notices: [number, unknown][] };
-        const req = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+        const w = window as unknown as {
+          __before: Record<string, Record<string, unknown>[]>;
+          __notices: [number, unknown][];
+        };
+        const req = <T>(r: IDBRequest<T>) =>
+          new Promise<T>(
+            (resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))),
+          );
         const src = await req(indexedDB.open('sidelog'));
         const stores = ['prospects', 'threads', 'messages', 'templates', 'templateVersions', 'meta'];
         const data: Record<string, Record<string, unknown>[]> = {};
-        for (const s of stores) data[s] = (await req(src.transaction(s).objectStore(s).getAll())) as Record<string, unknown>[];
+        for (const s of stores)
+          data[s] = (await req(src.transaction(s).objectStore(s).getAll())) as Record<string, unknown>[];
         src.close();
-        const V4 = ['classificationRule', 'classificationSource', 'failedRecipients', 'intent', 'intentRule', 'intentSource', 'referral'];
+        const V4 = [
+          'classificationRule',
+          'classificationSource',
+          'failedRecipients',
+          'intent',
+          'intentRule',
+          'intentSource',
+          'referral',
+        ];
         data.messages = data.messages.map((m) => {
           const out = { ...m };
           for (const k of V4) delete out[k];
@@ -56,10 +81,27 @@ if (built()) {
             const s = db.createObjectStore(name, { keyPath: key });
             for (const [n, k, multi] of idx) s.createIndex(n, k, { multiEntry: !!multi });
           };
-          store('prospects', 'id', [['keys', 'keys', true], ['updatedAt', 'updatedAt'], ['rev', 'rev']]);
-          store('threads', 'id', [['keys', 'keys', true], ['prospectIds', 'prospectIds', true], ['rev', 'rev']]);
-          store('messages', 'id', [['keys', 'keys', true], ['threadId', 'threadId'], ['prospectId', 'prospectId'], ['sentAt', 'sentAt']]);
-          store('templates', 'id', [['name', 'name'], ['archived', 'archived'], ['updatedAt', 'updatedAt']]);
+          store('prospects', 'id', [
+            ['keys', 'keys', true],
+            ['updatedAt', 'updatedAt'],
+            ['rev', 'rev'],
+          ]);
+          store('threads', 'id', [
+            ['keys', 'keys', true],
+            ['prospectIds', 'prospectIds', true],
+            ['rev', 'rev'],
+          ]);
+          store('messages', 'id', [
+            ['keys', 'keys', true],
+            ['threadId', 'threadId'],
+            ['prospectId', 'prospectId'],
+            ['sentAt', 'sentAt'],
+          ]);
+          store('templates', 'id', [
+            ['name', 'name'],
+            ['archived', 'archived'],
+            ['updatedAt', 'updatedAt'],
+          ]);
           store('templateVersions', 'id', [['templateId', 'templateId']]);
           store('meta', 'key', []);
         };
@@ -95,19 +137,39 @@ if (built()) {
           pg.on('console', (m) => console.log(`[${pg === a ? 'A' : 'B'} console] ${m.text().slice(0, 300)}`));
           pg.on('pageerror', (e) => console.log(`[${pg === a ? 'A' : 'B'} error] ${String(e).slice(0, 300)}`));
         }
-        const t = setInterval(() => void b.evaluate(() => document.body.innerText.slice(0, 200)).then((x) => console.log('[B]', x.replace(/\n/g, ' | ')), () => undefined), 10_000);
+        const t = setInterval(
+          () =>
+            void b
+              .evaluate(() => document.body.innerText.slice(0, 200))
+              .then(
+                (x) => console.log('[B]', x.replace(/\n/g, ' | ')),
+                () => undefined,
+              ),
+          10_000,
+        );
         b.once('close', () => clearInterval(t));
       }
-      await a.waitForFunction(() => (window as unknown as { __doneAt?: number }).__doneAt !== undefined, undefined, { timeout: 1_800_000, polling: 100 });
+      await a.waitForFunction(() => (window as unknown as { __doneAt?: number }).__doneAt !== undefined, undefined, {
+        timeout: 1_800_000,
+        polling: 100,
+      });
       const { notices, changed, doneAt } = await a.evaluate(async () => {
-        const w = window as unknown as { __before: Record<string, Record<string, unknown>[]>; __notices: [number, { toVersion: number; startedAt: number } | null][] };
-        const req = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+        const w = window as unknown as {
+          __before: Record<string, Record<string, unknown>[]>;
+          __notices: [number, { toVersion: number; startedAt: number } | null][];
+        };
+        const req = <T>(r: IDBRequest<T>) =>
+          new Promise<T>(
+            (resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))),
+          );
         const db = await req(indexedDB.open('sidelog'));
         const changed: Record<string, string[]> = {};
         for (const s of ['prospects', 'threads', 'messages']) {
           const before = new Map(w.__before[s].map((r) => [r.id as string, JSON.stringify({ ...r, rev: 0 })]));
           const after = (await req(db.transaction(s).objectStore(s).getAll())) as Record<string, unknown>[];
-          changed[s] = after.filter((r) => before.get(r.id as string) !== JSON.stringify({ ...r, rev: 0 })).map((r) => r.id as string);
+          changed[s] = after
+            .filter((r) => before.get(r.id as string) !== JSON.stringify({ ...r, rev: 0 }))
+            .map((r) => r.id as string);
         }
         db.close();
         return { notices: w.__notices, changed, doneAt: (window as unknown as { __doneAt: number }).__doneAt };

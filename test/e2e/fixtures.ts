@@ -105,13 +105,16 @@ export async function stopServiceWorker(page: Page, extensionId: string): Promis
   // A worker may be woken again at once (a message in flight): wait until each one we stopped
   // has been seen stopped, not until none runs.
   const seenStopped = new Set<string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
-    for (const v of e.versions) {
-      if (!v.scriptURL.includes(extensionId)) continue;
-      versions.set(v.versionId, v.runningStatus);
-      if (v.runningStatus === 'stopped') seenStopped.add(v.versionId);
-    }
-  });
+  cdp.on(
+    'ServiceWorker.workerVersionUpdated',
+    (e: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
+      for (const v of e.versions) {
+        if (!v.scriptURL.includes(extensionId)) continue;
+        versions.set(v.versionId, v.runningStatus);
+        if (v.runningStatus === 'stopped') seenStopped.add(v.versionId);
+      }
+    },
+  );
   await cdp.send('ServiceWorker.enable');
   await expect.poll(() => versions.size, { timeout: 5_000 }).toBeGreaterThan(0);
   const stopped: string[] = [];

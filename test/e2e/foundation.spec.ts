@@ -25,7 +25,11 @@ async function serveMinimalGmail(context: BrowserContext) {
     if (url.pathname.startsWith('/sync/u/0/i/s')) {
       const body = route.request().postData() ?? '';
       const name = [...SENDS, SAME_AS_3].find((n) => read(`${n}_request.json`).trim() === body.trim());
-      return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: name ? read(`${name}_response.json`) : '[]' });
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/json; charset=utf-8',
+        body: name ? read(`${name}_response.json`) : '[]',
+      });
     }
     if (url.pathname.startsWith('/mail/u/0')) {
       return route.fulfill({
@@ -50,7 +54,10 @@ async function serveMinimalGmail(context: BrowserContext) {
 }
 
 async function sendFromPage(page: Page, name: string) {
-  await page.evaluate((body) => (window as unknown as { replay(b: string): Promise<number> }).replay(body), read(`${name}_request.json`));
+  await page.evaluate(
+    (body) => (window as unknown as { replay(b: string): Promise<number> }).replay(body),
+    read(`${name}_request.json`),
+  );
 }
 
 /** Sends raw `capture` messages from an extension page (the background re-validates everything). */
@@ -58,7 +65,11 @@ async function sendRaw(page: Page, events: unknown[]): Promise<{ acked: string[]
   return page.evaluate(
     (events) =>
       new Promise((resolve) =>
-        chrome.runtime.sendMessage({ id: 1, type: 'capture', data: { events }, timestamp: Date.now() }, (r: { res?: { acked: string[]; rejected: number } } | undefined) => resolve(r?.res as { acked: string[]; rejected: number })),
+        chrome.runtime.sendMessage(
+          { id: 1, type: 'capture', data: { events }, timestamp: Date.now() },
+          (r: { res?: { acked: string[]; rejected: number } } | undefined) =>
+            resolve(r?.res as { acked: string[]; rejected: number }),
+        ),
       ),
     events,
   );
@@ -66,7 +77,8 @@ async function sendRaw(page: Page, events: unknown[]): Promise<{ acked: string[]
 
 test('the side panel shell opens with its four sections and honest empty states', async ({ context, extensionId }) => {
   const panel = await openPanel(context, extensionId);
-  for (const name of ['Dashboard', 'Prospects', 'Templates', 'Settings']) await expect(panel.getByRole('tab', { name })).toBeVisible();
+  for (const name of ['Dashboard', 'Prospects', 'Templates', 'Settings'])
+    await expect(panel.getByRole('tab', { name })).toBeVisible();
   await panel.getByRole('tab', { name: 'Settings' }).click();
   await expect(panel.getByTestId('health-gmail')).toContainText('nothing seen yet');
   await expect(panel.getByTestId('health-linkedin')).toContainText('nothing seen yet');
@@ -74,7 +86,11 @@ test('the side panel shell opens with its four sections and honest empty states'
   await expect(panel.getByLabel('Import JSON')).toBeAttached();
 });
 
-test('sends seen by the content script are stored once, even with the worker stopped mid-way', async ({ context, extensionId, requests }) => {
+test('sends seen by the content script are stored once, even with the worker stopped mid-way', async ({
+  context,
+  extensionId,
+  requests,
+}) => {
   await serveMinimalGmail(context);
   const gmail = await context.newPage();
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
@@ -105,7 +121,9 @@ test('sends seen by the content script are stored once, even with the worker sto
   await expect
     .poll(
       async () => {
-        const outbox = await panel.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('outbox:')).length);
+        const outbox = await panel.evaluate(
+          async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('outbox:')).length,
+        );
         return { outbox, stored: (await readDb(panel, 'messages')).length };
       },
       { timeout: 15_000 },
@@ -118,18 +136,36 @@ test('sends seen by the content script are stored once, even with the worker sto
   expect(data.version).toBe(1);
   expect(data.messages).toHaveLength(SENDS.length);
   expect(new Set(data.messages.map((m: { id: string }) => m.id)).size).toBe(SENDS.length);
-  expect(data.messages.every((m: { direction: string; channel: string }) => m.direction === 'outbound' && m.channel === 'gmail')).toBe(true);
+  expect(
+    data.messages.every(
+      (m: { direction: string; channel: string }) => m.direction === 'outbound' && m.channel === 'gmail',
+    ),
+  ).toBe(true);
 
   // Privacy: every request went to the look-alike site (the page's own calls) or stayed inside the extension.
-  const foreign = requests.filter((r) => !/^(GET|POST) (https:\/\/mail\.google\.com\/|chrome-extension:\/\/|blob:|data:)/.test(r));
+  const foreign = requests.filter(
+    (r) => !/^(GET|POST) (https:\/\/mail\.google\.com\/|chrome-extension:\/\/|blob:|data:)/.test(r),
+  );
   expect(foreign).toEqual([]);
 });
 
-test('hostile and malformed events are dropped whole, the worker survives, text stays text', async ({ context, extensionId }) => {
+test('hostile and malformed events are dropped whole, the worker survives, text stays text', async ({
+  context,
+  extensionId,
+}) => {
   const panel = await openPanel(context, extensionId);
   const base = {
-    type: 'message', channel: 'gmail', layer: 'dom', direction: 'outbound', kind: 'email', threadExternalId: 'thread-f:1',
-    from: { email: 'me@seller.io' }, to: [{ email: 'ada@acme.com', name: 'Ada' }], subject: 'Hello', text: 'Hi', sentAt: Date.now(),
+    type: 'message',
+    channel: 'gmail',
+    layer: 'dom',
+    direction: 'outbound',
+    kind: 'email',
+    threadExternalId: 'thread-f:1',
+    from: { email: 'me@seller.io' },
+    to: [{ email: 'ada@acme.com', name: 'Ada' }],
+    subject: 'Hello',
+    text: 'Hi',
+    sentAt: Date.now(),
   };
   const huge = 'A'.repeat(5 * 1024 * 1024);
   const bad: unknown[] = [];
@@ -156,7 +192,9 @@ test('hostile and malformed events are dropped whole, the worker survives, text 
 
   // The worker is still alive and stores a valid event whose fields contain markup.
   const evil = '<img src=x onerror="document.title=\'pwned\'">';
-  const ok = await sendRaw(panel, [{ ...base, eventId: 'good', externalId: 'good-1', to: [{ email: 'ada@acme.com', name: evil }], text: evil }]);
+  const ok = await sendRaw(panel, [
+    { ...base, eventId: 'good', externalId: 'good-1', to: [{ email: 'ada@acme.com', name: evil }], text: evil },
+  ]);
   expect(ok).toEqual({ acked: ['good'], rejected: 0 });
   const msgs = await readDb<{ text: string }>(panel, 'messages');
   expect(msgs.map((m) => m.text)).toEqual([evil]);

@@ -9,13 +9,22 @@ import type { Page } from '@playwright/test';
 import { generateSeed } from '../../lib/dev/seed';
 import { expect, openPanel, readDb, test } from './fixtures';
 
-const seed = generateSeed({ seed: 7, prospects: 4_000, threads: 5_000, messages: 20_000, templates: 12, days: 80, now: Date.now() });
+const seed = generateSeed({
+  seed: 7,
+  prospects: 4_000,
+  threads: 5_000,
+  messages: 20_000,
+  templates: 12,
+  days: 80,
+  now: Date.now(),
+});
 const file = path.join(tmpdir(), `sidelog-import-e2e-${process.pid}.json`);
 writeFileSync(file, JSON.stringify(seed));
 const records = seed.prospects.length + seed.threads.length + seed.messages.length + seed.templates.length;
 
 const TABLES = ['prospects', 'threads', 'messages', 'templates', 'templateVersions', 'meta', 'companies', 'merges'];
-const snapshot = async (panel: Page) => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await readDb(panel, t)] as const)));
+const snapshot = async (panel: Page) =>
+  Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await readDb(panel, t)] as const)));
 
 /** Records every value the progress bar shows, from before the import starts. */
 async function watchProgress(panel: Page): Promise<void> {
@@ -31,7 +40,10 @@ async function watchProgress(panel: Page): Promise<void> {
 }
 const progressSeen = (panel: Page) => panel.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
 
-test('a 20k-message import: cancelled half-way changes nothing; done, it stores what the file holds', async ({ context, extensionId }) => {
+test('a 20k-message import: cancelled half-way changes nothing; done, it stores what the file holds', async ({
+  context,
+  extensionId,
+}) => {
   test.setTimeout(240_000);
   const t0 = Date.now();
   const log = (what: string) => console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
@@ -45,7 +57,9 @@ test('a 20k-message import: cancelled half-way changes nothing; done, it stores 
   await panel.getByLabel('Import JSON').setInputFiles(file);
   const cancelledAt = await panel.waitForFunction(
     () => {
-      const m = document.querySelector('[data-testid=import-progress-text]')?.textContent?.match(/read: (\d+); written: (\d+)/);
+      const m = document
+        .querySelector('[data-testid=import-progress-text]')
+        ?.textContent?.match(/read: (\d+); written: (\d+)/);
       if (!m || Number(m[2]) < Number(m[1]) / 2) return null;
       document.querySelector<HTMLButtonElement>('[data-testid=import-progress] button')!.click();
       return { read: Number(m[1]), written: Number(m[2]) };
@@ -82,12 +96,26 @@ test('a 20k-message import: cancelled half-way changes nothing; done, it stores 
   log('reading back');
   const messages = await readDb<{ id: string; threadId: string; direction: string; sentAt: number }>(panel, 'messages');
   const sorted = (xs: string[]) => [...xs].sort().join('\n');
-  expect(sorted(messages.map((m) => m.id)) === sorted(seed.messages.map((m) => m.id)), 'the stored message ids are the file’s').toBe(true);
-  expect(messages.filter((m) => m.direction === 'inbound')).toHaveLength(seed.messages.filter((m) => m.direction === 'inbound').length);
+  expect(
+    sorted(messages.map((m) => m.id)) === sorted(seed.messages.map((m) => m.id)),
+    'the stored message ids are the file’s',
+  ).toBe(true);
+  expect(messages.filter((m) => m.direction === 'inbound')).toHaveLength(
+    seed.messages.filter((m) => m.direction === 'inbound').length,
+  );
   const byId = new Map(seed.messages.map((m) => [m.id, m]));
-  expect(messages.filter((m) => m.sentAt !== Date.parse(byId.get(m.id)!.sentAt)), 'messages whose time differs from the file').toHaveLength(0);
-  const threads = await readDb<{ id: string; summary?: { outboundCount: number; inboundCount: number } }>(panel, 'threads');
-  expect(sorted(threads.map((t) => t.id)) === sorted(seed.threads.map((t) => t.id)), 'the stored thread ids are the file’s').toBe(true);
+  expect(
+    messages.filter((m) => m.sentAt !== Date.parse(byId.get(m.id)!.sentAt)),
+    'messages whose time differs from the file',
+  ).toHaveLength(0);
+  const threads = await readDb<{ id: string; summary?: { outboundCount: number; inboundCount: number } }>(
+    panel,
+    'threads',
+  );
+  expect(
+    sorted(threads.map((t) => t.id)) === sorted(seed.threads.map((t) => t.id)),
+    'the stored thread ids are the file’s',
+  ).toBe(true);
   // Each thread's summary counts its messages as the file has them.
   const count = new Map<string, { out: number; in: number }>();
   for (const m of seed.messages) {

@@ -16,7 +16,10 @@ test('popup opens the side panel', async ({ context, extensionId }) => {
   expect(popup.isClosed()).toBe(true);
 });
 
-test('the popup never shows numbers older than the data: kept numbers are dropped by a capture', async ({ context, extensionId }) => {
+test('the popup never shows numbers older than the data: kept numbers are dropped by a capture', async ({
+  context,
+  extensionId,
+}) => {
   // Every value "Sent today" ever shows in a popup, recorded from its first frame on.
   await context.addInitScript(() => {
     if (!location.pathname.endsWith('/popup.html')) return;

@@ -23,7 +23,17 @@ function reference(file: ExportFile, now: number) {
     byThread.set(m.threadId, list);
   }
   const t = (m: { sentAt: string }) => Date.parse(m.sentAt);
-  const units: { id: string; prospects: string[]; first: number; template: string | null; version: number; bounced: boolean; replied: boolean; outs: number; outsBeforeReply: number }[] = [];
+  const units: {
+    id: string;
+    prospects: string[];
+    first: number;
+    template: string | null;
+    version: number;
+    bounced: boolean;
+    replied: boolean;
+    outs: number;
+    outsBeforeReply: number;
+  }[] = [];
   let awaiting = 0;
   for (const th of file.threads) {
     const ms = (byThread.get(th.id) ?? []).sort((a, b) => t(a) - t(b) || a.id.localeCompare(b.id));
@@ -66,13 +76,20 @@ function reference(file: ExportFile, now: number) {
     if (u.replied) g.k++;
     perTemplate.set(key, g);
   }
-  const outbound = file.messages.filter((m) => m.direction === 'outbound' && m.kind !== 'call' && m.kind !== 'voicemail');
+  const outbound = file.messages.filter(
+    (m) => m.direction === 'outbound' && m.kind !== 'call' && m.kind !== 'voicemail',
+  );
   const calls = file.messages.filter((m) => m.kind === 'call');
   const last30 = live.filter((u) => u.first >= now - 30 * DAY);
   const midnight = new Date(now);
   midnight.setHours(0, 0, 0, 0);
   return {
-    threads: { k: live.filter((u) => u.replied).length, n: live.length, started: units.length, bounced: units.length - live.length },
+    threads: {
+      k: live.filter((u) => u.replied).length,
+      n: live.length,
+      started: units.length,
+      bounced: units.length - live.length,
+    },
     live,
     liveThreads: new Set(live.map((u) => u.id)),
     repliedThreads: new Set(live.filter((u) => u.replied).map((u) => u.id)),
@@ -80,7 +97,11 @@ function reference(file: ExportFile, now: number) {
     funnel,
     revenue,
     perTemplate,
-    sent: { total: outbound.length, gmail: outbound.filter((m) => m.channel === 'gmail').length, linkedin: outbound.filter((m) => m.channel === 'linkedin').length },
+    sent: {
+      total: outbound.length,
+      gmail: outbound.filter((m) => m.channel === 'gmail').length,
+      linkedin: outbound.filter((m) => m.channel === 'linkedin').length,
+    },
     calls: { total: calls.length, connected: calls.filter((m) => m.callOutcome === 'connected').length },
     awaiting,
     last30: { k: last30.filter((u) => u.replied).length, n: last30.length },
@@ -120,7 +141,9 @@ test('dashboard and popup show the numbers computed from the export', async ({ c
   expect(funnelNums.map(Number)).toEqual(ref.funnel);
   const revenue = await panel.getByTestId('revenue').innerText();
   expect(Number(revenue.replace(/^[^\d]*|from.*$/gs, '').replace(/[^\d]/g, ''))).toBe(ref.revenue);
-  await expect(panel.getByTestId('connect-rate')).toContainText(`${ref.calls.connected} connected of ${ref.calls.total} calls`);
+  await expect(panel.getByTestId('connect-rate')).toContainText(
+    `${ref.calls.connected} connected of ${ref.calls.total} calls`,
+  );
 
   // Template leaderboard: every template's k/n.
   const rows = panel.getByTestId('template-leaderboard').locator('tbody tr');
@@ -128,7 +151,9 @@ test('dashboard and popup show the numbers computed from the export', async ({ c
   const names = new Map(seed.templates.map((t) => [t.id, t.name]));
   for (const [id, g] of ref.perTemplate) {
     const label = id === '(none)' ? 'No template' : names.get(id)!;
-    await expect(rows.filter({ has: panel.locator('th', { hasText: new RegExp(`^${label}`) }) }).locator('td.num')).toHaveText(`${g.k}/${g.n}`);
+    await expect(
+      rows.filter({ has: panel.locator('th', { hasText: new RegExp(`^${label}`) }) }).locator('td.num'),
+    ).toHaveText(`${g.k}/${g.n}`);
   }
 
   // Custom date range: one that holds every first touch gives the same numbers; one before the data none.
@@ -155,7 +180,10 @@ test('dashboard and popup show the numbers computed from the export', async ({ c
   await expect(popup.getByRole('button', { name: 'Open side panel' })).toBeVisible();
 });
 
-test('template views: "too early" under the minimum n set in Settings, per version, per follow-up step, the tag filter', async ({ context, extensionId }) => {
+test('template views: "too early" under the minimum n set in Settings, per version, per follow-up step, the tag filter', async ({
+  context,
+  extensionId,
+}) => {
   const now = Date.now();
   const seed = generateSeed({ now, seed: 5 });
   const file = path.join(tmpdir(), `sidelog-insights-t-${process.pid}.json`);
@@ -206,10 +234,17 @@ test('template views: "too early" under the minimum n set in Settings, per versi
   // Per version of the first touch's template ("Name vN"), template threads only.
   await panel.getByLabel('Template view').selectOption('version');
   const byVersion = new Map<string, typeof ref.live>();
-  for (const u of ref.live) if (u.template) byVersion.set(`${names.get(u.template)} v${u.version}`, [...(byVersion.get(`${names.get(u.template)} v${u.version}`) ?? []), u]);
+  for (const u of ref.live)
+    if (u.template)
+      byVersion.set(`${names.get(u.template)} v${u.version}`, [
+        ...(byVersion.get(`${names.get(u.template)} v${u.version}`) ?? []),
+        u,
+      ]);
   expect(byVersion.size).toBeGreaterThan(new Set(ref.live.map((u) => u.template).filter(Boolean)).size); // some template has two versions
   const versions = await rowsOf('version-table');
-  expect(new Map([...versions].map(([k, v]) => [k, v.kn]))).toEqual(new Map([...byVersion].map(([k, us]) => [k, kn(us)])));
+  expect(new Map([...versions].map(([k, v]) => [k, v.kn]))).toEqual(
+    new Map([...byVersion].map(([k, us]) => [k, kn(us)])),
+  );
 
   // Per follow-up step: a thread reaches every step it sent before its reply (all of them when
   // unanswered); a reply counts for the last step before it. Steps beyond 5 count as 5.
@@ -232,7 +267,11 @@ test('template views: "too early" under the minimum n set in Settings, per versi
     rows.map((r) => {
       const th = r.querySelector('th')!;
       const verdict = th.querySelector('.verdict');
-      const label = [...th.childNodes].filter((n) => n !== verdict).map((n) => n.textContent).join('').trim();
+      const label = [...th.childNodes]
+        .filter((n) => n !== verdict)
+        .map((n) => n.textContent)
+        .join('')
+        .trim();
       return [label, r.querySelector('td.num')!.textContent!.trim(), verdict?.textContent?.trim() === 'too early'];
     }),
   );
@@ -244,7 +283,9 @@ test('template views: "too early" under the minimum n set in Settings, per versi
   const cold = new Set(seed.templates.filter((t) => t.tags.includes('cold')).map((t) => t.id));
   const tagged = ref.live.filter((u) => u.template && cold.has(u.template));
   expect(tagged.length).toBeGreaterThan(0);
-  await expect(panel.getByTestId('thread-rate')).toContainText(`${tagged.filter((u) => u.replied).length} of ${tagged.length} threads`);
+  await expect(panel.getByTestId('thread-rate')).toContainText(
+    `${tagged.filter((u) => u.replied).length} of ${tagged.length} threads`,
+  );
   const taggedRows = await rowsOf('template-leaderboard');
   expect([...taggedRows.keys()].sort()).toEqual([...new Set(tagged.map((u) => names.get(u.template!)!))].sort());
 
@@ -271,23 +312,43 @@ test('template views: "too early" under the minimum n set in Settings, per versi
 
 /** The seed as another tool might write it: its own casing and labels, empty fields left out, epoch-ms times. */
 function otherToolStyle(seed: ExportFile): unknown {
-  const label: Record<string, string> = { 'c-level': 'C-Level', founder: 'Owner', vp: 'VP', director: 'Director', manager: 'Manager', senior: 'Senior', individual: 'Individual Contributor', intern: 'Internship' };
-  const dropEmpty = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)));
+  const label: Record<string, string> = {
+    'c-level': 'C-Level',
+    founder: 'Owner',
+    vp: 'VP',
+    director: 'Director',
+    manager: 'Manager',
+    senior: 'Senior',
+    individual: 'Individual Contributor',
+    intern: 'Internship',
+  };
+  const dropEmpty = (o: object) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0)));
   return {
     ...seed,
-    prospects: seed.prospects.map((p) => ({ ...dropEmpty(p), seniority: p.seniority ? label[p.seniority] : 'Unknown', stage: p.stage.toUpperCase() })),
+    prospects: seed.prospects.map((p) => ({
+      ...dropEmpty(p),
+      seniority: p.seniority ? label[p.seniority] : 'Unknown',
+      stage: p.stage.toUpperCase(),
+    })),
     threads: seed.threads.map((t) => ({ ...dropEmpty(t), channel: t.channel === 'gmail' ? 'Gmail' : 'LinkedIn' })),
     messages: seed.messages.map((m) => ({
       ...dropEmpty(m),
       direction: m.direction.toUpperCase(),
-      classification: m.classification === 'auto-reply' ? 'Out_of_Office' : m.classification[0].toUpperCase() + m.classification.slice(1),
+      classification:
+        m.classification === 'auto-reply'
+          ? 'Out_of_Office'
+          : m.classification[0].toUpperCase() + m.classification.slice(1),
       sentAt: Date.parse(m.sentAt),
     })),
     templates: seed.templates.map((t) => ({ ...dropEmpty(t), channel: t.channel === 'email' ? 'gmail' : t.channel })),
   };
 }
 
-test('a file written by another tool (own casing and labels, empty fields left out) gives the same numbers', async ({ context, extensionId }) => {
+test('a file written by another tool (own casing and labels, empty fields left out) gives the same numbers', async ({
+  context,
+  extensionId,
+}) => {
   const now = Date.now();
   const seed = generateSeed({ now, seed: 11 });
   const file = path.join(tmpdir(), `sidelog-insights-o-${process.pid}.json`);
@@ -313,11 +374,15 @@ test('a file written by another tool (own casing and labels, empty fields left o
   const rows = panel.getByTestId('trait-table').locator('tbody tr');
   await expect(rows).toHaveCount(want.size);
   const got = new Map<string, string>();
-  for (const r of await rows.all()) got.set((await r.locator('th .clip').innerText()).trim(), (await r.locator('td.num').innerText()).trim());
+  for (const r of await rows.all())
+    got.set((await r.locator('th .clip').innerText()).trim(), (await r.locator('td.num').innerText()).trim());
   expect(got).toEqual(want);
 });
 
-test('prospect page: search, timeline across channels, edit stage and deal value, log a call', async ({ context, extensionId }) => {
+test('prospect page: search, timeline across channels, edit stage and deal value, log a call', async ({
+  context,
+  extensionId,
+}) => {
   const now = Date.now();
   const seed = generateSeed({ now, seed: 7 });
   const file = path.join(tmpdir(), `sidelog-insights-p-${process.pid}.json`);
@@ -335,7 +400,8 @@ test('prospect page: search, timeline across channels, edit stage and deal value
 
   // Someone on both channels.
   const channels = new Map<string, Set<string>>();
-  for (const t of seed.threads) channels.set(t.prospectIds[0], (channels.get(t.prospectIds[0]) ?? new Set()).add(t.channel));
+  for (const t of seed.threads)
+    channels.set(t.prospectIds[0], (channels.get(t.prospectIds[0]) ?? new Set()).add(t.channel));
   const pid = [...channels].find(([, s]) => s.size === 2)![0];
   const p = seed.prospects.find((x) => x.id === pid)!;
   const email = p.emails[0];

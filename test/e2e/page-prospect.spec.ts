@@ -10,7 +10,9 @@ import { sendMessage, serveLinkedIn } from './lookalike/linkedin/serve';
 
 async function expectPanelOpens(context: BrowserContext, extensionId: string, site: string, name: RegExp) {
   const panel = await openPanel(context, extensionId);
-  await expect(panel.locator('.on-page')).toContainText(new RegExp(`On the ${site} tab: ${name.source}`), { timeout: 15_000 });
+  await expect(panel.locator('.on-page')).toContainText(new RegExp(`On the ${site} tab: ${name.source}`), {
+    timeout: 15_000,
+  });
   await panel.getByRole('tab', { name: 'Prospects' }).click();
   // A panel that is a tab of its own offers the person above the list (the side panel opens them).
   const notice = panel.getByRole('region', { name: 'Prospects' }).locator('.on-page');
@@ -21,13 +23,20 @@ async function expectPanelOpens(context: BrowserContext, extensionId: string, si
   return panel;
 }
 
-test('a Gmail thread open in its tab: the panel names its prospect and the Prospects tab opens them', async ({ context, extensionId }) => {
+test('a Gmail thread open in its tab: the panel names its prospect and the Prospects tab opens them', async ({
+  context,
+  extensionId,
+}) => {
   const server = await serveGmail(context, { me: { email: 'me@sidelog.test', name: 'Sam Sender' } });
   const gmail = await context.newPage();
   await openGmail(gmail);
   await composeAndSend(gmail, { to: ['ana@acme.io'], subject: 'Hello Ana', body: 'Hi Ana, a quick question.' });
   await composeAndSend(gmail, { to: ['bob@beta.co'], subject: 'Hello Bob', body: 'Hi Bob, a quick question.' });
-  await deliverInbound(gmail, server, { from: { email: 'ana@acme.io', name: 'Ana Ruiz' }, text: 'Sure, tell me more.', toThreadWithSubject: 'Hello Ana' });
+  await deliverInbound(gmail, server, {
+    from: { email: 'ana@acme.io', name: 'Ana Ruiz' },
+    text: 'Sure, tell me more.',
+    toThreadWithSubject: 'Hello Ana',
+  });
   const first = await openPanel(context, extensionId);
   await expect.poll(async () => (await readDb(first, 'messages')).length, { timeout: 15_000 }).toBe(3);
   await first.close();
@@ -44,7 +53,11 @@ test('a LinkedIn conversation, then a profile: the panel follows the tab', async
   await page.locator('.msg-thread .msg-form__contenteditable').first().waitFor();
   await sendMessage(page, 'Hi Jane, a quick question about Acme.');
   const first = await openPanel(context, extensionId);
-  await expect.poll(async () => (await readDb<{ text: string }>(first, 'messages')).some((m) => m.text.startsWith('Hi Jane')), { timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(async () => (await readDb<{ text: string }>(first, 'messages')).some((m) => m.text.startsWith('Hi Jane')), {
+      timeout: 15_000,
+    })
+    .toBe(true);
   await first.close();
   await page.bringToFront();
   const panel = await expectPanelOpens(context, extensionId, 'LinkedIn', /Jane Doe/);

@@ -53,8 +53,11 @@ test('screenshots: empty and seeded', async ({ context, extensionId }) => {
   await panel.close();
   // Someone written to on both channels, with a long name if there is one: the hardest page.
   const channels = new Map<string, Set<string>>();
-  for (const t of seed.threads) channels.set(t.prospectIds[0], (channels.get(t.prospectIds[0]) ?? new Set()).add(t.channel));
-  const both = seed.prospects.filter((p) => channels.get(p.id)?.size === 2).sort((a, b) => b.name.length - a.name.length);
+  for (const t of seed.threads)
+    channels.set(t.prospectIds[0], (channels.get(t.prospectIds[0]) ?? new Set()).add(t.channel));
+  const both = seed.prospects
+    .filter((p) => channels.get(p.id)?.size === 2)
+    .sort((a, b) => b.name.length - a.name.length);
   await shootAll(context, extensionId, 'seed', both[0].emails[0]);
 });
 

@@ -10,7 +10,10 @@ async function openTemplates(page: Page) {
   await expect(page.getByRole('heading', { name: 'Templates', level: 2 })).toBeVisible();
 }
 
-async function fillForm(page: Page, f: { name: string; channel?: string; subject?: string; body: string; tags?: string }) {
+async function fillForm(
+  page: Page,
+  f: { name: string; channel?: string; subject?: string; body: string; tags?: string },
+) {
   const form = page.getByRole('form', { name: /template/i });
   await form.getByLabel('Name', { exact: true }).fill(f.name);
   if (f.channel) await form.getByLabel('Channel', { exact: true }).selectOption({ label: f.channel });
@@ -53,20 +56,32 @@ test('create, preview, edit, duplicate, archive and filter templates', async ({ 
 
   let rows = await readDb<Template>(panel, 'templates');
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ name: longName, channel: 'email', version: 1, tags: ['cold', 'dach'], archived: false });
+  expect(rows[0]).toMatchObject({
+    name: longName,
+    channel: 'email',
+    version: 1,
+    tags: ['cold', 'dach'],
+    archived: false,
+  });
   expect(await readDb(panel, 'templateVersions')).toHaveLength(1);
 
   // A long name wraps: nothing in the panel is wider than the 360 px viewport.
-  const overflow = await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await panel.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await panel.screenshot({ path: test.info().outputPath('templates-360.png'), fullPage: true });
 
   // Editing the text starts version 2.
   await card.getByRole('button', { name: `Edit ${longName}` }).click();
   form = panel.getByRole('form', { name: `Edit ${longName}` });
-  await form.getByLabel('Body', { exact: true }).fill('Hi {{firstName|there}},\n\nSaw that {{company|your team}} is growing. Open to a chat?');
+  await form
+    .getByLabel('Body', { exact: true })
+    .fill('Hi {{firstName|there}},\n\nSaw that {{company|your team}} is growing. Open to a chat?');
   await expect(form).toContainText('Saving starts version 2');
-  expect(await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
   await panel.screenshot({ path: test.info().outputPath('templates-form-360.png'), fullPage: true });
   await form.getByRole('button', { name: 'Save template' }).click();
   await expect(panel.getByText('as version 2')).toBeVisible();
@@ -86,7 +101,12 @@ test('create, preview, edit, duplicate, archive and filter templates', async ({ 
 
   // A second template to filter against.
   await panel.getByRole('button', { name: 'New template' }).click();
-  form = await fillForm(panel, { name: 'LinkedIn thanks', channel: 'LinkedIn', body: 'Thanks for connecting, {{firstName}}!', tags: 'linkedin' });
+  form = await fillForm(panel, {
+    name: 'LinkedIn thanks',
+    channel: 'LinkedIn',
+    body: 'Thanks for connecting, {{firstName}}!',
+    tags: 'linkedin',
+  });
   await form.getByRole('button', { name: 'Save template' }).click();
   await expect(panel.getByRole('article', { name: 'LinkedIn thanks' })).toBeVisible();
 

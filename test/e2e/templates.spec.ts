@@ -4,10 +4,19 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, openPanel, readDb, exportJson } from './fixtures';
 import { serveLinkedIn, sendMessage as liSend, deliverInbound } from './lookalike/linkedin/serve';
-import { serveGmail, openGmail, openCompose, fillCompose, deliverInbound as gmailInbound } from './lookalike/gmail/serve';
+import {
+  serveGmail,
+  openGmail,
+  openCompose,
+  fillCompose,
+  deliverInbound as gmailInbound,
+} from './lookalike/gmail/serve';
 import type { Message, Template } from '../../lib/schema/model';
 
-async function createTemplate(panel: Page, f: { name: string; channel: 'Email' | 'LinkedIn' | 'Email and LinkedIn'; subject?: string; body: string }) {
+async function createTemplate(
+  panel: Page,
+  f: { name: string; channel: 'Email' | 'LinkedIn' | 'Email and LinkedIn'; subject?: string; body: string },
+) {
   await panel.getByRole('tab', { name: 'Templates' }).click();
   const first = panel.getByRole('button', { name: 'Create your first template' });
   const another = panel.getByRole('button', { name: 'New template' });
@@ -27,7 +36,9 @@ async function createTemplate(panel: Page, f: { name: string; channel: 'Email' |
 /** Outbound messages of this test (the look-alike's history, seen on page load, has none of these words). */
 async function outbound(panel: Page, channel: string) {
   const rows = await readDb<Message>(panel, 'messages');
-  return rows.filter((m) => m.channel === channel && m.direction === 'outbound' && m.text.includes('thanks for connecting! How does'));
+  return rows.filter(
+    (m) => m.channel === channel && m.direction === 'outbound' && m.text.includes('thanks for connecting! How does'),
+  );
 }
 
 async function linkedInThread(context: BrowserContext, url: string) {
@@ -37,7 +48,10 @@ async function linkedInThread(context: BrowserContext, url: string) {
   return page;
 }
 
-test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, override is manual; numbers follow', async ({ context, extensionId }) => {
+test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, override is manual; numbers follow', async ({
+  context,
+  extensionId,
+}) => {
   const li = await serveLinkedIn(context);
   const panel = await openPanel(context, extensionId, 380);
   const body =
@@ -51,7 +65,9 @@ test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, 
   const typed =
     'Hi Bob, thanks for connecting! How does Globex keep track of which outreach messages turn into meetings today? Happy to share what we learned.';
   await liSend(page, typed);
-  await expect.poll(async () => (await outbound(panel, 'linkedin')).map((m) => m.templateSource), { timeout: 15_000 }).toEqual(['detected']);
+  await expect
+    .poll(async () => (await outbound(panel, 'linkedin')).map((m) => m.templateSource), { timeout: 15_000 })
+    .toEqual(['detected']);
   const [detected] = await outbound(panel, 'linkedin');
   expect(detected).toMatchObject({ templateId: tplId, templateVersion: 1, text: typed });
   expect(detected.templateScore).toBeGreaterThan(0.8);
@@ -74,7 +90,9 @@ test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, 
   const box = janePage.locator('.msg-thread .msg-form__contenteditable');
   // The words are in the box and nothing was sent by the insertion (the only send so far is Bob's).
   await expect(box).toContainText('thanks for connecting! How does');
-  expect(li.state.received.filter((r) => JSON.stringify(r.body).includes('thanks for connecting! How does'))).toHaveLength(1);
+  expect(
+    li.state.received.filter((r) => JSON.stringify(r.body).includes('thanks for connecting! How does')),
+  ).toHaveLength(1);
   await janePage.bringToFront();
   await box.click();
   await janePage.keyboard.press('End');
@@ -96,7 +114,11 @@ test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, 
 
   // 3. The user says Bob's message came from another template (the override in the Prospects
   // timeline): source "manual", and both templates' numbers move.
-  await createTemplate(panel, { name: 'Other opener', channel: 'LinkedIn', body: 'Hello {{firstName}}, quick one about hiring at {{company}}.' });
+  await createTemplate(panel, {
+    name: 'Other opener',
+    channel: 'LinkedIn',
+    body: 'Hello {{firstName}}, quick one about hiring at {{company}}.',
+  });
   const other = panel.getByRole('article', { name: 'Other opener', exact: true });
   await expect(other.getByTestId('template-numbers')).toContainText('Not used as a first touch yet');
   await panel.getByRole('tab', { name: 'Prospects' }).click();
@@ -104,7 +126,9 @@ test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, 
   const item = panel.getByTestId('timeline').locator('li', { hasText: 'turn into meetings today' });
   await item.getByLabel('Template of this message').selectOption({ label: 'Other opener' });
   await expect
-    .poll(async () => (await readDb<Message>(panel, 'messages')).find((m) => m.id === detected.id)?.templateSource, { timeout: 10_000 })
+    .poll(async () => (await readDb<Message>(panel, 'messages')).find((m) => m.id === detected.id)?.templateSource, {
+      timeout: 10_000,
+    })
     .toBe('manual');
   const overridden = (await readDb<Message>(panel, 'messages')).find((m) => m.id === detected.id);
   const otherId = (await readDb<Template>(panel, 'templates')).find((t) => t.name === 'Other opener')!.id;
@@ -117,7 +141,11 @@ test('LinkedIn: typed by hand is detected, inserted from the panel is inserted, 
   await panel.screenshot({ path: test.info().outputPath('templates-after-override.png'), fullPage: true });
 });
 
-test('Gmail: insert from the panel, edit a word, send: exported as inserted; numbers follow', async ({ context, extensionId, requests }) => {
+test('Gmail: insert from the panel, edit a word, send: exported as inserted; numbers follow', async ({
+  context,
+  extensionId,
+  requests,
+}) => {
   const gmail = await serveGmail(context);
   const panel = await openPanel(context, extensionId, 380);
   const tplId = await createTemplate(panel, {
@@ -161,7 +189,12 @@ test('Gmail: insert from the panel, edit a word, send: exported as inserted; num
 
   const { data } = await exportJson(panel);
   const exported = data.messages.find((m) => m.id === msg.id);
-  expect(exported).toMatchObject({ templateId: tplId, templateSource: 'inserted', direction: 'outbound', channel: 'gmail' });
+  expect(exported).toMatchObject({
+    templateId: tplId,
+    templateSource: 'inserted',
+    direction: 'outbound',
+    channel: 'gmail',
+  });
   expect(data.templates.find((t) => t.id === tplId)).toMatchObject({ name: 'Cold intro', channel: 'email' });
 
   // Numbers: one first touch; Dana answers; the template shows it.
@@ -176,5 +209,9 @@ test('Gmail: insert from the panel, edit a word, send: exported as inserted; num
 
   // Neither the panel nor the insertion made requests of their own to Gmail.
   expect(gmail.unexpected).toEqual([]);
-  expect(requests.filter((r) => !r.includes('mail.google.com') && !r.startsWith('GET chrome-extension://') && !r.includes('data:'))).toEqual([]);
+  expect(
+    requests.filter(
+      (r) => !r.includes('mail.google.com') && !r.startsWith('GET chrome-extension://') && !r.includes('data:'),
+    ),
+  ).toEqual([]);
 });

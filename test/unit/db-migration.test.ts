@@ -18,7 +18,16 @@ import { messageRow, prospectRow } from './helpers/rows';
 const msg = messageRow;
 
 const thread = (id: string, summary?: unknown): Thread =>
-  ({ id, channel: 'gmail', externalId: id, prospectIds: ['p1'], subject: 'Hi', keys: [`gmail:t:${id}`], updatedAt: T0, ...(summary ? { summary } : {}) }) as Thread;
+  ({
+    id,
+    channel: 'gmail',
+    externalId: id,
+    prospectIds: ['p1'],
+    subject: 'Hi',
+    keys: [`gmail:t:${id}`],
+    updatedAt: T0,
+    ...(summary ? { summary } : {}),
+  }) as Thread;
 
 /** A summary as v1 wrote it: without the fields added since. */
 const v1Summary = (over: Record<string, unknown> = {}) => {
@@ -32,7 +41,9 @@ describe('database migrations', () => {
     await db.open();
     expect(db.verno).toBe(4);
     // v2 dropped [direction+sentAt] and templateId: nothing queries them since the facts.
-    expect(db.messages.schema.indexes.map((i) => i.name).sort()).toEqual(['keys', 'prospectId', 'sentAt', 'threadId'].sort());
+    expect(db.messages.schema.indexes.map((i) => i.name).sort()).toEqual(
+      ['keys', 'prospectId', 'sentAt', 'threadId'].sort(),
+    );
     expect(db.prospects.schema.indexes.find((i) => i.name === 'keys')?.multi).toBe(true);
     expect(db.threads.schema.indexes.map((i) => i.name).sort()).toEqual(['keys', 'prospectIds', 'rev'].sort());
     expect(db.prospects.schema.indexes.map((i) => i.name)).toContain('rev');
@@ -96,7 +107,11 @@ describe('database migrations', () => {
     for (const p of prospects) expect(p.rev).toBeUndefined();
     const facts = await loadFacts(db, { save: 'never' });
     expect(facts.how).toBe('rebuilt');
-    expect(decodeProspects(facts.facts).map((p) => p.name).sort()).toEqual(['Ada', 'Bob']);
+    expect(
+      decodeProspects(facts.facts)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['Ada', 'Bob']);
     // …and a prospect written after the upgrade is a change like any other.
     await db.prospects.update('p1', { name: 'Ada L.' });
     const ch = await changesSince(db, facts.rev);
@@ -152,7 +167,9 @@ describe('database migrations', () => {
     const T = 4_500; // more than two upgrade chunks
     const threads = Array.from({ length: T }, (_, i) => thread(`gmail:t-${i}`));
     const messages = threads.flatMap((t, i) =>
-      Array.from({ length: 1 + (i % 3) }, (_, j) => msg(`${t.id}/m${j}`, t.id, { sentAt: T0 + j, direction: j === 1 ? 'inbound' : 'outbound' })),
+      Array.from({ length: 1 + (i % 3) }, (_, j) =>
+        msg(`${t.id}/m${j}`, t.id, { sentAt: T0 + j, direction: j === 1 ? 'inbound' : 'outbound' }),
+      ),
     );
     await v1.table('threads').bulkPut(threads);
     await v1.table('messages').bulkPut(messages);
@@ -164,7 +181,8 @@ describe('database migrations', () => {
     expect(after).toHaveLength(T);
     const counts = new Map<string, number>();
     for (const m of messages) counts.set(m.threadId, (counts.get(m.threadId) ?? 0) + 1);
-    for (const t of after) expect((t.summary?.outboundCount ?? 0) + (t.summary?.inboundCount ?? 0)).toBe(counts.get(t.id));
+    for (const t of after)
+      expect((t.summary?.outboundCount ?? 0) + (t.summary?.inboundCount ?? 0)).toBe(counts.get(t.id));
     expect(new Set(after.map((t) => t.rev)).size).toBe(T);
     // v2 wrote every thread once; v4 rewrote those whose inbound message it judged.
     expect(await currentRev(db)).toBe(T + after.filter((t) => (t.summary?.inboundCount ?? 0) > 0).length);
@@ -203,8 +221,14 @@ describe('database migrations', () => {
     v3.version(5)
       .stores({ ...SCHEMA_V4, messages: SCHEMA_V4.messages + ', channel' })
       .upgrade(async (tx) => {
-        await tx.table('messages').toCollection().modify((m) => void (m.channel ??= 'gmail'));
-        await tx.table('threads').toCollection().modify((t) => void (t.subject = 'rewritten'));
+        await tx
+          .table('messages')
+          .toCollection()
+          .modify((m) => void (m.channel ??= 'gmail'));
+        await tx
+          .table('threads')
+          .toCollection()
+          .modify((t) => void (t.subject = 'rewritten'));
       });
     await v3.open();
     const m = await v3.table('messages').get('gmail:m1');
@@ -228,18 +252,58 @@ describe('database migrations', () => {
     const MID2 = 'ACoAABbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
     const p = (id: string, over: Record<string, unknown>) => prospectRow(id, { createdAt: T0, updatedAt: T0, ...over });
     const li = (id: string, threadId: string, prospectId: string, over: Record<string, unknown> = {}) =>
-      msg(id, threadId, { channel: 'linkedin', kind: 'linkedin-message', prospectId, keys: [`linkedin:${id}`], ...over });
-    const lthread = (id: string, prospectIds: string[], keys: string[]): Thread => ({ id, channel: 'linkedin', externalId: id, prospectIds, subject: null, keys, updatedAt: T0 });
+      msg(id, threadId, {
+        channel: 'linkedin',
+        kind: 'linkedin-message',
+        prospectId,
+        keys: [`linkedin:${id}`],
+        ...over,
+      });
+    const lthread = (id: string, prospectIds: string[], keys: string[]): Thread => ({
+      id,
+      channel: 'linkedin',
+      externalId: id,
+      prospectIds,
+      subject: null,
+      keys,
+      updatedAt: T0,
+    });
     await v2.table('prospects').bulkPut([
       // 1. Messaged (member id), and the same person stored by an older build under a lower-cased fake slug with the traits.
       p(`p:lim:${MID}`, { name: 'Pei Wu', keys: [`lim:${MID}`], linkedinMemberId: MID, stage: 'replied' }),
-      p(`p:li:${MID.toLowerCase()}`, { name: 'Pei Wu', keys: [`li:${MID.toLowerCase()}`], linkedinUrl: `https://www.linkedin.com/in/${MID.toLowerCase()}/`, title: 'Physician Assistant', company: 'Clinic', createdAt: T0 + 5 }),
+      p(`p:li:${MID.toLowerCase()}`, {
+        name: 'Pei Wu',
+        keys: [`li:${MID.toLowerCase()}`],
+        linkedinUrl: `https://www.linkedin.com/in/${MID.toLowerCase()}/`,
+        title: 'Physician Assistant',
+        company: 'Clinic',
+        createdAt: T0 + 5,
+      }),
       // 2. Visited (slug, traits) and messaged (member id): an invitation thread named both ways proves it.
-      p('p:li:ana-garcia-1', { name: 'Ana García', keys: ['li:ana-garcia-1'], linkedinUrl: 'https://www.linkedin.com/in/ana-garcia-1/', title: 'Directora de Marketing', seniority: 'director', dealValue: 900 }),
-      p(`p:lim:${MID2}`, { name: 'Ana García', keys: [`lim:${MID2}`], linkedinMemberId: MID2, notes: 'from chat', createdAt: T0 + 9 }),
+      p('p:li:ana-garcia-1', {
+        name: 'Ana García',
+        keys: ['li:ana-garcia-1'],
+        linkedinUrl: 'https://www.linkedin.com/in/ana-garcia-1/',
+        title: 'Directora de Marketing',
+        seniority: 'director',
+        dealValue: 900,
+      }),
+      p(`p:lim:${MID2}`, {
+        name: 'Ana García',
+        keys: [`lim:${MID2}`],
+        linkedinMemberId: MID2,
+        notes: 'from chat',
+        createdAt: T0 + 9,
+      }),
       // 3. An import left two records sharing an email.
       p('p:email:bo@x.io', { name: 'bo', emails: ['bo@x.io'], keys: ['email:bo@x.io'] }),
-      p('imported-bo', { name: 'Bo Berg', emails: ['bo@x.io'], keys: ['email:bo@x.io', 'li:bo-berg'], linkedinUrl: 'https://www.linkedin.com/in/bo-berg/', createdAt: T0 + 1 }),
+      p('imported-bo', {
+        name: 'Bo Berg',
+        emails: ['bo@x.io'],
+        keys: ['email:bo@x.io', 'li:bo-berg'],
+        linkedinUrl: 'https://www.linkedin.com/in/bo-berg/',
+        createdAt: T0 + 1,
+      }),
       // 4. Nobody else.
       p('p:email:solo@y.io', { name: 'Solo', emails: ['solo@y.io'], keys: ['email:solo@y.io'] }),
     ]);
@@ -248,53 +312,103 @@ describe('database migrations', () => {
       li('m1', 'linkedin:2-pei', `p:lim:${MID}`, { sentAt: T0 }),
       li('m2', 'linkedin:2-pei', `p:lim:${MID}`, { direction: 'inbound', sentAt: T0 + 60_000 }),
       // Ana: the invitation (by slug), then its note again as the conversation's first message (by member id).
-      li('inv', 'linkedin:invite:li:ana-garcia-1', 'p:li:ana-garcia-1', { kind: 'linkedin-invite', text: note, sentAt: T0, templateId: 'tpl', templateVersion: 1, templateSource: 'inserted', keys: ['linkedin:inv'] }),
+      li('inv', 'linkedin:invite:li:ana-garcia-1', 'p:li:ana-garcia-1', {
+        kind: 'linkedin-invite',
+        text: note,
+        sentAt: T0,
+        templateId: 'tpl',
+        templateVersion: 1,
+        templateSource: 'inserted',
+        keys: ['linkedin:inv'],
+      }),
       li('echo', 'linkedin:2-ana', `p:lim:${MID2}`, { text: note, sentAt: T0 + 86_400_000, keys: ['linkedin:2-echo'] }),
-      li('reply', 'linkedin:2-ana', `p:lim:${MID2}`, { direction: 'inbound', text: 'Gracias', sentAt: T0 + 90_000_000 }),
+      li('reply', 'linkedin:2-ana', `p:lim:${MID2}`, {
+        direction: 'inbound',
+        text: 'Gracias',
+        sentAt: T0 + 90_000_000,
+      }),
       msg('g1', 'gmail:t-bo', { prospectId: 'imported-bo' }),
     ];
     await v2.table('messages').bulkPut(messages);
-    await v2.table('threads').bulkPut([
-      lthread('linkedin:2-pei', [`p:lim:${MID}`], ['linkedin:t:2-pei']),
-      lthread('linkedin:invite:li:ana-garcia-1', ['p:li:ana-garcia-1'], ['linkedin:t:invite:li:ana-garcia-1', `linkedin:t:invite:lim:${MID2}`]),
-      lthread('linkedin:2-ana', [`p:lim:${MID2}`], ['linkedin:t:2-ana', `linkedin:t:with:${MID2}`]),
-      { ...thread('gmail:t-bo'), prospectIds: ['imported-bo'] },
-    ].map((t) => ({ ...t, summary: summarizeThread(messages.filter((m) => m.threadId === t.id)) })));
+    await v2
+      .table('threads')
+      .bulkPut(
+        [
+          lthread('linkedin:2-pei', [`p:lim:${MID}`], ['linkedin:t:2-pei']),
+          lthread(
+            'linkedin:invite:li:ana-garcia-1',
+            ['p:li:ana-garcia-1'],
+            ['linkedin:t:invite:li:ana-garcia-1', `linkedin:t:invite:lim:${MID2}`],
+          ),
+          lthread('linkedin:2-ana', [`p:lim:${MID2}`], ['linkedin:t:2-ana', `linkedin:t:with:${MID2}`]),
+          { ...thread('gmail:t-bo'), prospectIds: ['imported-bo'] },
+        ].map((t) => ({ ...t, summary: summarizeThread(messages.filter((m) => m.threadId === t.id)) })),
+      );
     v2.close();
 
     const db = openDb(name);
     await db.open();
     expect(db.verno).toBe(4);
     const prospects = await db.prospects.orderBy('id').toArray();
-    expect(prospects.map((x) => x.id).sort()).toEqual([`p:lim:${MID}`, 'p:email:bo@x.io', 'p:email:solo@y.io', 'p:li:ana-garcia-1'].sort());
+    expect(prospects.map((x) => x.id).sort()).toEqual(
+      [`p:lim:${MID}`, 'p:email:bo@x.io', 'p:email:solo@y.io', 'p:li:ana-garcia-1'].sort(),
+    );
     const byId = Object.fromEntries(prospects.map((x) => [x.id, x]));
     // 1. The fake slug is gone from the keys and the URL; traits and stage are together.
-    expect(byId[`p:lim:${MID}`]).toMatchObject({ title: 'Physician Assistant', company: 'Clinic', stage: 'replied', linkedinUrl: null, linkedinMemberId: MID });
+    expect(byId[`p:lim:${MID}`]).toMatchObject({
+      title: 'Physician Assistant',
+      company: 'Clinic',
+      stage: 'replied',
+      linkedinUrl: null,
+      linkedinMemberId: MID,
+    });
     expect(byId[`p:lim:${MID}`].keys).toEqual([`lim:${MID}`]);
     // 2. Ana is one record, with both ids, the deal value and the notes.
-    expect(byId['p:li:ana-garcia-1']).toMatchObject({ title: 'Directora de Marketing', dealValue: 900, notes: 'from chat', linkedinMemberId: MID2 });
+    expect(byId['p:li:ana-garcia-1']).toMatchObject({
+      title: 'Directora de Marketing',
+      dealValue: 900,
+      notes: 'from chat',
+      linkedinMemberId: MID2,
+    });
     expect(byId['p:li:ana-garcia-1'].keys.sort()).toEqual(['li:ana-garcia-1', `lim:${MID2}`]);
     // 3. Bo.
-    expect(byId['p:email:bo@x.io']).toMatchObject({ name: 'Bo Berg', linkedinUrl: 'https://www.linkedin.com/in/bo-berg/' });
+    expect(byId['p:email:bo@x.io']).toMatchObject({
+      name: 'Bo Berg',
+      linkedinUrl: 'https://www.linkedin.com/in/bo-berg/',
+    });
     expect((await db.messages.get('g1'))!.prospectId).toBe('p:email:bo@x.io');
     // Every fold is in the log, with its evidence.
     const log = await db.merges.toArray();
-    expect(log.map((l) => [l.keptId, l.mergedId, l.reason]).sort()).toEqual([
-      [`p:lim:${MID}`, `p:li:${MID.toLowerCase()}`, 'upgrade'],
-      ['p:email:bo@x.io', 'imported-bo', 'upgrade'],
-      ['p:li:ana-garcia-1', `p:lim:${MID2}`, 'upgrade'],
-    ].sort());
-    expect(log.find((l) => l.keptId === 'p:li:ana-garcia-1')!.evidence).toEqual(expect.arrayContaining([`invite:ana-garcia-1=${MID2}`]));
+    expect(log.map((l) => [l.keptId, l.mergedId, l.reason]).sort()).toEqual(
+      [
+        [`p:lim:${MID}`, `p:li:${MID.toLowerCase()}`, 'upgrade'],
+        ['p:email:bo@x.io', 'imported-bo', 'upgrade'],
+        ['p:li:ana-garcia-1', `p:lim:${MID2}`, 'upgrade'],
+      ].sort(),
+    );
+    expect(log.find((l) => l.keptId === 'p:li:ana-garcia-1')!.evidence).toEqual(
+      expect.arrayContaining([`invite:ana-garcia-1=${MID2}`]),
+    );
     // The invitation's note, stored twice, is one outbound message: the invitation, in the conversation.
     const msgs = await db.messages.toArray();
     expect(msgs.map((m) => m.id).sort()).toEqual(['g1', 'inv', 'm1', 'm2', 'reply']);
-    expect(await db.messages.get('inv')).toMatchObject({ kind: 'linkedin-invite', threadId: 'linkedin:2-ana', prospectId: 'p:li:ana-garcia-1', sentAt: T0 });
+    expect(await db.messages.get('inv')).toMatchObject({
+      kind: 'linkedin-invite',
+      threadId: 'linkedin:2-ana',
+      prospectId: 'p:li:ana-garcia-1',
+      sentAt: T0,
+    });
     expect((await db.messages.get('inv'))!.keys).toEqual(expect.arrayContaining(['linkedin:inv', 'linkedin:2-echo']));
     expect(await db.threads.get('linkedin:invite:li:ana-garcia-1')).toBeUndefined();
     const conv = (await db.threads.get('linkedin:2-ana'))!;
     expect(conv.keys).toEqual(expect.arrayContaining(['linkedin:t:2-ana', 'linkedin:t:invite:li:ana-garcia-1']));
     expect(conv.prospectIds).toEqual(['p:li:ana-garcia-1']);
-    expect(conv.summary).toMatchObject({ outboundCount: 1, inboundCount: 1, firstTemplateId: 'tpl', firstReplyAt: T0 + 90_000_000 });
+    expect(conv.summary).toMatchObject({
+      outboundCount: 1,
+      inboundCount: 1,
+      firstTemplateId: 'tpl',
+      firstReplyAt: T0 + 90_000_000,
+    });
     // The numbers: four people, Ana's thread one unit with a reply.
     const facts = await loadFacts(db, { save: 'never' });
     expect(decodeProspects(facts.facts)).toHaveLength(4);
@@ -317,7 +431,12 @@ describe('database migrations', () => {
     const bounce = sisimai('maildir/bsd/lhost-ezweb-07.eml');
     const delay = sisimai('maildir/bsd/rfc3464-55.eml');
     const away = sisimai('maildir/bsd/rfc3834-01.eml');
-    const inbound = (id: string, threadId: string, m: { fromEmail: string | null; fromName?: string | null; subject: string | null; text: string }, over: Record<string, unknown> = {}) =>
+    const inbound = (
+      id: string,
+      threadId: string,
+      m: { fromEmail: string | null; fromName?: string | null; subject: string | null; text: string },
+      over: Record<string, unknown> = {},
+    ) =>
       msg(id, threadId, {
         direction: 'inbound',
         from: m.fromName ? `${m.fromName} <${m.fromEmail}>` : (m.fromEmail ?? ''),
@@ -330,7 +449,12 @@ describe('database migrations', () => {
     const messages = [
       // t1: a reply whose subject repeats the user's own ("Parental leave policy"), interested.
       msg('o1', 't1', { subject: 'Parental leave policy', to: ['Ada <ada@acme.com>'] }),
-      inbound('i1', 't1', { fromEmail: 'ada@acme.com', fromName: 'Ada', subject: 'Re: Parental leave policy', text: 'Good timing, we are rewriting ours. Could we talk on Tuesday at 10?\n\nAda' }),
+      inbound('i1', 't1', {
+        fromEmail: 'ada@acme.com',
+        fromName: 'Ada',
+        subject: 'Re: Parental leave policy',
+        text: 'Good timing, we are rewriting ours. Could we talk on Tuesday at 10?\n\nAda',
+      }),
       // t2: to two people; the carrier bounce names one of them (stored as a whole-thread bounce in v3).
       msg('o2', 't2', { to: ['Kenji <this-local-part-does-not-exist@ezweb.ne.jp>', 'Bob <bob@acme.com>'] }),
       inbound('i2', 't2', bounce, { classification: 'bounce' }),
@@ -342,14 +466,24 @@ describe('database migrations', () => {
       inbound('i4', 't4', away),
       // t5: the same vacation text, but the user said by hand it is a person saying "later".
       msg('o5', 't5', { to: [`${away.fromEmail}`] }),
-      inbound('i5', 't5', away, { classificationSource: 'manual', classificationRule: 'auto:ooo-text', intent: 'later', intentSource: 'manual', intentRule: 'other' }),
+      inbound('i5', 't5', away, {
+        classificationSource: 'manual',
+        classificationRule: 'auto:ooo-text',
+        intent: 'later',
+        intentSource: 'manual',
+        intentRule: 'other',
+      }),
       // t6: nothing inbound.
       msg('o6', 't6'),
     ];
     await v3.table('messages').bulkPut(messages);
     const ids = ['t1', 't2', 't3', 't4', 't5', 't6'];
     await v3.table('threads').bulkPut(
-      ids.map((id) => ({ ...thread(id, summarizeThread(messages.filter((m) => m.threadId === id))), subject: id === 't1' ? 'Parental leave policy' : 'Hi', prospectIds: id === 't2' ? ['kenji', 'bob'] : ['p1'] })),
+      ids.map((id) => ({
+        ...thread(id, summarizeThread(messages.filter((m) => m.threadId === id))),
+        subject: id === 't1' ? 'Parental leave policy' : 'Hi',
+        prospectIds: id === 't2' ? ['kenji', 'bob'] : ['p1'],
+      })),
     );
     const revBefore = Object.fromEntries((await v3.table('threads').toArray()).map((t) => [t.id, t.rev]));
     // v3's summaries: t2 and t3 bounced as a whole, t4 "replied" by a vacation notice.
@@ -361,20 +495,45 @@ describe('database migrations', () => {
     await db.open();
     expect(db.verno).toBe(4);
     const m = Object.fromEntries((await db.messages.toArray()).map((x) => [x.id, x]));
-    expect(m.i1).toMatchObject({ classification: 'human', classificationRule: 'human', classificationSource: 'detected', intent: 'interested', intentSource: 'detected', referral: null });
-    expect(m.i2).toMatchObject({ classification: 'bounce', classificationRule: 'bounce:sender', failedRecipients: ['this-local-part-does-not-exist@ezweb.ne.jp'], intent: null });
-    expect(m.i3).toMatchObject({ classification: 'delay', classificationSource: 'detected', failedRecipients: ['sotoneko@nora.nyaan.jp'] });
+    expect(m.i1).toMatchObject({
+      classification: 'human',
+      classificationRule: 'human',
+      classificationSource: 'detected',
+      intent: 'interested',
+      intentSource: 'detected',
+      referral: null,
+    });
+    expect(m.i2).toMatchObject({
+      classification: 'bounce',
+      classificationRule: 'bounce:sender',
+      failedRecipients: ['this-local-part-does-not-exist@ezweb.ne.jp'],
+      intent: null,
+    });
+    expect(m.i3).toMatchObject({
+      classification: 'delay',
+      classificationSource: 'detected',
+      failedRecipients: ['sotoneko@nora.nyaan.jp'],
+    });
     expect(m.i4).toMatchObject({ classification: 'auto-reply', classificationRule: 'auto:ooo-text', intent: null });
     // The user's word stands.
-    expect(m.i5).toMatchObject({ classification: 'human', classificationSource: 'manual', intent: 'later', intentSource: 'manual' });
+    expect(m.i5).toMatchObject({
+      classification: 'human',
+      classificationSource: 'manual',
+      intent: 'later',
+      intentSource: 'manual',
+    });
     // Outbound messages are not touched.
     expect(m.o1).toEqual(messages[0]);
 
     const t = Object.fromEntries((await db.threads.toArray()).map((x) => [x.id, x]));
-    for (const id of ids) expect(t[id].summary).toEqual(summarizeThread(Object.values(m).filter((x) => x.threadId === id)));
+    for (const id of ids)
+      expect(t[id].summary).toEqual(summarizeThread(Object.values(m).filter((x) => x.threadId === id)));
     expect(t.t1.summary).toMatchObject({ firstReplyIntent: 'interested', firstPositiveAt: T0 + 5 * H });
     // One of two recipients bounced: the thread stays (for Bob); Kenji's address is named.
-    expect(t.t2.summary).toMatchObject({ bounced: false, bouncedRecipients: ['this-local-part-does-not-exist@ezweb.ne.jp'] });
+    expect(t.t2.summary).toMatchObject({
+      bounced: false,
+      bouncedRecipients: ['this-local-part-does-not-exist@ezweb.ne.jp'],
+    });
     expect(t.t3.summary).toMatchObject({ bounced: false, delayed: true });
     expect(t.t4.summary).toMatchObject({ firstReplyAt: null, autoReplyCount: 1 });
     expect(t.t5.summary?.firstReplyAt).toBe(T0 + 5 * H);
@@ -395,14 +554,24 @@ describe('database migrations', () => {
     const T = 3_000;
     const messages = Array.from({ length: T }, (_, i) => [
       msg(`o${i}`, `t${i}`),
-      msg(`i${i}`, `t${i}`, { direction: 'inbound', from: 'ada@acme.com', to: ['me@seller.io'], text: i % 2 ? 'Sounds good, send me a calendar link.' : 'Not interested, thanks.', sentAt: T0 + 1 }),
+      msg(`i${i}`, `t${i}`, {
+        direction: 'inbound',
+        from: 'ada@acme.com',
+        to: ['me@seller.io'],
+        text: i % 2 ? 'Sounds good, send me a calendar link.' : 'Not interested, thanks.',
+        sentAt: T0 + 1,
+      }),
     ]).flat();
     await v3.table('messages').bulkPut(messages);
-    await v3.table('threads').bulkPut(Array.from({ length: T }, (_, i) => thread(`t${i}`, summarizeThread(messages.slice(2 * i, 2 * i + 2)))));
+    await v3
+      .table('threads')
+      .bulkPut(Array.from({ length: T }, (_, i) => thread(`t${i}`, summarizeThread(messages.slice(2 * i, 2 * i + 2)))));
     v3.close();
     const db = openDb(name);
     await db.open();
-    const judged = await db.messages.filter((x) => x.direction === 'inbound' && x.classificationSource === 'detected').toArray();
+    const judged = await db.messages
+      .filter((x) => x.direction === 'inbound' && x.classificationSource === 'detected')
+      .toArray();
     expect(judged).toHaveLength(T);
     expect(judged.filter((x) => x.intent === 'interested')).toHaveLength(T / 2);
     expect(judged.filter((x) => x.intent === 'not-interested')).toHaveLength(T / 2);

@@ -103,7 +103,10 @@ describe('stamping', () => {
     // Collection.modify with a change object (criteria + changeSpec) and with a function.
     await db.threads.where('id').equals('t3').modify({ subject: 'modified' });
     await expectNewRev('threads', 't3');
-    await db.prospects.where('keys').equals('email:p2@x.co').modify((p) => void (p.notes = 'fn'));
+    await db.prospects
+      .where('keys')
+      .equals('email:p2@x.co')
+      .modify((p) => void (p.notes = 'fn'));
     expect((await db.prospects.get('p2'))?.notes).toBe('fn');
     await expectNewRev('prospects', 'p2');
     await db.prospects.toCollection().modify({ stage: 'replied' });
@@ -113,7 +116,10 @@ describe('stamping', () => {
     seen.push(...all.map((p) => p.rev!));
 
     // bulkUpdate and upsert.
-    await db.threads.bulkUpdate([{ key: 't1', changes: { subject: 'bulk' } }, { key: 'missing', changes: { subject: 'x' } }]);
+    await db.threads.bulkUpdate([
+      { key: 't1', changes: { subject: 'bulk' } },
+      { key: 'missing', changes: { subject: 'x' } },
+    ]);
     await expectNewRev('threads', 't1');
     await db.prospects.upsert('p4', prospect('p4'));
     await expectNewRev('prospects', 'p4');
@@ -127,13 +133,29 @@ describe('stamping', () => {
     await db.threads.put(thread('t1'));
     const before = await currentRev(db);
     expect(await db.threads.where('id').equals('nope').modify({ subject: 'x' })).toBe(0);
-    expect(await db.threads.where('keys').equals('nope').modify((t) => void (t.subject = 'x'))).toBe(0);
+    expect(
+      await db.threads
+        .where('keys')
+        .equals('nope')
+        .modify((t) => void (t.subject = 'x')),
+    ).toBe(0);
     expect(await currentRev(db)).toBe(before);
   });
 
   it('writes to other tables neither stamp nor count', async () => {
     await db.messages.put(message('m1', 't1'));
-    await db.templates.put({ id: 'tpl', name: 'a', channel: 'email', subject: null, body: 'b', tags: [], archived: false, version: 1, createdAt: T0, updatedAt: T0 } as never);
+    await db.templates.put({
+      id: 'tpl',
+      name: 'a',
+      channel: 'email',
+      subject: null,
+      body: 'b',
+      tags: [],
+      archived: false,
+      version: 1,
+      createdAt: T0,
+      updatedAt: T0,
+    } as never);
     expect(await currentRev(db)).toBe(0);
     expect(await db.messages.get('m1')).not.toHaveProperty('rev');
   });
@@ -161,7 +183,11 @@ describe('stamping', () => {
 
   it('concurrent native-Promise writes in an async transaction get distinct revs too', async () => {
     await db.transaction('rw', db.threads, db.prospects, async () => {
-      await Promise.all([db.threads.bulkPut([thread('a'), thread('b')]), db.prospects.put(prospect('p')), db.threads.put(thread('c'))]);
+      await Promise.all([
+        db.threads.bulkPut([thread('a'), thread('b')]),
+        db.prospects.put(prospect('p')),
+        db.threads.put(thread('c')),
+      ]);
     });
     const revs = [...(await db.threads.toArray()), ...(await db.prospects.toArray())].map((r) => r.rev);
     expect(revs.sort()).toEqual([1, 2, 3, 4]);
@@ -198,7 +224,9 @@ describe('stamping', () => {
     expect(await db.threads.count()).toBe(1);
     expect(await tombstones()).toBeUndefined();
     // A constraint error inside a transaction aborts it too.
-    await expect(db.transaction('rw', db.threads, () => db.threads.bulkAdd([thread('t4'), thread('t1')]))).rejects.toThrow();
+    await expect(
+      db.transaction('rw', db.threads, () => db.threads.bulkAdd([thread('t4'), thread('t1')])),
+    ).rejects.toThrow();
     expect(await currentRev(db)).toBe(1);
     await db.threads.put(thread('t5'));
     expect(await revOf('threads', 't5')).toBe(2);
@@ -209,7 +237,8 @@ describe('stamping', () => {
   });
 
   it('only read-write transactions over threads or prospects include meta', async () => {
-    const scope = () => [...(Dexie.currentTransaction!.idbtrans.objectStoreNames as unknown as Iterable<string>)].sort();
+    const scope = () =>
+      [...(Dexie.currentTransaction!.idbtrans.objectStoreNames as unknown as Iterable<string>)].sort();
     expect(await db.transaction('r', db.threads, db.prospects, scope)).toEqual(['prospects', 'threads']);
     expect(await db.transaction('rw', db.messages, scope)).toEqual(['messages']);
     expect(await db.transaction('rw', db.threads, scope)).toEqual(['meta', 'threads']);
@@ -254,8 +283,18 @@ describe('deletions', () => {
       ],
     });
     expect(await currentRev(db)).toBe(10);
-    expect(ids(await changes(6))).toEqual({ threads: [], prospects: [], deletedThreads: ['t1', 't2', 't3'], deletedProspects: ['p2'] });
-    expect(ids(await changes(8))).toEqual({ threads: [], prospects: [], deletedThreads: ['t3'], deletedProspects: ['p2'] });
+    expect(ids(await changes(6))).toEqual({
+      threads: [],
+      prospects: [],
+      deletedThreads: ['t1', 't2', 't3'],
+      deletedProspects: ['p2'],
+    });
+    expect(ids(await changes(8))).toEqual({
+      threads: [],
+      prospects: [],
+      deletedThreads: ['t3'],
+      deletedProspects: ['p2'],
+    });
   });
 
   it('a delete over a primary-key range (Collection.delete) tombstones each row it removes', async () => {
@@ -266,7 +305,12 @@ describe('deletions', () => {
     await db.threads.where('id').equals('nope').delete();
     await db.prospects.where(':id').equals('p1').delete();
     expect(await db.threads.count()).toBe(1);
-    expect(ids(await changes(since))).toEqual({ threads: [], prospects: [], deletedThreads: ['a1', 'a2'], deletedProspects: ['p1'] });
+    expect(ids(await changes(since))).toEqual({
+      threads: [],
+      prospects: [],
+      deletedThreads: ['a1', 'a2'],
+      deletedProspects: ['p1'],
+    });
     expect((await tombstones())?.floor).toBe(0);
   });
 
@@ -312,7 +356,12 @@ describe('deletions', () => {
     expect(after).toBe(before + 1);
     expect((await tombstones())?.floor).toBe(after);
     await db.threads.put(thread('t3'));
-    expect(ids(await changes(after))).toEqual({ threads: ['t3'], prospects: [], deletedThreads: [], deletedProspects: [] });
+    expect(ids(await changes(after))).toEqual({
+      threads: ['t3'],
+      prospects: [],
+      deletedThreads: [],
+      deletedProspects: [],
+    });
   });
 
   it('a counter behind `since` (the database was reset) is stale', async () => {
@@ -339,7 +388,12 @@ describe('changesSince', () => {
     // Nothing after the rev it reported.
     expect(ids(await changes(c.rev))).toEqual({ threads: [], prospects: [], deletedThreads: [], deletedProspects: [] });
     // since = 0: every row, no deletions.
-    expect(ids(await changes(0))).toEqual({ threads: ['t1', 't2', 't3'], prospects: ['p2', 'p3'], deletedThreads: [], deletedProspects: [] });
+    expect(ids(await changes(0))).toEqual({
+      threads: ['t1', 't2', 't3'],
+      prospects: ['p2', 'p3'],
+      deletedThreads: [],
+      deletedProspects: [],
+    });
   });
 
   it('sees what ingestion writes', async () => {

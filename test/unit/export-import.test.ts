@@ -21,11 +21,33 @@ beforeEach(async () => {
   await ingestEvents(deps, [
     gmailSend({ threadExternalId: 'thread-f:1', text: 'Hi Ada,\n"quoted" <b>text</b>, commas; and\ttabs' }),
     gmailInbound({ threadExternalId: 'thread-f:1' }),
-    gmailSend({ threadExternalId: 'thread-f:2', to: [{ email: 'bob@globex.com', name: 'Bob' }], cc: [{ email: 'carol@globex.com' }] }),
+    gmailSend({
+      threadExternalId: 'thread-f:2',
+      to: [{ email: 'bob@globex.com', name: 'Bob' }],
+      cc: [{ email: 'carol@globex.com' }],
+    }),
   ]);
-  await a.templates.put({ id: 't1', name: 'Intro', channel: 'email', subject: 'Hi', body: 'Hi {{firstName}}', tags: ['cold'], archived: false, version: 3, createdAt: T0, updatedAt: T0 });
+  await a.templates.put({
+    id: 't1',
+    name: 'Intro',
+    channel: 'email',
+    subject: 'Hi',
+    body: 'Hi {{firstName}}',
+    tags: ['cold'],
+    archived: false,
+    version: 3,
+    createdAt: T0,
+    updatedAt: T0,
+  });
   const [p] = await a.prospects.toArray();
-  await a.prospects.put({ ...p, dealValue: 1200, stage: 'won', traits: { region: 'EMEA' }, title: 'CTO', seniority: 'c-level' });
+  await a.prospects.put({
+    ...p,
+    dealValue: 1200,
+    stage: 'won',
+    traits: { region: 'EMEA' },
+    title: 'CTO',
+    seniority: 'c-level',
+  });
 });
 afterEach(async () => {
   a.close();
@@ -40,10 +62,39 @@ describe('export', () => {
     expect(file.format).toBe('sidelog-export');
     expect(file.version).toBe(1);
     expect(Object.keys(file.messages[0])).toEqual(
-      expect.arrayContaining(['id', 'channel', 'direction', 'kind', 'threadId', 'prospectId', 'from', 'to', 'cc', 'subject', 'text', 'sentAt', 'templateId', 'templateSource', 'classification']),
+      expect.arrayContaining([
+        'id',
+        'channel',
+        'direction',
+        'kind',
+        'threadId',
+        'prospectId',
+        'from',
+        'to',
+        'cc',
+        'subject',
+        'text',
+        'sentAt',
+        'templateId',
+        'templateSource',
+        'classification',
+      ]),
     );
     expect(Object.keys(file.prospects[0])).toEqual(
-      expect.arrayContaining(['id', 'name', 'emails', 'linkedinUrl', 'company', 'title', 'seniority', 'industry', 'location', 'stage', 'dealValue', 'traits']),
+      expect.arrayContaining([
+        'id',
+        'name',
+        'emails',
+        'linkedinUrl',
+        'company',
+        'title',
+        'seniority',
+        'industry',
+        'location',
+        'stage',
+        'dealValue',
+        'traits',
+      ]),
     );
     expect(exportFileName(Date.UTC(2026, 0, 5, 12))).toMatch(/^sidelog-export-2026-01-0[45]\.json$/);
   });
@@ -53,7 +104,8 @@ describe('export', () => {
     await importExport(b, parseExportText(JSON.stringify(file)), T0);
     // Everything but derived lookup fields (keys, seenBy, updatedAt) and the database's own change
     // counter (rev, lib/db/revision.ts) comes back as it was.
-    const clean = (rows: Record<string, unknown>[]) => rows.map(({ keys: _k, seenBy: _s, updatedAt: _u, rev: _r, ...r }) => r);
+    const clean = (rows: Record<string, unknown>[]) =>
+      rows.map(({ keys: _k, seenBy: _s, updatedAt: _u, rev: _r, ...r }) => r);
     for (const t of ['prospects', 'threads', 'messages', 'templates'] as const) {
       expect(clean(await b.table(t).orderBy('id').toArray())).toEqual(clean(await a.table(t).orderBy('id').toArray()));
     }
@@ -65,13 +117,30 @@ describe('export', () => {
     const deps = { db: a, settings: settings(), now: () => T0 };
     const delay = sisimai('maildir/bsd/rfc3464-55.eml');
     await ingestEvents(deps, [
-      gmailSend({ threadExternalId: 'thread-f:9', to: [{ email: 'sotoneko@nora.nyaan.jp' }, { email: 'kim@globex.com' }], subject: 'Nyaan' }),
-      gmailInbound({ threadExternalId: 'thread-f:9', from: { email: delay.fromEmail!, name: delay.fromName! }, subject: delay.subject, text: delay.text }),
-      gmailInbound({ threadExternalId: 'thread-f:9', from: { email: 'kim@globex.com' }, subject: 'Re: Nyaan', text: 'Not me — please talk to dana@globex.com, she runs ops.' }),
+      gmailSend({
+        threadExternalId: 'thread-f:9',
+        to: [{ email: 'sotoneko@nora.nyaan.jp' }, { email: 'kim@globex.com' }],
+        subject: 'Nyaan',
+      }),
+      gmailInbound({
+        threadExternalId: 'thread-f:9',
+        from: { email: delay.fromEmail!, name: delay.fromName! },
+        subject: delay.subject,
+        text: delay.text,
+      }),
+      gmailInbound({
+        threadExternalId: 'thread-f:9',
+        from: { email: 'kim@globex.com' },
+        subject: 'Re: Nyaan',
+        text: 'Not me — please talk to dana@globex.com, she runs ops.',
+      }),
     ]);
     const [reply] = await a.messages.filter((m) => m.from.includes('kim@globex.com')).toArray();
     const [warning] = await a.messages.filter((m) => m.classification === 'delay').toArray();
-    expect(warning).toMatchObject({ classificationRule: 'delay:subject', failedRecipients: ['sotoneko@nora.nyaan.jp'] });
+    expect(warning).toMatchObject({
+      classificationRule: 'delay:subject',
+      failedRecipients: ['sotoneko@nora.nyaan.jp'],
+    });
     expect(reply).toMatchObject({ classification: 'human', intent: 'referral', referral: 'dana@globex.com' });
     // The user corrects the reply's intent by hand.
     await setMessageIntent(a, reply.id, 'later', T0);
@@ -79,17 +148,37 @@ describe('export', () => {
     const file = await buildExport(a, T0);
     expect(() => ExportFile.parse(file)).not.toThrow();
     const w = file.messages.find((m) => m.id === warning.id)!;
-    expect(w).toMatchObject({ classification: 'auto-reply', inboundClass: 'delay', classificationSource: 'detected', failedRecipients: ['sotoneko@nora.nyaan.jp'] });
+    expect(w).toMatchObject({
+      classification: 'auto-reply',
+      inboundClass: 'delay',
+      classificationSource: 'detected',
+      failedRecipients: ['sotoneko@nora.nyaan.jp'],
+    });
     // A version-1 reader only ever meets version 1's classes.
     for (const m of file.messages) expect(['human', 'auto-reply', 'bounce']).toContain(m.classification);
     const r = file.messages.find((m) => m.id === reply.id)!;
-    expect(r).toMatchObject({ classification: 'human', intent: 'later', intentSource: 'manual', intentRule: 'referral', referral: 'dana@globex.com' });
+    expect(r).toMatchObject({
+      classification: 'human',
+      intent: 'later',
+      intentSource: 'manual',
+      intentRule: 'referral',
+      referral: 'dana@globex.com',
+    });
     expect(r.inboundClass).toBeUndefined();
     // Outbound messages carry none of these fields.
     expect(Object.keys(file.messages.find((m) => m.direction === 'outbound')!)).not.toContain('intent');
 
     await importExport(b, parseExportText(JSON.stringify(file)), T0);
-    const fields = ['classification', 'classificationRule', 'classificationSource', 'failedRecipients', 'intent', 'intentRule', 'intentSource', 'referral'] as const;
+    const fields = [
+      'classification',
+      'classificationRule',
+      'classificationSource',
+      'failedRecipients',
+      'intent',
+      'intentRule',
+      'intentSource',
+      'referral',
+    ] as const;
     const pick = (m: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, m[f]]));
     for (const m of await a.messages.toArray()) expect(pick((await b.messages.get(m.id))!)).toEqual(pick(m));
     expect((await b.threads.get(warning.threadId))!.summary).toEqual((await a.threads.get(warning.threadId))!.summary);
@@ -101,8 +190,23 @@ describe('export', () => {
     const raw = JSON.parse(JSON.stringify(file));
     const inbound = raw.messages.find((m: { direction: string }) => m.direction === 'inbound');
     inbound.text = 'Yes, interested. Can you send a calendar link?';
-    for (const k of ['classificationRule', 'classificationSource', 'failedRecipients', 'intent', 'intentRule', 'intentSource', 'referral']) delete inbound[k];
-    raw.messages.push({ ...inbound, id: 'gmail:other-1', externalId: 'other-1', classification: 'Delayed', text: 'Delivery delayed' });
+    for (const k of [
+      'classificationRule',
+      'classificationSource',
+      'failedRecipients',
+      'intent',
+      'intentRule',
+      'intentSource',
+      'referral',
+    ])
+      delete inbound[k];
+    raw.messages.push({
+      ...inbound,
+      id: 'gmail:other-1',
+      externalId: 'other-1',
+      classification: 'Delayed',
+      text: 'Delivery delayed',
+    });
     raw.messages.push({ ...inbound, id: 'gmail:other-2', externalId: 'other-2', intent: 'Positive' });
     await importExport(b, parseExportText(JSON.stringify(raw)), T0);
     expect(await b.messages.get(inbound.id)).toMatchObject({ intent: 'interested', intentSource: 'detected' });
@@ -115,7 +219,12 @@ describe('export', () => {
 
   it('keeps the other ids threads and messages are known by, so later sightings still link', async () => {
     await ingestEvents({ db: a, settings: settings(), now: () => T0 }, [
-      gmailSend({ externalId: 'msg-a:r-x9', aliases: ['r-x9'], threadExternalId: 'thread-a:r-x5', threadAliases: ['thread-f:555'] }),
+      gmailSend({
+        externalId: 'msg-a:r-x9',
+        aliases: ['r-x9'],
+        threadExternalId: 'thread-a:r-x5',
+        threadAliases: ['thread-f:555'],
+      }),
     ]);
     const file = await buildExport(a, T0);
     expect(file.threads.find((t) => t.externalId === 'thread-a:r-x5')?.aliases).toEqual(['thread-f:555']);
@@ -127,17 +236,23 @@ describe('export', () => {
     ]);
     const t = (await b.threads.toArray()).find((x) => x.externalId === 'thread-a:r-x5');
     expect(t?.summary?.firstReplyAt).not.toBeNull();
-    expect((await b.messages.where('threadId').equals(t!.id).toArray()).filter((m) => m.direction === 'outbound')).toHaveLength(1);
+    expect(
+      (await b.messages.where('threadId').equals(t!.id).toArray()).filter((m) => m.direction === 'outbound'),
+    ).toHaveLength(1);
   });
 
   it('is idempotent: importing the same file twice changes nothing', async () => {
     const text = JSON.stringify(await buildExport(a, T0));
     const first = await importExport(b, parseExportText(text), T0);
     expect(first.added.messages).toBe(3);
-    const snapshot = await Promise.all(['prospects', 'threads', 'messages', 'templates'].map((t) => b.table(t).toArray()));
+    const snapshot = await Promise.all(
+      ['prospects', 'threads', 'messages', 'templates'].map((t) => b.table(t).toArray()),
+    );
     const second = await importExport(b, parseExportText(text), T0 + 1000);
     expect(second).toEqual({ added: { prospects: 0, threads: 0, messages: 0, templates: 0 }, updated: 0 });
-    expect(await Promise.all(['prospects', 'threads', 'messages', 'templates'].map((t) => b.table(t).toArray()))).toEqual(snapshot);
+    expect(
+      await Promise.all(['prospects', 'threads', 'messages', 'templates'].map((t) => b.table(t).toArray())),
+    ).toEqual(snapshot);
   });
 
   it('merges into existing data without overwriting it', async () => {
@@ -153,7 +268,10 @@ describe('export', () => {
   it('writes CSV that survives commas, quotes, newlines and formula injection', async () => {
     const msgs = await a.messages.orderBy('sentAt').toArray();
     await a.messages.put({ ...msgs[0], subject: '=HYPERLINK("http://evil")' });
-    const csv = messagesCsv(await a.messages.orderBy('sentAt').toArray(), new Map((await a.prospects.toArray()).map((p) => [p.id, p])));
+    const csv = messagesCsv(
+      await a.messages.orderBy('sentAt').toArray(),
+      new Map((await a.prospects.toArray()).map((p) => [p.id, p])),
+    );
     const Papa = (await import('papaparse')).default;
     const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data.filter((r) => r.id);
     expect(rows).toHaveLength(3);
@@ -167,8 +285,34 @@ describe('import rejects bad files and changes nothing', () => {
     ['not JSON', () => 'hello, world', /not JSON/],
     ['50 MB of junk', () => '\u0000junk'.repeat(10 * 1024 * 1024), /not JSON/],
     ['another format', () => JSON.stringify({ format: 'crm-backup', version: 1 }), /not a Sidelog export/],
-    ['a newer version', () => JSON.stringify({ format: 'sidelog-export', version: 2, exportedAt: new Date().toISOString(), prospects: [], threads: [], messages: [], templates: [] }), /version 2/],
-    ['a field of the wrong type', () => JSON.stringify({ format: 'sidelog-export', version: 1, exportedAt: new Date().toISOString(), prospects: [{ id: 'p', name: 5 }], threads: [], messages: [], templates: [] }), /prospects\.0\.name/],
+    [
+      'a newer version',
+      () =>
+        JSON.stringify({
+          format: 'sidelog-export',
+          version: 2,
+          exportedAt: new Date().toISOString(),
+          prospects: [],
+          threads: [],
+          messages: [],
+          templates: [],
+        }),
+      /version 2/,
+    ],
+    [
+      'a field of the wrong type',
+      () =>
+        JSON.stringify({
+          format: 'sidelog-export',
+          version: 1,
+          exportedAt: new Date().toISOString(),
+          prospects: [{ id: 'p', name: 5 }],
+          threads: [],
+          messages: [],
+          templates: [],
+        }),
+      /prospects\.0\.name/,
+    ],
     ['an array', () => '[]', /not a Sidelog export/],
   ];
   it.each(cases)('%s', async (_name, make, message) => {
@@ -181,7 +325,9 @@ describe('import rejects bad files and changes nothing', () => {
     }
     expect(err).toBeInstanceOf(ImportError);
     expect((err as Error).message).toMatch(message);
-    expect(await Promise.all(['prospects', 'threads', 'messages', 'templates'].map((t) => a.table(t).count()))).toEqual(before);
+    expect(await Promise.all(['prospects', 'threads', 'messages', 'templates'].map((t) => a.table(t).count()))).toEqual(
+      before,
+    );
   });
 
   it('rolls back a file whose messages name a thread that does not exist', async () => {
@@ -201,7 +347,15 @@ describe('files written by other tools (the contract read leniently where it lea
     exportedAt: '2026-01-06T10:00:00+02:00',
     prospects: [
       // Only the fields this tool knows; others left out.
-      { id: 'p1', name: 'Ada', emails: ['ada@acme.io'], seniority: 'VP', stage: 'Qualified', dealValue: '5000', traits: { employees: 250, vip: true, note: '', nested: { x: 1 } } },
+      {
+        id: 'p1',
+        name: 'Ada',
+        emails: ['ada@acme.io'],
+        seniority: 'VP',
+        stage: 'Qualified',
+        dealValue: '5000',
+        traits: { employees: 250, vip: true, note: '', nested: { x: 1 } },
+      },
       { id: 'p2', name: 'Bob', emails: ['bob@globex.com'], seniority: 'Individual Contributor' },
       { id: 'p3', name: 'Cy', emails: ['cy@initech.com'], seniority: 'Unknown', title: 'CTO' },
       { id: 'p4', name: 'Di', emails: [], linkedinUrl: 'https://www.linkedin.com/in/di/', seniority: 'Head of Sales' },
@@ -212,11 +366,68 @@ describe('files written by other tools (the contract read leniently where it lea
       { id: 't3', channel: 'LINKEDIN', externalId: 'x3', prospectIds: ['p4'] },
     ],
     messages: [
-      { id: 'm1', channel: 'gmail', direction: 'OUTBOUND', kind: 'Email', threadId: 't1', prospectId: 'p1', from: 'me@sidelog.test', to: ['ada@acme.io'], subject: 'Hello', text: 'x'.repeat(MAX_TEXT + 500), sentAt: day, templateId: 'tpl', templateSource: 'Inserted' },
-      { id: 'm2', channel: 'gmail', direction: 'inbound', kind: 'email', threadId: 't1', prospectId: 'p1', from: 'ada@acme.io', text: 'Yes', sentAt: '2026-01-05T12:00:00Z', classification: 'Human' },
-      { id: 'm3', channel: 'gmail', direction: 'outbound', kind: 'email', threadId: 't2', prospectId: 'p2', from: 'me@sidelog.test', to: ['bob@globex.com'], text: 'Hi', sentAt: '2026-01-05T09:00:00.000Z' },
-      { id: 'm4', channel: 'gmail', direction: 'inbound', kind: 'email', threadId: 't2', prospectId: 'p2', from: 'bob@globex.com', text: 'Away', sentAt: '2026-01-05T09:05:00Z', classification: 'Out_of_Office' },
-      { id: 'm5', channel: 'linkedin', direction: 'outbound', kind: 'connection_request', threadId: 't3', prospectId: 'p4', from: 'me', text: 'Hi Di', sentAt: '2026-01-05T09:00:00Z' },
+      {
+        id: 'm1',
+        channel: 'gmail',
+        direction: 'OUTBOUND',
+        kind: 'Email',
+        threadId: 't1',
+        prospectId: 'p1',
+        from: 'me@sidelog.test',
+        to: ['ada@acme.io'],
+        subject: 'Hello',
+        text: 'x'.repeat(MAX_TEXT + 500),
+        sentAt: day,
+        templateId: 'tpl',
+        templateSource: 'Inserted',
+      },
+      {
+        id: 'm2',
+        channel: 'gmail',
+        direction: 'inbound',
+        kind: 'email',
+        threadId: 't1',
+        prospectId: 'p1',
+        from: 'ada@acme.io',
+        text: 'Yes',
+        sentAt: '2026-01-05T12:00:00Z',
+        classification: 'Human',
+      },
+      {
+        id: 'm3',
+        channel: 'gmail',
+        direction: 'outbound',
+        kind: 'email',
+        threadId: 't2',
+        prospectId: 'p2',
+        from: 'me@sidelog.test',
+        to: ['bob@globex.com'],
+        text: 'Hi',
+        sentAt: '2026-01-05T09:00:00.000Z',
+      },
+      {
+        id: 'm4',
+        channel: 'gmail',
+        direction: 'inbound',
+        kind: 'email',
+        threadId: 't2',
+        prospectId: 'p2',
+        from: 'bob@globex.com',
+        text: 'Away',
+        sentAt: '2026-01-05T09:05:00Z',
+        classification: 'Out_of_Office',
+      },
+      {
+        id: 'm5',
+        channel: 'linkedin',
+        direction: 'outbound',
+        kind: 'connection_request',
+        threadId: 't3',
+        prospectId: 'p4',
+        from: 'me',
+        text: 'Hi Di',
+        sentAt: '2026-01-05T09:00:00Z',
+      },
     ],
     templates: [{ id: 'tpl', name: 'Intro', channel: 'Gmail', subject: 'Hello', body: 'Hi {{firstName}}' }],
   });
@@ -225,7 +436,13 @@ describe('files written by other tools (the contract read leniently where it lea
     const res = await importExport(b, parseExportText(JSON.stringify(foreign())), T0);
     expect(res.added).toEqual({ prospects: 4, threads: 3, messages: 5, templates: 1 });
     const p = Object.fromEntries((await b.prospects.toArray()).map((x) => [x.id, x]));
-    expect(p.p1).toMatchObject({ seniority: 'vp', stage: 'qualified', dealValue: 5000, company: null, linkedinUrl: null });
+    expect(p.p1).toMatchObject({
+      seniority: 'vp',
+      stage: 'qualified',
+      dealValue: 5000,
+      company: null,
+      linkedinUrl: null,
+    });
     expect(p.p1.traits).toEqual({ employees: '250', vip: 'true', note: '' });
     expect(p.p2.seniority).toBe('individual');
     expect(p.p3.seniority).toBeNull(); // "Unknown" is no seniority (the title is not used in its place)
@@ -235,7 +452,14 @@ describe('files written by other tools (the contract read leniently where it lea
     expect(t.t1.summary).toMatchObject({ firstReplyAt: Date.parse('2026-01-05T12:00:00Z'), firstTemplateId: 'tpl' });
     expect(t.t2.summary).toMatchObject({ firstReplyAt: null, autoReplyCount: 1 });
     const m = Object.fromEntries((await b.messages.toArray()).map((x) => [x.id, x]));
-    expect(m.m1).toMatchObject({ direction: 'outbound', kind: 'email', classification: 'human', templateSource: 'inserted', sentAt: day, cc: [] });
+    expect(m.m1).toMatchObject({
+      direction: 'outbound',
+      kind: 'email',
+      classification: 'human',
+      templateSource: 'inserted',
+      sentAt: day,
+      cc: [],
+    });
     expect(m.m1.text).toHaveLength(MAX_TEXT);
     expect(m.m4.classification).toBe('auto-reply');
     expect(m.m5.kind).toBe('linkedin-invite');
@@ -245,10 +469,26 @@ describe('files written by other tools (the contract read leniently where it lea
   });
 
   it.each([
-    ['an unknown channel', (f: ReturnType<typeof foreign>) => void (f.threads[0].channel = 'facebook'), /threads\.0\.channel/],
-    ['an unknown direction', (f: ReturnType<typeof foreign>) => void (f.messages[1].direction = 'sideways'), /messages\.1\.direction/],
-    ['a date that is not one', (f: ReturnType<typeof foreign>) => void (f.messages[2].sentAt = 'last Tuesday'), /messages\.2\.sentAt/],
-    ['a stage of its own', (f: ReturnType<typeof foreign>) => void (f.prospects[0].stage = 'hot lead'), /prospects\.0\.stage/],
+    [
+      'an unknown channel',
+      (f: ReturnType<typeof foreign>) => void (f.threads[0].channel = 'facebook'),
+      /threads\.0\.channel/,
+    ],
+    [
+      'an unknown direction',
+      (f: ReturnType<typeof foreign>) => void (f.messages[1].direction = 'sideways'),
+      /messages\.1\.direction/,
+    ],
+    [
+      'a date that is not one',
+      (f: ReturnType<typeof foreign>) => void (f.messages[2].sentAt = 'last Tuesday'),
+      /messages\.2\.sentAt/,
+    ],
+    [
+      'a stage of its own',
+      (f: ReturnType<typeof foreign>) => void (f.prospects[0].stage = 'hot lead'),
+      /prospects\.0\.stage/,
+    ],
   ])('still refuses %s, with the field named, and imports nothing', async (_n, spoil, message) => {
     const f = foreign();
     spoil(f);
@@ -256,7 +496,16 @@ describe('files written by other tools (the contract read leniently where it lea
   });
 
   it.each([
-    ['VP', 'vp'], ['C-Level', 'c-level'], ['CXO', 'c-level'], ['Owner', 'founder'], ['Mid-Senior level', 'senior'], ['Entry level', 'individual'],
-    ['Vice President of Sales', 'vp'], ['Internship', 'intern'], ['n/a', null], ['', null], [42, null],
+    ['VP', 'vp'],
+    ['C-Level', 'c-level'],
+    ['CXO', 'c-level'],
+    ['Owner', 'founder'],
+    ['Mid-Senior level', 'senior'],
+    ['Entry level', 'individual'],
+    ['Vice President of Sales', 'vp'],
+    ['Internship', 'intern'],
+    ['n/a', null],
+    ['', null],
+    [42, null],
   ] as const)('reads the seniority %j as %j', (raw, want) => expect(readSeniority(raw)).toBe(want));
 });

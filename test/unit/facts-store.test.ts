@@ -19,7 +19,16 @@ async function seeded(): Promise<SidelogDb> {
   return db;
 }
 const numbers = (facts: Facts, templates: Template[]) =>
-  computeDashboard({ facts, templates, now, replyWindowDays: 30, minSample: 5, filters: {}, dimension: 'seniority', utcOffsetMs: 0 });
+  computeDashboard({
+    facts,
+    templates,
+    now,
+    replyWindowDays: 30,
+    minSample: 5,
+    filters: {},
+    dimension: 'seniority',
+    utcOffsetMs: 0,
+  });
 async function expectFresh(db: SidelogDb, facts: Facts) {
   const fresh = encodeFacts(await db.threads.toArray(), await db.prospects.toArray());
   const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
@@ -100,7 +109,10 @@ describe('facts store, damaged record', () => {
     const first = await loadFacts(db, { save: 'now' });
     dropHeldFacts(db);
     const row = (await db.meta.get(FACTS_KEY))!.value as { facts: Facts };
-    await db.meta.put({ key: FACTS_KEY, value: { ...row, facts: { ...row.facts, threads: { ...row.facts.threads, pOff: null } } } });
+    await db.meta.put({
+      key: FACTS_KEY,
+      value: { ...row, facts: { ...row.facts, threads: { ...row.facts.threads, pOff: null } } },
+    });
     const [p] = await db.prospects.limit(1).toArray();
     await saveProspectEdits(db, p.id, { stage: 'won' }, now);
     const after = await loadFacts(db, { save: 'never' });

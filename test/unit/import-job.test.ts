@@ -22,10 +22,21 @@ afterEach(async () => {
 });
 
 const seedBlob = () => {
-  const seed = generateSeed({ seed: 3, prospects: 300, threads: 600, messages: 5_000, templates: 4, days: 60, now: T0 });
+  const seed = generateSeed({
+    seed: 3,
+    prospects: 300,
+    threads: 600,
+    messages: 5_000,
+    templates: 4,
+    days: 60,
+    now: T0,
+  });
   return { seed, blob: new Blob([JSON.stringify(seed)], { type: 'application/json' }) };
 };
-const snapshot = (db: SidelogDb) => Promise.all(['prospects', 'threads', 'messages', 'templates', 'templateVersions', 'meta'].map((t) => db.table(t).toArray()));
+const snapshot = (db: SidelogDb) =>
+  Promise.all(
+    ['prospects', 'threads', 'messages', 'templates', 'templateVersions', 'meta'].map((t) => db.table(t).toArray()),
+  );
 
 describe('import job', () => {
   it('reports reading, writing and facts in order, with counts that reach the file’s records', async () => {

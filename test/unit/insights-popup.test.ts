@@ -16,10 +16,13 @@ beforeEach(async () => {
 });
 
 describe('freshPopupNumbers', () => {
-  it('computes today\'s numbers from the database and keeps them for the next popup', async () => {
+  it("computes today's numbers from the database and keeps them for the next popup", async () => {
     const now = Date.now();
     const sent = gmailSend({ sentAt: now - 60_000 });
-    await ingestEvents({ db: getDb(), settings: settings(), now: () => now }, [sent, gmailInbound({ threadExternalId: sent.threadExternalId, sentAt: now - 30_000 })]);
+    await ingestEvents({ db: getDb(), settings: settings(), now: () => now }, [
+      sent,
+      gmailInbound({ threadExternalId: sent.threadExternalId, sentAt: now - 30_000 }),
+    ]);
     const s = await freshPopupNumbers(now);
     expect(s.today).toEqual({ gmail: 1, linkedin: 0, calls: 0 });
     expect(s.last30).toMatchObject({ k: 1, n: 1 });
@@ -35,7 +38,7 @@ describe('openSidePanel', () => {
     delete (fakeBrowser as { sidebarAction?: unknown }).sidebarAction;
   });
 
-  it('Chrome: opens the side panel of the popup\'s window', async () => {
+  it("Chrome: opens the side panel of the popup's window", async () => {
     const open = vi.fn(async () => {});
     g.chrome = { sidePanel: { open } };
     await openSidePanel(12);

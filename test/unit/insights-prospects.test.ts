@@ -50,7 +50,8 @@ beforeEach(async () => {
   dropHeldFacts(db);
 });
 
-const ingest = (...events: Parameters<typeof ingestEvents>[1]) => ingestEvents({ db: getDb(), settings: settings(), now: () => T0 }, events);
+const ingest = (...events: Parameters<typeof ingestEvents>[1]) =>
+  ingestEvents({ db: getDb(), settings: settings(), now: () => T0 }, events);
 
 /** A client holding data under the Prospects tab's keys, the settings' and one key of nobody's; says which went stale. */
 function seeded() {
@@ -64,7 +65,10 @@ function seeded() {
     other: ['not-from-the-db'],
   };
   for (const k of Object.values(keys)) qc.setQueryData(k, 1);
-  const stale = () => Object.entries(keys).filter(([, k]) => qc.getQueryState(k)?.isInvalidated).map(([n]) => n);
+  const stale = () =>
+    Object.entries(keys)
+      .filter(([, k]) => qc.getQueryState(k)?.isInvalidated)
+      .map(([n]) => n);
   return { qc, stale };
 }
 const PANEL_READS = ['list', 'detail', 'timeline', 'dashboard'];
@@ -98,8 +102,24 @@ describe('reads', () => {
   it('the timeline: their messages and those of their threads, oldest first; shown newest first with the channels', async () => {
     const db = getDb();
     await db.threads.bulkPut([
-      { id: 't1', channel: 'gmail', externalId: 't1', prospectIds: ['p1', 'p2'], subject: null, keys: ['t1'], updatedAt: T0 },
-      { id: 't2', channel: 'linkedin', externalId: 't2', prospectIds: ['p1'], subject: null, keys: ['t2'], updatedAt: T0 },
+      {
+        id: 't1',
+        channel: 'gmail',
+        externalId: 't1',
+        prospectIds: ['p1', 'p2'],
+        subject: null,
+        keys: ['t1'],
+        updatedAt: T0,
+      },
+      {
+        id: 't2',
+        channel: 'linkedin',
+        externalId: 't2',
+        prospectIds: ['p1'],
+        subject: null,
+        keys: ['t2'],
+        updatedAt: T0,
+      },
     ]);
     await db.messages.bulkPut([
       messageRow('m2', 't1', { sentAt: T0 + 2, prospectId: 'p2' }),
@@ -123,7 +143,10 @@ describe('reads', () => {
   });
 
   it('two prospects side by side before a merge, under their own key', async () => {
-    await getDb().prospects.bulkPut([prospectRow('a', { name: 'Ada', createdAt: T0 }), prospectRow('b', { name: 'Ada L.', createdAt: T0 + 1 })]);
+    await getDb().prospects.bulkPut([
+      prospectRow('a', { name: 'Ada', createdAt: T0 }),
+      prospectRow('b', { name: 'Ada L.', createdAt: T0 + 1 }),
+    ]);
     const q = mergePreviewQuery(['a', 'b']);
     expect(q.queryKey).toEqual(queryKeys.prospects.mergePreview('a', 'b'));
     const p = await new QueryClient().fetchQuery(q);
@@ -150,8 +173,21 @@ describe('scheduled messages on the timeline', () => {
 
 describe('the list', () => {
   const row = (name: string, over: Partial<ProspectListRow> = {}): ProspectListRow => ({
-    id: name, name, emails: [], linkedinUrl: null, company: null, title: null, seniority: null, industry: null, location: null,
-    companySize: null, stage: 'contacted', dealValue: null, traits: {}, contacted: true, ...over,
+    id: name,
+    name,
+    emails: [],
+    linkedinUrl: null,
+    company: null,
+    title: null,
+    seniority: null,
+    industry: null,
+    location: null,
+    companySize: null,
+    stage: 'contacted',
+    dealValue: null,
+    traits: {},
+    contacted: true,
+    ...over,
   });
   const index = indexProspects([
     row('Émile Zola', { company: 'Acme', title: 'CTO' }),
@@ -166,7 +202,11 @@ describe('the list', () => {
   });
 
   it('every word of the search must be somewhere in the row', () => {
-    expect(names(filterProspects(index, { search: 'acme', stage: '' }))).toEqual(['ada Byron', 'Bob Lead', 'Émile Zola']);
+    expect(names(filterProspects(index, { search: 'acme', stage: '' }))).toEqual([
+      'ada Byron',
+      'Bob Lead',
+      'Émile Zola',
+    ]);
     expect(names(filterProspects(index, { search: ' ACME  cto ', stage: '' }))).toEqual(['Émile Zola']);
     expect(filterProspects(index, { search: '', stage: '' })).toBe(index);
   });
@@ -190,13 +230,22 @@ describe('the edit form', () => {
 
   it('as stored, nothing changed', () => {
     const f = formOf(p);
-    expect(f).toMatchObject({ name: 'Ada', title: 'CTO', company: '', dealValue: '100', seniority: '', traits: [['source', 'Apollo']] });
+    expect(f).toMatchObject({
+      name: 'Ada',
+      title: 'CTO',
+      company: '',
+      dealValue: '100',
+      seniority: '',
+      traits: [['source', 'Apollo']],
+    });
     expect(editsOf(p, f)).toEqual({});
   });
 
   it('only what changed, in stored form; blank text is none, a blank name or a non-number deal value is no change', () => {
     const f = formOf(p);
-    expect(editsOf(p, { ...f, title: '  ', company: ' Acme ', stage: 'won', dealValue: '', seniority: 'c-level' })).toEqual({
+    expect(
+      editsOf(p, { ...f, title: '  ', company: ' Acme ', stage: 'won', dealValue: '', seniority: 'c-level' }),
+    ).toEqual({
       title: null,
       company: 'Acme',
       stage: 'won',
@@ -204,7 +253,16 @@ describe('the edit form', () => {
       seniority: 'c-level',
     });
     expect(editsOf(p, { ...f, name: '  ', dealValue: 'abc' })).toEqual({});
-    expect(editsOf(p, { ...f, traits: [[' source ', 'Apollo'], ['', 'dropped'], ['campaign', 'Q4']] })).toEqual({ traits: { source: 'Apollo', campaign: 'Q4' } });
+    expect(
+      editsOf(p, {
+        ...f,
+        traits: [
+          [' source ', 'Apollo'],
+          ['', 'dropped'],
+          ['campaign', 'Q4'],
+        ],
+      }),
+    ).toEqual({ traits: { source: 'Apollo', campaign: 'Q4' } });
   });
 });
 
@@ -214,10 +272,17 @@ describe('actions', () => {
     await db.prospects.put(prospectRow('p1', { name: 'Ada' }));
     const { qc, stale } = seeded();
     expect(await saveProspect(qc, 'p1', { stage: 'won', dealValue: 500 })).toEqual({ ok: true, message: 'Saved.' });
-    expect(await db.prospects.get('p1')).toMatchObject({ stage: 'won', dealValue: 500, manualFields: ['stage', 'dealValue'] });
+    expect(await db.prospects.get('p1')).toMatchObject({
+      stage: 'won',
+      dealValue: 500,
+      manualFields: ['stage', 'dealValue'],
+    });
     expect(stale()).toEqual(PANEL_READS);
     const other = seeded();
-    expect(await saveProspect(other.qc, 'gone', { stage: 'won' })).toEqual({ ok: false, message: 'Error: No prospect gone' });
+    expect(await saveProspect(other.qc, 'gone', { stage: 'won' })).toEqual({
+      ok: false,
+      message: 'Error: No prospect gone',
+    });
     expect(other.stale()).toEqual([]);
   });
 
@@ -225,11 +290,16 @@ describe('actions', () => {
     const db = getDb();
     await db.prospects.put(prospectRow('p1', { emails: ['p1@x.co'] }));
     const { qc, stale } = seeded();
-    expect(await logProspectCall(qc, { prospectId: 'p1', outcome: 'voicemail', note: 'left a message' }, T0 + 5)).toEqual({ ok: true, message: null });
+    expect(
+      await logProspectCall(qc, { prospectId: 'p1', outcome: 'voicemail', note: 'left a message' }, T0 + 5),
+    ).toEqual({ ok: true, message: null });
     const [m] = (await loadTimeline('p1', db)).messages;
     expect(m).toMatchObject({ kind: 'call', callOutcome: 'voicemail', text: 'left a message', sentAt: T0 + 5 });
     expect(stale()).toEqual(PANEL_READS);
-    expect(await logProspectCall(qc, { prospectId: 'gone', outcome: 'connected', note: '' })).toEqual({ ok: false, message: 'Error: No prospect gone' });
+    expect(await logProspectCall(qc, { prospectId: 'gone', outcome: 'connected', note: '' })).toEqual({
+      ok: false,
+      message: 'Error: No prospect gone',
+    });
   });
 
   it("set a message's template: the user's word, and the numbers follow", async () => {
@@ -240,7 +310,11 @@ describe('actions', () => {
     const out = (await db.messages.toArray()).find((m) => m.direction === 'outbound')!;
     const { qc, stale } = seeded();
     expect(await setTimelineTemplate(qc, out.id, t.id)).toEqual({ ok: true, message: null });
-    expect(await db.messages.get(out.id)).toMatchObject({ templateId: t.id, templateSource: 'manual', templateVersion: 1 });
+    expect(await db.messages.get(out.id)).toMatchObject({
+      templateId: t.id,
+      templateSource: 'manual',
+      templateVersion: 1,
+    });
     expect((await db.threads.get(out.threadId))?.summary?.firstTemplateId).toBe(t.id);
     expect(stale()).toEqual(PANEL_READS);
     expect(await setTimelineTemplate(qc, 'gone', null)).toEqual({ ok: false, message: 'Error: No message gone' });
@@ -248,7 +322,10 @@ describe('actions', () => {
 
   it('merge two, then undo: the record comes back marked undone; failures are said', async () => {
     const db = getDb();
-    await db.prospects.bulkPut([prospectRow('a', { name: 'Ada', createdAt: T0 }), prospectRow('b', { name: 'Ada L.', createdAt: T0 + 1 })]);
+    await db.prospects.bulkPut([
+      prospectRow('a', { name: 'Ada', createdAt: T0 }),
+      prospectRow('b', { name: 'Ada L.', createdAt: T0 + 1 }),
+    ]);
     const { qc, stale } = seeded();
     const merged = await mergeTwoProspects(qc, ['a', 'b']);
     if (!merged.ok) throw new Error(merged.message);
@@ -262,7 +339,10 @@ describe('actions', () => {
     expect(undone).toEqual({ ok: true, record: { ...merged.record, undoneAt: T0 + 9 } });
     expect((await db.prospects.toArray()).map((p) => p.id).sort()).toEqual(['a', 'b']);
     expect(again.stale()).toEqual(PANEL_READS);
-    expect(await undoProspectMerge(qc, merged.record)).toEqual({ ok: false, message: 'This merge was undone already.' });
+    expect(await undoProspectMerge(qc, merged.record)).toEqual({
+      ok: false,
+      message: 'This merge was undone already.',
+    });
   });
 });
 
@@ -275,7 +355,9 @@ describe('lead lists', () => {
 
   it('an empty or too large file is refused before it is read', () => {
     expect(leadFileRefused(0)).toBe('This file is empty.');
-    expect(leadFileRefused(MAX_LEAD_FILE_BYTES + 1)).toMatch(/^This file is 25 MB; Sidelog reads lead lists up to 25 MB/);
+    expect(leadFileRefused(MAX_LEAD_FILE_BYTES + 1)).toMatch(
+      /^This file is 25 MB; Sidelog reads lead lists up to 25 MB/,
+    );
     expect(leadFileRefused(1000)).toBeNull();
   });
 
@@ -283,7 +365,11 @@ describe('lead lists', () => {
     await getDb().prospects.put(prospectRow('p1'));
     const r = await readLeadFile(file('Email,Name\nada@acme.com,Ada\n'));
     if (!r.ok) throw new Error(r.message);
-    expect([r.file.name, r.file.parsed.rows.length, r.stored.map((p: Prospect) => p.id)]).toEqual(['leads.csv', 1, ['p1']]);
+    expect([r.file.name, r.file.parsed.rows.length, r.stored.map((p: Prospect) => p.id)]).toEqual([
+      'leads.csv',
+      1,
+      ['p1'],
+    ]);
     const xlsx = await readLeadFile(file(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'leads.xlsx'));
     expect(xlsx).toEqual({ ok: false, message: expect.stringMatching(/^This is an Excel workbook/) });
   });

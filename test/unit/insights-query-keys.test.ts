@@ -5,7 +5,11 @@ import path from 'node:path';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { notifyDbChanged, type DbChange } from '../../lib/db/changes';
-import { followDbChanges, invalidateAfterDbChange, invalidateAfterTemplateChange } from '../../lib/insights/query-client';
+import {
+  followDbChanges,
+  invalidateAfterDbChange,
+  invalidateAfterTemplateChange,
+} from '../../lib/insights/query-client';
 import { dbDependentKeys, queryKeys } from '../../lib/insights/query-keys';
 
 /** Every key the factory makes (with sample arguments), by name. */
@@ -29,8 +33,12 @@ const startsWith = (key: readonly unknown[], prefix: readonly unknown[]) => pref
 describe('queryKeys', () => {
   it('lists every key of the factory in this test (a new key must be added here)', () => {
     const names = (o: object, at: string[] = []): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (typeof v === 'function' ? [[...at, k].join('.')] : Array.isArray(v) ? [] : names(v, [...at, k])));
-    expect(names(queryKeys).sort()).toEqual([...new Set(leaves().map(([n]) => n.replace(/\.(panel|insert)$/, '')))].sort());
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === 'function' ? [[...at, k].join('.')] : Array.isArray(v) ? [] : names(v, [...at, k]),
+      );
+    expect(names(queryKeys).sort()).toEqual(
+      [...new Set(leaves().map(([n]) => n.replace(/\.(panel|insert)$/, '')))].sort(),
+    );
   });
 
   it('gives every read its own key, and the same key for the same read', () => {
@@ -41,7 +49,11 @@ describe('queryKeys', () => {
   });
 
   it('puts every key under a prefix the "db changed" notification invalidates', () => {
-    for (const [name, key] of leaves()) expect(dbDependentKeys().some((p) => startsWith(key, p)), name).toBe(true);
+    for (const [name, key] of leaves())
+      expect(
+        dbDependentKeys().some((p) => startsWith(key, p)),
+        name,
+      ).toBe(true);
   });
 
   it('is the only place a key is written: no key by hand in lib/, components/ or entrypoints/, none at all in the components', () => {
@@ -55,7 +67,11 @@ describe('queryKeys', () => {
     expect(all.length).toBeGreaterThan(50);
     expect(all.filter(byHand)).toEqual([]);
     // Components and entrypoints take query options (and invalidations) from lib/insights.
-    expect(['components', 'entrypoints'].flatMap(files).filter((f) => readFileSync(path.join(root, f), 'utf8').includes('queryKey'))).toEqual([]);
+    expect(
+      ['components', 'entrypoints']
+        .flatMap(files)
+        .filter((f) => readFileSync(path.join(root, f), 'utf8').includes('queryKey')),
+    ).toEqual([]);
   });
 });
 
@@ -64,7 +80,10 @@ function seeded() {
   const qc = new QueryClient();
   for (const [, key] of leaves()) qc.setQueryData(key, 1);
   qc.setQueryData(['not-from-the-db'], 1);
-  const stale = () => leaves().filter(([, key]) => qc.getQueryState(key)?.isInvalidated).map(([n]) => n);
+  const stale = () =>
+    leaves()
+      .filter(([, key]) => qc.getQueryState(key)?.isInvalidated)
+      .map(([n]) => n);
   return { qc, stale };
 }
 

@@ -26,7 +26,11 @@ afterEach(async () => {
 
 const strip = (rows: Record<string, unknown>[]) => rows.map(({ rev: _r, ...r }) => r);
 const contents = async (db: SidelogDb) =>
-  Promise.all(['messages', 'threads', 'prospects', 'companies', 'merges'].map(async (t) => strip(await db.table(t).orderBy(':id').toArray())));
+  Promise.all(
+    ['messages', 'threads', 'prospects', 'companies', 'merges'].map(async (t) =>
+      strip(await db.table(t).orderBy(':id').toArray()),
+    ),
+  );
 
 describe('ingestion key cache', () => {
   it('stores exactly what ingestion stores without it, batch after batch', async () => {

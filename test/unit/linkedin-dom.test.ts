@@ -28,7 +28,10 @@ const dir = path.resolve(__dirname, '../fixtures/linkedin/dom');
 const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
 
 function load(name: string, url: string): Document {
-  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   const doc = win.document as unknown as Document;
   doc.write(read(`${name}.html`));
   let shadow = '';
@@ -132,7 +135,16 @@ describe('profile pages', () => {
   it('classic layout', () => {
     const doc = load('profile-classic', 'https://www.linkedin.com/in/jane-doe-594b81205/');
     const p = readProfile(doc, 'https://www.linkedin.com/in/jane-doe-594b81205/?trk=x')!;
-    expect(p).toMatchObject({ layout: 'classic', name: 'Jane Doe', headline: 'VP Sales at Acme Corp', title: 'VP Sales', company: 'Acme Corp', location: 'Berlin, Germany', connectionDegree: 1, pending: false });
+    expect(p).toMatchObject({
+      layout: 'classic',
+      name: 'Jane Doe',
+      headline: 'VP Sales at Acme Corp',
+      title: 'VP Sales',
+      company: 'Acme Corp',
+      location: 'Berlin, Germany',
+      connectionDegree: 1,
+      pending: false,
+    });
     expect(p.memberId).toMatch(/^ACoAA/);
   });
   it("classic page without a member-id link: the id comes from the page's embedded data for this profile", () => {
@@ -141,17 +153,27 @@ describe('profile pages', () => {
     for (const c of doc.querySelectorAll('code')) c.remove();
     const code = doc.createElement('code');
     code.setAttribute('style', 'display: none');
-    code.textContent = JSON.stringify({ included: [
-      { entityUrn: 'urn:li:fsd_profile:ACoAAOtherPersonXXXXXXXXXXXXXXXXXXXXXXXXX', publicIdentifier: 'someone-else' },
-      { entityUrn: 'urn:li:fsd_profile:ACoAAJaneDoeMemberIdXXXXXXXXXXXXXXXXXXXX', firstName: 'Jane', publicIdentifier: 'jane-doe-594b81205' },
-    ] });
+    code.textContent = JSON.stringify({
+      included: [
+        { entityUrn: 'urn:li:fsd_profile:ACoAAOtherPersonXXXXXXXXXXXXXXXXXXXXXXXXX', publicIdentifier: 'someone-else' },
+        {
+          entityUrn: 'urn:li:fsd_profile:ACoAAJaneDoeMemberIdXXXXXXXXXXXXXXXXXXXX',
+          firstName: 'Jane',
+          publicIdentifier: 'jane-doe-594b81205',
+        },
+      ],
+    });
     doc.body.appendChild(code);
-    expect(readProfile(doc, 'https://www.linkedin.com/in/jane-doe-594b81205/')!.memberId).toBe('ACoAAJaneDoeMemberIdXXXXXXXXXXXXXXXXXXXX');
+    expect(readProfile(doc, 'https://www.linkedin.com/in/jane-doe-594b81205/')!.memberId).toBe(
+      'ACoAAJaneDoeMemberIdXXXXXXXXXXXXXXXXXXXX',
+    );
   });
   it('location without a Contact info anchor', () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
     doc.querySelector('main a[href*="contact-info"]')!.remove();
-    expect(readProfile(doc, 'https://www.linkedin.com/in/ana-garcia-1/')!.location).toBe('Madrid, Comunidad de Madrid, España');
+    expect(readProfile(doc, 'https://www.linkedin.com/in/ana-garcia-1/')!.location).toBe(
+      'Madrid, Comunidad de Madrid, España',
+    );
   });
   it('a heading that also holds the degree or pronouns still gives the bare name', () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
@@ -183,7 +205,10 @@ describe('small parsers', () => {
     expect(splitHeadline('Head of Operations | Globex')).toEqual({ title: 'Head of Operations', company: null });
     expect(splitHeadline('CTO @ Foo, ex-Bar')).toEqual({ title: 'CTO', company: 'Foo' });
     expect(splitHeadline('Leiterin Vertrieb bei Siemens')).toEqual({ title: 'Leiterin Vertrieb', company: 'Siemens' });
-    expect(splitHeadline('Directrice commerciale chez Orange')).toEqual({ title: 'Directrice commerciale', company: 'Orange' });
+    expect(splitHeadline('Directrice commerciale chez Orange')).toEqual({
+      title: 'Directrice commerciale',
+      company: 'Orange',
+    });
   });
   it('parseListTime', () => {
     const now = new Date(2026, 10, 27, 15, 0).getTime(); // Fri 27 Nov 2026 15:00 local
@@ -201,7 +226,12 @@ describe('capture controller', () => {
   it('emits valid message + identity events once, with the 1:1 alias', () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc,
+      push: (e) => out.push(e),
+      healthEveryMs: 1e9,
+    });
     w.scanAll();
     w.scanAll(); // re-render / rescan: nothing new
     w.flush();
@@ -225,20 +255,31 @@ describe('capture controller', () => {
   it('a sent message rendered without id is logged when its data-event-urn arrives, with the inserted template', async () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc,
+      push: (e) => out.push(e),
+      healthEveryMs: 1e9,
+    });
     w.scanAll();
     w.flush();
     out.length = 0;
     // The user inserted template t1 v2 and pressed Send.
     const box = doc.querySelector<HTMLElement>(SEL.composeBox)!;
     box.innerHTML = '<p>Hi Chris, following up on my note.</p>';
-    insertions.set(box, { templateId: 't1', templateVersion: 2, body: 'Hi Chris, following up on my note.', at: Date.now() });
+    insertions.set(box, {
+      templateId: 't1',
+      templateVersion: 2,
+      body: 'Hi Chris, following up on my note.',
+      at: Date.now(),
+    });
     doc.querySelector<HTMLElement>('button.msg-form__send-button')!.click();
     // LinkedIn renders it at once without an id…
     const list = doc.querySelector('.msg-thread .msg-s-message-list-content')!;
     const li = doc.createElement('li');
     li.className = 'msg-s-message-list__event clearfix';
-    li.innerHTML = '<div class="msg-s-event-listitem"><div class="msg-s-event-listitem__message-bubble"><p class="msg-s-event-listitem__body">Hi Chris, following up on my note.</p></div></div>';
+    li.innerHTML =
+      '<div class="msg-s-event-listitem"><div class="msg-s-event-listitem__message-bubble"><p class="msg-s-event-listitem__body">Hi Chris, following up on my note.</p></div></div>';
     list.appendChild(li);
     await new Promise((r) => setTimeout(r, 20));
     w.flush();
@@ -256,19 +297,38 @@ describe('capture controller', () => {
     w.stop();
     const msgs = events(out).filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
     expect(msgs).toHaveLength(1);
-    expect(msgs[0]).toMatchObject({ direction: 'outbound', externalId: msgId, sentAt: at, text: 'Hi Chris, following up on my note.', template: { id: 't1', version: 2 } });
+    expect(msgs[0]).toMatchObject({
+      direction: 'outbound',
+      externalId: msgId,
+      sentAt: at,
+      text: 'Hi Chris, following up on my note.',
+      template: { id: 't1', version: 2 },
+    });
   });
   it('a profile visit emits traits; Pending then 1st emits connection-accepted', async () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
     const out: CaptureEventInput[][] = [];
     const store = new Map<string, unknown>();
-    const mk = () => createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, area: memoryArea(store) });
+    const mk = () =>
+      createLinkedInCapture({
+        readers: loadedReaders(pageReaders),
+        doc,
+        push: (e) => out.push(e),
+        profileDelayMs: 1,
+        healthEveryMs: 1e9,
+        area: memoryArea(store),
+      });
     let w = mk();
     w.scanAll();
     await new Promise((r) => setTimeout(r, 30));
     w.flush();
     const p = events(out).find((e) => e.type === 'prospect') as Extract<CaptureEvent, { type: 'prospect' }>;
-    expect(p).toMatchObject({ person: { name: 'Ana García', profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/' }, title: 'Directora de Marketing', company: 'Umbrella', connectionDegree: 2 });
+    expect(p).toMatchObject({
+      person: { name: 'Ana García', profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/' },
+      title: 'Directora de Marketing',
+      company: 'Umbrella',
+      connectionDegree: 2,
+    });
     // Invitation sent: the button reads Pending.
     const b = doc.querySelector('main button[aria-label^="Invite "]')!;
     b.setAttribute('aria-label', 'Pending, click to withdraw invitation sent to Ana García');
@@ -287,13 +347,22 @@ describe('capture controller', () => {
     await new Promise((r) => setTimeout(r, 30));
     w.stop();
     const evs = events(out);
-    expect(evs.find((e) => e.type === 'connection-accepted')).toMatchObject({ person: { profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/' } });
+    expect(evs.find((e) => e.type === 'connection-accepted')).toMatchObject({
+      person: { profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/' },
+    });
     expect(evs.find((e) => e.type === 'prospect')).toMatchObject({ connectionDegree: 1 });
   });
   it('Pending turning back into Connect while the page is open is a withdrawal (whatever call the page made); a reload showing Connect is not', async () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
     const out: CaptureEventInput[][] = [];
-    const mk = () => createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9 });
+    const mk = () =>
+      createLinkedInCapture({
+        readers: loadedReaders(pageReaders),
+        doc,
+        push: (e) => out.push(e),
+        profileDelayMs: 1,
+        healthEveryMs: 1e9,
+      });
     const b = doc.querySelector('main button[aria-label^="Invite "]')!;
     b.setAttribute('aria-label', 'Pending, click to withdraw invitation sent to Ana García');
     b.querySelector('span')!.textContent = 'Pending';
@@ -307,7 +376,15 @@ describe('capture controller', () => {
     w.flush();
     w.stop();
     const withdrawn = events(out).filter((e) => e.type === 'invitation-withdrawn');
-    expect(withdrawn).toEqual([expect.objectContaining({ layer: 'dom', person: expect.objectContaining({ profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/', name: 'Ana García' }) })]);
+    expect(withdrawn).toEqual([
+      expect.objectContaining({
+        layer: 'dom',
+        person: expect.objectContaining({
+          profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/',
+          name: 'Ana García',
+        }),
+      }),
+    ]);
     // A new page view that only ever shows Connect says nothing about a withdrawal.
     out.length = 0;
     const w2 = mk();
@@ -324,13 +401,21 @@ describe('capture controller', () => {
     edit.setAttribute('aria-label', 'Edit intro');
     doc.querySelector('main section')!.appendChild(edit);
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc,
+      push: (e) => out.push(e),
+      profileDelayMs: 1,
+      healthEveryMs: 1e9,
+    });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 30));
     w.stop();
     const evs = events(out);
     expect(evs.filter((e) => e.type === 'prospect')).toHaveLength(0);
-    expect(evs.find((e) => e.type === 'identity')).toMatchObject({ person: { name: 'Jane Doe', profileUrl: 'https://www.linkedin.com/in/jane-doe-594b81205/' } });
+    expect(evs.find((e) => e.type === 'identity')).toMatchObject({
+      person: { name: 'Jane Doe', profileUrl: 'https://www.linkedin.com/in/jane-doe-594b81205/' },
+    });
   });
   it('acceptance also follows an invitation the network layer confirmed (by member id)', async () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
@@ -340,7 +425,14 @@ describe('capture controller', () => {
     const memberId = readProfile(doc, 'https://www.linkedin.com/in/ana-garcia-1/')!.memberId!;
     const store = new Map<string, unknown>([[`linkedin:pending-m:${memberId}`, Date.now() - 86400_000]]);
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, area: memoryArea(store) });
+    const w = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc,
+      push: (e) => out.push(e),
+      profileDelayMs: 1,
+      healthEveryMs: 1e9,
+      area: memoryArea(store),
+    });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 30));
     w.stop();
@@ -350,7 +442,12 @@ describe('capture controller', () => {
   it('the conversation header gives no trait from a presence line; health is reported', async () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 10 });
+    const w = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc,
+      push: (e) => out.push(e),
+      healthEveryMs: 10,
+    });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 40));
     w.stop();
@@ -369,7 +466,12 @@ describe('capture controller', () => {
     fresh.id = 'interop-outlet';
     doc.getElementById('interop-outlet')!.replaceWith(fresh);
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc,
+      push: (e) => out.push(e),
+      healthEveryMs: 1e9,
+    });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 20));
     fresh.attachShadow({ mode: 'open' }).innerHTML = shadowHtml;
@@ -377,22 +479,36 @@ describe('capture controller', () => {
     w.stop();
     expect(events(out).filter((e) => e.type === 'message')).toHaveLength(3);
   });
-  it('a header with a vanity profile link: member id from the other person\'s items', () => {
+  it("a header with a vanity profile link: member id from the other person's items", () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const chrisId = readConversationHeader(doc.querySelector(SEL.conversationRoot)).memberId!;
-    doc.querySelector('a.msg-thread__link-to-profile')!.setAttribute('href', 'https://www.linkedin.com/in/chris-buyer-22/');
+    doc
+      .querySelector('a.msg-thread__link-to-profile')!
+      .setAttribute('href', 'https://www.linkedin.com/in/chris-buyer-22/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc,
+      push: (e) => out.push(e),
+      healthEveryMs: 1e9,
+    });
     w.scanAll();
     w.stop();
     const msgs = events(out).filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
-    expect(msgs[0]!.to).toEqual([{ name: 'Chris Buyer', profileUrl: 'https://www.linkedin.com/in/chris-buyer-22/', memberId: chrisId }]);
+    expect(msgs[0]!.to).toEqual([
+      { name: 'Chris Buyer', profileUrl: 'https://www.linkedin.com/in/chris-buyer-22/', memberId: chrisId },
+    ]);
     expect(msgs[0]!.threadAliases).toEqual([`with:${chrisId}`]);
   });
   it('an element reused for another message, and a body that fills in late, are read again', async () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc,
+      push: (e) => out.push(e),
+      healthEveryMs: 1e9,
+    });
     w.scanAll();
     w.flush();
     out.length = 0;
@@ -421,7 +537,12 @@ describe('capture controller', () => {
   it('a message recalled while on screen (its text replaced by the placeholder) is retracted once; one shown recalled on load is never logged', async () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc,
+      push: (e) => out.push(e),
+      healthEveryMs: 1e9,
+    });
     w.scanAll();
     w.flush();
     const items = doc.querySelectorAll('[data-event-urn]');
@@ -440,26 +561,40 @@ describe('capture controller', () => {
     const doc2 = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     doc2.querySelectorAll('.msg-s-event-listitem__body')[2]!.textContent = 'Diese Nachricht wurde gelöscht.';
     const out2: CaptureEventInput[][] = [];
-    const w2 = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc: doc2, push: (e) => out2.push(e), healthEveryMs: 1e9 });
+    const w2 = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc: doc2,
+      push: (e) => out2.push(e),
+      healthEveryMs: 1e9,
+    });
     w2.scanAll();
     w2.flush();
     w2.stop();
     const evs2 = events(out2);
     expect(evs2.filter((e) => e.type === 'message')).toHaveLength(2);
-    expect(evs2.filter((e) => e.type === 'retract')).toEqual([expect.objectContaining({ externalId: idOf(doc2.querySelectorAll('[data-event-urn]')[2]!) })]);
+    expect(evs2.filter((e) => e.type === 'retract')).toEqual([
+      expect.objectContaining({ externalId: idOf(doc2.querySelectorAll('[data-event-urn]')[2]!) }),
+    ]);
   });
   it('a new reply seen only in the conversation list is an inbound message in the known thread', async () => {
     const doc = load('messaging-thread', 'https://www.linkedin.com/messaging/thread/2-x/');
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc,
+      push: (e) => out.push(e),
+      healthEveryMs: 1e9,
+    });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 20));
     w.flush();
-    const threadId = (events(out).find((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>).threadExternalId;
+    const threadId = (events(out).find((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>)
+      .threadExternalId;
     const chrisId = readConversationHeader(doc.querySelector(SEL.conversationRoot)).memberId;
     out.length = 0;
     const chris = [...doc.querySelectorAll(SEL.convItem)].find((li) => li.textContent!.includes('Chris Buyer'))!;
-    chris.querySelector('.msg-conversation-card__message-snippet')!.textContent = 'Chris: Sounds good, send me an invite.';
+    chris.querySelector('.msg-conversation-card__message-snippet')!.textContent =
+      'Chris: Sounds good, send me an invite.';
     chris.querySelector('time')!.textContent = 'now';
     await new Promise((r) => setTimeout(r, 30));
     // Own last messages ("You: …") and date-only labels are not replies.
@@ -469,7 +604,12 @@ describe('capture controller', () => {
     w.stop();
     const msgs = events(out).filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
     expect(msgs).toHaveLength(1);
-    expect(msgs[0]).toMatchObject({ direction: 'inbound', text: 'Sounds good, send me an invite.', threadExternalId: threadId, from: { name: 'Chris Buyer', memberId: chrisId } });
+    expect(msgs[0]).toMatchObject({
+      direction: 'inbound',
+      text: 'Sounds good, send me an invite.',
+      threadExternalId: threadId,
+      from: { name: 'Chris Buyer', memberId: chrisId },
+    });
     expect(Math.abs(msgs[0]!.sentAt - Date.now())).toBeLessThan(5000);
   });
   it('an id in an unknown scheme is still logged (pane thread, time first seen) and reported as a failure', async () => {
@@ -478,14 +618,24 @@ describe('capture controller', () => {
     const viewer = /fsd_profile:([^,]+)/.exec(items[0]!.getAttribute('data-event-urn')!)![1]!;
     items[2]!.setAttribute('data-event-urn', `urn:li:msg_message:(urn:li:fsd_profile:${viewer},2-newSchemeId42)`);
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 10 });
+    const w = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc,
+      push: (e) => out.push(e),
+      healthEveryMs: 10,
+    });
     w.scanAll();
     await new Promise((r) => setTimeout(r, 40));
     w.stop();
     const evs = events(out);
     const msgs = evs.filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
     expect(msgs).toHaveLength(3);
-    expect(msgs[2]).toMatchObject({ externalId: '2-newSchemeId42', threadExternalId: msgs[0]!.threadExternalId, direction: 'inbound', text: 'Tuesday works?' });
+    expect(msgs[2]).toMatchObject({
+      externalId: '2-newSchemeId42',
+      threadExternalId: msgs[0]!.threadExternalId,
+      direction: 'inbound',
+      text: 'Tuesday works?',
+    });
     expect(Math.abs(msgs[2]!.sentAt - Date.now())).toBeLessThan(5000);
     const health = evs.filter((e) => e.type === 'health') as Extract<CaptureEvent, { type: 'health' }>[];
     expect(health.reduce((n, h) => n + h.failed, 0)).toBe(1);
@@ -499,11 +649,20 @@ describe('capture controller', () => {
     subj.textContent = 'Role at Initech';
     first.prepend(subj);
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc,
+      push: (e) => out.push(e),
+      healthEveryMs: 1e9,
+    });
     w.scanAll();
     w.stop();
     const msgs = events(out).filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
-    expect(msgs[0]).toMatchObject({ kind: 'inmail', subject: 'Role at Initech', text: 'Hi Chris, saw your post on procurement tooling.' });
+    expect(msgs[0]).toMatchObject({
+      kind: 'inmail',
+      subject: 'Role at Initech',
+      text: 'Hi Chris, saw your post on procurement tooling.',
+    });
     expect(msgs[1]).toMatchObject({ kind: 'linkedin-message', subject: null });
   });
   it('an inbound marker on the group instead of the item still reads as inbound', () => {
@@ -535,11 +694,24 @@ describe('invitation dialog (shadow root)', () => {
     insertions.set(note, { templateId: 'tpl-1', templateVersion: 2, body: note.value, at: Date.now() });
     const store = new Map<string, unknown>();
     const out: CaptureEventInput[][] = [];
-    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: (e) => out.push(e), profileDelayMs: 1, healthEveryMs: 1e9, inviteFallbackMs: 30, area: memoryArea(store) });
+    const w = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc,
+      push: (e) => out.push(e),
+      profileDelayMs: 1,
+      healthEveryMs: 1e9,
+      inviteFallbackMs: 30,
+      area: memoryArea(store),
+    });
     w.scanAll();
     root.querySelector<HTMLElement>('button[aria-label="Send invitation"]')!.click();
     const noted = [...store.entries()].find(([k]) => k.startsWith('linkedin:invite-note:'));
-    expect(noted?.[1]).toMatchObject({ templateId: 'tpl-1', templateVersion: 2, profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/', name: 'Ana García' });
+    expect(noted?.[1]).toMatchObject({
+      templateId: 'tpl-1',
+      templateVersion: 2,
+      profileUrl: 'https://www.linkedin.com/in/ana-garcia-1/',
+      name: 'Ana García',
+    });
     if (confirmed) store.set(noted![0].replace('invite-note', 'invite-confirmed'), Date.now());
     const b = doc.querySelector('main button[aria-label^="Invite "]')!;
     b.setAttribute('aria-label', 'Pending, click to withdraw invitation sent to Ana García');
@@ -549,11 +721,17 @@ describe('invitation dialog (shadow root)', () => {
     await new Promise((r) => setTimeout(r, 10));
     const held = [...store.entries()].filter(([k, v]) => k.startsWith('linkedin:invite-fallback:') && v);
     expect(held).toHaveLength(1);
-    expect(held[0][1]).toMatchObject({ event: { kind: 'linkedin-invite', layer: 'dom', text: 'Hola Ana, ¿conectamos?' }, dueAt: expect.any(Number) });
+    expect(held[0][1]).toMatchObject({
+      event: { kind: 'linkedin-invite', layer: 'dom', text: 'Hola Ana, ¿conectamos?' },
+      dueAt: expect.any(Number),
+    });
     await new Promise((r) => setTimeout(r, 120));
     expect([...store.entries()].filter(([k, v]) => /invite-(fallback|note|confirmed):/.test(k) && v)).toEqual([]);
     w.stop();
-    return out.flat().map((e) => CaptureEvent.parse(e)).filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
+    return out
+      .flat()
+      .map((e) => CaptureEvent.parse(e))
+      .filter((e) => e.type === 'message') as Extract<CaptureEvent, { type: 'message' }>[];
   }
   it('notes the template for the network layer and stays quiet once it confirmed', async () => {
     expect(await run(true)).toEqual([]);
@@ -563,7 +741,16 @@ describe('invitation dialog (shadow root)', () => {
     const root = doc.getElementById('interop-outlet')!.shadowRoot!;
     root.querySelector<HTMLTextAreaElement>('textarea#custom-message')!.value = 'Hola Ana, ¿conectamos?';
     const store = new Map<string, unknown>();
-    const w = createLinkedInCapture({ readers: loadedReaders(pageReaders), doc, push: () => undefined, tracking: () => false, profileDelayMs: 1, healthEveryMs: 1e9, inviteFallbackMs: 30, area: memoryArea(store) });
+    const w = createLinkedInCapture({
+      readers: loadedReaders(pageReaders),
+      doc,
+      push: () => undefined,
+      tracking: () => false,
+      profileDelayMs: 1,
+      healthEveryMs: 1e9,
+      inviteFallbackMs: 30,
+      area: memoryArea(store),
+    });
     w.scanAll();
     root.querySelector<HTMLElement>('button[aria-label="Send invitation"]')!.click();
     await new Promise((r) => setTimeout(r, 20));
@@ -573,6 +760,12 @@ describe('invitation dialog (shadow root)', () => {
   it('logs the invitation itself when the network layer did not confirm it', async () => {
     const msgs = await run(false);
     expect(msgs).toHaveLength(1);
-    expect(msgs[0]).toMatchObject({ kind: 'linkedin-invite', layer: 'dom', text: 'Hola Ana, ¿conectamos?', template: { id: 'tpl-1', version: 2 }, threadExternalId: 'invite:li:ana-garcia-1' });
+    expect(msgs[0]).toMatchObject({
+      kind: 'linkedin-invite',
+      layer: 'dom',
+      text: 'Hola Ana, ¿conectamos?',
+      template: { id: 'tpl-1', version: 2 },
+      threadExternalId: 'invite:li:ana-garcia-1',
+    });
   });
 });

@@ -9,7 +9,10 @@ import { insertTemplate, insertions, pickBox, noteFocus } from '../../lib/captur
 
 const dir = path.resolve(__dirname, '../fixtures/linkedin/dom');
 function load(name: string, url: string): Document {
-  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   const doc = win.document as unknown as Document;
   doc.write(readFileSync(path.join(dir, `${name}.html`), 'utf8'));
   try {
@@ -25,7 +28,10 @@ const req = { subject: null, body: 'Hi Ana, quick note.', templateId: 'tpl-1', t
 describe('LinkedIn insertion', () => {
   it('no box: a reason for the user, nothing remembered', () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/in/ana-garcia-1/');
-    expect(insertTemplate(doc, req)).toEqual({ ok: false, reason: 'No LinkedIn message box or invitation note is open in this tab.' });
+    expect(insertTemplate(doc, req)).toEqual({
+      ok: false,
+      reason: 'No LinkedIn message box or invitation note is open in this tab.',
+    });
   });
   it('the invitation note in the shadow root: filled through an input event and remembered', () => {
     const doc = load('profile-sdui-invite-dialog', 'https://www.linkedin.com/in/ana-garcia-1/');

@@ -18,7 +18,9 @@ describe('dueInvites', () => {
     };
     const r = dueInvites(all, 5_000);
     expect(r.events).toEqual([ev('a')]);
-    expect(r.keys.sort()).toEqual([holdKey('a'), noteInfoKey('a'), confirmedKey('a'), holdKey('b'), noteInfoKey('b'), confirmedKey('b')].sort());
+    expect(r.keys.sort()).toEqual(
+      [holdKey('a'), noteInfoKey('a'), confirmedKey('a'), holdKey('b'), noteInfoKey('b'), confirmedKey('b')].sort(),
+    );
     expect(r.nextDueAt).toBe(7_000);
   });
   it('notes and confirmations no hold waits for are forgotten after a day', () => {

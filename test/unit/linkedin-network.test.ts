@@ -13,26 +13,61 @@ const id = () => crypto.randomUUID();
 
 describe('tapToEvents', () => {
   it('realtime stream (two envelopes) -> inbound for John, with the sender', () => {
-    const text = readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8') + '\n' + readFileSync(path.join(dir, 'realtime-message-seen.json'), 'utf8');
+    const text =
+      readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8') +
+      '\n' +
+      readFileSync(path.join(dir, 'realtime-message-seen.json'), 'utf8');
     const evs = tapToEvents('realtime', text, JOHN, id).map((e) => CaptureEvent.parse(e));
     expect(evs).toHaveLength(1);
-    expect(evs[0]).toMatchObject({ type: 'message', direction: 'inbound', text: 'msg1111', from: { memberId: KISHAN, name: 'Kishan Bagaria', profileUrl: 'https://www.linkedin.com/in/kishanbagaria/' }, to: [{ memberId: JOHN }] });
+    expect(evs[0]).toMatchObject({
+      type: 'message',
+      direction: 'inbound',
+      text: 'msg1111',
+      from: { memberId: KISHAN, name: 'Kishan Bagaria', profileUrl: 'https://www.linkedin.com/in/kishanbagaria/' },
+      to: [{ memberId: JOHN }],
+    });
   });
   it('the echo of a sent message joins by originToken', () => {
     const [echo] = readFileSync(path.join(dir, 'realtime-send-message-pair.json'), 'utf8').split(/\n(?=\{)/);
     const [ev] = tapToEvents('realtime', echo!, KISHAN, id).map((e) => CaptureEvent.parse(e));
-    expect(ev).toMatchObject({ direction: 'outbound', aliases: ['a97e5074-9563-45ac-bea4-29aca1d482b0'], threadExternalId: THREAD });
+    expect(ev).toMatchObject({
+      direction: 'outbound',
+      aliases: ['a97e5074-9563-45ac-bea4-29aca1d482b0'],
+      threadExternalId: THREAD,
+    });
   });
   it('a Dash createMessage response: message id + originToken + thread', () => {
     const msgId = '2-MTcwMDAwMDAwMDAwMGI0MjQyNC0wMDEmZTQ4ODk3NzEtMDQ5Yy00YmI4LThkMzYtZmJiMGZmMTEzMzRjXzAxMg==';
-    const body = JSON.stringify({ value: { renderContentUnions: [], entityUrn: `urn:li:msg_message:(urn:li:fsd_profile:${JOHN},${msgId})`, backendConversationUrn: `urn:li:messagingThread:${THREAD}`, senderUrn: `urn:li:msg_messagingParticipant:urn:li:fsd_profile:${JOHN}`, originToken: 'ee08dae8-bec6-46a5-8e04-c0bb135b6fb6', body: { attributes: [], text: 'Hello World' }, backendUrn: `urn:li:messagingMessage:${msgId}`, conversationUrn: `urn:li:msg_conversation:(urn:li:fsd_profile:${JOHN},${THREAD})`, deliveredAt: 1700000000500 } });
+    const body = JSON.stringify({
+      value: {
+        renderContentUnions: [],
+        entityUrn: `urn:li:msg_message:(urn:li:fsd_profile:${JOHN},${msgId})`,
+        backendConversationUrn: `urn:li:messagingThread:${THREAD}`,
+        senderUrn: `urn:li:msg_messagingParticipant:urn:li:fsd_profile:${JOHN}`,
+        originToken: 'ee08dae8-bec6-46a5-8e04-c0bb135b6fb6',
+        body: { attributes: [], text: 'Hello World' },
+        backendUrn: `urn:li:messagingMessage:${msgId}`,
+        conversationUrn: `urn:li:msg_conversation:(urn:li:fsd_profile:${JOHN},${THREAD})`,
+        deliveredAt: 1700000000500,
+      },
+    });
     const [ev] = tapToEvents('send', body, null, id).map((e) => CaptureEvent.parse(e));
-    expect(ev).toMatchObject({ type: 'message', direction: 'outbound', externalId: msgId, aliases: ['ee08dae8-bec6-46a5-8e04-c0bb135b6fb6'], threadExternalId: THREAD, text: 'Hello World', sentAt: 1700000000500 });
+    expect(ev).toMatchObject({
+      type: 'message',
+      direction: 'outbound',
+      externalId: msgId,
+      aliases: ['ee08dae8-bec6-46a5-8e04-c0bb135b6fb6'],
+      threadExternalId: THREAD,
+      text: 'Hello World',
+      sentAt: 1700000000500,
+    });
   });
   it('a recalled message becomes a retract; receipts and reactions give nothing', () => {
     const del = readFileSync(path.join(dir, 'realtime-delete-message.json'), 'utf8');
     expect(tapToEvents('realtime', del, KISHAN, id)).toMatchObject([{ type: 'retract' }]);
-    expect(tapToEvents('realtime', readFileSync(path.join(dir, 'realtime-reaction-added.json'), 'utf8'), KISHAN, id)).toEqual([]);
+    expect(
+      tapToEvents('realtime', readFileSync(path.join(dir, 'realtime-reaction-added.json'), 'utf8'), KISHAN, id),
+    ).toEqual([]);
   });
   it('a message list whose viewer is unknown still gets direction from the conversation', () => {
     const doc = readFileSync(path.join(dir, 'single-conversation-messages.json'), 'utf8');
@@ -76,7 +111,9 @@ describe('the tap payload, parsed in the background and checked in the content s
     };
     await receiveTap(tapDetail('realtime', body), deps);
     expect(pushed).toHaveLength(1);
-    expect(pushed[0]).toMatchObject([{ eventId: 'cs-0', direction: 'inbound', text: 'msg1111', to: [{ memberId: JOHN }] }]);
+    expect(pushed[0]).toMatchObject([
+      { eventId: 'cs-0', direction: 'inbound', text: 'msg1111', to: [{ memberId: JOHN }] },
+    ]);
     for (const junk of ['{"kind":"feed","body":"x"}', 42, null]) await receiveTap(junk, deps);
     expect(sent).toHaveLength(1); // only the tap's shape reaches the background
     await receiveTap(tapDetail('realtime', body), { ...deps, parse: () => Promise.reject(new Error('no background')) });
@@ -88,12 +125,24 @@ describe('the tap payload, parsed in the background and checked in the content s
     const body = readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8');
     const built = tapToEvents('realtime', body, null, () => 'background-id', true);
     expect(built).toHaveLength(1); // direction unknown to the background (legacy shape, no viewer in it)
-    const parsed = [...built, { type: 'identity', channel: 'linkedin', layer: 'network', person: {} }, { ...built[0], channel: 'gmail' }, 'junk', null];
+    const parsed = [
+      ...built,
+      { type: 'identity', channel: 'linkedin', layer: 'network', person: {} },
+      { ...built[0], channel: 'gmail' },
+      'junk',
+      null,
+    ];
     let n = 0;
     const out = checkTapEvents(parsed, JOHN, () => `fresh-${n++}`);
     expect(out).toHaveLength(1);
     const ev = CaptureEvent.parse(out[0]);
-    expect(ev).toMatchObject({ eventId: 'fresh-0', type: 'message', text: 'msg1111', direction: 'inbound', to: [{ memberId: JOHN }] });
+    expect(ev).toMatchObject({
+      eventId: 'fresh-0',
+      type: 'message',
+      text: 'msg1111',
+      direction: 'inbound',
+      to: [{ memberId: JOHN }],
+    });
     // As Kishan (the sender) the same payload is outbound; with no viewer known it is dropped.
     expect(checkTapEvents(built, KISHAN, () => 'y')[0]).toMatchObject({ direction: 'outbound' });
     expect(checkTapEvents(built, null, () => 'y')).toEqual([]);

@@ -22,7 +22,9 @@ const THREAD_E48 = '2-ZTQ4ODk3NzEtMDQ5Yy00YmI4LThkMzYtZmJiMGZmMTEzMzRjXzAxMg==';
 
 describe('message id decoding', () => {
   it('decodes a 2-… message id into epoch ms and thread', () => {
-    const d = decodeMessageId('2-MTY1OTExMzA1NzA3MWI1OTIwNS0wMDEmZTI4OTlmNDEtOGI1MC00ZGEyLWI3ODUtNjM5NGVjYTlhNWIwXzAxMg==');
+    const d = decodeMessageId(
+      '2-MTY1OTExMzA1NzA3MWI1OTIwNS0wMDEmZTI4OTlmNDEtOGI1MC00ZGEyLWI3ODUtNjM5NGVjYTlhNWIwXzAxMg==',
+    );
     expect(d).not.toBeNull();
     expect(d!.epochMs).toBe(1659113057071);
     expect(d!.threadUuid).toBe('e2899f41-8b50-4da2-b785-6394eca9a5b0_012');
@@ -47,7 +49,9 @@ describe('message id decoding', () => {
     }
   });
   it('parses a data-event-urn: first element is the viewer', () => {
-    const p = parseEventUrn(`urn:li:msg_message:(urn:li:fsd_profile:${JOHN},2-MTY1OTExMjU3MjQxM2I4MDkxOC0wMDEmZTQ4ODk3NzEtMDQ5Yy00YmI4LThkMzYtZmJiMGZmMTEzMzRjXzAxMg==)`);
+    const p = parseEventUrn(
+      `urn:li:msg_message:(urn:li:fsd_profile:${JOHN},2-MTY1OTExMjU3MjQxM2I4MDkxOC0wMDEmZTQ4ODk3NzEtMDQ5Yy00YmI4LThkMzYtZmJiMGZmMTEzMzRjXzAxMg==)`,
+    );
     expect(p?.viewerMemberId).toBe(JOHN);
     expect(p?.message?.epochMs).toBe(1659112572413);
     expect(p?.message?.threadId).toBe(THREAD_E48);
@@ -69,7 +73,9 @@ describe('thread id normal form (shared by network and DOM layers)', () => {
   ];
   for (const f of forms) it(`normalises ${f.slice(0, 60)}`, () => expect(normaliseThreadId(f)).toBe(THREAD_E48));
   it('does not pick a 2- inside a member id', () => {
-    expect(normaliseThreadId(`urn:li:msg_conversation:(urn:li:fsd_profile:ACoAAX2-abcdEFG,${THREAD_E48})`)).toBe(THREAD_E48);
+    expect(normaliseThreadId(`urn:li:msg_conversation:(urn:li:fsd_profile:ACoAAX2-abcdEFG,${THREAD_E48})`)).toBe(
+      THREAD_E48,
+    );
   });
   it('returns null for non-thread input', () => {
     expect(normaliseThreadId('https://www.linkedin.com/feed/')).toBeNull();
@@ -85,7 +91,9 @@ describe('member ids and profile URLs', () => {
     expect(memberIdFromUrn('urn:li:member:249247061')).toBeNull();
   });
   it('canonicalises profile URLs', () => {
-    expect(canonicalProfileUrl('https://www.linkedin.com/in/John-Doe-594b81205?miniProfileUrn=x')).toBe('https://www.linkedin.com/in/john-doe-594b81205/');
+    expect(canonicalProfileUrl('https://www.linkedin.com/in/John-Doe-594b81205?miniProfileUrn=x')).toBe(
+      'https://www.linkedin.com/in/john-doe-594b81205/',
+    );
     expect(canonicalProfileUrl('/in/j%C3%BCrgen-m/')).toBe('https://www.linkedin.com/in/j%C3%BCrgen-m/');
   });
 });
@@ -124,7 +132,14 @@ describe('payloads from the captures', () => {
     expect(decodeMessageId(r.messageId!)?.epochMs).toBe(1627048907872);
   });
   it('seen receipts, reactions, archive/delete of threads are not messages', () => {
-    for (const f of ['realtime-message-seen.json', 'realtime-reaction-added.json', 'realtime-reaction-removed.json', 'realtime-thread-archived.json', 'realtime-thread-deleted.json', 'realtime-client-connection.json']) {
+    for (const f of [
+      'realtime-message-seen.json',
+      'realtime-reaction-added.json',
+      'realtime-reaction-removed.json',
+      'realtime-thread-archived.json',
+      'realtime-thread-deleted.json',
+      'realtime-client-connection.json',
+    ]) {
       for (const doc of load(f)) expect(extractMessages(doc, JOHN)).toEqual([]);
     }
   });
@@ -165,7 +180,14 @@ describe('payloads from the captures', () => {
               sender: {
                 entityUrn: `urn:li:msg_messagingParticipant:urn:li:fsd_profile:${KISHAN}`,
                 hostIdentityUrn: `urn:li:fsd_profile:${KISHAN}`,
-                participantType: { member: { firstName: { text: 'Kishan' }, lastName: { text: 'Bagaria' }, profileUrl: 'https://www.linkedin.com/in/kishanbagaria', headline: { text: 'Founder' } } },
+                participantType: {
+                  member: {
+                    firstName: { text: 'Kishan' },
+                    lastName: { text: 'Bagaria' },
+                    profileUrl: 'https://www.linkedin.com/in/kishanbagaria',
+                    headline: { text: 'Founder' },
+                  },
+                },
               },
               conversation: { entityUrn: `urn:li:msg_conversation:(urn:li:fsd_profile:${JOHN},${THREAD_E48})` },
             },
@@ -174,6 +196,14 @@ describe('payloads from the captures', () => {
       },
     };
     const [m] = extractMessages(doc);
-    expect(m).toMatchObject({ messageId: msgId, threadId: THREAD_E48, sentAt: 1700000000123, text: 'Thanks, happy to chat', senderMemberId: KISHAN, senderName: 'Kishan Bagaria', direction: 'inbound' });
+    expect(m).toMatchObject({
+      messageId: msgId,
+      threadId: THREAD_E48,
+      sentAt: 1700000000123,
+      text: 'Thanks, happy to chat',
+      senderMemberId: KISHAN,
+      senderName: 'Kishan Bagaria',
+      direction: 'inbound',
+    });
   });
 });

@@ -13,7 +13,10 @@ import type { CaptureEventInput } from '../../lib/schema/events';
 
 const fixtures = path.resolve(__dirname, '../fixtures/linkedin');
 function load(name: string, url: string): Document {
-  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   const doc = win.document as unknown as Document;
   doc.write(readFileSync(path.join(fixtures, `dom/${name}.html`), 'utf8'));
   return doc;
@@ -59,7 +62,13 @@ describe('page readers injected on demand', () => {
     const world: Record<string, unknown> = {};
     const { calls, request } = injector(world, 40);
     const out: CaptureEventInput[] = [];
-    const w = createLinkedInCapture({ readers: injectedReaders(request, world), doc, push: (e) => out.push(...e), profileDelayMs: 0, healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({
+      readers: injectedReaders(request, world),
+      doc,
+      push: (e) => out.push(...e),
+      profileDelayMs: 0,
+      healthEveryMs: 1e9,
+    });
     w.scanAll();
     w.scanAll();
     w.handle([]);
@@ -77,7 +86,13 @@ describe('page readers injected on demand', () => {
     const doc = load('profile-sdui', 'https://www.linkedin.com/messaging/thread/2-abc/');
     const world: Record<string, unknown> = {};
     const { calls, request } = injector(world);
-    const w = createLinkedInCapture({ readers: injectedReaders(request, world), doc, push: () => undefined, profileDelayMs: 0, healthEveryMs: 1e9 });
+    const w = createLinkedInCapture({
+      readers: injectedReaders(request, world),
+      doc,
+      push: () => undefined,
+      profileDelayMs: 0,
+      healthEveryMs: 1e9,
+    });
     w.scanAll();
     await tick(50);
     w.stop();
@@ -89,7 +104,9 @@ describe('page readers injected on demand', () => {
     const exec = async (i: unknown) => void seen.push(i);
     await injectLinkedInReaders(exec, { tab: { id: 3 }, frameId: 0, url: 'https://www.linkedin.com/in/x/' });
     expect(seen).toEqual([{ target: { tabId: 3, frameIds: [0] }, files: ['/linkedin-pages.js'] }]);
-    await expect(injectLinkedInReaders(exec, { tab: { id: 3 }, frameId: 0, url: 'https://evil.example/' })).rejects.toThrow();
+    await expect(
+      injectLinkedInReaders(exec, { tab: { id: 3 }, frameId: 0, url: 'https://evil.example/' }),
+    ).rejects.toThrow();
     await expect(injectLinkedInReaders(exec, { frameId: 0, url: 'https://www.linkedin.com/feed/' })).rejects.toThrow();
     expect(seen).toHaveLength(1);
   });

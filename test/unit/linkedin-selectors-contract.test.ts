@@ -19,7 +19,10 @@ const docs = new Map<string, Document>();
 function fixture(name: string): Document {
   const cached = docs.get(name);
   if (cached) return cached;
-  const win = new Window({ url: 'https://www.linkedin.com/', settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url: 'https://www.linkedin.com/',
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   const doc = win.document as unknown as Document;
   doc.write(readFileSync(path.join(dir, `${name}.html`), 'utf8'));
   const shadow = path.join(dir, `${name}.shadow.html`);
@@ -40,7 +43,9 @@ function count(doc: Document, css: string): number {
 const valueOf = (name: string) => (SELECTORS as Record<string, unknown>)[name];
 const cssOf = (name: string) => CONTRACT[name]!.css ?? (valueOf(name) as string);
 
-const rows = Object.entries(CONTRACT).flatMap(([name, c]) => Object.entries(c.fixtures).map(([file, expected]) => ({ name, file, expected })));
+const rows = Object.entries(CONTRACT).flatMap(([name, c]) =>
+  Object.entries(c.fixtures).map(([file, expected]) => ({ name, file, expected })),
+);
 
 describe('LinkedIn selectors contract', () => {
   it('every selector has a contract entry, and every entry a selector', () => {
@@ -59,7 +64,9 @@ describe('LinkedIn selectors contract', () => {
   });
 
   it('every named fixture exists; every fixture is named by some entry', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.html') && !f.endsWith('.shadow.html')).map((f) => f.replace(/\.html$/, ''));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.html') && !f.endsWith('.shadow.html'))
+      .map((f) => f.replace(/\.html$/, ''));
     const named = new Set(rows.map((r) => r.file));
     for (const f of named) expect(files, f).toContain(f);
     for (const f of files) expect(named.has(f), f).toBe(true);

@@ -3,27 +3,49 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatchSink, installTap, listeningWindow, tapEventSource, type TapSink } from '../../lib/capture/linkedin/tap';
-import { classifyTapUrl, MAX_BODY, readTapPayload, TAP_EVENT, type TapKind } from '../../lib/capture/linkedin/tap-protocol';
+import {
+  dispatchSink,
+  installTap,
+  listeningWindow,
+  tapEventSource,
+  type TapSink,
+} from '../../lib/capture/linkedin/tap';
+import {
+  classifyTapUrl,
+  MAX_BODY,
+  readTapPayload,
+  TAP_EVENT,
+  type TapKind,
+} from '../../lib/capture/linkedin/tap-protocol';
 import { tapToEvents } from '../../lib/capture/linkedin/network';
 import { CaptureEvent } from '../../lib/schema/events';
 
 const dir = path.resolve(__dirname, '../fixtures/linkedin');
 const JOHN = 'ACoAADRSJgABy3J9f7VTdTKCbW79SieJTT-sub0';
 const id = () => crypto.randomUUID();
-const MESSAGES = 'https://www.linkedin.com/voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerMessages.5846eeb7&variables=(x)';
+const MESSAGES =
+  'https://www.linkedin.com/voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerMessages.5846eeb7&variables=(x)';
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('classifyTapUrl', () => {
   it('forwards only messaging reads, sends and realtime', () => {
-    expect(classifyTapUrl('https://www.linkedin.com/voyager/api/voyagerMessagingDashMessengerMessages?action=createMessage')).toBe('send');
-    expect(classifyTapUrl('https://www.linkedin.com/voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerMessages.5846eeb7&variables=(x)')).toBe('messages');
+    expect(
+      classifyTapUrl('https://www.linkedin.com/voyager/api/voyagerMessagingDashMessengerMessages?action=createMessage'),
+    ).toBe('send');
+    expect(
+      classifyTapUrl(
+        'https://www.linkedin.com/voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerMessages.5846eeb7&variables=(x)',
+      ),
+    ).toBe('messages');
     expect(classifyTapUrl('/realtime/connect?rc=1')).toBe('realtime');
     expect(classifyTapUrl('https://www.linkedin.com/voyager/api/identity/dash/profiles?q=memberIdentity')).toBeNull();
-    expect(classifyTapUrl('https://www.linkedin.com/voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerMailboxCounts.1')).toBeNull();
+    expect(
+      classifyTapUrl(
+        'https://www.linkedin.com/voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerMailboxCounts.1',
+      ),
+    ).toBeNull();
   });
 });
-
 
 class FakeXHR {
   url = '';
@@ -91,11 +113,23 @@ describe('installTap: fetch', () => {
 
   it('ignores other URLs, failed responses, empty and oversized bodies', async () => {
     const big = 'x'.repeat(MAX_BODY + 1);
-    const { win } = fakeWindow((url) => (url.includes('fail') ? new Response('{}', { status: 500 }) : url.includes('empty') ? new Response('') : url.includes('big') ? new Response(big) : new Response('{"a":1}')));
+    const { win } = fakeWindow((url) =>
+      url.includes('fail')
+        ? new Response('{}', { status: 500 })
+        : url.includes('empty')
+          ? new Response('')
+          : url.includes('big')
+            ? new Response(big)
+            : new Response('{"a":1}'),
+    );
     const { got, sink } = collect();
     installTap(win, sink);
     await win.fetch('https://www.linkedin.com/voyager/api/identity/dash/profiles?q=memberIdentity');
-    await win.fetch(new Request('https://www.linkedin.com/voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerMessages.1&fail=1'));
+    await win.fetch(
+      new Request(
+        'https://www.linkedin.com/voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerMessages.1&fail=1',
+      ),
+    );
     await win.fetch('/voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerMessages.1&empty=1');
     await win.fetch('/voyager/api/voyagerMessagingGraphQL/graphql?queryId=messengerMessages.1&big=1');
     await settle();
@@ -106,7 +140,12 @@ describe('installTap: fetch', () => {
     const { win } = fakeWindow();
     const { got, sink } = collect();
     installTap(win, sink);
-    await win.fetch(new Request('https://www.linkedin.com/voyager/api/voyagerMessagingDashMessengerMessages?action=createMessage', { method: 'POST', body: '{}' }));
+    await win.fetch(
+      new Request('https://www.linkedin.com/voyager/api/voyagerMessagingDashMessengerMessages?action=createMessage', {
+        method: 'POST',
+        body: '{}',
+      }),
+    );
     await win.fetch('/voyager/api/messaging/conversations/abc/events?q=x');
     await settle();
     expect(got.map(([k]) => k)).toEqual(['send', 'messages']);
@@ -116,7 +155,13 @@ describe('installTap: fetch', () => {
     const envelope = readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8').replace(/\n/g, ' ');
     const enc = new TextEncoder();
     const cut = Math.floor(envelope.length / 2);
-    const chunks = [`data: ${envelope.slice(0, cut)}`, `${envelope.slice(cut)}\n`, ':heartbeat\n', 'data: {"b":2}\n', 'data: {"unterminated":'];
+    const chunks = [
+      `data: ${envelope.slice(0, cut)}`,
+      `${envelope.slice(cut)}\n`,
+      ':heartbeat\n',
+      'data: {"b":2}\n',
+      'data: {"unterminated":',
+    ];
     const stream = new ReadableStream<Uint8Array>({
       start(c) {
         for (const ch of chunks) c.enqueue(enc.encode(ch));
@@ -133,7 +178,9 @@ describe('installTap: fetch', () => {
       ['realtime', envelope.trim()],
       ['realtime', '{"b":2}'],
     ]);
-    expect(tapToEvents('realtime', got[0]![2], JOHN, id).map((e) => CaptureEvent.parse(e))).toMatchObject([{ direction: 'inbound', text: 'msg1111' }]);
+    expect(tapToEvents('realtime', got[0]![2], JOHN, id).map((e) => CaptureEvent.parse(e))).toMatchObject([
+      { direction: 'inbound', text: 'msg1111' },
+    ]);
   });
 
   it('a sink that throws never reaches the page', async () => {
@@ -218,10 +265,22 @@ describe('dispatchSink and listeningWindow', () => {
     ]);
     // A body at the bound whose JSON escaping makes the detail longer still passes.
     const quoted = '"'.repeat(MAX_BODY);
-    expect(readTapPayload(JSON.stringify({ kind: 'messages', body: quoted }))).toEqual({ kind: 'messages', body: quoted });
+    expect(readTapPayload(JSON.stringify({ kind: 'messages', body: quoted }))).toEqual({
+      kind: 'messages',
+      body: quoted,
+    });
     expect(readTapPayload(JSON.stringify({ kind: 'messages', body: quoted + '"' }))).toBeNull();
     // What the page could dispatch instead: nothing passes.
-    for (const junk of [null, 42, '{"kind":"feed","body":"x"}', '{"kind":"send"}', '{"kind":"send","body":""}', 'not json', { kind: 'send', body: 'x' }]) expect(readTapPayload(junk)).toBeNull();
+    for (const junk of [
+      null,
+      42,
+      '{"kind":"feed","body":"x"}',
+      '{"kind":"send"}',
+      '{"kind":"send","body":""}',
+      'not json',
+      { kind: 'send', body: 'x' },
+    ])
+      expect(readTapPayload(junk)).toBeNull();
   });
 
   it('a frame hands over to a same-origin top window, else keeps its sightings', () => {
@@ -247,12 +306,18 @@ describe('tapEventSource (realtime read by an EventSource client)', () => {
     static readonly OPEN = 1;
     static readonly CLOSED = 2;
     static made: FakeSource[] = [];
-    constructor(readonly url: string, readonly init?: EventSourceInit) {
+    constructor(
+      readonly url: string,
+      readonly init?: EventSourceInit,
+    ) {
       super();
       FakeSource.made.push(this);
     }
   }
-  const win = () => ({ EventSource: FakeSource as unknown as typeof EventSource, location: { href: 'https://www.linkedin.com/feed/' } });
+  const win = () => ({
+    EventSource: FakeSource as unknown as typeof EventSource,
+    location: { href: 'https://www.linkedin.com/feed/' },
+  });
 
   it('hands over the data of realtime connections only, and leaves the page its own object', () => {
     const w = win();
@@ -270,7 +335,9 @@ describe('tapEventSource (realtime read by an EventSource client)', () => {
     other.dispatchEvent(new MessageEvent('message', { data: '{"x":1}' }));
     expect(got).toEqual([['https://www.linkedin.com/realtime/connect?rc=1', envelope]]);
     // What the tap hands over is what the stream reader does: the envelope's message.
-    expect(tapToEvents('realtime', got[0]![1], JOHN, id).map((e) => CaptureEvent.parse(e))).toMatchObject([{ direction: 'inbound', text: 'msg1111' }]);
+    expect(tapToEvents('realtime', got[0]![1], JOHN, id).map((e) => CaptureEvent.parse(e))).toMatchObject([
+      { direction: 'inbound', text: 'msg1111' },
+    ]);
   });
 
   it('a class of the page that extends EventSource keeps its own methods, and is still read', () => {
@@ -291,7 +358,9 @@ describe('tapEventSource (realtime read by an EventSource client)', () => {
   });
 
   it('a page without EventSource is left alone', () => {
-    const w: { EventSource?: typeof EventSource; location: { href: string } } = { location: { href: 'https://www.linkedin.com/' } };
+    const w: { EventSource?: typeof EventSource; location: { href: string } } = {
+      location: { href: 'https://www.linkedin.com/' },
+    };
     tapEventSource(w, () => undefined);
     expect(w.EventSource).toBeUndefined();
   });

@@ -14,11 +14,15 @@ type Listener = (message: unknown, sender: unknown, sendResponse: (r: unknown) =
 function context() {
   const listeners: Listener[] = [];
   return {
-    onMessage: { addListener: (l: Listener) => void listeners.push(l), removeListener: (l: Listener) => void listeners.splice(listeners.indexOf(l), 1) },
+    onMessage: {
+      addListener: (l: Listener) => void listeners.push(l),
+      removeListener: (l: Listener) => void listeners.splice(listeners.indexOf(l), 1),
+    },
     deliver: (message: unknown, sender: unknown) =>
       new Promise<unknown>((resolve) => {
         let waits = false;
-        for (const l of [...listeners]) if (l(structuredClone(message), sender, (r) => resolve(structuredClone(r))) === true) waits = true;
+        for (const l of [...listeners])
+          if (l(structuredClone(message), sender, (r) => resolve(structuredClone(r))) === true) waits = true;
         if (!waits) resolve(undefined);
       }),
   };
@@ -32,7 +36,10 @@ function setup() {
   // The library reads the global `chrome` (callback style).
   (globalThis as Record<string, unknown>).chrome = {
     runtime: { onMessage: background.onMessage, lastError: undefined },
-    tabs: { sendMessage: (_tabId: number, m: unknown, _o: unknown, cb: (r: unknown) => void) => void tab.deliver(m, { id: 'sidelog' }).then(cb) },
+    tabs: {
+      sendMessage: (_tabId: number, m: unknown, _o: unknown, cb: (r: unknown) => void) =>
+        void tab.deliver(m, { id: 'sidelog' }).then(cb),
+    },
   };
   const library = defineExtensionMessaging<ProtocolMap>();
   const runtime: RuntimeLike = { sendMessage: (m) => background.deliver(m, TAB), onMessage: tab.onMessage };
@@ -68,7 +75,10 @@ describe('messaging-lite speaks @webext-core/messaging', () => {
     library.onMessage('drainOutboxes', () => {
       throw new TypeError('storage gone');
     });
-    await expect(lite.sendMessage('drainOutboxes')).rejects.toMatchObject({ name: 'TypeError', message: 'storage gone' });
+    await expect(lite.sendMessage('drainOutboxes')).rejects.toMatchObject({
+      name: 'TypeError',
+      message: 'storage gone',
+    });
   });
 
   it('a message nobody answers rejects', async () => {
@@ -78,12 +88,20 @@ describe('messaging-lite speaks @webext-core/messaging', () => {
 
   it('the library (side panel) asking a tab is answered by the small client; errors keep their message', async () => {
     const { library, lite } = setup();
-    lite.onMessage('getPageContext', async () => ({ channel: 'linkedin', profileUrl: 'https://www.linkedin.com/in/ana/' }));
+    lite.onMessage('getPageContext', async () => ({
+      channel: 'linkedin',
+      profileUrl: 'https://www.linkedin.com/in/ana/',
+    }));
     lite.onMessage('insertTemplate', ({ data }) => {
       throw new Error(`no compose for ${data.templateId}`);
     });
-    await expect(library.sendMessage('getPageContext', undefined, 7)).resolves.toEqual({ channel: 'linkedin', profileUrl: 'https://www.linkedin.com/in/ana/' });
-    await expect(library.sendMessage('insertTemplate', { subject: null, body: 'x', templateId: 't1', templateVersion: 1 }, 7)).rejects.toThrow('no compose for t1');
+    await expect(library.sendMessage('getPageContext', undefined, 7)).resolves.toEqual({
+      channel: 'linkedin',
+      profileUrl: 'https://www.linkedin.com/in/ana/',
+    });
+    await expect(
+      library.sendMessage('insertTemplate', { subject: null, body: 'x', templateId: 't1', templateVersion: 1 }, 7),
+    ).rejects.toThrow('no compose for t1');
   });
 
   it('the small client leaves other messages to other listeners', async () => {

@@ -35,20 +35,41 @@ export function readRecipients(root: ParentNode, field: 'to' | 'cc' | 'bcc'): Ca
     for (const chip of chipField.querySelectorAll(GMAIL.anyChip)) {
       const email = normEmail(chip.getAttribute('data-hovercard-id') ?? chip.getAttribute('email'));
       if (!email) continue;
-      const name = chip.getAttribute('data-name') ?? chip.getAttribute('name') ?? chip.querySelector(GMAIL.chipName)?.getAttribute('data-name') ?? '';
+      const name =
+        chip.getAttribute('data-name') ??
+        chip.getAttribute('name') ??
+        chip.querySelector(GMAIL.chipName)?.getAttribute('data-name') ??
+        '';
       add(name && name.toLowerCase() !== email ? { email, name: clip(name.trim(), MAX_SHORT) } : { email });
     }
     // An address still being typed when Send is pressed: Gmail turns it into a chip on send.
     const typing = chipField.querySelector<HTMLInputElement>(GMAIL.chipInput);
     if (typing?.value) parseAddressList(typing.value).forEach(add);
   }
-  for (const hidden of root.querySelectorAll<HTMLInputElement>(GMAIL.legacyChip(field))) parseAddressList(hidden.value).forEach(add);
+  for (const hidden of root.querySelectorAll<HTMLInputElement>(GMAIL.legacyChip(field)))
+    parseAddressList(hidden.value).forEach(add);
   const ta = root.querySelector<HTMLTextAreaElement>(GMAIL.legacyField(field));
   if (ta?.value) parseAddressList(ta.value).forEach(add);
   return out;
 }
 
-const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'UL', 'OL', 'TABLE', 'PRE']);
+const BLOCK_TAGS = new Set([
+  'DIV',
+  'P',
+  'LI',
+  'TR',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'UL',
+  'OL',
+  'TABLE',
+  'PRE',
+]);
 
 /** Text of an editable body or a message body, without Gmail's quoted history. DOM walk only. */
 export function elementText(el: Element, skip: string = GMAIL.quote): string {
@@ -151,7 +172,11 @@ export function sendButtonOf(target: Element): Element | null {
 /** "Fri, Sep 9, 2022, 7:31 PM" (with Chrome's narrow no-break space) -> ms, or null. */
 export function parseGmailDate(title: string | null | undefined): number | null {
   if (!title) return null;
-  const cleaned = title.replace(/[\u202f\u00a0]/g, ' ').replace(/\s+at\s+/, ' ').replace(/,(\s*\d{1,2}:\d{2})/, '$1').trim();
+  const cleaned = title
+    .replace(/[\u202f\u00a0]/g, ' ')
+    .replace(/\s+at\s+/, ' ')
+    .replace(/,(\s*\d{1,2}:\d{2})/, '$1')
+    .trim();
   const t = Date.parse(cleaned);
   return Number.isFinite(t) && t > 946684800000 ? t : null;
 }
@@ -215,9 +240,19 @@ export function readMessageNode(node: Element): ThreadMessage | null {
   // When both exist and disagree by more than a day and a half, the id is not time-based: trust the title.
   const fromId = legacyHex ? timeFromLegacyHex(legacyHex) : null;
   const fromTitle = parseGmailDate(node.querySelector(GMAIL.messageDate)?.getAttribute('title'));
-  const sentAt = fromId != null && fromTitle != null && Math.abs(fromId - fromTitle) > 36 * 3600_000 ? fromTitle : (fromId ?? fromTitle);
+  const sentAt =
+    fromId != null && fromTitle != null && Math.abs(fromId - fromTitle) > 36 * 3600_000
+      ? fromTitle
+      : (fromId ?? fromTitle);
   const body = node.querySelector(GMAIL.messageBody) ?? node.querySelector(GMAIL.messageBodyOuter);
-  return { externalId: id, aliases: messageAliases(id, [legacy]), from, to, sentAt, text: body ? elementText(body) : '' };
+  return {
+    externalId: id,
+    aliases: messageAliases(id, [legacy]),
+    from,
+    to,
+    sentAt,
+    text: body ? elementText(body) : '',
+  };
 }
 
 export function readThreadView(root: ParentNode): ThreadView | null {

@@ -105,6 +105,7 @@ export function threadNames(ids: Array<string | null | undefined>): string[] {
 /** Picks the preferred external id of a thread (server `thread-f:` first) and the rest as aliases. */
 export function splitThread(names: string[]): { threadExternalId: string | null; threadAliases: string[] } {
   if (names.length === 0) return { threadExternalId: null, threadAliases: [] };
-  const primary = names.find((n) => n.startsWith('thread-f:')) ?? names.find((n) => n.startsWith('thread-')) ?? names[0];
+  const primary =
+    names.find((n) => n.startsWith('thread-f:')) ?? names.find((n) => n.startsWith('thread-')) ?? names[0];
   return { threadExternalId: primary, threadAliases: names.filter((n) => n !== primary) };
 }

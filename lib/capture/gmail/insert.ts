@@ -22,7 +22,7 @@ function setInputValue(doc: Document, input: HTMLInputElement, value: string) {
     const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')?.set;
     if (setter) setter.call(input, value);
     else input.value = value;
-    input.dispatchEvent(new (doc.defaultView!.Event)('input', { bubbles: true }));
+    input.dispatchEvent(new doc.defaultView!.Event('input', { bubbles: true }));
   }
 }
 

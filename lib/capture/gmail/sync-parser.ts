@@ -241,12 +241,19 @@ function readFdMessage(m: unknown, compact: unknown[], threadIds: string[]): Raw
   const id = cleanId(m[0])!;
   const d = m[1];
   const brief = compact.find((c) => isArr(c) && cleanId(c[0]) === id) as unknown[] | undefined;
-  const from = readContact(brief?.[1]) ?? (typeof at(d, 10, 16) === 'string' ? { email: String(at(d, 10, 16)).toLowerCase() } : null);
+  const from =
+    readContact(brief?.[1]) ??
+    (typeof at(d, 10, 16) === 'string' ? { email: String(at(d, 10, 16)).toLowerCase() } : null);
   const labels = isLabels(brief?.[3]) ? (brief![3] as string[]) : [];
   const time = typeof d[16] === 'string' ? Number(d[16]) : d[16];
   if (!from || !isMs(time)) return null;
   const htmlParts = at(d, 5, 1);
-  const html = isArr(htmlParts) ? htmlParts.map((p) => at(p, 2, 1)).filter((h): h is string => typeof h === 'string').join('') : '';
+  const html = isArr(htmlParts)
+    ? htmlParts
+        .map((p) => at(p, 2, 1))
+        .filter((h): h is string => typeof h === 'string')
+        .join('')
+    : '';
   return {
     id,
     threadIds,
@@ -405,7 +412,12 @@ export function readResponseMessages(kind: SyncKind, body: unknown): { messages:
         // minimal one at [1][0][15] as it is (hex) — InboxSDK extractThreadsFromThreadResponse_20220909
         // (src/platform-implementation-js/dom-driver/gmail/gmail-sync-response-processor.ts, both
         // branches since f806f398571e1d5dd1b7218181fb7d8440f74833, unchanged at a8a6fe2c9e69b0e70dbdc5c03fea517644e9e3e9).
-        const names = threadNames([at(t, 0) as string, at(t, 1, 0, 0) as string, legacyThreadName(at(t, 1, 0, 13)), legacyThreadName(at(t, 1, 0, 15))]);
+        const names = threadNames([
+          at(t, 0) as string,
+          at(t, 1, 0, 0) as string,
+          legacyThreadName(at(t, 1, 0, 13)),
+          legacyThreadName(at(t, 1, 0, 15)),
+        ]);
         const compact = (at(t, 1, 1) as unknown[]) ?? [];
         for (const m of at(t, 2) as unknown[]) {
           const r = readFdMessage(m, isArr(compact) ? compact : [], names) ?? readMessage(m, names, 'fd-2022-09-09');
@@ -419,7 +431,12 @@ export function readResponseMessages(kind: SyncKind, body: unknown): { messages:
     for (const t of list2) if (readEmbeddedThread(at(t, 0), null, 'bv-2022-09-09', out)) recognised = true;
   }
   // An empty inbox or an empty search is a known shape with nothing in it, not a failure.
-  if (!recognised && isArr(body) && body[0] === null && ((kind === 'bv' && isArr(list2) && list2.length === 0) || (kind === 'fd' && isArr(list1) && list1.length === 0))) {
+  if (
+    !recognised &&
+    isArr(body) &&
+    body[0] === null &&
+    ((kind === 'bv' && isArr(list2) && list2.length === 0) || (kind === 'fd' && isArr(list1) && list1.length === 0))
+  ) {
     recognised = true;
   }
   if (out.length === 0) {
@@ -505,7 +522,16 @@ function stateOf(labels: readonly string[]): 'sent' | 'draft' | null {
  *   drafts -> `sightings`.
  */
 export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
-  const res: SyncParseResult = { events: [], draftSaves: [], sends: [], sightings: [], ownEmails: [], recognised: 0, failed: 0, errors: [] };
+  const res: SyncParseResult = {
+    events: [],
+    draftSaves: [],
+    sends: [],
+    sightings: [],
+    ownEmails: [],
+    recognised: 0,
+    failed: 0,
+    errors: [],
+  };
   const req = parseJson(call.requestBody);
   const resp = parseJson(call.responseBody);
 
@@ -520,7 +546,11 @@ export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
         res.errors.push(label === SEND_LABEL ? 'send request not readable' : 'schedule request not readable');
       }
     }
-  } else if (call.kind === 's' && call.requestBody && (call.requestBody.includes(SEND_LABEL) || call.requestBody.includes(SCHEDULE_LABEL))) {
+  } else if (
+    call.kind === 's' &&
+    call.requestBody &&
+    (call.requestBody.includes(SEND_LABEL) || call.requestBody.includes(SCHEDULE_LABEL))
+  ) {
     res.failed++;
     res.errors.push('send request is not JSON');
   }
@@ -549,14 +579,16 @@ export function parseSyncCall(call: SyncCall, ctx: ParseCtx): SyncParseResult {
         ...msg,
         rfc: server?.rfc ?? msg.rfc,
         legacyId: server?.legacyId ?? msg.legacyId,
-        inReplyTo: msg.inReplyTo.length ? msg.inReplyTo : server?.inReplyTo ?? [],
+        inReplyTo: msg.inReplyTo.length ? msg.inReplyTo : (server?.inReplyTo ?? []),
         // The request carries the written text; the response only a snippet of everything.
         text: msg.text || server?.text || '',
         subject: msg.subject || server?.subject || null,
       };
       if (scheduling) {
         const due = scheduledTimeOf(raw, update, call.startedAt ?? 0);
-        res.events.push(toEvent(merged, 'outbound', ctx, { threadIds: server?.threadIds, scheduled: true, scheduledAt: due }));
+        res.events.push(
+          toEvent(merged, 'outbound', ctx, { threadIds: server?.threadIds, scheduled: true, scheduledAt: due }),
+        );
         if (due === null) {
           // Logged, but it counts only once Gmail shows it sent: a reader to update.
           res.failed++;

@@ -23,7 +23,8 @@ function bodyText(body: unknown): string | null | Promise<string | null> {
       return null;
     }
   }
-  if (typeof Blob !== 'undefined' && body instanceof Blob) return body.size > MAX_BODY ? null : body.text().then(fit, () => null);
+  if (typeof Blob !== 'undefined' && body instanceof Blob)
+    return body.size > MAX_BODY ? null : body.text().then(fit, () => null);
   return null;
 }
 
@@ -56,10 +57,19 @@ export function installTap(win: Window & typeof globalThis, post: Post, now: () 
             try {
               let responseBody: string | null = null;
               if (this.responseType === '' || this.responseType === 'text') responseBody = this.responseText;
-              else if (this.responseType === 'json' && this.response != null) responseBody = JSON.stringify(this.response);
+              else if (this.responseType === 'json' && this.response != null)
+                responseBody = JSON.stringify(this.response);
               const status = this.status;
               void requestBody.then((req) =>
-                post({ source: TAP_SOURCE, v: TAP_VERSION, kind, requestBody: req, responseBody: responseBody && responseBody.length <= MAX_BODY ? responseBody : null, status, startedAt }),
+                post({
+                  source: TAP_SOURCE,
+                  v: TAP_VERSION,
+                  kind,
+                  requestBody: req,
+                  responseBody: responseBody && responseBody.length <= MAX_BODY ? responseBody : null,
+                  status,
+                  startedAt,
+                }),
               );
             } catch {
               /* ignore */
@@ -83,7 +93,16 @@ export function installTap(win: Window & typeof globalThis, post: Post, now: () 
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : (input as Request).url;
         kind = syncKindOf(new URL(url, win.location.href).href);
         // A Request's body can be read only once: copy it before the page's fetch consumes it.
-        if (kind) reqText = init?.body != null ? Promise.resolve(bodyText(init.body)) : input instanceof Request ? input.clone().text().catch(() => null) : reqText;
+        if (kind)
+          reqText =
+            init?.body != null
+              ? Promise.resolve(bodyText(init.body))
+              : input instanceof Request
+                ? input
+                    .clone()
+                    .text()
+                    .catch(() => null)
+                : reqText;
       } catch {
         kind = null;
       }
@@ -92,10 +111,35 @@ export function installTap(win: Window & typeof globalThis, post: Post, now: () 
         const k = kind;
         p.then(
           (res) =>
-            Promise.all([reqText, res.clone().text().catch(() => null)]).then(([requestBody, responseBody]) =>
-              post({ source: TAP_SOURCE, v: TAP_VERSION, kind: k, requestBody, responseBody: responseBody && responseBody.length <= MAX_BODY ? responseBody : null, status: res.status, startedAt }),
+            Promise.all([
+              reqText,
+              res
+                .clone()
+                .text()
+                .catch(() => null),
+            ]).then(([requestBody, responseBody]) =>
+              post({
+                source: TAP_SOURCE,
+                v: TAP_VERSION,
+                kind: k,
+                requestBody,
+                responseBody: responseBody && responseBody.length <= MAX_BODY ? responseBody : null,
+                status: res.status,
+                startedAt,
+              }),
             ),
-          () => reqText.then((requestBody) => post({ source: TAP_SOURCE, v: TAP_VERSION, kind: k, requestBody, responseBody: null, status: 0, startedAt })),
+          () =>
+            reqText.then((requestBody) =>
+              post({
+                source: TAP_SOURCE,
+                v: TAP_VERSION,
+                kind: k,
+                requestBody,
+                responseBody: null,
+                status: 0,
+                startedAt,
+              }),
+            ),
         ).catch(() => undefined);
       }
       return p;

@@ -16,7 +16,10 @@ export interface Health {
 }
 
 /** The fields of a DOM-layer event of one type, without what every such event carries. */
-export type DomFields<T extends CaptureEventInput['type']> = Omit<Extract<CaptureEventInput, { type: T }>, 'eventId' | 'type' | 'channel' | 'layer'>;
+export type DomFields<T extends CaptureEventInput['type']> = Omit<
+  Extract<CaptureEventInput, { type: T }>,
+  'eventId' | 'type' | 'channel' | 'layer'
+>;
 /** Builds a DOM-layer LinkedIn event: a fresh id, channel and layer filled in. */
 export type DomEventMaker = <T extends CaptureEventInput['type']>(type: T, fields: DomFields<T>) => CaptureEventInput;
 
@@ -54,7 +57,10 @@ export function toPerson(p: {
 }
 
 /** Events queued and sent in one batch 200 ms after the first (or on flush). */
-export function createBatch(push: (events: CaptureEventInput[]) => void, delayMs = 200): { emit: (ev: CaptureEventInput) => void; flush: () => void } {
+export function createBatch(
+  push: (events: CaptureEventInput[]) => void,
+  delayMs = 200,
+): { emit: (ev: CaptureEventInput) => void; flush: () => void } {
   let out: CaptureEventInput[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   function flush() {

@@ -76,15 +76,29 @@ export function createLinkedInCapture(opts: LinkedInCaptureOptions): LinkedInCap
   const area = opts.area ?? memoryArea();
   const items = linkedInItems(() => area);
   const batch = createBatch(opts.push);
-  const event: DomEventMaker = (type, fields) => ({ eventId: newId(), type, channel: 'linkedin', layer: 'dom', ...fields }) as unknown as CaptureEventInput;
+  const event: DomEventMaker = (type, fields) =>
+    ({ eventId: newId(), type, channel: 'linkedin', layer: 'dom', ...fields }) as unknown as CaptureEventInput;
   const health = createHealth(batch.emit, event);
-  const ctx: CaptureContext = { doc, now, newId, event, emit: batch.emit, flush: batch.flush, health, readers: opts.readers };
+  const ctx: CaptureContext = {
+    doc,
+    now,
+    newId,
+    event,
+    emit: batch.emit,
+    flush: batch.flush,
+    health,
+    readers: opts.readers,
+  };
 
   const viewer = createViewer(ctx, items.viewer);
   const sends = createSendMemory(now);
   const scan = createConversationScan(ctx, { viewer, names: createNamesMemory(items.names), sends });
   const pages = createPageReads(ctx, { viewer, invitations: () => invitations, delayMs: opts.profileDelayMs });
-  const invitations = createInvitations(ctx, items, viewer, { fallbackMs: opts.inviteFallbackMs, tracking: opts.tracking, rereadProfile: () => pages.schedule() });
+  const invitations = createInvitations(ctx, items, viewer, {
+    fallbackMs: opts.inviteFallbackMs,
+    tracking: opts.tracking,
+    rereadProfile: () => pages.schedule(),
+  });
 
   const observedRoots = new WeakSet<Node>();
   let lastUrl = '';
@@ -114,10 +128,17 @@ export function createLinkedInCapture(opts: LinkedInCaptureOptions): LinkedInCap
     if (el.hasAttribute(SEL.eventUrnAttr)) scan.onMessageItem(el);
     else if (el.firstElementChild) for (const x of el.querySelectorAll(SEL.eventWithUrn)) scan.onMessageItem(x);
     if (el.matches(SEL.convItem)) void scan.onConversationItem(el);
-    else if (el.firstElementChild && el.querySelector(SEL.convItem)) for (const li of el.querySelectorAll(SEL.convItem)) void scan.onConversationItem(li);
+    else if (el.firstElementChild && el.querySelector(SEL.convItem))
+      for (const li of el.querySelectorAll(SEL.convItem)) void scan.onConversationItem(li);
   }
 
-  const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: [SEL.eventUrnAttr], characterData: true };
+  const OBSERVE: MutationObserverInit = {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: [SEL.eventUrnAttr],
+    characterData: true,
+  };
 
   function handle(records: MutationRecord[]) {
     const href = doc.location?.href ?? '';
@@ -134,7 +155,11 @@ export function createLinkedInCapture(opts: LinkedInCaptureOptions): LinkedInCap
       if (r.type === 'childList') {
         for (const n of r.addedNodes) {
           handleAdded(n);
-          if ((n as Element).id === SEL.interopOutletId || (n.nodeType === 1 && (n as Element).querySelector?.(SEL.interopOutlet))) observeOutlet();
+          if (
+            (n as Element).id === SEL.interopOutletId ||
+            (n.nodeType === 1 && (n as Element).querySelector?.(SEL.interopOutlet))
+          )
+            observeOutlet();
         }
       }
       // Text or children changed inside a conversation list entry (new snippet), or inside a message
@@ -162,9 +187,13 @@ export function createLinkedInCapture(opts: LinkedInCaptureOptions): LinkedInCap
   // the invitation dialog's Send or a profile's "Pending" (invitations.ts).
   const onClick = (e: Event) => {
     const path = e.composedPath();
-    const button = path.find((t) => (t as Element)?.nodeType === 1 && (t as Element).matches(SEL.button)) as Element | undefined;
+    const button = path.find((t) => (t as Element)?.nodeType === 1 && (t as Element).matches(SEL.button)) as
+      Element | undefined;
     if (!button) return;
-    if (button.matches(SEL.sendButton) || (button.getAttribute('type') === 'submit' && button.closest(SEL.composeForm))) {
+    if (
+      button.matches(SEL.sendButton) ||
+      (button.getAttribute('type') === 'submit' && button.closest(SEL.composeForm))
+    ) {
       const form = button.closest(SEL.composeForm);
       const box = form?.querySelector<HTMLElement>(SEL.composeBox) ?? composeBoxOf(path);
       if (box) sends.record(box);

@@ -33,7 +33,10 @@ export interface ConversationScan {
   onConversationItem(li: Element): Promise<void>;
 }
 
-export function createConversationScan(ctx: CaptureContext, deps: { viewer: Viewer; names: NamesMemory; sends: SendMemory }): ConversationScan {
+export function createConversationScan(
+  ctx: CaptureContext,
+  deps: { viewer: Viewer; names: NamesMemory; sends: SendMemory },
+): ConversationScan {
   const { doc, now, emit, event, health, readers } = ctx;
   const { viewer, names, sends } = deps;
   const win = doc.defaultView!;
@@ -81,22 +84,38 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
     const threadAliases: string[] = [];
     if (other.memberId) threadAliases.push(oneToOneThreadAlias(other.memberId));
     const me = toPerson({ name: viewer.name(), profileUrl: null, memberId: viewer.memberId() });
-    const sender = m.direction === 'inbound' ? toPerson({ name: m.sender.name ?? other.name, profileUrl: m.sender.profileUrl ?? other.profileUrl, memberId: m.sender.memberId ?? other.memberId }) : me;
+    const sender =
+      m.direction === 'inbound'
+        ? toPerson({
+            name: m.sender.name ?? other.name,
+            profileUrl: m.sender.profileUrl ?? other.profileUrl,
+            memberId: m.sender.memberId ?? other.memberId,
+          })
+        : me;
     const otherPerson = toPerson(other);
-    emit(event('message', {
-      direction: m.direction,
-      kind: m.subject !== null ? 'inmail' : 'linkedin-message',
-      externalId: m.messageId,
-      aliases: [],
-      threadExternalId: m.threadId,
-      threadAliases,
-      from: sender,
-      to: m.direction === 'outbound' ? (Object.keys(otherPerson).length ? [otherPerson] : []) : Object.keys(me).length ? [me] : [],
-      subject: m.subject,
-      text: m.text.slice(0, 20_000),
-      sentAt: m.sentAt,
-      template: m.direction === 'outbound' ? sends.templateFor(m.text, m.sentAt) : null,
-    }));
+    emit(
+      event('message', {
+        direction: m.direction,
+        kind: m.subject !== null ? 'inmail' : 'linkedin-message',
+        externalId: m.messageId,
+        aliases: [],
+        threadExternalId: m.threadId,
+        threadAliases,
+        from: sender,
+        to:
+          m.direction === 'outbound'
+            ? Object.keys(otherPerson).length
+              ? [otherPerson]
+              : []
+            : Object.keys(me).length
+              ? [me]
+              : [],
+        subject: m.subject,
+        text: m.text.slice(0, 20_000),
+        sentAt: m.sentAt,
+        template: m.direction === 'outbound' ? sends.templateFor(m.text, m.sentAt) : null,
+      }),
+    );
   }
 
   /**
@@ -150,7 +169,18 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
   function headerTrait(threadId: string, person: Header) {
     if (traitSent.has(threadId) || !person.name || !person.headline || !(person.memberId || person.profileUrl)) return;
     traitSent.add(threadId);
-    emit(event('prospect', { person: toPerson(person), headline: person.headline.slice(0, 1000), title: null, company: null, location: null, industry: null, connectionDegree: null, seenAt: now() }));
+    emit(
+      event('prospect', {
+        person: toPerson(person),
+        headline: person.headline.slice(0, 1000),
+        title: null,
+        company: null,
+        location: null,
+        industry: null,
+        connectionDegree: null,
+        seenAt: now(),
+      }),
+    );
   }
 
   /** The other participant per conversation pane/bubble, re-read only when the pane shows another thread. */
@@ -163,7 +193,8 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
     // Only when every inbound item is from one person (a group chat has several).
     if (!person.memberId) {
       const ids = new Set<string>();
-      const links = (root as ParentNode).querySelectorAll?.(`.${SEL.otherClass} ${SEL.eventSenderLink.split(',')[0]}`) ?? [];
+      const links =
+        (root as ParentNode).querySelectorAll?.(`.${SEL.otherClass} ${SEL.eventSenderLink.split(',')[0]}`) ?? [];
       for (let i = 0; i < links.length && i < 20; i++) {
         const id = personFromHref(links[i]!.getAttribute('href')).memberId;
         if (id) ids.add(id);
@@ -201,7 +232,19 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
     const key = `${p.profileUrl} ${person.memberId}`;
     if (linked.has(key) || p.memberId === person.memberId) return;
     linked.add(key);
-    emit(event('prospect', { person: toPerson({ name: p.name, profileUrl: p.profileUrl, memberId: person.memberId }), headline: null, title: null, company: null, location: null, industry: null, connectionDegree: null, companyUrl: null, seenAt: now() }));
+    emit(
+      event('prospect', {
+        person: toPerson({ name: p.name, profileUrl: p.profileUrl, memberId: person.memberId }),
+        headline: null,
+        title: null,
+        company: null,
+        location: null,
+        industry: null,
+        connectionDegree: null,
+        companyUrl: null,
+        seenAt: now(),
+      }),
+    );
   }
 
   async function onConversationItem(li: Element) {
@@ -221,26 +264,32 @@ export function createConversationScan(ctx: CaptureContext, deps: { viewer: View
     if (!lookup() && !e.threadId) known = await names.refresh();
     const found = lookup();
     const threadId = e.threadId ?? found?.threadId ?? null;
-    const from = toPerson({ name: e.senderName ?? e.names, memberId: found?.memberId ?? null, profileUrl: found?.profileUrl ?? null });
+    const from = toPerson({
+      name: e.senderName ?? e.names,
+      memberId: found?.memberId ?? null,
+      profileUrl: found?.profileUrl ?? null,
+    });
     if (!threadId && !from.memberId && !from.profileUrl) return; // nothing ingestion could attach it to
     health.recognised();
     const externalId = `convlist:${threadId ?? e.names}:${hash(normText(e.snippet))}`;
     if (emittedMessages.has(externalId)) return;
     emittedMessages.add(externalId);
-    emit(event('message', {
-      direction: 'inbound',
-      kind: 'linkedin-message',
-      externalId,
-      aliases: [],
-      threadExternalId: threadId,
-      threadAliases: found?.memberId ? [oneToOneThreadAlias(found.memberId)] : [],
-      from,
-      to: viewer.memberId() ? [{ memberId: viewer.memberId()! }] : [],
-      subject: null,
-      text: e.snippet.slice(0, 20_000),
-      sentAt: Math.round(at),
-      template: null,
-    }));
+    emit(
+      event('message', {
+        direction: 'inbound',
+        kind: 'linkedin-message',
+        externalId,
+        aliases: [],
+        threadExternalId: threadId,
+        threadAliases: found?.memberId ? [oneToOneThreadAlias(found.memberId)] : [],
+        from,
+        to: viewer.memberId() ? [{ memberId: viewer.memberId()! }] : [],
+        subject: null,
+        text: e.snippet.slice(0, 20_000),
+        sentAt: Math.round(at),
+        template: null,
+      }),
+    );
   }
 
   return {

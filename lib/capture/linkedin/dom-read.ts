@@ -1,7 +1,15 @@
 // Second capture layer for LinkedIn: pure readers over the page's DOM (a Document, an Element or
 // a ShadowRoot in, plain data out). They only read: no attribute, node or class is ever written
 // to LinkedIn's page. Selectors come from selectors.ts.
-import { decodeMessageId, memberIdFromProfileUrl, memberIdFromUrn, normaliseThreadId, parseEventUrn, canonicalProfileUrl, publicIdFromProfileUrl } from './ids';
+import {
+  decodeMessageId,
+  memberIdFromProfileUrl,
+  memberIdFromUrn,
+  normaliseThreadId,
+  parseEventUrn,
+  canonicalProfileUrl,
+  publicIdFromProfileUrl,
+} from './ids';
 import * as SEL from './selectors';
 import { EXPERIENCE_HEADINGS, PENDING_LABEL } from './selectors';
 import { isPresenceLine } from '../../records/presence';
@@ -66,7 +74,10 @@ export function readableText(node: Node | null | undefined): string {
 const oneLine = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** A profile link's identity: `/in/ACoAA…` is a member id (messaging uses it), anything else a public id. */
-export function personFromHref(href: string | null | undefined): { profileUrl: string | null; memberId: string | null } {
+export function personFromHref(href: string | null | undefined): {
+  profileUrl: string | null;
+  memberId: string | null;
+} {
   const memberId = memberIdFromProfileUrl(href);
   if (memberId) return { profileUrl: null, memberId };
   return { profileUrl: canonicalProfileUrl(href), memberId: null };
@@ -98,7 +109,8 @@ function headerHeadline(root: Element | Document | ShadowRoot, name: string | nu
     const parts: string[] = [];
     const walk = (n: Node) => {
       if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
-      else if (n.nodeType === 1 && !(n as Element).matches(SEL.headerPresence)) for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
+      else if (n.nodeType === 1 && !(n as Element).matches(SEL.headerPresence))
+        for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
       if (n.nodeType === 1 && BLOCK.has((n as Element).tagName)) parts.push('\n');
     };
     walk(el);
@@ -125,24 +137,34 @@ export function readMessageItem(
   const urnEl = item.hasAttribute(SEL.eventUrnAttr) ? item : item.querySelector(SEL.eventWithUrn);
   const raw = urnEl?.getAttribute(SEL.eventUrnAttr)?.trim();
   const parsed = parseEventUrn(raw);
-  let decoded = parsed?.messageId ? parsed.message ?? decodeMessageId(parsed.messageId) : null;
+  let decoded = parsed?.messageId ? (parsed.message ?? decodeMessageId(parsed.messageId)) : null;
   let messageId = parsed?.messageId ?? null;
   if (!decoded) {
     if (!raw || !fallback?.threadId) return null;
     messageId ??= raw.replace(/^urn:li:msg_message:\([^,]*,/, '').replace(/\)$/, '');
     decoded = { id: messageId, epochMs: fallback.at, threadId: fallback.threadId, threadUuid: '' };
   }
-  const viewerMemberId = parsed?.viewerMemberId ?? (/^urn:li:msg_message:\(urn:li:fsd_profile:([^,]+),/.exec(raw ?? '')?.[1] ?? null);
+  const viewerMemberId =
+    parsed?.viewerMemberId ?? /^urn:li:msg_message:\(urn:li:fsd_profile:([^,]+),/.exec(raw ?? '')?.[1] ?? null;
   const listItem = item.closest(SEL.messageListItem) ?? item;
-  const event = item.matches(SEL.eventItem) ? item : item.querySelector(SEL.eventItem) ?? item;
+  const event = item.matches(SEL.eventItem) ? item : (item.querySelector(SEL.eventItem) ?? item);
   const bodyEl = event.querySelector(SEL.eventBody) ?? event.querySelector(SEL.eventBodyFallback);
   const text = readableText(bodyEl);
   const senderLink = listItem.querySelector(SEL.eventSenderLink);
   const senderIds = personFromHref(senderLink?.getAttribute('href'));
-  const senderName = oneLine(readableText(listItem.querySelector(SEL.groupName))) || oneLine(senderLink?.querySelector(SEL.senderAvatar)?.getAttribute('alt')) || null;
+  const senderName =
+    oneLine(readableText(listItem.querySelector(SEL.groupName))) ||
+    oneLine(senderLink?.querySelector(SEL.senderAvatar)?.getAttribute('alt')) ||
+    null;
   let direction: 'outbound' | 'inbound';
-  if (event.classList.contains(SEL.otherClass) || item.closest(SEL.otherGroup) || !!listItem.querySelector(SEL.otherGroup)) direction = 'inbound';
-  else if (senderIds.memberId && viewerMemberId) direction = senderIds.memberId === viewerMemberId ? 'outbound' : 'inbound';
+  if (
+    event.classList.contains(SEL.otherClass) ||
+    item.closest(SEL.otherGroup) ||
+    !!listItem.querySelector(SEL.otherGroup)
+  )
+    direction = 'inbound';
+  else if (senderIds.memberId && viewerMemberId)
+    direction = senderIds.memberId === viewerMemberId ? 'outbound' : 'inbound';
   // The page marks inbound items with --other: when it does so anywhere, an unmarked item is ours.
   else if ((item.getRootNode() as ParentNode).querySelector?.('.' + SEL.otherClass)) direction = 'outbound';
   else direction = (typeof prevDirection === 'function' ? prevDirection() : prevDirection) ?? 'outbound';
@@ -207,7 +229,7 @@ export function readConversationListItem(li: Element): ConversationListEntry | n
     names,
     snippet,
     own,
-    senderName: own ? null : senderName ?? names,
+    senderName: own ? null : (senderName ?? names),
     timeText: oneLine(timeEl?.getAttribute('datetime') || readableText(timeEl)),
     threadId: normaliseThreadId(href ?? null),
     unread: !!li.querySelector(SEL.convUnread) || /unread/i.test(li.className),
@@ -217,7 +239,12 @@ export function readConversationListItem(li: Element): ConversationListEntry | n
 /** A list label precise to the minute (time of day, ISO, "now", "5m"), as opposed to a date only. */
 export function isPreciseListTime(label: string): boolean {
   const s = label.trim().toLowerCase();
-  return /\d[:.h]\d{2}/.test(s) || /^\d{4}-\d{2}-\d{2}t/.test(s) || /^(now|just now|jetzt|gerade eben|maintenant|à l'instant|ahora|justo ahora)$/.test(s) || /^\d{1,2}\s*(m|min|mins|minutes?|minuten?|h|hrs?|hours?|std|stunden?)\.?(\s*ago)?$/.test(s);
+  return (
+    /\d[:.h]\d{2}/.test(s) ||
+    /^\d{4}-\d{2}-\d{2}t/.test(s) ||
+    /^(now|just now|jetzt|gerade eben|maintenant|à l'instant|ahora|justo ahora)$/.test(s) ||
+    /^\d{1,2}\s*(m|min|mins|minutes?|minuten?|h|hrs?|hours?|std|stunden?)\.?(\s*ago)?$/.test(s)
+  );
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -345,7 +372,9 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
   // The profile itself or an overlay on it (contact info); not /details/… sub-pages.
   if (!/^\/in\/[^/]+\/?(?:overlay\/.*)?$/.test(path)) return null;
   if (!profileUrl && urlMember) {
-    const canon = doc.querySelector(SEL.canonicalLink)?.getAttribute('href') ?? doc.querySelector(SEL.ogUrl)?.getAttribute('content');
+    const canon =
+      doc.querySelector(SEL.canonicalLink)?.getAttribute('href') ??
+      doc.querySelector(SEL.ogUrl)?.getAttribute('content');
     profileUrl = canonicalProfileUrl(canon);
     pub = publicIdFromProfileUrl(canon);
   }
@@ -354,7 +383,8 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
   if (!main) return null;
   const sdui = !!doc.querySelector(SEL.sduiScreen);
   // Classic pages have one h1; the SDUI top card names the person in its first heading.
-  const h1 = main.querySelector(SEL.profileName) ?? main.querySelector(SEL.sduiTopCardHeading) ?? firstPersonHeading(main);
+  const h1 =
+    main.querySelector(SEL.profileName) ?? main.querySelector(SEL.sduiTopCardHeading) ?? firstPersonHeading(main);
   // Some builds put the degree or pronouns in the same heading: "Ana García · 2nd", "Sam Lee (He/Him)".
   const name = oneLine(readableText(h1))
     .replace(/\s*[·•]\s*(1st|2nd|3rd\+?|1er|2e|3e\+?|[123]\.)\s*$/i, '')
@@ -373,7 +403,16 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
   const classicHeadline = sdui ? null : card.querySelector(SEL.classicHeadline);
   const lines = textLines(card).filter((l) => l !== name);
   let headline = oneLine(readableText(classicHeadline)) || null;
-  if (!headline) headline = lines.find((l) => !degreeOf(l) && !/^(he|she|they|er|sie|il|elle|él|ella)\s*\/\s*\w+$/i.test(l) && l.length > 1 && !/contact info|kontaktinfo|coordonnées|información de contacto/i.test(l) && !/^·/.test(l)) ?? null;
+  if (!headline)
+    headline =
+      lines.find(
+        (l) =>
+          !degreeOf(l) &&
+          !/^(he|she|they|er|sie|il|elle|él|ella)\s*\/\s*\w+$/i.test(l) &&
+          l.length > 1 &&
+          !/contact info|kontaktinfo|coordonnées|información de contacto/i.test(l) &&
+          !/^·/.test(l),
+      ) ?? null;
   let location: string | null = null;
   const classicLoc = sdui ? null : card.querySelector(SEL.classicLocation);
   if (classicLoc) location = oneLine(readableText(classicLoc)) || null;
@@ -382,7 +421,9 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
     const contactText = oneLine(readableText(contact));
     const idx = contactText ? lines.findIndex((l) => l.includes(contactText)) : -1;
     const before = idx > 0 ? lines.slice(0, idx) : [];
-    const cand = before.reverse().find((l) => l !== headline && !degreeOf(l) && l !== '·' && !/^\d+\+? (connections|followers)/i.test(l));
+    const cand = before
+      .reverse()
+      .find((l) => l !== headline && !degreeOf(l) && l !== '·' && !/^\d+\+? (connections|followers)/i.test(l));
     location = cand?.replace(/\s*·\s*$/, '') ?? null;
   }
   if (!location) {
@@ -395,7 +436,8 @@ export function readProfile(doc: Document, url: string): ProfileTraits | null {
           !degreeOf(l) &&
           !/\d/.test(l) &&
           l.length <= 80 &&
-          (/^[\p{Lu}][\p{L} .'’-]+(?:,\s*[\p{Lu}][\p{L} .'’-]+){1,3}$/u.test(l) || /\b(area|region|metropolitan|greater)\b/i.test(l)),
+          (/^[\p{Lu}][\p{L} .'’-]+(?:,\s*[\p{Lu}][\p{L} .'’-]+){1,3}$/u.test(l) ||
+            /\b(area|region|metropolitan|greater)\b/i.test(l)),
       ) ?? null;
   }
   let degree: 1 | 2 | 3 | null = null;
@@ -471,7 +513,13 @@ function readContactEmail(doc: Document, path: string): string | null {
   for (const r of roots) {
     for (const scope of r.querySelectorAll(SEL.contactInfoScope)) {
       for (const a of scope.querySelectorAll(SEL.contactInfoEmail)) {
-        const email = normEmail(a.getAttribute('href')?.replace(/^mailto:/i, '').split('?')[0]) ?? normEmail(oneLine(a.textContent));
+        const email =
+          normEmail(
+            a
+              .getAttribute('href')
+              ?.replace(/^mailto:/i, '')
+              .split('?')[0],
+          ) ?? normEmail(oneLine(a.textContent));
         if (email) return email;
       }
     }
@@ -485,7 +533,8 @@ export function companyUrlOf(href: string | null | undefined): string | null {
   return m ? `https://www.linkedin.com/${m[1]}/${m[2]!.toLowerCase()}/` : null;
 }
 
-const SECTION_TITLES = /^(about|activity|experience|education|skills|interests|featured|info|infos|highlights|info|über mich|aktivitäten|berufserfahrung|ausbildung|kenntnisse|infos|à propos|activité|expérience|formation|compétences|acerca de|actividad|experiencia|educación|aptitudes)$/i;
+const SECTION_TITLES =
+  /^(about|activity|experience|education|skills|interests|featured|info|infos|highlights|info|über mich|aktivitäten|berufserfahrung|ausbildung|kenntnisse|infos|à propos|activité|expérience|formation|compétences|acerca de|actividad|experiencia|educación|aptitudes)$/i;
 
 function firstPersonHeading(main: Element): Element | null {
   for (const h of main.querySelectorAll(SEL.sectionHeading)) {
@@ -540,7 +589,7 @@ export function findComposeBoxes(doc: Document): HTMLElement[] {
 export function threadOfComposeBox(box: Element, url: string): string | null {
   const root = conversationRootOf(box);
   const first = root?.querySelector(SEL.eventWithUrn);
-  const fromItems = first ? parseEventUrn(first.getAttribute(SEL.eventUrnAttr))?.message?.threadId ?? null : null;
+  const fromItems = first ? (parseEventUrn(first.getAttribute(SEL.eventUrnAttr))?.message?.threadId ?? null) : null;
   if (fromItems) return fromItems;
   // On the messaging page the pane's thread is in the URL.
   if (!box.getRootNode || box.getRootNode() === box.ownerDocument) return normaliseThreadId(url);

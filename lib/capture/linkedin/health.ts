@@ -18,7 +18,13 @@ export function createHealth(emit: (ev: CaptureEventInput) => void, event: DomEv
     },
     report() {
       if (recognised === reportedAt.recognised && failed === reportedAt.failed) return;
-      emit(event('health', { recognised: recognised - reportedAt.recognised, failed: failed - reportedAt.failed, lastError }));
+      emit(
+        event('health', {
+          recognised: recognised - reportedAt.recognised,
+          failed: failed - reportedAt.failed,
+          lastError,
+        }),
+      );
       reportedAt = { recognised, failed };
       lastError = null;
     },

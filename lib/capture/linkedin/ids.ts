@@ -119,7 +119,10 @@ export function normaliseThreadId(raw: string | null | undefined): string | null
 export function memberIdFromUrn(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const s = safeDecodeUri(raw);
-  const m = /(?:fsd_profile|fs_miniProfile|fs_profile|msg_messagingParticipant:urn:li:fsd_profile|fs_messagingMember:\([^,]*)[:,](ACo[A-Za-z0-9_-]+)/.exec(s);
+  const m =
+    /(?:fsd_profile|fs_miniProfile|fs_profile|msg_messagingParticipant:urn:li:fsd_profile|fs_messagingMember:\([^,]*)[:,](ACo[A-Za-z0-9_-]+)/.exec(
+      s,
+    );
   if (m) return m[1]!;
   const bare = /^(ACo[A-Za-z0-9_-]{10,})$/.exec(s.trim());
   return bare ? bare[1]! : null;
@@ -130,13 +133,19 @@ export function memberIdFromUrn(raw: string | null | undefined): string | null {
  *   urn:li:msg_message:(urn:li:fsd_profile:<viewer ACoAA…>,2-<message id>)
  * The first element is the viewer's (mailbox owner's) profile id, never the sender's.
  */
-export function parseEventUrn(urn: string | null | undefined): { viewerMemberId: string | null; message: DecodedMessageId | null; messageId: string | null } | null {
+export function parseEventUrn(
+  urn: string | null | undefined,
+): { viewerMemberId: string | null; message: DecodedMessageId | null; messageId: string | null } | null {
   if (!urn) return null;
   const s = safeDecodeUri(urn.trim());
   const viewer = /^urn:li:msg_message:\(urn:li:fsd_profile:([^,]+),/.exec(s);
   const messageId = normaliseMessageId(s);
   if (!viewer && !messageId) return null;
-  return { viewerMemberId: viewer ? viewer[1]! : null, messageId, message: messageId ? decodeMessageId(messageId) : null };
+  return {
+    viewerMemberId: viewer ? viewer[1]! : null,
+    messageId,
+    message: messageId ? decodeMessageId(messageId) : null,
+  };
 }
 
 /**
@@ -191,7 +200,12 @@ export function inviteThreadId(r: { memberId?: string; profileUrl?: string; nume
  * background's network layer finds it by the note text it reads in the request body.
  */
 export function noteKey(text: string): string {
-  const norm = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
+  const norm = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
   let h = 0x811c9dc5;
   for (let i = 0; i < norm.length; i++) h = Math.imul(h ^ norm.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(36) + norm.length.toString(36);

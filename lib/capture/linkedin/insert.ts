@@ -22,7 +22,11 @@ let lastFocused: WeakRef<HTMLElement> | null = null;
 /** Called from a focusin listener: the side panel click takes focus away from the page. */
 export function noteFocus(target: EventTarget | null, composedPath: EventTarget[]): void {
   for (const t of composedPath.length ? composedPath : [target]) {
-    if (t && (t as Element).nodeType === 1 && ((t as Element).matches?.(SEL.composeBox) || (t as Element).matches?.(SEL.inviteNote))) {
+    if (
+      t &&
+      (t as Element).nodeType === 1 &&
+      ((t as Element).matches?.(SEL.composeBox) || (t as Element).matches?.(SEL.inviteNote))
+    ) {
       lastFocused = new WeakRef(t as HTMLElement);
       return;
     }
@@ -36,7 +40,9 @@ function deepActiveElement(doc: Document): Element | null {
 }
 
 function isVisible(el: HTMLElement): boolean {
-  return el.isConnected && !(el as HTMLElement & { disabled?: boolean }).disabled && (el.getClientRects?.().length ?? 1) > 0;
+  return (
+    el.isConnected && !(el as HTMLElement & { disabled?: boolean }).disabled && (el.getClientRects?.().length ?? 1) > 0
+  );
 }
 
 /** The box to fill: the focused one, else the one focused last, else the only visible one. */
@@ -66,7 +72,12 @@ export function insertTemplate(doc: Document, req: InsertRequest, now = Date.now
   const box = pickBox(doc);
   if (!box) {
     const n = findComposeBoxes(doc).length;
-    return { ok: false, reason: n ? 'Click into the LinkedIn message box you want to fill, then insert again.' : 'No LinkedIn message box or invitation note is open in this tab.' };
+    return {
+      ok: false,
+      reason: n
+        ? 'Click into the LinkedIn message box you want to fill, then insert again.'
+        : 'No LinkedIn message box or invitation note is open in this tab.',
+    };
   }
   box.focus();
   const win = doc.defaultView!;
@@ -74,7 +85,10 @@ export function insertTemplate(doc: Document, req: InsertRequest, now = Date.now
   if (box instanceof win.HTMLTextAreaElement || box instanceof win.HTMLInputElement) {
     const field = box as HTMLTextAreaElement;
     const max = field.maxLength > 0 ? field.maxLength : Infinity;
-    const text = req.body.slice(0, Math.max(0, max - (field.value.length - (field.selectionEnd - field.selectionStart))));
+    const text = req.body.slice(
+      0,
+      Math.max(0, max - (field.value.length - (field.selectionEnd - field.selectionStart))),
+    );
     done = execInsert(doc, text);
     if (!done) {
       // Fallback: the native setter plus an input event, as a user's paste would produce.
@@ -87,7 +101,9 @@ export function insertTemplate(doc: Document, req: InsertRequest, now = Date.now
     }
   } else {
     // contenteditable: place the caret at the end when it is not inside the box already.
-    const sel = (box.getRootNode() as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? win.getSelection();
+    const sel =
+      (box.getRootNode() as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ??
+      win.getSelection();
     if (sel && (!sel.rangeCount || !box.contains(sel.anchorNode))) {
       const range = doc.createRange();
       range.selectNodeContents(box);
@@ -99,7 +115,14 @@ export function insertTemplate(doc: Document, req: InsertRequest, now = Date.now
     if (!done) {
       const data = new win.DataTransfer();
       data.setData('text/plain', req.body);
-      box.dispatchEvent(new win.InputEvent('beforeinput', { bubbles: true, cancelable: true, inputType: 'insertFromPaste', dataTransfer: data }));
+      box.dispatchEvent(
+        new win.InputEvent('beforeinput', {
+          bubbles: true,
+          cancelable: true,
+          inputType: 'insertFromPaste',
+          dataTransfer: data,
+        }),
+      );
       done = box.textContent?.includes(req.body.slice(0, 20)) ?? false;
     }
   }

@@ -31,13 +31,24 @@ export interface Invitations {
 }
 
 /** Who a profile page is about, for the invitation bookkeeping: the slug URL, else the member id. */
-export const profileWho = (p: ProfileTraits | null): string | null => (p ? p.profileUrl ?? (p.memberId ? `member:${p.memberId}` : null) : null);
+export const profileWho = (p: ProfileTraits | null): string | null =>
+  p ? (p.profileUrl ?? (p.memberId ? `member:${p.memberId}` : null)) : null;
 
-export function createInvitations(ctx: CaptureContext, items: LinkedInItems, viewer: Viewer, opts: InvitationOptions): Invitations {
+export function createInvitations(
+  ctx: CaptureContext,
+  items: LinkedInItems,
+  viewer: Viewer,
+  opts: InvitationOptions,
+): Invitations {
   const { doc, now, emit, event } = ctx;
   /** Profiles seen with an invitation pending, in this page's life. */
   const pendingShown = new Set<string>();
-  let pendingInvite: { text: string; template: { id: string; version: number } | null; at: number; profileUrl: string } | null = null;
+  let pendingInvite: {
+    text: string;
+    template: { id: string; version: number } | null;
+    at: number;
+    profileUrl: string;
+  } | null = null;
 
   function onButton(button: Element, label: string) {
     // "Pending" clicked on a profile (the way to withdraw): pending now, whatever the page read so far.
@@ -73,7 +84,13 @@ export function createInvitations(ctx: CaptureContext, items: LinkedInItems, vie
     // For the network layer, which sees the same note text in the request body.
     const info: InviteNoteInfo = { at: now() };
     if (template) Object.assign(info, { templateId: template.id, templateVersion: template.version });
-    if (profile) Object.assign(info, { name: profile.name, ...(profile.profileUrl ? { profileUrl: profile.profileUrl } : {}), ...(profile.memberId ? { memberId: profile.memberId } : {}), ...(profile.numericMemberId ? { numericMemberId: profile.numericMemberId } : {}) });
+    if (profile)
+      Object.assign(info, {
+        name: profile.name,
+        ...(profile.profileUrl ? { profileUrl: profile.profileUrl } : {}),
+        ...(profile.memberId ? { memberId: profile.memberId } : {}),
+        ...(profile.numericMemberId ? { numericMemberId: profile.numericMemberId } : {}),
+      });
     void items.inviteNote(noteKey(text)).set(info);
     if (!profile || !who) return; // outside a profile page the network layer alone logs the invitation
     pendingInvite = { text, template, at: now(), profileUrl: who };
@@ -88,13 +105,28 @@ export function createInvitations(ctx: CaptureContext, items: LinkedInItems, vie
       const inv = pendingInvite;
       pendingInvite = null;
       const key = noteKey(inv.text);
-      const tid = inviteThreadId({ ...(p.profileUrl ? { profileUrl: p.profileUrl } : {}), ...(p.memberId ? { memberId: p.memberId } : {}), ...(p.numericMemberId ? { numericMemberId: p.numericMemberId } : {}) })!;
-      const aliases = [p.memberId ? inviteThreadId({ memberId: p.memberId }) : null, p.numericMemberId ? inviteThreadId({ numericMemberId: p.numericMemberId }) : null].filter((a): a is string => !!a && a !== tid);
+      const tid = inviteThreadId({
+        ...(p.profileUrl ? { profileUrl: p.profileUrl } : {}),
+        ...(p.memberId ? { memberId: p.memberId } : {}),
+        ...(p.numericMemberId ? { numericMemberId: p.numericMemberId } : {}),
+      })!;
+      const aliases = [
+        p.memberId ? inviteThreadId({ memberId: p.memberId }) : null,
+        p.numericMemberId ? inviteThreadId({ numericMemberId: p.numericMemberId }) : null,
+      ].filter((a): a is string => !!a && a !== tid);
       const invite = event('message', {
-        direction: 'outbound', kind: 'linkedin-invite',
-        externalId: `invite-dom:${tid}:${inv.at}`, aliases: [], threadExternalId: tid, threadAliases: [...new Set(aliases)],
-        from: toPerson({ name: viewer.name(), memberId: viewer.memberId(), profileUrl: null }), to: [toPerson(p)], subject: null,
-        text: inv.text.slice(0, 20_000), sentAt: Math.round(inv.at), template: inv.template,
+        direction: 'outbound',
+        kind: 'linkedin-invite',
+        externalId: `invite-dom:${tid}:${inv.at}`,
+        aliases: [],
+        threadExternalId: tid,
+        threadAliases: [...new Set(aliases)],
+        from: toPerson({ name: viewer.name(), memberId: viewer.memberId(), profileUrl: null }),
+        to: [toPerson(p)],
+        subject: null,
+        text: inv.text.slice(0, 20_000),
+        sentAt: Math.round(inv.at),
+        template: inv.template,
       });
       const wait = opts.fallbackMs ?? 10_000;
       // Held in extension storage while it waits, so the background logs it if the tab closes first.
@@ -118,10 +150,14 @@ export function createInvitations(ctx: CaptureContext, items: LinkedInItems, vie
     const pendingMember = p.memberId ? items.pendingMember(p.memberId) : null;
     // Pending turned back into Connect while the page was open: the user withdrew the invitation
     // (whichever call the page used for it; the network layer reports the calls it knows too).
-    if (pendingShown.has(who) && !p.pending && p.connectionDegree !== 1) emit(event('invitation-withdrawn', { person: toPerson(p), at: now() }));
+    if (pendingShown.has(who) && !p.pending && p.connectionDegree !== 1)
+      emit(event('invitation-withdrawn', { person: toPerson(p), at: now() }));
     pendingShown[p.pending ? 'add' : 'delete'](who);
     if (p.pending) await pendingProfile.set(now());
-    else if (p.connectionDegree === 1 && ((await pendingProfile.get()) || (pendingMember && (await pendingMember.get())))) {
+    else if (
+      p.connectionDegree === 1 &&
+      ((await pendingProfile.get()) || (pendingMember && (await pendingMember.get())))
+    ) {
       await pendingProfile.set(null);
       if (pendingMember) await pendingMember.set(null);
       emit(event('connection-accepted', { person: toPerson(p), at: now() }));

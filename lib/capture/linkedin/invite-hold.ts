@@ -19,12 +19,19 @@ const CONFIRMED_PREFIX = confirmedKey('');
  * confirmed, every storage key they leave behind (hold, note, confirmation) plus notes and
  * confirmations a day old, and when the next one still held falls due.
  */
-export function dueInvites(all: Record<string, unknown>, cutoff: number): { events: unknown[]; keys: string[]; nextDueAt: number | null } {
+export function dueInvites(
+  all: Record<string, unknown>,
+  cutoff: number,
+): { events: unknown[]; keys: string[]; nextDueAt: number | null } {
   const events: unknown[] = [];
   const keys: string[] = [];
   let nextDueAt: number | null = null;
   for (const [k, v] of Object.entries(all)) {
-    const at = k.startsWith(NOTE_PREFIX) ? (v as { at?: unknown } | null)?.at : k.startsWith(CONFIRMED_PREFIX) ? v : undefined;
+    const at = k.startsWith(NOTE_PREFIX)
+      ? (v as { at?: unknown } | null)?.at
+      : k.startsWith(CONFIRMED_PREFIX)
+        ? v
+        : undefined;
     if (at !== undefined) {
       const held = all[holdKey(k.slice(k.startsWith(NOTE_PREFIX) ? NOTE_PREFIX.length : CONFIRMED_PREFIX.length))];
       if (!held && (typeof at !== 'number' || at < cutoff - NOTE_TTL_MS)) keys.push(k);

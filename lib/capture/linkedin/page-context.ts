@@ -14,7 +14,14 @@ export async function linkedInPageContext(doc: Document, readers: ReadersSource)
   const href = doc.location?.href ?? '';
   const r = /^\/in\//.test(doc.location?.pathname ?? '') ? await readers.load() : null;
   const profile = r ? r.readProfile(doc, href) : null;
-  if (profile) return { channel: 'linkedin', threadExternalId: null, profileUrl: profile.profileUrl, memberId: profile.memberId, name: profile.name };
+  if (profile)
+    return {
+      channel: 'linkedin',
+      threadExternalId: null,
+      profileUrl: profile.profileUrl,
+      memberId: profile.memberId,
+      name: profile.name,
+    };
   const box = pickBox(doc);
   const pane = (box && conversationRootOf(box)) ?? doc.querySelector(SEL.conversationRoot);
   const threadExternalId = (box && threadOfComposeBox(box, href)) ?? currentThreadId(doc);
@@ -34,5 +41,5 @@ export function currentThreadId(doc: Document): string | null {
   const fromUrl = normaliseThreadId(doc.location?.href ?? null);
   if (fromUrl) return fromUrl;
   const el = doc.querySelector(SEL.paneItem);
-  return el ? parseEventUrn(el.getAttribute(SEL.eventUrnAttr))?.message?.threadId ?? null : null;
+  return el ? (parseEventUrn(el.getAttribute(SEL.eventUrnAttr))?.message?.threadId ?? null) : null;
 }

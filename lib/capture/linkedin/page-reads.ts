@@ -19,7 +19,10 @@ export interface PageReads {
   stop(): void;
 }
 
-export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; invitations: () => Invitations; delayMs?: number }): PageReads {
+export function createPageReads(
+  ctx: CaptureContext,
+  deps: { viewer: Viewer; invitations: () => Invitations; delayMs?: number },
+): PageReads {
   const { doc, now, emit, event, health, readers } = ctx;
   const { viewer } = deps;
   const delay = deps.delayMs ?? 400;
@@ -45,7 +48,11 @@ export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; inv
     }
     if (!p) {
       // Counted only when the page shows a name heading we could not read (not while it is still loading).
-      if (/\/in\/[^/]+\/?$/.test(new URL(url).pathname) && doc.querySelector(SEL.profileNameOnPage)?.textContent?.trim()) health.fail('profile page without a readable name');
+      if (
+        /\/in\/[^/]+\/?$/.test(new URL(url).pathname) &&
+        doc.querySelector(SEL.profileNameOnPage)?.textContent?.trim()
+      )
+        health.fail('profile page without a readable name');
       return;
     }
     const viewerId = viewer.memberId();
@@ -64,17 +71,19 @@ export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; inv
     if (key === lastProfileKey) return;
     lastProfileKey = key;
     health.recognised();
-    emit(event('prospect', {
-      person: toPerson(p),
-      headline: p.headline,
-      title: p.title,
-      company: p.company,
-      location: p.location,
-      industry: null,
-      connectionDegree: p.connectionDegree,
-      companyUrl: p.companyUrl,
-      seenAt: now(),
-    }));
+    emit(
+      event('prospect', {
+        person: toPerson(p),
+        headline: p.headline,
+        title: p.title,
+        company: p.company,
+        location: p.location,
+        industry: null,
+        connectionDegree: p.connectionDegree,
+        companyUrl: p.companyUrl,
+        seenAt: now(),
+      }),
+    );
   }
 
   /** Company pages (`/company/<slug>/`, its About tab): industry, size band, headquarters. */
@@ -92,7 +101,17 @@ export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; inv
     if (key === lastCompanyKey) return;
     lastCompanyKey = key;
     health.recognised();
-    emit(event('company', { name: c.name.slice(0, 1000), slug: c.slug, numericId: c.numericId, industry: c.industry, companySize: c.companySize, headquarters: c.headquarters, seenAt: now() }));
+    emit(
+      event('company', {
+        name: c.name.slice(0, 1000),
+        slug: c.slug,
+        numericId: c.numericId,
+        industry: c.industry,
+        companySize: c.companySize,
+        headquarters: c.headquarters,
+        seenAt: now(),
+      }),
+    );
   }
 
   /** Invitation manager cards: the headline of people already known (never creates a prospect). */
@@ -104,7 +123,20 @@ export function createPageReads(ctx: CaptureContext, deps: { viewer: Viewer; inv
       if (cardsSent.has(key)) continue;
       cardsSent.add(key);
       health.recognised();
-      emit(event('prospect', { person: toPerson({ name: card.name, profileUrl: card.profileUrl, memberId: card.memberId }), headline: card.headline, title: null, company: null, location: null, industry: null, connectionDegree: null, companyUrl: null, onlyKnown: true, seenAt: now() }));
+      emit(
+        event('prospect', {
+          person: toPerson({ name: card.name, profileUrl: card.profileUrl, memberId: card.memberId }),
+          headline: card.headline,
+          title: null,
+          company: null,
+          location: null,
+          industry: null,
+          connectionDegree: null,
+          companyUrl: null,
+          onlyKnown: true,
+          seenAt: now(),
+        }),
+      );
     }
   }
 

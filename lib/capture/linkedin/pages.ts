@@ -23,7 +23,8 @@ export interface CompanyPage {
 
 /** "2M followers", "12,345 Follower", "1 234 abonnés", "seguidores". */
 const FOLLOWERS = /\b(followers?|follower|abonnés|abonné|seguidores|seguidor|volgers|follower\*innen)\b/i;
-const EMPLOYEES = /\b(employees?|beschäftigte|mitarbeiter(?:innen)?|employés|empleados|funcionários|funcionarios|dipendenti|medewerkers)\b/i;
+const EMPLOYEES =
+  /\b(employees?|beschäftigte|mitarbeiter(?:innen)?|employés|empleados|funcionários|funcionarios|dipendenti|medewerkers)\b/i;
 
 /** `/company/<slug>/`, `/company/<slug>/about/` (and `/showcase/…`): name, industry, size band, HQ. */
 export function readCompanyPage(doc: Document, url: string): CompanyPage | null {
@@ -68,7 +69,9 @@ export function readCompanyPage(doc: Document, url: string): CompanyPage | null 
     }
   }
   // Top card (every tab): industry first, then location, followers, the employees link.
-  const items = [...main.querySelectorAll(SEL.companyInfoItem)].map((el) => ({ el, text: oneLine(readableText(el)) })).filter((x) => x.text);
+  const items = [...main.querySelectorAll(SEL.companyInfoItem)]
+    .map((el) => ({ el, text: oneLine(readableText(el)) }))
+    .filter((x) => x.text);
   for (const { el, text } of items) {
     const link = el.matches(SEL.companyEmployeesLink) ? el : el.querySelector(SEL.companyEmployeesLink);
     if (link || EMPLOYEES.test(text)) {
@@ -77,14 +80,22 @@ export function readCompanyPage(doc: Document, url: string): CompanyPage | null 
     }
   }
   if (!industry) {
-    const first = items.find(({ el, text }) => !FOLLOWERS.test(text) && !EMPLOYEES.test(text) && !/\d/.test(text) && !el.closest(SEL.companyLocationWrapper));
+    const first = items.find(
+      ({ el, text }) =>
+        !FOLLOWERS.test(text) && !EMPLOYEES.test(text) && !/\d/.test(text) && !el.closest(SEL.companyLocationWrapper),
+    );
     industry = first?.text ?? null;
   }
   if (!headquarters) {
-    const loc = items.find(({ el, text }) => el.closest(SEL.companyLocationWrapper) && !FOLLOWERS.test(text) && !EMPLOYEES.test(text) && text !== industry);
+    const loc = items.find(
+      ({ el, text }) =>
+        el.closest(SEL.companyLocationWrapper) && !FOLLOWERS.test(text) && !EMPLOYEES.test(text) && text !== industry,
+    );
     headquarters = loc?.text ?? null;
   }
-  numericId ??= numericIdOfEmployeesLink(main.querySelector(SEL.companyEmployeesLink)?.getAttribute('href')) ?? numericIdInPageData(doc, ref);
+  numericId ??=
+    numericIdOfEmployeesLink(main.querySelector(SEL.companyEmployeesLink)?.getAttribute('href')) ??
+    numericIdInPageData(doc, ref);
   return { name, slug: /^\d+$/.test(ref) ? null : ref, numericId, industry, companySize, headquarters };
 }
 
@@ -136,7 +147,15 @@ export function readInvitationCards(doc: Document): InvitationCard[] {
     if (seen.has(id)) continue;
     const nameEl = card.querySelector(SEL.invitationClassicName);
     const lines = readableText(card).split('\n').map(oneLine).filter(Boolean);
-    const name = oneLine(readableText(nameEl)) || oneLine(link?.getAttribute('aria-label')?.replace(/^(view|view profile of|profil von|voir le profil de|ver perfil de)\s+/i, '')) || lines[0] || '';
+    const name =
+      oneLine(readableText(nameEl)) ||
+      oneLine(
+        link
+          ?.getAttribute('aria-label')
+          ?.replace(/^(view|view profile of|profil von|voir le profil de|ver perfil de)\s+/i, ''),
+      ) ||
+      lines[0] ||
+      '';
     if (!name) continue;
     const classic = card.querySelector(SEL.invitationClassicHeadline);
     const candidates = classic ? [oneLine(readableText(classic))] : lines.filter((l) => l !== name);
@@ -147,7 +166,9 @@ export function readInvitationCards(doc: Document): InvitationCard[] {
           l.length > 2 &&
           l !== name &&
           !isPresenceLine(l) &&
-          !/^(accept|ignore|withdraw|message|annehmen|ignorieren|zurückziehen|accepter|ignorer|retirer|aceptar|ignorar|retirar|aceitar)$/i.test(l) &&
+          !/^(accept|ignore|withdraw|message|annehmen|ignorieren|zurückziehen|accepter|ignorer|retirer|aceptar|ignorar|retirar|aceitar)$/i.test(
+            l,
+          ) &&
           !/\b(mutual|gemeinsame|en commun|en común|em comum)\b/i.test(l) &&
           !/^(sent|received|gesendet|envoyée?|enviada?|recibida?)\b/i.test(l) &&
           !/^\d+\s*(\w+)?\s*(ago)?$/i.test(l),

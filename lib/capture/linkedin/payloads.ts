@@ -4,7 +4,15 @@
 // message (an object carrying a message URN and a body), instead of hard-coding one path: the
 // 2021-22 captures in test/fixtures/linkedin and the 2023-26 Dash shapes (entityUrn
 // `urn:li:msg_message:(…)`, `body.text`, `sender.hostIdentityUrn`, `deliveredAt`) both pass through.
-import { decodeMessageId, memberIdFromProfileUrl, memberIdFromUrn, normaliseMessageId, normaliseThreadId, numericIdFromUrn, canonicalProfileUrl } from './ids';
+import {
+  decodeMessageId,
+  memberIdFromProfileUrl,
+  memberIdFromUrn,
+  normaliseMessageId,
+  normaliseThreadId,
+  numericIdFromUrn,
+  canonicalProfileUrl,
+} from './ids';
 
 export interface PayloadMessage {
   messageId: string;
@@ -109,12 +117,15 @@ function messageText(o: Obj): string | null {
  */
 function lifecycle(o: Obj): { recalled: boolean; edited: boolean } {
   const content = unwrapUnion(o.eventContent);
-  const inner = content ? unwrapUnion((content['com.linkedin.voyager.messaging.event.MessageEvent'] as Json) ?? content) : null;
+  const inner = content
+    ? unwrapUnion((content['com.linkedin.voyager.messaging.event.MessageEvent'] as Json) ?? content)
+    : null;
   let recalled = false;
   let edited = false;
   for (const x of inner ? [o, inner] : [o]) {
     if (typeof x.recalledAt === 'number' || x.messageBodyRenderFormat === 'RECALLED') recalled = true;
-    if (x.messageBodyRenderFormat === 'EDITED' || typeof x.editedAt === 'number' || typeof x.lastEditedAt === 'number') edited = true;
+    if (x.messageBodyRenderFormat === 'EDITED' || typeof x.editedAt === 'number' || typeof x.lastEditedAt === 'number')
+      edited = true;
   }
   return { recalled, edited: edited && !recalled };
 }
@@ -151,10 +162,14 @@ function senderOf(o: Obj, resolve: (urn: string) => Obj | null): Sender {
   }
   // Dash: sender { entityUrn: msg_messagingParticipant:urn:li:fsd_profile:…, hostIdentityUrn, participantType.member{…} }
   const member = isObj(from.participantType) ? unwrapUnion((from.participantType as Obj).member) : null;
-  const first = member ? textOf(member.firstName) ?? '' : '';
-  const last = member ? textOf(member.lastName) ?? '' : '';
+  const first = member ? (textOf(member.firstName) ?? '') : '';
+  const last = member ? (textOf(member.lastName) ?? '') : '';
   return {
-    memberId: memberIdFromUrn(str(from.hostIdentityUrn)) ?? memberIdFromUrn(str(from.entityUrn)) ?? (ref ? memberIdFromUrn(ref) : null) ?? (member ? memberIdFromProfileUrl(str(member.profileUrl)) : null),
+    memberId:
+      memberIdFromUrn(str(from.hostIdentityUrn)) ??
+      memberIdFromUrn(str(from.entityUrn)) ??
+      (ref ? memberIdFromUrn(ref) : null) ??
+      (member ? memberIdFromProfileUrl(str(member.profileUrl)) : null),
     numericId: /^urn:li:member:\d+$/.test(str(from.backendUrn) ?? '') ? numericIdFromUrn(str(from.backendUrn)) : null,
     name: `${first} ${last}`.trim() || null,
     profileUrl: member ? canonicalProfileUrl(str(member.profileUrl)) : null,
@@ -167,7 +182,7 @@ function threadOf(o: Obj, messageId: string): string | null {
   const candidates = [
     str(o.conversationUrn),
     str(o.backendConversationUrn),
-    isObj(conv) ? str(conv.entityUrn) ?? str(conv.backendUrn) : str(conv),
+    isObj(conv) ? (str(conv.entityUrn) ?? str(conv.backendUrn)) : str(conv),
     str(o['*conversation']),
     str(o.entityUrn)?.startsWith('urn:li:fs_event:(') ? str(o.entityUrn) : null,
   ];
@@ -215,7 +230,8 @@ export function extractMessages(payload: unknown, viewerMemberId: string | null 
       return;
     }
     if (!viewer) {
-      const sdk = str(v.sdkEntityUrn) ?? (str(v.entityUrn)?.startsWith('urn:li:msg_conversation:') ? str(v.entityUrn) : null);
+      const sdk =
+        str(v.sdkEntityUrn) ?? (str(v.entityUrn)?.startsWith('urn:li:msg_conversation:') ? str(v.entityUrn) : null);
       const m = sdk ? /urn:li:fsd_profile:([^,)]+)/.exec(sdk) : null;
       if (m) viewer = m[1]!;
     }
@@ -277,15 +293,20 @@ export function parseSendResponse(payload: unknown): SendResult | null {
   const data = isObj(payload.data) ? payload.data : payload;
   const value = isObj(data.value) ? data.value : isObj(payload.value) ? payload.value : null;
   if (!value) return null;
-  const messageId = normaliseMessageId(str(value.entityUrn) ?? str(value.eventUrn) ?? str(value.backendEventUrn) ?? str(value.backendUrn));
+  const messageId = normaliseMessageId(
+    str(value.entityUrn) ?? str(value.eventUrn) ?? str(value.backendEventUrn) ?? str(value.backendUrn),
+  );
   const threadId =
     normaliseThreadId(str(value.conversationUrn) ?? str(value.backendConversationUrn)) ??
-    (messageId ? decodeMessageId(messageId)?.threadId ?? null : null);
+    (messageId ? (decodeMessageId(messageId)?.threadId ?? null) : null);
   if (!messageId && !threadId) return null;
   return {
     messageId,
     threadId,
     originToken: str(value.originToken),
-    sentAt: (typeof value.deliveredAt === 'number' && value.deliveredAt) || (typeof value.createdAt === 'number' && value.createdAt) || null,
+    sentAt:
+      (typeof value.deliveredAt === 'number' && value.deliveredAt) ||
+      (typeof value.createdAt === 'number' && value.createdAt) ||
+      null,
   };
 }

@@ -26,7 +26,8 @@ export interface PageIds {
 /** A 39-character fsd_profile id followed by the card name (member ids are 39 characters in practice). */
 const CARD_KEY = /\.ref(ACo[A-Za-z0-9_-]{36})(?=[A-Z])/;
 /** Fallback for ids of another length: up to a known card suffix. */
-const CARD_KEY_LOOSE = /\.ref(ACo[A-Za-z0-9_-]{10,}?)(?:Topcard|About|ExperienceTopLevelSection|EducationTopLevelSection|ContactInfoDetailSection|Activity|Featured|Skills|Interests)/;
+const CARD_KEY_LOOSE =
+  /\.ref(ACo[A-Za-z0-9_-]{10,}?)(?:Topcard|About|ExperienceTopLevelSection|EducationTopLevelSection|ContactInfoDetailSection|Activity|Featured|Skills|Interests)/;
 
 /** The member id named by the page's own profile cards (SDUI `componentkey`). */
 export function memberIdFromCardKeys(scope: ParentNode): string | null {
@@ -53,13 +54,19 @@ function idsFromJson(root: Json, slug: string): PageIds | null {
       return;
     }
     const inv = typeof v.entityUrn === 'string' ? /^urn:li:fsd_invitation:(\d{1,25})$/.exec(v.entityUrn)?.[1] : null;
-    const invitee = inv && v.invitationType !== 'RECEIVED' && v.invitationState !== 'ACCEPTED' ? /urn:li:fsd_profile:(ACo[A-Za-z0-9_-]{10,})/.exec(JSON.stringify(v['*inviteeMemberResolutionResult'] ?? v.inviteeMemberResolutionResult ?? v.invitee ?? ''))?.[1] : null;
+    const invitee =
+      inv && v.invitationType !== 'RECEIVED' && v.invitationState !== 'ACCEPTED'
+        ? /urn:li:fsd_profile:(ACo[A-Za-z0-9_-]{10,})/.exec(
+            JSON.stringify(v['*inviteeMemberResolutionResult'] ?? v.inviteeMemberResolutionResult ?? v.invitee ?? ''),
+          )?.[1]
+        : null;
     if (inv && invitee) invitations.set(invitee, inv);
     if (found) return;
     if (typeof v.publicIdentifier === 'string' && v.publicIdentifier.toLowerCase() === slug) {
       const urn = typeof v.entityUrn === 'string' ? v.entityUrn : '';
       const member = /urn:li:(?:fsd_profile|fs_miniProfile|fs_profile):(ACo[A-Za-z0-9_-]{10,})/.exec(urn)?.[1] ?? null;
-      const obj = typeof v.objectUrn === 'string' ? /^urn:li:member:(\d{1,15})$/.exec(v.objectUrn)?.[1] ?? null : null;
+      const obj =
+        typeof v.objectUrn === 'string' ? (/^urn:li:member:(\d{1,15})$/.exec(v.objectUrn)?.[1] ?? null) : null;
       if (member || obj) found = { memberId: member, numericMemberId: obj };
       return;
     }
@@ -98,8 +105,7 @@ function idsNearSlug(text: string, slug: string): PageIds | null {
       return pick;
     };
     const member = closest(/urn:li:fsd_profile:(ACo[A-Za-z0-9_-]{10,})/g);
-    const numeric =
-      closest(/urn:li:member:(\d{1,15})(?!\d)/g) ?? closest(/memberId\\*"\s*:\s*\\*"?(\d{1,15})(?!\d)/g);
+    const numeric = closest(/urn:li:member:(\d{1,15})(?!\d)/g) ?? closest(/memberId\\*"\s*:\s*\\*"?(\d{1,15})(?!\d)/g);
     if (!member && !numeric) continue;
     const d = Math.min(member?.d ?? Infinity, numeric?.d ?? Infinity);
     if (!best || d < best.d) best = { d, memberId: member?.v ?? null, numericMemberId: numeric?.v ?? null };

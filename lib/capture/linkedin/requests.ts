@@ -52,8 +52,10 @@ export function classifySendUrl(url: string): 'createMessage' | 'legacyMessage' 
   const path = u.pathname;
   const action = u.searchParams.get('action') ?? '';
   if (path.endsWith('/voyagerMessagingDashMessengerMessages') && action === 'createMessage') return 'createMessage';
-  if (/\/voyager\/api\/messaging\/conversations(\/[^/]+\/events)?$/.test(path) && action === 'create') return 'legacyMessage';
-  if (path.endsWith('/voyagerRelationshipsDashMemberRelationships') && /^verifyQuotaAndCreate/.test(action)) return 'invite';
+  if (/\/voyager\/api\/messaging\/conversations(\/[^/]+\/events)?$/.test(path) && action === 'create')
+    return 'legacyMessage';
+  if (path.endsWith('/voyagerRelationshipsDashMemberRelationships') && /^verifyQuotaAndCreate/.test(action))
+    return 'invite';
   if (path.endsWith('/growth/normInvitations')) return 'invite';
   if (path.startsWith('/flagship-web/rsc-action/actions/server-request')) {
     const sduiid = u.searchParams.get('sduiid') ?? '';
@@ -63,7 +65,10 @@ export function classifySendUrl(url: string): 'createMessage' | 'legacyMessage' 
 }
 
 /** Raw request bytes -> JSON. Bodies come as UTF-8 (text/plain or application/json). */
-export function decodeBody(parts: ArrayBuffer[] | null | undefined, formData?: Record<string, string[]> | null): unknown {
+export function decodeBody(
+  parts: ArrayBuffer[] | null | undefined,
+  formData?: Record<string, string[]> | null,
+): unknown {
   if (parts && parts.length) {
     const total = parts.reduce((n, p) => n + p.byteLength, 0);
     const all = new Uint8Array(total);
@@ -97,9 +102,12 @@ export function decodeBody(parts: ArrayBuffer[] | null | undefined, formData?: R
 function parseCreateMessage(body: Obj): ObservedSend | null {
   const message = isObj(body.message) ? body.message : null;
   if (!message) return null;
-  const text = isObj(message.body) ? str(message.body.text) ?? '' : str(message.body) ?? '';
+  const text = isObj(message.body) ? (str(message.body.text) ?? '') : (str(message.body) ?? '');
   const hosts = Array.isArray(body.hostRecipientUrns) ? body.hostRecipientUrns : [];
-  const recipients = hosts.map((h) => memberIdFromUrn(str(h))).filter((m): m is string => !!m).map((memberId) => ({ memberId }));
+  const recipients = hosts
+    .map((h) => memberIdFromUrn(str(h)))
+    .filter((m): m is string => !!m)
+    .map((memberId) => ({ memberId }));
   // InMail through the Dash endpoint carries a subject (InMails are the only messages with one).
   const subject = str(message.subject) ?? (isObj(message.subject) ? str((message.subject as Obj).text) : null);
   return {
@@ -114,7 +122,11 @@ function parseCreateMessage(body: Obj): ObservedSend | null {
 }
 
 function parseLegacyMessage(url: string, body: Obj): ObservedSend | null {
-  const create = isObj(body.eventCreate) ? body.eventCreate : isObj(body.conversationCreate) && isObj((body.conversationCreate as Obj).eventCreate) ? ((body.conversationCreate as Obj).eventCreate as Obj) : null;
+  const create = isObj(body.eventCreate)
+    ? body.eventCreate
+    : isObj(body.conversationCreate) && isObj((body.conversationCreate as Obj).eventCreate)
+      ? ((body.conversationCreate as Obj).eventCreate as Obj)
+      : null;
   if (!create) return null;
   const value = isObj(create.value) ? create.value : {};
   const mc = (value['com.linkedin.voyager.messaging.create.MessageCreate'] as Obj | undefined) ?? value;
@@ -124,7 +136,9 @@ function parseLegacyMessage(url: string, body: Obj): ObservedSend | null {
     .map((r) => memberIdFromUrn(str(r)))
     .filter((m): m is string => !!m)
     .map((memberId) => ({ memberId }));
-  const pathThread = /\/messaging\/conversations\/([^/]+)\/events/.exec(new URL(url, 'https://www.linkedin.com').pathname);
+  const pathThread = /\/messaging\/conversations\/([^/]+)\/events/.exec(
+    new URL(url, 'https://www.linkedin.com').pathname,
+  );
   const subtype = conv ? str(conv.subtype) : null;
   const subject = str(mc.subject) ?? (conv ? str(conv.subject) : null);
   return {
@@ -177,10 +191,15 @@ function parseSduiInvite(body: Obj): ObservedSend | null {
   const inviteeUrn = payload.inviteeUrn;
   const stateKey = isObj(payload.connectionState) ? str((payload.connectionState as Obj).key) : null;
   const numeric =
-    (isObj(inviteeUrn) ? str(inviteeUrn.memberId) ?? (typeof inviteeUrn.memberId === 'number' ? String(inviteeUrn.memberId) : null) : null) ??
+    (isObj(inviteeUrn)
+      ? (str(inviteeUrn.memberId) ?? (typeof inviteeUrn.memberId === 'number' ? String(inviteeUrn.memberId) : null))
+      : null) ??
     numericIdFromUrn(str(inviteeUrn)) ??
     numericIdFromUrn(stateKey);
-  const memberId = memberIdFromUrn(str(payload.nonIterableProfileId)) ?? memberIdFromUrn(str(payload.inviteeProfileUrn)) ?? memberIdFromUrn(str(inviteeUrn));
+  const memberId =
+    memberIdFromUrn(str(payload.nonIterableProfileId)) ??
+    memberIdFromUrn(str(payload.inviteeProfileUrn)) ??
+    memberIdFromUrn(str(inviteeUrn));
   const name = `${str(payload.firstName) ?? ''} ${str(payload.lastName) ?? ''}`.trim();
   const vanity = str(payload.vanityName);
   const profileUrl = canonicalProfileUrl(str(payload.profileCanonicalUrl) ?? (vanity ? `/in/${vanity}/` : null));
@@ -190,7 +209,15 @@ function parseSduiInvite(body: Obj): ObservedSend | null {
   if (numeric && /^\d{1,15}$/.test(numeric)) r.numericMemberId = numeric;
   if (profileUrl) r.profileUrl = profileUrl;
   if (name) r.name = name;
-  return { kind: 'linkedin-invite', text, originToken: null, threadId: null, viewerMemberId: null, recipients: Object.keys(r).length ? [r] : [], subject: null };
+  return {
+    kind: 'linkedin-invite',
+    text,
+    originToken: null,
+    threadId: null,
+    viewerMemberId: null,
+    recipients: Object.keys(r).length ? [r] : [],
+    subject: null,
+  };
 }
 
 /** Reads a send from a LinkedIn request (URL + decoded JSON body); null when it is not one. */
@@ -221,7 +248,12 @@ export function parseRecallRequest(url: string, body: unknown): string | null {
   } catch {
     return null;
   }
-  if (u.hostname !== 'www.linkedin.com' || !u.pathname.endsWith('/voyagerMessagingDashMessengerMessages') || u.searchParams.get('action') !== 'recall') return null;
+  if (
+    u.hostname !== 'www.linkedin.com' ||
+    !u.pathname.endsWith('/voyagerMessagingDashMessengerMessages') ||
+    u.searchParams.get('action') !== 'recall'
+  )
+    return null;
   const text = JSON.stringify(body ?? null);
   const urn = /urn:li:(?:msg_message|messagingMessage|fsd_message):[^"]+/.exec(text);
   return urn ? normaliseMessageId(urn[0]) : null;
@@ -278,14 +310,24 @@ export function parseWithdrawRequest(url: string, body: unknown): ObservedWithdr
   const u = linkedInAppUrl(url);
   if (!u) return null;
   const path = u.pathname;
-  const fromPath = /\/voyager\/api\/(?:voyagerRelationshipsDashInvitations|relationships\/invitations)\/([^/]+)$/.exec(path)?.[1];
+  const fromPath = /\/voyager\/api\/(?:voyagerRelationshipsDashInvitations|relationships\/invitations)\/([^/]+)$/.exec(
+    path,
+  )?.[1];
   if (fromPath) {
     if (u.searchParams.get('action') !== 'withdraw') return null;
     const id = /(\d{1,25})\)?$/.exec(fromPath.replace(/%29$/i, ''))?.[1];
     return id ? { invitationId: id } : null;
   }
-  if (!path.startsWith('/flagship-web/rsc-action/actions/server-request') || !/mynetwork\.addaWithdrawInvitation$/i.test(u.searchParams.get('sduiid') ?? '') || !isObj(body)) return null;
-  const payload = [(body.requestedArguments as Obj | undefined)?.payload, ((body.serverRequest as Obj | undefined)?.requestedArguments as Obj | undefined)?.payload].find(isObj) as Obj | undefined;
+  if (
+    !path.startsWith('/flagship-web/rsc-action/actions/server-request') ||
+    !/mynetwork\.addaWithdrawInvitation$/i.test(u.searchParams.get('sduiid') ?? '') ||
+    !isObj(body)
+  )
+    return null;
+  const payload = [
+    (body.requestedArguments as Obj | undefined)?.payload,
+    ((body.serverRequest as Obj | undefined)?.requestedArguments as Obj | undefined)?.payload,
+  ].find(isObj) as Obj | undefined;
   if (!payload) return null;
   const out: ObservedWithdrawal = {};
   const profileUrn = str(payload.profileUrn) ?? str(payload.inviteeProfileUrn) ?? str(payload.nonIterableProfileId);
@@ -298,7 +340,9 @@ export function parseWithdrawRequest(url: string, body: unknown): ObservedWithdr
   const invId = /(\d{1,25})$/.exec(String(inv ?? ''))?.[1];
   if (invId) out.invitationId = invId;
   const invitee = isObj(payload.inviteeUrn) ? (payload.inviteeUrn as Obj).memberId : payload.inviteeUrn;
-  const numeric = /^\d{1,15}$/.test(String(invitee ?? '')) ? String(invitee) : numericIdFromUrn(str(invitee)) ?? /urn:li:member:(\d{1,15})\b/.exec(JSON.stringify(payload))?.[1] ?? null;
+  const numeric = /^\d{1,15}$/.test(String(invitee ?? ''))
+    ? String(invitee)
+    : (numericIdFromUrn(str(invitee)) ?? /urn:li:member:(\d{1,15})\b/.exec(JSON.stringify(payload))?.[1] ?? null);
   if (numeric) out.numericMemberId = numeric;
   const name = `${str(payload.firstName) ?? ''} ${str(payload.lastName) ?? ''}`.trim();
   if (name) out.name = name;

@@ -24,7 +24,11 @@ export function createSendMemory(now: () => number): SendMemory {
       const text = readableText(box);
       if (!text.trim()) return;
       const ins = insertions.get(box);
-      recent.push({ text: normText(text), template: ins ? { id: ins.templateId, version: ins.templateVersion } : null, at: now() });
+      recent.push({
+        text: normText(text),
+        template: ins ? { id: ins.templateId, version: ins.templateVersion } : null,
+        at: now(),
+      });
       if (recent.length > 20) recent.shift();
       insertions.delete(box);
     },

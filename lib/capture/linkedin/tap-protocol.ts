@@ -21,8 +21,13 @@ export function classifyTapUrl(url: string): TapKind | null {
   const u = linkedInAppUrl(url);
   if (!u) return null;
   const p = u.pathname;
-  if (p.endsWith('/voyagerMessagingDashMessengerMessages') && u.searchParams.get('action') === 'createMessage') return 'send';
-  if (p.endsWith('/voyagerMessagingGraphQL/graphql') && /messengerMessages|messengerConversations/i.test(u.searchParams.get('queryId') ?? '')) return 'messages';
+  if (p.endsWith('/voyagerMessagingDashMessengerMessages') && u.searchParams.get('action') === 'createMessage')
+    return 'send';
+  if (
+    p.endsWith('/voyagerMessagingGraphQL/graphql') &&
+    /messengerMessages|messengerConversations/i.test(u.searchParams.get('queryId') ?? '')
+  )
+    return 'messages';
   if (/^\/voyager\/api\/messaging\/conversations\/[^/]+\/events/.test(p)) return 'messages';
   if (p.startsWith('/realtime/connect')) return 'realtime';
   return null;
@@ -59,7 +64,12 @@ export function readTapPayload(detail: unknown): TapPayload | null {
  */
 export async function receiveTap(
   detail: unknown,
-  deps: { parse: (detail: string) => Promise<unknown>; viewer: () => string | null; push: (events: CaptureEventInput[]) => void; newId: () => string },
+  deps: {
+    parse: (detail: string) => Promise<unknown>;
+    viewer: () => string | null;
+    push: (events: CaptureEventInput[]) => void;
+    newId: () => string;
+  },
 ): Promise<void> {
   if (!readTapPayload(detail)) return;
   let parsed: unknown;
@@ -76,13 +86,18 @@ export async function receiveTap(
  * The events the background parsed from a payload, checked before they are captured: LinkedIn
  * network-layer messages and retracts only, fresh ids, direction decided by the viewer.
  */
-export function checkTapEvents(parsed: unknown, viewerMemberId: string | null, newId: () => string): CaptureEventInput[] {
+export function checkTapEvents(
+  parsed: unknown,
+  viewerMemberId: string | null,
+  newId: () => string,
+): CaptureEventInput[] {
   if (!Array.isArray(parsed)) return [];
   const out: CaptureEventInput[] = [];
   for (const raw of parsed.slice(0, 500)) {
     if (typeof raw !== 'object' || raw === null) continue;
     const ev = raw as Record<string, unknown>;
-    if (ev.channel !== 'linkedin' || ev.layer !== 'network' || (ev.type !== 'message' && ev.type !== 'retract')) continue;
+    if (ev.channel !== 'linkedin' || ev.layer !== 'network' || (ev.type !== 'message' && ev.type !== 'retract'))
+      continue;
     const copy = { ...ev, eventId: newId() } as Record<string, unknown>;
     // The tap could not tell who the viewer is (older payload shapes): decide by the sender.
     if (copy.type === 'message' && copy.direction === 'unknown') {
@@ -91,7 +106,13 @@ export function checkTapEvents(parsed: unknown, viewerMemberId: string | null, n
       copy.direction = sender === viewerMemberId ? 'outbound' : 'inbound';
     }
     // The tap does not know the viewer; an inbound message was sent to them.
-    if (copy.type === 'message' && copy.direction === 'inbound' && viewerMemberId && Array.isArray(copy.to) && copy.to.length === 0) {
+    if (
+      copy.type === 'message' &&
+      copy.direction === 'inbound' &&
+      viewerMemberId &&
+      Array.isArray(copy.to) &&
+      copy.to.length === 0
+    ) {
       copy.to = [{ memberId: viewerMemberId }];
     }
     out.push(copy as CaptureEventInput);

@@ -77,7 +77,12 @@ export function installTap(win: TapWindow, sink: TapSink): void {
           this.addEventListener('load', () => {
             try {
               if (this.status < 200 || this.status >= 300) return;
-              const r = this.responseType === '' || this.responseType === 'text' ? this.responseText : this.responseType === 'json' ? JSON.stringify(this.response) : '';
+              const r =
+                this.responseType === '' || this.responseType === 'text'
+                  ? this.responseText
+                  : this.responseType === 'json'
+                    ? JSON.stringify(this.response)
+                    : '';
               hand(kind, url, r);
             } catch {
               /* ignore */
@@ -104,7 +109,10 @@ export async function readStream(res: Response, onLine: (line: string) => void):
     buffered += decoder.decode(value, { stream: true });
     let nl: number;
     while ((nl = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, nl).replace(/^data:\s?/, '').trim();
+      const line = buffered
+        .slice(0, nl)
+        .replace(/^data:\s?/, '')
+        .trim();
       buffered = buffered.slice(nl + 1);
       if (line.startsWith('{')) onLine(line);
     }
@@ -118,7 +126,10 @@ export async function readStream(res: Response, onLine: (line: string) => void):
  * gets one more "message" listener. The page's own connection is returned untouched, `instanceof`
  * and the constants still hold, and no request is made, altered or repeated.
  */
-export function tapEventSource(win: { EventSource?: typeof EventSource; location: { href: string } }, onData: (url: string, data: string) => void): void {
+export function tapEventSource(
+  win: { EventSource?: typeof EventSource; location: { href: string } },
+  onData: (url: string, data: string) => void,
+): void {
   const Native = win.EventSource;
   if (typeof Native !== 'function') return;
   const Tapped = function (url: string | URL, init?: EventSourceInit) {

@@ -10,13 +10,22 @@
 // A first message to someone (no conversation yet) names the thread `with:<memberId>`; the DOM
 // layer adds the same alias to 1:1 conversations whose participant link carries the member id.
 import type { CaptureEventInput } from '../../schema/events';
-import { decodeBody, parseEditRequest, parseRecallRequest, parseSendRequest, parseWithdrawRequest, type ObservedSend } from './requests';
+import {
+  decodeBody,
+  parseEditRequest,
+  parseRecallRequest,
+  parseSendRequest,
+  parseWithdrawRequest,
+  type ObservedSend,
+} from './requests';
 import { oneToOneThreadAlias, inviteThreadId, noteKey, canonicalProfileUrl, decodeMessageId } from './ids';
 import { linkedInItems, type LinkedInItems } from '../../storage/local-items';
 
 /** The slice of chrome.webRequest this observer uses (injectable for unit tests). */
 export interface WebRequestApi {
-  onBeforeRequest: { addListener(cb: (d: BeforeRequestDetails) => void, filter: { urls: string[] }, extra?: string[]): void };
+  onBeforeRequest: {
+    addListener(cb: (d: BeforeRequestDetails) => void, filter: { urls: string[] }, extra?: string[]): void;
+  };
   onCompleted: { addListener(cb: (d: CompletedDetails) => void, filter: { urls: string[] }): void };
   onErrorOccurred: { addListener(cb: (d: ErrorDetails) => void, filter: { urls: string[] }): void };
 }
@@ -58,20 +67,48 @@ export const LINKEDIN_SEND_URLS = [
  * for unit tests): a recall retracts the message; an edit is an edited sighting of it (its first
  * text stays the message's: lib/ingest/linkedin-lifecycle.ts); a withdrawal marks the invitation.
  */
-export function changeToEvents(url: string, body: unknown, at: number, newId: () => string): CaptureEventInput[] | null {
+export function changeToEvents(
+  url: string,
+  body: unknown,
+  at: number,
+  newId: () => string,
+): CaptureEventInput[] | null {
   const recalled = parseRecallRequest(url, body);
-  if (recalled) return [{ eventId: newId(), type: 'retract', channel: 'linkedin', layer: 'network', externalId: recalled }];
+  if (recalled)
+    return [{ eventId: newId(), type: 'retract', channel: 'linkedin', layer: 'network', externalId: recalled }];
   const edit = parseEditRequest(url, body);
   if (edit) {
     const d = decodeMessageId(edit.messageId);
-    return [{
-      eventId: newId(), type: 'message', channel: 'linkedin', layer: 'network', direction: 'outbound', kind: 'linkedin-message',
-      externalId: edit.messageId, threadExternalId: d?.threadId ?? null, from: {}, text: edit.text.slice(0, 20_000),
-      sentAt: Math.round(d?.epochMs ?? at), edited: true,
-    }];
+    return [
+      {
+        eventId: newId(),
+        type: 'message',
+        channel: 'linkedin',
+        layer: 'network',
+        direction: 'outbound',
+        kind: 'linkedin-message',
+        externalId: edit.messageId,
+        threadExternalId: d?.threadId ?? null,
+        from: {},
+        text: edit.text.slice(0, 20_000),
+        sentAt: Math.round(d?.epochMs ?? at),
+        edited: true,
+      },
+    ];
   }
   const w = parseWithdrawRequest(url, body);
-  return w ? [{ eventId: newId(), type: 'invitation-withdrawn', channel: 'linkedin', layer: 'network', person: w, at: Math.round(at) }] : null;
+  return w
+    ? [
+        {
+          eventId: newId(),
+          type: 'invitation-withdrawn',
+          channel: 'linkedin',
+          layer: 'network',
+          person: w,
+          at: Math.round(at),
+        },
+      ]
+    : null;
 }
 
 const MAX_PENDING = 200;
@@ -79,7 +116,12 @@ const MAX_PENDING = 200;
 /** Builds the capture events for a confirmed send (pure; exported for unit tests). */
 export function sendToEvents(
   send: ObservedSend,
-  opts: { requestId: string; sentAt: number; newId: () => string; template?: { id: string; version: number | null } | null },
+  opts: {
+    requestId: string;
+    sentAt: number;
+    newId: () => string;
+    template?: { id: string; version: number | null } | null;
+  },
 ): CaptureEventInput[] {
   const to = send.recipients.map((r) => {
     const p: { memberId?: string; profileUrl?: string; name?: string; numericMemberId?: string } = {};
@@ -96,13 +138,17 @@ export function sendToEvents(
     // Every other name of the same invitation thread, so the DOM layer's sighting (by profile) and
     // this one (by whichever ids the request had) meet.
     const r0 = send.recipients[0] ?? {};
-    for (const alt of [r0.memberId ? inviteThreadId({ memberId: r0.memberId }) : null, r0.numericMemberId ? inviteThreadId({ numericMemberId: r0.numericMemberId }) : null]) {
+    for (const alt of [
+      r0.memberId ? inviteThreadId({ memberId: r0.memberId }) : null,
+      r0.numericMemberId ? inviteThreadId({ numericMemberId: r0.numericMemberId }) : null,
+    ]) {
       if (alt && alt !== threadExternalId && !threadAliases.includes(alt)) threadAliases.push(alt);
     }
   } else if (!threadExternalId && send.recipients.length === 1 && send.recipients[0]!.memberId) {
     threadExternalId = oneToOneThreadAlias(send.recipients[0]!.memberId);
   }
-  const externalId = send.originToken ?? `${send.kind}:${threadExternalId ?? 'unknown'}:${opts.requestId}:${opts.sentAt}`;
+  const externalId =
+    send.originToken ?? `${send.kind}:${threadExternalId ?? 'unknown'}:${opts.requestId}:${opts.sentAt}`;
   const from: { memberId?: string } = {};
   if (send.viewerMemberId) from.memberId = send.viewerMemberId;
   const events: CaptureEventInput[] = [
@@ -126,7 +172,13 @@ export function sendToEvents(
     },
   ];
   if (send.viewerMemberId) {
-    events.push({ eventId: opts.newId(), type: 'identity', channel: 'linkedin', layer: 'network', person: { memberId: send.viewerMemberId } });
+    events.push({
+      eventId: opts.newId(),
+      type: 'identity',
+      channel: 'linkedin',
+      layer: 'network',
+      person: { memberId: send.viewerMemberId },
+    });
   }
   return events;
 }
@@ -145,7 +197,8 @@ export function observeLinkedInSends(
    */
   items: Pick<LinkedInItems, 'inviteNote' | 'inviteConfirmed' | 'pendingMember'> = linkedInItems(),
 ): void {
-  const remember = (item: { set(v: number): Promise<void> }, value: number) => void item.set(value).catch(() => undefined);
+  const remember = (item: { set(v: number): Promise<void> }, value: number) =>
+    void item.set(value).catch(() => undefined);
   const pending = new Map<string, { send: ObservedSend; at: number }>();
   /** Recalls, edits and withdrawals waiting for LinkedIn's answer: their events, by request. */
   const changes = new Map<string, CaptureEventInput[]>();
@@ -201,14 +254,22 @@ export function observeLinkedInSends(
       if (p.send.kind === 'linkedin-invite') {
         // The content script noted the template and profile of this note when the user clicked Send.
         const key = noteKey(p.send.text);
-        const note = (await items.inviteNote(key).get().catch(() => null)) as InviteNote | null;
+        const note = (await items
+          .inviteNote(key)
+          .get()
+          .catch(() => null)) as InviteNote | null;
         if (note && typeof note.at === 'number' && Math.abs(note.at - (p.at || d.timeStamp)) < 10 * 60_000) {
-          if (note.templateId) template = { id: String(note.templateId), version: typeof note.templateVersion === 'number' ? note.templateVersion : null };
+          if (note.templateId)
+            template = {
+              id: String(note.templateId),
+              version: typeof note.templateVersion === 'number' ? note.templateVersion : null,
+            };
           const r = p.send.recipients[0] ?? (p.send.recipients[0] = {});
           if (!r.profileUrl && note.profileUrl) r.profileUrl = canonicalProfileUrl(note.profileUrl) ?? undefined;
           if (!r.name && note.name) r.name = note.name;
           if (!r.memberId && note.memberId) r.memberId = note.memberId;
-          if (!r.numericMemberId && typeof note.numericMemberId === 'string' && /^\d{1,15}$/.test(note.numericMemberId)) r.numericMemberId = note.numericMemberId;
+          if (!r.numericMemberId && typeof note.numericMemberId === 'string' && /^\d{1,15}$/.test(note.numericMemberId))
+            r.numericMemberId = note.numericMemberId;
         }
         // Tells the content script this invitation is logged, so its DOM fallback stays quiet.
         remember(items.inviteConfirmed(key), Math.round(d.timeStamp));
@@ -218,7 +279,8 @@ export function observeLinkedInSends(
     }
     if (p.send.kind === 'linkedin-invite') {
       // So a later profile visit showing "· 1st" can report the acceptance, wherever the invitation was sent from.
-      for (const r of p.send.recipients) if (r.memberId) remember(items.pendingMember(r.memberId), Math.round(p.at || d.timeStamp));
+      for (const r of p.send.recipients)
+        if (r.memberId) remember(items.pendingMember(r.memberId), Math.round(p.at || d.timeStamp));
     }
   }, filter);
   api.onErrorOccurred.addListener((d) => {
@@ -238,7 +300,9 @@ interface InviteNote {
 }
 
 function isSendUrl(url: string): boolean {
-  return /action=createMessage|verifyQuotaAndCreate|addaAddConnection|messaging\/conversations.*action=create/.test(url);
+  return /action=createMessage|verifyQuotaAndCreate|addaAddConnection|messaging\/conversations.*action=create/.test(
+    url,
+  );
 }
 
 function shortUrl(url: string): string {

@@ -21,7 +21,13 @@ export function args(): { runs: number; messages: number } {
 /** The seed at `messages` messages (the 100k data set scaled: a fifth as many threads and prospects). */
 export function seedFile(messages: number): { file: string; records: number; bytes: number; messages: number } {
   const scale = messages / SEED_LARGE.messages;
-  const seed = generateSeed({ ...SEED_LARGE, messages, threads: Math.round(SEED_LARGE.threads * scale), prospects: Math.round(SEED_LARGE.prospects * scale), now: Date.now() });
+  const seed = generateSeed({
+    ...SEED_LARGE,
+    messages,
+    threads: Math.round(SEED_LARGE.threads * scale),
+    prospects: Math.round(SEED_LARGE.prospects * scale),
+    now: Date.now(),
+  });
   const file = path.join(tmpdir(), `sidelog-bench-seed-${process.pid}-${messages}.json`);
   const text = JSON.stringify(seed);
   writeFileSync(file, text);
@@ -35,7 +41,9 @@ export function built(): boolean {
   return false;
 }
 
-export async function withExtension<T>(run: (c: { context: BrowserContext; id: string; panel: (hash?: string) => Promise<Page> }) => Promise<T>): Promise<T> {
+export async function withExtension<T>(
+  run: (c: { context: BrowserContext; id: string; panel: (hash?: string) => Promise<Page> }) => Promise<T>,
+): Promise<T> {
   const { context, close } = await launchWithExtension();
   try {
     const sw = await getServiceWorker(context);
@@ -55,7 +63,10 @@ export async function withExtension<T>(run: (c: { context: BrowserContext; id: s
 }
 
 /** Imports a file through the Settings tab; returns the wall time and the long tasks the panel had. */
-export async function importThroughPanel(panel: Page, file: string): Promise<{ ms: number; phases: Record<string, number>; longTasks: number[] }> {
+export async function importThroughPanel(
+  panel: Page,
+  file: string,
+): Promise<{ ms: number; phases: Record<string, number>; longTasks: number[] }> {
   await panel.evaluate(() => {
     const w = window as unknown as { __long: number[]; __phases: [string, number][] };
     w.__long = [];
@@ -66,7 +77,13 @@ export async function importThroughPanel(panel: Page, file: string): Promise<{ m
     let last = '';
     new MutationObserver(() => {
       const t = document.querySelector('[data-testid=import-progress-text]')?.textContent ?? '';
-      const phase = t.startsWith('Reading') ? 'reading' : t.includes('building') ? 'facts' : t.startsWith('Records') ? 'writing' : '';
+      const phase = t.startsWith('Reading')
+        ? 'reading'
+        : t.includes('building')
+          ? 'facts'
+          : t.startsWith('Records')
+            ? 'writing'
+            : '';
       if (phase && phase !== last) {
         last = phase;
         w.__phases.push([phase, performance.now()]);

@@ -18,25 +18,73 @@ type M = { dir: 'outbound' | 'inbound'; d: number; cls?: 'human' | 'bounce'; kin
 function thread(id: string, prospectIds: string[], ms: M[], channel: Channel = 'gmail'): AnalyticsThread {
   const messages = ms.map((m) =>
     Message.parse({
-      id: `${id}-m${++seq}`, channel, direction: m.dir, kind: m.kind ?? 'email', threadId: id, prospectId: prospectIds[0], from: 'x', to: [], cc: [],
-      subject: null, text: '', sentAt: T0 + m.d * DAY, templateId: null, templateVersion: null, templateSource: null, classification: m.cls ?? 'human', source: 'import',
+      id: `${id}-m${++seq}`,
+      channel,
+      direction: m.dir,
+      kind: m.kind ?? 'email',
+      threadId: id,
+      prospectId: prospectIds[0],
+      from: 'x',
+      to: [],
+      cc: [],
+      subject: null,
+      text: '',
+      sentAt: T0 + m.d * DAY,
+      templateId: null,
+      templateVersion: null,
+      templateSource: null,
+      classification: m.cls ?? 'human',
+      source: 'import',
     }),
   );
   return { id, channel, prospectIds, subject: null, summary: summarizeThread(messages) };
 }
 const person = (id: string, industry: string | null, traits: Record<string, string> = {}): AnalyticsProspect => ({
-  id, name: id, emails: [], linkedinUrl: null, company: null, title: null, seniority: null, industry, location: null, companySize: null, stage: 'contacted', dealValue: null, traits,
+  id,
+  name: id,
+  emails: [],
+  linkedinUrl: null,
+  company: null,
+  title: null,
+  seniority: null,
+  industry,
+  location: null,
+  companySize: null,
+  stage: 'contacted',
+  dealValue: null,
+  traits,
 });
 
 // People contacted (non-bounced outreach): P1..P5. P6 bounced only; P7 wrote first and was never
 // written to; P8 has a logged call only.
 const threads = [
-  thread('T1', ['P1'], [{ dir: 'outbound', d: 0 }, { dir: 'inbound', d: 1 }]), // Software, replied
+  thread(
+    'T1',
+    ['P1'],
+    [
+      { dir: 'outbound', d: 0 },
+      { dir: 'inbound', d: 1 },
+    ],
+  ), // Software, replied
   thread('T2', ['P2'], [{ dir: 'outbound', d: 0 }]), // Software
-  thread('T3', ['P3'], [{ dir: 'outbound', d: 0 }, { dir: 'inbound', d: 2 }]), // unknown, replied
+  thread(
+    'T3',
+    ['P3'],
+    [
+      { dir: 'outbound', d: 0 },
+      { dir: 'inbound', d: 2 },
+    ],
+  ), // unknown, replied
   thread('T4', ['P4'], [{ dir: 'outbound', d: 0 }]), // unknown
   thread('T5', ['P5', 'P2'], [{ dir: 'outbound', d: 0 }]), // Retail (first prospect); P2 twice
-  thread('T6', ['P6'], [{ dir: 'outbound', d: 0 }, { dir: 'inbound', d: 0.1, cls: 'bounce' }]), // bounced
+  thread(
+    'T6',
+    ['P6'],
+    [
+      { dir: 'outbound', d: 0 },
+      { dir: 'inbound', d: 0.1, cls: 'bounce' },
+    ],
+  ), // bounced
   thread('T7', ['P7'], [{ dir: 'inbound', d: 0 }]),
   thread('T8', ['P8'], [{ dir: 'outbound', d: 0, kind: 'call' }]),
 ];
@@ -77,11 +125,18 @@ describe('trait coverage', () => {
     expect(unknown.lo).toBeCloseTo(0.0945, 4);
     expect(unknown.hi).toBeCloseTo(0.9055, 4);
     // Tested against every other thread, as any value is: 1/2 vs 1/3 (corrected with the table's other rows).
-    expect(unknown.vsRest).toMatchObject({ ...compareRates({ k: 1, n: 2 }, { k: 1, n: 3 }, 1), adjusted: { method: 'holm', m: 3, raw: 1 } });
+    expect(unknown.vsRest).toMatchObject({
+      ...compareRates({ k: 1, n: 2 }, { k: 1, n: 3 }, 1),
+      adjusted: { method: 'holm', m: 3, raw: 1 },
+    });
     // Every non-bounced unit is in exactly one row.
     expect(rows.reduce((n, r) => n + r.n, 0)).toBe(5);
     const bySource = rateByDimension(units, 'trait:lead source', 1);
-    expect(bySource.map((r) => `${r.label} ${r.k}/${r.n}`)).toEqual(['Apollo 2/2', 'Sales Navigator 0/1', 'unknown 0/2']);
+    expect(bySource.map((r) => `${r.label} ${r.k}/${r.n}`)).toEqual([
+      'Apollo 2/2',
+      'Sales Navigator 0/1',
+      'unknown 0/2',
+    ]);
   });
 });
 
@@ -93,9 +148,18 @@ describe('people not contacted yet', () => {
   });
 
   it('enter no rate, no funnel and no coverage: a thousand imported leads change none of the numbers', () => {
-    const input = { templates: [], now: T0 + 60 * DAY, replyWindowDays: 30, minSample: 1, filters: {}, dimension: 'industry' as const };
+    const input = {
+      templates: [],
+      now: T0 + 60 * DAY,
+      replyWindowDays: 30,
+      minSample: 1,
+      filters: {},
+      dimension: 'industry' as const,
+    };
     const before = computeDashboard({ ...input, facts });
-    const leads = Array.from({ length: 1000 }, (_, i) => person(`L${i}`, i % 2 ? 'Software' : 'Retail', { 'lead source': 'Apollo' }));
+    const leads = Array.from({ length: 1000 }, (_, i) =>
+      person(`L${i}`, i % 2 ? 'Software' : 'Retail', { 'lead source': 'Apollo' }),
+    );
     const after = computeDashboard({ ...input, facts: encodeFacts(threads, [...people, ...leads]) });
     const { dimensions: _d1, ...b } = before;
     const { dimensions: _d2, ...a } = after;

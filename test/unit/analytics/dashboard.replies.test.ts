@@ -5,7 +5,14 @@
 // make no "winner"); the popup's best template named only when clear of the rest.
 import { describe, expect, it } from 'vitest';
 import { computeDashboard } from '@/lib/analytics/dashboard';
-import { decodeThreads, encodeFacts, mergeFacts, type AnalyticsProspect, type AnalyticsTemplate, type AnalyticsThread } from '@/lib/analytics/facts';
+import {
+  decodeThreads,
+  encodeFacts,
+  mergeFacts,
+  type AnalyticsProspect,
+  type AnalyticsTemplate,
+  type AnalyticsThread,
+} from '@/lib/analytics/facts';
 import { bestTemplate, popupSummary } from '@/lib/analytics/popup';
 import {
   prospectResponseRate,
@@ -51,35 +58,60 @@ function thread(id: string, to: string[], tpl: string | null, inbound: In[] = []
     updatedAt: 0,
   };
   const messages: Message[] = [
-    { ...base, id: `${id}-o`, direction: 'outbound', prospectId: to[0], from: 'me@seller.io', to, sentAt: at(0), templateId: tpl, templateVersion: tpl ? 1 : null, templateSource: tpl ? 'inserted' : null, classification: 'human' },
-    ...inbound.map(
-      (m): Message => ({
-        ...base,
-        id: `${id}-i${++seq}`,
-        direction: 'inbound',
-        prospectId: to[0],
-        from: 'x@y.z',
-        to: ['me@seller.io'],
-        sentAt: at(m.d),
-        templateId: null,
-        templateSource: null,
-        classification: m.cls ?? 'human',
-        ...(m.intent ? { intent: m.intent } : {}),
-        ...(m.failed ? { failedRecipients: m.failed } : {}),
-      }),
-    ),
+    {
+      ...base,
+      id: `${id}-o`,
+      direction: 'outbound',
+      prospectId: to[0],
+      from: 'me@seller.io',
+      to,
+      sentAt: at(0),
+      templateId: tpl,
+      templateVersion: tpl ? 1 : null,
+      templateSource: tpl ? 'inserted' : null,
+      classification: 'human',
+    },
+    ...inbound.map((m): Message => ({
+      ...base,
+      id: `${id}-i${++seq}`,
+      direction: 'inbound',
+      prospectId: to[0],
+      from: 'x@y.z',
+      to: ['me@seller.io'],
+      sentAt: at(m.d),
+      templateId: null,
+      templateSource: null,
+      classification: m.cls ?? 'human',
+      ...(m.intent ? { intent: m.intent } : {}),
+      ...(m.failed ? { failedRecipients: m.failed } : {}),
+    })),
   ];
   return { id, channel: 'gmail', prospectIds: to, subject: 'Hi', summary: summarizeThread(messages) };
 }
 const person = (email: string, seniority: AnalyticsProspect['seniority'] = null): AnalyticsProspect => ({
-  id: email, name: email, emails: [email], linkedinUrl: null, company: null, title: null, seniority, industry: null, location: null, companySize: null, stage: 'contacted', dealValue: null, traits: {},
+  id: email,
+  name: email,
+  emails: [email],
+  linkedinUrl: null,
+  company: null,
+  title: null,
+  seniority,
+  industry: null,
+  location: null,
+  companySize: null,
+  stage: 'contacted',
+  dealValue: null,
+  traits: {},
 });
 
 describe('positive reply rate', () => {
   const threads = [
     thread('t1', ['a@x.co'], 'A', [{ d: 1, intent: 'interested' }]),
     // First reply "later", then interested within the window: a positive thread.
-    thread('t2', ['b@x.co'], 'A', [{ d: 1, intent: 'later' }, { d: 5, intent: 'interested' }]),
+    thread('t2', ['b@x.co'], 'A', [
+      { d: 1, intent: 'later' },
+      { d: 5, intent: 'interested' },
+    ]),
     // Interested, but after the 30-day window: neither a reply nor positive for the rates.
     thread('t3', ['c@x.co'], 'B', [{ d: 40, intent: 'interested' }]),
     thread('t4', ['d@x.co'], 'B', [{ d: 2, intent: 'not-interested' }]),
@@ -89,7 +121,10 @@ describe('positive reply rate', () => {
     thread('t6', ['f@x.co'], 'B', [{ d: 0.1, cls: 'bounce' }]),
     thread('t7', ['g@x.co'], null),
   ];
-  const facts = encodeFacts(threads, threads.flatMap((t) => t.prospectIds.map((p) => person(p))));
+  const facts = encodeFacts(
+    threads,
+    threads.flatMap((t) => t.prospectIds.map((p) => person(p))),
+  );
   const units = buildUnits(facts, 30);
 
   it('interested within the window ÷ the reply rate’s units, with its Wilson interval', () => {
@@ -102,7 +137,11 @@ describe('positive reply rate', () => {
     expect(positive.lo).toBeCloseTo(0.0968, 4);
     expect(positive.hi).toBeCloseTo(0.7, 4);
     // What the first replies said.
-    expect(replyIntents(units)).toMatchObject({ replies: 3, counts: { interested: 1, later: 1, 'not-interested': 1 }, unjudged: 0 });
+    expect(replyIntents(units)).toMatchObject({
+      replies: 3,
+      counts: { interested: 1, later: 1, 'not-interested': 1 },
+      unjudged: 0,
+    });
   });
 
   it('per template, with the same n, interval and verdict as the reply rate', () => {
@@ -114,13 +153,23 @@ describe('positive reply rate', () => {
     const b = rows.find((r) => r.key === 'B')!;
     expect([b.k, b.n, b.positive.k, b.positive.n]).toEqual([1, 3, 0, 3]);
     // The Templates tab reads the same rows.
-    expect(templateSummaries({ facts, templates: [], replyWindowDays: 30, minSample: 1 }).get('A')!.firstTouch!.positive).toEqual(a.positive);
+    expect(
+      templateSummaries({ facts, templates: [], replyWindowDays: 30, minSample: 1 }).get('A')!.firstTouch!.positive,
+    ).toEqual(a.positive);
   });
 
   it('survives the facts’ round trip and an incremental merge', () => {
-    const back = encodeFacts(decodeThreads(facts), threads.flatMap((t) => t.prospectIds.map((p) => person(p))));
+    const back = encodeFacts(
+      decodeThreads(facts),
+      threads.flatMap((t) => t.prospectIds.map((p) => person(p))),
+    );
     expect(threadPositiveRate(buildUnits(back, 30))).toEqual(threadPositiveRate(units));
-    const merged = mergeFacts(facts, { threads: [thread('t7', ['g@x.co'], null, [{ d: 3, intent: 'interested' }])], prospects: [], deletedThreads: [], deletedProspects: [] });
+    const merged = mergeFacts(facts, {
+      threads: [thread('t7', ['g@x.co'], null, [{ d: 3, intent: 'interested' }])],
+      prospects: [],
+      deletedThreads: [],
+      deletedProspects: [],
+    });
     expect(threadPositiveRate(buildUnits(merged, 30))).toEqual(wilson(3, 6));
   });
 });
@@ -134,7 +183,12 @@ describe('a bounce for one of several recipients', () => {
     // A delay warning: the thread stays, marked.
     thread('t3', ['cy@x.co'], 'A', [{ d: 0.1, cls: 'delay', failed: ['cy@x.co'] }]),
   ];
-  const people = [person('kim@x.co', 'vp'), person('bob@x.co', 'manager'), person('ann@x.co', 'vp'), person('cy@x.co', 'director')];
+  const people = [
+    person('kim@x.co', 'vp'),
+    person('bob@x.co', 'manager'),
+    person('ann@x.co', 'vp'),
+    person('cy@x.co', 'director'),
+  ];
   const facts = encodeFacts(threads, people);
   const units = buildUnits(facts, 30);
 
@@ -146,7 +200,11 @@ describe('a bounce for one of several recipients', () => {
     expect(prospectResponseRate(units).n).toBe(2);
     expect(unitCounts(units)).toMatchObject({ threads: 3, bounced: 1, partlyBounced: 1, delayed: 1 });
     // The thread's trait is its first prospect it reached: Bob (manager), not Kim (vp).
-    expect(rateByDimension(units, 'seniority', 1).map((r) => `${r.key} ${r.n}`).sort()).toEqual(['director 1', 'manager 1']);
+    expect(
+      rateByDimension(units, 'seniority', 1)
+        .map((r) => `${r.key} ${r.n}`)
+        .sort(),
+    ).toEqual(['director 1', 'manager 1']);
   });
 
   it('a later bounce for the other recipient bounces the whole thread', () => {
@@ -187,7 +245,8 @@ describe('multiple comparisons (Holm) in the tables', () => {
     expect(adj[3]).toEqual(cs[3]);
     expect(adj[0].verdict).toBe('higher');
     // A row significant alone can lose its verdict once corrected, never gain one.
-    for (let i = 0; i < 3; i++) if (cs[i].verdict === 'no-clear-difference') expect(adj[i].verdict).toBe('no-clear-difference');
+    for (let i = 0; i < 3; i++)
+      if (cs[i].verdict === 'no-clear-difference') expect(adj[i].verdict).toBe('no-clear-difference');
     // One test: nothing to correct.
     expect(adjustComparisons([cs[0]])).toEqual([cs[0]]);
   });
@@ -209,7 +268,12 @@ describe('multiple comparisons (Holm) in the tables', () => {
         for (let i = 0; i < PER; i++) {
           const replied = r() < RATE;
           const base = replied ? repliedBase : silentBase;
-          threads.push({ ...base, id: `t${t}-${i}`, prospectIds: [`p${t}-${i}`], summary: { ...base.summary!, firstTemplateId: `tpl${t}` } });
+          threads.push({
+            ...base,
+            id: `t${t}-${i}`,
+            prospectIds: [`p${t}-${i}`],
+            summary: { ...base.summary!, firstTemplateId: `tpl${t}` },
+          });
         }
       const units = buildUnits(encodeFacts(threads, []), 30);
       const rows = templateFirstTouchRates(units, [], 10);
@@ -234,7 +298,14 @@ describe('multiple comparisons (Holm) in the tables', () => {
     for (let i = 0; i < 600; i++) {
       const email = `p${i}@x.co`;
       prospects.push(person(email, levels[i % levels.length]));
-      threads.push(thread(`t${i}`, [email], `tpl${i % 12}`, r() < 0.25 ? [{ d: 1, intent: r() < 0.5 ? 'interested' : 'other' }] : []));
+      threads.push(
+        thread(
+          `t${i}`,
+          [email],
+          `tpl${i % 12}`,
+          r() < 0.25 ? [{ d: 1, intent: r() < 0.5 ? 'interested' : 'other' }] : [],
+        ),
+      );
     }
     const dash = computeDashboard({
       facts: encodeFacts(threads, prospects),
@@ -245,7 +316,10 @@ describe('multiple comparisons (Holm) in the tables', () => {
       filters: {},
       dimension: 'seniority',
     });
-    const corrected = (rows: GroupRate[]) => rows.filter((x) => x.vsRest.p !== null).every((x) => x.vsRest.adjusted?.method === 'holm' && x.positiveVsRest.adjusted?.method === 'holm');
+    const corrected = (rows: GroupRate[]) =>
+      rows
+        .filter((x) => x.vsRest.p !== null)
+        .every((x) => x.vsRest.adjusted?.method === 'holm' && x.positiveVsRest.adjusted?.method === 'holm');
     expect(corrected(dash.templates)).toBe(true);
     expect(corrected(dash.byDimension)).toBe(true);
     expect(dash.templates.filter((x) => x.vsRest.p !== null).length).toBe(12);
@@ -257,7 +331,10 @@ describe('multiple comparisons (Holm) in the tables', () => {
   });
 
   it('two rows that split the units are one test: nothing to correct', () => {
-    const threads = Array.from({ length: 40 }, (_, i) => ({ ...thread(`t${i}`, [`p${i}@x.co`], null, i % 3 ? [] : [{ d: 1 }]), channel: (i % 2 ? 'linkedin' : 'gmail') as 'gmail' | 'linkedin' }));
+    const threads = Array.from({ length: 40 }, (_, i) => ({
+      ...thread(`t${i}`, [`p${i}@x.co`], null, i % 3 ? [] : [{ d: 1 }]),
+      channel: (i % 2 ? 'linkedin' : 'gmail') as 'gmail' | 'linkedin',
+    }));
     const rows = rateByDimension(buildUnits(encodeFacts(threads, []), 30), 'channel', 10);
     expect(rows).toHaveLength(2);
     expect(rows.every((x) => x.vsRest.adjusted === undefined)).toBe(true);
@@ -276,9 +353,16 @@ describe('the popup’s best template', () => {
 
   it('is named only when its interval is clear of every other template with enough threads and of the rest', () => {
     // 30/50 [46%, 72%] vs 10/60 [9%, 28%] and 8/50 [8%, 29%]: clear.
-    expect(bestTemplate([row('A', 30, 50), row('B', 10, 60), row('C', 8, 50)], 10)).toMatchObject({ status: 'named', best: { key: 'A' } });
+    expect(bestTemplate([row('A', 30, 50), row('B', 10, 60), row('C', 8, 50)], 10)).toMatchObject({
+      status: 'named',
+      best: { key: 'A' },
+    });
     // 30/50 vs 22/50 [31%, 58%]: overlapping, no leader; A is ahead so far.
-    expect(bestTemplate([row('A', 30, 50), row('B', 22, 50)], 10)).toMatchObject({ status: 'no-clear-leader', best: null, ahead: { key: 'A' } });
+    expect(bestTemplate([row('A', 30, 50), row('B', 22, 50)], 10)).toMatchObject({
+      status: 'no-clear-leader',
+      best: null,
+      ahead: { key: 'A' },
+    });
     // "No template" counts as a competitor when it has enough threads.
     expect(bestTemplate([row('A', 30, 50), row('(none)', 28, 50), row('B', 5, 50)], 10).status).toBe('no-clear-leader');
     // A template under the minimum sample is no rival (too few threads to say anything) but its
@@ -290,16 +374,30 @@ describe('the popup’s best template', () => {
 
   it('the popup summary carries n and interval on every rate', () => {
     const threads = [
-      ...Array.from({ length: 30 }, (_, i) => thread(`a${i}`, [`a${i}@x.co`], 'A', i < 20 ? [{ d: 1, intent: i < 12 ? 'interested' : 'other' }] : [])),
+      ...Array.from({ length: 30 }, (_, i) =>
+        thread(`a${i}`, [`a${i}@x.co`], 'A', i < 20 ? [{ d: 1, intent: i < 12 ? 'interested' : 'other' }] : []),
+      ),
       ...Array.from({ length: 30 }, (_, i) => thread(`b${i}`, [`b${i}@x.co`], 'B', i < 3 ? [{ d: 1 }] : [])),
     ];
     const templates: AnalyticsTemplate[] = [
       { id: 'A', name: 'Intro', tags: [], version: 1, archived: false },
       { id: 'B', name: 'Value', tags: [], version: 1, archived: false },
     ];
-    const s = popupSummary({ facts: encodeFacts(threads, []), templates, now: at(10), startOfDay: at(10) - DAY / 2, startOfMonth: at(-1), replyWindowDays: 30, minSample: 10 });
+    const s = popupSummary({
+      facts: encodeFacts(threads, []),
+      templates,
+      now: at(10),
+      startOfDay: at(10) - DAY / 2,
+      startOfMonth: at(-1),
+      replyWindowDays: 30,
+      minSample: 10,
+    });
     expect(s.last30).toEqual(wilson(23, 60));
     expect(s.last30Positive).toEqual(wilson(12, 60));
-    expect(s).toMatchObject({ bestStatus: 'named', best: { templateId: 'A', name: 'Intro', rate: wilson(20, 30) }, minSample: 10 });
+    expect(s).toMatchObject({
+      bestStatus: 'named',
+      best: { templateId: 'A', name: 'Intro', rate: wilson(20, 30) },
+      minSample: 10,
+    });
   });
 });

@@ -19,7 +19,12 @@ import {
   traitDifferences,
   unitCounts,
 } from '@/lib/analytics/rates';
-import { encodeFacts, type AnalyticsProspect, type AnalyticsTemplate, type AnalyticsThread } from '@/lib/analytics/facts';
+import {
+  encodeFacts,
+  type AnalyticsProspect,
+  type AnalyticsTemplate,
+  type AnalyticsThread,
+} from '@/lib/analytics/facts';
 import { buildUnits, taggedCodes, unitThreadIds } from '@/lib/analytics/units';
 import { summarizeThread } from '@/lib/records/summary';
 import { Message, type Channel, type Seniority, type Stage } from '@/lib/schema/model';
@@ -31,8 +36,21 @@ const at = (d: number) => T0 + d * DAY;
 const NOW = at(100);
 
 let seq = 0;
-type M = { dir: 'outbound' | 'inbound'; d: number; tpl?: string; v?: number; cls?: 'human' | 'auto-reply' | 'bounce'; kind?: Message['kind']; outcome?: 'connected' | 'voicemail' | 'no-answer' };
-function thread(id: string, channel: Channel, prospectId: string, ms: M[]): { thread: AnalyticsThread; messages: Message[] } {
+type M = {
+  dir: 'outbound' | 'inbound';
+  d: number;
+  tpl?: string;
+  v?: number;
+  cls?: 'human' | 'auto-reply' | 'bounce';
+  kind?: Message['kind'];
+  outcome?: 'connected' | 'voicemail' | 'no-answer';
+};
+function thread(
+  id: string,
+  channel: Channel,
+  prospectId: string,
+  ms: M[],
+): { thread: AnalyticsThread; messages: Message[] } {
   const messages = ms.map((m) =>
     Message.parse({
       id: `${id}-m${++seq}`,
@@ -55,10 +73,31 @@ function thread(id: string, channel: Channel, prospectId: string, ms: M[]): { th
       callOutcome: m.outcome ?? null,
     }),
   );
-  return { thread: { id, channel, prospectIds: [prospectId], subject: null, summary: summarizeThread(messages) }, messages };
+  return {
+    thread: { id, channel, prospectIds: [prospectId], subject: null, summary: summarizeThread(messages) },
+    messages,
+  };
 }
-const prospect = (id: string, seniority: Seniority | null, stage: Stage, dealValue: number | null, traits: Record<string, string> = {}): AnalyticsProspect => ({
-  id, name: id, emails: [], linkedinUrl: null, company: null, title: null, seniority, industry: null, location: null, companySize: null, stage, dealValue, traits,
+const prospect = (
+  id: string,
+  seniority: Seniority | null,
+  stage: Stage,
+  dealValue: number | null,
+  traits: Record<string, string> = {},
+): AnalyticsProspect => ({
+  id,
+  name: id,
+  emails: [],
+  linkedinUrl: null,
+  company: null,
+  title: null,
+  seniority,
+  industry: null,
+  location: null,
+  companySize: null,
+  stage,
+  dealValue,
+  traits,
 });
 
 const templates: AnalyticsTemplate[] = [
@@ -67,27 +106,44 @@ const templates: AnalyticsTemplate[] = [
   { id: 'F', name: 'Bump', tags: ['follow-up'], version: 1, archived: false },
 ];
 const data = [
-  thread('T1', 'gmail', 'P1', [{ dir: 'outbound', d: 0, tpl: 'A' }, { dir: 'inbound', d: 1 }]),
+  thread('T1', 'gmail', 'P1', [
+    { dir: 'outbound', d: 0, tpl: 'A' },
+    { dir: 'inbound', d: 1 },
+  ]),
   thread('T2', 'linkedin', 'P1', [{ dir: 'outbound', d: 2, tpl: 'B' }]),
-  thread('T3', 'gmail', 'P2', [{ dir: 'outbound', d: 0, tpl: 'A', v: 2 }, { dir: 'outbound', d: 3, tpl: 'F' }, { dir: 'inbound', d: 4 }]),
-  thread('T4', 'gmail', 'P3', [{ dir: 'outbound', d: 0, tpl: 'A' }, { dir: 'inbound', d: 0.01, cls: 'bounce' }]),
-  thread('T5', 'gmail', 'P4', [{ dir: 'outbound', d: 0, tpl: 'B' }, { dir: 'inbound', d: 0.02, cls: 'auto-reply' }]),
-  thread('T6', 'linkedin', 'P5', [{ dir: 'outbound', d: 0 }, { dir: 'inbound', d: 40 }]),
-  thread('T7', 'gmail', 'P6', [{ dir: 'inbound', d: 5 }, { dir: 'outbound', d: 6, tpl: 'A' }]),
+  thread('T3', 'gmail', 'P2', [
+    { dir: 'outbound', d: 0, tpl: 'A', v: 2 },
+    { dir: 'outbound', d: 3, tpl: 'F' },
+    { dir: 'inbound', d: 4 },
+  ]),
+  thread('T4', 'gmail', 'P3', [
+    { dir: 'outbound', d: 0, tpl: 'A' },
+    { dir: 'inbound', d: 0.01, cls: 'bounce' },
+  ]),
+  thread('T5', 'gmail', 'P4', [
+    { dir: 'outbound', d: 0, tpl: 'B' },
+    { dir: 'inbound', d: 0.02, cls: 'auto-reply' },
+  ]),
+  thread('T6', 'linkedin', 'P5', [
+    { dir: 'outbound', d: 0 },
+    { dir: 'inbound', d: 40 },
+  ]),
+  thread('T7', 'gmail', 'P6', [
+    { dir: 'inbound', d: 5 },
+    { dir: 'outbound', d: 6, tpl: 'A' },
+  ]),
   thread('T8', 'linkedin', 'P7', [{ dir: 'outbound', d: 90, tpl: 'B' }]),
 ];
 const threads = data.map((d) => d.thread);
-const prospects = (
-  [
-    prospect('P1', 'founder', 'won', 1000, { source: 'referral' }),
-    prospect('P2', 'vp', 'meeting', 500, { source: 'list' }),
-    prospect('P3', 'founder', 'contacted', null),
-    prospect('P4', 'founder', 'lost', null, { source: 'list' }),
-    prospect('P5', null, 'replied', null),
-    prospect('P6', 'vp', 'contacted', null),
-    prospect('P7', 'founder', 'contacted', null, { source: 'list' }),
-  ]
-);
+const prospects = [
+  prospect('P1', 'founder', 'won', 1000, { source: 'referral' }),
+  prospect('P2', 'vp', 'meeting', 500, { source: 'list' }),
+  prospect('P3', 'founder', 'contacted', null),
+  prospect('P4', 'founder', 'lost', null, { source: 'list' }),
+  prospect('P5', null, 'replied', null),
+  prospect('P6', 'vp', 'contacted', null),
+  prospect('P7', 'founder', 'contacted', null, { source: 'list' }),
+];
 const facts = encodeFacts(threads, prospects);
 const units = buildUnits(facts, 30, templates);
 const bare = (ts: AnalyticsThread[]) => encodeFacts(ts, prospects);
@@ -99,7 +155,14 @@ describe('outreach units and reply rates', () => {
   it('thread reply rate: replies T1, T3 over 6 non-bounced units (T4 bounced, T6 replied after 40 days)', () => {
     const r = threadReplyRate(units);
     expect([r.k, r.n]).toEqual([2, 6]);
-    expect(unitCounts(units)).toEqual({ threads: 7, bounced: 1, partlyBounced: 0, delayed: 0, autoReplied: 1, repliedLate: 1 });
+    expect(unitCounts(units)).toEqual({
+      threads: 7,
+      bounced: 1,
+      partlyBounced: 0,
+      delayed: 0,
+      autoReplied: 1,
+      repliedLate: 1,
+    });
   });
   it('a longer window makes the late reply count', () => {
     const r = threadReplyRate(buildUnits(facts, 45, templates));
@@ -127,7 +190,11 @@ describe('templates', () => {
   });
   it('per version: A v1 1/1, A v2 1/1, B v1 0/3', () => {
     const rows = templateVersionRates(units, templates, 1);
-    expect(Object.fromEntries(rows.map((r) => [r.label, `${r.k}/${r.n}`]))).toEqual({ 'Intro v1': '1/1', 'Intro v2': '1/1', 'Value v1': '0/3' });
+    expect(Object.fromEntries(rows.map((r) => [r.label, `${r.k}/${r.n}`]))).toEqual({
+      'Intro v1': '1/1',
+      'Intro v2': '1/1',
+      'Value v1': '0/3',
+    });
   });
   it('reply credit goes to the last outbound before the reply: A for T1, F (the bump) for T3', () => {
     expect(replyCredit(units, templates)).toEqual([
@@ -147,7 +214,11 @@ describe('templates', () => {
 describe('traits', () => {
   it('by seniority: founder 1/4 (T1, T2, T5, T8), vp 1/1, unknown 0/1', () => {
     const rows = rateByDimension(units, 'seniority', 1);
-    expect(Object.fromEntries(rows.map((r) => [r.key, `${r.k}/${r.n}`]))).toEqual({ founder: '1/4', vp: '1/1', '(unknown)': '0/1' });
+    expect(Object.fromEntries(rows.map((r) => [r.key, `${r.k}/${r.n}`]))).toEqual({
+      founder: '1/4',
+      vp: '1/1',
+      '(unknown)': '0/1',
+    });
   });
   it('by channel: gmail 2/3, linkedin 0/3', () => {
     const rows = rateByDimension(units, 'channel', 1);
@@ -155,7 +226,11 @@ describe('traits', () => {
   });
   it('by custom trait', () => {
     const rows = rateByDimension(units, 'trait:source', 1);
-    expect(Object.fromEntries(rows.map((r) => [r.key, `${r.k}/${r.n}`]))).toEqual({ referral: '1/2', list: '1/3', '(unknown)': '0/1' });
+    expect(Object.fromEntries(rows.map((r) => [r.key, `${r.k}/${r.n}`]))).toEqual({
+      referral: '1/2',
+      list: '1/3',
+      '(unknown)': '0/1',
+    });
   });
   it('template x trait cells', () => {
     const t = templateByDimension(units, templates, 'seniority');
@@ -170,7 +245,9 @@ describe('traits', () => {
     expect(rows[0].value).toBe('vp');
     expect(rows[0].difference).toBeCloseTo(0.5, 10);
     const founder = rows.find((r) => r.value === 'founder')!;
-    expect([founder.responders.k, founder.responders.n, founder.nonResponders.k, founder.nonResponders.n]).toEqual([1, 2, 2, 3]);
+    expect([founder.responders.k, founder.responders.n, founder.nonResponders.k, founder.nonResponders.n]).toEqual([
+      1, 2, 2, 3,
+    ]);
     // Channel: P1 was reached on both.
     const ch = traitDifferences(units, ['channel'], 1);
     expect(ch.find((r) => r.value === 'both')?.responders.k).toBe(1);
@@ -218,7 +295,15 @@ describe('lists and time to reply', () => {
 
 describe('edge cases', () => {
   it('no data', () => {
-    const d = computeDashboard({ facts: encodeFacts([], []), templates: [], now: NOW, replyWindowDays: 30, minSample: 10, filters: {}, dimension: 'seniority' });
+    const d = computeDashboard({
+      facts: encodeFacts([], []),
+      templates: [],
+      now: NOW,
+      replyWindowDays: 30,
+      minSample: 10,
+      filters: {},
+      dimension: 'seniority',
+    });
     expect(d.threadRate).toEqual({ k: 0, n: 0, rate: null, lo: 0, hi: 1 });
     expect(d.prospectRate.n).toBe(0);
     expect(d.timeToReply.median).toBeNull();
@@ -227,7 +312,12 @@ describe('edge cases', () => {
     expect(d.activity.connectRate.rate).toBeNull();
   });
   it('all bounced: nothing in the denominator', () => {
-    const t = [thread('B1', 'gmail', 'P1', [{ dir: 'outbound', d: 0, tpl: 'A' }, { dir: 'inbound', d: 0.1, cls: 'bounce' }])].map((x) => x.thread);
+    const t = [
+      thread('B1', 'gmail', 'P1', [
+        { dir: 'outbound', d: 0, tpl: 'A' },
+        { dir: 'inbound', d: 0.1, cls: 'bounce' },
+      ]),
+    ].map((x) => x.thread);
     const u = buildUnits(bare(t), 30);
     expect(threadReplyRate(u).n).toBe(0);
     expect(prospectResponseRate(u).n).toBe(0);
@@ -236,8 +326,15 @@ describe('edge cases', () => {
   });
   it('auto-replies only: no replies, counted apart', () => {
     const t = [
-      thread('A1', 'gmail', 'P1', [{ dir: 'outbound', d: 0 }, { dir: 'inbound', d: 0.1, cls: 'auto-reply' }]),
-      thread('A2', 'gmail', 'P2', [{ dir: 'outbound', d: 0 }, { dir: 'inbound', d: 0.1, cls: 'auto-reply' }, { dir: 'inbound', d: 0.2, cls: 'auto-reply' }]),
+      thread('A1', 'gmail', 'P1', [
+        { dir: 'outbound', d: 0 },
+        { dir: 'inbound', d: 0.1, cls: 'auto-reply' },
+      ]),
+      thread('A2', 'gmail', 'P2', [
+        { dir: 'outbound', d: 0 },
+        { dir: 'inbound', d: 0.1, cls: 'auto-reply' },
+        { dir: 'inbound', d: 0.2, cls: 'auto-reply' },
+      ]),
     ].map((x) => x.thread);
     const u = buildUnits(bare(t), 30);
     expect([threadReplyRate(u).k, threadReplyRate(u).n]).toEqual([0, 2]);
@@ -250,7 +347,14 @@ describe('edge cases', () => {
 describe('filters', () => {
   it('channel, tag and date range filter by the first touch', () => {
     expect(unitThreadIds(buildUnits(facts, 30, templates, { channel: 'linkedin' }))).toEqual(['T2', 'T6', 'T8']);
-    expect(unitThreadIds(buildUnits(facts, 30, templates, { tag: 'cold' }))).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T8']);
+    expect(unitThreadIds(buildUnits(facts, 30, templates, { tag: 'cold' }))).toEqual([
+      'T1',
+      'T2',
+      'T3',
+      'T4',
+      'T5',
+      'T8',
+    ]);
     expect(unitThreadIds(buildUnits(facts, 30, templates, { tag: 'follow-up' }))).toEqual([]);
     expect(unitThreadIds(buildUnits(facts, 30, templates, { from: at(1), to: at(91) }))).toEqual(['T2', 'T8']);
   });
@@ -301,7 +405,10 @@ describe('activity and calls', () => {
     expect(a.totals).toEqual({ gmail: 1, linkedin: 0 });
   });
   it('calls do not change a thread reply facts', () => {
-    const withCall = thread('X', 'gmail', 'P1', [{ dir: 'outbound', d: 0 }, { dir: 'outbound', d: 1, kind: 'call', outcome: 'connected' }]);
+    const withCall = thread('X', 'gmail', 'P1', [
+      { dir: 'outbound', d: 0 },
+      { dir: 'outbound', d: 1, kind: 'call', outcome: 'connected' },
+    ]);
     expect(withCall.thread.summary!.outboundCount).toBe(1);
   });
 });
@@ -309,8 +416,18 @@ describe('activity and calls', () => {
 describe('popup summary', () => {
   it('today, last 30 days, best template this month', () => {
     const recent = [
-      ...Array.from({ length: 4 }, (_, i) => thread(`R${i}`, 'gmail', `Q${i}`, [{ dir: 'outbound', d: 95, tpl: 'A' }, ...(i < 3 ? [{ dir: 'inbound' as const, d: 96 }] : [])])),
-      ...Array.from({ length: 4 }, (_, i) => thread(`S${i}`, 'linkedin', `S${i}`, [{ dir: 'outbound', d: 99.5, tpl: 'B' }, ...(i < 1 ? [{ dir: 'inbound' as const, d: 99.6 }] : [])])),
+      ...Array.from({ length: 4 }, (_, i) =>
+        thread(`R${i}`, 'gmail', `Q${i}`, [
+          { dir: 'outbound', d: 95, tpl: 'A' },
+          ...(i < 3 ? [{ dir: 'inbound' as const, d: 96 }] : []),
+        ]),
+      ),
+      ...Array.from({ length: 4 }, (_, i) =>
+        thread(`S${i}`, 'linkedin', `S${i}`, [
+          { dir: 'outbound', d: 99.5, tpl: 'B' },
+          ...(i < 1 ? [{ dir: 'inbound' as const, d: 99.6 }] : []),
+        ]),
+      ),
     ];
     const s = popupSummary({
       facts: bare([...threads, ...recent.map((r) => r.thread)]),
@@ -327,7 +444,15 @@ describe('popup summary', () => {
     expect(s.best).toBeNull();
     expect(s.bestStatus).toBe('no-clear-leader');
     expect(s.ahead?.templateId).toBe('A');
-    const early = popupSummary({ facts, templates, now: NOW, startOfDay: NOW - 1, startOfMonth: at(90), replyWindowDays: 30, minSample: 4 });
+    const early = popupSummary({
+      facts,
+      templates,
+      now: NOW,
+      startOfDay: NOW - 1,
+      startOfMonth: at(90),
+      replyWindowDays: 30,
+      minSample: 4,
+    });
     expect(early.best).toBeNull();
     expect(early.bestStatus).toBe('too-early');
   });
@@ -338,15 +463,21 @@ describe('on the seed data set, against a brute-force count', () => {
     const { generateSeed } = await import('@/lib/dev/seed');
     const file = generateSeed({ now: Date.UTC(2026, 10, 27), prospects: 300, threads: 400 });
     const { threads: ts } = seedRecords(file);
-    const ps = new Map(file.prospects.map((p) => [p.id, { ...p, companySize: p.companySize ?? null } as AnalyticsProspect]));
+    const ps = new Map(
+      file.prospects.map((p) => [p.id, { ...p, companySize: p.companySize ?? null } as AnalyticsProspect]),
+    );
     const us = buildUnits(encodeFacts(ts, [...ps.values()]), 30);
     // Brute force, straight from the summaries: outreach threads (first message outbound), not
     // bounced; replied = a human reply within 30 days of the first touch.
     const outreach = ts
       .filter((t) => t.summary?.firstDirection === 'outbound' && t.prospectIds.length > 0 && !t.summary.bounced)
-      .map((t) => ({ t, replied: t.summary!.firstReplyAt !== null && t.summary!.firstReplyAt - t.summary!.firstOutboundAt! <= 30 * DAY }));
+      .map((t) => ({
+        t,
+        replied: t.summary!.firstReplyAt !== null && t.summary!.firstReplyAt - t.summary!.firstOutboundAt! <= 30 * DAY,
+      }));
     const replied = new Map<string, boolean>();
-    for (const { t, replied: r } of outreach) for (const id of t.prospectIds) replied.set(id, (replied.get(id) ?? false) || r);
+    for (const { t, replied: r } of outreach)
+      for (const id of t.prospectIds) replied.set(id, (replied.get(id) ?? false) || r);
     const R = [...replied.values()].filter(Boolean).length;
     const N = replied.size - R;
     for (const dim of ['seniority', 'trait:source', 'industry'] as const) {

@@ -12,7 +12,16 @@ const file = generateSeed({ now, prospects: 300, threads: 400 });
 const { threads, prospects, templates } = seedRecords(file);
 
 const dash = (facts: Facts, filters = {}) =>
-  computeDashboard({ facts, templates, now, replyWindowDays: 30, minSample: 5, filters, dimension: 'trait:source', utcOffsetMs: 0 });
+  computeDashboard({
+    facts,
+    templates,
+    now,
+    replyWindowDays: 30,
+    minSample: 5,
+    filters,
+    dimension: 'trait:source',
+    utcOffsetMs: 0,
+  });
 const views = (facts: Facts) => [
   dash(facts),
   dash(facts, { from: now - 90 * 86_400_000 }),
@@ -21,15 +30,55 @@ const views = (facts: Facts) => [
 /** Facts columns as plain data, ignoring row order: what must be equal after a merge. */
 const rowsOf = (f: Facts) => {
   const r = decodeFacts(f);
-  return { threads: r.threads.sort((a, b) => a.id.localeCompare(b.id)), prospects: r.prospects.sort((a, b) => a.id.localeCompare(b.id)) };
+  return {
+    threads: r.threads.sort((a, b) => a.id.localeCompare(b.id)),
+    prospects: r.prospects.sort((a, b) => a.id.localeCompare(b.id)),
+  };
 };
 
 describe('facts', () => {
   it('encode then decode keeps every fact the metrics read', () => {
     const back = decodeFacts(encodeFacts(threads, prospects));
-    expect(back.prospects).toEqual(prospects.map((p) => ({ id: p.id, name: p.name, emails: p.emails, linkedinUrl: p.linkedinUrl, stage: p.stage, dealValue: p.dealValue, seniority: p.seniority, title: p.title, company: p.company, industry: p.industry, location: p.location, companySize: p.companySize, traits: p.traits, connectedAt: p.connectedAt ?? null })));
-    expect(back.threads.map((t) => [t.id, t.channel, t.prospectIds, t.subject, t.summary?.firstOutboundAt, t.summary?.firstReplyAt, t.summary?.sends, t.summary?.invites ?? []])).toEqual(
-      threads.map((t) => [t.id, t.channel, t.prospectIds, t.subject, t.summary?.firstOutboundAt, t.summary?.firstReplyAt, t.summary?.sends, t.summary?.invites ?? []]),
+    expect(back.prospects).toEqual(
+      prospects.map((p) => ({
+        id: p.id,
+        name: p.name,
+        emails: p.emails,
+        linkedinUrl: p.linkedinUrl,
+        stage: p.stage,
+        dealValue: p.dealValue,
+        seniority: p.seniority,
+        title: p.title,
+        company: p.company,
+        industry: p.industry,
+        location: p.location,
+        companySize: p.companySize,
+        traits: p.traits,
+        connectedAt: p.connectedAt ?? null,
+      })),
+    );
+    expect(
+      back.threads.map((t) => [
+        t.id,
+        t.channel,
+        t.prospectIds,
+        t.subject,
+        t.summary?.firstOutboundAt,
+        t.summary?.firstReplyAt,
+        t.summary?.sends,
+        t.summary?.invites ?? [],
+      ]),
+    ).toEqual(
+      threads.map((t) => [
+        t.id,
+        t.channel,
+        t.prospectIds,
+        t.subject,
+        t.summary?.firstOutboundAt,
+        t.summary?.firstReplyAt,
+        t.summary?.sends,
+        t.summary?.invites ?? [],
+      ]),
     );
   });
 
@@ -42,9 +91,19 @@ describe('facts', () => {
 
   it('merging changes gives the numbers of a fresh encoding: new, changed and removed rows', () => {
     // Before: the first 300 threads, an older stage and trait for some prospects, a prospect since deleted.
-    const old = prospects.map((p, i) => (i % 7 === 0 ? { ...p, stage: 'contacted' as const, traits: { ...p.traits, source: 'old-source', extra: 'x' } } : p));
+    const old = prospects.map((p, i) =>
+      i % 7 === 0
+        ? { ...p, stage: 'contacted' as const, traits: { ...p.traits, source: 'old-source', extra: 'x' } }
+        : p,
+    );
     const gone: AnalyticsProspect = { ...prospects[0], id: 'p-gone', name: 'Gone' };
-    const early = threads.slice(0, 300).map((t, i) => (i % 11 === 0 && t.summary ? { ...t, summary: { ...t.summary, firstReplyAt: null, sends: t.summary.sends.slice(0, 1) } } : t));
+    const early = threads
+      .slice(0, 300)
+      .map((t, i) =>
+        i % 11 === 0 && t.summary
+          ? { ...t, summary: { ...t.summary, firstReplyAt: null, sends: t.summary.sends.slice(0, 1) } }
+          : t,
+      );
     const before = encodeFacts(early, [...old.slice(0, 250), gone]);
     const merged = mergeFacts(before, {
       threads: [...threads.slice(300), ...threads.slice(0, 300).filter((_, i) => i % 11 === 0)],
@@ -63,7 +122,14 @@ describe('facts', () => {
     const all = encodeFacts(threads, prospects);
     const dropped = threads.filter((_, i) => i % 5 === 0).map((t) => t.id);
     const merged = mergeFacts(all, { threads: [], prospects: [], deletedThreads: dropped, deletedProspects: [] });
-    expect(views(merged)).toEqual(views(encodeFacts(threads.filter((t) => !dropped.includes(t.id)), prospects)));
+    expect(views(merged)).toEqual(
+      views(
+        encodeFacts(
+          threads.filter((t) => !dropped.includes(t.id)),
+          prospects,
+        ),
+      ),
+    );
   });
 
   it('no change returns the same facts', () => {

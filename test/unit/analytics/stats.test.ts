@@ -2,7 +2,17 @@
 // scipy 1.17 (binomtest(...).proportion_ci(method="wilson"), chi2_contingency(correction=False),
 // fisher_exact), an implementation independent of ours.
 import { describe, expect, it } from 'vitest';
-import { compareProportions, compareRates, erfc, fisherExact, median, normalCdf, pAdjust, twoProportionZ, wilson } from '@/lib/analytics/stats';
+import {
+  compareProportions,
+  compareRates,
+  erfc,
+  fisherExact,
+  median,
+  normalCdf,
+  pAdjust,
+  twoProportionZ,
+  wilson,
+} from '@/lib/analytics/stats';
 
 const close = (a: number, b: number, digits = 3) => expect(a).toBeCloseTo(b, digits);
 
@@ -103,7 +113,10 @@ describe('pAdjust (R p.adjust)', () => {
   // 0.005×10/2 = 0.025, 0.0001×10 = 0.001, each the running minimum.
   const p = [0.01, 0.04, 0.03, 0.005, 0.2, 0.04, 0.5, 0.0001, 0.9, 0.049];
   const holm = [0.08, 0.24, 0.21, 0.045, 0.6, 0.24, 1, 0.001, 1, 0.24];
-  const bh = [0.033333333333333333, 0.066666666666666666, 0.066666666666666666, 0.025, 0.25, 0.066666666666666666, 0.55555555555555558, 0.001, 0.9, 0.07];
+  const bh = [
+    0.033333333333333333, 0.066666666666666666, 0.066666666666666666, 0.025, 0.25, 0.066666666666666666,
+    0.55555555555555558, 0.001, 0.9, 0.07,
+  ];
 
   it('Holm matches R', () => {
     pAdjust(p, 'holm').forEach((v, i) => expect(v).toBeCloseTo(holm[i], 12));
@@ -117,8 +130,12 @@ describe('pAdjust (R p.adjust)', () => {
     const q = [0.02, NaN, 0.3, 0.001];
     const h = pAdjust(q, 'holm');
     const b = pAdjust(q, 'BH');
-    [0.04, NaN, 0.3, 0.003].forEach((v, i) => (Number.isNaN(v) ? expect(h[i]).toBeNaN() : expect(h[i]).toBeCloseTo(v, 12)));
-    [0.03, NaN, 0.3, 0.003].forEach((v, i) => (Number.isNaN(v) ? expect(b[i]).toBeNaN() : expect(b[i]).toBeCloseTo(v, 12)));
+    [0.04, NaN, 0.3, 0.003].forEach((v, i) =>
+      Number.isNaN(v) ? expect(h[i]).toBeNaN() : expect(h[i]).toBeCloseTo(v, 12),
+    );
+    [0.03, NaN, 0.3, 0.003].forEach((v, i) =>
+      Number.isNaN(v) ? expect(b[i]).toBeNaN() : expect(b[i]).toBeCloseTo(v, 12),
+    );
   });
 
   it('never lowers a p-value and never exceeds 1; one test is unchanged', () => {

@@ -71,7 +71,7 @@ describe('outbox', () => {
     await storage().set({
       'outbox:gmail:old': { event: { eventId: 'old' }, queuedAt: 1_000 },
       'outbox:gmail:new': { event: { eventId: 'new' }, queuedAt: 9_000 },
-      'settings': { x: 1 },
+      settings: { x: 1 },
     });
     const r = readOrphans(await storage().get(null), 5_000);
     expect(r.keys).toEqual(['outbox:gmail:old']);
@@ -85,7 +85,11 @@ describe('outbox', () => {
       'outbox:gmail:b-send': { event: { eventId: 'b-send', type: 'message' }, queuedAt: 1_000, seq: 0 },
       'outbox:linkedin:c': { event: { eventId: 'c' }, queuedAt: 500, seq: 7 },
     };
-    expect(readOrphans(all, 5_000).events.map((e) => (e as { eventId: string }).eventId)).toEqual(['c', 'b-send', 'a-undo']);
+    expect(readOrphans(all, 5_000).events.map((e) => (e as { eventId: string }).eventId)).toEqual([
+      'c',
+      'b-send',
+      'a-undo',
+    ]);
   });
 
   it('numbers what one tab queues, so the order survives storage', async () => {
@@ -97,6 +101,10 @@ describe('outbox', () => {
     await vi.waitFor(async () => expect(await ours()).toHaveLength(3));
     // Whatever order storage lists them in (here: reversed), the tab's order comes back.
     const listed = Object.fromEntries((await ours()).reverse());
-    expect(readOrphans(listed, Infinity).events.map((e) => (e as { eventId: string }).eventId)).toEqual(['z1', 'a2', 'm3']);
+    expect(readOrphans(listed, Infinity).events.map((e) => (e as { eventId: string }).eventId)).toEqual([
+      'z1',
+      'a2',
+      'm3',
+    ]);
   });
 });

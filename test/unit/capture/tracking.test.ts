@@ -4,7 +4,14 @@ import { trackingFilter } from '@/lib/capture/tracking';
 import type { CaptureEventInput } from '@/lib/schema/events';
 import { gmailSend } from '../helpers/events';
 
-const health: CaptureEventInput = { eventId: 'h', type: 'health', channel: 'linkedin', layer: 'dom', recognised: 1, failed: 0 };
+const health: CaptureEventInput = {
+  eventId: 'h',
+  type: 'health',
+  channel: 'linkedin',
+  layer: 'dom',
+  recognised: 1,
+  failed: 0,
+};
 
 describe('trackingFilter (content scripts honour the per-site switch)', () => {
   it('keeps everything while on, only health reports while off, and follows changes', async () => {

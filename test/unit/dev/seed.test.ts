@@ -19,7 +19,8 @@ describe('seed data set', () => {
 
   it('has unique ids and every reference resolves', () => {
     const ids = (xs: { id: string }[]) => new Set(xs.map((x) => x.id));
-    for (const xs of [file.prospects, file.threads, file.messages, file.templates]) expect(ids(xs).size).toBe(xs.length);
+    for (const xs of [file.prospects, file.threads, file.messages, file.templates])
+      expect(ids(xs).size).toBe(xs.length);
     const p = ids(file.prospects);
     const t = ids(file.threads);
     const tpl = ids(file.templates);
@@ -44,10 +45,12 @@ describe('seed data set', () => {
     expect(count((m) => (m.templateVersion ?? 1) > 1)).toBeGreaterThan(3);
     // One person on both channels: a prospect with a Gmail thread and a LinkedIn thread.
     const channels = new Map<string, Set<string>>();
-    for (const th of file.threads) channels.set(th.prospectIds[0], (channels.get(th.prospectIds[0]) ?? new Set()).add(th.channel));
+    for (const th of file.threads)
+      channels.set(th.prospectIds[0], (channels.get(th.prospectIds[0]) ?? new Set()).add(th.channel));
     expect([...channels.values()].filter((s) => s.size === 2).length).toBeGreaterThan(5);
     const stages = new Set(file.prospects.map((p) => p.stage));
-    for (const s of ['contacted', 'replied', 'qualified', 'meeting', 'won', 'lost']) expect(stages.has(s as never)).toBe(true);
+    for (const s of ['contacted', 'replied', 'qualified', 'meeting', 'won', 'lost'])
+      expect(stages.has(s as never)).toBe(true);
     expect(file.prospects.some((p) => p.stage === 'won' && (p.dealValue ?? 0) > 0)).toBe(true);
     expect(file.prospects.every((p) => p.traits.source)).toBe(true);
     expect(new Set(file.prospects.map((p) => p.seniority)).size).toBeGreaterThan(4);

@@ -22,7 +22,8 @@ const cache = new Map<string, CorpusMail[]>();
 export function corpusMail(file: string, itemPath: string): CorpusMail {
   let items = cache.get(file);
   if (!items) {
-    items = (JSON.parse(readFileSync(path.resolve('test/fixtures/mail', file), 'utf8')) as { items: CorpusMail[] }).items;
+    items = (JSON.parse(readFileSync(path.resolve('test/fixtures/mail', file), 'utf8')) as { items: CorpusMail[] })
+      .items;
     cache.set(file, items);
   }
   const item = items.find((i) => i.path === itemPath);

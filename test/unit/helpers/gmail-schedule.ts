@@ -40,7 +40,11 @@ const requestMessage = (body: unknown): Msg => at(body, [1, 0, 0, 1, 1, 13, 0]) 
  * The request. `due` goes at [6] unless `place` puts it elsewhere (then [6] keeps the capture's
  * time, which lies before the request); `due: null` writes no future time anywhere.
  */
-export function scheduleRequest(o: { due: number | null; labels?: string[]; place?: (m: Msg, due: number) => void }): string {
+export function scheduleRequest(o: {
+  due: number | null;
+  labels?: string[];
+  place?: (m: Msg, due: number) => void;
+}): string {
   const body = read('cvOnSend_3_request.json');
   const m = requestMessage(body);
   m[10] = o.labels ?? SCHEDULE_LABELS;
@@ -74,5 +78,8 @@ export const SENT_LABELS = ['^all', '^f', '^f_bt', '^f_cl', '^i', '^pfg', '^sq_i
  * say: sent once Gmail sent it (`^f`), or back in drafts after a Cancel send made elsewhere.
  */
 export function laterSighting(labels: string[], time: number): { request: string; response: string } {
-  return { request: JSON.stringify([[null, null, 2], [[]], null, [time, 1, time, 1, 205], 2, 10]), response: scheduleResponse({ labels, time }) };
+  return {
+    request: JSON.stringify([[null, null, 2], [[]], null, [time, 1, time, 1, 205], 2, 10]),
+    response: scheduleResponse({ labels, time }),
+  };
 }

@@ -9,7 +9,9 @@ import { Message, Prospect, Template } from '../../../lib/schema/model';
 const ms = (s: string | null | undefined) => (s ? Date.parse(s) : undefined);
 
 export function seedRecords(file: ExportFile) {
-  const messages = file.messages.map((m) => Message.parse({ ...m, sentAt: Date.parse(m.sentAt), withdrawnAt: ms(m.withdrawnAt) }));
+  const messages = file.messages.map((m) =>
+    Message.parse({ ...m, sentAt: Date.parse(m.sentAt), withdrawnAt: ms(m.withdrawnAt) }),
+  );
   const byThread = new Map<string, Message[]>();
   for (const m of messages) byThread.set(m.threadId, [...(byThread.get(m.threadId) ?? []), m]);
   const threads: AnalyticsThread[] = file.threads.map((t) => ({

@@ -47,16 +47,34 @@ describe('the thread gives the classifier its context', () => {
     // Some mail clients answer without "Re:". Alone, that subject reads as an automatic reply; the
     // thread's own subject says it is what the user wrote about.
     await ingest(
-      gmailSend({ threadExternalId: 'thread-f:1', subject: 'Out of office policy', text: 'Hi Ada, we help HR teams write out-of-office and leave policies…' }),
-      gmailInbound({ threadExternalId: 'thread-f:1', subject: 'Out of office policy', text: 'Hi Sam,\n\nGood timing. Could we talk on Tuesday at 10?\n\nAda' }),
+      gmailSend({
+        threadExternalId: 'thread-f:1',
+        subject: 'Out of office policy',
+        text: 'Hi Ada, we help HR teams write out-of-office and leave policies…',
+      }),
+      gmailInbound({
+        threadExternalId: 'thread-f:1',
+        subject: 'Out of office policy',
+        text: 'Hi Sam,\n\nGood timing. Could we talk on Tuesday at 10?\n\nAda',
+      }),
     );
     const { inbound, thread } = await inboundOf('thread-f:1');
-    expect(inbound[0]).toMatchObject({ classification: 'human', classificationRule: 'human', classificationSource: 'detected', intent: 'interested', intentSource: 'detected' });
+    expect(inbound[0]).toMatchObject({
+      classification: 'human',
+      classificationRule: 'human',
+      classificationSource: 'detected',
+      intent: 'interested',
+      intentSource: 'detected',
+    });
     expect(thread.summary).toMatchObject({ firstReplyIntent: 'interested', firstPositiveAt: T0 + H });
     // An automatic-reply subject still wins once the user's own subject is taken out of it.
     await ingest(
       gmailSend({ threadExternalId: 'thread-f:2', subject: 'Quick question' }),
-      gmailInbound({ threadExternalId: 'thread-f:2', subject: 'Automatische Antwort: Quick question', text: 'Ich bin bis zum 5. nicht im Büro und habe keinen Zugriff auf meine E-Mails.' }),
+      gmailInbound({
+        threadExternalId: 'thread-f:2',
+        subject: 'Automatische Antwort: Quick question',
+        text: 'Ich bin bis zum 5. nicht im Büro und habe keinen Zugriff auf meine E-Mails.',
+      }),
     );
     expect((await inboundOf('thread-f:2')).inbound[0]).toMatchObject({ classification: 'auto-reply', intent: null });
   });
@@ -64,28 +82,63 @@ describe('the thread gives the classifier its context', () => {
   it('a carrier bounce for one of two recipients bounces that recipient only: the thread stays a unit for the other', async () => {
     const bounce = sisimai('maildir/bsd/lhost-ezweb-07.eml'); // au by KDDI (EZweb), Japanese and English
     await ingest(
-      gmailSend({ threadExternalId: 'thread-f:3', to: [{ email: 'this-local-part-does-not-exist@ezweb.ne.jp', name: 'Kenji' }, { email: 'bob@acme.com', name: 'Bob' }], subject: 'Intro' }),
-      gmailInbound({ threadExternalId: 'thread-f:3', from: { email: bounce.fromEmail!, name: bounce.fromName ?? undefined }, subject: bounce.subject, text: bounce.text }),
+      gmailSend({
+        threadExternalId: 'thread-f:3',
+        to: [
+          { email: 'this-local-part-does-not-exist@ezweb.ne.jp', name: 'Kenji' },
+          { email: 'bob@acme.com', name: 'Bob' },
+        ],
+        subject: 'Intro',
+      }),
+      gmailInbound({
+        threadExternalId: 'thread-f:3',
+        from: { email: bounce.fromEmail!, name: bounce.fromName ?? undefined },
+        subject: bounce.subject,
+        text: bounce.text,
+      }),
     );
     const { inbound, thread } = await inboundOf('thread-f:3');
-    expect(inbound[0]).toMatchObject({ classification: 'bounce', classificationRule: 'bounce:sender', failedRecipients: ['this-local-part-does-not-exist@ezweb.ne.jp'] });
-    expect(thread.summary).toMatchObject({ bounced: false, bouncedRecipients: ['this-local-part-does-not-exist@ezweb.ne.jp'] });
+    expect(inbound[0]).toMatchObject({
+      classification: 'bounce',
+      classificationRule: 'bounce:sender',
+      failedRecipients: ['this-local-part-does-not-exist@ezweb.ne.jp'],
+    });
+    expect(thread.summary).toMatchObject({
+      bounced: false,
+      bouncedRecipients: ['this-local-part-does-not-exist@ezweb.ne.jp'],
+    });
     // The mail system is no prospect: the thread names Kenji and Bob only.
     const prospects = await db.prospects.toArray();
-    expect(prospects.map((p) => p.emails[0]).sort()).toEqual(['bob@acme.com', 'this-local-part-does-not-exist@ezweb.ne.jp']);
+    expect(prospects.map((p) => p.emails[0]).sort()).toEqual([
+      'bob@acme.com',
+      'this-local-part-does-not-exist@ezweb.ne.jp',
+    ]);
     expect(thread.prospectIds).toHaveLength(2);
     // Thread reply rate: still a unit (Bob may answer). Prospect response rate: Bob contacted, Kenji not.
     let n = await numbers();
     expect([n.reply.k, n.reply.n]).toEqual([0, 1]);
     expect([n.people.k, n.people.n]).toEqual([0, 1]);
     // Bob answers: the thread replied, one person of one.
-    await ingest(gmailInbound({ threadExternalId: 'thread-f:3', from: { email: 'bob@acme.com', name: 'Bob' }, subject: 'Re: Intro', text: 'Not for us, thanks.' }));
+    await ingest(
+      gmailInbound({
+        threadExternalId: 'thread-f:3',
+        from: { email: 'bob@acme.com', name: 'Bob' },
+        subject: 'Re: Intro',
+        text: 'Not for us, thanks.',
+      }),
+    );
     n = await numbers();
     expect([n.reply.k, n.reply.n, n.people.k, n.people.n]).toEqual([1, 1, 1, 1]);
     expect([n.positive.k, n.positive.n]).toEqual([0, 1]);
     // A second bounce for Bob: every recipient bounced, the thread leaves the rates.
     await ingest(
-      gmailInbound({ threadExternalId: 'thread-f:3', from: { email: 'mailer-daemon@googlemail.com', name: 'Mail Delivery Subsystem' }, subject: 'Delivery Status Notification (Failure)', text: "** Address not found **\n\nYour message wasn't delivered to bob@acme.com because the address couldn't be found.", sentAt: T0 + 2 * H }),
+      gmailInbound({
+        threadExternalId: 'thread-f:3',
+        from: { email: 'mailer-daemon@googlemail.com', name: 'Mail Delivery Subsystem' },
+        subject: 'Delivery Status Notification (Failure)',
+        text: "** Address not found **\n\nYour message wasn't delivered to bob@acme.com because the address couldn't be found.",
+        sentAt: T0 + 2 * H,
+      }),
     );
     expect((await inboundOf('thread-f:3')).thread.summary?.bounced).toBe(true);
   });
@@ -94,7 +147,12 @@ describe('the thread gives the classifier its context', () => {
     const kddi = sisimai('maildir/bsd/lhost-kddi-02.eml'); // names an address the user did not write to
     await ingest(
       gmailSend({ threadExternalId: 'thread-f:4', to: [{ email: 'a@x.jp' }, { email: 'b@x.jp' }] }),
-      gmailInbound({ threadExternalId: 'thread-f:4', from: { email: kddi.fromEmail! }, subject: kddi.subject, text: kddi.text }),
+      gmailInbound({
+        threadExternalId: 'thread-f:4',
+        from: { email: kddi.fromEmail! },
+        subject: kddi.subject,
+        text: kddi.text,
+      }),
     );
     const { inbound, thread } = await inboundOf('thread-f:4');
     expect(inbound[0]).toMatchObject({ classification: 'bounce', failedRecipients: [] });
@@ -106,14 +164,31 @@ describe('the thread gives the classifier its context', () => {
     const delay = sisimai('maildir/bsd/rfc3464-55.eml');
     await ingest(
       gmailSend({ threadExternalId: 'thread-f:5', to: [{ email: 'sotoneko@nora.nyaan.jp' }], subject: 'Nyaan' }),
-      gmailInbound({ threadExternalId: 'thread-f:5', from: { email: delay.fromEmail!, name: delay.fromName! }, subject: delay.subject, text: delay.text }),
+      gmailInbound({
+        threadExternalId: 'thread-f:5',
+        from: { email: delay.fromEmail!, name: delay.fromName! },
+        subject: delay.subject,
+        text: delay.text,
+      }),
     );
     let { inbound, thread } = await inboundOf('thread-f:5');
-    expect(inbound[0]).toMatchObject({ classification: 'delay', classificationRule: 'delay:subject', failedRecipients: ['sotoneko@nora.nyaan.jp'] });
+    expect(inbound[0]).toMatchObject({
+      classification: 'delay',
+      classificationRule: 'delay:subject',
+      failedRecipients: ['sotoneko@nora.nyaan.jp'],
+    });
     expect(thread.summary).toMatchObject({ bounced: false, delayed: true, autoReplyCount: 0 });
     expect(await db.prospects.count()).toBe(1); // mailer-daemon is no prospect
     expect((await numbers()).reply.n).toBe(1);
-    await ingest(gmailInbound({ threadExternalId: 'thread-f:5', from: { email: 'sotoneko@nora.nyaan.jp' }, subject: 'Re: Nyaan', text: 'Got it in the end. Send me the pricing please.', sentAt: T0 + 30 * H }));
+    await ingest(
+      gmailInbound({
+        threadExternalId: 'thread-f:5',
+        from: { email: 'sotoneko@nora.nyaan.jp' },
+        subject: 'Re: Nyaan',
+        text: 'Got it in the end. Send me the pricing please.',
+        sentAt: T0 + 30 * H,
+      }),
+    );
     ({ thread } = await inboundOf('thread-f:5'));
     expect(thread.summary?.delayed).toBeUndefined();
     expect(thread.summary?.firstReplyAt).toBe(T0 + 30 * H);
@@ -135,16 +210,26 @@ describe('the thread gives the classifier its context', () => {
   it('a challenge-response from the prospect’s address is automatic, and the prospect stays "contacted"', async () => {
     await ingest(
       gmailSend({ threadExternalId: 'thread-f:7' }),
-      gmailInbound({ threadExternalId: 'thread-f:7', subject: 'Re: Quick question', text: 'Hi, Ada Lovelace is using Boxbe to manage incoming email. Your message is waiting in the Guest List. Please click below to confirm you are a person.' }),
+      gmailInbound({
+        threadExternalId: 'thread-f:7',
+        subject: 'Re: Quick question',
+        text: 'Hi, Ada Lovelace is using Boxbe to manage incoming email. Your message is waiting in the Guest List. Please click below to confirm you are a person.',
+      }),
     );
-    expect((await inboundOf('thread-f:7')).inbound[0]).toMatchObject({ classification: 'auto-reply', classificationRule: 'auto:challenge' });
+    expect((await inboundOf('thread-f:7')).inbound[0]).toMatchObject({
+      classification: 'auto-reply',
+      classificationRule: 'auto:challenge',
+    });
     expect((await db.prospects.toArray())[0].stage).toBe('contacted');
   });
 });
 
 describe('a correction by hand', () => {
   it('is kept when the same message is seen again, and every number follows', async () => {
-    const reply = gmailInbound({ threadExternalId: 'thread-f:8', text: 'I am out of the office until Monday with limited access to email. For urgent matters call my assistant.' });
+    const reply = gmailInbound({
+      threadExternalId: 'thread-f:8',
+      text: 'I am out of the office until Monday with limited access to email. For urgent matters call my assistant.',
+    });
     await ingest(gmailSend({ threadExternalId: 'thread-f:8' }), reply);
     let { inbound } = await inboundOf('thread-f:8');
     expect(inbound[0].classification).toBe('auto-reply');
@@ -162,14 +247,25 @@ describe('a correction by hand', () => {
     await ingest({ ...reply, eventId: 'again', layer: 'dom' });
     ({ inbound } = await inboundOf('thread-f:8'));
     expect(inbound).toHaveLength(1);
-    expect(inbound[0]).toMatchObject({ classification: 'human', classificationSource: 'manual', classificationRule: 'auto:ooo-text', intent: 'interested', intentSource: 'manual' });
+    expect(inbound[0]).toMatchObject({
+      classification: 'human',
+      classificationSource: 'manual',
+      classificationRule: 'auto:ooo-text',
+      intent: 'interested',
+      intentSource: 'manual',
+    });
     n = await numbers();
     expect([n.reply.k, n.positive.k]).toEqual([1, 1]);
 
     // …and so does the v4 upgrade's judge, run again over the stored mail.
     await db.transaction('rw', [db.messages, db.threads], (tx) => judgeStoredMail(tx));
     ({ inbound } = await inboundOf('thread-f:8'));
-    expect(inbound[0]).toMatchObject({ classification: 'human', classificationSource: 'manual', intent: 'interested', intentSource: 'manual' });
+    expect(inbound[0]).toMatchObject({
+      classification: 'human',
+      classificationSource: 'manual',
+      intent: 'interested',
+      intentSource: 'manual',
+    });
 
     // Back to automatic by hand: the reply and the stage go.
     await setMessageClass(db, inbound[0].id, 'auto-reply', [], T0 + 6 * H);
@@ -179,7 +275,10 @@ describe('a correction by hand', () => {
   });
 
   it('an intent can only be set on a person’s reply', async () => {
-    await ingest(gmailSend({ threadExternalId: 'thread-f:9' }), gmailInbound({ threadExternalId: 'thread-f:9', subject: 'Automatic reply: Quick question', text: 'Away.' }));
+    await ingest(
+      gmailSend({ threadExternalId: 'thread-f:9' }),
+      gmailInbound({ threadExternalId: 'thread-f:9', subject: 'Automatic reply: Quick question', text: 'Away.' }),
+    );
     const { inbound } = await inboundOf('thread-f:9');
     await expect(setMessageIntent(db, inbound[0].id, 'interested')).rejects.toThrow(/person/);
   });

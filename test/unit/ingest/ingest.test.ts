@@ -47,7 +47,9 @@ describe('validation', () => {
     expect((await stats())?.malformed).toBe(bad.length);
     // Events with a usable eventId are acknowledged so the outbox stops resending them.
     expect(r.acked).toContain(good.eventId);
-    expect(r.acked.length).toBe(1 + bad.filter((b) => typeof (b as { eventId?: unknown })?.eventId === 'string').length);
+    expect(r.acked.length).toBe(
+      1 + bad.filter((b) => typeof (b as { eventId?: unknown })?.eventId === 'string').length,
+    );
   });
 
   it('stores HTML and script text as plain text, untouched', async () => {
@@ -77,7 +79,12 @@ describe('dedupe', () => {
   });
 
   it('joins a DOM sighting and a network sighting that share an alias, the network one filling the rest', async () => {
-    const net = gmailSend({ externalId: 'msg-a:r-777', aliases: ['r-777'], threadExternalId: 'thread-a:r-9', threadAliases: ['thread-f:1700'] });
+    const net = gmailSend({
+      externalId: 'msg-a:r-777',
+      aliases: ['r-777'],
+      threadExternalId: 'thread-a:r-9',
+      threadAliases: ['thread-f:1700'],
+    });
     const dom = gmailSend({
       layer: 'dom',
       externalId: 'r-777',
@@ -100,8 +107,22 @@ describe('dedupe', () => {
   });
 
   it('joins sightings with no shared id by thread, direction, text and time (cross-layer fallback)', async () => {
-    const a = gmailSend({ channel: 'linkedin', kind: 'linkedin-message', externalId: 'origin-1', threadExternalId: '2-abc', to: [{ profileUrl: 'https://www.linkedin.com/in/ada/', name: 'Ada' }], rfcMessageId: null });
-    const b = { ...a, eventId: 'b', layer: 'dom' as const, externalId: '2-MTcwMA==', sentAt: a.sentAt! + 2_000, text: '  hi ADA, would you have 15 minutes next week? ' };
+    const a = gmailSend({
+      channel: 'linkedin',
+      kind: 'linkedin-message',
+      externalId: 'origin-1',
+      threadExternalId: '2-abc',
+      to: [{ profileUrl: 'https://www.linkedin.com/in/ada/', name: 'Ada' }],
+      rfcMessageId: null,
+    });
+    const b = {
+      ...a,
+      eventId: 'b',
+      layer: 'dom' as const,
+      externalId: '2-MTcwMA==',
+      sentAt: a.sentAt! + 2_000,
+      text: '  hi ADA, would you have 15 minutes next week? ',
+    };
     await ingest(a);
     await ingest(b);
     expect(await db.messages.count()).toBe(1);
@@ -112,7 +133,14 @@ describe('dedupe', () => {
 
   it('merges two threads when a sighting names both of their ids', async () => {
     await ingest(gmailSend({ externalId: 'm1', threadExternalId: 'thread-a:r-1' }));
-    await ingest(gmailInbound({ externalId: 'msg-f:2', threadExternalId: 'thread-f:99', inReplyTo: [] , from: { email: 'ada@acme.com' } }));
+    await ingest(
+      gmailInbound({
+        externalId: 'msg-f:2',
+        threadExternalId: 'thread-f:99',
+        inReplyTo: [],
+        from: { email: 'ada@acme.com' },
+      }),
+    );
     expect(await db.threads.count()).toBe(2); // a known prospect writing under another thread id: a thread of its own
     await ingest(gmailSend({ externalId: 'm3', threadExternalId: 'thread-f:99', threadAliases: ['thread-a:r-1'] }));
     expect(await db.threads.count()).toBe(1);
@@ -149,7 +177,13 @@ describe('replies', () => {
 
   it('counts auto-replies and bounces apart from replies', async () => {
     await ingest(gmailSend({ threadExternalId: 'thread-f:1' }));
-    await ingest(gmailInbound({ threadExternalId: 'thread-f:1', subject: 'Automatic reply: Quick question', text: 'I am out of the office.' }));
+    await ingest(
+      gmailInbound({
+        threadExternalId: 'thread-f:1',
+        subject: 'Automatic reply: Quick question',
+        text: 'I am out of the office.',
+      }),
+    );
     let [t] = await db.threads.toArray();
     expect(t.summary?.firstReplyAt).toBeNull();
     expect(t.summary?.autoReplyCount).toBe(1);
@@ -207,13 +241,24 @@ describe('prospects', () => {
     await ingest(gmailSend());
     const [p] = await db.prospects.toArray();
     await db.prospects.put({ ...p, title: 'Chief Wizard', manualFields: ['title'] });
-    await ingest({ eventId: 'p', type: 'prospect', channel: 'gmail', layer: 'dom', person: { email: 'ada@acme.com' }, title: 'Engineer', seenAt: T0 });
+    await ingest({
+      eventId: 'p',
+      type: 'prospect',
+      channel: 'gmail',
+      layer: 'dom',
+      person: { email: 'ada@acme.com' },
+      title: 'Engineer',
+      seenAt: T0,
+    });
     expect((await db.prospects.get(p.id))?.title).toBe('Chief Wizard');
   });
 
   it('skips excluded domains and the user themself', async () => {
     deps.settings.excludedDomains = ['seller.io', 'internal.acme.com'];
-    const r = await ingest(gmailSend({ to: [{ email: 'boss@seller.io' }] }), gmailSend({ to: [{ email: 'x@internal.acme.com' }] }));
+    const r = await ingest(
+      gmailSend({ to: [{ email: 'boss@seller.io' }] }),
+      gmailSend({ to: [{ email: 'x@internal.acme.com' }] }),
+    );
     expect(r.dropped).toBe(2);
     await ingest(gmailSend({ to: [{ email: 'me@seller.io' }, { email: 'bob@client.com' }] }));
     const ps = await db.prospects.toArray();
@@ -223,7 +268,13 @@ describe('prospects', () => {
   it('learns identities from identity events', async () => {
     const seen: string[] = [];
     deps.onIdentity = async (p) => void seen.push(p.email!);
-    await ingest({ eventId: 'i', type: 'identity', channel: 'gmail', layer: 'dom', person: { email: 'new@seller.io' } });
+    await ingest({
+      eventId: 'i',
+      type: 'identity',
+      channel: 'gmail',
+      layer: 'dom',
+      person: { email: 'new@seller.io' },
+    });
     expect(seen).toEqual(['new@seller.io']);
     expect(deps.settings.identities.emails).toContain('new@seller.io');
   });
@@ -242,8 +293,16 @@ describe('retract (Undo Send)', () => {
 
 describe('templates', () => {
   const tpl: Template = {
-    id: 't1', name: 'Intro', channel: 'any', subject: null, body: 'Hi {{firstName}}, would you have 15 minutes next week?',
-    tags: [], archived: false, version: 2, createdAt: 0, updatedAt: 0,
+    id: 't1',
+    name: 'Intro',
+    channel: 'any',
+    subject: null,
+    body: 'Hi {{firstName}}, would you have 15 minutes next week?',
+    tags: [],
+    archived: false,
+    version: 2,
+    createdAt: 0,
+    updatedAt: 0,
   };
   it('records an inserted template and never lets detection override it', async () => {
     deps.detect = createDetector([tpl]);

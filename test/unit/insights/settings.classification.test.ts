@@ -32,11 +32,26 @@ describe('classification in the last 30 days', () => {
       gmailSend({ threadExternalId: 't1' }),
       gmailInbound({ threadExternalId: 't1', text: 'Sounds good — send me a calendar link.' }),
       gmailSend({ threadExternalId: 't2', to: [{ email: 'this-local-part-does-not-exist@ezweb.ne.jp' }] }),
-      gmailInbound({ threadExternalId: 't2', from: { email: bounce.fromEmail! }, subject: bounce.subject, text: bounce.text }),
+      gmailInbound({
+        threadExternalId: 't2',
+        from: { email: bounce.fromEmail! },
+        subject: bounce.subject,
+        text: bounce.text,
+      }),
       gmailSend({ threadExternalId: 't3', to: [{ email: 'sotoneko@nora.nyaan.jp' }] }),
-      gmailInbound({ threadExternalId: 't3', from: { email: delay.fromEmail!, name: delay.fromName! }, subject: delay.subject, text: delay.text }),
+      gmailInbound({
+        threadExternalId: 't3',
+        from: { email: delay.fromEmail!, name: delay.fromName! },
+        subject: delay.subject,
+        text: delay.text,
+      }),
       gmailSend({ threadExternalId: 't4', to: [{ email: away.fromEmail! }] }),
-      gmailInbound({ threadExternalId: 't4', from: { email: away.fromEmail! }, subject: away.subject, text: away.text }),
+      gmailInbound({
+        threadExternalId: 't4',
+        from: { email: away.fromEmail! },
+        subject: away.subject,
+        text: away.text,
+      }),
       // Older than 30 days: not in the table.
       gmailSend({ threadExternalId: 't5', sentAt: NOW - 40 * DAY }),
       gmailInbound({ threadExternalId: 't5', sentAt: NOW - 39 * DAY }),
@@ -64,6 +79,8 @@ describe('classification in the last 30 days', () => {
   it('messages stored without a rule (imported) are counted under their class', () => {
     const m = { direction: 'inbound', kind: 'email', sentAt: 5, classification: 'bounce' } as never;
     const b = classificationBreakdown([m], 0, 10);
-    expect(b.rules).toEqual([{ cls: 'bounce', rule: '—', label: 'stored without a rule (imported or older data)', count: 1 }]);
+    expect(b.rules).toEqual([
+      { cls: 'bounce', rule: '—', label: 'stored without a rule (imported or older data)', count: 1 },
+    ]);
   });
 });

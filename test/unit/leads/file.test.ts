@@ -5,11 +5,12 @@ import { checkLeadFileSize, decodeLeadFile, LeadFileError, MAX_LEAD_FILE_BYTES }
 import { parseLeadText } from '@/lib/leads/parse';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const latin1 = (s: string) => Uint8Array.from(s, (c) => {
-  const code = c.charCodeAt(0);
-  if (code > 255) throw new Error(`not latin-1: ${c}`);
-  return code;
-});
+const latin1 = (s: string) =>
+  Uint8Array.from(s, (c) => {
+    const code = c.charCodeAt(0);
+    if (code > 255) throw new Error(`not latin-1: ${c}`);
+    return code;
+  });
 const utf16le = (s: string, bom = true) => {
   const out = new Uint8Array((bom ? 2 : 0) + s.length * 2);
   if (bom) out.set([0xff, 0xfe]);
@@ -34,7 +35,8 @@ describe('decoding a lead file', () => {
   });
 
   it('reads a semicolon-separated Windows-1252 file from a European Excel', async () => {
-    const text = 'Nom;Prénom;Société;E-mail;Poste\r\nDürr;Zoë;Crédit Agricole, SA;zoe.durr@ca.fr;Directrice générale\r\nMüller;Jürgen;Bäckerei Müller GmbH;jm@baeckerei.de;Geschäftsführer\r\n';
+    const text =
+      'Nom;Prénom;Société;E-mail;Poste\r\nDürr;Zoë;Crédit Agricole, SA;zoe.durr@ca.fr;Directrice générale\r\nMüller;Jürgen;Bäckerei Müller GmbH;jm@baeckerei.de;Geschäftsführer\r\n';
     const d = decodeLeadFile(latin1(text));
     expect(d.encoding).toBe('windows-1252');
     const p = await parseLeadText(d.text);

@@ -43,19 +43,32 @@ describe('lead rows', () => {
   });
 
   it('reads LinkedIn URLs into the keys capture uses', () => {
-    expect(leadLinkedin('http://www.linkedin.com/in/Ada-Lovelace')).toEqual({ url: 'https://www.linkedin.com/in/ada-lovelace/', key: 'li:ada-lovelace', memberId: null });
-    expect(leadLinkedin('uk.linkedin.com/in/ken-o%E2%80%99brien-435896237?trk=x')?.key).toBe('li:ken-o’brien-435896237');
+    expect(leadLinkedin('http://www.linkedin.com/in/Ada-Lovelace')).toEqual({
+      url: 'https://www.linkedin.com/in/ada-lovelace/',
+      key: 'li:ada-lovelace',
+      memberId: null,
+    });
+    expect(leadLinkedin('uk.linkedin.com/in/ken-o%E2%80%99brien-435896237?trk=x')?.key).toBe(
+      'li:ken-o’brien-435896237',
+    );
     expect(leadLinkedin('https://www.linkedin.com/in/ACoAAAB1cDeFgHiJkLmNoP')).toEqual({
       url: 'https://www.linkedin.com/in/ACoAAAB1cDeFgHiJkLmNoP/',
       key: 'lim:ACoAAAB1cDeFgHiJkLmNoP',
       memberId: 'ACoAAAB1cDeFgHiJkLmNoP',
     });
     // Sales Navigator's hashed ids open the profile but no capture ever sees them: no key.
-    expect(leadLinkedin('https://www.linkedin.com/in/ACwAAAB1cDeFgHiJkLmNoP/')).toEqual({ url: 'https://www.linkedin.com/in/ACwAAAB1cDeFgHiJkLmNoP/', key: null, memberId: null });
+    expect(leadLinkedin('https://www.linkedin.com/in/ACwAAAB1cDeFgHiJkLmNoP/')).toEqual({
+      url: 'https://www.linkedin.com/in/ACwAAAB1cDeFgHiJkLmNoP/',
+      key: null,
+      memberId: null,
+    });
     expect(leadLinkedin('https://www.linkedin.com/company/acme/')).toBeNull();
     expect(leadLinkedin('https://www.linkedin.com/sales/lead/ACwAAAB1,NAME_SEARCH,abc')).toBeNull();
     // The same keys and URL capture makes of the profile (lib/records/keys.ts).
-    for (const u of ['https://www.linkedin.com/in/Ada-Lovelace/', 'https://de.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-7a1b2c/?originalSubdomain=de']) {
+    for (const u of [
+      'https://www.linkedin.com/in/Ada-Lovelace/',
+      'https://de.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-7a1b2c/?originalSubdomain=de',
+    ]) {
       expect(leadLinkedin(u)?.key).toBe(personKeys({ profileUrl: u }).find((k) => k.startsWith('li:')));
       expect(leadLinkedin(u)?.url).toBe(canonicalProfileUrl(u));
     }
@@ -101,16 +114,36 @@ describe('matching leads to prospects', () => {
   });
 
   it('matches by email, then LinkedIn URL, then name + company, in that order', () => {
-    const byEmail = prospectRow('p:email:ada@acme.com', { name: 'A. Lovelace', emails: ['ada@acme.com'], keys: ['email:ada@acme.com'] });
-    const byLi = prospectRow('p:li:ada-lovelace', { name: 'Ada L', keys: ['li:ada-lovelace'], linkedinUrl: 'https://www.linkedin.com/in/ada-lovelace/' });
+    const byEmail = prospectRow('p:email:ada@acme.com', {
+      name: 'A. Lovelace',
+      emails: ['ada@acme.com'],
+      keys: ['email:ada@acme.com'],
+    });
+    const byLi = prospectRow('p:li:ada-lovelace', {
+      name: 'Ada L',
+      keys: ['li:ada-lovelace'],
+      linkedinUrl: 'https://www.linkedin.com/in/ada-lovelace/',
+    });
     const byName = prospectRow('p:x', { name: 'Dr. Ada Lovelace', company: 'ACME, Inc.', keys: [] });
     const stored = [byName, byLi, byEmail];
     const li = leadLinkedin('https://linkedin.com/in/ada-lovelace')!;
     const all = lead({ emails: ['ada@acme.com'], linkedin: li, company: 'Acme' });
     // Each lead is planned alone so each match is seen first.
-    expect(planLeadImport([all], stored, T0).rows[0]).toMatchObject({ kind: 'matched', prospectId: byEmail.id, by: 'email' });
-    expect(planLeadImport([lead({ linkedin: li, company: 'Acme' })], stored, T0).rows[0]).toMatchObject({ kind: 'matched', prospectId: byLi.id, by: 'linkedin' });
-    expect(planLeadImport([lead({ company: 'acme' })], stored, T0).rows[0]).toMatchObject({ kind: 'matched', prospectId: byName.id, by: 'name and company' });
+    expect(planLeadImport([all], stored, T0).rows[0]).toMatchObject({
+      kind: 'matched',
+      prospectId: byEmail.id,
+      by: 'email',
+    });
+    expect(planLeadImport([lead({ linkedin: li, company: 'Acme' })], stored, T0).rows[0]).toMatchObject({
+      kind: 'matched',
+      prospectId: byLi.id,
+      by: 'linkedin',
+    });
+    expect(planLeadImport([lead({ company: 'acme' })], stored, T0).rows[0]).toMatchObject({
+      kind: 'matched',
+      prospectId: byName.id,
+      by: 'name and company',
+    });
     expect(planLeadImport([lead({ company: 'Beta' })], stored, T0).rows[0]).toMatchObject({ kind: 'new' });
     // The LinkedIn key of the email match belongs to another prospect: not added (one key, one person).
     const p = planLeadImport([all], stored, T0);
@@ -126,7 +159,10 @@ describe('matching leads to prospects', () => {
   });
 
   it('refuses a name + company that names two prospects', () => {
-    const stored = [prospectRow('p1', { name: 'Sam Lee', company: 'Acme' }), prospectRow('p2', { name: 'Sam Lee', company: 'ACME Ltd' })];
+    const stored = [
+      prospectRow('p1', { name: 'Sam Lee', company: 'Acme' }),
+      prospectRow('p2', { name: 'Sam Lee', company: 'ACME Ltd' }),
+    ];
     const p = planLeadImport([lead({ name: 'Sam Lee', company: 'Acme' })], stored, T0);
     expect(p.rows[0]).toMatchObject({ kind: 'skipped', reason: expect.stringMatching(/match 2 prospects/) });
     expect(p.writes).toEqual([]);
@@ -145,33 +181,69 @@ describe('matching leads to prospects', () => {
       traits: { 'lead source': 'Referral' },
     });
     const p = planLeadImport(
-      [lead({ emails: ['ada@acme.com', 'ada.l@acme.com'], title: 'VP Engineering', industry: 'Software', company: 'Acme', location: 'London', traits: { 'lead source': 'Apollo', campaign: 'Q3' } })],
+      [
+        lead({
+          emails: ['ada@acme.com', 'ada.l@acme.com'],
+          title: 'VP Engineering',
+          industry: 'Software',
+          company: 'Acme',
+          location: 'London',
+          traits: { 'lead source': 'Apollo', campaign: 'Q3' },
+        }),
+      ],
       [stored],
       T0,
     );
     expect(p.matched).toBe(1);
     expect(p.enriched).toBe(1);
     const w = p.writes[0];
-    expect(w).toMatchObject({ name: 'Ada Lovelace', title: 'CTO', industry: 'Software', company: 'Acme', location: null, traits: { 'lead source': 'Referral', campaign: 'Q3' } });
+    expect(w).toMatchObject({
+      name: 'Ada Lovelace',
+      title: 'CTO',
+      industry: 'Software',
+      company: 'Acme',
+      location: null,
+      traits: { 'lead source': 'Referral', campaign: 'Q3' },
+    });
     expect(w.emails).toEqual(['ada@acme.com', 'ada.l@acme.com']);
     expect(w.keys).toEqual(['email:ada@acme.com', 'email:ada.l@acme.com']);
-    expect(p.kept.map((k) => `${k.field}: ${k.stored} / ${k.lead}`)).toEqual(['title: CTO / VP Engineering', 'trait "lead source": Referral / Apollo']);
+    expect(p.kept.map((k) => `${k.field}: ${k.stored} / ${k.lead}`)).toEqual([
+      'title: CTO / VP Engineering',
+      'trait "lead source": Referral / Apollo',
+    ]);
     // Nothing new: nothing to write.
-    expect(planLeadImport([lead({ emails: ['ada@acme.com'], title: 'CTO' })], [w], T0)).toMatchObject({ writes: [], matched: 1, enriched: 0 });
+    expect(planLeadImport([lead({ emails: ['ada@acme.com'], title: 'CTO' })], [w], T0)).toMatchObject({
+      writes: [],
+      matched: 1,
+      enriched: 0,
+    });
   });
 
   it('makes one prospect of rows of the same file that are one person', () => {
     const li = leadLinkedin('linkedin.com/in/bob-stone')!;
     const p = planLeadImport(
-      [lead({ row: 2, name: 'Bob Stone', emails: ['bob@beta.io'] }), lead({ row: 3, name: 'Bob Stone', linkedin: li, emails: ['bob@beta.io'], title: 'CEO' }), lead({ row: 4, name: 'Bob Stone', company: null, linkedin: li })],
+      [
+        lead({ row: 2, name: 'Bob Stone', emails: ['bob@beta.io'] }),
+        lead({ row: 3, name: 'Bob Stone', linkedin: li, emails: ['bob@beta.io'], title: 'CEO' }),
+        lead({ row: 4, name: 'Bob Stone', company: null, linkedin: li }),
+      ],
       [],
       T0,
     );
     expect(p.created).toBe(1);
     expect(p.duplicates).toBe(2);
-    expect(p.rows.map((r) => `${r.row}:${r.kind}${r.of ? `:${r.of}` : ''}`)).toEqual(['2:new', '3:duplicate:2', '4:duplicate:2']);
+    expect(p.rows.map((r) => `${r.row}:${r.kind}${r.of ? `:${r.of}` : ''}`)).toEqual([
+      '2:new',
+      '3:duplicate:2',
+      '4:duplicate:2',
+    ]);
     expect(p.writes).toHaveLength(1);
-    expect(p.writes[0]).toMatchObject({ id: 'p:email:bob@beta.io', title: 'CEO', keys: ['email:bob@beta.io', 'li:bob-stone'], linkedinUrl: li.url });
+    expect(p.writes[0]).toMatchObject({
+      id: 'p:email:bob@beta.io',
+      title: 'CEO',
+      keys: ['email:bob@beta.io', 'li:bob-stone'],
+      linkedinUrl: li.url,
+    });
   });
 });
 
@@ -229,12 +301,25 @@ describe('writing a lead list', () => {
   it('a later Gmail message or LinkedIn profile visit lands on the imported prospect', async () => {
     await importLeadRows(
       db,
-      await rowsOf('Email,Name,Company,LinkedIn\nada@acme.com,Ada Lovelace,Acme,\n,Bob Stone,Beta,https://www.linkedin.com/in/Bob-Stone/\n', { leadSource: 'Sales Navigator' }),
+      await rowsOf(
+        'Email,Name,Company,LinkedIn\nada@acme.com,Ada Lovelace,Acme,\n,Bob Stone,Beta,https://www.linkedin.com/in/Bob-Stone/\n',
+        { leadSource: 'Sales Navigator' },
+      ),
       T0,
     );
     await ingestEvents(deps(), [
       gmailSend({ to: [{ email: 'ADA@acme.com', name: 'Ada' }] }),
-      { eventId: 'v1', type: 'prospect', channel: 'linkedin', layer: 'dom', person: { profileUrl: 'https://www.linkedin.com/in/bob-stone/', name: 'Bob Stone' }, title: 'Founder', company: 'Beta', location: 'Lyon', seenAt: T0 },
+      {
+        eventId: 'v1',
+        type: 'prospect',
+        channel: 'linkedin',
+        layer: 'dom',
+        person: { profileUrl: 'https://www.linkedin.com/in/bob-stone/', name: 'Bob Stone' },
+        title: 'Founder',
+        company: 'Beta',
+        location: 'Lyon',
+        seenAt: T0,
+      },
     ]);
     const all = await db.prospects.orderBy('id').toArray();
     expect(all.map((p) => p.id)).toEqual(['p:email:ada@acme.com', 'p:li:bob-stone']);
@@ -248,13 +333,19 @@ describe('writing a lead list', () => {
     await importLeadRows(db, await rowsOf('Email,Name\nada@acme.com,Ada\n', { leadSource: 'Apollo' }), T0);
     const send = gmailSend({ to: [{ email: 'ada@acme.com' }] });
     await ingestEvents(deps(), [send]);
-    await ingestEvents(deps(), [{ eventId: 'undo', type: 'retract', channel: 'gmail', layer: 'dom', externalId: send.externalId }]);
+    await ingestEvents(deps(), [
+      { eventId: 'undo', type: 'retract', channel: 'gmail', layer: 'dom', externalId: send.externalId },
+    ]);
     expect(await db.messages.count()).toBe(0);
     expect((await db.prospects.toArray()).map((p) => p.id)).toEqual(['p:email:ada@acme.com']);
   });
 
   it('an imported formula never reaches the messages CSV unescaped', async () => {
-    await importLeadRows(db, await rowsOf('Email,Name,Company\nada@acme.com,"=HYPERLINK(""http://evil.example"",""x"")",@SUM(A1)\n'), T0);
+    await importLeadRows(
+      db,
+      await rowsOf('Email,Name,Company\nada@acme.com,"=HYPERLINK(""http://evil.example"",""x"")",@SUM(A1)\n'),
+      T0,
+    );
     await ingestEvents(deps(), [gmailSend({ to: [{ email: 'ada@acme.com' }] })]);
     const [m] = await db.messages.toArray();
     const p = (await db.prospects.toArray())[0];

@@ -9,14 +9,35 @@ import { generateSeed } from '@/lib/dev/seed';
 let n = 0;
 const fresh = () => openDb(`log-call-${++n}-${Math.random()}`);
 const person = (id: string, extra: Partial<Prospect> = {}) =>
-  Prospect.parse({ id, name: id, emails: [`${id}@x.example`], linkedinUrl: null, company: null, title: null, seniority: null, industry: null, location: null, stage: 'contacted', dealValue: null, traits: {}, ...extra });
+  Prospect.parse({
+    id,
+    name: id,
+    emails: [`${id}@x.example`],
+    linkedinUrl: null,
+    company: null,
+    title: null,
+    seniority: null,
+    industry: null,
+    location: null,
+    stage: 'contacted',
+    dealValue: null,
+    traits: {},
+    ...extra,
+  });
 
 describe('logCall', () => {
   it('a prospect with no thread gets a calls thread of its own; the summary ignores the call', async () => {
     const db = fresh();
     await db.prospects.put(person('p1'));
     const m = await logCall(db, { prospectId: 'p1', outcome: 'connected', note: 'talked', at: 1_700_000_000_000 });
-    expect(m).toMatchObject({ kind: 'call', source: 'manual', direction: 'outbound', callOutcome: 'connected', prospectId: 'p1', text: 'talked' });
+    expect(m).toMatchObject({
+      kind: 'call',
+      source: 'manual',
+      direction: 'outbound',
+      callOutcome: 'connected',
+      prospectId: 'p1',
+      text: 'talked',
+    });
     const t = await db.threads.get(m.threadId);
     expect(t).toMatchObject({ externalId: 'calls:p1', channel: 'gmail', prospectIds: ['p1'] });
     expect(t!.summary!.firstDirection).toBeNull(); // not an outreach unit
@@ -30,7 +51,8 @@ describe('logCall', () => {
     const both = seed.threads.find((t) => seed.threads.some((u) => u !== t && u.prospectIds[0] === t.prospectIds[0]))!;
     const pid = both.prospectIds[0];
     const threads = await db.threads.where('prospectIds').equals(pid).toArray();
-    const last = (t: (typeof threads)[number]) => Math.max(t.summary!.lastOutboundAt ?? 0, t.summary!.lastInboundAt ?? 0);
+    const last = (t: (typeof threads)[number]) =>
+      Math.max(t.summary!.lastOutboundAt ?? 0, t.summary!.lastInboundAt ?? 0);
     const latest = threads.sort((a, b) => last(b) - last(a))[0];
     expect(last(threads[1])).toBeLessThan(last(latest)); // a real choice between two threads
     const before = latest.summary;
@@ -39,12 +61,18 @@ describe('logCall', () => {
     // Reply facts unchanged; the call joins the thread's activity (sends), in time order.
     const after = (await db.threads.get(latest.id))!.summary!;
     expect({ ...after, sends: [] }).toEqual({ ...before, sends: [] });
-    expect(after.sends).toEqual([...before!.sends, { at: Date.UTC(2026, 10, 26), templateId: null, call: 'voicemail' }].sort((a, b) => a.at - b.at));
+    expect(after.sends).toEqual(
+      [...before!.sends, { at: Date.UTC(2026, 10, 26), templateId: null, call: 'voicemail' }].sort(
+        (a, b) => a.at - b.at,
+      ),
+    );
     expect(await db.threads.count()).toBe(seed.threads.length);
   });
 
   it('refuses an unknown prospect', async () => {
-    await expect(logCall(fresh(), { prospectId: 'nope', outcome: 'connected', note: '', at: 1 })).rejects.toThrow(/No prospect/);
+    await expect(logCall(fresh(), { prospectId: 'nope', outcome: 'connected', note: '', at: 1 })).rejects.toThrow(
+      /No prospect/,
+    );
   });
 });
 

@@ -25,10 +25,14 @@ describe('prospectForPage', async () => {
     expect((await prospectForPage(db, { channel: 'linkedin', profileUrl: url }))?.id).toBe(withProfile.id);
   });
   it("by the site's thread id", async () => {
-    expect((await prospectForPage(db, { channel: 'gmail', threadExternalId: thread.externalId }))?.id).toBe(thread.prospectIds[0]);
+    expect((await prospectForPage(db, { channel: 'gmail', threadExternalId: thread.externalId }))?.id).toBe(
+      thread.prospectIds[0],
+    );
   });
   it('nothing known: null', async () => {
-    expect(await prospectForPage(db, { channel: 'gmail', emails: ['nobody@nowhere.example'], threadExternalId: 'x' })).toBeNull();
+    expect(
+      await prospectForPage(db, { channel: 'gmail', emails: ['nobody@nowhere.example'], threadExternalId: 'x' }),
+    ).toBeNull();
     expect(await prospectForPage(db, { channel: 'linkedin' })).toBeNull();
   });
 });

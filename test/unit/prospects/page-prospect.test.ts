@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type SidelogDb } from '@/lib/db/db';
-import { onPageChange, pageProspect, personOfTab, prospectForPage, type PageTabsApi, type TabLike, type TabEvents } from '@/lib/prospects/page-prospect';
+import {
+  onPageChange,
+  pageProspect,
+  personOfTab,
+  prospectForPage,
+  type PageTabsApi,
+  type TabLike,
+  type TabEvents,
+} from '@/lib/prospects/page-prospect';
 import { prospectRow } from '../helpers/rows';
 import { personKeys } from '@/lib/records/keys';
 import type { PageContext } from '@/lib/messaging';
@@ -11,7 +19,9 @@ let db: SidelogDb;
 beforeEach(async () => {
   db = openDb(`page-prospect-${Math.random()}`);
   await db.open();
-  await ingestEvents({ db, settings: settings(), now: () => T0 }, [gmailSend({ to: [{ email: 'ada@acme.com', name: 'Ada Lovelace' }] })]);
+  await ingestEvents({ db, settings: settings(), now: () => T0 }, [
+    gmailSend({ to: [{ email: 'ada@acme.com', name: 'Ada Lovelace' }] }),
+  ]);
 });
 afterEach(async () => {
   db.close();
@@ -38,7 +48,11 @@ describe('prospectForPage (who the tab shows)', () => {
   it('finds a LinkedIn prospect known by member id from a profile page under its public URL', async () => {
     // Messaging names people by member id (and /in/ACoA… URLs); their profile page has the public id.
     await db.prospects.put(prospectRow('p-jane', { name: 'Jane Doe', keys: personKeys({ memberId: 'ACoAAB12345' }) }));
-    const ctx: PageContext = { channel: 'linkedin', profileUrl: 'https://www.linkedin.com/in/jane-doe-594b81205/', memberId: 'ACoAAB12345' };
+    const ctx: PageContext = {
+      channel: 'linkedin',
+      profileUrl: 'https://www.linkedin.com/in/jane-doe-594b81205/',
+      memberId: 'ACoAAB12345',
+    };
     expect((await prospectForPage(db, ctx))?.name).toBe('Jane Doe');
     expect(await prospectForPage(db, { ...ctx, memberId: null })).toBeNull();
   });
@@ -52,7 +66,9 @@ describe('pageProspect (who is on "the current tab")', () => {
     return {
       getCurrent: async () => self,
       query: async (q) =>
-        q.active ? list.filter((t) => t.active).slice(0, 1) : list.filter((t) => q.url?.some((u) => t.url?.startsWith(u.replace('*', ''))) ?? true),
+        q.active
+          ? list.filter((t) => t.active).slice(0, 1)
+          : list.filter((t) => q.url?.some((u) => t.url?.startsWith(u.replace('*', ''))) ?? true),
     };
   }
   const askAda = (tabId: number) => async (id: number) => (id === tabId ? ada : null);
@@ -86,8 +102,18 @@ describe('pageProspect (who is on "the current tab")', () => {
     const ask = vi.fn(async (id: number) => (id === 3 ? ada : null));
     expect(await pageProspect(db, t, ask, 'panel')).toBeNull(); // LinkedIn (used last) shows nobody known
     expect(ask).toHaveBeenCalledWith(4);
-    const t2 = tabs([{ id: 9, url: 'chrome-extension://x/sidepanel.html', active: true }, { id: 3, url: GMAIL, lastAccessed: 1 }], { id: 9 });
-    expect(await pageProspect(db, t2, ask, 'panel')).toMatchObject({ prospect: { name: 'Ada Lovelace' }, site: 'gmail', follow: false });
+    const t2 = tabs(
+      [
+        { id: 9, url: 'chrome-extension://x/sidepanel.html', active: true },
+        { id: 3, url: GMAIL, lastAccessed: 1 },
+      ],
+      { id: 9 },
+    );
+    expect(await pageProspect(db, t2, ask, 'panel')).toMatchObject({
+      prospect: { name: 'Ada Lovelace' },
+      site: 'gmail',
+      follow: false,
+    });
   });
 
   it('is nobody when anything fails: tabs unreadable, no answer in time', async () => {
@@ -100,9 +126,15 @@ describe('pageProspect (who is on "the current tab")', () => {
 
 describe('onPageChange', () => {
   it('fires when a tab is activated, navigates or finishes loading; not on other updates; stops when unsubscribed', () => {
-    const listeners = { activated: new Set<() => void>(), updated: new Set<(id: number, info: { status?: string; url?: string }) => void>() };
+    const listeners = {
+      activated: new Set<() => void>(),
+      updated: new Set<(id: number, info: { status?: string; url?: string }) => void>(),
+    };
     const events: TabEvents = {
-      onActivated: { addListener: (f) => listeners.activated.add(f), removeListener: (f) => listeners.activated.delete(f) },
+      onActivated: {
+        addListener: (f) => listeners.activated.add(f),
+        removeListener: (f) => listeners.activated.delete(f),
+      },
       onUpdated: { addListener: (f) => listeners.updated.add(f), removeListener: (f) => listeners.updated.delete(f) },
     };
     const onChange = vi.fn();

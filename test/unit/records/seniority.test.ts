@@ -212,7 +212,9 @@ describe('deriveSeniority on real-world titles', () => {
   it(`has at least 150 titles in 4 languages (${TABLE.length})`, () => {
     expect(TABLE.length).toBeGreaterThanOrEqual(150);
   });
-  const misses = TABLE.filter(([t, want]) => deriveSeniority(t) !== want).map(([t, want]) => `${t}: want ${want}, got ${deriveSeniority(t)}`);
+  const misses = TABLE.filter(([t, want]) => deriveSeniority(t) !== want).map(
+    ([t, want]) => `${t}: want ${want}, got ${deriveSeniority(t)}`,
+  );
   it('classifies every title in the table', () => {
     expect(misses).toEqual([]);
   });
@@ -223,18 +225,28 @@ describe('deriveSeniority on real-world titles', () => {
   });
   it('never throws and always returns a known level for any text', () => {
     const levels = new Set(['c-level', 'founder', 'vp', 'director', 'manager', 'senior', 'individual', 'intern']);
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => {
-      const r = deriveSeniority(s);
-      return s.trim() ? levels.has(r!) : r === null;
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        const r = deriveSeniority(s);
+        return s.trim() ? levels.has(r!) : r === null;
+      }),
+    );
   });
   it('the company part does not change the level', () => {
-    const companies = ['Chief Brands Inc', 'Director Holdings', 'Founders Fund', 'VP Bank', 'Head Start', 'Intern Labs'];
+    const companies = [
+      'Chief Brands Inc',
+      'Director Holdings',
+      'Founders Fund',
+      'VP Bank',
+      'Head Start',
+      'Intern Labs',
+    ];
     const wrong: string[] = [];
-    for (const [t, want] of TABLE) for (const c of companies) {
-      const got = deriveSeniority(`${t} at ${c}`);
-      if (got !== want) wrong.push(`${t} at ${c}: want ${want}, got ${got}`);
-    }
+    for (const [t, want] of TABLE)
+      for (const c of companies) {
+        const got = deriveSeniority(`${t} at ${c}`);
+        if (got !== want) wrong.push(`${t} at ${c}: want ${want}, got ${got}`);
+      }
     expect(wrong).toEqual([]);
   });
 });

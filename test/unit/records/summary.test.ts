@@ -8,10 +8,32 @@ let n = 0;
 function msg(over: Partial<Message>): Message {
   n++;
   return {
-    id: `m${n}`, channel: 'gmail', direction: 'outbound', kind: 'email', threadId: 't', prospectId: 'p', from: '', to: [], cc: [],
-    subject: null, text: '', sentAt: 0, templateId: null, templateVersion: null, templateSource: null, templateScore: null,
-    classification: 'human', source: 'network', externalId: '', rfcMessageId: null, inReplyTo: [], callOutcome: null, keys: [],
-    seenBy: [], updatedAt: 0, ...over,
+    id: `m${n}`,
+    channel: 'gmail',
+    direction: 'outbound',
+    kind: 'email',
+    threadId: 't',
+    prospectId: 'p',
+    from: '',
+    to: [],
+    cc: [],
+    subject: null,
+    text: '',
+    sentAt: 0,
+    templateId: null,
+    templateVersion: null,
+    templateSource: null,
+    templateScore: null,
+    classification: 'human',
+    source: 'network',
+    externalId: '',
+    rfcMessageId: null,
+    inReplyTo: [],
+    callOutcome: null,
+    keys: [],
+    seenBy: [],
+    updatedAt: 0,
+    ...over,
   };
 }
 
@@ -73,7 +95,9 @@ describe('summarizeThread', () => {
     );
     fc.assert(
       fc.property(arb, (rows) => {
-        const msgs = rows.map((r) => msg({ ...r, classification: r.direction === 'outbound' ? 'human' : r.classification }));
+        const msgs = rows.map((r) =>
+          msg({ ...r, classification: r.direction === 'outbound' ? 'human' : r.classification }),
+        );
         const s = summarizeThread(msgs);
         const shuffled = summarizeThread([...msgs].reverse());
         expect(shuffled).toEqual(s);

@@ -29,7 +29,8 @@ interface CorpusFile {
 const DIR = path.resolve(__dirname, '../../fixtures/mail');
 const CLASSES: InboundClass[] = ['human', 'auto-reply', 'bounce', 'delay'];
 /** Feedback reports and delivery receipts are automatic messages: the auto-reply class. */
-const classOf = (label: Item['label']): InboundClass => (label === 'feedback' || label === 'delivered' ? 'auto-reply' : label);
+const classOf = (label: Item['label']): InboundClass =>
+  label === 'feedback' || label === 'delivered' ? 'auto-reply' : label;
 
 function load(dir: string): CorpusFile[] {
   return readdirSync(dir)
@@ -74,7 +75,10 @@ function score(files: CorpusFile[]) {
       const tp = scored.filter((s) => s.want === c && s.got.class === c).length;
       const actual = scored.filter((s) => s.want === c).length;
       const predicted = scored.filter((s) => s.got.class === c).length;
-      return [c, { tp, actual, predicted, recall: actual ? tp / actual : 1, precision: predicted ? tp / predicted : 1 }];
+      return [
+        c,
+        { tp, actual, predicted, recall: actual ? tp / actual : 1, precision: predicted ? tp / predicted : 1 },
+      ];
     }),
   ) as Record<InboundClass, { tp: number; actual: number; predicted: number; recall: number; precision: number }>;
   return { scored, perClass, duplicates };
@@ -86,7 +90,10 @@ function report(title: string, { scored, perClass, duplicates }: ReturnType<type
   for (const c of CLASSES) {
     const p = perClass[c];
     if (!p.actual && !p.predicted) continue;
-    lines.push(`${c.padEnd(12)} ${p.recall.toFixed(3)} (${p.tp}/${p.actual})`.padEnd(33) + `${p.precision.toFixed(3)} (${p.tp}/${p.predicted})`);
+    lines.push(
+      `${c.padEnd(12)} ${p.recall.toFixed(3)} (${p.tp}/${p.actual})`.padEnd(33) +
+        `${p.precision.toFixed(3)} (${p.tp}/${p.predicted})`,
+    );
   }
   lines.push('recall per source:');
   const repos = [...new Set(scored.map((s) => s.file.repo))];
@@ -98,17 +105,30 @@ function report(title: string, { scored, perClass, duplicates }: ReturnType<type
     lines.push(`  ${repo.padEnd(40)} ${cells.join('  ')}`);
   }
   const labels = [...new Set(scored.map((s) => s.item.label))];
-  lines.push('recall per label: ' + labels.map((l) => {
-    const rows = scored.filter((s) => s.item.label === l);
-    return `${l} ${rows.filter((s) => s.got.class === s.want).length}/${rows.length}`;
-  }).join('  '));
+  lines.push(
+    'recall per label: ' +
+      labels
+        .map((l) => {
+          const rows = scored.filter((s) => s.item.label === l);
+          return `${l} ${rows.filter((s) => s.got.class === s.want).length}/${rows.length}`;
+        })
+        .join('  '),
+  );
   const rules = new Map<string, number>();
   for (const s of scored) rules.set(s.got.rule, (rules.get(s.got.rule) ?? 0) + 1);
-  lines.push('by rule: ' + [...rules].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', '));
+  lines.push(
+    'by rule: ' +
+      [...rules]
+        .sort((a, b) => b[1] - a[1])
+        .map(([r, n]) => `${r} ${n}`)
+        .join(', '),
+  );
   const misses = scored.filter((s) => s.got.class !== s.want);
   if (misses.length) lines.push('misclassified:');
   for (const s of misses.slice(0, 40)) {
-    lines.push(`  ${s.file.repo} ${s.item.path}: ${s.item.label} → ${s.got.class} (${s.got.rule}) | ${s.item.fromEmail ?? '-'} | ${(s.item.subject ?? '').slice(0, 60)}`);
+    lines.push(
+      `  ${s.file.repo} ${s.item.path}: ${s.item.label} → ${s.got.class} (${s.got.rule}) | ${s.item.fromEmail ?? '-'} | ${(s.item.subject ?? '').slice(0, 60)}`,
+    );
   }
   console.log(lines.join('\n'));
 }
@@ -123,7 +143,13 @@ function recipients(scored: Scored[]) {
   let extra = 0;
   for (const s of scored) {
     const { item, got } = s;
-    if (!item.failed?.length || !item.sentTo?.length || got.class !== s.want || (s.want !== 'bounce' && s.want !== 'delay')) continue;
+    if (
+      !item.failed?.length ||
+      !item.sentTo?.length ||
+      got.class !== s.want ||
+      (s.want !== 'bounce' && s.want !== 'delay')
+    )
+      continue;
     const sent = item.sentTo.map((a) => a.toLowerCase());
     const text = item.text.toLowerCase();
     if (!item.failed.every((a) => sent.includes(a) && text.includes(a))) continue;
@@ -162,10 +188,14 @@ describe('inbound classifier on the public mail corpus', () => {
   });
 
   it('tells delay warnings from bounces', () => {
-    console.log(`delay: recall ${result.perClass.delay.recall.toFixed(3)}, precision ${result.perClass.delay.precision.toFixed(3)}`);
+    console.log(
+      `delay: recall ${result.perClass.delay.recall.toFixed(3)}, precision ${result.perClass.delay.precision.toFixed(3)}`,
+    );
     expect(result.perClass.delay.recall).toBeGreaterThanOrEqual(0.9);
     // A delay is never taken for a bounce, nor a bounce for a delay, more than once in a while.
-    const crossed = result.scored.filter((s) => (s.want === 'delay' && s.got.class === 'bounce') || (s.want === 'bounce' && s.got.class === 'delay'));
+    const crossed = result.scored.filter(
+      (s) => (s.want === 'delay' && s.got.class === 'bounce') || (s.want === 'bounce' && s.got.class === 'delay'),
+    );
     expect(crossed.length).toBeLessThanOrEqual(2);
   });
 

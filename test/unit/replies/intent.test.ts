@@ -17,7 +17,9 @@ interface Reply {
   text: string;
 }
 
-const file = JSON.parse(readFileSync(path.resolve(__dirname, '../../fixtures/replies/intents.json'), 'utf8')) as { items: Reply[] };
+const file = JSON.parse(readFileSync(path.resolve(__dirname, '../../fixtures/replies/intents.json'), 'utf8')) as {
+  items: Reply[];
+};
 const INTENTS: ReplyIntent[] = ['interested', 'not-interested', 'referral', 'later', 'other'];
 const USER = 'sam@sidelog-demo.com';
 
@@ -28,7 +30,10 @@ function score(items: Reply[]) {
       const tp = got.filter((g) => g.r.intent === k && g.v.intent === k).length;
       const actual = got.filter((g) => g.r.intent === k).length;
       const predicted = got.filter((g) => g.v.intent === k).length;
-      return [k, { tp, actual, predicted, precision: predicted ? tp / predicted : 1, recall: actual ? tp / actual : 1 }];
+      return [
+        k,
+        { tp, actual, predicted, precision: predicted ? tp / predicted : 1, recall: actual ? tp / actual : 1 },
+      ];
     }),
   ) as Record<ReplyIntent, { tp: number; actual: number; predicted: number; precision: number; recall: number }>;
   const lines = INTENTS.map((k) => {
@@ -40,8 +45,23 @@ function score(items: Reply[]) {
     const rows = got.filter((g) => g.r.lang === l);
     return `${l} ${rows.filter((g) => g.v.intent === g.r.intent).length}/${rows.length}`;
   });
-  const misses = got.filter((g) => g.v.intent !== g.r.intent).map((g) => `  ${g.r.id} ${g.r.intent} → ${g.v.intent} (${g.v.rule}): ${g.r.text.split('\n').find((l) => l.trim() && !/^(hi|hey|hallo|bonjour|hola|olá|hoi|ciao|dzień dobry|guten tag|sam)\b/i.test(l.trim()))?.slice(0, 90)}`);
-  return { got, per, text: `${lines.join('\n')}\n  accuracy ${accuracy.toFixed(3)}; by language: ${langs.join(', ')}`, misses };
+  const misses = got
+    .filter((g) => g.v.intent !== g.r.intent)
+    .map(
+      (g) =>
+        `  ${g.r.id} ${g.r.intent} → ${g.v.intent} (${g.v.rule}): ${g.r.text
+          .split('\n')
+          .find(
+            (l) => l.trim() && !/^(hi|hey|hallo|bonjour|hola|olá|hoi|ciao|dzień dobry|guten tag|sam)\b/i.test(l.trim()),
+          )
+          ?.slice(0, 90)}`,
+    );
+  return {
+    got,
+    per,
+    text: `${lines.join('\n')}\n  accuracy ${accuracy.toFixed(3)}; by language: ${langs.join(', ')}`,
+    misses,
+  };
 }
 
 describe('reply intent on hand-labelled replies', () => {
@@ -55,7 +75,10 @@ describe('reply intent on hand-labelled replies', () => {
     expect(new Set(file.items.map((r) => r.lang)).size).toBeGreaterThanOrEqual(4);
   });
 
-  for (const [name, part] of [['tuning', tuning], ['held-out', heldOut]] as const) {
+  for (const [name, part] of [
+    ['tuning', tuning],
+    ['held-out', heldOut],
+  ] as const) {
     it(`${name}: precision ≥ 0.9 on interested and not interested`, () => {
       expect(part.per.interested.precision).toBeGreaterThanOrEqual(0.9);
       expect(part.per['not-interested'].precision).toBeGreaterThanOrEqual(0.9);
@@ -71,21 +94,33 @@ describe('reply intent on hand-labelled replies', () => {
   });
 
   it('every reply is a human reply for the inbound classifier', () => {
-    const auto = file.items.filter((r) => classifyInboundDetailed({ fromEmail: 'x@acme.example', subject: 'Re: Quick question', text: r.text, threadSubject: 'Quick question' }).class !== 'human');
+    const auto = file.items.filter(
+      (r) =>
+        classifyInboundDetailed({
+          fromEmail: 'x@acme.example',
+          subject: 'Re: Quick question',
+          text: r.text,
+          threadSubject: 'Quick question',
+        }).class !== 'human',
+    );
     expect(auto.map((r) => r.id)).toEqual([]);
   });
 });
 
 describe('detectIntent', () => {
   it('reads the reply, not the quoted outreach that says "interested" and "unsubscribe"', () => {
-    const text = 'Thanks, not now. Try me in Q3.\n\nOn Tue, Mar 3, 2026 at 9:14 AM Sam <sam@x.com> wrote:\n> Would you be interested in a call?\n> Reply "unsubscribe" to opt out.';
+    const text =
+      'Thanks, not now. Try me in Q3.\n\nOn Tue, Mar 3, 2026 at 9:14 AM Sam <sam@x.com> wrote:\n> Would you be interested in a call?\n> Reply "unsubscribe" to opt out.';
     expect(detectIntent({ text }).intent).toBe('later');
   });
   it('an unsubscribe wins over everything else', () => {
     expect(detectIntent({ text: 'Interesting, but please remove me from your list.' }).intent).toBe('not-interested');
   });
   it('a referral names the address in the text, not the replier', () => {
-    const r = detectIntent({ text: 'Not my area, please contact my colleague Mia (mia@acme.com).\n\nBest,\nAda\nada@acme.com', fromEmail: 'ada@acme.com' });
+    const r = detectIntent({
+      text: 'Not my area, please contact my colleague Mia (mia@acme.com).\n\nBest,\nAda\nada@acme.com',
+      fromEmail: 'ada@acme.com',
+    });
     expect(r).toEqual({ intent: 'referral', rule: 'referral', referral: 'mia@acme.com' });
   });
   it('an empty reply is other', () => {

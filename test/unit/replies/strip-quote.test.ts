@@ -9,10 +9,17 @@ import { splitReply, stripQuote } from '@/lib/replies/strip-quote';
 const dir = path.resolve(__dirname, '../../fixtures/mail');
 const read = (f: string) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
 // Compared without "> " lines, case and spacing: the trimmer keeps some inline quotes we drop.
-const norm = (s: string) => s.replace(/^\s*>.*$/gm, '').replace(/\s+/g, ' ').trim().toLowerCase();
+const norm = (s: string) =>
+  s
+    .replace(/^\s*>.*$/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 describe('stripQuote on discourse/email_reply_trimmer', () => {
-  const pairs: { path: string; text: string; expected: string }[] = read('quote-strip--discourse--email_reply_trimmer.json').items;
+  const pairs: { path: string; text: string; expected: string }[] = read(
+    'quote-strip--discourse--email_reply_trimmer.json',
+  ).items;
 
   it('keeps the reply and drops the history and signature', () => {
     const misses: string[] = [];
@@ -38,7 +45,12 @@ describe('stripQuote on reply fixtures', () => {
       for (const item of read(f).items as { path: string; text: string }[]) {
         n++;
         const own = stripQuote(item.text);
-        if (/^\s*>/m.test(own) || /-----\s*original message\s*-----/i.test(own) || /^on .{5,200} wrote:\s*$/im.test(own)) bad.push(`${f} ${item.path}`);
+        if (
+          /^\s*>/m.test(own) ||
+          /-----\s*original message\s*-----/i.test(own) ||
+          /^on .{5,200} wrote:\s*$/im.test(own)
+        )
+          bad.push(`${f} ${item.path}`);
       }
     }
     console.log(`history left in ${bad.length}/${n}: ${bad.join(', ')}`);
@@ -49,11 +61,26 @@ describe('stripQuote on reply fixtures', () => {
 describe('splitReply', () => {
   it('splits reply, signature and quote in several languages', () => {
     const cases: [string, string][] = [
-      ['Sounds good, Tuesday works.\n\nBest,\nAda Lovelace\nCTO, Acme\n+1 555 0100\n\nOn Mon, Mar 2, 2026 at 9:00 AM Bob <bob@x.com> wrote:\n> Hi Ada', 'Sounds good, Tuesday works.'],
-      ['Gerne, rufen Sie mich an.\n\nMit freundlichen Grüßen\nMax Muster\n\nAm 02.03.2026 um 09:00 schrieb Bob <bob@x.com>:\n> Hallo', 'Gerne, rufen Sie mich an.'],
-      ["Merci, pas intéressé.\n\nCordialement,\nJean\n\nLe lun. 2 mars 2026 à 09:00, Bob <bob@x.com> a écrit :\n> Bonjour", 'Merci, pas intéressé.'],
-      ['Sí, me interesa.\n\nEnviado desde mi iPhone\n\nEl 2 mar 2026, a las 9:00, Bob <bob@x.com> escribió:\n> Hola', 'Sí, me interesa.'],
-      ['Please talk to Mary.\n\n________________________________\nFrom: Bob <bob@x.com>\nSent: Monday, March 2, 2026 9:00 AM\nTo: Ada\nSubject: Intro', 'Please talk to Mary.'],
+      [
+        'Sounds good, Tuesday works.\n\nBest,\nAda Lovelace\nCTO, Acme\n+1 555 0100\n\nOn Mon, Mar 2, 2026 at 9:00 AM Bob <bob@x.com> wrote:\n> Hi Ada',
+        'Sounds good, Tuesday works.',
+      ],
+      [
+        'Gerne, rufen Sie mich an.\n\nMit freundlichen Grüßen\nMax Muster\n\nAm 02.03.2026 um 09:00 schrieb Bob <bob@x.com>:\n> Hallo',
+        'Gerne, rufen Sie mich an.',
+      ],
+      [
+        'Merci, pas intéressé.\n\nCordialement,\nJean\n\nLe lun. 2 mars 2026 à 09:00, Bob <bob@x.com> a écrit :\n> Bonjour',
+        'Merci, pas intéressé.',
+      ],
+      [
+        'Sí, me interesa.\n\nEnviado desde mi iPhone\n\nEl 2 mar 2026, a las 9:00, Bob <bob@x.com> escribió:\n> Hola',
+        'Sí, me interesa.',
+      ],
+      [
+        'Please talk to Mary.\n\n________________________________\nFrom: Bob <bob@x.com>\nSent: Monday, March 2, 2026 9:00 AM\nTo: Ada\nSubject: Intro',
+        'Please talk to Mary.',
+      ],
       ['Not now, maybe Q3.\n\n-----Original Message-----\nFrom: Bob', 'Not now, maybe Q3.'],
       ['Thanks!\n\nCould you send me the deck?\n\nCheers,\nAda', 'Thanks!\n\nCould you send me the deck?'],
     ];

@@ -102,34 +102,88 @@ describe('createDetector', () => {
   });
 
   it('a variable absorbs a short run of words but not a paragraph', () => {
-    const d = createDetector([tpl({ id: 't', body: 'Hi {{firstName}}, thanks for connecting! How does {{company}} track outreach today?' })]);
-    expect(d({ channel: 'linkedin', subject: null, text: 'Hi Jean-Luc, thanks for connecting! How does Müller & Söhne GmbH track outreach today?' })?.templateId).toBe('t');
-    const long = 'Hi Anna, thanks for connecting! How does ' + 'a very long and entirely different story about many other things '.repeat(4) + 'track outreach today?';
+    const d = createDetector([
+      tpl({ id: 't', body: 'Hi {{firstName}}, thanks for connecting! How does {{company}} track outreach today?' }),
+    ]);
+    expect(
+      d({
+        channel: 'linkedin',
+        subject: null,
+        text: 'Hi Jean-Luc, thanks for connecting! How does Müller & Söhne GmbH track outreach today?',
+      })?.templateId,
+    ).toBe('t');
+    const long =
+      'Hi Anna, thanks for connecting! How does ' +
+      'a very long and entirely different story about many other things '.repeat(4) +
+      'track outreach today?';
     expect(d({ channel: 'linkedin', subject: null, text: long })).toBeNull();
   });
 
   it('respects the template channel and skips archived templates', () => {
-    const li = tpl({ id: 'li', channel: 'linkedin', body: 'Hi {{firstName}}, I enjoyed your post about outbound and would be glad to connect.' });
-    const arch = tpl({ id: 'arch', archived: true, body: 'Hello {{firstName}}, this one is archived and should never be found by detection.' });
+    const li = tpl({
+      id: 'li',
+      channel: 'linkedin',
+      body: 'Hi {{firstName}}, I enjoyed your post about outbound and would be glad to connect.',
+    });
+    const arch = tpl({
+      id: 'arch',
+      archived: true,
+      body: 'Hello {{firstName}}, this one is archived and should never be found by detection.',
+    });
     const d = createDetector([li, arch]);
     const text = 'Hi Anna, I enjoyed your post about outbound and would be glad to connect.';
     expect(d({ channel: 'linkedin', subject: null, text })?.templateId).toBe('li');
     expect(d({ channel: 'gmail', subject: null, text })).toBeNull();
-    expect(d({ channel: 'gmail', subject: null, text: 'Hello Anna, this one is archived and should never be found by detection.' })).toBeNull();
+    expect(
+      d({
+        channel: 'gmail',
+        subject: null,
+        text: 'Hello Anna, this one is archived and should never be found by detection.',
+      }),
+    ).toBeNull();
   });
 
   it('credits an old version when the text is the old one', () => {
-    const cur = tpl({ id: 'x', version: 2, body: 'Hi {{firstName}}, we just released a brand new reporting dashboard for sales teams. Want a tour?' });
-    const v1: TemplateVersion = { id: 'x@1', templateId: 'x', version: 1, subject: null, body: 'Hi {{firstName}}, our tool shows which of your cold emails get answers. Can I show you in ten minutes?', createdAt: 0 };
+    const cur = tpl({
+      id: 'x',
+      version: 2,
+      body: 'Hi {{firstName}}, we just released a brand new reporting dashboard for sales teams. Want a tour?',
+    });
+    const v1: TemplateVersion = {
+      id: 'x@1',
+      templateId: 'x',
+      version: 1,
+      subject: null,
+      body: 'Hi {{firstName}}, our tool shows which of your cold emails get answers. Can I show you in ten minutes?',
+      createdAt: 0,
+    };
     const d = createDetector([cur], { versions: [v1] });
-    expect(d({ channel: 'gmail', subject: null, text: 'Hi Ben, our tool shows which of your cold emails get answers. Can I show you in ten minutes?' })).toMatchObject({ templateId: 'x', version: 1 });
-    expect(d({ channel: 'gmail', subject: null, text: 'Hi Ben, we just released a brand new reporting dashboard for sales teams. Want a tour?' })).toMatchObject({ templateId: 'x', version: 2 });
+    expect(
+      d({
+        channel: 'gmail',
+        subject: null,
+        text: 'Hi Ben, our tool shows which of your cold emails get answers. Can I show you in ten minutes?',
+      }),
+    ).toMatchObject({ templateId: 'x', version: 1 });
+    expect(
+      d({
+        channel: 'gmail',
+        subject: null,
+        text: 'Hi Ben, we just released a brand new reporting dashboard for sales teams. Want a tour?',
+      }),
+    ).toMatchObject({ templateId: 'x', version: 2 });
   });
 
   it('a very short template needs nearly the whole message', () => {
     const d = createDetector([tpl({ id: 's', body: 'Thanks {{firstName}}, talk soon!' })]);
     expect(d({ channel: 'gmail', subject: null, text: 'Thanks Anna, talk soon!' })?.templateId).toBe('s');
-    expect(d({ channel: 'gmail', subject: null, text: 'Thanks Anna, talk soon! Also, here is the contract and the invoice for last month.' })).toBeNull();
+    expect(
+      d({
+        channel: 'gmail',
+        subject: null,
+        text: 'Thanks Anna, talk soon! Also, here is the contract and the invoice for last month.',
+      }),
+    ).toBeNull();
   });
 
   it('ignores case, accents and punctuation in words', () => {
@@ -144,14 +198,27 @@ describe('createDetector', () => {
 
 describe('createDetector memo', () => {
   it('reuses the compiled detector until a template changes', () => {
-    const a = tpl({ id: 'a', body: 'Hi {{firstName}}, we help sales teams see which messages get replies. Want a demo?' });
+    const a = tpl({
+      id: 'a',
+      body: 'Hi {{firstName}}, we help sales teams see which messages get replies. Want a demo?',
+    });
     const d1 = createDetector([a]);
     expect(createDetector([{ ...a }])).toBe(d1);
-    const d2 = createDetector([{ ...a, body: 'Hi {{firstName}}, totally different words now for this one template here.', version: 2 }]);
+    const d2 = createDetector([
+      { ...a, body: 'Hi {{firstName}}, totally different words now for this one template here.', version: 2 },
+    ]);
     expect(d2).not.toBe(d1);
-    expect(d2({ channel: 'gmail', subject: null, text: 'Hi Li, totally different words now for this one template here.' })).toMatchObject({ templateId: 'a', version: 2 });
+    expect(
+      d2({ channel: 'gmail', subject: null, text: 'Hi Li, totally different words now for this one template here.' }),
+    ).toMatchObject({ templateId: 'a', version: 2 });
     expect(createDetector([{ ...a, archived: true }])).not.toBe(d2);
     // An old detector keeps answering for its own templates.
-    expect(d1({ channel: 'gmail', subject: null, text: 'Hi Li, we help sales teams see which messages get replies. Want a demo?' })).toMatchObject({ version: 1 });
+    expect(
+      d1({
+        channel: 'gmail',
+        subject: null,
+        text: 'Hi Li, we help sales teams see which messages get replies. Want a demo?',
+      }),
+    ).toMatchObject({ version: 1 });
   });
 });

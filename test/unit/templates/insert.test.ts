@@ -35,17 +35,41 @@ describe('findSiteTab', () => {
 });
 
 const tpl: Template = {
-  id: 't1', name: 'Intro', channel: 'any', subject: 'About {{company|your team}}', body: 'Hi {{firstName|there}}, {{event}}?',
-  tags: [], archived: false, version: 3, createdAt: 0, updatedAt: 0,
+  id: 't1',
+  name: 'Intro',
+  channel: 'any',
+  subject: 'About {{company|your team}}',
+  body: 'Hi {{firstName|there}}, {{event}}?',
+  tags: [],
+  archived: false,
+  version: 3,
+  createdAt: 0,
+  updatedAt: 0,
 };
 
 describe('insert', () => {
   it('builds the request from the prospect, reporting missing variables', () => {
     const p = Prospect.parse({
-      id: 'p', name: 'Anna Schmidt', emails: [], linkedinUrl: null, company: 'Acme', title: null, seniority: null,
-      industry: null, location: null, stage: 'contacted', dealValue: null, traits: {},
+      id: 'p',
+      name: 'Anna Schmidt',
+      emails: [],
+      linkedinUrl: null,
+      company: 'Acme',
+      title: null,
+      seniority: null,
+      industry: null,
+      location: null,
+      stage: 'contacted',
+      dealValue: null,
+      traits: {},
     });
-    expect(insertRequestFor(tpl, p)).toEqual({ subject: 'About Acme', body: 'Hi Anna, {{event}}?', templateId: 't1', templateVersion: 3, missing: ['event'] });
+    expect(insertRequestFor(tpl, p)).toEqual({
+      subject: 'About Acme',
+      body: 'Hi Anna, {{event}}?',
+      templateId: 't1',
+      templateVersion: 3,
+      missing: ['event'],
+    });
     expect(insertRequestFor(tpl, null)).toMatchObject({ subject: 'About your team', body: 'Hi there, {{event}}?' });
   });
 
@@ -60,14 +84,25 @@ describe('insert', () => {
   it('passes the content script answer through, and explains a tab without it', async () => {
     const li = { id: 5, url: 'https://www.linkedin.com/messaging/', active: true };
     const ok = vi.fn(async () => ({ ok: true }));
-    expect(await insertIntoSiteTab(tabs(li, [li]), ok, (tab) => ({ ...req, body: `for tab ${tab.id}` }))).toEqual({ ok: true, site: 'linkedin' });
+    expect(await insertIntoSiteTab(tabs(li, [li]), ok, (tab) => ({ ...req, body: `for tab ${tab.id}` }))).toEqual({
+      ok: true,
+      site: 'linkedin',
+    });
     expect(ok).toHaveBeenCalledWith({ ...req, body: 'for tab 5' }, 5);
     const noBox = async () => ({ ok: false, reason: 'Click into a message box first.' });
-    expect(await insertIntoSiteTab(tabs(li, [li]), noBox, () => req)).toEqual({ ok: false, reason: 'Click into a message box first.', site: 'linkedin' });
+    expect(await insertIntoSiteTab(tabs(li, [li]), noBox, () => req)).toEqual({
+      ok: false,
+      reason: 'Click into a message box first.',
+      site: 'linkedin',
+    });
     const dead = async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     };
-    expect(await insertIntoSiteTab(tabs(li, [li]), dead, async () => req)).toEqual({ ok: false, reason: NOT_READY, site: 'linkedin' });
+    expect(await insertIntoSiteTab(tabs(li, [li]), dead, async () => req)).toEqual({
+      ok: false,
+      reason: NOT_READY,
+      site: 'linkedin',
+    });
   });
 });
 
@@ -76,19 +111,52 @@ describe('prospectForPage', () => {
   let n = 0;
   beforeEach(async () => {
     db = openDb(`templates-insert-${n++}`);
-    const base = { linkedinUrl: null, company: null, title: null, seniority: null, industry: null, location: null, stage: 'contacted', dealValue: null, traits: {} };
+    const base = {
+      linkedinUrl: null,
+      company: null,
+      title: null,
+      seniority: null,
+      industry: null,
+      location: null,
+      stage: 'contacted',
+      dealValue: null,
+      traits: {},
+    };
     await db.prospects.bulkPut([
       Prospect.parse({ ...base, id: 'a', name: 'Anna', emails: ['anna@acme.test'], keys: ['email:anna@acme.test'] }),
-      Prospect.parse({ ...base, id: 'b', name: 'Ben', emails: [], linkedinUrl: 'https://www.linkedin.com/in/ben-k/', keys: ['li:ben-k'] }),
+      Prospect.parse({
+        ...base,
+        id: 'b',
+        name: 'Ben',
+        emails: [],
+        linkedinUrl: 'https://www.linkedin.com/in/ben-k/',
+        keys: ['li:ben-k'],
+      }),
       Prospect.parse({ ...base, id: 'c', name: 'Cleo', emails: [], keys: [] }),
     ]);
-    await db.threads.put(Thread.parse({ id: 'th', channel: 'linkedin', externalId: 'X1', prospectIds: ['c'], subject: null, keys: ['linkedin:t:X1'] }));
+    await db.threads.put(
+      Thread.parse({
+        id: 'th',
+        channel: 'linkedin',
+        externalId: 'X1',
+        prospectIds: ['c'],
+        subject: null,
+        keys: ['linkedin:t:X1'],
+      }),
+    );
   });
   afterEach(() => db.close());
 
   it('finds by email, by profile URL, then by the open thread', async () => {
     expect((await prospectForPage(db, { channel: 'gmail', emails: ['Anna@Acme.test'] }))?.id).toBe('a');
-    expect((await prospectForPage(db, { channel: 'linkedin', profileUrl: 'https://www.linkedin.com/in/ben-k/?miniProfile=1' }))?.id).toBe('b');
+    expect(
+      (
+        await prospectForPage(db, {
+          channel: 'linkedin',
+          profileUrl: 'https://www.linkedin.com/in/ben-k/?miniProfile=1',
+        })
+      )?.id,
+    ).toBe('b');
     expect((await prospectForPage(db, { channel: 'linkedin', threadExternalId: 'X1' }))?.id).toBe('c');
     expect(await prospectForPage(db, { channel: 'gmail', emails: ['nobody@x.test'] })).toBeNull();
     expect(await prospectForPage(db, null)).toBeNull();

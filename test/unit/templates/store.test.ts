@@ -38,10 +38,21 @@ const draft: TemplateDraft = {
 describe('template store', () => {
   it('creates a template with version 1 and a version row, cleaned', async () => {
     const t = await createTemplate(db, draft, 1000);
-    expect(t).toMatchObject({ name: 'Cold intro', version: 1, archived: false, createdAt: 1000, tags: ['outbound', 'Q3'] });
+    expect(t).toMatchObject({
+      name: 'Cold intro',
+      version: 1,
+      archived: false,
+      createdAt: 1000,
+      tags: ['outbound', 'Q3'],
+    });
     expect(t.body).toBe('Hi {{firstName|there}},\nworth a call?');
     expect(await db.templates.get(t.id)).toEqual(t);
-    expect(await db.templateVersions.get(`${t.id}@1`)).toMatchObject({ version: 1, body: t.body, subject: t.subject, createdAt: 1000 });
+    expect(await db.templateVersions.get(`${t.id}@1`)).toMatchObject({
+      version: 1,
+      body: t.body,
+      subject: t.subject,
+      createdAt: 1000,
+    });
   });
 
   it('rejects invalid drafts with readable reasons', async () => {
@@ -88,7 +99,13 @@ describe('template store', () => {
     await updateTemplate(db, t.id, { body: 'v2 body' }, 1500);
     const copy = await duplicateTemplate(db, t.id, 2000);
     expect(copy.id).not.toBe(t.id);
-    expect(copy).toMatchObject({ name: 'Cold intro (copy)', version: 1, body: 'v2 body', subject: t.subject, tags: t.tags });
+    expect(copy).toMatchObject({
+      name: 'Cold intro (copy)',
+      version: 1,
+      body: 'v2 body',
+      subject: t.subject,
+      tags: t.tags,
+    });
     expect((await setTemplateArchived(db, t.id, true, 3000)).archived).toBe(true);
     expect((await db.templates.get(t.id))!.archived).toBe(true);
     expect((await setTemplateArchived(db, t.id, false, 3500)).archived).toBe(false);
@@ -132,9 +149,20 @@ describe('setMessageTemplate (manual override)', () => {
   async function seed() {
     const a = await createTemplate(db, { ...draft, name: 'A' }, 1000);
     const b = await createTemplate(db, { ...draft, name: 'B', body: 'B body' }, 1000);
-    await db.threads.put(Thread.parse({ id: 'th1', channel: 'gmail', externalId: 'x', prospectIds: ['p1'], subject: 'Hi' }));
+    await db.threads.put(
+      Thread.parse({ id: 'th1', channel: 'gmail', externalId: 'x', prospectIds: ['p1'], subject: 'Hi' }),
+    );
     await db.messages.bulkPut([
-      message({ id: 'm1', threadId: 'th1', direction: 'outbound', sentAt: 10_000, templateId: a.id, templateVersion: 1, templateSource: 'detected', templateScore: 0.9 }),
+      message({
+        id: 'm1',
+        threadId: 'th1',
+        direction: 'outbound',
+        sentAt: 10_000,
+        templateId: a.id,
+        templateVersion: 1,
+        templateSource: 'detected',
+        templateScore: 0.9,
+      }),
       message({ id: 'm2', threadId: 'th1', direction: 'inbound', sentAt: 20_000 }),
     ]);
     return { a, b };
@@ -151,7 +179,12 @@ describe('setMessageTemplate (manual override)', () => {
 
     // The Templates tab's path: facts kept by revision, merged after each change.
     const numbers = async () =>
-      templateSummaries({ facts: (await loadFacts(db, { save: 'never' })).facts, templates: await db.templates.toArray(), replyWindowDays: 30, minSample: 10 });
+      templateSummaries({
+        facts: (await loadFacts(db, { save: 'never' })).facts,
+        templates: await db.templates.toArray(),
+        replyWindowDays: 30,
+        minSample: 10,
+      });
     let nums = await numbers();
     expect(nums.get(b.id)).toMatchObject({ uses: 1, firstTouch: { k: 1, n: 1 } });
     expect(nums.get(a.id)).toBeUndefined();
@@ -165,7 +198,11 @@ describe('setMessageTemplate (manual override)', () => {
   it('clearing keeps source manual with no template (so capture does not re-detect it)', async () => {
     await seed();
     await setMessageTemplate(db, 'm1', null, 30_000);
-    expect(await db.messages.get('m1')).toMatchObject({ templateId: null, templateVersion: null, templateSource: 'manual' });
+    expect(await db.messages.get('m1')).toMatchObject({
+      templateId: null,
+      templateVersion: null,
+      templateSource: 'manual',
+    });
     expect((await db.threads.get('th1'))!.summary).toMatchObject({ firstTemplateId: null });
   });
 

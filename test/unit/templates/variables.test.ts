@@ -62,7 +62,9 @@ describe('resolveTemplate', () => {
       prospectVariables(prospect),
     );
     // "company size" has a space: not a variable, kept literally; companySize is not a trait key.
-    expect(r.text).toBe('Hi Anna Schmidt (Head of Sales at Müller & Söhne GmbH), see you at DMEXCO? Team of {{company size}}{{companySize}}');
+    expect(r.text).toBe(
+      'Hi Anna Schmidt (Head of Sales at Müller & Söhne GmbH), see you at DMEXCO? Team of {{company size}}{{companySize}}',
+    );
     expect(r.missing).toEqual(['companySize']);
   });
 
@@ -72,7 +74,9 @@ describe('resolveTemplate', () => {
       text: 'Hi there, how is your team? {{title}}',
       missing: ['title'],
     });
-    expect(resolveTemplate('Hi {{firstName|there}}, {{title}}!', values, { missing: 'empty' }).text).toBe('Hi there, !');
+    expect(resolveTemplate('Hi {{firstName|there}}, {{title}}!', values, { missing: 'empty' }).text).toBe(
+      'Hi there, !',
+    );
   });
 
   it('an explicit empty fallback means nothing and is not missing', () => {

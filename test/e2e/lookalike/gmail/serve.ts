@@ -37,7 +37,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  fetchedId, legacyId, listResponse, rfcId, syncResponse, textToHtml, threadResponse, type LMessage, type LThread, type Person,
+  fetchedId,
+  legacyId,
+  listResponse,
+  rfcId,
+  syncResponse,
+  textToHtml,
+  threadResponse,
+  type LMessage,
+  type LThread,
+  type Person,
 } from './wire';
 
 export interface GmailOptions {
@@ -95,7 +104,17 @@ interface LookalikeWindow {
 }
 
 function shell(me: Person, opts: Required<Omit<GmailOptions, 'me'>>): string {
-  const cfg = JSON.stringify({ me, xsrf: XSRF, undoMode: opts.undoMode, undoWindowMs: opts.undoWindowMs, permId: opts.permId, wire: opts.wire, transport: opts.transport, syncFrame: opts.syncFrame, idPaintDelayMs: opts.idPaintDelayMs });
+  const cfg = JSON.stringify({
+    me,
+    xsrf: XSRF,
+    undoMode: opts.undoMode,
+    undoWindowMs: opts.undoWindowMs,
+    permId: opts.permId,
+    wire: opts.wire,
+    transport: opts.transport,
+    syncFrame: opts.syncFrame,
+    idPaintDelayMs: opts.idPaintDelayMs,
+  });
   // The shell is what the server sends, like Gmail's own HTML; everything inside is built by page.js.
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Gmail</title>
 <link rel="icon" href="data:,">
@@ -114,7 +133,15 @@ tr.zA td{padding:4px 8px;border-bottom:1px solid #eee;cursor:pointer}tr.zE{font-
 
 export async function serveGmail(context: BrowserContext, options: GmailOptions = {}): Promise<GmailServer> {
   const me = options.me ?? { email: 'me@sidelog.test', name: 'Sam Sender' };
-  const opts = { undoMode: options.undoMode ?? 'A', undoWindowMs: options.undoWindowMs ?? 5000, permId: options.permId ?? 'real', wire: options.wire ?? 'captured', transport: options.transport ?? 'xhr', syncFrame: options.syncFrame ?? false, idPaintDelayMs: options.idPaintDelayMs ?? 0 } as const;
+  const opts = {
+    undoMode: options.undoMode ?? 'A',
+    undoWindowMs: options.undoWindowMs ?? 5000,
+    permId: options.permId ?? 'real',
+    wire: options.wire ?? 'captured',
+    transport: options.transport ?? 'xhr',
+    syncFrame: options.syncFrame ?? false,
+    idPaintDelayMs: options.idPaintDelayMs ?? 0,
+  } as const;
   let counter = 1000;
   let skew = 0;
   const server: GmailServer = {
@@ -128,7 +155,9 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
       skew += ms;
     },
     thread(key) {
-      return this.threads.find((t) => t.id === key || t.legacy === key || t.subject === key || fetchedId('thread', t.legacy) === key);
+      return this.threads.find(
+        (t) => t.id === key || t.legacy === key || t.subject === key || fetchedId('thread', t.legacy) === key,
+      );
     },
     addInbound(o) {
       const now = Date.now();
@@ -188,7 +217,10 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
       server.syncLog.push(`s ${labels.join(' ')}`);
       const now = Date.now();
       const parts: Wire[] = m[8]?.[1] ?? [];
-      const html = parts.filter((p) => p[0] === 0).map((p) => p[1]).join('');
+      const html = parts
+        .filter((p) => p[0] === 0)
+        .map((p) => p[1])
+        .join('');
       const legacy = server.drafts.get(m[0])?.legacy ?? legacyId(now);
       const msg: LMessage = {
         id: m[0],
@@ -199,7 +231,11 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
         bcc: (m[4] ?? []).map((c: Wire[]) => ({ email: c[1], name: c[2] ?? null })),
         subject: m[7] ?? '',
         html,
-        snippet: html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100),
+        snippet: html
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim()
+          .slice(0, 100),
         time: m[6],
         labels,
         rfc: server.drafts.get(m[0])?.rfc ?? rfcId(),
@@ -231,7 +267,10 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
           }
         }
         server.threads = server.threads.filter((t) => t.messages.length > 0);
-        const view: LThread = thread && thread.messages.length ? { ...thread, messages: [...thread.messages, msg] } : { id: requestId, legacy, subject: msg.subject, messages: [msg], changedAt: counter };
+        const view: LThread =
+          thread && thread.messages.length
+            ? { ...thread, messages: [...thread.messages, msg] }
+            : { id: requestId, legacy, subject: msg.subject, messages: [msg], changedAt: counter };
         touched.push({ requestId, thread: view });
       }
     }
@@ -247,7 +286,11 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
     const url = new URL(req.url());
     const headers = req.headers();
     if (req.method() === 'GET' && /^\/mail\/u\/0\/?$/.test(url.pathname) && url.searchParams.get('view') === 'js') {
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!DOCTYPE html><html><head><title></title></head><body></body></html>' });
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: '<!DOCTYPE html><html><head><title></title></head><body></body></html>',
+      });
     }
     if (req.method() === 'GET' && /^\/mail\/u\/0\/?$/.test(url.pathname)) {
       return route.fulfill({
@@ -281,7 +324,10 @@ export async function serveGmail(context: BrowserContext, options: GmailOptions 
         const t = server.thread(String(body?.[0] ?? ''));
         resp = t ? threadResponse(t) : [null, []];
       }
-      const out = opts.wire === 'opaque' ? JSON.stringify({ v: 3, payload: reverse(JSON.stringify(resp)) }) : JSON.stringify(resp);
+      const out =
+        opts.wire === 'opaque'
+          ? JSON.stringify({ v: 3, payload: reverse(JSON.stringify(resp)) })
+          : JSON.stringify(resp);
       return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: out });
     }
     server.unexpected.push(`${req.method()} ${req.url()}`);
@@ -315,7 +361,10 @@ async function addRecipients(page: Page, field: 'to' | 'cc' | 'bcc', list: strin
   }
 }
 
-export async function fillCompose(page: Page, o: { to: string[]; cc?: string[]; bcc?: string[]; subject: string; body: string }): Promise<void> {
+export async function fillCompose(
+  page: Page,
+  o: { to: string[]; cc?: string[]; bcc?: string[]; subject: string; body: string },
+): Promise<void> {
   const compose = page.locator('div.M9').last();
   await addRecipients(page, 'to', o.to);
   await addRecipients(page, 'cc', o.cc ?? []);
@@ -340,7 +389,10 @@ async function pressSend(page: Page, compose: ReturnType<Page['locator']>, via: 
   }
 }
 
-export async function composeAndSend(page: Page, o: { to: string[]; cc?: string[]; bcc?: string[]; subject: string; body: string; via?: 'click' | 'keyboard' }): Promise<void> {
+export async function composeAndSend(
+  page: Page,
+  o: { to: string[]; cc?: string[]; bcc?: string[]; subject: string; body: string; via?: 'click' | 'keyboard' },
+): Promise<void> {
   await openCompose(page);
   await fillCompose(page, o);
   await pressSend(page, page.locator('div.M9').last(), o.via ?? 'click');
@@ -374,12 +426,19 @@ async function localTimeAhead(page: Page, minutes: number): Promise<{ date: stri
     d.setSeconds(0, 0);
     d.setMinutes(d.getMinutes() + 1);
     const p = (n: number) => String(n).padStart(2, '0');
-    return { date: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`, time: `${p(d.getHours())}:${p(d.getMinutes())}`, at: d.getTime() };
+    return {
+      date: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`,
+      time: `${p(d.getHours())}:${p(d.getMinutes())}`,
+      at: d.getTime(),
+    };
   }, minutes);
 }
 
 /** "Schedule send" from a new compose, a few minutes ahead; returns the time it is due (ms). */
-export async function scheduleSend(page: Page, o: { to: string[]; cc?: string[]; bcc?: string[]; subject: string; body: string; minutesAhead: number }): Promise<number> {
+export async function scheduleSend(
+  page: Page,
+  o: { to: string[]; cc?: string[]; bcc?: string[]; subject: string; body: string; minutesAhead: number },
+): Promise<number> {
   await openCompose(page);
   await fillCompose(page, o);
   const compose = page.locator('div.M9').last();

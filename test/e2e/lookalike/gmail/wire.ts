@@ -53,7 +53,10 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 export function textToHtml(text: string): string {
-  return `<div dir="ltr">${text.split('\n').map((l) => (l ? escapeHtml(l) : '<br>')).join('</div><div dir="ltr">')}</div>`;
+  return `<div dir="ltr">${text
+    .split('\n')
+    .map((l) => (l ? escapeHtml(l) : '<br>'))
+    .join('</div><div dir="ltr">')}</div>`;
 }
 
 const contact = (p: Person) => (p.name ? [1, p.email, p.name] : [1, p.email]);
@@ -104,15 +107,42 @@ export function embeddedThread(t: LThread, withBody: boolean, pipeForm: boolean)
 export function syncResponse(threads: Array<{ requestId: string; thread: LThread }>, counter: number): unknown[] {
   return [
     [[[10, 0, null, counter]]],
-    [0, null, null, null, null, threads.map(({ requestId, thread }) => [[requestId, null, [null, null, null, null, null, null, [embeddedThread(thread, false, false), counter]]]])],
-    [[['^i', 0, threads.length], ['^all', 0, threads.length]]],
+    [
+      0,
+      null,
+      null,
+      null,
+      null,
+      threads.map(({ requestId, thread }) => [
+        [requestId, null, [null, null, null, null, null, null, [embeddedThread(thread, false, false), counter]]],
+      ]),
+    ],
+    [
+      [
+        ['^i', 0, threads.length],
+        ['^all', 0, threads.length],
+      ],
+    ],
     [counter],
   ];
 }
 
 /** `POST /i/bv` response (thread list; InboxSDK extractThreadsFromSearchResponse_20220909: body[2][i][0]). */
 export function listResponse(threads: LThread[]): unknown[] {
-  return [null, [threads.length], threads.map((t, i) => [embeddedThread(t, true, true), i]), null, null, null, null, null, null, null, null, [null, threads.length]];
+  return [
+    null,
+    [threads.length],
+    threads.map((t, i) => [embeddedThread(t, true, true), i]),
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    [null, threads.length],
+  ];
 }
 
 /** `POST /i/fd` response in the layout gmail.js parse_fd_request_payload reads. */

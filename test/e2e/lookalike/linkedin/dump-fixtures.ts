@@ -9,7 +9,10 @@ import { serveLinkedIn } from './serve';
 const out = path.resolve('test/fixtures/linkedin/dom');
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  });
   const context = await browser.newContext();
   const li = await serveLinkedIn(context);
   const chris = li.person('chris-buyer-22');
@@ -20,7 +23,9 @@ async function main() {
   const save = async (name: string) => {
     const { html, shadow } = await page.evaluate(() => ({
       // The look-alike's own app scripts go; the page's data scripts (SDUI RSC payloads) stay.
-      html: '<!DOCTYPE html>\n' + document.documentElement.outerHTML.replace(/<script>(?![^<]*__como_rehydration__)[\s\S]*?<\/script>/g, ''),
+      html:
+        '<!DOCTYPE html>\n' +
+        document.documentElement.outerHTML.replace(/<script>(?![^<]*__como_rehydration__)[\s\S]*?<\/script>/g, ''),
       shadow: document.getElementById('interop-outlet')?.shadowRoot?.innerHTML ?? '',
     }));
     writeFileSync(path.join(out, `${name}.html`), html);

@@ -6,7 +6,15 @@
 // createMessage (text/plain body with originToken, mailboxUrn, trackingId bytes), shows a sent
 // message first without an id and sets data-event-urn when the server answers, and invites
 // through the SDUI addaAddConnection server-request.
-import { conversationUrn, findPerson, messageUrn, type LiCompany, type LiPerson, type LiState, type LiThread } from './state';
+import {
+  conversationUrn,
+  findPerson,
+  messageUrn,
+  type LiCompany,
+  type LiPerson,
+  type LiState,
+  type LiThread,
+} from './state';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Generated class names of the SDUI build (stable per page load, meaningless). */
@@ -100,20 +108,31 @@ export function headerSubtitle(p: LiPerson): string {
 export function messagingPage(state: LiState, thread: LiThread | null): string {
   const other = thread ? findPerson(state, thread.other)! : null;
   const list = state.threads.map((t) => convListItem(state, t, t === thread)).join('\n');
-  const pane = thread && other
-    ? `<div class="msg-convo-wrapper msg-thread ember-view">
+  const pane =
+    thread && other
+      ? `<div class="msg-convo-wrapper msg-thread ember-view">
 <div class="msg-title-bar global-title-container shared-title-bar"><div class="msg-entity-lockup">
 <a class="msg-thread__link-to-profile app-aware-link" href="https://www.linkedin.com/in/${other.memberId}"><h2 class="msg-entity-lockup__entity-title t-16 t-black t-bold">${esc(other.firstName + ' ' + other.lastName)}</h2></a>
 ${headerSubtitle(other)}</div></div>
 <div class="msg-s-message-list-container relative display-flex mbA ember-view"><div class="msg-s-message-list full-width scrollable">
 <ul class="msg-s-message-list-content list-style-none full-width mbA"></ul></div></div>
 ${composeForm()}</div>`
-    : `<div class="msg-convo-wrapper"><p class="t-16">Select a conversation</p></div>`;
-  const boot = { page: 'messaging', viewer: state.viewer.memberId, viewerName: `${state.viewer.firstName} ${state.viewer.lastName}`, thread: thread ? { id: thread.id, conversationUrn: conversationUrn(state, thread) } : null };
-  return shell(state, 'Messaging | LinkedIn', `<main id="main" class="scaffold-layout__main" aria-label="Messaging">
+      : `<div class="msg-convo-wrapper"><p class="t-16">Select a conversation</p></div>`;
+  const boot = {
+    page: 'messaging',
+    viewer: state.viewer.memberId,
+    viewerName: `${state.viewer.firstName} ${state.viewer.lastName}`,
+    thread: thread ? { id: thread.id, conversationUrn: conversationUrn(state, thread) } : null,
+  };
+  return shell(
+    state,
+    'Messaging | LinkedIn',
+    `<main id="main" class="scaffold-layout__main" aria-label="Messaging">
 <div class="scaffold-layout__list msg__list"><div class="msg-conversations-container msg-conversations-container--inbox-shortcuts">
 <ul class="list-style-none msg-conversations-container__conversations-list">${list}</ul></div></div>
-<div class="scaffold-layout__detail msg__detail">${pane}</div></main>`, boot);
+<div class="scaffold-layout__detail msg__detail">${pane}</div></main>`,
+    boot,
+  );
 }
 
 /**
@@ -149,13 +168,16 @@ function sduiProfile(state: LiState, p: LiPerson): string {
   const degree = p.degree === 1 ? '1st' : p.degree === 2 ? '2nd' : '3rd+';
   // The Message button is a button: no URL naming the member id on the page.
   const msg = `<button type="button" class="${ob('msgbtn')}" aria-label="Message ${esc(p.firstName)}"><span class="${ob('t')}">Message</span></button>`;
-  const action = p.degree === 1
-    ? msg
-    : p.pending
-      ? `<button class="${ob('pend')}" aria-label="Pending, click to withdraw invitation sent to ${esc(name)}" type="button"><span class="${ob('t')}">Pending</span></button>${msg}`
-      : `<button class="${ob('conn')}" aria-label="Invite ${esc(name)} to connect" type="button"><span class="${ob('t')}">Connect</span></button>${msg}`;
+  const action =
+    p.degree === 1
+      ? msg
+      : p.pending
+        ? `<button class="${ob('pend')}" aria-label="Pending, click to withdraw invitation sent to ${esc(name)}" type="button"><span class="${ob('t')}">Pending</span></button>${msg}`
+        : `<button class="${ob('conn')}" aria-label="Invite ${esc(name)} to connect" type="button"><span class="${ob('t')}">Connect</span></button>${msg}`;
   const companyHref = p.companySlug ? `https://www.linkedin.com/company/${p.companySlug}/` : null;
-  const logo = companyHref ? `<a href="${companyHref}" class="${ob('logo')}" tabindex="-1" aria-hidden="true"><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a>` : `<div class="${ob('logo')}"></div>`;
+  const logo = companyHref
+    ? `<a href="${companyHref}" class="${ob('logo')}" tabindex="-1" aria-hidden="true"><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a>`
+    : `<div class="${ob('logo')}"></div>`;
   return `<main class="${ob('main' + p.publicId)}" data-sdui-screen="com.linkedin.sdui.flagshipnav.profile.Profile">
 <div class="${ob('col')}"><section componentkey="com.linkedin.sdui.profile.card.ref${p.memberId}Topcard" class="${ob('card')}">
 <div class="${ob('top1')}"><figure class="${ob('fig')}"><img alt="${esc(name)}" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></figure></div>
@@ -180,9 +202,18 @@ function sduiProfile(state: LiState, p: LiPerson): string {
 function classicCodeData(state: LiState, p: LiPerson): string {
   const guid = 104000 + (Number(p.numericId) % 900);
   const body = {
-    data: { entityUrn: 'urn:li:collectionResponse:dbIx7MsYORcVsKofdD+ilcmRKXjnSjrc4kO6tV3EIyg=', paging: { count: 10, start: 0, links: [] }, '*elements': [`urn:li:fsd_profile:${p.memberId}`], $type: 'com.linkedin.restli.common.CollectionResponse' },
+    data: {
+      entityUrn: 'urn:li:collectionResponse:dbIx7MsYORcVsKofdD+ilcmRKXjnSjrc4kO6tV3EIyg=',
+      paging: { count: 10, start: 0, links: [] },
+      '*elements': [`urn:li:fsd_profile:${p.memberId}`],
+      $type: 'com.linkedin.restli.common.CollectionResponse',
+    },
     included: [
-      { entityUrn: 'urn:li:fsd_geo:101282230', defaultLocalizedName: p.location, $type: 'com.linkedin.voyager.dash.common.Geo' },
+      {
+        entityUrn: 'urn:li:fsd_geo:101282230',
+        defaultLocalizedName: p.location,
+        $type: 'com.linkedin.voyager.dash.common.Geo',
+      },
       {
         objectUrn: `urn:li:member:${p.numericId}`,
         entityUrn: `urn:li:fsd_profile:${p.memberId}`,
@@ -197,12 +228,18 @@ function classicCodeData(state: LiState, p: LiPerson): string {
       ...pendingInvitationEntities(state, p),
     ],
   };
-  const req = { request: `/voyager/api/identity/dash/profiles?q=memberIdentity&memberIdentity=${p.publicId}&decorationId=com.linkedin.voyager.dash.deco.identity.profile.WebTopCardCore-16`, status: 200, body: `bpr-guid-${guid}`, method: 'GET' };
+  const req = {
+    request: `/voyager/api/identity/dash/profiles?q=memberIdentity&memberIdentity=${p.publicId}&decorationId=com.linkedin.voyager.dash.deco.identity.profile.WebTopCardCore-16`,
+    status: 200,
+    body: `bpr-guid-${guid}`,
+    method: 'GET',
+  };
   return `<code style="display: none" id="bpr-guid-${guid}">\n  ${esc(JSON.stringify(body))}\n</code>\n<code style="display: none" id="datalet-bpr-guid-${guid}">\n  ${esc(JSON.stringify(req))}\n</code>`;
 }
 
 /** The viewer's invitation to `p` still pending, if any. */
-export const pendingInvitation = (state: LiState, p: LiPerson) => (p.pending ? [...state.invitations].reverse().find((i) => i.to === p.memberId && !i.withdrawn) : undefined);
+export const pendingInvitation = (state: LiState, p: LiPerson) =>
+  p.pending ? [...state.invitations].reverse().find((i) => i.to === p.memberId && !i.withdrawn) : undefined;
 
 /**
  * The relationship entities of the classic top card's data: with an invitation pending, the
@@ -212,11 +249,39 @@ export const pendingInvitation = (state: LiState, p: LiPerson) => (p.pending ? [
  */
 function pendingInvitationEntities(state: LiState, p: LiPerson): object[] {
   const inv = pendingInvitation(state, p);
-  if (!inv) return [{ entityUrn: `urn:li:fsd_memberRelationship:${p.memberId}`, $type: 'com.linkedin.voyager.dash.relationships.MemberRelationship' }];
+  if (!inv)
+    return [
+      {
+        entityUrn: `urn:li:fsd_memberRelationship:${p.memberId}`,
+        $type: 'com.linkedin.voyager.dash.relationships.MemberRelationship',
+      },
+    ];
   const urn = `urn:li:fsd_invitation:${inv.id}`;
   return [
-    { entityUrn: `urn:li:fsd_memberRelationship:${p.memberId}`, memberRelationship: { self: null, connection: null, noConnection: { memberDistance: `DISTANCE_${p.degree}`, invitation: { noInvitation: null, '*invitation': urn }, $type: 'com.linkedin.voyager.dash.relationships.NoConnection' } }, memberRelationshipDataResolutionResult: { noInvitation: null, connection: null, '*invitation': urn }, $type: 'com.linkedin.voyager.dash.relationships.MemberRelationship' },
-    { invitationType: 'SENT', '*inviteeMemberResolutionResult': `urn:li:fsd_profile:${p.memberId}`, entityUrn: urn, invitationState: 'PENDING', invitationId: Number(inv.id), message: null, sharedSecret: null, $type: 'com.linkedin.voyager.dash.relationships.invitation.Invitation' },
+    {
+      entityUrn: `urn:li:fsd_memberRelationship:${p.memberId}`,
+      memberRelationship: {
+        self: null,
+        connection: null,
+        noConnection: {
+          memberDistance: `DISTANCE_${p.degree}`,
+          invitation: { noInvitation: null, '*invitation': urn },
+          $type: 'com.linkedin.voyager.dash.relationships.NoConnection',
+        },
+      },
+      memberRelationshipDataResolutionResult: { noInvitation: null, connection: null, '*invitation': urn },
+      $type: 'com.linkedin.voyager.dash.relationships.MemberRelationship',
+    },
+    {
+      invitationType: 'SENT',
+      '*inviteeMemberResolutionResult': `urn:li:fsd_profile:${p.memberId}`,
+      entityUrn: urn,
+      invitationState: 'PENDING',
+      invitationId: Number(inv.id),
+      message: null,
+      sharedSecret: null,
+      $type: 'com.linkedin.voyager.dash.relationships.invitation.Invitation',
+    },
   ];
 }
 
@@ -226,11 +291,12 @@ function classicProfile(state: LiState, p: LiPerson): string {
   const company = p.companySlug ? state.companies.find((c) => c.slug === p.companySlug) : undefined;
   // Classic Experience items link the company page by its numeric id.
   const companyHref = company ? `https://www.linkedin.com/company/${company.numericId}/` : null;
-  const action = p.degree === 1
-    ? `<button aria-label="Message ${esc(p.firstName)}" class="artdeco-button artdeco-button--2 artdeco-button--primary ember-view pvs-profile-actions__action" type="button"><span class="artdeco-button__text">Message</span></button>`
-    : p.pending
-      ? `<button aria-label="Pending, click to withdraw invitation sent to ${esc(name)}" class="artdeco-button artdeco-button--2 artdeco-button--secondary ember-view pvs-profile-actions__action" type="button"><span class="artdeco-button__text">Pending</span></button>`
-      : `<button aria-label="Invite ${esc(name)} to connect" class="artdeco-button artdeco-button--2 artdeco-button--primary ember-view pvs-profile-actions__action" type="button"><span class="artdeco-button__text">Connect</span></button>`;
+  const action =
+    p.degree === 1
+      ? `<button aria-label="Message ${esc(p.firstName)}" class="artdeco-button artdeco-button--2 artdeco-button--primary ember-view pvs-profile-actions__action" type="button"><span class="artdeco-button__text">Message</span></button>`
+      : p.pending
+        ? `<button aria-label="Pending, click to withdraw invitation sent to ${esc(name)}" class="artdeco-button artdeco-button--2 artdeco-button--secondary ember-view pvs-profile-actions__action" type="button"><span class="artdeco-button__text">Pending</span></button>`
+        : `<button aria-label="Invite ${esc(name)} to connect" class="artdeco-button artdeco-button--2 artdeco-button--primary ember-view pvs-profile-actions__action" type="button"><span class="artdeco-button__text">Connect</span></button>`;
   return `<main id="main" class="scaffold-layout__main" aria-label="Main Feed">
 <section class="artdeco-card pv-top-card ember-view"><div class="ph5 pb5"><div class="mt2 relative"><div>
 <div class="pv-text-details__left-panel"><span class="artdeco-hoverable-trigger"><a href="/in/${p.publicId}/overlay/about-this-profile/" class="ember-view"><h1 class="text-heading-xlarge inline t-24 v-align-middle break-words">${esc(name)}</h1></a></span>
@@ -252,7 +318,9 @@ ${classicCodeData(state, p)}`;
 
 /** The contact info overlay (`/in/<slug>/overlay/contact-info/`): a dialog over the profile with the email. */
 function contactInfoDialog(p: LiPerson): string {
-  const email = p.email ? `<a href="mailto:${esc(p.email)}" class="pv-contact-info__contact-link link-without-visited-state t-14" target="_blank" rel="noopener noreferrer">${esc(p.email)}</a>` : '';
+  const email = p.email
+    ? `<a href="mailto:${esc(p.email)}" class="pv-contact-info__contact-link link-without-visited-state t-14" target="_blank" rel="noopener noreferrer">${esc(p.email)}</a>`
+    : '';
   if (p.layout === 'classic') {
     return `<div id="artdeco-modal-outlet"><div class="artdeco-modal-overlay artdeco-modal-overlay--layer-default"><div role="dialog" aria-labelledby="pv-contact-info" class="artdeco-modal artdeco-modal--layer-default">
 <button aria-label="Dismiss" class="artdeco-modal__dismiss artdeco-button artdeco-button--circle" type="button"></button>
@@ -275,16 +343,33 @@ export function profilePage(state: LiState, p: LiPerson, overlay: 'contact-info'
     page: 'profile',
     viewer: state.viewer.memberId,
     viewerName: `${state.viewer.firstName} ${state.viewer.lastName}`,
-    profile: { memberId: p.memberId, numericId: p.numericId, publicId: p.publicId, firstName: p.firstName, lastName: p.lastName, name: `${p.firstName} ${p.lastName}`, layout: p.layout, invitationId: pendingInvitation(state, p)?.id ?? null },
+    profile: {
+      memberId: p.memberId,
+      numericId: p.numericId,
+      publicId: p.publicId,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      name: `${p.firstName} ${p.lastName}`,
+      layout: p.layout,
+      invitationId: pendingInvitation(state, p)?.id ?? null,
+    },
     thread: thread ? { id: thread.id, conversationUrn: conversationUrn(state, thread) } : null,
     inviteSduiId: state.inviteSduiId ?? 'com.linkedin.sdui.requests.mynetwork.addaAddConnection',
   };
   const name = `${p.firstName} ${p.lastName}`;
-  const body = (p.layout === 'sdui' ? sduiProfile(state, p) : classicProfile(state, p)) + (overlay === 'contact-info' ? contactInfoDialog(p) : '');
+  const body =
+    (p.layout === 'sdui' ? sduiProfile(state, p) : classicProfile(state, p)) +
+    (overlay === 'contact-info' ? contactInfoDialog(p) : '');
   return shell(state, `${name} | LinkedIn`, body, boot);
 }
 
-const COMPANY_LABELS = { industry: 'Industry', size: 'Company size', hq: 'Headquarters', website: 'Website', founded: 'Founded' };
+const COMPANY_LABELS = {
+  industry: 'Industry',
+  size: 'Company size',
+  hq: 'Headquarters',
+  website: 'Website',
+  founded: 'Founded',
+};
 
 /**
  * `/company/<slug>/` and `/company/<slug>/about/` in the Ember `org-*` markup: the top card (name,
@@ -307,14 +392,23 @@ export function companyPage(state: LiState, c: LiCompany, tab: 'home' | 'about')
 <dt class="mb1"><h3 class="text-heading-medium">${L.website}</h3></dt><dd class="mb4 text-body-medium"><a href="https://${c.slug}.example" class="link-without-visited-state"><span dir="ltr">https://${c.slug}.example</span></a></dd>
 <dt class="mb1"><h3 class="text-heading-medium">${L.industry}</h3></dt><dd class="mb4 t-black--light text-body-medium">${esc(c.industry)}</dd>
 <dt class="mb1"><h3 class="text-heading-medium">${L.size}</h3></dt><dd class="t-black--light text-body-medium mb1 org-about-company-module__company-size-definition-text">${esc(c.size)}</dd>
-<dd class="t-black--light text-body-medium mb4 org-page-details__employees-on-associated">${Number(c.numericId) % 900 + 12} associated members</dd>
+<dd class="t-black--light text-body-medium mb4 org-page-details__employees-on-associated">${(Number(c.numericId) % 900) + 12} associated members</dd>
 <dt class="mb1"><h3 class="text-heading-medium">${L.hq}</h3></dt><dd class="mb4 t-black--light text-body-medium">${esc(c.headquarters)}</dd>
 <dt class="mb1"><h3 class="text-heading-medium">${L.founded}</h3></dt><dd class="mb4 t-black--light text-body-medium">2009</dd>
 </dl></section>`;
   const home = `<section class="artdeco-card"><h2 class="text-heading-xlarge">About</h2><p class="break-words white-space-pre-wrap">${esc(c.name)} builds things for teams.</p><a href="/company/${c.slug}/about/">Show all details</a></section>`;
   const data = `<code style="display: none" id="bpr-guid-2${c.numericId.slice(-5)}">\n  ${esc(JSON.stringify({ data: { '*elements': [`urn:li:fsd_company:${c.numericId}`] }, included: [{ entityUrn: `urn:li:fsd_company:${c.numericId}`, universalName: c.slug, name: c.name, $type: 'com.linkedin.voyager.dash.organization.Company' }] }))}\n</code>`;
-  const boot = { page: 'company', viewer: state.viewer.memberId, viewerName: `${state.viewer.firstName} ${state.viewer.lastName}` };
-  return shell(state, `${c.name}: ${tab === 'about' ? 'About' : 'Overview'} | LinkedIn`, `<main id="main" class="scaffold-layout__main org-organization-page">${top}${tab === 'about' ? about : home}</main>${data}`, boot);
+  const boot = {
+    page: 'company',
+    viewer: state.viewer.memberId,
+    viewerName: `${state.viewer.firstName} ${state.viewer.lastName}`,
+  };
+  return shell(
+    state,
+    `${c.name}: ${tab === 'about' ? 'About' : 'Overview'} | LinkedIn`,
+    `<main id="main" class="scaffold-layout__main org-organization-page">${top}${tab === 'about' ? about : home}</main>${data}`,
+    boot,
+  );
 }
 
 /**
@@ -335,25 +429,55 @@ export function invitationManagerPage(state: LiState, which: 'sent' | 'received'
     )
     .join('\n');
   // What the page's own data gives each row's Withdraw action (the captured payload's fields).
-  const rowData = sent.map((inv) => state.people.find((p) => p.memberId === inv.to)).filter((p): p is LiPerson => !!p && p.pending).map((p) => ({ name: `${p.firstName} ${p.lastName}`, firstName: p.firstName, lastName: p.lastName, publicId: p.publicId, memberId: p.memberId, invitationId: pendingInvitation(state, p)!.id }));
-  const boot = { page: 'invitations', viewer: state.viewer.memberId, viewerName: `${state.viewer.firstName} ${state.viewer.lastName}`, rows: rowData };
-  return shell(state, 'Invitations | LinkedIn', `<main class="${ob('imain')}" data-sdui-screen="com.linkedin.sdui.flagshipnav.mynetwork.InvitationManager${which === 'sent' ? 'Sent' : 'Received'}">
-<h1 class="${ob('ih')}">Manage invitations</h1><div componentkey="InvitationManagerPage_InvitationsList" class="${ob('list')}">${rows || `<p>No ${which} invitations</p>`}</div></main>`, boot);
+  const rowData = sent
+    .map((inv) => state.people.find((p) => p.memberId === inv.to))
+    .filter((p): p is LiPerson => !!p && p.pending)
+    .map((p) => ({
+      name: `${p.firstName} ${p.lastName}`,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      publicId: p.publicId,
+      memberId: p.memberId,
+      invitationId: pendingInvitation(state, p)!.id,
+    }));
+  const boot = {
+    page: 'invitations',
+    viewer: state.viewer.memberId,
+    viewerName: `${state.viewer.firstName} ${state.viewer.lastName}`,
+    rows: rowData,
+  };
+  return shell(
+    state,
+    'Invitations | LinkedIn',
+    `<main class="${ob('imain')}" data-sdui-screen="com.linkedin.sdui.flagshipnav.mynetwork.InvitationManager${which === 'sent' ? 'Sent' : 'Received'}">
+<h1 class="${ob('ih')}">Manage invitations</h1><div componentkey="InvitationManagerPage_InvitationsList" class="${ob('list')}">${rows || `<p>No ${which} invitations</p>`}</div></main>`,
+    boot,
+  );
 }
 
 /** `/feed/`: nav + feed; `bubbleWith` opens a chat bubble with that person's conversation. */
 export function feedPage(state: LiState, bubbleWith: LiPerson | null): string {
-  const thread = bubbleWith ? state.threads.find((t) => t.other === bubbleWith.memberId) ?? null : null;
+  const thread = bubbleWith ? (state.threads.find((t) => t.other === bubbleWith.memberId) ?? null) : null;
   const boot = {
     page: 'feed',
     viewer: state.viewer.memberId,
     viewerName: `${state.viewer.firstName} ${state.viewer.lastName}`,
-    bubble: bubbleWith ? { memberId: bubbleWith.memberId, name: `${bubbleWith.firstName} ${bubbleWith.lastName}`, thread: thread ? { id: thread.id, conversationUrn: conversationUrn(state, thread) } : null } : null,
+    bubble: bubbleWith
+      ? {
+          memberId: bubbleWith.memberId,
+          name: `${bubbleWith.firstName} ${bubbleWith.lastName}`,
+          thread: thread ? { id: thread.id, conversationUrn: conversationUrn(state, thread) } : null,
+        }
+      : null,
   };
-  return shell(state, 'Feed | LinkedIn', `<main id="main" class="scaffold-layout__main" aria-label="Main Feed"><div class="scaffold-finite-scroll">
-<div class="feed-shared-update-v2 artdeco-card"><span class="update-components-text">Congrats to the team on the launch!</span></div></div></main>`, boot);
+  return shell(
+    state,
+    'Feed | LinkedIn',
+    `<main id="main" class="scaffold-layout__main" aria-label="Main Feed"><div class="scaffold-finite-scroll">
+<div class="feed-shared-update-v2 artdeco-card"><span class="update-components-text">Congrats to the team on the launch!</span></div></div></main>`,
+    boot,
+  );
 }
-
 
 // The realtime client: reads /realtime/connect with a streamed fetch or an EventSource; each
 // "data:" line is one envelope, handed to the app's __liRealtime in `target` (the page itself, or
@@ -389,9 +513,10 @@ function connectRealtime(mode, target) {
 
 /** The hidden /preload/ frame; with `realtimeFrame: 'preload'` it runs the realtime client for its parent. */
 export function preloadPage(state: LiState): string {
-  const client = state.realtimeClient && state.realtimeFrame === 'preload'
-    ? `<script>${REALTIME_JS}\nconnectRealtime(${JSON.stringify(state.realtimeClient)}, parent);</script>`
-    : '';
+  const client =
+    state.realtimeClient && state.realtimeFrame === 'preload'
+      ? `<script>${REALTIME_JS}\nconnectRealtime(${JSON.stringify(state.realtimeClient)}, parent);</script>`
+      : '';
   return `<!DOCTYPE html><html><head><title>preload</title></head><body>${client}</body></html>`;
 }
 

@@ -64,36 +64,151 @@ export interface LinkedInLookalike {
 }
 
 export function defaultCast() {
-  const viewer = person({ firstName: 'Sam', lastName: 'Seller', publicId: 'sam-seller-7b1', headline: 'Founder at Sidelog', degree: 1 });
+  const viewer = person({
+    firstName: 'Sam',
+    lastName: 'Seller',
+    publicId: 'sam-seller-7b1',
+    headline: 'Founder at Sidelog',
+    degree: 1,
+  });
   // Each person's conversation header shows something else under the name, as real ones do.
   const people = [
-    person({ firstName: 'Jane', lastName: 'Doe', publicId: 'jane-doe-594b81205', headline: 'VP Sales at Acme Corp', title: 'VP Sales', company: 'Acme Corp', location: 'Berlin, Germany', degree: 1, layout: 'classic', companySlug: 'acme-corp', presence: 'online-dot', email: 'jane.doe@acme-corp.example' }),
-    person({ firstName: 'Bob', lastName: 'Builder', publicId: 'bob-builder', headline: 'Head of Operations | Globex', title: 'Head of Operations', company: 'Globex', location: 'London, England, United Kingdom', degree: 1, companySlug: 'globex', presence: 'mobile' }),
-    person({ firstName: 'Chris', lastName: 'Buyer', publicId: 'chris-buyer-22', headline: 'Procurement Manager at Initech', title: 'Procurement Manager', company: 'Initech', location: 'Austin, Texas, United States', degree: 1, companySlug: 'initech', presence: 'active' }),
-    person({ firstName: 'Ana', lastName: 'García', publicId: 'ana-garcia-1', headline: 'Directora de Marketing en Umbrella', title: 'Directora de Marketing', company: 'Umbrella', location: 'Madrid, Comunidad de Madrid, España', degree: 2, companySlug: 'umbrella-corp', presence: 'available', email: 'ana.garcia@umbrella.example' }),
+    person({
+      firstName: 'Jane',
+      lastName: 'Doe',
+      publicId: 'jane-doe-594b81205',
+      headline: 'VP Sales at Acme Corp',
+      title: 'VP Sales',
+      company: 'Acme Corp',
+      location: 'Berlin, Germany',
+      degree: 1,
+      layout: 'classic',
+      companySlug: 'acme-corp',
+      presence: 'online-dot',
+      email: 'jane.doe@acme-corp.example',
+    }),
+    person({
+      firstName: 'Bob',
+      lastName: 'Builder',
+      publicId: 'bob-builder',
+      headline: 'Head of Operations | Globex',
+      title: 'Head of Operations',
+      company: 'Globex',
+      location: 'London, England, United Kingdom',
+      degree: 1,
+      companySlug: 'globex',
+      presence: 'mobile',
+    }),
+    person({
+      firstName: 'Chris',
+      lastName: 'Buyer',
+      publicId: 'chris-buyer-22',
+      headline: 'Procurement Manager at Initech',
+      title: 'Procurement Manager',
+      company: 'Initech',
+      location: 'Austin, Texas, United States',
+      degree: 1,
+      companySlug: 'initech',
+      presence: 'active',
+    }),
+    person({
+      firstName: 'Ana',
+      lastName: 'García',
+      publicId: 'ana-garcia-1',
+      headline: 'Directora de Marketing en Umbrella',
+      title: 'Directora de Marketing',
+      company: 'Umbrella',
+      location: 'Madrid, Comunidad de Madrid, España',
+      degree: 2,
+      companySlug: 'umbrella-corp',
+      presence: 'available',
+      email: 'ana.garcia@umbrella.example',
+    }),
   ];
   const companies: LiCompany[] = [
-    { slug: 'acme-corp', numericId: '2414183', name: 'Acme Corp', industry: 'Software Development', size: '51-200 employees', topCardSize: '51-200 employees', headquarters: 'Berlin, Berlin', followers: '12K' },
-    { slug: 'globex', numericId: '1035', name: 'Globex Corporation', industry: 'Manufacturing', size: '1,001-5,000 employees', topCardSize: '1K-5K employees', headquarters: 'London, England', followers: '340K' },
-    { slug: 'initech', numericId: '98765', name: 'Initech', industry: 'IT Services and IT Consulting', size: '201-500 employees', topCardSize: '201-500 employees', headquarters: 'Austin, Texas', followers: '8K' },
-    { slug: 'umbrella-corp', numericId: '5551212', name: 'Umbrella', industry: 'Marketing Services', size: '11-50 employees', topCardSize: '11-50 employees', headquarters: 'Madrid, Comunidad de Madrid', followers: '2K' },
+    {
+      slug: 'acme-corp',
+      numericId: '2414183',
+      name: 'Acme Corp',
+      industry: 'Software Development',
+      size: '51-200 employees',
+      topCardSize: '51-200 employees',
+      headquarters: 'Berlin, Berlin',
+      followers: '12K',
+    },
+    {
+      slug: 'globex',
+      numericId: '1035',
+      name: 'Globex Corporation',
+      industry: 'Manufacturing',
+      size: '1,001-5,000 employees',
+      topCardSize: '1K-5K employees',
+      headquarters: 'London, England',
+      followers: '340K',
+    },
+    {
+      slug: 'initech',
+      numericId: '98765',
+      name: 'Initech',
+      industry: 'IT Services and IT Consulting',
+      size: '201-500 employees',
+      topCardSize: '201-500 employees',
+      headquarters: 'Austin, Texas',
+      followers: '8K',
+    },
+    {
+      slug: 'umbrella-corp',
+      numericId: '5551212',
+      name: 'Umbrella',
+      industry: 'Marketing Services',
+      size: '11-50 employees',
+      topCardSize: '11-50 employees',
+      headquarters: 'Madrid, Comunidad de Madrid',
+      followers: '2K',
+    },
   ];
   return { viewer, people, companies };
 }
 
 export async function serveLinkedIn(
   context: BrowserContext,
-  opts: { viewer?: LiPerson; people?: LiPerson[]; companies?: LiCompany[]; history?: boolean; /** Also serve the look-alike at these origins (controls the content script does not match). */ extraOrigins?: string[]; inviteSduiId?: string; realtimeClient?: LiState['realtimeClient']; realtimeFrame?: LiState['realtimeFrame'] } = {},
+  opts: {
+    viewer?: LiPerson;
+    people?: LiPerson[];
+    companies?: LiCompany[];
+    history?: boolean;
+    /** Also serve the look-alike at these origins (controls the content script does not match). */ extraOrigins?: string[];
+    inviteSduiId?: string;
+    realtimeClient?: LiState['realtimeClient'];
+    realtimeFrame?: LiState['realtimeFrame'];
+  } = {},
 ): Promise<LinkedInLookalike> {
   const cast = defaultCast();
-  const state: LiState = { viewer: opts.viewer ?? cast.viewer, people: opts.people ?? cast.people, companies: opts.companies ?? cast.companies, invitations: [], threads: [], received: [], inviteSduiId: opts.inviteSduiId, realtimeClient: opts.realtimeClient, realtimeFrame: opts.realtimeFrame, realtimeQueue: [] };
+  const state: LiState = {
+    viewer: opts.viewer ?? cast.viewer,
+    people: opts.people ?? cast.people,
+    companies: opts.companies ?? cast.companies,
+    invitations: [],
+    threads: [],
+    received: [],
+    inviteSduiId: opts.inviteSduiId,
+    realtimeClient: opts.realtimeClient,
+    realtimeFrame: opts.realtimeFrame,
+    realtimeQueue: [],
+  };
   const served: string[] = [];
   const byPublic = (id: string) => state.people.find((p) => p.publicId === id);
 
   const addMessage = (p: LiPerson, text: string, fromViewer: boolean, at = Date.now()) => {
     const thread = state.threads.find((t) => t.other === p.memberId) ?? newThread(state, p);
     const id = newMessageId(thread.uuid, at);
-    thread.messages.push({ id, text, sender: fromViewer ? state.viewer.memberId : p.memberId, at, originToken: fromViewer ? crypto.randomUUID() : null });
+    thread.messages.push({
+      id,
+      text,
+      sender: fromViewer ? state.viewer.memberId : p.memberId,
+      at,
+      originToken: fromViewer ? crypto.randomUUID() : null,
+    });
     state.threads.splice(state.threads.indexOf(thread), 1);
     state.threads.unshift(thread);
     return { thread, id };
@@ -107,12 +222,15 @@ export async function serveLinkedIn(
 
   /** A message by its URN (`urn:li:msg_message:(…,2-…)`) or bare id. */
   const findMessage = (urn: string) => {
-    for (const t of state.threads) for (const m of t.messages) if (urn === m.id || urn.endsWith(`,${m.id})`)) return { t, m };
+    for (const t of state.threads)
+      for (const m of t.messages) if (urn === m.id || urn.endsWith(`,${m.id})`)) return { t, m };
     return null;
   };
 
-  const html = (route: Route, body: string) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-  const json = (route: Route, body: unknown, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+  const html = (route: Route, body: string) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  const json = (route: Route, body: unknown, status = 200) =>
+    route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
 
   const handler = async (route: Route) => {
     const req = route.request();
@@ -124,17 +242,25 @@ export async function serveLinkedIn(
       const id = decodeURIComponent(m[1]!);
       return html(route, messagingPage(state, state.threads.find((t) => t.id === id) ?? null));
     }
-    if (req.method() === 'GET' && /^\/messaging\/?$/.test(path)) return html(route, messagingPage(state, state.threads[0] ?? null));
+    if (req.method() === 'GET' && /^\/messaging\/?$/.test(path))
+      return html(route, messagingPage(state, state.threads[0] ?? null));
     if (req.method() === 'GET' && (m = /^\/in\/([^/]+)\/?(overlay\/contact-info\/?)?$/.exec(path))) {
       const p = byPublic(decodeURIComponent(m[1]!));
-      return p ? html(route, profilePage(state, p, m[2] ? 'contact-info' : null)) : route.fulfill({ status: 404, body: 'Not found' });
+      return p
+        ? html(route, profilePage(state, p, m[2] ? 'contact-info' : null))
+        : route.fulfill({ status: 404, body: 'Not found' });
     }
     if (req.method() === 'GET' && (m = /^\/company\/([^/]+)\/?(about\/?)?$/.exec(path))) {
       const ref = decodeURIComponent(m[1]!).toLowerCase();
       const c = state.companies.find((x) => x.slug === ref || x.numericId === ref);
       if (!c) return route.fulfill({ status: 404, body: 'Not found' });
       // Addressed by numeric id (classic profiles link it so): LinkedIn redirects to the slug.
-      if (ref === c.numericId) return route.fulfill({ status: 301, headers: { location: `https://www.linkedin.com/company/${c.slug}/${m[2] ? 'about/' : ''}` }, body: '' });
+      if (ref === c.numericId)
+        return route.fulfill({
+          status: 301,
+          headers: { location: `https://www.linkedin.com/company/${c.slug}/${m[2] ? 'about/' : ''}` },
+          body: '',
+        });
       return html(route, companyPage(state, c, m[2] ? 'about' : 'home'));
     }
     if (req.method() === 'GET' && (m = /^\/mynetwork\/invitation-manager\/(sent|received)?\/?$/.exec(path))) {
@@ -142,7 +268,7 @@ export async function serveLinkedIn(
     }
     if (req.method() === 'GET' && /^\/feed\/?$/.test(path)) {
       const withId = url.searchParams.get('bubble');
-      return html(route, feedPage(state, withId ? byPublic(withId) ?? null : null));
+      return html(route, feedPage(state, withId ? (byPublic(withId) ?? null) : null));
     }
     if (path === '/preload/') return html(route, preloadPage(state));
     if (path === '/voyager/api/voyagerMessagingGraphQL/graphql') {
@@ -150,35 +276,52 @@ export async function serveLinkedIn(
       const t = state.threads.find((x) => vars.includes(x.id));
       return json(route, t ? graphqlMessages(state, t) : { data: { messengerMessagesBySyncToken: { elements: [] } } });
     }
-    if (path === '/voyager/api/voyagerMessagingDashMessengerMessages' && url.searchParams.get('action') === 'createMessage') {
+    if (
+      path === '/voyager/api/voyagerMessagingDashMessengerMessages' &&
+      url.searchParams.get('action') === 'createMessage'
+    ) {
       const body = JSON.parse(req.postData() ?? '{}');
       state.received.push({ url: req.url(), body });
       const conv: string | undefined = body.message?.conversationUrn;
       let thread = conv ? state.threads.find((t) => conv.includes(t.id)) : undefined;
       if (!thread) {
-        const recipient = String(body.hostRecipientUrns?.[0] ?? '').split(':').pop()!;
+        const recipient = String(body.hostRecipientUrns?.[0] ?? '')
+          .split(':')
+          .pop()!;
         const p = findPerson(state, recipient);
         if (!p) return json(route, { status: 400 }, 400);
         thread = state.threads.find((t) => t.other === p.memberId) ?? newThread(state, p);
       }
       const at = Date.now();
       const id = newMessageId(thread.uuid, at);
-      const msg = { id, text: body.message.body.text, sender: state.viewer.memberId, at, originToken: body.message.originToken };
+      const msg = {
+        id,
+        text: body.message.body.text,
+        sender: state.viewer.memberId,
+        at,
+        originToken: body.message.originToken,
+      };
       thread.messages.push(msg);
       const d = dashMessage(state, thread, msg);
-      return json(route, { value: { ...d, conversationUrn: conversationUrn(state, thread), senderUrn: d.sender.entityUrn } });
+      return json(route, {
+        value: { ...d, conversationUrn: conversationUrn(state, thread), senderUrn: d.sender.entityUrn },
+      });
     }
     // The user recalls ("Delete") or edits a message they sent (mautrix/linkedin RecallMessage and
     // EditMessage, pkg/linkedingo/messages.go at 525a6e31944c40be102552b7e6a0176aa7c96247): the
     // server keeps a RECALLED tombstone or the EDITED text and pushes the item over realtime.
     const dashMessages = '/voyager/api/voyagerMessagingDashMessengerMessages';
     const editPath = path.startsWith(dashMessages + '/');
-    if (req.method() === 'POST' && ((path === dashMessages && url.searchParams.get('action') === 'recall') || editPath)) {
+    if (
+      req.method() === 'POST' &&
+      ((path === dashMessages && url.searchParams.get('action') === 'recall') || editPath)
+    ) {
       const body = JSON.parse(req.postData() ?? '{}');
       state.received.push({ url: req.url(), body });
       const urn = editPath ? decodeURIComponent(path.slice(dashMessages.length + 1)) : String(body.messageUrn ?? '');
       const found = findMessage(urn);
-      if (!found || found.m.sender !== state.viewer.memberId || found.m.recalled) return json(route, { status: 403 }, 403);
+      if (!found || found.m.sender !== state.viewer.memberId || found.m.recalled)
+        return json(route, { status: 403 }, 403);
       if (editPath) {
         const text = body?.patch?.$set?.body?.text;
         if (typeof text !== 'string') return json(route, { status: 400 }, 400);
@@ -192,11 +335,17 @@ export async function serveLinkedIn(
     // test/fixtures/linkedin/sdui-withdraw-invitation-2026.json) or the Dash call by invitation id.
     const sduiid = url.searchParams.get('sduiid') ?? '';
     const dashWithdraw = /^\/voyager\/api\/voyagerRelationshipsDashInvitations\/([^/]+)$/.exec(path);
-    if (req.method() === 'POST' && ((path.startsWith('/flagship-web/rsc-action/actions/server-request') && /addaWithdrawInvitation$/.test(sduiid)) || (dashWithdraw && url.searchParams.get('action') === 'withdraw'))) {
+    if (
+      req.method() === 'POST' &&
+      ((path.startsWith('/flagship-web/rsc-action/actions/server-request') && /addaWithdrawInvitation$/.test(sduiid)) ||
+        (dashWithdraw && url.searchParams.get('action') === 'withdraw'))
+    ) {
       const body = JSON.parse(req.postData() ?? '{}');
       state.received.push({ url: req.url(), body });
       const payload = body?.serverRequest?.requestedArguments?.payload ?? {};
-      const invId = dashWithdraw ? /(\d+)$/.exec(decodeURIComponent(dashWithdraw[1]!))?.[1] : payload?.invitationUrn?.invitationId;
+      const invId = dashWithdraw
+        ? /(\d+)$/.exec(decodeURIComponent(dashWithdraw[1]!))?.[1]
+        : payload?.invitationUrn?.invitationId;
       const inv = state.invitations.find((i) => i.id === invId && !i.withdrawn);
       if (!inv) return json(route, { status: 404 }, 404);
       inv.withdrawn = true;
@@ -206,30 +355,53 @@ export async function serveLinkedIn(
         ? json(route, { data: { $type: 'com.linkedin.restli.common.ActionResponse' }, included: [] })
         : route.fulfill({ status: 200, contentType: 'text/x-component', body: '0:{"a":"$@1"}\n1:{"success":true}\n' });
     }
-    if (path.startsWith('/flagship-web/rsc-action/actions/server-request') || path === '/voyager/api/voyagerRelationshipsDashMemberRelationships') {
+    if (
+      path.startsWith('/flagship-web/rsc-action/actions/server-request') ||
+      path === '/voyager/api/voyagerRelationshipsDashMemberRelationships'
+    ) {
       const body = JSON.parse(req.postData() ?? '{}');
       state.received.push({ url: req.url(), body });
       const payload = body?.serverRequest?.requestedArguments?.payload ?? body?.requestedArguments?.payload;
       const numeric = String(payload?.inviteeUrn?.memberId ?? '');
-      const target = state.people.find((p) => (numeric && p.numericId === numeric) || (payload?.nonIterableProfileId && p.memberId === payload.nonIterableProfileId) || String(body?.invitee?.inviteeUnion?.memberProfile ?? '').endsWith(p.memberId));
+      const target = state.people.find(
+        (p) =>
+          (numeric && p.numericId === numeric) ||
+          (payload?.nonIterableProfileId && p.memberId === payload.nonIterableProfileId) ||
+          String(body?.invitee?.inviteeUnion?.memberProfile ?? '').endsWith(p.memberId),
+      );
       if (target) {
         target.pending = true;
-        state.invitations.push({ to: target.memberId, note: typeof payload?.customMessage === 'string' ? payload.customMessage : (body?.customMessage ?? null), at: Date.now(), id: newInvitationId() });
+        state.invitations.push({
+          to: target.memberId,
+          note: typeof payload?.customMessage === 'string' ? payload.customMessage : (body?.customMessage ?? null),
+          at: Date.now(),
+          id: newInvitationId(),
+        });
       }
       // The SDUI action answers with an RSC stream; its content is irrelevant to the page here.
-      return route.fulfill({ status: 200, contentType: 'text/x-component', body: '0:{"a":"$@1"}\n1:{"success":true}\n' });
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/x-component',
+        body: '0:{"a":"$@1"}\n1:{"success":true}\n',
+      });
     }
     if (path.startsWith('/realtime/connect')) {
       // What is queued, as server-sent events; the connection then ends and the client reconnects
       // (a held-open stream is what LinkedIn serves; a route can only answer whole bodies).
-      const events = state.realtimeQueue.splice(0).map((e) => `data: ${JSON.stringify(e)}\n\n`).join('');
+      const events = state.realtimeQueue
+        .splice(0)
+        .map((e) => `data: ${JSON.stringify(e)}\n\n`)
+        .join('');
       return route.fulfill({ status: 200, contentType: 'text/event-stream', body: `retry: 300\n\n${events}` });
     }
-    if (path.startsWith('/realtime/')) return route.fulfill({ status: 200, contentType: 'text/event-stream', body: '' });
-    if (path.startsWith('/li/track') || path.startsWith('/sensorCollect')) return route.fulfill({ status: 204, body: '' });
+    if (path.startsWith('/realtime/'))
+      return route.fulfill({ status: 200, contentType: 'text/event-stream', body: '' });
+    if (path.startsWith('/li/track') || path.startsWith('/sensorCollect'))
+      return route.fulfill({ status: 204, body: '' });
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'look-alike: not served' });
   };
-  for (const origin of ['https://www.linkedin.com', ...(opts.extraOrigins ?? [])]) await context.route(`${origin}/**`, handler);
+  for (const origin of ['https://www.linkedin.com', ...(opts.extraOrigins ?? [])])
+    await context.route(`${origin}/**`, handler);
 
   return {
     state,
@@ -253,7 +425,14 @@ export async function serveLinkedIn(
       if (inv?.note) {
         const thread = state.threads.find((t) => t.other === p.memberId) ?? newThread(state, p);
         const at = Date.now();
-        thread.messages.push({ id: newMessageId(thread.uuid, at), text: inv.note, sender: state.viewer.memberId, at, originToken: null, actor: p.memberId });
+        thread.messages.push({
+          id: newMessageId(thread.uuid, at),
+          text: inv.note,
+          sender: state.viewer.memberId,
+          at,
+          originToken: null,
+          actor: p.memberId,
+        });
       }
     },
     company: (slug) => {
@@ -270,7 +449,9 @@ export async function serveLinkedIn(
 /** Types `text` into the message box (thread pane, or the chat bubble in the shadow root) and clicks Send. */
 export async function sendMessage(page: Page, text: string, opts: { inBubble?: boolean } = {}): Promise<void> {
   // Playwright's CSS locators pierce open shadow roots, as a user's clicks do.
-  const scope = opts.inBubble ? page.locator('#interop-outlet .msg-overlay-conversation-bubble').last() : page.locator('.msg-thread');
+  const scope = opts.inBubble
+    ? page.locator('#interop-outlet .msg-overlay-conversation-bubble').last()
+    : page.locator('.msg-thread');
   const box = scope.locator('.msg-form__contenteditable');
   await box.click();
   await page.keyboard.type(text);
@@ -286,7 +467,8 @@ export async function deliverInbound(page: Page, li: LinkedInLookalike, from: Li
   const msg = thread.messages.find((m) => m.id === id)!;
   const envelope = realtimeMessageEvent(li.state, thread, msg);
   if (li.state.realtimeClient) li.state.realtimeQueue.push(envelope);
-  else await page.evaluate((env) => (window as unknown as { __liRealtime(e: unknown): void }).__liRealtime(env), envelope);
+  else
+    await page.evaluate((env) => (window as unknown as { __liRealtime(e: unknown): void }).__liRealtime(env), envelope);
   return id;
 }
 
@@ -307,7 +489,10 @@ export async function openMessageBubble(page: Page): Promise<void> {
 /** Messaging page or bubble: the user deletes (recalls) a message they sent: options → Delete → confirm. */
 /** The item showing `text`, pinned by its data-event-urn (its text is about to change). */
 async function ownItem(page: Page, text: string) {
-  const urn = await page.locator('.msg-s-event-listitem[data-event-urn]', { hasText: text }).last().getAttribute('data-event-urn');
+  const urn = await page
+    .locator('.msg-s-event-listitem[data-event-urn]', { hasText: text })
+    .last()
+    .getAttribute('data-event-urn');
   return page.locator(`.msg-s-event-listitem[data-event-urn="${urn}"]`);
 }
 
@@ -336,12 +521,15 @@ export async function recallInbound(page: Page, li: LinkedInLookalike, id: strin
   msg.recalled = true;
   const envelope = realtimeMessageEvent(li.state, thread, msg);
   if (li.state.realtimeClient) li.state.realtimeQueue.push(envelope);
-  else await page.evaluate((env) => (window as unknown as { __liRealtime(e: unknown): void }).__liRealtime(env), envelope);
+  else
+    await page.evaluate((env) => (window as unknown as { __liRealtime(e: unknown): void }).__liRealtime(env), envelope);
 }
 
 /** Invitation manager (sent) or a profile showing Pending: Withdraw → confirm. */
 export async function withdrawInvitation(page: Page, name?: string): Promise<void> {
-  const button = name ? page.locator(`button[aria-label="Withdraw invitation sent to ${name}"]`) : page.locator('main button[aria-label^="Pending"]');
+  const button = name
+    ? page.locator(`button[aria-label="Withdraw invitation sent to ${name}"]`)
+    : page.locator('main button[aria-label^="Pending"]');
   await button.click();
   await page.getByRole('dialog', { name: 'Withdraw invitation' }).getByRole('button', { name: 'Withdraw' }).click();
   if (name) await expect(page.locator(`button[aria-label="Withdraw invitation sent to ${name}"]`)).toHaveCount(0);

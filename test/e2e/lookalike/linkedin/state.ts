@@ -75,7 +75,13 @@ export interface LiState {
   people: LiPerson[];
   companies: LiCompany[];
   /** Invitation notes sent, by invitee member id (shown as the first message once accepted). */
-  invitations: { to: string; note: string | null; at: number; /** `urn:li:fsd_invitation:<id>` */ id: string; withdrawn?: boolean }[];
+  invitations: {
+    to: string;
+    note: string | null;
+    at: number;
+    /** `urn:li:fsd_invitation:<id>` */ id: string;
+    withdrawn?: boolean;
+  }[];
   threads: LiThread[];
   /** Every createMessage / invitation body the look-alike received (for assertions). */
   received: { url: string; body: unknown }[];
@@ -110,7 +116,9 @@ export function newInvitationId(): string {
 
 export function memberIdFor(seed: string): string {
   // Same alphabet and length as real ACoAA… ids (39 chars).
-  const base = Buffer.from(seed.padEnd(27, seed)).toString('base64').replace(/[^A-Za-z0-9]/g, 'x');
+  const base = Buffer.from(seed.padEnd(27, seed))
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, 'x');
   return ('ACoAA' + base).slice(0, 39);
 }
 
@@ -147,8 +155,10 @@ export function findPerson(state: LiState, memberId: string): LiPerson | undefin
   return memberId === state.viewer.memberId ? state.viewer : state.people.find((p) => p.memberId === memberId);
 }
 
-export const conversationUrn = (state: LiState, t: LiThread) => `urn:li:msg_conversation:(urn:li:fsd_profile:${state.viewer.memberId},${t.id})`;
-export const messageUrn = (state: LiState, m: LiMessage) => `urn:li:msg_message:(urn:li:fsd_profile:${state.viewer.memberId},${m.id})`;
+export const conversationUrn = (state: LiState, t: LiThread) =>
+  `urn:li:msg_conversation:(urn:li:fsd_profile:${state.viewer.memberId},${t.id})`;
+export const messageUrn = (state: LiState, m: LiMessage) =>
+  `urn:li:msg_message:(urn:li:fsd_profile:${state.viewer.memberId},${m.id})`;
 
 /** One message in today's Dash/GraphQL shape (messengerMessages elements, realtime result). */
 /** A messaging participant as Dash/GraphQL writes it: ACoAA… URNs, a `/in/ACoAA…` profile URL, the numeric `backendUrn`. */
@@ -189,7 +199,14 @@ export function dashMessage(state: LiState, t: LiThread, m: LiMessage) {
 }
 
 export function graphqlMessages(state: LiState, t: LiThread) {
-  return { data: { messengerMessagesBySyncToken: { elements: t.messages.map((m) => dashMessage(state, t, m)), metadata: { newSyncToken: randomUUID() } } } };
+  return {
+    data: {
+      messengerMessagesBySyncToken: {
+        elements: t.messages.map((m) => dashMessage(state, t, m)),
+        metadata: { newSyncToken: randomUUID() },
+      },
+    },
+  };
 }
 
 /** Realtime envelope as `/realtime/connect` streams it (topic messagesTopic, 2023+ decoration). */

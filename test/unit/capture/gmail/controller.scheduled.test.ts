@@ -9,7 +9,15 @@ import { CaptureEvent, type CaptureEventInput, type MessageEventInput } from '@/
 import { createGmailCapture, type ScheduledEntry } from '@/lib/capture/gmail/controller';
 import { TAP_SOURCE, validateTapMessage } from '@/lib/capture/gmail/tap-protocol';
 import {
-  CAPTURE_TIME, SCHEDULED_ID, SCHEDULED_LEGACY, SCHEDULED_THREAD, SENT_LABELS, draftSaveRequest, laterSighting, scheduleRequest, scheduleResponse,
+  CAPTURE_TIME,
+  SCHEDULED_ID,
+  SCHEDULED_LEGACY,
+  SCHEDULED_THREAD,
+  SENT_LABELS,
+  draftSaveRequest,
+  laterSighting,
+  scheduleRequest,
+  scheduleResponse,
 } from '../../helpers/gmail-schedule';
 
 const STARTED = CAPTURE_TIME + 500; // the request went out right after the message was stamped
@@ -27,15 +35,32 @@ function setup(over: Partial<Parameters<typeof createGmailCapture>[0]> = {}) {
   events = [];
   clock = STARTED;
   let k = 0;
-  const cap = createGmailCapture({ doc: document, now: () => clock, newId: () => `e${++k}`, emit: (e) => events.push(...e), domGraceMs: 0, scanDelayMs: 0, ...over });
+  const cap = createGmailCapture({
+    doc: document,
+    now: () => clock,
+    newId: () => `e${++k}`,
+    emit: (e) => events.push(...e),
+    domGraceMs: 0,
+    scanDelayMs: 0,
+    ...over,
+  });
   cap.start();
   current = cap;
   return cap;
 }
 const tap = (req: string | null, resp: string | null, startedAt = clock) =>
-  validateTapMessage({ source: TAP_SOURCE, v: 1, kind: 's', requestBody: req, responseBody: resp, status: 200, startedAt })!;
+  validateTapMessage({
+    source: TAP_SOURCE,
+    v: 1,
+    kind: 's',
+    requestBody: req,
+    responseBody: resp,
+    status: 200,
+    startedAt,
+  })!;
 const messages = () => events.filter((e): e is MessageEventInput & { type: 'message' } => e.type === 'message');
-const retracts = () => events.filter((e) => e.type === 'retract') as Array<{ externalId: string; unscheduled?: boolean }>;
+const retracts = () =>
+  events.filter((e) => e.type === 'retract') as Array<{ externalId: string; unscheduled?: boolean }>;
 const until = (fn: () => void) => vi.waitFor(fn, { timeout: 3000, interval: 10 });
 
 describe('controller: scheduled messages followed until sent or cancelled', () => {
@@ -43,14 +68,21 @@ describe('controller: scheduled messages followed until sent or cancelled', () =
     const cap = setup();
     cap.onTap(tap(scheduleRequest({ due: DUE }), scheduleResponse()));
     expect(messages()).toHaveLength(1);
-    expect(messages()[0]).toMatchObject({ externalId: SCHEDULED_ID, status: 'scheduled', scheduledAt: DUE, layer: 'network' });
+    expect(messages()[0]).toMatchObject({
+      externalId: SCHEDULED_ID,
+      status: 'scheduled',
+      scheduledAt: DUE,
+      layer: 'network',
+    });
     // An autosave that started before the scheduling request is no cancel.
     cap.onTap(tap(draftSaveRequest(), null, STARTED - 200));
     expect(retracts()).toEqual([]);
     // Cancel send, minutes later: the message is saved back as a draft.
     clock += 10 * 60_000;
     cap.onTap(tap(draftSaveRequest(), null));
-    expect(retracts()).toEqual([expect.objectContaining({ externalId: SCHEDULED_ID, unscheduled: true, layer: 'network' })]);
+    expect(retracts()).toEqual([
+      expect.objectContaining({ externalId: SCHEDULED_ID, unscheduled: true, layer: 'network' }),
+    ]);
     for (const e of events) expect(() => CaptureEvent.parse(e)).not.toThrow();
     // Editing the draft afterwards saves it again: no further retract.
     clock += 5000;
@@ -88,13 +120,19 @@ describe('controller: scheduled messages followed until sent or cancelled', () =
 
   it('the followed ids survive a reload (kept in extension storage), and sync calls wait for them', async () => {
     let saved: Record<string, ScheduledEntry> = {};
-    const memory = { get: async () => saved, set: async (m: Record<string, ScheduledEntry> | null) => void (saved = structuredClone(m ?? {})) };
+    const memory = {
+      get: async () => saved,
+      set: async (m: Record<string, ScheduledEntry> | null) => void (saved = structuredClone(m ?? {})),
+    };
     const cap = setup({ scheduledMemory: memory });
     cap.onTap(tap(scheduleRequest({ due: DUE }), scheduleResponse()));
     await until(() => expect(saved[SCHEDULED_ID]).toEqual({ at: DUE, since: STARTED }));
     // The page reloads; the first sync call arrives before the memory is read.
     let release!: () => void;
-    const slow = { get: () => new Promise<Record<string, ScheduledEntry>>((ok) => (release = () => ok(saved))), set: memory.set };
+    const slow = {
+      get: () => new Promise<Record<string, ScheduledEntry>>((ok) => (release = () => ok(saved))),
+      set: memory.set,
+    };
     const again = setup({ scheduledMemory: slow });
     clock = DUE + 60_000;
     const later = laterSighting(SENT_LABELS, DUE + 900);
@@ -221,7 +259,6 @@ describe('DOM layer: "Schedule send" is not a send', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(retracts()).toEqual([]);
   });
-
 });
 
 describe('DOM layer: the thread scan waits for the thread id', () => {
@@ -263,13 +300,19 @@ describe('DOM layer: the thread scan waits for the thread id', () => {
     h2.setAttribute('data-legacy-thread-id', '18333b13345c3a42');
     await until(() => expect(messages()).toHaveLength(1));
     const e = messages()[0];
-    expect(e).toMatchObject({ direction: 'inbound', externalId: 'msg-f:1743802434391390787', threadExternalId: 'thread-f:1743802434391390786', text: "Sounds good, let's talk Tuesday." });
+    expect(e).toMatchObject({
+      direction: 'inbound',
+      externalId: 'msg-f:1743802434391390787',
+      threadExternalId: 'thread-f:1743802434391390786',
+      text: "Sounds good, let's talk Tuesday.",
+    });
   });
 
   it('the selected inbox row (tr.aps) names the thread while the heading has no id yet', async () => {
     const cap = setup();
     const table = document.createElement('table');
-    table.innerHTML = '<tbody><tr class="zA aps"><td><span class="bqe" data-thread-id="#thread-f:1743802434391390786" data-legacy-thread-id="18333b13345c3a42">hey2</span></td></tr></tbody>';
+    table.innerHTML =
+      '<tbody><tr class="zA aps"><td><span class="bqe" data-thread-id="#thread-f:1743802434391390786" data-legacy-thread-id="18333b13345c3a42">hey2</span></td></tr></tbody>';
     document.body.append(table);
     threadView({ legacy: null });
     cap.scan();
@@ -287,6 +330,9 @@ describe('DOM layer: the thread scan waits for the thread id', () => {
     await until(() => expect(messages()).toHaveLength(1));
     expect(messages()[0].threadExternalId).toBeNull();
     cap.flushHealth();
-    expect(events.find((e) => e.type === 'health' && e.layer === 'dom')).toMatchObject({ failed: 1, lastError: 'open thread without an id' });
+    expect(events.find((e) => e.type === 'health' && e.layer === 'dom')).toMatchObject({
+      failed: 1,
+      lastError: 'open thread without an id',
+    });
   });
 });

@@ -31,7 +31,15 @@ function setup(html?: string, over: Partial<Parameters<typeof createGmailCapture
   events = [];
   clock = 1_700_000_000_000;
   let n = 0;
-  const cap = createGmailCapture({ doc: document, now: () => clock, newId: () => `e${++n}`, emit: (e) => events.push(...e), domGraceMs: 0, scanDelayMs: 0, ...over });
+  const cap = createGmailCapture({
+    doc: document,
+    now: () => clock,
+    newId: () => `e${++n}`,
+    emit: (e) => events.push(...e),
+    domGraceMs: 0,
+    scanDelayMs: 0,
+    ...over,
+  });
   cap.start();
   current = cap;
   return cap;
@@ -70,7 +78,10 @@ describe('network layer', () => {
     const out = messages();
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ direction: 'outbound', externalId: 'msg-a:r8190137112111191537', layer: 'network' });
-    expect(events.flatMap((e) => (e.type === 'identity' ? [e.person.email] : []))).toEqual(['me@sidelog.test', 'test@gmail.com']);
+    expect(events.flatMap((e) => (e.type === 'identity' ? [e.person.email] : []))).toEqual([
+      'me@sidelog.test',
+      'test@gmail.com',
+    ]);
     for (const e of events) expect(() => CaptureEvent.parse(e)).not.toThrow();
   });
 
@@ -80,7 +91,9 @@ describe('network layer', () => {
     clock += 3000;
     // cvOnDraftUpdate saves msg-a:r8190137112111191537 (the id just sent) as a draft (^r).
     cap.onTap(tap('s', sync('cvOnDraftUpdate_request.json'), sync('cvOnDraftUpdate_response.json')));
-    expect(events.filter((e) => e.type === 'retract')).toEqual([expect.objectContaining({ externalId: 'msg-a:r8190137112111191537' })]);
+    expect(events.filter((e) => e.type === 'retract')).toEqual([
+      expect.objectContaining({ externalId: 'msg-a:r8190137112111191537' }),
+    ]);
   });
 
   it('a send again after an Undo is logged, even when the Undo is read after the new send began', () => {
@@ -93,7 +106,11 @@ describe('network layer', () => {
     const resendAt = undoAt + 500;
     cap.onTap(tap('s', sync('cvOnDraftUpdate_request.json'), sync('cvOnDraftUpdate_response.json'), undoAt));
     cap.onTap(tap('s', sync('cvOnSend_request.json'), sync('cvOnSend_response.json'), resendAt));
-    expect(events.filter((e) => e.type === 'retract' || e.type === 'message').map((e) => e.type)).toEqual(['message', 'retract', 'message']);
+    expect(events.filter((e) => e.type === 'retract' || e.type === 'message').map((e) => e.type)).toEqual([
+      'message',
+      'retract',
+      'message',
+    ]);
   });
 
   it('draft saves alone yield nothing', () => {
@@ -110,7 +127,9 @@ describe('network layer', () => {
     cap.onTap(tap('fd', null, JSON.stringify({ nothing: true })));
     cap.flushHealth();
     const h = events.filter((e) => e.type === 'health');
-    expect(h).toEqual([expect.objectContaining({ layer: 'network', recognised: 1, failed: 1, lastError: 'fd response shape unknown' })]);
+    expect(h).toEqual([
+      expect.objectContaining({ layer: 'network', recognised: 1, failed: 1, lastError: 'fd response shape unknown' }),
+    ]);
     cap.flushHealth();
     expect(events.filter((e) => e.type === 'health')).toHaveLength(1); // counters reset after a report
   });
@@ -147,7 +166,9 @@ describe('DOM layer', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(messages()).toHaveLength(0); // still in its grace period
     cap.leaving();
-    expect(messages()).toEqual([expect.objectContaining({ layer: 'dom', direction: 'outbound', externalId: 'msg-a:r-7673660351152959857' })]);
+    expect(messages()).toEqual([
+      expect.objectContaining({ layer: 'dom', direction: 'outbound', externalId: 'msg-a:r-7673660351152959857' }),
+    ]);
     cap.leaving(); // a second pagehide (bfcache) reports nothing twice
     expect(messages()).toHaveLength(1);
   });
@@ -159,7 +180,9 @@ describe('DOM layer', () => {
     const undo = addToast();
     await until(() => expect(messages()).toHaveLength(1));
     undo.click();
-    expect(events.filter((e) => e.type === 'retract')).toEqual([expect.objectContaining({ externalId: 'msg-a:r-7673660351152959857', layer: 'dom' })]);
+    expect(events.filter((e) => e.type === 'retract')).toEqual([
+      expect.objectContaining({ externalId: 'msg-a:r-7673660351152959857', layer: 'dom' }),
+    ]);
   });
 
   it('a network send completing after the Undo click is not logged', async () => {
@@ -175,17 +198,26 @@ describe('DOM layer', () => {
     expect(messages().filter((e) => e.layer === 'network')).toHaveLength(0);
   });
 
-  it('reads replies from the thread view, once, and skips the user\'s own messages', async () => {
+  it("reads replies from the thread view, once, and skips the user's own messages", async () => {
     const cap = setup('dom-2025/thread-view.html');
     await until(() => expect(messages()).toHaveLength(1));
     const inbound = messages();
-    expect(inbound[0]).toMatchObject({ direction: 'inbound', externalId: 'msg-f:1743802434391390787', threadExternalId: 'thread-f:1743802434391390786', from: { email: 'ana@acme.io' } });
+    expect(inbound[0]).toMatchObject({
+      direction: 'inbound',
+      externalId: 'msg-f:1743802434391390787',
+      threadExternalId: 'thread-f:1743802434391390786',
+      from: { email: 'ana@acme.io' },
+    });
     // Gmail re-renders the same thread: same ids, nothing new.
     const main = document.querySelector('[role=main]')!;
     main.replaceWith(main.cloneNode(true));
     await tick(20);
     expect(messages()).toHaveLength(1);
-    expect(cap.pageContext()).toMatchObject({ channel: 'gmail', threadExternalId: 'thread-f:1743802434391390786', emails: ['ana@acme.io', 'carla@acme.io'] });
+    expect(cap.pageContext()).toMatchObject({
+      channel: 'gmail',
+      threadExternalId: 'thread-f:1743802434391390786',
+      emails: ['ana@acme.io', 'carla@acme.io'],
+    });
   });
 });
 
@@ -197,14 +229,21 @@ describe('layers that disagree on ids', () => {
     const req = JSON.parse(sync('cvOnSend_3_request.json'));
     const m = req[1][0][0][1][1][13][0];
     m[7] = 'Quick question about Acme';
-    m[2] = [[1, 'ana@acme.io', 'Ana Ruiz'], [1, 'bob@beta.co']];
+    m[2] = [
+      [1, 'ana@acme.io', 'Ana Ruiz'],
+      [1, 'bob@beta.co'],
+    ];
     cap.onTap(tap('s', JSON.stringify(req), null));
     addToast();
     await until(() => expect(messages()).toHaveLength(2));
     const [net, dom] = messages();
     expect(net).toMatchObject({ layer: 'network', externalId: 'msg-a:r-329565169840451245' });
     expect(net.aliases).toContain('msg-a:r-7673660351152959857');
-    expect(dom).toMatchObject({ layer: 'dom', externalId: 'msg-a:r-7673660351152959857', aliases: ['msg-a:r-329565169840451245'] });
+    expect(dom).toMatchObject({
+      layer: 'dom',
+      externalId: 'msg-a:r-7673660351152959857',
+      aliases: ['msg-a:r-329565169840451245'],
+    });
   });
 });
 
@@ -243,7 +282,15 @@ describe('linking a DOM-only reply to the logged send', () => {
     current!.stop();
     // Same document, a controller with the store.
     events = [];
-    cap = createGmailCapture({ doc: document, now: () => clock, newId: () => String(Math.random()), emit: (e) => events.push(...e), domGraceMs: 0, scanDelayMs: 0, sentThreads: store });
+    cap = createGmailCapture({
+      doc: document,
+      now: () => clock,
+      newId: () => String(Math.random()),
+      emit: (e) => events.push(...e),
+      domGraceMs: 0,
+      scanDelayMs: 0,
+      sentThreads: store,
+    });
     cap.start();
     current = cap;
     (document.querySelector('div.aoO') as HTMLElement).click();
@@ -257,13 +304,23 @@ describe('linking a DOM-only reply to the logged send', () => {
     cap.stop();
     document.body.replaceChildren(threadViewFor('msg-a:r-7673660351152959857'));
     events = [];
-    const after = createGmailCapture({ doc: document, now: () => clock, newId: () => String(Math.random()), emit: (e) => events.push(...e), domGraceMs: 0, scanDelayMs: 20, sentThreads: store });
+    const after = createGmailCapture({
+      doc: document,
+      now: () => clock,
+      newId: () => String(Math.random()),
+      emit: (e) => events.push(...e),
+      domGraceMs: 0,
+      scanDelayMs: 20,
+      sentThreads: store,
+    });
     after.start();
     current = after;
     await until(() => expect(messages()).toHaveLength(1));
     const reply = messages()[0];
     expect(reply).toMatchObject({ direction: 'inbound', externalId: 'msg-f:1743836977043622500' });
-    expect([reply.threadExternalId, ...reply.threadAliases!]).toEqual(expect.arrayContaining(['18335a7dcae04a59', 'thread-a:r-7681922771531347793']));
+    expect([reply.threadExternalId, ...reply.threadAliases!]).toEqual(
+      expect.arrayContaining(['18335a7dcae04a59', 'thread-a:r-7681922771531347793']),
+    );
   });
 });
 
@@ -308,7 +365,10 @@ describe('DOM layer when the build changes', () => {
     (send as HTMLElement).click();
     m9.remove(); // Gmail closes the compose it sent
     await until(() => expect(messages()).toHaveLength(1));
-    expect(messages()[0]).toMatchObject({ externalId: 'msg-a:r-7673660351152959857', subject: 'Quick question about Acme' });
+    expect(messages()[0]).toMatchObject({
+      externalId: 'msg-a:r-7673660351152959857',
+      subject: 'Quick question about Acme',
+    });
     undo.click();
     expect(events.filter((e) => e.type === 'retract')).toHaveLength(1);
   });
@@ -318,7 +378,11 @@ describe('DOM layer when the build changes', () => {
     (document.querySelector('div.aoO') as HTMLElement).click();
     cap.onTap(tap('s', JSON.stringify({ v: 3, msgs: [{ id: 'x', labels: '^pfg' }] }), '{}'));
     addToast();
-    await until(() => expect(messages()).toEqual([expect.objectContaining({ layer: 'dom', externalId: 'msg-a:r-7673660351152959857' })]));
+    await until(() =>
+      expect(messages()).toEqual([
+        expect.objectContaining({ layer: 'dom', externalId: 'msg-a:r-7673660351152959857' }),
+      ]),
+    );
     cap.flushHealth();
     expect(events.filter((e) => e.type === 'health')).toEqual([
       expect.objectContaining({ layer: 'network', recognised: 0, failed: 1 }),
@@ -330,14 +394,18 @@ describe('DOM layer when the build changes', () => {
 describe('template insertion', () => {
   it('says why when no compose is open', () => {
     const cap = setup();
-    expect(cap.insertTemplate({ subject: 'S', body: 'B', templateId: 't1', templateVersion: 1 })).toMatchObject({ ok: false });
+    expect(cap.insertTemplate({ subject: 'S', body: 'B', templateId: 't1', templateVersion: 1 })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('keeps a reply\'s "Re:" subject and inserts the body at the caret start', async () => {
     const cap = setup('dom-2025/compose-chips.html');
     const subj = document.querySelector('input[name=subjectbox]') as HTMLInputElement;
     subj.value = 'Re: Quick question';
-    expect(cap.insertTemplate({ subject: 'Intro', body: 'Thanks!', templateId: 't2', templateVersion: 1 })).toEqual({ ok: true });
+    expect(cap.insertTemplate({ subject: 'Intro', body: 'Thanks!', templateId: 't2', templateVersion: 1 })).toEqual({
+      ok: true,
+    });
     expect(subj.value).toBe('Re: Quick question');
     expect(document.querySelector('[g_editable=true]')!.textContent!.startsWith('Thanks!')).toBe(true);
     // The compose button sits in the toolbar, in its own shadow root.
@@ -349,7 +417,12 @@ describe('template insertion', () => {
     const body = document.querySelector('[g_editable=true]')!;
     body.replaceChildren();
     (document.querySelector('input[name=subjectbox]') as HTMLInputElement).value = '';
-    const r = cap.insertTemplate({ subject: 'Intro', body: 'Hi Ana,\nquick question.', templateId: 't1', templateVersion: 3 });
+    const r = cap.insertTemplate({
+      subject: 'Intro',
+      body: 'Hi Ana,\nquick question.',
+      templateId: 't1',
+      templateVersion: 3,
+    });
     expect(r).toEqual({ ok: true });
     expect((document.querySelector('input[name=subjectbox]') as HTMLInputElement).value).toBe('Intro');
     expect(body.textContent).toContain('quick question.');
@@ -358,7 +431,13 @@ describe('template insertion', () => {
     (document.querySelector('div.aoO') as HTMLElement).click();
     addToast();
     await until(() => expect(messages()[0]?.template).toEqual({ id: 't1', version: 3 }));
-    cap.onTap(tap('s', sync('cvOnSend_3_request.json').replace(/msg-a:r-329565169840451245/g, 'msg-a:r-7673660351152959857'), null));
+    cap.onTap(
+      tap(
+        's',
+        sync('cvOnSend_3_request.json').replace(/msg-a:r-329565169840451245/g, 'msg-a:r-7673660351152959857'),
+        null,
+      ),
+    );
     expect(messages().filter((e) => e.layer === 'network')[0].template).toEqual({ id: 't1', version: 3 });
   });
 });

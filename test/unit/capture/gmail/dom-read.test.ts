@@ -4,7 +4,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeRootOf, draftIdOf, parseGmailDate, readCompose, readInboxRows, readOwnEmail, readThreadView } from '@/lib/capture/gmail/dom-read';
+import {
+  composeRootOf,
+  draftIdOf,
+  parseGmailDate,
+  readCompose,
+  readInboxRows,
+  readOwnEmail,
+  readThreadView,
+} from '@/lib/capture/gmail/dom-read';
 
 const FIX = path.resolve(__dirname, '../../../fixtures/gmail');
 function load(file: string): Document {
@@ -15,7 +23,7 @@ function load(file: string): Document {
 }
 
 describe('compose', () => {
-  it('reads today\'s chip widget, hidden ids, subject and the written text without the quote', () => {
+  it("reads today's chip widget, hidden ids, subject and the written text without the quote", () => {
     const doc = load('dom-2025/compose-chips.html');
     const root = doc.querySelector('div.M9')!;
     const c = readCompose(root);
@@ -65,7 +73,10 @@ describe('thread view', () => {
     expect(reply).toMatchObject({
       externalId: 'msg-f:1743802434391390787',
       from: { email: 'ana@acme.io', name: 'Ana Ruiz' },
-      to: [{ email: 'me@sidelog.test', name: 'me' }, { email: 'carla@acme.io', name: 'Carla' }],
+      to: [
+        { email: 'me@sidelog.test', name: 'me' },
+        { email: 'carla@acme.io', name: 'Carla' },
+      ],
       text: "Sounds good, let's talk Tuesday.",
     });
     // Time comes from the id (server receive time), not from the localised title.
@@ -93,7 +104,11 @@ describe('thread view', () => {
     const v = readThreadView(load('dom-2026/thread-id-late.html'))!;
     expect(v.threadNames).toEqual(['18333b13345c3a42', 'thread-f:1743802434391390786']);
     expect(v.messages).toHaveLength(1);
-    expect(v.messages[0]).toMatchObject({ externalId: 'msg-f:1743802434391390787', from: { email: 'ana@acme.io' }, text: "Sounds good, let's talk Tuesday." });
+    expect(v.messages[0]).toMatchObject({
+      externalId: 'msg-f:1743802434391390787',
+      from: { email: 'ana@acme.io' },
+      text: "Sounds good, let's talk Tuesday.",
+    });
   });
 
   it('parses the localised date titles', () => {
@@ -115,7 +130,10 @@ describe('inbox rows and identity', () => {
   });
 
   it('learns the own address from the account fixture (title first, else the account button)', () => {
-    const doc = new DOMParser().parseFromString(readFileSync(path.join(FIX, 'dom-2025/account.html'), 'utf8'), 'text/html');
+    const doc = new DOMParser().parseFromString(
+      readFileSync(path.join(FIX, 'dom-2025/account.html'), 'utf8'),
+      'text/html',
+    );
     expect(readOwnEmail(doc)).toBe('me@sidelog.test');
     doc.title = 'Gmail';
     expect(readOwnEmail(doc)).toBe('me@sidelog.test');

@@ -17,8 +17,27 @@ function pair(name: string): SyncCall {
   return { kind: 's', requestBody: read(req), responseBody: read(resp) };
 }
 
-const SENDS = ['cvOnSend', 'cvOnSend_2', 'cvOnSend_3', 'cvOnSend_4', 'cvOnReplySend', 'cvOnReplySend_2', 'cvOnReplySend_3', 'cvOnReplySend_4', 'cvOnReplySend_5'];
-const DRAFTS = ['cvOnDraftSave', 'cvOnDraftSaveBatched', 'cvOnDraftUpdate', 'cvOnDraftUpdate_2', 'cvOnReplyDraftSave', 'cvOnReplyDraftUpdate', 'cvOnReplyDraftUpdate_2', 'cvOnReplyDraftUpdate_3'];
+const SENDS = [
+  'cvOnSend',
+  'cvOnSend_2',
+  'cvOnSend_3',
+  'cvOnSend_4',
+  'cvOnReplySend',
+  'cvOnReplySend_2',
+  'cvOnReplySend_3',
+  'cvOnReplySend_4',
+  'cvOnReplySend_5',
+];
+const DRAFTS = [
+  'cvOnDraftSave',
+  'cvOnDraftSaveBatched',
+  'cvOnDraftUpdate',
+  'cvOnDraftUpdate_2',
+  'cvOnReplyDraftSave',
+  'cvOnReplyDraftUpdate',
+  'cvOnReplyDraftUpdate_2',
+  'cvOnReplyDraftUpdate_3',
+];
 
 describe('sends in the captures', () => {
   it.each(SENDS)('%s yields exactly one valid outbound send', (name) => {
@@ -41,13 +60,20 @@ describe('sends in the captures', () => {
     cvOnSend_4: { to: ['test+to@test.com'], cc: ['test+cc@test.com'], subject: 'test subject', text: 'test body' },
     cvOnReplySend: { to: ['test@streak.com'], cc: [], subject: 'Re: tracking test', text: 'foo2 (no tracking)' },
     cvOnReplySend_2: { to: ['test@streak.com'], cc: [], subject: 'Re: hey2', text: 'hey hey' },
-    cvOnReplySend_3: { to: ['test+to@test.com'], cc: ['test+cc@test.com', 'test+cc2@test.com'], subject: 'Re: test subject', text: 'test reply body' },
+    cvOnReplySend_3: {
+      to: ['test+to@test.com'],
+      cc: ['test+cc@test.com', 'test+cc2@test.com'],
+      subject: 'Re: test subject',
+      text: 'test reply body',
+    },
     cvOnReplySend_4: { to: ['test+to@gmail.com'], cc: [], subject: 'Re: test_subject', text: 'b2' },
     cvOnReplySend_5: { to: ['test+to@gmail.com'], cc: [], subject: 'Re: test subject 4', text: 'b' },
   };
   it.each(Object.entries(WRITTEN))('%s: recipients, subject and written text', (name, want) => {
     const e = parseSyncCall(pair(name), ctx).events.find((x) => x.direction === 'outbound')!;
-    expect({ to: e.to!.map((p) => p.email), cc: e.cc!.map((p) => p.email), subject: e.subject, text: e.text }).toEqual(want);
+    expect({ to: e.to!.map((p) => p.email), cc: e.cc!.map((p) => p.email), subject: e.subject, text: e.text }).toEqual(
+      want,
+    );
   });
 
   it('new email: recipients, subject, written text, time and ids (cvOnSend)', () => {
@@ -117,7 +143,7 @@ describe('sends in the captures', () => {
     expect(() => MessageEvent.parse(inbound[0])).not.toThrow();
   });
 
-  it('the user\'s earlier messages in a thread history are not re-logged as sends (cvOnReplySend)', () => {
+  it("the user's earlier messages in a thread history are not re-logged as sends (cvOnReplySend)", () => {
     const r = parseSyncCall(pair('cvOnReplySend'), ctx);
     expect(r.events).toHaveLength(1);
     expect(r.events[0].externalId).toBe('msg-a:r-414184523264894368');
@@ -145,8 +171,14 @@ describe('drafts in the captures', () => {
 
 describe('inbound threads', () => {
   it('fd-embedded: five inbound messages with sender, time, subject, text and ids', () => {
-    const raw = readFileSync(path.resolve(__dirname, '../../../fixtures/gmail/gmailjs/fd-embedded-2022-10-21.json'), 'utf8');
-    const r = parseSyncCall({ kind: 'bv', requestBody: null, responseBody: raw }, { ownEmails: ['jostein@gmail.com'], newId: () => 'x' });
+    const raw = readFileSync(
+      path.resolve(__dirname, '../../../fixtures/gmail/gmailjs/fd-embedded-2022-10-21.json'),
+      'utf8',
+    );
+    const r = parseSyncCall(
+      { kind: 'bv', requestBody: null, responseBody: raw },
+      { ownEmails: ['jostein@gmail.com'], newId: () => 'x' },
+    );
     expect(r.events).toHaveLength(5);
     for (const e of r.events) {
       expect(e.direction).toBe('inbound');
@@ -157,46 +189,93 @@ describe('inbound threads', () => {
       expect(() => MessageEvent.parse(e)).not.toThrow();
     }
     const e4 = r.events.find((e) => e.subject === 'Test email 4')!;
-    expect(e4).toMatchObject({ externalId: 'msg-f:1743836977043622489', sentAt: 1663052536832, threadExternalId: 'thread-f:1743836977043622489' });
+    expect(e4).toMatchObject({
+      externalId: 'msg-f:1743836977043622489',
+      sentAt: 1663052536832,
+      threadExternalId: 'thread-f:1743836977043622489',
+    });
     expect(e4.aliases).toContain('18335a7dcae04a59');
     expect(e4.rfcMessageId).toBe('<491e0008-2936-f0e2-171a-3d696268b5b7@secure.kjonigsen.net>');
   });
 
-  it('an /i/fd response in gmail.js\'s documented layout is read', () => {
+  it("an /i/fd response in gmail.js's documented layout is read", () => {
     const fd = [
       null,
       [
         [
           'thread-f:1743836977043622489',
-          [['thread-f:1743836977043622489'], [['msg-f:1743836977043622490', [1, 'ana@acme.io', 'Ana Ruiz'], null, ['^all', '^i']]]],
+          [
+            ['thread-f:1743836977043622489'],
+            [['msg-f:1743836977043622490', [1, 'ana@acme.io', 'Ana Ruiz'], null, ['^all', '^i']]],
+          ],
           [
             [
               'msg-f:1743836977043622490',
-              [[[1, 'me@x.com']], null, null, null, 'Re: hello', [null, [[0, null, [null, '<div>Sounds good</div><div class="gmail_quote">old</div>']]]], null, '<abc@acme.io>', null, null, [], null, null, null, null, null, '1663052600000'],
+              [
+                [[1, 'me@x.com']],
+                null,
+                null,
+                null,
+                'Re: hello',
+                [null, [[0, null, [null, '<div>Sounds good</div><div class="gmail_quote">old</div>']]]],
+                null,
+                '<abc@acme.io>',
+                null,
+                null,
+                [],
+                null,
+                null,
+                null,
+                null,
+                null,
+                '1663052600000',
+              ],
             ],
           ],
         ],
       ],
     ];
-    const r = parseSyncCall({ kind: 'fd', requestBody: null, responseBody: JSON.stringify(fd) }, { ownEmails: ['me@x.com'], newId: () => 'x' });
+    const r = parseSyncCall(
+      { kind: 'fd', requestBody: null, responseBody: JSON.stringify(fd) },
+      { ownEmails: ['me@x.com'], newId: () => 'x' },
+    );
     expect(r.events).toHaveLength(1);
-    expect(r.events[0]).toMatchObject({ direction: 'inbound', from: { email: 'ana@acme.io' }, text: 'Sounds good', sentAt: 1663052600000, rfcMessageId: '<abc@acme.io>' });
+    expect(r.events[0]).toMatchObject({
+      direction: 'inbound',
+      from: { email: 'ana@acme.io' },
+      text: 'Sounds good',
+      sentAt: 1663052600000,
+      rfcMessageId: '<abc@acme.io>',
+    });
   });
 
   it('an unknown response shape is counted as a failure, not guessed', () => {
-    const r = parseSyncCall({ kind: 'fd', requestBody: null, responseBody: JSON.stringify([1, [2, 3], { a: 'msg-f:1' }]) }, ctx);
+    const r = parseSyncCall(
+      { kind: 'fd', requestBody: null, responseBody: JSON.stringify([1, [2, 3], { a: 'msg-f:1' }]) },
+      ctx,
+    );
     expect(r.events).toHaveLength(0);
     expect(r.failed).toBe(1);
   });
 
   it('an empty thread list is a known shape, not a failure', () => {
-    expect(parseSyncCall({ kind: 'bv', requestBody: null, responseBody: JSON.stringify([null, [0], [], null]) }, ctx).failed).toBe(0);
-    expect(parseSyncCall({ kind: 'fd', requestBody: null, responseBody: JSON.stringify([null, []]) }, ctx).failed).toBe(0);
-    expect(parseSyncCall({ kind: 'bv', requestBody: null, responseBody: JSON.stringify([null, [0], [[1, 2]], null]) }, ctx).failed).toBe(1);
+    expect(
+      parseSyncCall({ kind: 'bv', requestBody: null, responseBody: JSON.stringify([null, [0], [], null]) }, ctx).failed,
+    ).toBe(0);
+    expect(parseSyncCall({ kind: 'fd', requestBody: null, responseBody: JSON.stringify([null, []]) }, ctx).failed).toBe(
+      0,
+    );
+    expect(
+      parseSyncCall({ kind: 'bv', requestBody: null, responseBody: JSON.stringify([null, [0], [[1, 2]], null]) }, ctx)
+        .failed,
+    ).toBe(1);
   });
 
   it('a send label in an unreadable request is counted as a failed send', () => {
-    const r = parseSyncCall({ kind: 's', requestBody: JSON.stringify([[1], [[[10, ['weird', { x: '^pfg' }]]]]]), responseBody: null }, ctx);
+    const r = parseSyncCall(
+      { kind: 's', requestBody: JSON.stringify([[1], [[[10, ['weird', { x: '^pfg' }]]]]]), responseBody: null },
+      ctx,
+    );
     expect(r.events).toHaveLength(0);
     expect(r.failed).toBe(1);
   });
@@ -207,9 +286,16 @@ describe('fallback walker', () => {
     const req = JSON.parse(read('cvOnSend_3_request.json'));
     // Wrap the thread one level deeper than the 2022 path reader expects.
     req[1][0][0][1] = [req[1][0][0][1]];
-    const r = parseSyncCall({ kind: 's', requestBody: JSON.stringify(req), responseBody: read('cvOnSend_3_response.json') }, ctx);
+    const r = parseSyncCall(
+      { kind: 's', requestBody: JSON.stringify(req), responseBody: read('cvOnSend_3_response.json') },
+      ctx,
+    );
     expect(r.events).toHaveLength(1);
-    expect(r.events[0]).toMatchObject({ externalId: 'msg-a:r-329565169840451245', subject: 'test subject', to: [{ email: 'test+to@test.com' }] });
+    expect(r.events[0]).toMatchObject({
+      externalId: 'msg-a:r-329565169840451245',
+      subject: 'test subject',
+      to: [{ email: 'test+to@test.com' }],
+    });
   });
 
   it('reads recipients nested one more level', () => {
@@ -223,12 +309,20 @@ describe('fallback walker', () => {
   it('reads a recipient list wrapped one more level and a message id moved one level down', () => {
     const req = JSON.parse(read('cvOnSend_3_request.json'));
     const msg = req[1][0][0][1][1][13][0];
-    msg[2] = [[[1, 'a@x.io', 'A'], [1, 'b@y.io', 'B']]];
+    msg[2] = [
+      [
+        [1, 'a@x.io', 'A'],
+        [1, 'b@y.io', 'B'],
+      ],
+    ];
     msg[0] = [msg[0]];
     const r = parseSyncCall({ kind: 's', requestBody: JSON.stringify(req), responseBody: null }, ctx);
     expect(r.events).toHaveLength(1);
     expect(r.events[0].externalId).toBe('msg-a:r-329565169840451245');
-    expect(r.events[0].to).toEqual([{ email: 'a@x.io', name: 'A' }, { email: 'b@y.io', name: 'B' }]);
+    expect(r.events[0].to).toEqual([
+      { email: 'a@x.io', name: 'A' },
+      { email: 'b@y.io', name: 'B' },
+    ]);
   });
 
   it('walks a response for messages', () => {
@@ -243,7 +337,43 @@ describe('/i/fd minimal thread shape', () => {
   // a8a6fe2c9e69b0e70dbdc5c03fea517644e9e3e9): a descriptor without [1][0][13] and a compact list
   // is the minimal shape, whose legacy thread id is [1][0][15] taken as it is; its messages are
   // [2][i] = [id, details] with the time at details[16].
-  const fd = (desc: unknown[]) => [null, [['thread-f:1743836977043622489', [desc], [['msg-f:1743836977043622490', [[[1, 'me@x.com']], null, null, null, 'Re: hello', [null, [[0, null, [null, '<div>Sounds good</div>']]]], null, '<abc@acme.io>', null, null, (() => { const s = new Array(17).fill(null); s[16] = 'ana@acme.io'; return s; })(), null, null, null, null, null, '1663052600000']]]]]];
+  const fd = (desc: unknown[]) => [
+    null,
+    [
+      [
+        'thread-f:1743836977043622489',
+        [desc],
+        [
+          [
+            'msg-f:1743836977043622490',
+            [
+              [[1, 'me@x.com']],
+              null,
+              null,
+              null,
+              'Re: hello',
+              [null, [[0, null, [null, '<div>Sounds good</div>']]]],
+              null,
+              '<abc@acme.io>',
+              null,
+              null,
+              (() => {
+                const s = new Array(17).fill(null);
+                s[16] = 'ana@acme.io';
+                return s;
+              })(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              '1663052600000',
+            ],
+          ],
+        ],
+      ],
+    ],
+  ];
   const descriptor = (at15: unknown) => {
     const d: unknown[] = new Array(16).fill(null);
     d[0] = 'thread-f:1743836977043622489';
@@ -252,23 +382,36 @@ describe('/i/fd minimal thread shape', () => {
     return d;
   };
   it('reads the minimal shape: the message, and the thread by its id and the legacy id at [1][0][15] (hex)', () => {
-    const r = parseSyncCall({ kind: 'fd', requestBody: null, responseBody: JSON.stringify(fd(descriptor('18335a7dcae04a59'))) }, { ownEmails: ['me@x.com'], newId: () => 'x' });
+    const r = parseSyncCall(
+      { kind: 'fd', requestBody: null, responseBody: JSON.stringify(fd(descriptor('18335a7dcae04a59'))) },
+      { ownEmails: ['me@x.com'], newId: () => 'x' },
+    );
     expect(r.failed).toBe(0);
     expect(r.events).toHaveLength(1);
     const e = r.events[0];
     expect(e).toMatchObject({ direction: 'inbound', from: { email: 'ana@acme.io' }, sentAt: 1663052600000 });
-    expect([e.threadExternalId, ...e.threadAliases!]).toEqual(expect.arrayContaining(['18335a7dcae04a59', `thread-f:${BigInt('0x18335a7dcae04a59')}`]));
+    expect([e.threadExternalId, ...e.threadAliases!]).toEqual(
+      expect.arrayContaining(['18335a7dcae04a59', `thread-f:${BigInt('0x18335a7dcae04a59')}`]),
+    );
   });
   it('a thread id the request named differently links through [1][0][15] alone', () => {
     const d = descriptor('18335a7dcae04a59');
     const body = fd(d) as [unknown, [[unknown]]];
     body[1][0][0] = 'thread-a:r-1'; // the client's id for a thread it started
     d[0] = 'thread-a:r-1';
-    const e = parseSyncCall({ kind: 'fd', requestBody: null, responseBody: JSON.stringify(body) }, { ownEmails: ['me@x.com'], newId: () => 'x' }).events[0];
-    expect([e.threadExternalId, ...e.threadAliases!]).toEqual(expect.arrayContaining(['thread-a:r-1', '18335a7dcae04a59']));
+    const e = parseSyncCall(
+      { kind: 'fd', requestBody: null, responseBody: JSON.stringify(body) },
+      { ownEmails: ['me@x.com'], newId: () => 'x' },
+    ).events[0];
+    expect([e.threadExternalId, ...e.threadAliases!]).toEqual(
+      expect.arrayContaining(['thread-a:r-1', '18335a7dcae04a59']),
+    );
     // Without [15] there is no legacy name at all.
     d[15] = null;
-    const bare = parseSyncCall({ kind: 'fd', requestBody: null, responseBody: JSON.stringify(body) }, { ownEmails: ['me@x.com'], newId: () => 'x' }).events[0];
+    const bare = parseSyncCall(
+      { kind: 'fd', requestBody: null, responseBody: JSON.stringify(body) },
+      { ownEmails: ['me@x.com'], newId: () => 'x' },
+    ).events[0];
     expect([bare.threadExternalId, ...bare.threadAliases!]).not.toContain('18335a7dcae04a59');
   });
 });

@@ -44,7 +44,11 @@ describe('main-world tap', () => {
   it('XHR: reads sync calls after they complete, passes bodies through unchanged, ignores other URLs', async () => {
     const { win } = fakeWindow();
     const posted: TapMessage[] = [];
-    installTap(win, (m) => posted.push(m), () => 42);
+    installTap(
+      win,
+      (m) => posted.push(m),
+      () => 42,
+    );
     const x = new win.XMLHttpRequest() as unknown as FakeXHR;
     x.open('POST', '/sync/u/0/i/s?hl=en&c=3&rt=r&pt=ji');
     x.send('[[null,null,2]]');
@@ -52,7 +56,17 @@ describe('main-world tap', () => {
     expect(posted).toHaveLength(0); // nothing before the page's own request completes
     x.finish(200, '[0]');
     await Promise.resolve();
-    expect(posted).toEqual([{ source: 'sidelog-gmail-tap', v: 1, kind: 's', requestBody: '[[null,null,2]]', responseBody: '[0]', status: 200, startedAt: 42 }]);
+    expect(posted).toEqual([
+      {
+        source: 'sidelog-gmail-tap',
+        v: 1,
+        kind: 's',
+        requestBody: '[[null,null,2]]',
+        responseBody: '[0]',
+        status: 200,
+        startedAt: 42,
+      },
+    ]);
     const other = new win.XMLHttpRequest() as unknown as FakeXHR;
     other.open('POST', '/mail/u/0/?ui=2&ik=1');
     other.send('x');
@@ -61,7 +75,7 @@ describe('main-world tap', () => {
     expect(posted).toHaveLength(1);
   });
 
-  it('bodies sent as bytes or a Blob are read as UTF-8; the page\'s body object goes out as it was', async () => {
+  it("bodies sent as bytes or a Blob are read as UTF-8; the page's body object goes out as it was", async () => {
     const { win, fetched } = fakeWindow();
     const posted: TapMessage[] = [];
     installTap(win, (m) => posted.push(m));
@@ -90,7 +104,9 @@ describe('main-world tap', () => {
     installTap(win, (m) => posted.push(m)); // a second injection is a no-op
     const res = await win.fetch('https://mail.google.com/sync/u/0/i/fd?hl=en', { method: 'POST', body: '["req"]' });
     expect(await res.text()).toBe('[1,"resp"]');
-    expect(fetched).toEqual([{ input: 'https://mail.google.com/sync/u/0/i/fd?hl=en', init: { method: 'POST', body: '["req"]' } }]);
+    expect(fetched).toEqual([
+      { input: 'https://mail.google.com/sync/u/0/i/fd?hl=en', init: { method: 'POST', body: '["req"]' } },
+    ]);
     await new Promise((r) => setTimeout(r, 5));
     expect(posted).toHaveLength(1);
     expect(posted[0]).toMatchObject({ kind: 'fd', requestBody: '["req"]', responseBody: '[1,"resp"]' });

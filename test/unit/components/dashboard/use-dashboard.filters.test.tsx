@@ -50,7 +50,9 @@ describe('useDashboardFilters', () => {
     expect(seen).toHaveLength(1);
     const ninety = seen[0];
     expect(ninety).toMatchObject({ channel: null, tag: null, to: null });
-    expect(dom.host.querySelector('.filter-note')?.textContent).toMatch(/^Threads are counted by their first message on or after .+\. A reply counts within 30 days/);
+    expect(dom.host.querySelector('.filter-note')?.textContent).toMatch(
+      /^Threads are counted by their first message on or after .+\. A reply counts within 30 days/,
+    );
 
     // Another trait re-renders, the filters stay the same object.
     await act(() => dom.host.querySelector('button')!.click());
@@ -63,7 +65,9 @@ describe('useDashboardFilters', () => {
 
     await select('Date range', 'all');
     expect(seen.at(-1)).toMatchObject({ from: null, to: null });
-    expect(dom.host.querySelector('.filter-note')?.textContent).toMatch(/^Threads are counted by their first message\. /);
+    expect(dom.host.querySelector('.filter-note')?.textContent).toMatch(
+      /^Threads are counted by their first message\. /,
+    );
     expect(dom.host.querySelector('input[type=date]')).toBeNull();
 
     await select('Date range', 'custom');

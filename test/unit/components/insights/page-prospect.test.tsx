@@ -26,7 +26,8 @@ vi.mock('@/lib/insights/page-prospect', async () => {
           return (page.answer.get(scope) as PageProspect | null) ?? null;
         },
       }),
-    refreshPageProspect: (qc: QueryClient, scope: PageScope) => qc.invalidateQueries({ queryKey: queryKeys.pageProspect(scope) }),
+    refreshPageProspect: (qc: QueryClient, scope: PageScope) =>
+      qc.invalidateQueries({ queryKey: queryKeys.pageProspect(scope) }),
     watchPageChanges: (f: () => void) => {
       page.listeners.add(f);
       return () => page.listeners.delete(f);
@@ -37,7 +38,20 @@ vi.mock('@/lib/insights/page-prospect', async () => {
 const { usePageProspect } = await import('@/components/insights/page-prospect');
 
 const person = (name: string): PageProspect => ({
-  prospect: Prospect.parse({ id: name, name, emails: [], linkedinUrl: null, company: null, title: null, seniority: null, industry: null, location: null, stage: 'contacted', dealValue: null, traits: {} }),
+  prospect: Prospect.parse({
+    id: name,
+    name,
+    emails: [],
+    linkedinUrl: null,
+    company: null,
+    title: null,
+    seniority: null,
+    industry: null,
+    location: null,
+    stage: 'contacted',
+    dealValue: null,
+    traits: {},
+  }),
   site: 'linkedin',
   follow: true,
 });

@@ -41,9 +41,15 @@ describe('ImportLeads', () => {
   });
 
   it('a CSV: mapping and preview (matched against the stored prospects), then the import', async () => {
-    await getDb().prospects.put(prospectRow('p1', { name: 'Ada Lovelace', emails: ['ada@acme.com'], keys: ['email:ada@acme.com'] }));
-    await pick(new File(['Email,Name,Company\nada@acme.com,Ada Lovelace,Acme\nbob@beta.io,Bob Stone,Beta\n'], 'Q4 list.csv'));
-    await vi.waitFor(() => expect($('lead-summary')?.textContent).toBe('1 new · 1 matched (1 gain details) · 0 skipped'));
+    await getDb().prospects.put(
+      prospectRow('p1', { name: 'Ada Lovelace', emails: ['ada@acme.com'], keys: ['email:ada@acme.com'] }),
+    );
+    await pick(
+      new File(['Email,Name,Company\nada@acme.com,Ada Lovelace,Acme\nbob@beta.io,Bob Stone,Beta\n'], 'Q4 list.csv'),
+    );
+    await vi.waitFor(() =>
+      expect($('lead-summary')?.textContent).toBe('1 new · 1 matched (1 gain details) · 0 skipped'),
+    );
     expect($('lead-file-summary')!.textContent).toBe('Q4 list.csv: 2 rows, 3 columns');
     // A lead source typed: the import waits for the preview, which follows after a pause.
     const source = dom.host.querySelector<HTMLInputElement>('input[aria-label="Lead source for rows without one"]')!;
@@ -55,11 +61,17 @@ describe('ImportLeads', () => {
     expect(button('Import 2 leads')?.disabled).toBe(true);
     await vi.waitFor(() => expect(button('Import 2 leads')?.disabled).toBe(false));
     await act(async () => button('Import 2 leads')!.click());
-    await vi.waitFor(() => expect($('lead-import-done')?.textContent).toBe('Imported Q4 list.csv: 1 new prospect, 1 completed, 0 rows skipped.'));
-    expect((await getDb().prospects.toArray()).map((p) => [p.name, p.company, p.traits['lead source']]).sort()).toEqual([
-      ['Ada Lovelace', 'Acme', 'Conference'],
-      ['Bob Stone', 'Beta', 'Conference'],
-    ]);
+    await vi.waitFor(() =>
+      expect($('lead-import-done')?.textContent).toBe(
+        'Imported Q4 list.csv: 1 new prospect, 1 completed, 0 rows skipped.',
+      ),
+    );
+    expect((await getDb().prospects.toArray()).map((p) => [p.name, p.company, p.traits['lead source']]).sort()).toEqual(
+      [
+        ['Ada Lovelace', 'Acme', 'Conference'],
+        ['Bob Stone', 'Beta', 'Conference'],
+      ],
+    );
     expect(button('Reply rate by lead source →')).toBeTruthy();
   });
 });

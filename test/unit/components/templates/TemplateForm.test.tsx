@@ -13,7 +13,8 @@ const byLabel = <T extends HTMLElement>(text: string): T => {
   if (!label) throw new Error(`no label ${text}`);
   return dom.host.querySelector(`#${CSS.escape(label.htmlFor)}`) as T;
 };
-const button = (name: string) => [...dom.host.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)!;
+const button = (name: string) =>
+  [...dom.host.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)!;
 
 /** Sets a React-controlled field the way typing does (native setter + input event). */
 function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
@@ -25,8 +26,18 @@ function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
 }
 
 const anna = Prospect.parse({
-  id: 'p', name: 'Anna Schmidt', emails: [], linkedinUrl: null, company: 'Acme', title: null, seniority: null,
-  industry: null, location: null, stage: 'contacted', dealValue: null, traits: { event: 'DMEXCO' },
+  id: 'p',
+  name: 'Anna Schmidt',
+  emails: [],
+  linkedinUrl: null,
+  company: 'Acme',
+  title: null,
+  seniority: null,
+  industry: null,
+  location: null,
+  stage: 'contacted',
+  dealValue: null,
+  traits: { event: 'DMEXCO' },
 });
 
 describe('TemplateForm', () => {
@@ -53,7 +64,11 @@ describe('TemplateForm', () => {
     expect(dom.host.textContent).toContain('Custom here: {{event}}');
     await act(async () => button('Save template').click());
     expect(onSave).toHaveBeenCalledWith({
-      name: 'Event invite', channel: 'any', subject: null, body: 'Hi {{firstName}}, see you at {{event}}? {{title|}}', tags: ['events', ' q3'],
+      name: 'Event invite',
+      channel: 'any',
+      subject: null,
+      body: 'Hi {{firstName}}, see you at {{event}}? {{title|}}',
+      tags: ['events', ' q3'],
     });
   });
 

@@ -19,8 +19,13 @@ const page = vi.hoisted(() => ({ answer: null as unknown, listeners: new Set<() 
 vi.mock('@/lib/insights/page-prospect', async () => {
   const { queryKeys } = await import('@/lib/insights/query-keys');
   return {
-    pageProspectQuery: (scope: PageScope) => queryOptions({ queryKey: queryKeys.pageProspect(scope), queryFn: async () => page.answer as PageProspect | null }),
-    refreshPageProspect: (qc: QueryClient, scope: PageScope) => qc.invalidateQueries({ queryKey: queryKeys.pageProspect(scope) }),
+    pageProspectQuery: (scope: PageScope) =>
+      queryOptions({
+        queryKey: queryKeys.pageProspect(scope),
+        queryFn: async () => page.answer as PageProspect | null,
+      }),
+    refreshPageProspect: (qc: QueryClient, scope: PageScope) =>
+      qc.invalidateQueries({ queryKey: queryKeys.pageProspect(scope) }),
     watchPageChanges: (f: () => void) => {
       page.listeners.add(f);
       return () => page.listeners.delete(f);
@@ -33,7 +38,8 @@ const { setLastMerge } = await import('@/components/prospects/last-merge');
 
 const dom = reactRoot();
 const $ = (sel: string) => dom.host.querySelector<HTMLElement>(sel);
-const button = (name: string) => [...dom.host.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
+const button = (name: string) =>
+  [...dom.host.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
 const byLabel = <T extends HTMLElement>(label: string) => dom.host.querySelector<T>(`[aria-label="${label}"]`)!;
 const name = () => $('[data-testid=prospect-name]')?.textContent;
 
@@ -109,7 +115,11 @@ describe('ProspectsView', () => {
     expect(save.hasAttribute('disabled')).toBe(false);
     await click(save);
     await vi.waitFor(() => expect($('[role=status]')?.textContent).toBe('Saved.'));
-    expect(await getDb().prospects.get('ada')).toMatchObject({ stage: 'meeting', dealValue: 1200, manualFields: ['stage', 'dealValue'] });
+    expect(await getDb().prospects.get('ada')).toMatchObject({
+      stage: 'meeting',
+      dealValue: 1200,
+      manualFields: ['stage', 'dealValue'],
+    });
     await vi.waitFor(() => expect(dom.host.textContent).toContain('Stage (edited)'));
     expect(byLabel<HTMLInputElement>('Deal value').value).toBe('1200');
 
@@ -126,14 +136,32 @@ describe('ProspectsView', () => {
 
   it('the timeline: a scheduled message reads "not sent yet" until its time, then "scheduled send"', async () => {
     const due = Date.now() + 600;
-    await getDb().threads.put({ id: 't1', channel: 'gmail', externalId: 't1', prospectIds: ['ada'], subject: null, keys: ['t1'], updatedAt: 0 });
-    await getDb().messages.put(messageRow('m1', 't1', { prospectId: 'ada', subject: 'Later', status: 'scheduled', scheduledAt: due, sentAt: due }));
+    await getDb().threads.put({
+      id: 't1',
+      channel: 'gmail',
+      externalId: 't1',
+      prospectIds: ['ada'],
+      subject: null,
+      keys: ['t1'],
+      updatedAt: 0,
+    });
+    await getDb().messages.put(
+      messageRow('m1', 't1', {
+        prospectId: 'ada',
+        subject: 'Later',
+        status: 'scheduled',
+        scheduledAt: due,
+        sentAt: due,
+      }),
+    );
     await show();
     await vi.waitFor(() => expect($('.plist button')).toBeTruthy());
     await click(dom.host.querySelector<HTMLElement>('.plist button')!);
     await vi.waitFor(() => expect($('[data-testid=scheduled-badge]')?.textContent).toBe('scheduled, not sent yet'));
     expect($('.timeline .meta')!.textContent).toContain('You scheduled');
-    await vi.waitFor(() => expect($('[data-testid=scheduled-badge]')?.textContent).toBe('scheduled send'), { timeout: 3000 });
+    await vi.waitFor(() => expect($('[data-testid=scheduled-badge]')?.textContent).toBe('scheduled send'), {
+      timeout: 3000,
+    });
     expect($('.timeline .meta')!.textContent).toContain('You wrote');
   });
 
@@ -148,11 +176,17 @@ describe('ProspectsView', () => {
     await click(button('Compare'));
     await vi.waitFor(() => expect($('[data-testid=merge-left]')?.textContent).toBe('Ada Lovelace'));
     await click(button('Merge into one'));
-    await vi.waitFor(() => expect($('[data-testid=merge-status]')?.textContent).toContain('Merged Bob Stone and Ada Lovelace.'));
+    await vi.waitFor(() =>
+      expect($('[data-testid=merge-status]')?.textContent).toContain('Merged Bob Stone and Ada Lovelace.'),
+    );
     await vi.waitFor(() => expect(name()).toBe('Ada Lovelace'));
     expect(await getDb().prospects.count()).toBe(1);
     await click(button('Undo'));
-    await vi.waitFor(() => expect($('[data-testid=merge-status]')?.textContent).toContain('Merge undone: Bob Stone and Ada Lovelace are two prospects again.'));
+    await vi.waitFor(() =>
+      expect($('[data-testid=merge-status]')?.textContent).toContain(
+        'Merge undone: Bob Stone and Ada Lovelace are two prospects again.',
+      ),
+    );
     expect(await getDb().prospects.count()).toBe(2);
     await click(button('Dismiss'));
     expect($('[data-testid=merge-status]')).toBeNull();

@@ -15,7 +15,8 @@ import { reactRoot } from '../../helpers/react';
 
 const dom = reactRoot();
 const card = (name: string) => dom.host.querySelector<HTMLElement>(`article[aria-label="${name}"]`);
-const button = (name: string) => [...dom.host.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)!;
+const button = (name: string) =>
+  [...dom.host.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)!;
 
 beforeEach(async () => {
   const db = getDb();
@@ -24,12 +25,21 @@ beforeEach(async () => {
 });
 
 describe('TemplatesView', () => {
-  it('shows each template\'s numbers with n and interval, fills the preview for the person chosen, archives', async () => {
+  it("shows each template's numbers with n and interval, fills the preview for the person chosen, archives", async () => {
     const db = getDb();
-    const intro = await createTemplate(db, { name: 'Intro', channel: 'email', subject: null, body: 'Hi {{firstName|there}}, a quick one.', tags: ['cold'] });
+    const intro = await createTemplate(db, {
+      name: 'Intro',
+      channel: 'email',
+      subject: null,
+      body: 'Hi {{firstName|there}}, a quick one.',
+      tags: ['cold'],
+    });
     await createTemplate(db, { name: 'Unused', channel: 'linkedin', subject: null, body: 'Hello', tags: [] });
     const sent = gmailSend({ template: { id: intro.id, version: 1 } });
-    await ingestEvents({ db, settings: settings(), now: () => T0 }, [sent, gmailInbound({ threadExternalId: sent.threadExternalId })]);
+    await ingestEvents({ db, settings: settings(), now: () => T0 }, [
+      sent,
+      gmailInbound({ threadExternalId: sent.threadExternalId }),
+    ]);
 
     const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     await dom.render(
@@ -45,14 +55,26 @@ describe('TemplatesView', () => {
       },
       { timeout: 5000 },
     );
-    expect(card('Intro')!.querySelector('[data-testid=template-numbers]')!.textContent).toBe('1 of 1 replied (100%) · 1 message sent');
-    expect(card('Intro')!.querySelector('[data-testid=template-rate]')!.textContent).toBe('95% interval 21%–100% (n = 1) · too early');
-    expect(card('Unused')!.querySelector('[data-testid=template-numbers]')!.textContent).toBe('Not used as a first touch yet · 0 messages sent');
+    expect(card('Intro')!.querySelector('[data-testid=template-numbers]')!.textContent).toBe(
+      '1 of 1 replied (100%) · 1 message sent',
+    );
+    expect(card('Intro')!.querySelector('[data-testid=template-rate]')!.textContent).toBe(
+      '95% interval 21%–100% (n = 1) · too early',
+    );
+    expect(card('Unused')!.querySelector('[data-testid=template-numbers]')!.textContent).toBe(
+      'Not used as a first touch yet · 0 messages sent',
+    );
     expect(card('Unused')!.querySelector('[data-testid=template-rate]')).toBeNull();
 
     // No Gmail/LinkedIn tab here: the preview uses the fallbacks until someone is chosen.
     const who = [...dom.host.querySelectorAll('select')].find((s) => s.id.endsWith('-who'))!;
-    await vi.waitFor(() => expect([...who.options].map((o) => o.textContent)).toEqual(['Current tab (no prospect found)', 'Nobody (fallbacks)', 'Ada Lovelace']));
+    await vi.waitFor(() =>
+      expect([...who.options].map((o) => o.textContent)).toEqual([
+        'Current tab (no prospect found)',
+        'Nobody (fallbacks)',
+        'Ada Lovelace',
+      ]),
+    );
     expect(card('Intro')!.textContent).toContain('Hi there, a quick one.');
     await act(() => {
       who.value = who.options[2].value;
