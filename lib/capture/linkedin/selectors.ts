@@ -237,7 +237,7 @@ export const invitationClassicHeadline = '.invitation-card__subtitle, .invitatio
 /**
  * Every selector above as a contract with the fixtures (test/fixtures/linkedin/dom/<name>.html,
  * with `<name>.shadow.html` as #interop-outlet's open shadow root) it must match, and how many
- * times (light DOM and shadow root together): test/unit/linkedin-selectors-contract.test.ts walks
+ * times (light DOM and shadow root together): test/unit/capture/linkedin/selectors-contract.test.ts walks
  * them all, so a fixture refresh says exactly which selectors broke. Counts of 0 are assertions
  * too (a classic-only selector must not match the server-driven page).
  *
@@ -281,7 +281,7 @@ function contract(): Record<string, SelectorContract> {
       lastSeen: '2026',
       fixtures: { 'messaging-thread': 0 },
       uncovered:
-        'no InMail in the fixtures (the look-alike draws none); InMail subjects are read in linkedin-dom.test.ts from inline markup',
+        'no InMail in the fixtures (the look-alike draws none); InMail subjects are read in capture/linkedin/dom.test.ts from inline markup',
     },
     eventBodyFallback: { lastSeen: '2026', fixtures: MSG },
     otherGroup: { lastSeen: null, fixtures: { 'messaging-thread': 2, 'feed-bubble': 2 } },
@@ -415,7 +415,7 @@ function contract(): Record<string, SelectorContract> {
       lastSeen: null,
       fixtures: everyProfile(0),
       uncovered:
-        'the fixtures are addressed by slug; pages addressed by member id are read in linkedin-identity-capture.test.ts from inline markup',
+        'the fixtures are addressed by slug; pages addressed by member id are read in capture/linkedin/identity-capture.test.ts from inline markup',
     },
     ogUrl: { lastSeen: null, fixtures: everyProfile(0), uncovered: 'as canonicalLink' },
     memberIdLink: { lastSeen: null, fixtures: { 'messaging-thread': 3, 'feed-bubble': 3, 'profile-sdui': 0 } },
@@ -435,7 +435,7 @@ function contract(): Record<string, SelectorContract> {
       lastSeen: '2026',
       fixtures: {},
       uncovered:
-        'no invitation manager page among the fixtures; cards are read in linkedin-identity-capture.test.ts from inline markup',
+        'no invitation manager page among the fixtures; cards are read in capture/linkedin/identity-capture.test.ts from inline markup',
     },
     invitationCard: { lastSeen: '2026', fixtures: {}, uncovered: 'as invitationList' },
     invitationProfileLink: {

@@ -2,11 +2,11 @@
 // its actions with the words the tab shows and the keys they refresh.
 import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb } from '../../lib/db/db';
-import { ingestEvents } from '../../lib/ingest/ingest';
-import { dropHeldFacts } from '../../lib/insights/facts-store';
-import { loadDashboardData } from '../../lib/insights/load';
-import { queryKeys } from '../../lib/insights/query-keys';
+import { getDb } from '@/lib/db/db';
+import { ingestEvents } from '@/lib/ingest/ingest';
+import { dropHeldFacts } from '@/lib/insights/facts-store';
+import { loadDashboardData } from '@/lib/insights/load';
+import { queryKeys } from '@/lib/insights/query-keys';
 import {
   filterTemplates,
   insertTemplate,
@@ -17,13 +17,13 @@ import {
   templatesQuery,
   templateStatsOf,
   type InsertDeps,
-} from '../../lib/insights/templates';
-import type { TabLike } from '../../lib/prospects/page-prospect';
-import type { Template } from '../../lib/schema/model';
-import { NO_SITE_TAB, NOT_READY } from '../../lib/templates/insert';
-import { createTemplate, setTemplateArchived, TemplateError, type TemplateDraft } from '../../lib/templates/store';
-import { prospectRow } from './helpers/rows';
-import { T0, gmailInbound, gmailSend, settings } from './helpers/events';
+} from '@/lib/insights/templates';
+import type { TabLike } from '@/lib/prospects/page-prospect';
+import type { Template } from '@/lib/schema/model';
+import { NO_SITE_TAB, NOT_READY } from '@/lib/templates/insert';
+import { createTemplate, setTemplateArchived, TemplateError, type TemplateDraft } from '@/lib/templates/store';
+import { prospectRow } from '../helpers/rows';
+import { T0, gmailInbound, gmailSend, settings } from '../helpers/events';
 
 const draft = (over: Partial<TemplateDraft> = {}): TemplateDraft => ({
   name: 'Intro',

@@ -6,10 +6,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import * as SELECTORS from '../../lib/capture/linkedin/selectors';
-import { CONTRACT } from '../../lib/capture/linkedin/selectors';
+import * as SELECTORS from '@/lib/capture/linkedin/selectors';
+import { CONTRACT } from '@/lib/capture/linkedin/selectors';
 
-const dir = path.resolve(__dirname, '../fixtures/linkedin/dom');
+const dir = path.resolve(__dirname, '../../../fixtures/linkedin/dom');
 /** The module's selectors: its string exports, and lists of class names (srOnlyClasses). */
 const declared = Object.entries(SELECTORS as Record<string, unknown>)
   .filter(([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { insertTemplate, insertions, pickBox, noteFocus } from '../../lib/capture/linkedin/insert';
+import { insertTemplate, insertions, pickBox, noteFocus } from '@/lib/capture/linkedin/insert';
 
-const dir = path.resolve(__dirname, '../fixtures/linkedin/dom');
+const dir = path.resolve(__dirname, '../../../fixtures/linkedin/dom');
 function load(name: string, url: string): Document {
   const win = new Window({
     url,

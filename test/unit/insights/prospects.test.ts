@@ -3,9 +3,9 @@
 // words the tab shows for them and the reads they refresh.
 import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/db';
-import { ingestEvents } from '../../lib/ingest/ingest';
-import { dropHeldFacts, FACTS_REV_KEY } from '../../lib/insights/facts-store';
+import { getDb } from '@/lib/db/db';
+import { ingestEvents } from '@/lib/ingest/ingest';
+import { dropHeldFacts, FACTS_REV_KEY } from '@/lib/insights/facts-store';
 import {
   editsOf,
   filterProspects,
@@ -33,16 +33,16 @@ import {
   timelineView,
   undoProspectMerge,
   type ProspectListRow,
-} from '../../lib/insights/prospects';
-import { queryKeys } from '../../lib/insights/query-keys';
-import { MAX_LEAD_FILE_BYTES } from '../../lib/leads/file';
-import { guessMapping, sampleColumns } from '../../lib/leads/guess';
-import { parseLeadText } from '../../lib/leads/parse';
-import { buildLeads } from '../../lib/leads/rows';
-import type { Prospect } from '../../lib/schema/model';
-import { createTemplate } from '../../lib/templates/store';
-import { T0, gmailInbound, gmailSend, settings } from './helpers/events';
-import { messageRow, prospectRow } from './helpers/rows';
+} from '@/lib/insights/prospects';
+import { queryKeys } from '@/lib/insights/query-keys';
+import { MAX_LEAD_FILE_BYTES } from '@/lib/leads/file';
+import { guessMapping, sampleColumns } from '@/lib/leads/guess';
+import { parseLeadText } from '@/lib/leads/parse';
+import { buildLeads } from '@/lib/leads/rows';
+import type { Prospect } from '@/lib/schema/model';
+import { createTemplate } from '@/lib/templates/store';
+import { T0, gmailInbound, gmailSend, settings } from '../helpers/events';
+import { messageRow, prospectRow } from '../helpers/rows';
 
 beforeEach(async () => {
   const db = getDb();

@@ -2,14 +2,14 @@
 // once, read back, brought up to date by whatever writes the tables (ingestion, edits, import,
 // deletions), and always equal to facts encoded afresh from the tables.
 import { describe, expect, it, vi } from 'vitest';
-import { computeDashboard } from '../../lib/analytics/dashboard';
-import { decodeFacts, encodeFacts, type Facts } from '../../lib/analytics/facts';
-import { openDb, type SidelogDb } from '../../lib/db/db';
-import { generateSeed } from '../../lib/dev/seed';
-import { importExport } from '../../lib/export/import';
-import { dropHeldFacts, FACTS_KEY, loadFacts } from '../../lib/insights/facts-store';
-import { logCall, saveProspectEdits } from '../../lib/prospects/edit';
-import type { Template } from '../../lib/schema/model';
+import { computeDashboard } from '@/lib/analytics/dashboard';
+import { decodeFacts, encodeFacts, type Facts } from '@/lib/analytics/facts';
+import { openDb, type SidelogDb } from '@/lib/db/db';
+import { generateSeed } from '@/lib/dev/seed';
+import { importExport } from '@/lib/export/import';
+import { dropHeldFacts, FACTS_KEY, loadFacts } from '@/lib/insights/facts-store';
+import { logCall, saveProspectEdits } from '@/lib/prospects/edit';
+import type { Template } from '@/lib/schema/model';
 
 const now = Date.UTC(2026, 10, 27);
 let n = 0;
@@ -127,7 +127,7 @@ describe('facts store, another format', () => {
     const db = await seeded();
     const first = await loadFacts(db, { save: 'now' });
     dropHeldFacts(db);
-    const { FACTS_REV_KEY, FACTS_FORMAT } = await import('../../lib/insights/facts-store');
+    const { FACTS_REV_KEY, FACTS_FORMAT } = await import('@/lib/insights/facts-store');
     const row = (await db.meta.get(FACTS_KEY))!.value as { facts: Facts };
     await db.meta.bulkPut([
       { key: FACTS_KEY, value: { ...row, format: FACTS_FORMAT - 1 } },
@@ -145,7 +145,7 @@ describe('facts store, another format', () => {
 
 describe('facts store, saving from a page that stays open', () => {
   it('saves at once the first time, then at most every SAVE_EVERY_MS, the latest facts', async () => {
-    const { SAVE_EVERY_MS, FACTS_REV_KEY } = await import('../../lib/insights/facts-store');
+    const { SAVE_EVERY_MS, FACTS_REV_KEY } = await import('@/lib/insights/facts-store');
     const db = await seeded();
     const storedRev = async () => ((await db.meta.get(FACTS_REV_KEY))?.value as { rev: number } | undefined)?.rev;
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });

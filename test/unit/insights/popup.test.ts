@@ -2,12 +2,12 @@
 // for its next first frame) and the side panel opener of each browser.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb } from '../../lib/db/db';
-import { ingestEvents } from '../../lib/ingest/ingest';
-import { dropHeldFacts } from '../../lib/insights/facts-store';
-import { freshPopupNumbers, openSidePanel } from '../../lib/insights/popup';
-import { readPopupCache } from '../../lib/insights/popup-cache';
-import { gmailInbound, gmailSend, settings } from './helpers/events';
+import { getDb } from '@/lib/db/db';
+import { ingestEvents } from '@/lib/ingest/ingest';
+import { dropHeldFacts } from '@/lib/insights/facts-store';
+import { freshPopupNumbers, openSidePanel } from '@/lib/insights/popup';
+import { readPopupCache } from '@/lib/insights/popup-cache';
+import { gmailInbound, gmailSend, settings } from '../helpers/events';
 
 beforeEach(async () => {
   const db = getDb();

@@ -2,16 +2,16 @@
 // confirmed only by a 2xx status. Bodies follow the shapes LinkedIn's web client sends (2025-26).
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it } from 'vitest';
-import { CaptureEvent } from '../../lib/schema/events';
-import { classifySendUrl, parseSendRequest } from '../../lib/capture/linkedin/requests';
+import { CaptureEvent } from '@/lib/schema/events';
+import { classifySendUrl, parseSendRequest } from '@/lib/capture/linkedin/requests';
 import {
   observeLinkedInSends,
   type WebRequestApi,
   type BeforeRequestDetails,
   type CompletedDetails,
-} from '../../lib/capture/linkedin/web-request';
-import type { CaptureEventInput } from '../../lib/schema/events';
-import { noteKey } from '../../lib/capture/linkedin/ids';
+} from '@/lib/capture/linkedin/web-request';
+import type { CaptureEventInput } from '@/lib/schema/events';
+import { noteKey } from '@/lib/capture/linkedin/ids';
 
 const VIEWER = 'ACoAADRSJgABy3J9f7VTdTKCbW79SieJTT-sub0';
 const OTHER = 'ACoAAA7bNVUBXo4wls3McYpXWVndS6LXypCdluU';

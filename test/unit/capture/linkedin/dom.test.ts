@@ -15,16 +15,16 @@ import {
   readViewerName,
   splitHeadline,
   findComposeBoxes,
-} from '../../lib/capture/linkedin/dom-read';
-import { normaliseThreadId } from '../../lib/capture/linkedin/ids';
-import * as SEL from '../../lib/capture/linkedin/selectors';
-import { createLinkedInCapture, memoryArea } from '../../lib/capture/linkedin/controller';
-import { pageReaders } from '../../lib/capture/linkedin/page-readers';
-import { loadedReaders } from '../../lib/capture/linkedin/readers-source';
-import { insertions } from '../../lib/capture/linkedin/insert';
-import { CaptureEvent, type CaptureEventInput } from '../../lib/schema/events';
+} from '@/lib/capture/linkedin/dom-read';
+import { normaliseThreadId } from '@/lib/capture/linkedin/ids';
+import * as SEL from '@/lib/capture/linkedin/selectors';
+import { createLinkedInCapture, memoryArea } from '@/lib/capture/linkedin/controller';
+import { pageReaders } from '@/lib/capture/linkedin/page-readers';
+import { loadedReaders } from '@/lib/capture/linkedin/readers-source';
+import { insertions } from '@/lib/capture/linkedin/insert';
+import { CaptureEvent, type CaptureEventInput } from '@/lib/schema/events';
 
-const dir = path.resolve(__dirname, '../fixtures/linkedin/dom');
+const dir = path.resolve(__dirname, '../../../fixtures/linkedin/dom');
 const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
 
 function load(name: string, url: string): Document {

@@ -10,10 +10,10 @@ import {
   normaliseThreadId,
   parseEventUrn,
   canonicalProfileUrl,
-} from '../../lib/capture/linkedin/ids';
-import { extractMessages, parseJsonStream, parseSendResponse } from '../../lib/capture/linkedin/payloads';
+} from '@/lib/capture/linkedin/ids';
+import { extractMessages, parseJsonStream, parseSendResponse } from '@/lib/capture/linkedin/payloads';
 
-const dir = path.resolve(__dirname, '../fixtures/linkedin');
+const dir = path.resolve(__dirname, '../../../fixtures/linkedin');
 const load = (f: string) => parseJsonStream(readFileSync(path.join(dir, f), 'utf8'));
 
 const KISHAN = 'ACoAAA7bNVUBXo4wls3McYpXWVndS6LXypCdluU';

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tapToEvents } from '../../lib/capture/linkedin/network';
-import { CaptureEvent } from '../../lib/schema/events';
+import { tapToEvents } from '@/lib/capture/linkedin/network';
+import { CaptureEvent } from '@/lib/schema/events';
 
-const dir = path.resolve(__dirname, '../fixtures/linkedin');
+const dir = path.resolve(__dirname, '../../../fixtures/linkedin');
 const KISHAN = 'ACoAAA7bNVUBXo4wls3McYpXWVndS6LXypCdluU';
 const JOHN = 'ACoAADRSJgABy3J9f7VTdTKCbW79SieJTT-sub0';
 const THREAD = '2-ZTQ4ODk3NzEtMDQ5Yy00YmI4LThkMzYtZmJiMGZmMTEzMzRjXzAxMg==';
@@ -78,8 +78,8 @@ describe('tapToEvents', () => {
 
 describe('the tap payload, parsed in the background and checked in the content script (untrusted input)', () => {
   it('parseTapPayload: the window event detail -> events; anything the tap would not send -> nothing', async () => {
-    const { tapDetail } = await import('../../lib/capture/linkedin/tap-protocol');
-    const { parseTapPayload } = await import('../../lib/capture/linkedin/network');
+    const { tapDetail } = await import('@/lib/capture/linkedin/tap-protocol');
+    const { parseTapPayload } = await import('@/lib/capture/linkedin/network');
     const body = readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8');
     const events = parseTapPayload(tapDetail('realtime', body), () => 'bg-id');
     expect(events).toMatchObject([{ eventId: 'bg-id', type: 'message', text: 'msg1111', direction: 'unknown' }]);
@@ -92,8 +92,8 @@ describe('the tap payload, parsed in the background and checked in the content s
   });
 
   it('receiveTap: a payload goes to the background parser, its events are checked with the viewer known then, junk never leaves', async () => {
-    const { receiveTap, tapDetail } = await import('../../lib/capture/linkedin/tap-protocol');
-    const { parseTapPayload } = await import('../../lib/capture/linkedin/network');
+    const { receiveTap, tapDetail } = await import('@/lib/capture/linkedin/tap-protocol');
+    const { parseTapPayload } = await import('@/lib/capture/linkedin/network');
     const body = readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8');
     const sent: string[] = [];
     const pushed: unknown[][] = [];
@@ -121,7 +121,7 @@ describe('the tap payload, parsed in the background and checked in the content s
   });
 
   it('checkTapEvents passes LinkedIn network message/retract events with fresh ids, drops the rest', async () => {
-    const { checkTapEvents } = await import('../../lib/capture/linkedin/tap-protocol');
+    const { checkTapEvents } = await import('@/lib/capture/linkedin/tap-protocol');
     const body = readFileSync(path.join(dir, 'realtime-new-message.json'), 'utf8');
     const built = tapToEvents('realtime', body, null, () => 'background-id', true);
     expect(built).toHaveLength(1); // direction unknown to the background (legacy shape, no viewer in it)

@@ -2,9 +2,9 @@
 // between its filter bar and lib/analytics.
 import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { encodeFacts } from '../../lib/analytics/facts';
-import { getDb } from '../../lib/db/db';
-import { ingestEvents } from '../../lib/ingest/ingest';
+import { encodeFacts } from '@/lib/analytics/facts';
+import { getDb } from '@/lib/db/db';
+import { ingestEvents } from '@/lib/ingest/ingest';
 import {
   dashboardQuery,
   dateInput,
@@ -14,11 +14,11 @@ import {
   startOfDayAgo,
   templateTags,
   type FilterChoice,
-} from '../../lib/insights/dashboard';
-import { dropHeldFacts } from '../../lib/insights/facts-store';
-import { queryKeys } from '../../lib/insights/query-keys';
-import { createTemplate } from '../../lib/templates/store';
-import { T0, gmailInbound, gmailSend, settings } from './helpers/events';
+} from '@/lib/insights/dashboard';
+import { dropHeldFacts } from '@/lib/insights/facts-store';
+import { queryKeys } from '@/lib/insights/query-keys';
+import { createTemplate } from '@/lib/templates/store';
+import { T0, gmailInbound, gmailSend, settings } from '../helpers/events';
 
 const DAY = 86_400_000;
 // Local time throughout, as the panel shows dates: 2026-03-15 14:30 local.

@@ -24,9 +24,9 @@ import { createDetector } from '@/lib/templates/detect';
 import { summarizeThread } from '@/lib/records/summary';
 import { CaptureEvent, type CaptureEventInput } from '@/lib/schema/events';
 import type { Message, Template, Thread } from '@/lib/schema/model';
-import { T0, settings } from './helpers/events';
+import { T0, settings } from '../helpers/events';
 
-const fx = (f: string) => readFileSync(path.resolve(__dirname, '../fixtures/linkedin', f), 'utf8');
+const fx = (f: string) => readFileSync(path.resolve(__dirname, '../../fixtures/linkedin', f), 'utf8');
 const VIEWER = 'ACoAAAPqaMsBppQ4Do96IW1KXudL-mT6tj3xXZ0'; // Vrajesh, the mailbox owner of the 2025 capture
 const PEI = 'ACoAAATVC6sBb5ZltIhxZl0QybFnZTUK6i7Vc5Q';
 const EDITED_ID = '2-MTczOTg0NzY4MDkxN2I2NTkxMy0xMDAmMjIyYzk4ODctZDIxYy00MzFkLWFiYTktMzVkOWNlZTlhMjJlXzEwMA==';

@@ -2,12 +2,12 @@
 // settings stored and shown at once.
 import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '../../lib/db/db';
-import { queryKeys } from '../../lib/insights/query-keys';
-import { captureStatusQuery, saveSettings, settingsQuery } from '../../lib/insights/settings';
-import { DEFAULT_SETTINGS } from '../../lib/schema/settings';
-import { getSettings } from '../../lib/settings';
-import { prospectRow } from './helpers/rows';
+import { getDb } from '@/lib/db/db';
+import { queryKeys } from '@/lib/insights/query-keys';
+import { captureStatusQuery, saveSettings, settingsQuery } from '@/lib/insights/settings';
+import { DEFAULT_SETTINGS } from '@/lib/schema/settings';
+import { getSettings } from '@/lib/settings';
+import { prospectRow } from '../helpers/rows';
 
 beforeEach(async () => {
   const db = getDb();

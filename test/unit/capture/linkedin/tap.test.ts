@@ -3,24 +3,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  dispatchSink,
-  installTap,
-  listeningWindow,
-  tapEventSource,
-  type TapSink,
-} from '../../lib/capture/linkedin/tap';
-import {
-  classifyTapUrl,
-  MAX_BODY,
-  readTapPayload,
-  TAP_EVENT,
-  type TapKind,
-} from '../../lib/capture/linkedin/tap-protocol';
-import { tapToEvents } from '../../lib/capture/linkedin/network';
-import { CaptureEvent } from '../../lib/schema/events';
+import { dispatchSink, installTap, listeningWindow, tapEventSource, type TapSink } from '@/lib/capture/linkedin/tap';
+import { classifyTapUrl, MAX_BODY, readTapPayload, TAP_EVENT, type TapKind } from '@/lib/capture/linkedin/tap-protocol';
+import { tapToEvents } from '@/lib/capture/linkedin/network';
+import { CaptureEvent } from '@/lib/schema/events';
 
-const dir = path.resolve(__dirname, '../fixtures/linkedin');
+const dir = path.resolve(__dirname, '../../../fixtures/linkedin');
 const JOHN = 'ACoAADRSJgABy3J9f7VTdTKCbW79SieJTT-sub0';
 const id = () => crypto.randomUUID();
 const MESSAGES =

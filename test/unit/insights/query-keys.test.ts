@@ -4,13 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { notifyDbChanged, type DbChange } from '../../lib/db/changes';
-import {
-  followDbChanges,
-  invalidateAfterDbChange,
-  invalidateAfterTemplateChange,
-} from '../../lib/insights/query-client';
-import { dbDependentKeys, queryKeys } from '../../lib/insights/query-keys';
+import { notifyDbChanged, type DbChange } from '@/lib/db/changes';
+import { followDbChanges, invalidateAfterDbChange, invalidateAfterTemplateChange } from '@/lib/insights/query-client';
+import { dbDependentKeys, queryKeys } from '@/lib/insights/query-keys';
 
 /** Every key the factory makes (with sample arguments), by name. */
 const leaves = (): [string, readonly unknown[]][] => [
@@ -57,7 +53,7 @@ describe('queryKeys', () => {
   });
 
   it('is the only place a key is written: no key by hand in lib/, components/ or entrypoints/, none at all in the components', () => {
-    const root = path.resolve(__dirname, '../..');
+    const root = path.resolve(__dirname, '../../..');
     const files = (dir: string): string[] =>
       readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
         .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))

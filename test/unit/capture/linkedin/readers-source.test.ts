@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { createLinkedInCapture } from '../../lib/capture/linkedin/controller';
-import { pageReaders } from '../../lib/capture/linkedin/page-readers';
-import { READERS_GLOBAL, injectedReaders } from '../../lib/capture/linkedin/readers-source';
-import { injectLinkedInReaders } from '../../lib/capture/linkedin/inject-readers';
-import type { CaptureEventInput } from '../../lib/schema/events';
+import { createLinkedInCapture } from '@/lib/capture/linkedin/controller';
+import { pageReaders } from '@/lib/capture/linkedin/page-readers';
+import { READERS_GLOBAL, injectedReaders } from '@/lib/capture/linkedin/readers-source';
+import { injectLinkedInReaders } from '@/lib/capture/linkedin/inject-readers';
+import type { CaptureEventInput } from '@/lib/schema/events';
 
-const fixtures = path.resolve(__dirname, '../fixtures/linkedin');
+const fixtures = path.resolve(__dirname, '../../../fixtures/linkedin');
 function load(name: string, url: string): Document {
   const win = new Window({
     url,
