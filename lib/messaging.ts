@@ -49,8 +49,9 @@ export interface ProtocolMap {
    *  readers (entrypoints/linkedin-pages.ts) into the sender's frame; the reply comes once they ran
    *  (lib/capture/linkedin/readers-source.ts). */
   loadLinkedInReaders(): void;
-  /** side panel → background, as it opens: deliver events that tabs closed or reloaded before the
-   *  background acknowledged them (they wait in storage), so the numbers about to show include them. */
+  /** side panel or a content script's outbox → background, as it opens/starts: deliver events that
+   *  tabs closed, reloaded or navigated away from before the background acknowledged them (they wait
+   *  in storage), so the numbers about to show include them. */
   drainOutboxes(): void;
 }
 

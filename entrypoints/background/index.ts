@@ -37,5 +37,9 @@ export default defineBackground(() => {
   // take it in once it is old enough not to be a live tab's, and LinkedIn invitations it held once
   // they fall due. The event needs no "tabs" permission.
   browser.tabs.onRemoved.addListener(() => drainAfterClose());
-  onMessage('drainOutboxes', async () => void (await drainOrphans(ORPHAN_AGE_MS)));
+  // Now, and once more when what the asking page's predecessor left is old enough to be an orphan.
+  onMessage('drainOutboxes', async () => {
+    await drainOrphans(ORPHAN_AGE_MS);
+    drainAfterClose();
+  });
 });

@@ -1,7 +1,9 @@
 // The content scripts' outbox. A captured event is written to extension storage.local (never the
 // site's storage) before it is sent, and removed only when the background acknowledges it. The
 // service worker may be asleep, restarting or crashed: the event waits and is sent again. If the
-// tab closes first, the background drains what is left (drainOrphans) the next time it starts.
+// tab closes first, the background drains what is left (drainOrphans). If the page navigates first
+// (a LinkedIn send, then at once a click to a profile: a full page load), the next page's outbox
+// asks the background to drain what earlier pages left, as it starts.
 import { browser } from 'wxt/browser';
 import type { CaptureAck } from '../messaging';
 import { sendMessage } from '../messaging-lite';
@@ -36,6 +38,8 @@ export interface OutboxOptions {
   /** Overridable for tests. */
   storage?: Pick<typeof browser.storage.local, 'get' | 'set' | 'remove'>;
   newId?: () => string;
+  /** Asks the background to take in what earlier pages left; defaults to the `drainOutboxes` message. */
+  drainLeftovers?: () => Promise<unknown>;
 }
 
 export function createOutbox(name: string, opts: OutboxOptions = {}): Outbox {
@@ -43,6 +47,8 @@ export function createOutbox(name: string, opts: OutboxOptions = {}): Outbox {
   const storage = opts.storage ?? browser.storage.local;
   const now = opts.now ?? Date.now;
   const newId = opts.newId ?? (() => crypto.randomUUID());
+  const drainLeftovers = opts.drainLeftovers ?? (() => sendMessage('drainOutboxes'));
+  void drainLeftovers().catch(() => undefined);
   const pending = new Map<string, CaptureEventInput>();
   let persisted: Promise<unknown> = Promise.resolve();
   let flushing: Promise<void> | null = null;

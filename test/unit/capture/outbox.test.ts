@@ -9,6 +9,23 @@ const storage = () => fakeBrowser.storage.local;
 const stored = async () => Object.keys(await storage().get(null)).filter((k) => k.startsWith('outbox:'));
 
 describe('outbox', () => {
+  it('asks the background, once as it starts, to take in what earlier pages left unacknowledged', async () => {
+    const drainLeftovers = vi.fn(async () => undefined);
+    const box = createOutbox('linkedin', {
+      send: async () => ({ acked: [], rejected: 0 }),
+      storage: storage(),
+      drainLeftovers,
+    });
+    expect(drainLeftovers).toHaveBeenCalledTimes(1);
+    box.push([gmailSend()]);
+    await vi.waitFor(() => expect(box.pending()).toBe(1));
+    expect(drainLeftovers).toHaveBeenCalledTimes(1);
+    // An unreachable background is no error for the page.
+    expect(() =>
+      createOutbox('gmail', { storage: storage(), drainLeftovers: () => Promise.reject(new Error('No response')) }),
+    ).not.toThrow();
+  });
+
   it('persists events before sending and forgets them only when acknowledged', async () => {
     const seen: CaptureEventInput[][] = [];
     let release!: (a: CaptureAck) => void;
