@@ -1,6 +1,7 @@
 // Import of a `sidelog-export` file: merges into what is there (a record already present keeps its
 // values and only gains what it lacked), so importing the same file twice changes nothing. A file
 // that is not valid is rejected whole with a message that says why; nothing is written.
+import Dexie from 'dexie';
 import type { SidelogDb } from '../db/db';
 import { ExportFile } from '../schema/export';
 import { readDialects } from './dialects';
@@ -39,10 +40,29 @@ export interface ImportOptions {
   onWritten?: (written: number) => void;
   /** Checked between chunks: when true the transaction is rolled back and ImportCancelled thrown. */
   cancelled?: () => boolean;
+  /**
+   * Called inside the import's transaction (which includes `meta`) once every row is written, with
+   * the thread and prospect rows written: what depends on them (the facts) can be stored in the
+   * same commit, from the rows in memory rather than read back. `fresh`: the database had no
+   * threads and no prospects before, so the rows written are all there are.
+   */
+  beforeCommit?: (w: WrittenRows) => PromiseLike<void>;
+  /** Called first inside the import's transaction (to read what beforeCommit compares with). */
+  atStart?: () => PromiseLike<void>;
 }
 
-/** Records per bulkPut: small enough for progress and cancel to follow, large enough to cost nothing. */
-const WRITE_CHUNK = 2_000;
+export interface WrittenRows {
+  threads: Thread[];
+  prospects: Prospect[];
+  fresh: boolean;
+}
+
+/**
+ * Records per bulkPut. The chunks of a table are all issued before the first is awaited (IndexedDB
+ * runs them in order), so the database never waits for this thread between them; progress and
+ * cancel follow each chunk as it completes.
+ */
+const WRITE_CHUNK = 5_000;
 
 /** Bytes per read of a file being imported. */
 const READ_CHUNK = 1 << 20;
@@ -230,25 +250,36 @@ export async function importExport(
   const check = () => {
     if (cancelled()) throw new ImportCancelled();
   };
-  /** Writes rows in chunks, reporting and checking for a cancel between them (all in the one transaction). */
-  async function putChunked(
+  /**
+   * Writes rows in chunks, reporting and checking for a cancel as each completes (all in the one
+   * transaction: a cancel throws, which rolls it back). Every chunk is issued at once.
+   */
+  function putChunked(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Dexie's EntityTable insert types differ per table
     table: import('dexie').Table<any, string, any>,
     rows: unknown[],
     counted: number,
-  ): Promise<void> {
+  ): PromiseLike<void> {
+    check();
+    const base = merged;
+    const writes: PromiseLike<unknown>[] = [];
     for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-      check();
-      await table.bulkPut(rows.slice(i, i + WRITE_CHUNK));
       const n = Math.min(rows.length, i + WRITE_CHUNK);
-      o.onWritten?.(merged + Math.round((n / rows.length) * counted));
+      writes.push(
+        table.bulkPut(rows.slice(i, n)).then(() => {
+          check();
+          o.onWritten?.(base + Math.round((n / rows.length) * counted));
+        }),
+      );
     }
     merged += counted;
-    o.onWritten?.(merged);
+    return Dexie.Promise.all(writes).then(() => o.onWritten?.(merged));
   }
   // Only Dexie promises are awaited inside the transaction (no native Promise.all of async
   // functions), so it stays alive to the end: all or nothing.
-  await db.transaction('rw', [db.prospects, db.threads, db.messages, db.templates, db.templateVersions], async () => {
+  const tables = [db.prospects, db.threads, db.messages, db.templates, db.templateVersions, db.meta];
+  await db.transaction('rw', tables, async () => {
+    if (o.atStart) await o.atStart();
     // Which ids exist: one key-only read per table instead of one read per record.
     const existingThreads = new Set(await db.threads.toCollection().primaryKeys());
     const fileThreads = new Set(threads.map((t) => t.id));
@@ -269,7 +300,7 @@ export async function importExport(
       kind: keyof typeof added,
       derive: (row: T) => T = (r) => r,
       onWrite: (row: T) => void = () => {},
-    ): Promise<T[]> {
+    ): Promise<{ finals: T[]; puts: T[]; had: number }> {
       const have = kind === 'threads' ? existingThreads : new Set<string>(await table.toCollection().primaryKeys());
       const overlap = rows.filter((r) => have.has(r.id)).map((r) => r.id);
       // Many overlaps (a re-import): one getAll beats thousands of gets.
@@ -298,12 +329,14 @@ export async function importExport(
         merged += rows.length;
         o.onWritten?.(merged);
       }
-      return finals;
+      return { finals, puts, had: have.size };
     }
 
-    await merge(db.prospects, prospects, 'prospects');
+    const prospectsMerged = await merge(db.prospects, prospects, 'prospects');
     const written = new Set<string>(); // threads whose messages this import adds or completes
-    const finalMessages = await merge(db.messages, messages, 'messages', undefined, (m) => written.add(m.threadId));
+    const { finals: finalMessages } = await merge(db.messages, messages, 'messages', undefined, (m) =>
+      written.add(m.threadId),
+    );
     // Threads' summaries are derived from their messages. A new thread's messages are all in the
     // file; an existing thread's are read back (the file's are already written).
     const byThread = new Map<string, Message[]>();
@@ -322,13 +355,14 @@ export async function importExport(
       const msgs = byThread.get(t.id);
       return msgs ? { ...t, summary: summarizeThread(msgs) } : t;
     };
-    await merge(db.threads, threads, 'threads', withSummary);
+    const threadsWritten = (await merge(db.threads, threads, 'threads', withSummary)).puts;
     // Existing threads the file does not list but whose messages it changed.
     const unlisted = oldTouched.filter((id) => !fileThreads.has(id));
     if (unlisted.length) {
       const rows = await db.threads.bulkGet(unlisted);
       const puts = rows.filter((t): t is Thread => !!t).map(withSummary);
       if (puts.length) await db.threads.bulkPut(puts);
+      threadsWritten.push(...puts);
     }
     await merge(db.templates, templates, 'templates');
     const versionIds = templates.map((t) => `${t.id}@${t.version}`);
@@ -344,6 +378,13 @@ export async function importExport(
         createdAt: t.updatedAt,
       }));
     if (newVersions.length) await db.templateVersions.bulkPut(newVersions);
+    check();
+    if (o.beforeCommit)
+      await o.beforeCommit({
+        threads: threadsWritten,
+        prospects: prospectsMerged.puts,
+        fresh: existingThreads.size === 0 && prospectsMerged.had === 0,
+      });
     // A cancel that came during the last chunk still rolls everything back.
     check();
   });
