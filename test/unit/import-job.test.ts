@@ -86,7 +86,7 @@ describe('import job', () => {
     expect(rows((await stored()).facts as Facts)).toEqual(rows(await rebuilt()));
     expect((await stored()).rev).toBe((await a.meta.get('rev'))!.value);
     expect(r2.popup!.summary).toEqual(popup(await rebuilt(), await a.templates.toArray()));
-  });
+  }, 30_000); // two imports of 5,000 messages: slow on a loaded machine
 
   it('a cancel while writing leaves the database exactly as it was', async () => {
     const { seed } = seedBlob();
