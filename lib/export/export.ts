@@ -1,5 +1,4 @@
 // Builds the `sidelog-export` v1 file (docs/design.md, "Export format"): a public contract for backups and other tools.
-import Dexie from 'dexie';
 import Papa from 'papaparse';
 import type { SidelogDb } from '../db/db';
 import type { Message, Prospect, Template, Thread } from '../schema/model';
@@ -150,68 +149,88 @@ function yieldToPage(): Promise<void> {
 }
 const byTime = (a: Message, b: Message) => a.sentAt - b.sentAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** What one read transaction gives, each table's rows as soon as that table is read. */
-interface Reads {
-  prospects: PromiseLike<Prospect[]>;
-  threads: PromiseLike<Thread[]>;
-  templates: PromiseLike<Template[]>;
-  messages: PromiseLike<Message[]>;
-  /** The transaction itself (its failure is the export's). */
-  done: PromiseLike<unknown>;
+/** Messages per read of the export: read in parts by id (getAll with a count), each written out as the next is read. */
+const MESSAGE_READ = 10_000;
+
+interface ExportRead {
+  /** Each record as its line of the file. */
+  prospects: string[];
+  threads: string[];
+  templates: string[];
+  /** Each message as its line of the file, with what orders them (time, then id). */
+  messages: { sentAt: number; id: string; json: string }[];
 }
 
 /**
- * Reads the four tables in one read transaction (one getAll each: a consistent snapshot) and hands
- * each table's rows over as soon as it is read: IndexedDB runs the reads in order, so the small
- * tables can be written out while the messages are still being read.
+ * Reads what the export writes in one read transaction (a consistent snapshot): one getAll for
+ * prospects, threads and templates, and the messages in parts of MESSAGE_READ by id, the next
+ * part always requested before the last one is turned into JSON, so IndexedDB reads while this
+ * thread writes and no message object outlives its part.
  */
-function readTables(db: SidelogDb): Promise<Reads> {
-  return new Promise<Reads>((resolve, reject) => {
-    const done = db.transaction('r', [db.prospects, db.threads, db.messages, db.templates], () => {
-      const reads = {
-        prospects: db.prospects.toArray(),
-        threads: db.threads.toArray(),
-        templates: db.templates.toArray(),
-        messages: db.messages.toArray(),
-      };
-      resolve({ ...reads, done });
-      return Dexie.Promise.all([reads.prospects, reads.threads, reads.templates, reads.messages]);
-    });
-    done.catch(reject);
-  });
+function readForExport(db: SidelogDb): Promise<ExportRead> {
+  return db.open().then(
+    () =>
+      new Promise<ExportRead>((resolve, reject) => {
+        const tx = db.backendDB().transaction(['prospects', 'threads', 'templates', 'messages'], 'readonly');
+        const out: ExportRead = { prospects: [], threads: [], templates: [], messages: [] };
+        // Each table turned into lines as soon as it is read, while IndexedDB reads the next.
+        const lines = <T>(store: string, line: (row: T) => unknown, take: (lines: string[]) => void) => {
+          const req = tx.objectStore(store).getAll();
+          req.onsuccess = () => take((req.result as T[]).map((r) => JSON.stringify(line(r))));
+        };
+        lines('prospects', exportProspect, (l) => (out.prospects = l));
+        lines('threads', exportThread, (l) => (out.threads = l));
+        lines('templates', exportTemplate, (l) => (out.templates = l));
+        const messages = tx.objectStore('messages');
+        const readFrom = (after: string | null) => {
+          const req = messages.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), MESSAGE_READ);
+          req.onsuccess = () => {
+            const rows = req.result as Message[];
+            if (rows.length === MESSAGE_READ) readFrom(rows[rows.length - 1].id);
+            for (const m of rows)
+              out.messages.push({ sentAt: m.sentAt, id: m.id, json: JSON.stringify(exportMessage(m)) });
+          };
+        };
+        readFrom(null);
+        tx.oncomplete = () => resolve(out);
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error ?? new Error('the export read was aborted'));
+      }),
+  );
 }
+
+const byLine = (a: { sentAt: number; id: string }, b: { sentAt: number; id: string }) =>
+  a.sentAt - b.sentAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The export file as the parts of a Blob, built one part of records at a time: the whole file is
  * never one string (at 100k messages that string is 64 MB, and the Blob a second copy of it): each
  * part's string becomes a Blob of its own at once, and the page is given back between parts. One
  * record per line; the same JSON as buildExport. Messages in time order (ties by id, as the sentAt
- * index orders them), read with one getAll; prospects and threads are written out while the
- * messages are still being read.
+ * index orders them). Every record is turned into its line as it is read (readForExport).
  */
 export async function exportJsonBlob(db: SidelogDb, now: number): Promise<Blob> {
-  const reads = await readTables(db);
+  const read = await readForExport(db);
   const parts: Blob[] = [];
   let head = `{"format":"sidelog-export","version":1,"exportedAt":${JSON.stringify(iso(now))}`;
-  async function list<T>(name: string, rows: readonly T[], map: (row: T) => unknown): Promise<void> {
+  async function list<T>(name: string, rows: readonly T[], line: (row: T) => string): Promise<void> {
     head += `,\n"${name}":[`;
     for (let i = 0; i < rows.length; i += PART) {
       let s = head + (i === 0 ? '\n' : ',\n');
       head = '';
       const end = Math.min(rows.length, i + PART);
-      for (let j = i; j < end; j++) s += (j > i ? ',\n' : '') + JSON.stringify(map(rows[j]));
+      for (let j = i; j < end; j++) s += (j > i ? ',\n' : '') + line(rows[j]);
       parts.push(new Blob([s]));
       if (end < rows.length) await yieldToPage();
     }
     head += rows.length ? '\n]' : ']';
   }
-  await list('prospects', await reads.prospects, exportProspect);
-  await list('threads', await reads.threads, exportThread);
-  const messages = await reads.messages;
-  await reads.done;
-  messages.sort(byTime);
-  await list('messages', messages, exportMessage);
-  await list('templates', await reads.templates, exportTemplate);
+  const same = (l: string) => l;
+  await list('prospects', read.prospects, same);
+  await list('threads', read.threads, same);
+  read.messages.sort(byLine);
+  await list('messages', read.messages, (m) => m.json);
+  await list('templates', read.templates, same);
   parts.push(new Blob([head + '}\n']));
   return new Blob(parts, { type: 'application/json' });
 }
