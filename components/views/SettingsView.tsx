@@ -31,8 +31,14 @@ function Health({ label, line }: { label: string; line: HealthLine }) {
 
 export function SettingsView() {
   const qc = useQueryClient();
+  const transfer = useDataTransfer();
   const settings = useQuery(settingsQuery());
-  const status = useQuery(captureStatusQuery());
+  // Not polled while an import runs: each poll would wait for the import's commit, then read in
+  // this page (the main thread) what it wrote. The import's end refreshes it.
+  const status = useQuery({
+    ...captureStatusQuery(),
+    refetchInterval: transfer.progress ? false : captureStatusQuery().refetchInterval,
+  });
   const classification = useQuery(classificationQuery());
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -42,7 +48,6 @@ export function SettingsView() {
     onError: (e) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
   });
 
-  const transfer = useDataTransfer();
   async function onImport(file: File | undefined) {
     if (!file) return;
     setMessage(null);

@@ -1,6 +1,7 @@
 // Import of a `sidelog-export` file: merges into what is there (a record already present keeps its
 // values and only gains what it lacked), so importing the same file twice changes nothing. A file
 // that is not valid is rejected whole with a message that says why; nothing is written.
+import Dexie from 'dexie';
 import type { SidelogDb } from '../db/db';
 import { ExportFile } from '../schema/export';
 import { readDialects } from './dialects';
@@ -39,10 +40,29 @@ export interface ImportOptions {
   onWritten?: (written: number) => void;
   /** Checked between chunks: when true the transaction is rolled back and ImportCancelled thrown. */
   cancelled?: () => boolean;
+  /**
+   * Called inside the import's transaction (which includes `meta`) once every row is written, with
+   * the thread and prospect rows written: what depends on them (the facts) can be stored in the
+   * same commit, from the rows in memory rather than read back. `fresh`: the database had no
+   * threads and no prospects before, so the rows written are all there are.
+   */
+  beforeCommit?: (w: WrittenRows) => PromiseLike<void>;
+  /** Called first inside the import's transaction (to read what beforeCommit compares with). */
+  atStart?: () => PromiseLike<void>;
 }
 
-/** Records per bulkPut: small enough for progress and cancel to follow, large enough to cost nothing. */
-const WRITE_CHUNK = 2_000;
+export interface WrittenRows {
+  threads: Thread[];
+  prospects: Prospect[];
+  fresh: boolean;
+}
+
+/**
+ * Records per bulkPut. The chunks of a table are all issued before the first is awaited (IndexedDB
+ * runs them in order), so the database never waits for this thread between them; progress and
+ * cancel follow each chunk as it completes.
+ */
+const WRITE_CHUNK = 5_000;
 
 /** Bytes per read of a file being imported. */
 const READ_CHUNK = 1 << 20;
@@ -230,122 +250,176 @@ export async function importExport(
   const check = () => {
     if (cancelled()) throw new ImportCancelled();
   };
-  /** Writes rows in chunks, reporting and checking for a cancel between them (all in the one transaction). */
-  async function putChunked(
+  /**
+   * Writes rows in chunks, reporting and checking for a cancel as each completes (all in the one
+   * transaction: a cancel throws, which rolls it back). Every chunk is issued at once.
+   */
+  function putChunked(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Dexie's EntityTable insert types differ per table
     table: import('dexie').Table<any, string, any>,
     rows: unknown[],
     counted: number,
-  ): Promise<void> {
+  ): PromiseLike<void> {
+    check();
+    const writes: PromiseLike<unknown>[] = [];
     for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-      check();
-      await table.bulkPut(rows.slice(i, i + WRITE_CHUNK));
       const n = Math.min(rows.length, i + WRITE_CHUNK);
-      o.onWritten?.(merged + Math.round((n / rows.length) * counted));
+      // This chunk's share of the table's records (the shares add up to `counted`).
+      const share = Math.round((n / rows.length) * counted) - Math.round((i / rows.length) * counted);
+      writes.push(
+        table.bulkPut(rows.slice(i, n)).then(() => {
+          check();
+          // Tables' writes may complete out of order (threads and prospects first read the
+          // revision counter): the count adds what completed, so it only ever grows.
+          merged += share;
+          o.onWritten?.(merged);
+        }),
+      );
     }
-    merged += counted;
-    o.onWritten?.(merged);
+    return Dexie.Promise.all(writes).then(() => undefined);
   }
   // Only Dexie promises are awaited inside the transaction (no native Promise.all of async
   // functions), so it stays alive to the end: all or nothing.
-  await db.transaction('rw', [db.prospects, db.threads, db.messages, db.templates, db.templateVersions], async () => {
-    // Which ids exist: one key-only read per table instead of one read per record.
-    const existingThreads = new Set(await db.threads.toCollection().primaryKeys());
-    const fileThreads = new Set(threads.map((t) => t.id));
-    const orphan = messages.find((m) => !fileThreads.has(m.threadId) && !existingThreads.has(m.threadId));
-    if (orphan)
-      throw new ImportError(
-        `Message ${orphan.id} names thread ${orphan.threadId}, which is neither in the file nor in Sidelog. Nothing was imported.`,
-      );
-
-    /**
-     * Merges the file's rows into a table; returns each row's resulting version. `derive` may
-     * complete a row (a thread's summary) before it is written, so nothing is written twice.
-     */
-    async function merge<T extends { id: string }>(
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Dexie's EntityTable insert types differ per table
-      table: import('dexie').Table<any, string, any>,
-      rows: T[],
-      kind: keyof typeof added,
-      derive: (row: T) => T = (r) => r,
-      onWrite: (row: T) => void = () => {},
-    ): Promise<T[]> {
-      const have = kind === 'threads' ? existingThreads : new Set<string>(await table.toCollection().primaryKeys());
-      const overlap = rows.filter((r) => have.has(r.id)).map((r) => r.id);
-      // Many overlaps (a re-import): one getAll beats thousands of gets.
-      const current = new Map<string, T>();
-      if (overlap.length > 2000) for (const r of (await table.toArray()) as T[]) current.set(r.id, r);
-      else if (overlap.length)
-        ((await table.bulkGet(overlap)) as (T | undefined)[]).forEach((r) => r && current.set(r.id, r));
-      const puts: T[] = [];
-      const finals: T[] = [];
-      for (const row of rows) {
-        const cur = current.get(row.id);
-        const next = derive(cur ? fillIn(cur, row) : row);
-        finals.push(next);
-        if (!cur) {
-          puts.push(next);
-          added[kind]++;
-          onWrite(next);
-        } else if (JSON.stringify(next) !== JSON.stringify(cur)) {
-          puts.push(next);
-          updated++;
-          onWrite(next);
-        }
-      }
-      if (puts.length) await putChunked(table, puts, rows.length);
-      else {
-        merged += rows.length;
-        o.onWritten?.(merged);
-      }
-      return finals;
-    }
-
-    await merge(db.prospects, prospects, 'prospects');
-    const written = new Set<string>(); // threads whose messages this import adds or completes
-    const finalMessages = await merge(db.messages, messages, 'messages', undefined, (m) => written.add(m.threadId));
-    // Threads' summaries are derived from their messages. A new thread's messages are all in the
-    // file; an existing thread's are read back (the file's are already written).
-    const byThread = new Map<string, Message[]>();
-    const push = (m: Message) => (byThread.get(m.threadId) ?? byThread.set(m.threadId, []).get(m.threadId)!).push(m);
-    for (const m of finalMessages) if (!existingThreads.has(m.threadId)) push(m);
-    const oldTouched = [...written].filter((id) => existingThreads.has(id));
-    if (oldTouched.length) {
-      const wanted = new Set(oldTouched);
-      const rows =
-        oldTouched.length > 500
-          ? (await db.messages.toArray()).filter((m) => wanted.has(m.threadId))
-          : await db.messages.where('threadId').anyOf(oldTouched).toArray();
-      rows.forEach(push);
-    }
-    const withSummary = (t: Thread): Thread => {
-      const msgs = byThread.get(t.id);
-      return msgs ? { ...t, summary: summarizeThread(msgs) } : t;
-    };
-    await merge(db.threads, threads, 'threads', withSummary);
-    // Existing threads the file does not list but whose messages it changed.
-    const unlisted = oldTouched.filter((id) => !fileThreads.has(id));
-    if (unlisted.length) {
-      const rows = await db.threads.bulkGet(unlisted);
-      const puts = rows.filter((t): t is Thread => !!t).map(withSummary);
-      if (puts.length) await db.threads.bulkPut(puts);
-    }
-    await merge(db.templates, templates, 'templates');
-    const versionIds = templates.map((t) => `${t.id}@${t.version}`);
-    const knownVersions = await db.templateVersions.bulkGet(versionIds);
-    const newVersions = templates
-      .filter((_, i) => !knownVersions[i])
-      .map((t) => ({
-        id: `${t.id}@${t.version}`,
-        templateId: t.id,
-        version: t.version,
-        subject: t.subject,
-        body: t.body,
-        createdAt: t.updatedAt,
-      }));
-    if (newVersions.length) await db.templateVersions.bulkPut(newVersions);
-    // A cancel that came during the last chunk still rolls everything back.
-    check();
-  });
+  const tables = [db.prospects, db.threads, db.messages, db.templates, db.templateVersions, db.meta];
+  try {
+    await mergeAll();
+  } catch (e) {
+    // A cancel seen by one chunk aborts the transaction: what else was waiting fails with the abort.
+    if (cancelled() && !(e instanceof ImportCancelled)) throw new ImportCancelled();
+    throw e;
+  }
   return { added, updated };
+
+  function mergeAll() {
+    return db.transaction('rw', tables, async () => {
+      if (o.atStart) await o.atStart();
+      // Which ids exist: one key-only read per table instead of one read per record, all before the
+      // first write (a read issued after a write waits for it).
+      const [threadIds, prospectIds, messageIds, templateIds] = await Dexie.Promise.all([
+        db.threads.toCollection().primaryKeys(),
+        db.prospects.toCollection().primaryKeys(),
+        db.messages.toCollection().primaryKeys(),
+        db.templates.toCollection().primaryKeys(),
+      ]);
+      const existingThreads = new Set<string>(threadIds);
+      const fileThreads = new Set(threads.map((t) => t.id));
+      const orphan = messages.find((m) => !fileThreads.has(m.threadId) && !existingThreads.has(m.threadId));
+      if (orphan)
+        throw new ImportError(
+          `Message ${orphan.id} names thread ${orphan.threadId}, which is neither in the file nor in Sidelog. Nothing was imported.`,
+        );
+
+      /** Writes issued and not awaited yet: this thread goes on (thread summaries) while IndexedDB writes. */
+      const pending: PromiseLike<void>[] = [];
+      /**
+       * Merges the file's rows into a table; returns each row's resulting version. `derive` may
+       * complete a row (a thread's summary) before it is written, so nothing is written twice. The
+       * writes are issued, not awaited (see `pending`).
+       */
+      async function merge<T extends { id: string }>(
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Dexie's EntityTable insert types differ per table
+        table: import('dexie').Table<any, string, any>,
+        rows: T[],
+        kind: keyof typeof added,
+        have: ReadonlySet<string>,
+        derive: (row: T) => T = (r) => r,
+        onWrite: (row: T) => void = () => {},
+      ): Promise<{ finals: T[]; puts: T[]; had: number }> {
+        const overlap = rows.filter((r) => have.has(r.id)).map((r) => r.id);
+        // Many overlaps (a re-import): one getAll beats thousands of gets.
+        const current = new Map<string, T>();
+        if (overlap.length > 2000) for (const r of (await table.toArray()) as T[]) current.set(r.id, r);
+        else if (overlap.length)
+          ((await table.bulkGet(overlap)) as (T | undefined)[]).forEach((r) => r && current.set(r.id, r));
+        const puts: T[] = [];
+        const finals: T[] = [];
+        for (const row of rows) {
+          const cur = current.get(row.id);
+          const next = derive(cur ? fillIn(cur, row) : row);
+          finals.push(next);
+          if (!cur) {
+            puts.push(next);
+            added[kind]++;
+            onWrite(next);
+          } else if (JSON.stringify(next) !== JSON.stringify(cur)) {
+            puts.push(next);
+            updated++;
+            onWrite(next);
+          }
+        }
+        if (puts.length) {
+          const written = putChunked(table, puts, rows.length);
+          // Its failure (a cancel) is awaited below with the others; not an unhandled one meanwhile.
+          written.then(undefined, () => undefined);
+          pending.push(written);
+        } else {
+          merged += rows.length;
+          o.onWritten?.(merged);
+        }
+        return { finals, puts, had: have.size };
+      }
+
+      const prospectsMerged = await merge(db.prospects, prospects, 'prospects', new Set<string>(prospectIds));
+      const written = new Set<string>(); // threads whose messages this import adds or completes
+      const { finals: finalMessages } = await merge(
+        db.messages,
+        messages,
+        'messages',
+        new Set<string>(messageIds),
+        undefined,
+        (m) => written.add(m.threadId),
+      );
+      // Threads' summaries are derived from their messages. A new thread's messages are all in the
+      // file; an existing thread's are read back (the file's are already written).
+      const byThread = new Map<string, Message[]>();
+      const push = (m: Message) => (byThread.get(m.threadId) ?? byThread.set(m.threadId, []).get(m.threadId)!).push(m);
+      for (const m of finalMessages) if (!existingThreads.has(m.threadId)) push(m);
+      const oldTouched = [...written].filter((id) => existingThreads.has(id));
+      if (oldTouched.length) {
+        const wanted = new Set(oldTouched);
+        const rows =
+          oldTouched.length > 500
+            ? (await db.messages.toArray()).filter((m) => wanted.has(m.threadId))
+            : await db.messages.where('threadId').anyOf(oldTouched).toArray();
+        rows.forEach(push);
+      }
+      const withSummary = (t: Thread): Thread => {
+        const msgs = byThread.get(t.id);
+        return msgs ? { ...t, summary: summarizeThread(msgs) } : t;
+      };
+      const threadsWritten = (await merge(db.threads, threads, 'threads', existingThreads, withSummary)).puts;
+      // Existing threads the file does not list but whose messages it changed.
+      const unlisted = oldTouched.filter((id) => !fileThreads.has(id));
+      if (unlisted.length) {
+        const rows = await db.threads.bulkGet(unlisted);
+        const puts = rows.filter((t): t is Thread => !!t).map(withSummary);
+        if (puts.length) await db.threads.bulkPut(puts);
+        threadsWritten.push(...puts);
+      }
+      await merge(db.templates, templates, 'templates', new Set<string>(templateIds));
+      await Dexie.Promise.all(pending);
+      const versionIds = templates.map((t) => `${t.id}@${t.version}`);
+      const knownVersions = await db.templateVersions.bulkGet(versionIds);
+      const newVersions = templates
+        .filter((_, i) => !knownVersions[i])
+        .map((t) => ({
+          id: `${t.id}@${t.version}`,
+          templateId: t.id,
+          version: t.version,
+          subject: t.subject,
+          body: t.body,
+          createdAt: t.updatedAt,
+        }));
+      if (newVersions.length) await db.templateVersions.bulkPut(newVersions);
+      check();
+      if (o.beforeCommit)
+        await o.beforeCommit({
+          threads: threadsWritten,
+          prospects: prospectsMerged.puts,
+          fresh: existingThreads.size === 0 && prospectsMerged.had === 0,
+        });
+      // A cancel that came during the last chunk still rolls everything back.
+      check();
+    });
+  }
 }

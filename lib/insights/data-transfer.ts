@@ -2,18 +2,22 @@
 // views' data layers are (lib/insights/*.ts): the component renders and calls useDataTransfer().
 //
 // Import JSON runs in order: read and parse the file, merge it into the database, build the
-// facts (lib/insights/import-job.ts, in a worker: lib/insights/import.worker.ts), then, in this
-// page, notify "db changed" (other pages refresh; this page's popup numbers are dropped) and only
-// after that keep the popup's new numbers (the notification would drop them), then refresh the
-// queries. A cancel before the merge committed leaves the database as it was.
+// facts and the popup's numbers (lib/insights/import-job.ts, in a worker:
+// lib/insights/import.worker.ts), then, in this page, notify "db changed" (other pages refresh;
+// this page's popup numbers are dropped) and only after that keep the popup's new numbers (the
+// notification would drop them), then refresh the queries. A cancel before the merge committed
+// leaves the database as it was. The page itself only renders progress and stores the numbers the
+// worker computed: reading the facts back here would be a long task of the panel.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { getDb } from '@/lib/db/db';
 import { notifyDbChanged } from '@/lib/db/changes';
 import { exportFileName, exportJsonBlob, messagesCsvBlob } from '@/lib/export/export';
 import { ImportCancelled, ImportError, type ImportProgress, type ImportResult } from '@/lib/export/import';
+import { getSettings } from '@/lib/settings';
 import { loadDashboardData, popupNumbers } from './load';
-import { importTotal, runImportJob } from './import-job';
+import { importTotal, runImportJob, type ImportJobOptions, type ImportJobResult } from './import-job';
+import { writePopupCache } from './popup-cache';
 
 export type { ImportProgress } from '@/lib/export/import';
 
@@ -43,20 +47,25 @@ export async function exportCsv(now = Date.now()): Promise<void> {
 
 /** A running import: its result, progress as it goes, and a cancel. */
 export interface ImportRun {
-  result: Promise<ImportResult>;
+  result: Promise<ImportJobResult>;
   cancel(): void;
 }
 
-export type ImportRunner = (file: Blob, now: number, onProgress: (p: ImportProgress) => void) => ImportRun;
+export type ImportRunner = (
+  file: Blob,
+  now: number,
+  onProgress: (p: ImportProgress) => void,
+  popupSettings?: ImportJobOptions['popupSettings'],
+) => ImportRun;
 
 /** The import in a worker, off the page's main thread. */
-export const workerRunner: ImportRunner = (file, now, onProgress) => {
+export const workerRunner: ImportRunner = (file, now, onProgress, popupSettings) => {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-  const result = new Promise<ImportResult>((resolve, reject) => {
+  const result = new Promise<ImportJobResult>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent) => {
       const m = e.data as
         | { type: 'progress'; progress: ImportProgress }
-        | { type: 'done'; result: ImportResult }
+        | { type: 'done'; result: ImportJobResult }
         | { type: 'error'; message: string; cancelled: boolean; user: boolean };
       if (m.type === 'progress') return onProgress(m.progress);
       worker.terminate();
@@ -68,15 +77,15 @@ export const workerRunner: ImportRunner = (file, now, onProgress) => {
       reject(new Error(e.message || 'the import worker failed'));
     };
   });
-  worker.postMessage({ type: 'start', file, now });
+  worker.postMessage({ type: 'start', file, now, popupSettings });
   return { result, cancel: () => worker.postMessage({ type: 'cancel' }) };
 };
 
 /** The same job on this thread (where there are no module workers: unit tests). */
-export const inPageRunner: ImportRunner = (file, now, onProgress) => {
+export const inPageRunner: ImportRunner = (file, now, onProgress, popupSettings) => {
   let cancelled = false;
   return {
-    result: runImportJob(getDb(), file, { now, onProgress, cancelled: () => cancelled }),
+    result: runImportJob(getDb(), file, { now, onProgress, popupSettings, cancelled: () => cancelled }),
     cancel: () => void (cancelled = true),
   };
 };
@@ -115,11 +124,14 @@ export function importMessage(
 
 /**
  * The steps that follow an import in the importing page: "db changed" (other pages and this
- * page's subscribers), then the popup's numbers kept for its next first frame.
+ * page's subscribers), then the popup's numbers kept for its next first frame: those the job
+ * computed, else computed here.
  */
-export async function afterImport(result: ImportResult, now = Date.now()): Promise<void> {
+export async function afterImport(result: ImportJobResult, now = Date.now()): Promise<void> {
   notifyDbChanged({ tables: ['prospects', 'threads', 'messages', 'templates'] });
-  if (importTotal(result) > 0) popupNumbers(await loadDashboardData(), now);
+  if (importTotal(result) === 0) return;
+  if (result.popup) writePopupCache(result.popup.summary, now, result.popup.until);
+  else popupNumbers(await loadDashboardData(), now);
 }
 
 export interface DataTransfer {
@@ -144,11 +156,20 @@ export function useDataTransfer(runner: ImportRunner = defaultRunner): DataTrans
     async (file: File) => {
       if (running.current) return;
       setMessage(null);
-      const run = runner(file, Date.now(), setProgress);
+      // Taken at once, so a second file or a cancel while the settings are read is not lost.
+      let cancelledEarly = false;
+      running.current = { result: new Promise(() => {}), cancel: () => void (cancelledEarly = true) };
+      const now = Date.now();
+      const settings = await getSettings().catch(() => null);
+      const popupSettings = settings
+        ? { replyWindowDays: settings.replyWindowDays, minSample: settings.minSample }
+        : undefined;
+      const run = runner(file, now, setProgress, popupSettings);
       running.current = run;
+      if (cancelledEarly) run.cancel();
       try {
         const result = await run.result;
-        await afterImport(result);
+        await afterImport(result, now);
         setMessage(importMessage(file.name, { result }));
         await qc.invalidateQueries();
       } catch (error) {

@@ -37,13 +37,14 @@ if (built()) {
       ]);
       const written = Object.values(floor.counts).reduce((a, b) => a + b, 0);
       const over100 = r.longTasks.filter((d) => d > 100);
+      const when = r.longTasks.flatMap((d, i) => (d > 100 ? [`${d.toFixed(0)} ms at ${sec(r.longTaskAt[i])}`] : []));
       ratios.push(r.ms / floor.writeMs);
       console.log(
         `run ${run}: import ${sec(r.ms)} (${Object.entries(r.phases)
           .map(([k, v]) => `${k} ${sec(v)}`)
           .join(', ')}); ` +
           `floor (raw put of the ${written} records written, no indexes, one transaction per store) ${sec(floor.writeMs)}; ` +
-          `ratio ${ratio(r.ms, floor.writeMs)}; panel long tasks > 100 ms: ${over100.length}${over100.length ? ` (max ${Math.max(...over100).toFixed(0)} ms)` : ''}`,
+          `ratio ${ratio(r.ms, floor.writeMs)}; panel long tasks > 100 ms: ${over100.length}${over100.length ? ` (max ${Math.max(...over100).toFixed(0)} ms; ${when.join(', ')})` : ''}`,
       );
     });
   }

@@ -6,8 +6,12 @@ import { openDb, type SidelogDb } from '@/lib/db/db';
 import { buildExport, exportJsonBlob, messagesCsv, messagesCsvBlob } from '@/lib/export/export';
 import { ImportCancelled, type ImportProgress } from '@/lib/export/import';
 import { runImportJob } from '@/lib/insights/import-job';
-import { FACTS_KEY } from '@/lib/insights/facts-store';
+import { dropHeldFacts, FACTS_KEY } from '@/lib/insights/facts-store';
+import { decodeFacts, encodeFacts, type Facts } from '@/lib/analytics/facts';
+import { popupSummary } from '@/lib/analytics/popup';
+import { popupBounds } from '@/lib/insights/popup-cache';
 import { generateSeed } from '@/lib/dev/seed';
+import type { Template } from '@/lib/schema/model';
 import { T0 } from './helpers/events';
 
 let a: SidelogDb;
@@ -54,6 +58,35 @@ describe('import job', () => {
     expect(seen.at(-1)).toMatchObject({ read: records, written: records, factsBuilt: true });
     expect(await a.meta.get(FACTS_KEY)).toBeDefined();
   });
+
+  it('stores, in the import’s commit, the facts a rebuild from the tables gives, and the popup’s numbers from them', async () => {
+    const { seed } = seedBlob();
+    const rebuilt = async () => encodeFacts(await a.threads.toArray(), await a.prospects.toArray());
+    const stored = async () => (await a.meta.get(FACTS_KEY))!.value as { rev: number; facts: unknown };
+    const settings = { replyWindowDays: 14, minSample: 5 };
+    // Into an empty database: from the rows in memory.
+    const half = { ...seed, messages: seed.messages.slice(0, 2_500), threads: seed.threads.slice(0, 400) };
+    half.messages = half.messages.filter((m) => half.threads.some((t) => t.id === m.threadId));
+    const r1 = await runImportJob(a, new Blob([JSON.stringify(half)]), { now: T0, popupSettings: settings });
+    expect((await stored()).facts).toEqual(await rebuilt());
+    expect((await stored()).rev).toBe((await a.meta.get('rev'))!.value);
+    const popup = (facts: Facts, templates: Template[]) =>
+      popupSummary({ facts, templates, now: T0, ...popupBounds(T0), ...settings });
+    expect(r1.popup!.summary).toEqual(popup(await rebuilt(), await a.templates.toArray()));
+    // Over those facts: merged with the rows the second import wrote (new threads, completed ones).
+    dropHeldFacts(a);
+    const r2 = await runImportJob(a, new Blob([JSON.stringify(seed)]), { now: T0 + 1, popupSettings: settings });
+    expect(r2.added.threads).toBe(seed.threads.length - 400);
+    // The same rows (a merge appends new ones where a rebuild orders all by id).
+    const rows = (f: Facts) => {
+      const d = decodeFacts(f);
+      const sort = <T extends { id: string }>(xs: T[]) => xs.sort((x, y) => (x.id < y.id ? -1 : 1));
+      return { threads: sort(d.threads), prospects: sort(d.prospects) };
+    };
+    expect(rows((await stored()).facts as Facts)).toEqual(rows(await rebuilt()));
+    expect((await stored()).rev).toBe((await a.meta.get('rev'))!.value);
+    expect(r2.popup!.summary).toEqual(popup(await rebuilt(), await a.templates.toArray()));
+  }, 30_000); // two imports of 5,000 messages: slow on a loaded machine
 
   it('a cancel while writing leaves the database exactly as it was', async () => {
     const { seed } = seedBlob();

@@ -66,13 +66,17 @@ export async function withExtension<T>(
 export async function importThroughPanel(
   panel: Page,
   file: string,
-): Promise<{ ms: number; phases: Record<string, number>; longTasks: number[] }> {
+): Promise<{ ms: number; phases: Record<string, number>; longTasks: number[]; longTaskAt: number[] }> {
   await panel.evaluate(() => {
-    const w = window as unknown as { __long: number[]; __phases: [string, number][] };
+    const w = window as unknown as { __long: number[]; __longAt: number[]; __phases: [string, number][] };
     w.__long = [];
+    w.__longAt = [];
     w.__phases = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push(e.duration);
+      for (const e of list.getEntries()) {
+        w.__long.push(e.duration);
+        w.__longAt.push(e.startTime);
+      }
     }).observe({ type: 'longtask' });
     let last = '';
     new MutationObserver(() => {
@@ -93,13 +97,14 @@ export async function importThroughPanel(
   const t0 = await panel.evaluate(() => performance.now());
   await panel.getByLabel('Import JSON').setInputFiles(file);
   await panel.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 1_800_000 });
-  const { end, long, phases } = await panel.evaluate(() => {
-    const w = window as unknown as { __long: number[]; __phases: [string, number][] };
-    return { end: performance.now(), long: w.__long, phases: w.__phases };
+  const { end, long, longAt, phases } = await panel.evaluate(() => {
+    const w = window as unknown as { __long: number[]; __longAt: number[]; __phases: [string, number][] };
+    return { end: performance.now(), long: w.__long, longAt: w.__longAt, phases: w.__phases };
   });
   const split: Record<string, number> = {};
   phases.forEach(([name, at], i) => (split[name] = (phases[i + 1]?.[1] ?? end) - at));
-  return { ms: end - t0, phases: split, longTasks: long };
+  // When each long task began, in ms from choosing the file (to tell which phase it belongs to).
+  return { ms: end - t0, phases: split, longTasks: long, longTaskAt: longAt.map((at) => at - t0) };
 }
 
 export interface Floor {
