@@ -54,6 +54,10 @@ async function chromiumBench(run: number): Promise<number | null> {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${id}/sidepanel.html#settings`);
     const events = makeEvents(N);
+    if (profile) {
+      await sw.evaluate('globalThis.__name = (f) => f');
+      await sw.evaluate(installIdbCounters);
+    }
     // tsx (esbuild keepNames) wraps named functions in __name(); give the page a no-op one.
     await page.evaluate('globalThis.__name = (f) => f');
     const result = await page.evaluate(
@@ -78,6 +82,7 @@ async function chromiumBench(run: number): Promise<number | null> {
       },
       { events, batch: BATCH },
     );
+    if (profile) printProfile(await sw.evaluate(() => (globalThis as unknown as { __idb: IdbProfile }).__idb));
     const floor = await measureFloor(page, ['messages', 'threads', 'prospects']);
     const records = Object.values(floor.counts).reduce((a, b) => a + b, 0);
     console.log(
@@ -90,7 +95,79 @@ async function chromiumBench(run: number): Promise<number | null> {
   }
 }
 
+interface IdbProfile {
+  /** store.method (index.method for index requests) → requests, rows written per store. */
+  requests: Record<string, number>;
+  rows: Record<string, number>;
+  /** mode → transactions, and the summed time from creation to complete. */
+  tx: Record<string, { n: number; ms: number }>;
+}
+
+/**
+ * --profile: counts, in the background, every IndexedDB request and transaction (the prototypes
+ * wrapped before the events are sent); printed per 100 events after the run.
+ */
+function installIdbCounters() {
+  const p: IdbProfile = { requests: {}, rows: {}, tx: {} };
+  (globalThis as unknown as { __idb: IdbProfile }).__idb = p;
+  const count = (k: string) => (p.requests[k] = (p.requests[k] ?? 0) + 1);
+  for (const m of [
+    'get',
+    'getAll',
+    'getAllKeys',
+    'count',
+    'openCursor',
+    'openKeyCursor',
+    'put',
+    'add',
+    'delete',
+  ] as const) {
+    const os = IDBObjectStore.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const orig = os[m];
+    os[m] = function (this: IDBObjectStore, ...a: unknown[]) {
+      count(`${this.name}.${m}`);
+      if (m === 'put' || m === 'add') p.rows[this.name] = (p.rows[this.name] ?? 0) + 1;
+      return orig.apply(this, a);
+    };
+    const ix = IDBIndex.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+    if (ix[m] && m !== 'put' && m !== 'add' && m !== 'delete') {
+      const o2 = ix[m];
+      ix[m] = function (this: IDBIndex, ...a: unknown[]) {
+        count(`${this.objectStore.name}[${this.name}].${m}`);
+        return o2.apply(this, a);
+      };
+    }
+  }
+  const tr = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...a: Parameters<IDBDatabase['transaction']>) {
+    const tx = tr.apply(this, a);
+    const t0 = performance.now();
+    const mode = `${tx.mode} [${[...tx.objectStoreNames].join(',')}]`;
+    tx.addEventListener('complete', () => {
+      const e = (p.tx[mode] ??= { n: 0, ms: 0 });
+      e.n++;
+      e.ms += performance.now() - t0;
+    });
+    return tx;
+  } as IDBDatabase['transaction'];
+}
+
+function printProfile(p: IdbProfile) {
+  const per = (n: number) => ((n / N) * 100).toFixed(1);
+  const total = Object.values(p.requests).reduce((a, b) => a + b, 0);
+  console.log(`  IndexedDB requests per 100 events: ${per(total)}`);
+  for (const [k, n] of Object.entries(p.requests).sort((a, b) => b[1] - a[1])) console.log(`    ${k}: ${per(n)}`);
+  console.log(
+    `  rows put per 100 events: ${JSON.stringify(Object.fromEntries(Object.entries(p.rows).map(([k, n]) => [k, per(n)])))}`,
+  );
+  for (const [k, { n, ms }] of Object.entries(p.tx))
+    console.log(
+      `  transactions ${k}: ${per(n)} per 100 events, ${(ms / n).toFixed(1)} ms each (creation to complete), ${(ms / 1000).toFixed(2)} s in all`,
+    );
+}
+
 const argv = process.argv.slice(2);
+const profile = argv.includes('--profile');
 const which = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : 'both';
 if (which !== 'chromium') await nodeBench();
 if (which !== 'node') {
