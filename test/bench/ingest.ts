@@ -57,6 +57,8 @@ async function chromiumBench(run: number): Promise<number | null> {
     if (profile) {
       await sw.evaluate('globalThis.__name = (f) => f');
       await sw.evaluate(installIdbCounters);
+      await page.evaluate('globalThis.__name = (f) => f');
+      await page.evaluate(installIdbCounters);
     }
     // tsx (esbuild keepNames) wraps named functions in __name(); give the page a no-op one.
     await page.evaluate('globalThis.__name = (f) => f');
@@ -82,8 +84,14 @@ async function chromiumBench(run: number): Promise<number | null> {
       },
       { events, batch: BATCH },
     );
-    if (profile) printProfile(await sw.evaluate(() => (globalThis as unknown as { __idb: IdbProfile }).__idb));
+    if (profile) {
+      console.log('  background:');
+      printProfile(await sw.evaluate(() => (globalThis as unknown as { __idb: IdbProfile }).__idb));
+      console.log('  the side panel the events are sent from (Settings tab):');
+      printProfile(await page.evaluate(() => (globalThis as unknown as { __idb: IdbProfile }).__idb));
+    }
     const floor = await measureFloor(page, ['messages', 'threads', 'prospects']);
+    if (profile) console.log(`  the same records put raw: ${JSON.stringify(await page.evaluate(rawShapes, N))}`);
     const records = Object.values(floor.counts).reduce((a, b) => a + b, 0);
     console.log(
       `run ${run}: ingest (Chromium, extension background, IndexedDB): ${N} events in ${sec(result)} = ${((N / result) * 1000).toFixed(0)} events/s (target >= 2000); ` +
@@ -150,6 +158,72 @@ function installIdbCounters() {
     });
     return tx;
   } as IDBDatabase['transaction'];
+}
+
+/**
+ * --profile: the stored records put raw (no Dexie) into copies of the stores, with the schema's
+ * indexes: in one transaction per store, and in ingestion's shape (one transaction over the three
+ * stores per 100 events). What the indexes cost, and what the transactions per batch cost.
+ */
+async function rawShapes(n: number) {
+  const stores = ['messages', 'threads', 'prospects'];
+  const req = <T>(r: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+  const done = (tx: IDBTransaction) =>
+    new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error))));
+  const src = await req(indexedDB.open('sidelog'));
+  const data: Record<string, { rev?: number }[]> = {};
+  const defs: Record<string, { keyPath: string; idx: [string, string | string[], boolean][] }> = {};
+  for (const s of stores) {
+    const os = src.transaction(s).objectStore(s);
+    defs[s] = {
+      keyPath: os.keyPath as string,
+      idx: [...os.indexNames].map((i) => [i, os.index(i).keyPath, os.index(i).multiEntry]),
+    };
+    data[s] = await req(os.getAll());
+  }
+  src.close();
+  const fresh = async (withIdx: boolean) => {
+    const name = `sidelog-shape-${Math.random().toString(36).slice(2)}`;
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => {
+      for (const s of stores) {
+        const os = open.result.createObjectStore(s, { keyPath: defs[s].keyPath });
+        if (withIdx) for (const [i, k, multiEntry] of defs[s].idx) os.createIndex(i, k, { multiEntry });
+      }
+    };
+    return { db: await req(open), name };
+  };
+  const out: Record<string, number> = {};
+  for (const withIdx of [false, true]) {
+    const { db, name } = await fresh(withIdx);
+    const t0 = performance.now();
+    for (const s of stores) {
+      const tx = db.transaction(s, 'readwrite', { durability: 'relaxed' });
+      for (const r of data[s]) tx.objectStore(s).put(r);
+      await done(tx);
+    }
+    out[withIdx ? 'perStoreWithIndexes' : 'perStoreNoIndexes'] = Math.round(performance.now() - t0);
+    db.close();
+    indexedDB.deleteDatabase(name);
+  }
+  for (const withIdx of [false, true]) {
+    const { db, name } = await fresh(withIdx);
+    const batches = Math.ceil(n / 100);
+    const t0 = performance.now();
+    for (let b = 0; b < batches; b++) {
+      const tx = db.transaction(stores, 'readwrite', { durability: 'relaxed' });
+      for (const s of stores) {
+        const per = Math.ceil(data[s].length / batches);
+        for (const r of data[s].slice(b * per, (b + 1) * per)) tx.objectStore(s).put(r);
+      }
+      await done(tx);
+    }
+    out[withIdx ? 'per100EventsWithIndexes' : 'per100EventsNoIndexes'] = Math.round(performance.now() - t0);
+    db.close();
+    indexedDB.deleteDatabase(name);
+  }
+  return out;
 }
 
 function printProfile(p: IdbProfile) {
