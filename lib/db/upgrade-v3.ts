@@ -79,11 +79,15 @@ export async function repairIdentities(tx: Transaction, now: number): Promise<Re
     messages: tx.table('messages'),
     merges: tx.table('merges'),
   };
+  performance.mark('upgrade:v3:start');
   const all = ((await t.prospects.toArray()) as Prospect[]).map((p) => ({ ...p, keys: p.keys ?? [] }));
+  performance.mark('upgrade:v3:prospects');
   const threads = (await t.threads.toArray()) as Thread[];
+  performance.mark('upgrade:v3:threads');
   const { groups, evidence } = provenPeople(all, threads);
   const { merges, survivors } = await foldPeople(t, groups, evidence, now);
   const inviteEchoes = await foldStoredEchoes(t, threads, survivors);
+  performance.mark('upgrade:v3:repaired');
   return { merges, inviteEchoes };
 }
 
