@@ -40,12 +40,14 @@ const same = (a: Partial<InboundFields>, b: InboundFields) =>
 export async function judgeStoredMail(
   tx: Transaction,
   progress: (done: number) => void = () => {},
+  /** Every thread as stored now, when the caller has them (the v3 step before, in the same transaction). */
+  storedThreads?: Thread[],
 ): Promise<JudgeResult> {
   const messagesT = tx.table('messages');
   const threadsT = tx.table('threads');
   performance.mark('upgrade:v4:start');
   // Every message in one read (one getAll), the threads beside it: no pass over the keys first.
-  const threadsP = threadsT.toArray() as PromiseLike<Thread[]>;
+  const threadsP = storedThreads ? Dexie.Promise.resolve(storedThreads) : (threadsT.toArray() as PromiseLike<Thread[]>);
   const all = (await messagesT.toArray()) as Message[];
   const byThread = new Map<string, Message[]>();
   for (const m of all) (byThread.get(m.threadId) ?? byThread.set(m.threadId, []).get(m.threadId)!).push(m);
