@@ -40,15 +40,23 @@ export function senderChannel(
 }
 
 // Settings and templates change rarely and are read for every batch: keep them in memory and
-// drop them when they change (storage watch; "db changed" from a page that edited templates).
+// drop them when they change (storage watch; "db changed" naming the templates, from a page that
+// edited them or an import). Other changes leave them: the background hears its own "db changed"
+// after every batch it writes, and reading the templates again cost two transactions per batch.
 let settingsCache: Promise<Settings> | null = null;
 let templatesCache: Promise<{ templates: Template[]; versions: TemplateVersion[] }> | null = null;
 let watching = false;
+/** Tables whose change drops the templates kept in memory. */
+const TEMPLATE_TABLES = ['templates', 'templateVersions'];
 function watchCaches(): void {
   if (watching) return;
   watching = true;
   settingsItem.watch(() => (settingsCache = null));
-  onDbChanged(() => (templatesCache = null));
+  onDbChanged((change) => {
+    // A change that names no tables (or an unknown shape) may have touched them: drop them.
+    const tables = Array.isArray(change?.tables) ? change.tables : null;
+    if (!tables || tables.some((t) => TEMPLATE_TABLES.includes(t))) templatesCache = null;
+  });
 }
 
 interface Pending {

@@ -110,17 +110,31 @@ export function openDb(name = DB_NAME): SidelogDb {
     void upgradeNoticeItem.setValue(notice).catch(() => undefined);
     return run(tx);
   };
+  /** Threads the v3 step read and left unchanged, for the v4 step after it (one read fewer). */
+  let threadsAfterV3: Thread[] | undefined;
   db.use(revisionMiddleware);
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(announced(2, upgradeToV2));
   // v2 → v3: records the stored keys prove to be one person are merged (lib/db/upgrade-v3.ts).
   db.version(3)
     .stores(SCHEMA_V3)
-    .upgrade(announced(3, (tx) => repairIdentities(tx, Date.now()).then(() => undefined)));
+    .upgrade(
+      announced(3, (tx) =>
+        repairIdentities(tx, Date.now()).then((r) => {
+          threadsAfterV3 = r.threadsUnchanged ?? undefined;
+        }),
+      ),
+    );
   // v3 → v4: inbound mail judged again (class, rule, failed recipients, intent), summaries follow.
   db.version(4)
     .stores(SCHEMA_V4)
-    .upgrade(announced(4, (tx) => judgeStoredMail(tx).then(() => undefined)));
+    .upgrade(
+      announced(4, (tx) => {
+        const threads = threadsAfterV3;
+        threadsAfterV3 = undefined;
+        return judgeStoredMail(tx, undefined, threads).then(() => undefined);
+      }),
+    );
   db.on('ready', () => {
     if (!upgrading) return;
     upgrading = false;

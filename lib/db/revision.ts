@@ -95,6 +95,18 @@ function failIfFailed(res: DBCoreMutateResponse, what: string): void {
   if (res.numFailures) throw res.failures[0] ?? new Error(`sidelog-rev: writing ${what} failed`);
 }
 
+/** Per read-write transaction that wrote threads or prospects: its state (for revisionOf). */
+const counters = new WeakMap<object, TxState>();
+
+/**
+ * The counter as a read-write transaction leaves it, once every write it issued to threads and
+ * prospects has completed (what a `meta.get(REV_KEY)` issued then would read, without the request);
+ * undefined when it wrote none. `trans`: the IndexedDB transaction (Dexie's `idbtrans`).
+ */
+export function revisionOf(trans: object): number | undefined {
+  return counters.get(trans)?.counter;
+}
+
 function createRevisionCore(down: DBCore): Partial<DBCore> {
   // Without a meta table (not a Sidelog schema) there is nothing to do.
   if (!down.schema.tables.some((t) => t.name === META)) return {};
@@ -119,6 +131,7 @@ function createRevisionCore(down: DBCore): Partial<DBCore> {
       );
       st = fresh;
       states.set(trans, st);
+      counters.set(trans, st);
     }
     return st;
   }

@@ -61,6 +61,11 @@ export interface RepairResult {
   merges: MergeRecord[];
   /** Invitation notes found stored twice and folded into the invitation. */
   inviteEchoes: number;
+  /**
+   * Every thread as stored when the repair is done, when it wrote none (no merge, no echo): the
+   * v4 step that follows in the same upgrade takes them instead of reading them again.
+   */
+  threadsUnchanged: Thread[] | null;
 }
 
 /** The upgrade transaction's tables this repair reads and writes. */
@@ -79,12 +84,17 @@ export async function repairIdentities(tx: Transaction, now: number): Promise<Re
     messages: tx.table('messages'),
     merges: tx.table('merges'),
   };
+  performance.mark('upgrade:v3:start');
   const all = ((await t.prospects.toArray()) as Prospect[]).map((p) => ({ ...p, keys: p.keys ?? [] }));
+  performance.mark('upgrade:v3:prospects');
   const threads = (await t.threads.toArray()) as Thread[];
+  performance.mark('upgrade:v3:threads');
   const { groups, evidence } = provenPeople(all, threads);
   const { merges, survivors } = await foldPeople(t, groups, evidence, now);
   const inviteEchoes = await foldStoredEchoes(t, threads, survivors);
-  return { merges, inviteEchoes };
+  performance.mark('upgrade:v3:repaired');
+  const threadsUnchanged = merges.length === 0 && inviteEchoes === 0 ? threads : null;
+  return { merges, inviteEchoes, threadsUnchanged };
 }
 
 /** The records each proof joins (groups of one person) and, per record, the proofs that joined it. */

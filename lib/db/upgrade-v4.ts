@@ -5,8 +5,7 @@
 // bounce for one of several recipients no longer bounces the thread; interested replies count).
 // A class or intent the user set by hand is kept (lib/replies/inbound.ts judgeInbound).
 //
-// Cost at 100k messages: one read of every message and thread (primary-key pages, all asked for at
-// once), the rules on each inbound message (~0.1–0.3 ms), and writes of the inbound messages whose
+// Cost at 100k messages: one read of every message and of every thread (a getAll each), the rules on each inbound message (~0.1–0.3 ms), and writes of the inbound messages whose
 // fields changed and of the threads whose summary did, in chunks not awaited one by one, so the
 // rules run on one chunk while the one before is written. `progress` gets the share done (0–1).
 import Dexie, { type Transaction } from 'dexie';
@@ -14,8 +13,6 @@ import { addressOf, isWritten, recipientsOf, summarizeThread } from '../records/
 import { inputOf, judgeInbound, type InboundFields } from '../replies/inbound';
 import type { Message, Thread } from '../schema/model';
 
-/** Messages per read request (one primary-key range each, all in flight at once). */
-const READ_PAGE = 5_000;
 /** Records per bulkPut. */
 const WRITE_CHUNK = 2_000;
 
@@ -43,25 +40,21 @@ const same = (a: Partial<InboundFields>, b: InboundFields) =>
 export async function judgeStoredMail(
   tx: Transaction,
   progress: (done: number) => void = () => {},
+  /** Every thread as stored now, when the caller has them (the v3 step before, in the same transaction). */
+  storedThreads?: Thread[],
 ): Promise<JudgeResult> {
   const messagesT = tx.table('messages');
   const threadsT = tx.table('threads');
-  const keys = (await messagesT.toCollection().primaryKeys()) as string[];
-  const threadsP = threadsT.toArray() as PromiseLike<Thread[]>;
-  const pages: PromiseLike<Message[]>[] = [];
-  for (let i = 0; i < keys.length; i += READ_PAGE) {
-    const last = Math.min(i + READ_PAGE, keys.length) - 1;
-    pages.push(messagesT.where(':id').between(keys[i], keys[last], true, true).toArray() as PromiseLike<Message[]>);
-  }
+  performance.mark('upgrade:v4:start');
+  // Every message in one read (one getAll), the threads beside it: no pass over the keys first.
+  const threadsP = storedThreads ? Dexie.Promise.resolve(storedThreads) : (threadsT.toArray() as PromiseLike<Thread[]>);
+  const all = (await messagesT.toArray()) as Message[];
   const byThread = new Map<string, Message[]>();
-  let read = 0;
-  for (const page of pages) {
-    for (const m of await page) (byThread.get(m.threadId) ?? byThread.set(m.threadId, []).get(m.threadId)!).push(m);
-    read += READ_PAGE;
-    // Reading is about a third of the work; judging and writing the rest.
-    progress(Math.min(read, keys.length) / Math.max(1, keys.length) / 3);
-  }
+  for (const m of all) (byThread.get(m.threadId) ?? byThread.set(m.threadId, []).get(m.threadId)!).push(m);
+  // Reading is about a third of the work; judging and writing the rest.
+  progress(1 / 3);
   const threads = new Map(((await threadsP) as Thread[]).map((t) => [t.id, t]));
+  performance.mark('upgrade:v4:read');
 
   const result: JudgeResult = { inbound: 0, messagesWritten: 0, threadsWritten: 0 };
   const writes: PromiseLike<unknown>[] = [];
@@ -113,7 +106,9 @@ export async function judgeStoredMail(
     flush(false);
   }
   flush(true);
+  performance.mark('upgrade:v4:judged');
   await Dexie.Promise.all(writes);
+  performance.mark('upgrade:v4:written');
   progress(1);
   return result;
 }

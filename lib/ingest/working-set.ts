@@ -13,7 +13,7 @@ import type { SidelogDb } from '../db/db';
 import type { HealthEvent } from '../schema/events';
 import type { Company, MergeRecord, Message, Prospect, Thread } from '../schema/model';
 import { summarizeThread } from '../records/summary';
-import { REV_KEY } from '../db/revision';
+import { REV_KEY, revisionOf } from '../db/revision';
 import { COMPLETE_MAX, type IngestCache, type TableCache } from './key-cache';
 
 const toRev = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -89,6 +89,11 @@ export class WorkingSet {
 
   /** The revision counter when the preload read (lib/db/revision.ts). */
   private preloadRev: number | null = null;
+  /**
+   * The preload took everything from the key cache without reading the counter (fromCacheAlone):
+   * the commit checks the counter is still the cache's, and a moved one reruns the unit.
+   */
+  private optimistic = false;
 
   /** `cache`: the background's key cache, kept between batches (key-cache.ts). */
   constructor(
@@ -124,6 +129,7 @@ export class WorkingSet {
           req.onerror = () => reject(req.error);
         });
       });
+    if (this.fromCacheAlone(keys)) return;
     const { db, cache } = this;
     const uniq = (xs: string[]) => [...new Set(xs)];
     let mk: string[] = [];
@@ -212,6 +218,59 @@ export class WorkingSet {
     for (const id of cachedThreads) this.threadsLoaded.add(id);
     // A thread that does not exist has no messages yet: nothing to load for it later.
     for (const id of this.threads.missing) this.threadsLoaded.add(id);
+  }
+
+  /**
+   * The preload without a transaction: when the key cache holds every record the batch names
+   * (and every message of their threads), as of the counter value it recorded at its last commit,
+   * they are taken from it unverified, and the commit verifies instead: it reads the counter in
+   * its own transaction, and if another page wrote meanwhile (the counter moved) it throws
+   * ConflictError before anything commits; the unit then runs again with the key cache emptied,
+   * through the preload's read transaction. Saves one transaction per batch in a burst.
+   */
+  private fromCacheAlone(keys: { messages: string[]; threads: string[]; prospects: string[]; threadIds: string[] }) {
+    const cache = this.cache;
+    if (!cache || cache.rev === null) return false;
+    const all = <T extends Rec>(tc: TableCache<T>, ks: string[]) => ks.every((k) => tc.has(k));
+    if (
+      !all(cache.messages, keys.messages) ||
+      !all(cache.threads, keys.threads) ||
+      !all(cache.prospects, keys.prospects)
+    )
+      return false;
+    if (!keys.threadIds.every((id) => cache.threads.knowsId(id))) return false;
+    const threadIds = new Set<string>();
+    for (const k of keys.messages)
+      for (const id of cache.messages.idsOf(k)) threadIds.add(cache.messages.rows.get(id)!.threadId);
+    for (const k of keys.threads) for (const id of cache.threads.idsOf(k)) threadIds.add(id);
+    for (const id of keys.threadIds) if (cache.threads.rows.has(id)) threadIds.add(id);
+    const threadMessages: Message[][] = [];
+    for (const id of threadIds) {
+      const known = cache.messagesOfThread(id);
+      if (!known) return false;
+      threadMessages.push(known);
+    }
+    const take = <T extends Rec>(ws: Cache<T>, tc: TableCache<T>, ks: string[]) => {
+      for (const k of ks) {
+        if (ws.knownKeys.has(k)) continue;
+        for (const id of tc.idsOf(k)) ws.add(tc.rows.get(id)!);
+        ws.knownKeys.add(k);
+      }
+    };
+    take(this.messages, cache.messages, keys.messages);
+    take(this.threads, cache.threads, keys.threads);
+    take(this.prospects, cache.prospects, keys.prospects);
+    for (const id of keys.threadIds) {
+      const row = cache.threads.rows.get(id);
+      if (row) this.threads.add(row);
+      else this.threads.missing.add(id);
+    }
+    for (const rows of threadMessages) for (const m of rows) this.messages.add(m);
+    for (const id of threadIds) this.threadsLoaded.add(id);
+    for (const id of this.threads.missing) this.threadsLoaded.add(id);
+    this.preloadRev = cache.rev;
+    this.optimistic = true;
+    return true;
   }
 
   /** Tables read whole at revision `rev` fill the key cache, marked complete. */
@@ -435,6 +494,32 @@ export class WorkingSet {
       // (Dexie.Promise.all keeps the transaction's zone); IndexedDB runs them in order.
       // The counter unchanged since the preload: no thread or prospect was written meanwhile (every
       // write of them moves it, lib/db/revision.ts), so only the messages need the check.
+      if (this.optimistic) {
+        // Everything at once: the counter, the stored copies of the messages to check, and the
+        // writes, in that order (IndexedDB runs a transaction's requests in order, so the reads
+        // see the database before the writes). A moved counter or a changed message throws
+        // before the transaction commits: the writes are aborted with it.
+        const m = changes[0];
+        const ids = m.ids.filter((id) => m.cache.original.has(id));
+        const revRow = db.meta.get(REV_KEY);
+        const current = ids.length ? db.messages.bulkGet(ids) : Dexie.Promise.resolve([]);
+        const writes = this.write(changes);
+        writes.then(undefined, () => undefined); // awaited below unless the check throws
+        const [row, rows] = await Dexie.Promise.all([revRow, current]);
+        if (toRev(row?.value) !== this.preloadRev) {
+          if (this.cache) this.cache.invalidations++;
+          throw new ConflictError('another page wrote (revision counter)');
+        }
+        ids.forEach((id, j) => {
+          if (m.cache.original.get(id) !== (rows[j] ? JSON.stringify(rows[j]) : undefined))
+            throw new ConflictError(`messages ${id}`);
+        });
+        await writes;
+        await this.writeRest(companyPuts, companyDels, now);
+        // The counter the middleware left, else (no thread or prospect written) read.
+        revAfter = revisionOf(Dexie.currentTransaction.idbtrans) ?? toRev((await db.meta.get(REV_KEY))?.value);
+        return;
+      }
       const before = toRev((await db.meta.get(REV_KEY))?.value);
       const unmoved = before === this.preloadRev;
       const reads = changes.map((c) =>
@@ -451,41 +536,59 @@ export class WorkingSet {
           if (c.cache.original.get(id) !== now) throw new ConflictError(`${c.table.name} ${id}`);
         }),
       );
-      await Dexie.Promise.all(
-        changes.flatMap((c) => [
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any -- EntityTable insert types differ per table
-          c.puts.length ? (c.table as any).bulkPut(c.puts) : null,
-          c.dels.length ? c.table.bulkDelete(c.dels) : null,
-        ]),
-      );
-      if (this.merges.length) await db.merges.bulkPut(this.merges);
-      if (companyPuts.length) await db.companies.bulkPut(companyPuts);
-      if (companyDels.length) await db.companies.bulkDelete(companyDels);
-      for (const ev of this.health) {
-        const key = `health:${ev.channel}:${ev.layer}`;
-        const cur = ((await db.meta.get(key))?.value as HealthCounters | undefined) ?? {
-          recognised: 0,
-          failed: 0,
-          lastError: null,
-          lastAt: null,
-          lastFailedAt: null,
-        };
-        await db.meta.put({
-          key,
-          value: {
-            recognised: cur.recognised + ev.recognised,
-            failed: cur.failed + ev.failed,
-            lastError: ev.lastError ?? cur.lastError,
-            lastAt: now,
-            lastFailedAt: ev.failed > 0 ? now : cur.lastFailedAt,
-          } satisfies HealthCounters,
-        });
-      }
+      await this.write(changes);
+      await this.writeRest(companyPuts, companyDels, now);
       if (unmoved) revAfter = toRev((await db.meta.get(REV_KEY))?.value);
     });
     // Not unmoved: what this unit only read may be older than the database; the cache starts over.
     if (revAfter !== null) this.absorb(revAfter);
     else this.cache?.clear();
+  }
+
+  /**
+   * The messages, threads and prospects written and deleted, all requests issued at once. Threads
+   * and prospects first: the revision middleware reads its counter before it sends their rows, and
+   * the messages' rows, sent meanwhile, keep IndexedDB busy while that read comes back.
+   */
+  private write(
+    changes: { table: { bulkDelete(ids: string[]): PromiseLike<unknown> }; puts: Rec[]; dels: string[] }[],
+  ) {
+    const [messages, ...rest] = changes;
+    return Dexie.Promise.all(
+      [...rest, messages].flatMap((c) => [
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- EntityTable insert types differ per table
+        c.puts.length ? (c.table as any).bulkPut(c.puts) : null,
+        c.dels.length ? c.table.bulkDelete(c.dels) : null,
+      ]),
+    );
+  }
+
+  /** Merge log entries, companies and health counters of the unit (inside the commit's transaction). */
+  private async writeRest(companyPuts: Company[], companyDels: string[], now: number): Promise<void> {
+    const { db } = this;
+    if (this.merges.length) await db.merges.bulkPut(this.merges);
+    if (companyPuts.length) await db.companies.bulkPut(companyPuts);
+    if (companyDels.length) await db.companies.bulkDelete(companyDels);
+    for (const ev of this.health) {
+      const key = `health:${ev.channel}:${ev.layer}`;
+      const cur = ((await db.meta.get(key))?.value as HealthCounters | undefined) ?? {
+        recognised: 0,
+        failed: 0,
+        lastError: null,
+        lastAt: null,
+        lastFailedAt: null,
+      };
+      await db.meta.put({
+        key,
+        value: {
+          recognised: cur.recognised + ev.recognised,
+          failed: cur.failed + ev.failed,
+          lastError: ev.lastError ?? cur.lastError,
+          lastAt: now,
+          lastFailedAt: ev.failed > 0 ? now : cur.lastFailedAt,
+        } satisfies HealthCounters,
+      });
+    }
   }
 }
 

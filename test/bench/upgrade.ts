@@ -40,10 +40,7 @@ if (built()) {
       if (process.env.DEBUG) console.log('imported');
       // Page A keeps the v2 rows, rebuilds the database as v2, and listens to the notice.
       await a.evaluate(async () => {
-        const w = window as unknown as {
-          __before: Record<string, Record<string, unknown>[]>;
-          __notices: [number, unknown][];
-        };
+        const w = window as unknown as { __notices: [number, unknown][] };
         const req = <T>(r: IDBRequest<T>) =>
           new Promise<T>(
             (resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))),
@@ -72,7 +69,21 @@ if (built()) {
         data.prospects = data.prospects.map(({ companyKeys: _c, ...p }) => p);
         // The facts are rebuilt after an upgrade; none kept.
         data.meta = data.meta.filter((r) => !String(r.key).startsWith('analytics:'));
-        w.__before = data;
+        // The v2 rows, to tell afterwards which records the upgrade changed, are kept in another
+        // database, not in this page's memory: a side panel may run the upgrade (this one did),
+        // and a real one holds no second copy of the data while it does.
+        await req(indexedDB.deleteDatabase('sidelog-bench-before'));
+        const keep = indexedDB.open('sidelog-bench-before', 1);
+        keep.onupgradeneeded = () => {
+          for (const s of ['prospects', 'threads', 'messages']) keep.result.createObjectStore(s, { keyPath: 'id' });
+        };
+        const kept = await req(keep);
+        for (const s of ['prospects', 'threads', 'messages']) {
+          const tx = kept.transaction(s, 'readwrite');
+          for (const r of data[s]) tx.objectStore(s).put(r);
+          await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = reject)));
+        }
+        kept.close();
         await req(indexedDB.deleteDatabase('sidelog'));
         const open = indexedDB.open('sidelog', 20); // Dexie's version 2
         open.onupgradeneeded = () => {
@@ -154,26 +165,42 @@ if (built()) {
         polling: 100,
       });
       const { notices, changed, doneAt } = await a.evaluate(async () => {
-        const w = window as unknown as {
-          __before: Record<string, Record<string, unknown>[]>;
-          __notices: [number, { toVersion: number; startedAt: number } | null][];
-        };
+        const w = window as unknown as { __notices: [number, { toVersion: number; startedAt: number } | null][] };
         const req = <T>(r: IDBRequest<T>) =>
           new Promise<T>(
             (resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))),
           );
         const db = await req(indexedDB.open('sidelog'));
+        const kept = await req(indexedDB.open('sidelog-bench-before'));
         const changed: Record<string, string[]> = {};
         for (const s of ['prospects', 'threads', 'messages']) {
-          const before = new Map(w.__before[s].map((r) => [r.id as string, JSON.stringify({ ...r, rev: 0 })]));
+          const rows = (await req(kept.transaction(s).objectStore(s).getAll())) as Record<string, unknown>[];
+          const before = new Map(rows.map((r) => [r.id as string, JSON.stringify({ ...r, rev: 0 })]));
           const after = (await req(db.transaction(s).objectStore(s).getAll())) as Record<string, unknown>[];
           changed[s] = after
             .filter((r) => before.get(r.id as string) !== JSON.stringify({ ...r, rev: 0 }))
             .map((r) => r.id as string);
         }
         db.close();
+        kept.close();
+        await req(indexedDB.deleteDatabase('sidelog-bench-before'));
         return { notices: w.__notices, changed, doneAt: (window as unknown as { __doneAt: number }).__doneAt };
       });
+      // The upgrade's own phases (performance marks in lib/db/upgrade-v3.ts, upgrade-v4.ts), from
+      // whichever page ran it.
+      const marks = (
+        await Promise.all(
+          [a, b].map((pg) =>
+            pg.evaluate(() =>
+              performance
+                .getEntriesByType('mark')
+                .filter((m) => m.name.startsWith('upgrade:'))
+                .map((m) => [m.name.slice(8), m.startTime] as const),
+            ),
+          ),
+        )
+      ).find((m) => m.length);
+      const phases = marks?.map(([name, at], i) => (i ? `${name} ${sec(at - marks[i - 1][1])}` : null)).filter(Boolean);
       await b.close();
       const start = notices.find(([, v]) => v?.toVersion === 3)?.[1]?.startedAt ?? notices[0][0];
       const v4At = notices.find(([, v]) => v?.toVersion === 4)?.[0];
@@ -183,7 +210,7 @@ if (built()) {
       ratios.push((end - start) / f);
       console.log(
         `run ${run}: upgrade v2 → v4 ${sec(end - start)}${v4At ? ` (v2 → v3 ${sec(v4At - start)}, v3 → v4 ${sec(end - v4At)})` : ''}; ` +
-          `records changed ${JSON.stringify(floor.counts)}; floor (raw getAll of prospects, threads, messages ${sec(floor.readMs)} + raw put of the changed records ${sec(floor.writeMs)}) ${sec(f)}; ratio ${ratio(end - start, f)}`,
+          `records changed ${JSON.stringify(floor.counts)}; ${phases?.length ? `phases: ${phases.join(', ')}; ` : ''} floor (raw getAll of prospects, threads, messages ${sec(floor.readMs)} + raw put of the changed records ${sec(floor.writeMs)}) ${sec(f)}; ratio ${ratio(end - start, f)}`,
       );
     });
   }

@@ -44,6 +44,8 @@ describe('ingestion key cache', () => {
       await ingestEvents({ db: cached, settings: settings(), now: () => T0, cache }, batch);
     }
     expect(cache.rev).not.toBeNull();
+    // The counter the cache took from the revision middleware is the stored one.
+    expect(cache.rev).toBe((await cached.meta.get('rev'))?.value);
     expect(cache.messages.complete).toBe(true); // an empty database was read whole
     expect(cache.invalidations).toBe(0);
     expect(await contents(cached)).toEqual(await contents(plain));
@@ -103,5 +105,31 @@ describe('ingestion key cache', () => {
     expect(cache.invalidations).toBe(0);
     expect(reads.filter((r) => r.startsWith('prospects') || r.startsWith('threads'))).toEqual([]);
     expect((await db.prospects.get(ada.id))?.stage).toBe('replied');
+  });
+
+  it('a batch the cache holds everything for opens one transaction, its commit', async () => {
+    // Dexie binds IDBDatabase.transaction when it opens: the counter goes in first.
+    const modes: IDBTransactionMode[] = [];
+    let recording = false;
+    const orig = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...a: Parameters<IDBDatabase['transaction']>) {
+      const tx = orig.apply(this, a);
+      if (recording) modes.push(tx.mode);
+      return tx;
+    } as IDBDatabase['transaction'];
+    try {
+      const db = await open();
+      const cache = new IngestCache();
+      const deps = { db, settings: settings(), now: () => T0, cache };
+      await ingestEvents(deps, [gmailSend({ threadExternalId: 'thread-a:3' })]);
+      recording = true;
+      await ingestEvents(deps, [gmailInbound({ threadExternalId: 'thread-a:3' })]);
+      recording = false;
+      expect(modes).toEqual(['readwrite']);
+      expect(cache.invalidations).toBe(0);
+      expect(await db.messages.count()).toBe(2);
+    } finally {
+      IDBDatabase.prototype.transaction = orig;
+    }
   });
 });
