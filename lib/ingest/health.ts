@@ -44,15 +44,23 @@ export function captureHealth(network: HealthRow | null, dom: HealthRow | null, 
   };
 }
 
+/** The meta rows the capture status reads: ingestion's counters, and each site's health per layer. */
+const STATUS_KEYS = [
+  STATS_KEY,
+  ...(['gmail', 'linkedin'] as const).flatMap((ch) => [`health:${ch}:network`, `health:${ch}:dom`]),
+];
+
 /** What the Settings tab shows about capture: a line per site, ingestion counters, totals. */
 export async function loadCaptureStatus(db: SidelogDb, now: number) {
+  // Only the rows it shows: `meta` also holds the facts, megabytes at 100k messages, which a read
+  // of the whole table would copy onto the panel's main thread (a long task after every capture).
   const [meta, messages, threads, prospects] = await Promise.all([
-    db.meta.toArray(),
+    db.meta.bulkGet(STATUS_KEYS),
     db.messages.count(),
     db.threads.count(),
     db.prospects.count(),
   ]);
-  const rows = new Map(meta.map((m) => [m.key, m.value]));
+  const rows = new Map(STATUS_KEYS.map((k, i) => [k, meta[i]?.value]));
   const row = (k: string) => (rows.get(k) as HealthRow | undefined) ?? null;
   const health = (ch: 'gmail' | 'linkedin') => captureHealth(row(`health:${ch}:network`), row(`health:${ch}:dom`), now);
   return {

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { captureHealth } from '@/lib/ingest/health';
+import { describe, expect, it, vi } from 'vitest';
+import { openDb } from '@/lib/db/db';
+import { captureHealth, loadCaptureStatus } from '@/lib/ingest/health';
+import { STATS_KEY } from '@/lib/ingest/stats';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 const row = (over: Partial<Parameters<typeof captureHealth>[0] & object> = {}) => ({
@@ -36,5 +38,29 @@ describe('captureHealth', () => {
   });
   it('old failures no longer make it degraded', () => {
     expect(captureHealth(row({ failed: 2, lastFailedAt: NOW - 8 * 86_400_000 }), null, NOW).state).toBe('working');
+  });
+});
+
+describe('loadCaptureStatus', () => {
+  it('reads the counters and each site layer, never the rest of meta (the facts)', async () => {
+    const db = openDb('health-status');
+    try {
+      await db.meta.bulkPut([
+        { key: STATS_KEY, value: { malformed: 3 } },
+        { key: 'health:gmail:network', value: row({ recognised: 4 }) },
+        { key: 'health:linkedin:dom', value: row({ failed: 1, lastFailedAt: NOW - 60_000, lastError: 'no thread id' }) },
+        { key: 'facts', value: { big: 'x'.repeat(100_000) } },
+      ]);
+      const whole = vi.spyOn(db.meta, 'toArray');
+      const status = await loadCaptureStatus(db, NOW);
+      expect(whole).not.toHaveBeenCalled();
+      expect(status.stats.malformed).toBe(3);
+      expect(status.gmail.text).toMatch(/^working — 4 items recognised/);
+      expect(status.linkedin.state).toBe('degraded');
+      expect(status.counts).toEqual({ messages: 0, threads: 0, prospects: 0 });
+    } finally {
+      db.close();
+      await db.delete();
+    }
   });
 });
