@@ -48,7 +48,10 @@ describe('loadCaptureStatus', () => {
       await db.meta.bulkPut([
         { key: STATS_KEY, value: { malformed: 3 } },
         { key: 'health:gmail:network', value: row({ recognised: 4 }) },
-        { key: 'health:linkedin:dom', value: row({ failed: 1, lastFailedAt: NOW - 60_000, lastError: 'no thread id' }) },
+        {
+          key: 'health:linkedin:dom',
+          value: row({ failed: 1, lastFailedAt: NOW - 60_000, lastError: 'no thread id' }),
+        },
         { key: 'facts', value: { big: 'x'.repeat(100_000) } },
       ]);
       const whole = vi.spyOn(db.meta, 'toArray');
