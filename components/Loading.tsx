@@ -35,6 +35,13 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
         <p className="notice" role="status" data-testid="upgrade-notice">
           Sidelog is updating its stored data to a new format, once after an update: about 20 seconds per 100,000
           messages. Messages captured meanwhile wait in their tabs' outbox; nothing is lost.
+          {upgrade.progress != null && (
+            <>
+              {' '}
+              <progress value={upgrade.progress} max={1} aria-label="Update progress" />{' '}
+              <span data-testid="upgrade-progress">{Math.round(upgrade.progress * 100)}% done</span>
+            </>
+          )}
         </p>
       )}
     </div>

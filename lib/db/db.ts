@@ -104,12 +104,21 @@ export function openDb(name = DB_NAME): SidelogDb {
   const db = new Dexie(name, { chromeTransactionDurability: 'relaxed' }) as SidelogDb;
   let upgrading = false;
   /** An upgrade that announces itself while it runs (a new database is created, never upgraded). */
-  const announced = (toVersion: number, run: (tx: Transaction) => Promise<void>) => (tx: Transaction) => {
-    upgrading = true;
-    const notice: UpgradeNotice = { toVersion, startedAt: Date.now() };
-    void upgradeNoticeItem.setValue(notice).catch(() => undefined);
-    return run(tx);
-  };
+  const announced =
+    (toVersion: number, run: (tx: Transaction, progress: (share: number) => void) => Promise<void>) =>
+    (tx: Transaction) => {
+      upgrading = true;
+      const notice: UpgradeNotice = { toVersion, startedAt: Date.now() };
+      void upgradeNoticeItem.setValue(notice).catch(() => undefined);
+      // The share done, in steps of 5% (each one a storage write every page's notice hears).
+      let shown = 0;
+      const progress = (share: number) => {
+        if (share < 1 && share - shown < 0.05) return;
+        shown = share;
+        void upgradeNoticeItem.setValue({ ...notice, progress: Math.min(1, share) }).catch(() => undefined);
+      };
+      return run(tx, progress);
+    };
   /** Threads the v3 step read and left unchanged, for the v4 step after it (one read fewer). */
   let threadsAfterV3: Thread[] | undefined;
   db.use(revisionMiddleware);
@@ -129,10 +138,10 @@ export function openDb(name = DB_NAME): SidelogDb {
   db.version(4)
     .stores(SCHEMA_V4)
     .upgrade(
-      announced(4, (tx) => {
+      announced(4, (tx, progress) => {
         const threads = threadsAfterV3;
         threadsAfterV3 = undefined;
-        return judgeStoredMail(tx, undefined, threads).then(() => undefined);
+        return judgeStoredMail(tx, progress, threads).then(() => undefined);
       }),
     );
   db.on('ready', () => {

@@ -51,8 +51,8 @@ export async function judgeStoredMail(
   const all = (await messagesT.toArray()) as Message[];
   const byThread = new Map<string, Message[]>();
   for (const m of all) (byThread.get(m.threadId) ?? byThread.set(m.threadId, []).get(m.threadId)!).push(m);
-  // Reading is about a third of the work; judging and writing the rest.
-  progress(1 / 3);
+  // At 100k messages reading is about a fifth of the step, judging a fifth, writing the rest.
+  progress(0.2);
   const threads = new Map(((await threadsP) as Thread[]).map((t) => [t.id, t]));
   performance.mark('upgrade:v4:read');
 
@@ -74,7 +74,7 @@ export async function judgeStoredMail(
   const total = byThread.size;
   for (const [threadId, messages] of byThread) {
     done++;
-    if (done % 500 === 0) progress(1 / 3 + ((2 / 3) * done) / total);
+    if (done % 500 === 0) progress(0.2 + (0.2 * done) / total);
     if (!messages.some((m) => m.direction === 'inbound' && isWritten(m))) continue;
     const thread = threads.get(threadId);
     const own = new Set<string>();
@@ -107,6 +107,14 @@ export async function judgeStoredMail(
   }
   flush(true);
   performance.mark('upgrade:v4:judged');
+  progress(0.4);
+  // Each chunk written moves the rest of the way (IndexedDB completes them in order).
+  let written = 0;
+  for (const w of writes)
+    w.then(
+      () => progress(0.4 + (0.6 * ++written) / writes.length),
+      () => undefined,
+    );
   await Dexie.Promise.all(writes);
   performance.mark('upgrade:v4:written');
   progress(1);

@@ -27,6 +27,8 @@ export const UPGRADE_KEY = 'db:upgrading';
 export interface UpgradeNotice {
   toVersion: number;
   startedAt: number;
+  /** Share of the running step done (0–1), when the step reports it (the v3 → v4 step does). */
+  progress?: number;
 }
 
 /** The popup's last numbers, for its first frame (lib/insights/popup-cache.ts; dropped by lib/insights/forget-popup-cache.ts). */

@@ -142,7 +142,12 @@ describe('database migrations', () => {
     const db = openDb(name);
     await db.open();
     // v1 → v2 → v3 → v4: each step announces itself; the notice goes once the database is open.
-    await vi.waitFor(() => expect(seen).toHaveLength(4));
+    // Between them, the v4 step reports how far it is (the same notice with `progress`).
+    await vi.waitFor(() => expect(seen.at(-1)).toBeNull());
+    const progress = seen.filter((n) => (n as { progress?: number } | null)?.progress !== undefined);
+    expect(progress.every((n) => (n as { toVersion: number }).toVersion === 4)).toBe(true);
+    seen.splice(0, seen.length, ...seen.filter((n) => !progress.includes(n)));
+    expect(seen).toHaveLength(4);
     expect(seen[0]).toMatchObject({ toVersion: 2, startedAt: expect.any(Number) });
     expect(seen[1]).toMatchObject({ toVersion: 3, startedAt: expect.any(Number) });
     expect(seen[2]).toMatchObject({ toVersion: 4, startedAt: expect.any(Number) });
@@ -567,8 +572,19 @@ describe('database migrations', () => {
       .table('threads')
       .bulkPut(Array.from({ length: T }, (_, i) => thread(`t${i}`, summarizeThread(messages.slice(2 * i, 2 * i + 2)))));
     v3.close();
+    // The "upgrading" notice every waiting page shows hears how far the step is.
+    const shares: number[] = [];
+    const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
+      const p = (changes[UPGRADE_KEY]?.newValue as { progress?: number } | undefined)?.progress;
+      if (p !== undefined) shares.push(p);
+    };
+    fakeBrowser.storage.onChanged.addListener(onChanged);
     const db = openDb(name);
     await db.open();
+    await vi.waitFor(() => expect(shares.at(-1)).toBe(1));
+    fakeBrowser.storage.onChanged.removeListener(onChanged);
+    expect(shares.length).toBeGreaterThanOrEqual(4);
+    expect(shares).toEqual([...shares].sort((x, y) => x - y));
     const judged = await db.messages
       .filter((x) => x.direction === 'inbound' && x.classificationSource === 'detected')
       .toArray();

@@ -27,6 +27,19 @@ describe('Loading', () => {
     expect(dom.host.textContent).toBe('Loading templates…');
   });
 
+  it('shows how far the upgrade is when the step reports it', async () => {
+    await dom.render(<Loading />);
+    await act(() =>
+      fakeBrowser.storage.local.set({ [UPGRADE_KEY]: { toVersion: 4, startedAt: Date.now(), progress: 0.4 } }),
+    );
+    await vi.waitFor(() =>
+      expect(dom.host.querySelector('[data-testid=upgrade-progress]')?.textContent).toBe('40% done'),
+    );
+    expect(dom.host.querySelector('progress')?.getAttribute('value')).toBe('0.4');
+    await act(() => fakeBrowser.storage.local.remove(UPGRADE_KEY));
+    await vi.waitFor(() => expect(notice()).toBeNull());
+  });
+
   it('ignores a notice left over from an upgrade that never finished', async () => {
     await fakeBrowser.storage.local.set({ [UPGRADE_KEY]: { toVersion: 2, startedAt: Date.now() - 3_600_000 } });
     await dom.render(<Loading />);
