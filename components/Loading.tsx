@@ -36,11 +36,10 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
           Sidelog is updating its stored data to a new format, once after an update: about 20 seconds per 100,000
           messages. Messages captured meanwhile wait in their tabs' outbox; nothing is lost.
           {upgrade.progress != null && (
-            <>
-              {' '}
-              <progress value={upgrade.progress} max={1} aria-label="Update progress" />{' '}
+            <span className="upgrade-progress">
+              <progress value={upgrade.progress} max={1} aria-label="Update progress" />
               <span data-testid="upgrade-progress">{Math.round(upgrade.progress * 100)}% done</span>
-            </>
+            </span>
           )}
         </p>
       )}

@@ -113,7 +113,7 @@ export function openDb(name = DB_NAME): SidelogDb {
       // The share done, in steps of 5% (each one a storage write every page's notice hears).
       let shown = 0;
       const progress = (share: number) => {
-        if (share < 1 && share - shown < 0.05) return;
+        if (share <= shown || (share < 1 && share - shown < 0.05)) return;
         shown = share;
         void upgradeNoticeItem.setValue({ ...notice, progress: Math.min(1, share) }).catch(() => undefined);
       };

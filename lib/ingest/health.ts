@@ -5,7 +5,7 @@
 // (stats.ts). So this reader lives with ingestion, its writer, not with capture, which never
 // touches the database (docs/architecture.md).
 import type { SidelogDb } from '../db/db';
-import { emptyStats, STATS_KEY, type IngestStats } from './stats';
+import { emptyStats, healthKey, STATS_KEY, type IngestStats } from './stats';
 import type { HealthCounters as HealthRow } from './working-set';
 
 export interface HealthLine {
@@ -45,10 +45,8 @@ export function captureHealth(network: HealthRow | null, dom: HealthRow | null, 
 }
 
 /** The meta rows the capture status reads: ingestion's counters, and each site's health per layer. */
-const STATUS_KEYS = [
-  STATS_KEY,
-  ...(['gmail', 'linkedin'] as const).flatMap((ch) => [`health:${ch}:network`, `health:${ch}:dom`]),
-];
+const SITES = ['gmail', 'linkedin'] as const;
+const STATUS_KEYS = [STATS_KEY, ...SITES.flatMap((ch) => [healthKey(ch, 'network'), healthKey(ch, 'dom')])];
 
 /** What the Settings tab shows about capture: a line per site, ingestion counters, totals. */
 export async function loadCaptureStatus(db: SidelogDb, now: number) {
@@ -62,7 +60,8 @@ export async function loadCaptureStatus(db: SidelogDb, now: number) {
   ]);
   const rows = new Map(STATUS_KEYS.map((k, i) => [k, meta[i]?.value]));
   const row = (k: string) => (rows.get(k) as HealthRow | undefined) ?? null;
-  const health = (ch: 'gmail' | 'linkedin') => captureHealth(row(`health:${ch}:network`), row(`health:${ch}:dom`), now);
+  const health = (ch: (typeof SITES)[number]) =>
+    captureHealth(row(healthKey(ch, 'network')), row(healthKey(ch, 'dom')), now);
   return {
     stats: { ...emptyStats(), ...((rows.get(STATS_KEY) as IngestStats | undefined) ?? {}) },
     gmail: health('gmail'),

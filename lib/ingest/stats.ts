@@ -3,6 +3,7 @@
 // error. Each batch adds its delta once, after its unit of work, so a retried unit never counts
 // twice. The Settings tab shows them beside the capture health lines (health.ts).
 import type { SidelogDb } from '../db/db';
+import type { HealthEvent } from '../schema/events';
 
 export interface IngestStats {
   malformed: number;
@@ -18,6 +19,9 @@ export interface IngestStats {
 export type StatsDelta = Partial<IngestStats>;
 
 export const STATS_KEY = 'ingest:stats';
+
+/** The meta row of one site's capture health for one layer: written at commit (working-set.ts), read by health.ts. */
+export const healthKey = (channel: HealthEvent['channel'], layer: HealthEvent['layer']) => `health:${channel}:${layer}`;
 
 const COUNTERS = ['malformed', 'untracked', 'excluded', 'trackingOff', 'failed'] as const;
 type Counter = (typeof COUNTERS)[number];

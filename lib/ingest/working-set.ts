@@ -15,6 +15,7 @@ import type { Company, MergeRecord, Message, Prospect, Thread } from '../schema/
 import { summarizeThread } from '../records/summary';
 import { REV_KEY, revisionOf } from '../db/revision';
 import { COMPLETE_MAX, type IngestCache, type TableCache } from './key-cache';
+import { healthKey } from './stats';
 
 const toRev = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
@@ -570,7 +571,7 @@ export class WorkingSet {
     if (companyPuts.length) await db.companies.bulkPut(companyPuts);
     if (companyDels.length) await db.companies.bulkDelete(companyDels);
     for (const ev of this.health) {
-      const key = `health:${ev.channel}:${ev.layer}`;
+      const key = healthKey(ev.channel, ev.layer);
       const cur = ((await db.meta.get(key))?.value as HealthCounters | undefined) ?? {
         recognised: 0,
         failed: 0,
