@@ -205,12 +205,16 @@ if (built()) {
       const start = notices.find(([, v]) => v?.toVersion === 3)?.[1]?.startedAt ?? notices[0][0];
       const v4At = notices.find(([, v]) => v?.toVersion === 4)?.[0];
       const end = doneAt;
-      const floor = await measureFloor(a, ['prospects', 'threads', 'messages'], changed);
+      const floor = await measureFloor(a, ['prospects', 'threads', 'messages'], changed, { indexed: true });
       const f = floor.readMs + floor.writeMs;
+      // The changed records written over themselves in stores with the schema's indexes: what
+      // IndexedDB alone charges an upgrade that rewrites stored rows.
+      const fi = floor.readMs + floor.indexed!.overwriteMs;
       ratios.push((end - start) / f);
       console.log(
         `run ${run}: upgrade v2 → v4 ${sec(end - start)}${v4At ? ` (v2 → v3 ${sec(v4At - start)}, v3 → v4 ${sec(end - v4At)})` : ''}; ` +
-          `records changed ${JSON.stringify(floor.counts)}; ${phases?.length ? `phases: ${phases.join(', ')}; ` : ''} floor (raw getAll of prospects, threads, messages ${sec(floor.readMs)} + raw put of the changed records ${sec(floor.writeMs)}) ${sec(f)}; ratio ${ratio(end - start, f)}`,
+          `records changed ${JSON.stringify(floor.counts)}; ${phases?.length ? `phases: ${phases.join(', ')}; ` : ''} floor (raw getAll of prospects, threads, messages ${sec(floor.readMs)} + raw put of the changed records ${sec(floor.writeMs)}) ${sec(f)}; ratio ${ratio(end - start, f)}; ` +
+          `with the changed records put over themselves in stores with the schema's indexes instead ${sec(fi)} (${ratio(fi, f)} the floor; the upgrade against it ${ratio(end - start, fi)})`,
       );
     });
   }

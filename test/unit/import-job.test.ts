@@ -1,9 +1,9 @@
 // lib/insights/import-job.ts and the streamed export (lib/export/export.ts exportJsonBlob): an
 // import reports its progress, a cancel rolls everything back, and the streamed file is the same
 // JSON as buildExport.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type SidelogDb } from '@/lib/db/db';
-import { buildExport, exportJsonBlob, messagesCsv, messagesCsvBlob } from '@/lib/export/export';
+import { buildExport, exportJsonBlob, iso, messagesCsv, messagesCsvBlob } from '@/lib/export/export';
 import { ImportCancelled, type ImportProgress } from '@/lib/export/import';
 import { runImportJob } from '@/lib/insights/import-job';
 import { dropHeldFacts, FACTS_KEY } from '@/lib/insights/facts-store';
@@ -127,6 +127,40 @@ describe('streamed export', () => {
     const streamed = JSON.parse(await (await exportJsonBlob(a, T0)).text());
     expect(streamed).toEqual(JSON.parse(JSON.stringify(await buildExport(a, T0))));
     expect(await (await messagesCsvBlob(a)).text()).toBe('');
+  });
+
+  it('a read that cannot start rejects (the file is never left waiting on its first tables)', async () => {
+    const spy = vi.spyOn(a, 'backendDB').mockReturnValue({
+      transaction: () => {
+        throw new DOMException('The database connection is closing.', 'InvalidStateError');
+      },
+    } as unknown as IDBDatabase);
+    try {
+      await expect(exportJsonBlob(a, T0)).rejects.toThrow('closing');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('writes every time as toISOString does', () => {
+    const day = 86_400_000;
+    const edges = [
+      0,
+      1,
+      999,
+      1000,
+      day - 1,
+      day,
+      951_782_400_000 /* 2000-02-29 */,
+      4_107_542_399_999,
+      253_402_300_799_999,
+    ];
+    const random = Array.from({ length: 5_000 }, (_, i) => Math.floor(((i * 7919) % 5000) * 5.07e10 + i * 997));
+    for (const ms of [...edges, ...random]) expect(iso(ms)).toBe(new Date(ms).toISOString());
+    // Outside the fast path: Date's own answer, a RangeError included.
+    for (const ms of [-1, -62_198_755_200_000, 253_402_300_800_000, 1.5, 8.64e15])
+      expect(iso(ms)).toBe(new Date(ms).toISOString());
+    expect(() => iso(Number.NaN)).toThrow(RangeError);
   });
 
   it('the CSV in parts is the CSV in one piece', async () => {

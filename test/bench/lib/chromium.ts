@@ -112,6 +112,12 @@ export interface Floor {
   readMs: number;
   /** put of every record into stores without indexes, one read-write transaction per store. */
   writeMs: number;
+  /**
+   * With `indexed`: the same puts into stores with the schema's own indexes (copied from the
+   * `sidelog` database): what IndexedDB alone charges for keeping those indexes. `overwrite`: a
+   * second put of the same records onto the ones just written (an upgrade rewrites stored rows).
+   */
+  indexed?: { insertMs: number; overwriteMs: number };
   counts: Record<string, number>;
 }
 
@@ -119,9 +125,14 @@ export interface Floor {
  * The floors, in an extension page, on the records now in the `sidelog` database's `stores`
  * (`only`: the ids to write, per store, when the operation wrote only some of them).
  */
-export async function measureFloor(page: Page, stores: string[], only?: Record<string, string[]>): Promise<Floor> {
+export async function measureFloor(
+  page: Page,
+  stores: string[],
+  only?: Record<string, string[]>,
+  opts: { indexed?: boolean } = {},
+): Promise<Floor> {
   return page.evaluate(
-    async ({ stores, only }) => {
+    async ({ stores, only, indexed }) => {
       const open = (name: string, create?: (db: IDBDatabase) => void) =>
         new Promise<IDBDatabase>((resolve, reject) => {
           const req = create ? indexedDB.open(name, 1) : indexedDB.open(name);
@@ -146,6 +157,18 @@ export async function measureFloor(page: Page, stores: string[], only?: Record<s
       }
       const readMs = performance.now() - t0;
       const keyPaths = Object.fromEntries(stores.map((s) => [s, src.transaction(s).objectStore(s).keyPath as string]));
+      const indexes = Object.fromEntries(
+        stores.map((s) => {
+          const os = src.transaction(s).objectStore(s);
+          return [
+            s,
+            [...os.indexNames].map((n) => {
+              const i = os.index(n);
+              return { name: n, keyPath: i.keyPath, multiEntry: i.multiEntry, unique: i.unique };
+            }),
+          ];
+        }),
+      );
       src.close();
       if (only) {
         for (const s of Object.keys(only)) {
@@ -157,19 +180,43 @@ export async function measureFloor(page: Page, stores: string[], only?: Record<s
       const dst = await open(name, (db) => {
         for (const s of stores) db.createObjectStore(s, { keyPath: keyPaths[s] });
       });
-      const t1 = performance.now();
-      for (const s of stores) {
-        const tx = dst.transaction(s, 'readwrite', { durability: 'relaxed' });
-        const os = tx.objectStore(s);
-        for (const r of data[s]) os.put(r);
-        await done(tx);
-      }
-      const writeMs = performance.now() - t1;
+      const putAll = async (db: IDBDatabase) => {
+        const t = performance.now();
+        for (const s of stores) {
+          const tx = db.transaction(s, 'readwrite', { durability: 'relaxed' });
+          const os = tx.objectStore(s);
+          for (const r of data[s]) os.put(r);
+          await done(tx);
+        }
+        return performance.now() - t;
+      };
+      const writeMs = await putAll(dst);
       dst.close();
       indexedDB.deleteDatabase(name);
-      return { readMs, writeMs, counts: Object.fromEntries(stores.map((s) => [s, data[s].length])) };
+      let withIndexes: Floor['indexed'];
+      if (indexed) {
+        const iname = `${name}-indexed`;
+        const idb = await open(iname, (db) => {
+          for (const s of stores) {
+            const os = db.createObjectStore(s, { keyPath: keyPaths[s] });
+            for (const i of indexes[s])
+              os.createIndex(i.name, i.keyPath, { multiEntry: i.multiEntry, unique: i.unique });
+          }
+        });
+        const insertMs = await putAll(idb);
+        const overwriteMs = await putAll(idb);
+        idb.close();
+        indexedDB.deleteDatabase(iname);
+        withIndexes = { insertMs, overwriteMs };
+      }
+      return {
+        readMs,
+        writeMs,
+        indexed: withIndexes,
+        counts: Object.fromEntries(stores.map((s) => [s, data[s].length])),
+      };
     },
-    { stores, only },
+    { stores, only, indexed: !!opts.indexed },
   );
 }
 
