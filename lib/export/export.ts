@@ -347,6 +347,10 @@ export function messagesCsv(
         templateId: m.templateId ?? '',
         templateSource: m.templateSource ?? '',
         threadId: m.threadId,
+        // Added at the end so columns read by position keep their place. A person's reply: what it
+        // means (interested, not now, …) and the colleague it points to; empty otherwise.
+        intent: m.intent ?? '',
+        referral: m.referral ?? '',
       };
     }),
     { quotes: true, escapeFormulae: true, header },

@@ -280,6 +280,26 @@ describe('export', () => {
   });
 });
 
+describe('messages CSV columns', () => {
+  it("ends with a person's reply's intent and referral, empty on other rows, after the columns it always had", async () => {
+    const msgs = await a.messages.orderBy('sentAt').toArray();
+    const reply = {
+      ...msgs[0],
+      direction: 'inbound' as const,
+      classification: 'human' as const,
+      intent: 'referral' as const,
+      referral: 'bob@acme.com',
+    };
+    const csv = messagesCsv([reply, msgs[1]], new Map((await a.prospects.toArray()).map((p) => [p.id, p])));
+    const Papa = (await import('papaparse')).default;
+    const [header, first, second] = Papa.parse<string[]>(csv).data;
+    expect(header.slice(-4)).toEqual(['templateSource', 'threadId', 'intent', 'referral']);
+    expect(header.indexOf('classification')).toBe(5);
+    expect(first.slice(-2)).toEqual(['referral', 'bob@acme.com']);
+    expect(second.slice(-2)).toEqual(['', '']);
+  });
+});
+
 describe('import rejects bad files and changes nothing', () => {
   const cases: [string, () => string, RegExp][] = [
     ['not JSON', () => 'hello, world', /not JSON/],
