@@ -19,7 +19,7 @@ import { isInviteEcho } from '../records/invite-echo';
 import { isMemberId, keyKind } from '../records/keys';
 import { foldAll, tablesMergeStore } from '../records/prospect-merge';
 import { summarizeThread } from '../records/summary';
-import type { MergeRecord, Message, Prospect, Thread } from '../schema/model';
+import type { MergeReason, MergeRecord, Message, Prospect, Thread } from '../schema/model';
 
 class UnionFind {
   private parent = new Map<string, string>();
@@ -76,8 +76,15 @@ interface Tables {
   merges: Table;
 }
 
-/** Runs in the v2 → v3 upgrade transaction (any transaction over prospects, threads, messages, merges). */
-export async function repairIdentities(tx: Transaction, now: number): Promise<RepairResult> {
+/**
+ * Runs in the v2 → v3 upgrade transaction, and after an import (lib/insights/import-job.ts, reason
+ * `import`): any read-write transaction over prospects, threads, messages, merges.
+ */
+export async function repairIdentities(
+  tx: Transaction,
+  now: number,
+  reason: MergeReason = 'upgrade',
+): Promise<RepairResult> {
   const t: Tables = {
     prospects: tx.table('prospects'),
     threads: tx.table('threads'),
@@ -90,7 +97,7 @@ export async function repairIdentities(tx: Transaction, now: number): Promise<Re
   const threads = (await t.threads.toArray()) as Thread[];
   performance.mark('upgrade:v3:threads');
   const { groups, evidence } = provenPeople(all, threads);
-  const { merges, survivors } = await foldPeople(t, groups, evidence, now);
+  const { merges, survivors } = await foldPeople(t, groups, evidence, now, reason);
   const inviteEchoes = await foldStoredEchoes(t, threads, survivors);
   performance.mark('upgrade:v3:repaired');
   const threadsUnchanged = merges.length === 0 && inviteEchoes === 0 ? threads : null;
@@ -166,6 +173,7 @@ async function foldPeople(
   groups: Prospect[][],
   evidence: Map<string, Set<string>>,
   now: number,
+  reason: MergeReason,
 ): Promise<{ merges: MergeRecord[]; survivors: Prospect[] }> {
   const merges: MergeRecord[] = [];
   const store = tablesMergeStore(t);
@@ -180,7 +188,7 @@ async function foldPeople(
     const evidenceOf = (kept: Prospect, other: Prospect) => [
       ...new Set([...(evidence.get(other.id) ?? []), ...(evidence.get(kept.id) ?? [])]),
     ];
-    const folded = await foldAll(store, group, { reason: 'upgrade', now, evidence: evidenceOf });
+    const folded = await foldAll(store, group, { reason, now, evidence: evidenceOf });
     merges.push(...folded.merges);
     for (const other of folded.left) survivors.push(cleanKeys(other));
     const cleaned = cleanKeys(folded.kept);

@@ -8,6 +8,7 @@ import { readDialects } from './dialects';
 import type { Message, Prospect, Template, Thread } from '../schema/model';
 import { messageKeys, normEmail, personKeys, threadKeys } from '../records/keys';
 import { importInbound } from './inbound-fields';
+import { foldedInto } from '../records/prospect-merge';
 import { summarizeThread } from '../records/summary';
 
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -280,7 +281,23 @@ export async function importExport(
   }
   // Only Dexie promises are awaited inside the transaction (no native Promise.all of async
   // functions), so it stays alive to the end: all or nothing.
-  const tables = [db.prospects, db.threads, db.messages, db.templates, db.templateVersions, db.meta];
+  /** The file's rows with folded prospect ids replaced by the records they live in now. */
+  function refold(folded: ReadonlyMap<string, string>): void {
+    const fileIds = new Set(prospects.map((p) => p.id));
+    const to = (id: string) => folded.get(id) ?? id;
+    // A folded record whose survivor the file also has (or that another folded row already became)
+    // adds nothing of its own: one row per id, the file's survivor row first.
+    const rows: Prospect[] = prospects.filter((p) => !folded.has(p.id));
+    for (const p of prospects)
+      if (folded.has(p.id) && !fileIds.has(to(p.id))) {
+        fileIds.add(to(p.id));
+        rows.push({ ...p, id: to(p.id) });
+      }
+    prospects.splice(0, prospects.length, ...rows);
+    for (const t of threads) t.prospectIds = [...new Set(t.prospectIds.map(to))];
+    for (const m of messages) if (m.prospectId) m.prospectId = to(m.prospectId);
+  }
+  const tables = [db.prospects, db.threads, db.messages, db.templates, db.templateVersions, db.meta, db.merges];
   try {
     await mergeAll();
   } catch (e) {
@@ -301,6 +318,12 @@ export async function importExport(
         db.messages.toCollection().primaryKeys(),
         db.templates.toCollection().primaryKeys(),
       ]);
+      // A prospect the file names by an id this database folded into another record (a capture,
+      // a merge by hand, an import's repair) is that record: an older backup never brings back a
+      // person merged since, nor a second copy of one.
+      const existingProspects = new Set<string>(prospectIds);
+      const folded = foldedInto(await db.merges.toArray(), (id) => existingProspects.has(id));
+      if (folded.size) refold(folded);
       const existingThreads = new Set<string>(threadIds);
       const fileThreads = new Set(threads.map((t) => t.id));
       const orphan = messages.find((m) => !fileThreads.has(m.threadId) && !existingThreads.has(m.threadId));
@@ -359,7 +382,7 @@ export async function importExport(
         return { finals, puts, had: have.size };
       }
 
-      const prospectsMerged = await merge(db.prospects, prospects, 'prospects', new Set<string>(prospectIds));
+      const prospectsMerged = await merge(db.prospects, prospects, 'prospects', existingProspects);
       const written = new Set<string>(); // threads whose messages this import adds or completes
       const { finals: finalMessages } = await merge(
         db.messages,

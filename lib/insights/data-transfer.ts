@@ -13,7 +13,7 @@ import { useCallback, useRef, useState } from 'react';
 import { getDb } from '@/lib/db/db';
 import { notifyDbChanged } from '@/lib/db/changes';
 import { exportFileName, exportJsonBlob, messagesCsvBlob } from '@/lib/export/export';
-import { ImportCancelled, ImportError, type ImportProgress, type ImportResult } from '@/lib/export/import';
+import { ImportCancelled, ImportError, type ImportProgress } from '@/lib/export/import';
 import { getSettings } from '@/lib/settings';
 import { loadDashboardData, popupNumbers } from './load';
 import { importTotal, runImportJob, type ImportJobOptions, type ImportJobResult } from './import-job';
@@ -99,7 +99,7 @@ const defaultRunner: ImportRunner = (...args) =>
 /** What the tab says after an import, or after it failed or was cancelled. */
 export function importMessage(
   fileName: string,
-  outcome: { result: ImportResult } | { error: unknown },
+  outcome: { result: ImportJobResult } | { error: unknown },
 ): { kind: 'ok' | 'error'; text: string } {
   if ('error' in outcome) {
     const e = outcome.error;
@@ -118,7 +118,10 @@ export function importMessage(
     text:
       importTotal(r) === 0
         ? `Nothing new in ${fileName}: everything in it is already here.`
-        : `Imported ${fileName}: ${a.messages} messages, ${a.threads} threads, ${a.prospects} prospects, ${a.templates} templates added; ${r.updated} records completed.`,
+        : `Imported ${fileName}: ${a.messages} messages, ${a.threads} threads, ${a.prospects} prospects, ${a.templates} templates added; ${r.updated} records completed.` +
+          (r.peopleMerged
+            ? ` ${r.peopleMerged} ${r.peopleMerged === 1 ? 'person was' : 'people were'} here under another record and ${r.peopleMerged === 1 ? 'was' : 'were'} merged (undo on the Prospects tab).`
+            : ''),
   };
 }
 

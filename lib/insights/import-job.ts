@@ -19,6 +19,7 @@ import { encodeFacts, mergeFacts, type Facts } from '@/lib/analytics/facts';
 import { popupSummary, type PopupSummary } from '@/lib/analytics/popup';
 import { nextDue } from '@/lib/analytics/units';
 import { REV_KEY } from '@/lib/db/revision';
+import { repairIdentities } from '@/lib/db/upgrade-v3';
 import { FACTS_FORMAT, FACTS_KEY, loadFacts, saveFacts } from './facts-store';
 import { popupBounds } from './popup-cache';
 
@@ -31,6 +32,8 @@ export interface ImportJobOptions {
 }
 
 export interface ImportJobResult extends ImportResult {
+  /** Records the import left as two records of one person (a shared address or LinkedIn id) and the job folded. */
+  peopleMerged?: number;
   /** The popup's numbers after the import (when popupSettings were given and the import changed something). */
   popup?: { summary: PopupSummary; until: number | null };
 }
@@ -114,6 +117,16 @@ export async function runImportJob(db: SidelogDb, blob: Blob, o: ImportJobOption
   p.written = p.read;
   // The import is committed from here on: a cancel no longer applies.
   if (importTotal(result) > 0) {
+    // The file matches records by id. One person this database and the file know under two ids
+    // (first met by email here, on LinkedIn there), or a file from another tool that lists one
+    // person twice, shares a key (an address, a LinkedIn id): folded into one record as the v3
+    // upgrade does, each fold in the merge log (reason `import`, undoable on the Prospects tab).
+    const repair = await db.transaction('rw', [db.prospects, db.threads, db.messages, db.merges], (tx) =>
+      repairIdentities(tx, o.now, 'import'),
+    );
+    if (repair.merges.length) result.peopleMerged = repair.merges.length;
+    // Rows changed after the facts stored with the import: loadFacts brings them up to date.
+    if (repair.merges.length || repair.inviteEchoes) facts = null;
     if ((p.phase as ImportProgress['phase']) !== 'facts') {
       p.phase = 'facts';
       report();

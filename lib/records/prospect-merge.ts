@@ -231,6 +231,27 @@ interface MergeTable<T> {
   delete(id: string): Promise<unknown>;
 }
 
+/**
+ * Where each folded prospect id lives now: the record it was folded into, through later folds
+ * too (a → b, then b → c: a → c), from the merge log's folds not undone. Only ids whose final
+ * record `exists` are given (a record the user deleted since gives nothing).
+ */
+export function foldedInto(log: readonly MergeRecord[], exists: (id: string) => boolean): Map<string, string> {
+  const next = new Map<string, string>();
+  for (const r of [...log].sort((x, y) => x.at - y.at)) if (r.undoneAt === null) next.set(r.mergedId, r.keptId);
+  const out = new Map<string, string>();
+  for (const from of next.keys()) {
+    let to = next.get(from)!;
+    const seen = new Set([from]);
+    while (next.has(to) && !seen.has(to)) {
+      seen.add(to);
+      to = next.get(to)!;
+    }
+    if (to !== from && exists(to)) out.set(from, to);
+  }
+  return out;
+}
+
 /** A MergeStore over tables (the database's, or an upgrade transaction's), inside a read-write transaction on them. */
 export function tablesMergeStore(tables: {
   prospects: MergeTable<Prospect>;

@@ -112,7 +112,7 @@ export const Company = z.object({
 export type Company = z.infer<typeof Company>;
 
 /** Why two prospect records were folded into one. */
-export const MergeReason = z.enum(['sighting', 'profile', 'contact-info', 'manual', 'upgrade']);
+export const MergeReason = z.enum(['sighting', 'profile', 'contact-info', 'manual', 'upgrade', 'import']);
 export type MergeReason = z.infer<typeof MergeReason>;
 
 /** One field where the two records disagreed, and which value the merged record kept. */

@@ -136,4 +136,44 @@ test('a 20k-message import: cancelled half-way changes nothing; done, it stores 
   );
   // The facts were stored by the import (the dashboard's first open merges nothing).
   expect((await readDb<{ key: string }>(panel, 'meta')).some((r) => r.key === 'analytics:facts')).toBe(true);
+
+  // 3. A file from another machine where one of these people was first met under another id: the
+  // import folds the two records into one (a shared address), says so, and logs the merge.
+  const ada = seed.prospects.find((p) => p.emails.length > 0)!;
+  const thread = seed.threads.find((t) => t.prospectIds.includes(ada.id))!;
+  const msg = seed.messages.find((m) => m.threadId === thread.id)!;
+  const theirs = {
+    ...seed,
+    prospects: [{ ...ada, id: 'p:other-machine' }],
+    threads: [{ ...thread, id: 'gmail:t:other', externalId: 'other', prospectIds: ['p:other-machine'], aliases: [] }],
+    messages: [
+      {
+        ...msg,
+        id: 'gmail:other-1',
+        externalId: 'other-1',
+        threadId: 'gmail:t:other',
+        prospectId: 'p:other-machine',
+        aliases: [],
+        rfcMessageId: null,
+      },
+    ],
+    templates: [],
+  };
+  const other = path.join(tmpdir(), `sidelog-import-e2e-other-${process.pid}.json`);
+  writeFileSync(other, JSON.stringify(theirs));
+  await panel.getByLabel('Import JSON').setInputFiles(other);
+  await expect(panel.getByRole('status').filter({ hasText: 'Imported' })).toContainText(
+    '1 person was here under another record and was merged (undo on the Prospects tab).',
+    { timeout: 60_000 },
+  );
+  const prospects = await readDb<{ id: string; emails: string[] }>(panel, 'prospects');
+  expect(prospects).toHaveLength(seed.prospects.length);
+  const one = prospects.filter((p) => p.emails.includes(ada.emails[0]));
+  expect(one).toHaveLength(1);
+  const theirMessage = (await readDb<{ id: string; prospectId: string | null }>(panel, 'messages')).find(
+    (m) => m.id === 'gmail:other-1',
+  );
+  expect(theirMessage?.prospectId).toBe(one[0].id);
+  const merges = await readDb<{ reason: string; keptId: string }>(panel, 'merges');
+  expect(merges).toEqual([expect.objectContaining({ reason: 'import', keptId: one[0].id })]);
 });

@@ -7,6 +7,7 @@ import { ExportFile } from '@/lib/schema/export';
 import { MAX_TEXT } from '@/lib/schema/model';
 import { readSeniority } from '@/lib/records/seniority';
 import { setMessageIntent } from '@/lib/prospects/corrections';
+import { mergeProspects, undoMerge } from '@/lib/prospects/merge';
 import { sisimai } from './helpers/corpus';
 import { T0, gmailInbound, gmailSend, settings } from './helpers/events';
 
@@ -277,6 +278,27 @@ describe('export', () => {
     expect(rows).toHaveLength(3);
     expect(rows.some((r) => r.text.includes('"quoted" <b>text</b>, commas; and\ttabs'))).toBe(true);
     expect(rows.find((r) => r.subject.includes('HYPERLINK'))?.subject.startsWith("'")).toBe(true);
+  });
+});
+
+describe('import after a merge', () => {
+  it('an older backup brings back no one merged since: their rows go to the record they live in now', async () => {
+    const backup = await buildExport(a, T0);
+    const ids = (await a.prospects.toArray()).map((p) => p.id);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    const rec = await mergeProspects(a, ids[0], ids[1], T0 + 1);
+    const before = await a.prospects.count();
+    const r = await importExport(a, backup, T0 + 2);
+    expect(r.added.prospects).toBe(0);
+    expect(await a.prospects.get(rec.mergedId)).toBeUndefined();
+    expect(await a.prospects.count()).toBe(before);
+    const names = (m: { prospectId: string | null }) => m.prospectId;
+    expect((await a.messages.toArray()).map(names)).not.toContain(rec.mergedId);
+    for (const t of await a.threads.toArray()) expect(t.prospectIds).not.toContain(rec.mergedId);
+    // Undone, the merge no longer redirects: the two records are back and the backup adds nothing.
+    await undoMerge(a, rec.id, T0 + 3);
+    expect(await a.prospects.get(rec.mergedId)).toBeDefined();
+    expect((await importExport(a, backup, T0 + 4)).added.prospects).toBe(0);
   });
 });
 

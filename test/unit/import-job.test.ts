@@ -6,6 +6,7 @@ import { openDb, type SidelogDb } from '@/lib/db/db';
 import { buildExport, exportJsonBlob, iso, messagesCsv, messagesCsvBlob } from '@/lib/export/export';
 import { ImportCancelled, type ImportProgress } from '@/lib/export/import';
 import { runImportJob } from '@/lib/insights/import-job';
+import { importMessage } from '@/lib/insights/data-transfer';
 import { dropHeldFacts, FACTS_KEY } from '@/lib/insights/facts-store';
 import { decodeFacts, encodeFacts, type Facts } from '@/lib/analytics/facts';
 import { popupSummary } from '@/lib/analytics/popup';
@@ -87,6 +88,55 @@ describe('import job', () => {
     expect((await stored()).rev).toBe((await a.meta.get('rev'))!.value);
     expect(r2.popup!.summary).toEqual(popup(await rebuilt(), await a.templates.toArray()));
   }, 30_000); // two imports of 5,000 messages: slow on a loaded machine
+
+  it('folds one person the database and the file know under two ids (a shared address), logged and counted', async () => {
+    const { seed, blob } = seedBlob();
+    await runImportJob(a, blob, { now: T0 });
+    const before = await a.prospects.count();
+    // The same person on another machine, first met there under another id: one thread, one reply.
+    const ada = seed.prospects.find((p) => p.emails.length > 0)!;
+    const theirs = { ...ada, id: 'p:elsewhere', notes: 'met at the fair' };
+    const thread = { ...seed.threads.find((t) => t.prospectIds.includes(ada.id))! };
+    const t2 = { ...thread, id: 'gmail:t:elsewhere', externalId: 'elsewhere', prospectIds: [theirs.id], aliases: [] };
+    const m = seed.messages.find((x) => x.threadId === thread.id)!;
+    const m2 = {
+      ...m,
+      id: 'gmail:elsewhere-1',
+      externalId: 'elsewhere-1',
+      threadId: t2.id,
+      prospectId: theirs.id,
+      aliases: [],
+      rfcMessageId: null,
+    };
+    const file = { ...seed, prospects: [theirs], threads: [t2], messages: [m2], templates: [] };
+    const r = await runImportJob(a, new Blob([JSON.stringify(file)]), { now: T0 + 1 });
+    expect(r.added).toMatchObject({ prospects: 1, threads: 1, messages: 1 });
+    expect(r.peopleMerged).toBe(1);
+    expect(await a.prospects.count()).toBe(before);
+    const [one] = await a.prospects.filter((p) => p.emails.includes(ada.emails[0])).toArray();
+    expect(one.notes).toContain('met at the fair');
+    expect((await a.messages.get(m2.id))!.prospectId).toBe(one.id);
+    expect((await a.threads.get(t2.id))!.prospectIds).toEqual([one.id]);
+    const merges = await a.merges.toArray();
+    expect(merges).toHaveLength(1);
+    expect(merges[0]).toMatchObject({ reason: 'import', keptId: one.id });
+    // The stored facts follow the fold (brought up to date after it, as a rebuild gives them).
+    const stored = (await a.meta.get(FACTS_KEY))!.value as { rev: number; facts: Facts };
+    const rows = (f: Facts) => {
+      const d = decodeFacts(f);
+      const sort = <T extends { id: string }>(xs: T[]) => xs.sort((x, y) => (x.id < y.id ? -1 : 1));
+      return { threads: sort(d.threads), prospects: sort(d.prospects) };
+    };
+    expect(rows(stored.facts)).toEqual(rows(encodeFacts(await a.threads.toArray(), await a.prospects.toArray())));
+    expect(stored.rev).toBe((await a.meta.get('rev'))!.value);
+    expect(importMessage('theirs.json', { result: r }).text).toContain(
+      '1 person was here under another record and was merged (undo on the Prospects tab).',
+    );
+    // The same file again: nothing new, nothing folded.
+    const again = await runImportJob(a, new Blob([JSON.stringify(file)]), { now: T0 + 2 });
+    expect(again.peopleMerged).toBeUndefined();
+    expect(await a.merges.count()).toBe(1);
+  }, 30_000);
 
   it('a cancel while writing leaves the database exactly as it was', async () => {
     const { seed } = seedBlob();
