@@ -104,6 +104,12 @@ export async function repairIdentities(
   return { merges, inviteEchoes, threadsUnchanged };
 }
 
+/** Whether the stored keys prove two of these records to be one person (what repairIdentities would fold), in memory. */
+export function twoRecordsOfOnePerson(prospects: readonly Prospect[], threads: readonly Thread[]): boolean {
+  const all = prospects.map((p) => ({ ...p, keys: p.keys ?? [] }));
+  return provenPeople(all, threads as Thread[]).groups.some((g) => g.length > 1);
+}
+
 /** The records each proof joins (groups of one person) and, per record, the proofs that joined it. */
 function provenPeople(
   all: Prospect[],

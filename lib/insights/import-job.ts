@@ -19,7 +19,7 @@ import { encodeFacts, mergeFacts, type Facts } from '@/lib/analytics/facts';
 import { popupSummary, type PopupSummary } from '@/lib/analytics/popup';
 import { nextDue } from '@/lib/analytics/units';
 import { REV_KEY } from '@/lib/db/revision';
-import { repairIdentities } from '@/lib/db/upgrade-v3';
+import { repairIdentities, twoRecordsOfOnePerson } from '@/lib/db/upgrade-v3';
 import { FACTS_FORMAT, FACTS_KEY, loadFacts, saveFacts } from './facts-store';
 import { popupBounds } from './popup-cache';
 
@@ -97,6 +97,8 @@ export async function runImportJob(db: SidelogDb, blob: Blob, o: ImportJobOption
   report();
   let revBefore = 0;
   let facts: Facts | null = null;
+  /** Whether two records of one person may be left after the commit (the repair below). */
+  let mayRepeat = false;
   const result: ImportJobResult = await importExport(db, file, o.now, {
     cancelled,
     onWritten: (n) => {
@@ -107,6 +109,10 @@ export async function runImportJob(db: SidelogDb, blob: Blob, o: ImportJobOption
       revBefore = Number((await db.meta.get(REV_KEY))?.value ?? 0);
     },
     beforeCommit: async (w) => {
+      // Into an empty database, two records of one person can only both be the file's: found in
+      // memory, without reading every record back (a 100k import would spend a second and more).
+      // Into a database with people, any prospect written may share a key with one already there.
+      mayRepeat = w.fresh ? twoRecordsOfOnePerson(w.prospects, w.threads) : w.prospects.length > 0;
       if (!w.fresh && !w.threads.length && !w.prospects.length) return; // nothing the facts hold changed
       p.written = p.read;
       p.phase = 'facts';
@@ -116,7 +122,7 @@ export async function runImportJob(db: SidelogDb, blob: Blob, o: ImportJobOption
   });
   p.written = p.read;
   // The import is committed from here on: a cancel no longer applies.
-  if (importTotal(result) > 0) {
+  if (importTotal(result) > 0 && mayRepeat) {
     // The file matches records by id. One person this database and the file know under two ids
     // (first met by email here, on LinkedIn there), or a file from another tool that lists one
     // person twice, shares a key (an address, a LinkedIn id): folded into one record as the v3
@@ -127,6 +133,8 @@ export async function runImportJob(db: SidelogDb, blob: Blob, o: ImportJobOption
     if (repair.merges.length) result.peopleMerged = repair.merges.length;
     // Rows changed after the facts stored with the import: loadFacts brings them up to date.
     if (repair.merges.length || repair.inviteEchoes) facts = null;
+  }
+  if (importTotal(result) > 0) {
     if ((p.phase as ImportProgress['phase']) !== 'facts') {
       p.phase = 'facts';
       report();

@@ -138,6 +138,27 @@ describe('import job', () => {
     expect(await a.merges.count()).toBe(1);
   }, 30_000);
 
+  it('into an empty database, folds the file’s own two records of one person (found in memory first)', async () => {
+    const { seed } = seedBlob();
+    const ada = seed.prospects.find((p) => p.emails.length > 0)!;
+    const file = { ...seed, prospects: [...seed.prospects, { ...ada, id: 'p:twice' }] };
+    const r = await runImportJob(a, new Blob([JSON.stringify(file)]), { now: T0 });
+    expect(r.added.prospects).toBe(seed.prospects.length + 1);
+    expect(r.peopleMerged).toBe(1);
+    expect(await a.prospects.count()).toBe(seed.prospects.length);
+    expect((await a.merges.toArray()).map((m) => m.reason)).toEqual(['import']);
+    // Without such a pair nothing is folded (and nothing is read back for it).
+    const b = openDb(`import-job-b-${n}`);
+    try {
+      const plain = await runImportJob(b, new Blob([JSON.stringify(seed)]), { now: T0 });
+      expect(plain.peopleMerged).toBeUndefined();
+      expect(await b.merges.count()).toBe(0);
+    } finally {
+      b.close();
+      await b.delete();
+    }
+  }, 30_000);
+
   it('a cancel while writing leaves the database exactly as it was', async () => {
     const { seed } = seedBlob();
     // Something there before: the first 100 messages of the file.
