@@ -92,7 +92,7 @@ export async function repairIdentities(
     merges: tx.table('merges'),
   };
   performance.mark('upgrade:v3:start');
-  const all = ((await t.prospects.toArray()) as Prospect[]).map((p) => ({ ...p, keys: p.keys ?? [] }));
+  const all = withKeys((await t.prospects.toArray()) as Prospect[]);
   performance.mark('upgrade:v3:prospects');
   const threads = (await t.threads.toArray()) as Thread[];
   performance.mark('upgrade:v3:threads');
@@ -106,9 +106,11 @@ export async function repairIdentities(
 
 /** Whether the stored keys prove two of these records to be one person (what repairIdentities would fold), in memory. */
 export function twoRecordsOfOnePerson(prospects: readonly Prospect[], threads: readonly Thread[]): boolean {
-  const all = prospects.map((p) => ({ ...p, keys: p.keys ?? [] }));
-  return provenPeople(all, threads as Thread[]).groups.some((g) => g.length > 1);
+  return provenPeople(withKeys(prospects), threads as Thread[]).groups.some((g) => g.length > 1);
 }
+
+/** Records stored before `keys` existed read as having none. */
+const withKeys = (prospects: readonly Prospect[]) => prospects.map((p) => ({ ...p, keys: p.keys ?? [] }));
 
 /** The records each proof joins (groups of one person) and, per record, the proofs that joined it. */
 function provenPeople(

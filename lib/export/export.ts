@@ -183,81 +183,50 @@ const byTime = (a: Message, b: Message) => a.sentAt - b.sentAt || (a.id < b.id ?
 const MESSAGE_READ = 10_000;
 
 interface ExportRead {
-  /** Each record as its line of the file, as soon as its table is read (the file begins with them). */
-  prospects: Promise<string[]>;
-  threads: Promise<string[]>;
-  /** When the read transaction has completed: the templates' lines, and each message as its line with what orders them (time, then id). */
-  rest: Promise<{ templates: string[]; messages: { sentAt: number; id: string; json: string }[] }>;
+  /** Each record as its line of the file. */
+  prospects: string[];
+  threads: string[];
+  templates: string[];
+  /** Each message as its line of the file, with what orders them (time, then id). */
+  messages: { sentAt: number; id: string; json: string }[];
 }
 
 /**
  * Reads what the export writes in one read transaction (a consistent snapshot): one getAll for
  * prospects, threads and templates, and the messages in parts of MESSAGE_READ by id, the next
  * part always requested before the last one is turned into JSON, so IndexedDB reads while this
- * thread writes and no message object outlives its part. Prospects and threads are handed over
- * as soon as they are read, so their part of the file is built while the messages are read.
+ * thread writes and no message object outlives its part.
  */
-function readForExport(db: SidelogDb): ExportRead {
-  type Lines = { resolve: (l: string[]) => void; reject: (e: unknown) => void };
-  const waiting: Lines[] = [];
-  const table = (take: (l: Lines) => void) =>
-    new Promise<string[]>((resolve, reject) => {
-      const l = { resolve, reject };
-      waiting.push(l);
-      take(l);
-    });
-  let prospects!: Lines, threads!: Lines;
-  const read: ExportRead = {
-    prospects: table((l) => (prospects = l)),
-    threads: table((l) => (threads = l)),
-    rest: db.open().then(
-      () =>
-        new Promise((resolve, reject) => {
-          const fail = (e: unknown) => {
-            for (const w of waiting) w.reject(e);
-            reject(e);
+function readForExport(db: SidelogDb): Promise<ExportRead> {
+  return db.open().then(
+    () =>
+      new Promise<ExportRead>((resolve, reject) => {
+        const tx = db.backendDB().transaction(['prospects', 'threads', 'templates', 'messages'], 'readonly');
+        const out: ExportRead = { prospects: [], threads: [], templates: [], messages: [] };
+        // Each table turned into lines as soon as it is read, while IndexedDB reads the next.
+        const lines = <T>(store: string, line: (row: T) => unknown, take: (lines: string[]) => void) => {
+          const req = tx.objectStore(store).getAll();
+          req.onsuccess = () => take((req.result as T[]).map((r) => JSON.stringify(line(r))));
+        };
+        lines('prospects', exportProspect, (l) => (out.prospects = l));
+        lines('threads', exportThread, (l) => (out.threads = l));
+        lines('templates', exportTemplate, (l) => (out.templates = l));
+        const messages = tx.objectStore('messages');
+        const readFrom = (after: string | null) => {
+          const req = messages.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), MESSAGE_READ);
+          req.onsuccess = () => {
+            const rows = req.result as Message[];
+            if (rows.length === MESSAGE_READ) readFrom(rows[rows.length - 1].id);
+            for (const m of rows)
+              out.messages.push({ sentAt: m.sentAt, id: m.id, json: JSON.stringify(exportMessage(m)) });
           };
-          let tx: IDBTransaction;
-          try {
-            tx = db.backendDB().transaction(['prospects', 'threads', 'templates', 'messages'], 'readonly');
-          } catch (e) {
-            fail(e);
-            return;
-          }
-          const templates: string[] = [];
-          const messageLines: { sentAt: number; id: string; json: string }[] = [];
-          // Each table turned into lines as soon as it is read, while IndexedDB reads the next.
-          const lines = <T>(store: string, line: (row: T) => unknown, take: (lines: string[]) => void) => {
-            const req = tx.objectStore(store).getAll();
-            req.onsuccess = () => take((req.result as T[]).map((r) => JSON.stringify(line(r))));
-          };
-          lines('prospects', exportProspect, prospects.resolve);
-          lines('threads', exportThread, threads.resolve);
-          lines('templates', exportTemplate, (l) => templates.push(...l));
-          const messages = tx.objectStore('messages');
-          const readFrom = (after: string | null) => {
-            const req = messages.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), MESSAGE_READ);
-            req.onsuccess = () => {
-              const rows = req.result as Message[];
-              if (rows.length === MESSAGE_READ) readFrom(rows[rows.length - 1].id);
-              for (const m of rows)
-                messageLines.push({ sentAt: m.sentAt, id: m.id, json: JSON.stringify(exportMessage(m)) });
-            };
-          };
-          readFrom(null);
-          tx.oncomplete = () => resolve({ templates, messages: messageLines });
-          tx.onerror = () => fail(tx.error);
-          tx.onabort = () => fail(tx.error ?? new Error('the export read was aborted'));
-        }),
-      (e: unknown) => {
-        for (const w of waiting) w.reject(e);
-        throw e;
-      },
-    ),
-  };
-  // A failure is reported once, by whichever promise the caller is awaiting.
-  for (const p of [read.prospects, read.threads, read.rest]) p.catch(() => undefined);
-  return read;
+        };
+        readFrom(null);
+        tx.oncomplete = () => resolve(out);
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error ?? new Error('the export read was aborted'));
+      }),
+  );
 }
 
 const byLine = (a: { sentAt: number; id: string }, b: { sentAt: number; id: string }) =>
@@ -271,7 +240,7 @@ const byLine = (a: { sentAt: number; id: string }, b: { sentAt: number; id: stri
  * index orders them). Every record is turned into its line as it is read (readForExport).
  */
 export async function exportJsonBlob(db: SidelogDb, now: number): Promise<Blob> {
-  const read = readForExport(db);
+  const read = await readForExport(db);
   const parts: Blob[] = [];
   let head = `{"format":"sidelog-export","version":1,"exportedAt":${JSON.stringify(iso(now))}`;
   async function list<T>(name: string, rows: readonly T[], line: (row: T) => string): Promise<void> {
@@ -287,13 +256,11 @@ export async function exportJsonBlob(db: SidelogDb, now: number): Promise<Blob> 
     head += rows.length ? '\n]' : ']';
   }
   const same = (l: string) => l;
-  // Prospects and threads become their parts while IndexedDB still reads the messages.
-  await list('prospects', await read.prospects, same);
-  await list('threads', await read.threads, same);
-  const rest = await read.rest;
-  rest.messages.sort(byLine);
-  await list('messages', rest.messages, (m) => m.json);
-  await list('templates', rest.templates, same);
+  await list('prospects', read.prospects, same);
+  await list('threads', read.threads, same);
+  read.messages.sort(byLine);
+  await list('messages', read.messages, (m) => m.json);
+  await list('templates', read.templates, same);
   parts.push(new Blob([head + '}\n']));
   return new Blob(parts, { type: 'application/json' });
 }

@@ -96,6 +96,8 @@ const defaultRunner: ImportRunner = (...args) =>
     ? workerRunner
     : inPageRunner)(...args);
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** What the tab says after an import, or after it failed or was cancelled. */
 export function importMessage(
   fileName: string,
@@ -118,7 +120,7 @@ export function importMessage(
     text:
       importTotal(r) === 0
         ? `Nothing new in ${fileName}: everything in it is already here.`
-        : `Imported ${fileName}: ${a.messages} messages, ${a.threads} threads, ${a.prospects} prospects, ${a.templates} templates added; ${r.updated} records completed.` +
+        : `Imported ${fileName}: ${count(a.messages, 'message')}, ${count(a.threads, 'thread')}, ${count(a.prospects, 'prospect')}, ${count(a.templates, 'template')} added; ${count(r.updated, 'record')} completed.` +
           (r.peopleMerged
             ? ` ${r.peopleMerged} ${r.peopleMerged === 1 ? 'person was' : 'people were'} here under another record and ${r.peopleMerged === 1 ? 'was' : 'were'} merged (undo on the Prospects tab).`
             : ''),

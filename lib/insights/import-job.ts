@@ -98,7 +98,7 @@ export async function runImportJob(db: SidelogDb, blob: Blob, o: ImportJobOption
   let revBefore = 0;
   let facts: Facts | null = null;
   /** Whether two records of one person may be left after the commit (the repair below). */
-  let mayRepeat = false;
+  let repairNeeded = false;
   const result: ImportJobResult = await importExport(db, file, o.now, {
     cancelled,
     onWritten: (n) => {
@@ -112,7 +112,7 @@ export async function runImportJob(db: SidelogDb, blob: Blob, o: ImportJobOption
       // Into an empty database, two records of one person can only both be the file's: found in
       // memory, without reading every record back (a 100k import would spend a second and more).
       // Into a database with people, any prospect written may share a key with one already there.
-      mayRepeat = w.fresh ? twoRecordsOfOnePerson(w.prospects, w.threads) : w.prospects.length > 0;
+      repairNeeded = w.fresh ? twoRecordsOfOnePerson(w.prospects, w.threads) : w.prospects.length > 0;
       if (!w.fresh && !w.threads.length && !w.prospects.length) return; // nothing the facts hold changed
       p.written = p.read;
       p.phase = 'facts';
@@ -122,7 +122,7 @@ export async function runImportJob(db: SidelogDb, blob: Blob, o: ImportJobOption
   });
   p.written = p.read;
   // The import is committed from here on: a cancel no longer applies.
-  if (importTotal(result) > 0 && mayRepeat) {
+  if (importTotal(result) > 0 && repairNeeded) {
     // The file matches records by id. One person this database and the file know under two ids
     // (first met by email here, on LinkedIn there), or a file from another tool that lists one
     // person twice, shares a key (an address, a LinkedIn id): folded into one record as the v3

@@ -129,8 +129,9 @@ describe('import job', () => {
     };
     expect(rows(stored.facts)).toEqual(rows(encodeFacts(await a.threads.toArray(), await a.prospects.toArray())));
     expect(stored.rev).toBe((await a.meta.get('rev'))!.value);
-    expect(importMessage('theirs.json', { result: r }).text).toContain(
-      '1 person was here under another record and was merged (undo on the Prospects tab).',
+    expect(importMessage('theirs.json', { result: r }).text).toBe(
+      'Imported theirs.json: 1 message, 1 thread, 1 prospect, 0 templates added; 0 records completed. ' +
+        '1 person was here under another record and was merged (undo on the Prospects tab).',
     );
     // The same file again: nothing new, nothing folded.
     const again = await runImportJob(a, new Blob([JSON.stringify(file)]), { now: T0 + 2 });
@@ -147,12 +148,27 @@ describe('import job', () => {
     expect(r.peopleMerged).toBe(1);
     expect(await a.prospects.count()).toBe(seed.prospects.length);
     expect((await a.merges.toArray()).map((m) => m.reason)).toEqual(['import']);
-    // Without such a pair nothing is folded (and nothing is read back for it).
+    // Without such a pair nothing is folded, and the repair's read-back transaction (prospects,
+    // threads, messages, merges, no templates: the import's own has them) is never opened.
     const b = openDb(`import-job-b-${n}`);
+    const scopes: string[][] = [];
+    const open = b.transaction.bind(b) as (...args: unknown[]) => unknown;
+    vi.spyOn(b, 'transaction').mockImplementation(((...args: unknown[]) => {
+      const tables = args.find(Array.isArray) as (string | { name: string })[] | undefined;
+      if (tables) scopes.push(tables.map((t) => (typeof t === 'string' ? t : t.name)));
+      return open(...args);
+    }) as typeof b.transaction);
+    const repairOpened = () => scopes.some((s) => s.includes('merges') && !s.includes('templates'));
     try {
       const plain = await runImportJob(b, new Blob([JSON.stringify(seed)]), { now: T0 });
       expect(plain.peopleMerged).toBeUndefined();
       expect(await b.merges.count()).toBe(0);
+      expect(scopes.length).toBeGreaterThan(0);
+      expect(repairOpened()).toBe(false);
+      // The spy does see the repair when a second import brings a person already there.
+      const dup = { ...seed, prospects: [{ ...ada, id: 'p:twice' }], threads: [], messages: [], templates: [] };
+      expect((await runImportJob(b, new Blob([JSON.stringify(dup)]), { now: T0 + 1 })).peopleMerged).toBe(1);
+      expect(repairOpened()).toBe(true);
     } finally {
       b.close();
       await b.delete();
