@@ -71,6 +71,16 @@ export const SCHEMA_V3 = {
  */
 export const SCHEMA_V4 = SCHEMA_V3;
 
+/**
+ * v5 (issue 14): messages lose their `prospectId` and `sentAt` indexes. Each index is one more
+ * write per stored message (at 100k, these two cost a fifth of an import: docs/design.md, "What
+ * the indexes cost"). A prospect's messages are found through the threads that list the prospect
+ * (lib/records/prospect-messages.ts), the last 30 days of mail through threads' `lastInboundAt`
+ * (lib/insights/settings.ts). The upgrade makes every thread list the prospects of its messages,
+ * the rule that look-up needs (lib/db/upgrade-v4.ts).
+ */
+export const SCHEMA_V5 = { ...SCHEMA_V4, messages: 'id, *keys, threadId' };
+
 /** Threads per read of their messages in the v2 upgrade: bounds memory (100k messages) without a read per thread. */
 const UPGRADE_CHUNK = 2_000;
 
@@ -119,8 +129,10 @@ export function openDb(name = DB_NAME): SidelogDb {
       };
       return run(tx, progress);
     };
-  /** Threads the v3 step read and left unchanged, for the v4 step after it (one read fewer). */
+  /** Threads the v3 step read and left unchanged, for the step that reads the mail after it (one read fewer). */
   let threadsAfterV3: Thread[] | undefined;
+  /** The v4 step's judging waits for v5's step: its rewrite then goes into the leaner messages store. */
+  let judgePending = false;
   db.use(revisionMiddleware);
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(announced(2, upgradeToV2));
@@ -135,13 +147,24 @@ export function openDb(name = DB_NAME): SidelogDb {
       ),
     );
   // v3 → v4: inbound mail judged again (class, rule, failed recipients, intent), summaries follow.
+  // Done by the v5 step below, in the same upgrade transaction: Dexie drops v5's indexes before
+  // that step runs, so the rewritten messages pay two index writes fewer each.
   db.version(4)
     .stores(SCHEMA_V4)
+    .upgrade(() => {
+      judgePending = true;
+    });
+  // v4 → v5: two message indexes go; every thread lists the prospects of its messages (and, from
+  // v3 or older, the mail is judged as v4 asks).
+  db.version(5)
+    .stores(SCHEMA_V5)
     .upgrade(
-      announced(4, (tx, progress) => {
+      announced(5, (tx, progress) => {
         const threads = threadsAfterV3;
+        const judge = judgePending;
         threadsAfterV3 = undefined;
-        return judgeStoredMail(tx, progress, threads).then(() => undefined);
+        judgePending = false;
+        return judgeStoredMail(tx, progress, threads, { judge }).then(() => undefined);
       }),
     );
   db.on('ready', () => {

@@ -3,6 +3,7 @@
 // ingestion, so those features need not import ingestion (ingestion's working set recomputes the
 // threads it touches at its commit; the v2 upgrade recomputes them all, lib/db/db.ts). The summary
 // itself is lib/records/summary.ts, the one definition all three use.
+import { listingTheirProspects } from '../records/prospect-messages';
 import { summarizeThread } from '../records/summary';
 import type { SidelogDb } from './db';
 
@@ -13,6 +14,12 @@ export async function recomputeThread(db: SidelogDb, threadId: string, now = Dat
     if (!thread) return;
     const messages = await db.messages.where('threadId').equals(threadId).toArray();
     if (messages.length === 0) await db.threads.delete(threadId);
-    else await db.threads.put({ ...thread, summary: summarizeThread(messages), updatedAt: now });
+    // It lists the prospects its messages name, as every writer keeps it (lib/records/prospect-messages.ts).
+    else
+      await db.threads.put({
+        ...listingTheirProspects(thread, messages),
+        summary: summarizeThread(messages),
+        updatedAt: now,
+      });
   });
 }

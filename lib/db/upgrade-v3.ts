@@ -17,6 +17,7 @@
 import type { Table, Transaction } from 'dexie';
 import { isInviteEcho } from '../records/invite-echo';
 import { isMemberId, keyKind } from '../records/keys';
+import { messagesOfProspects } from '../records/prospect-messages';
 import { foldAll, tablesMergeStore } from '../records/prospect-merge';
 import { summarizeThread } from '../records/summary';
 import type { MergeReason, MergeRecord, Message, Prospect, Thread } from '../schema/model';
@@ -227,10 +228,7 @@ async function foldStoredEchoes(t: Tables, threads: Thread[], survivors: Prospec
   }
   const byProspect = new Map<string, Message[]>();
   if (invitees.size) {
-    for (const m of (await t.messages
-      .where('prospectId')
-      .anyOf([...invitees])
-      .toArray()) as Message[])
+    for (const m of await messagesOfProspects(t, [...invitees]))
       (byProspect.get(m.prospectId!) ?? byProspect.set(m.prospectId!, []).get(m.prospectId!)!).push(m);
   }
   for (const p of survivors) {

@@ -5,11 +5,17 @@
 // bounce for one of several recipients no longer bounces the thread; interested replies count).
 // A class or intent the user set by hand is kept (lib/replies/inbound.ts judgeInbound).
 //
+// The same pass serves schema v5 (lib/db/db.ts): every thread comes to list the prospects its
+// messages name (lib/records/prospect-messages.ts: how a prospect's messages are found without an
+// index), and from a database older than v4, the v4 judging runs here, after v5 dropped two
+// message indexes. From v4, v5 only lists (`judge: false`).
+//
 // Cost at 100k messages: one read of every message and of every thread (a getAll each), the rules on each inbound message (~0.1–0.3 ms), and writes of the inbound messages whose
 // fields changed and of the threads whose summary did, in chunks not awaited one by one, so the
 // rules run on one chunk while the one before is written. `progress` gets the share done (0–1).
 import Dexie, { type Transaction } from 'dexie';
 import { addressOf, isWritten, recipientsOf, summarizeThread } from '../records/summary';
+import { listingTheirProspects } from '../records/prospect-messages';
 import { inputOf, judgeInbound, type InboundFields } from '../replies/inbound';
 import type { Message, Thread } from '../schema/model';
 
@@ -21,6 +27,8 @@ export interface JudgeResult {
   inbound: number;
   messagesWritten: number;
   threadsWritten: number;
+  /** Threads that came to list prospects their messages named. */
+  threadsListed: number;
 }
 
 const FIELDS: (keyof InboundFields)[] = [
@@ -36,12 +44,14 @@ const FIELDS: (keyof InboundFields)[] = [
 const same = (a: Partial<InboundFields>, b: InboundFields) =>
   FIELDS.every((k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null));
 
-/** Runs in the v3 → v4 upgrade transaction (any read-write transaction over messages and threads). */
+/** Runs in the v5 upgrade transaction (any read-write transaction over messages and threads). */
 export async function judgeStoredMail(
   tx: Transaction,
   progress: (done: number) => void = () => {},
   /** Every thread as stored now, when the caller has them (the v3 step before, in the same transaction). */
   storedThreads?: Thread[],
+  /** judge: false only lists the prospects of each thread's messages (a database at v4 already). */
+  o: { judge: boolean } = { judge: true },
 ): Promise<JudgeResult> {
   const messagesT = tx.table('messages');
   const threadsT = tx.table('threads');
@@ -56,7 +66,7 @@ export async function judgeStoredMail(
   const threads = new Map(((await threadsP) as Thread[]).map((t) => [t.id, t]));
   performance.mark('upgrade:v4:read');
 
-  const result: JudgeResult = { inbound: 0, messagesWritten: 0, threadsWritten: 0 };
+  const result: JudgeResult = { inbound: 0, messagesWritten: 0, threadsWritten: 0, threadsListed: 0 };
   const writes: PromiseLike<unknown>[] = [];
   let msgPuts: Message[] = [];
   let threadPuts: Thread[] = [];
@@ -75,8 +85,14 @@ export async function judgeStoredMail(
   for (const [threadId, messages] of byThread) {
     done++;
     if (done % 500 === 0) progress(0.2 + (0.2 * done) / total);
-    if (!messages.some((m) => m.direction === 'inbound' && isWritten(m))) continue;
-    const thread = threads.get(threadId);
+    const stored = threads.get(threadId);
+    const thread = stored && listingTheirProspects(stored, messages);
+    if (thread !== stored) result.threadsListed++;
+    if (!o.judge || !messages.some((m) => m.direction === 'inbound' && isWritten(m))) {
+      if (thread !== stored) threadPuts.push(thread!);
+      flush(false);
+      continue;
+    }
     const own = new Set<string>();
     for (const m of messages) {
       const a = m.direction === 'outbound' ? addressOf(m.from) : null;
@@ -96,13 +112,11 @@ export async function judgeStoredMail(
       result.messagesWritten++;
       changed = true;
     }
-    if (changed && thread) {
-      const summary = summarizeThread(messages);
-      if (JSON.stringify(summary) !== JSON.stringify(thread.summary)) {
-        threadPuts.push({ ...thread, summary });
-        result.threadsWritten++;
-      }
-    }
+    const summary = changed && thread ? summarizeThread(messages) : undefined;
+    if (thread && summary && JSON.stringify(summary) !== JSON.stringify(thread.summary)) {
+      threadPuts.push({ ...thread, summary });
+      result.threadsWritten++;
+    } else if (thread !== stored) threadPuts.push(thread!);
     flush(false);
   }
   flush(true);

@@ -140,13 +140,7 @@ export async function buildExport(db: SidelogDb, now: number): Promise<ExportFil
   const [prospects, threads, messages, templates] = await db.transaction(
     'r',
     [db.prospects, db.threads, db.messages, db.templates],
-    () =>
-      Promise.all([
-        db.prospects.toArray(),
-        db.threads.toArray(),
-        db.messages.orderBy('sentAt').toArray(),
-        db.templates.toArray(),
-      ]),
+    () => Promise.all([db.prospects.toArray(), db.threads.toArray(), db.messages.toArray(), db.templates.toArray()]),
   );
   return {
     format: 'sidelog-export',
@@ -154,7 +148,7 @@ export async function buildExport(db: SidelogDb, now: number): Promise<ExportFil
     exportedAt: iso(now),
     prospects: prospects.map(exportProspect),
     threads: threads.map(exportThread),
-    messages: messages.map(exportMessage),
+    messages: messages.sort(byTime).map(exportMessage),
     templates: templates.map(exportTemplate),
   };
 }

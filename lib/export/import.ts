@@ -9,6 +9,7 @@ import type { Message, Prospect, Template, Thread } from '../schema/model';
 import { messageKeys, normEmail, personKeys, threadKeys } from '../records/keys';
 import { importInbound } from './inbound-fields';
 import { foldedInto } from '../records/prospect-merge';
+import { listingTheirProspects } from '../records/prospect-messages';
 import { summarizeThread } from '../records/summary';
 
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -179,18 +180,13 @@ export async function importExport(
       ]),
     ],
   }));
-  // A thread that names no prospects (a file from another tool) has those of its messages.
-  const prospectsOfThread = new Map<string, Set<string>>();
-  for (const m of file.messages) {
-    if (!m.prospectId) continue;
-    const set = prospectsOfThread.get(m.threadId) ?? prospectsOfThread.set(m.threadId, new Set()).get(m.threadId)!;
-    set.add(m.prospectId);
-  }
+  // A thread also lists the prospects of its messages (withSummary below): a file from another
+  // tool may name none.
   const threads: Thread[] = file.threads.map((t) => ({
     id: t.id,
     channel: t.channel,
     externalId: t.externalId || t.id,
-    prospectIds: t.prospectIds.length ? t.prospectIds : [...(prospectsOfThread.get(t.id) ?? [])].slice(0, 100),
+    prospectIds: t.prospectIds,
     subject: t.subject,
     keys: threadKeys(t.channel, t.externalId || t.id, t.aliases ?? []),
     updatedAt: now,
@@ -406,9 +402,11 @@ export async function importExport(
             : await db.messages.where('threadId').anyOf(oldTouched).toArray();
         rows.forEach(push);
       }
+      // A written thread lists every prospect its messages name: how a prospect's messages are
+      // found (lib/records/prospect-messages.ts).
       const withSummary = (t: Thread): Thread => {
         const msgs = byThread.get(t.id);
-        return msgs ? { ...t, summary: summarizeThread(msgs) } : t;
+        return msgs ? { ...listingTheirProspects(t, msgs), summary: summarizeThread(msgs) } : t;
       };
       const threadsWritten = (await merge(db.threads, threads, 'threads', existingThreads, withSummary)).puts;
       // Existing threads the file does not list but whose messages it changed.

@@ -13,6 +13,7 @@ import type { SidelogDb } from '../db/db';
 import type { HealthEvent } from '../schema/events';
 import type { Company, MergeRecord, Message, Prospect, Thread } from '../schema/model';
 import { summarizeThread } from '../records/summary';
+import { listingTheirProspects } from '../records/prospect-messages';
 import { REV_KEY, revisionOf } from '../db/revision';
 import { COMPLETE_MAX, type IngestCache, type TableCache } from './key-cache';
 import { healthKey } from './stats';
@@ -380,9 +381,12 @@ export class WorkingSet {
     return this.messages.live().filter((m) => m.threadId === threadId);
   }
 
-  /** Messages of a prospect (rare: merges and retractions), memory overriding the database. */
+  /**
+   * Messages of a prospect (rare: merges and retractions), memory overriding the database: those
+   * of the threads that list the prospect (lib/records/prospect-messages.ts), and any in memory.
+   */
   async messagesOfProspect(prospectId: string): Promise<Message[]> {
-    for (const m of await this.db.messages.where('prospectId').equals(prospectId).toArray()) this.messages.add(m);
+    await this.loadThreadMessages((await this.threadsOfProspect(prospectId)).map((t) => t.id));
     return this.messages.live().filter((m) => m.prospectId === prospectId);
   }
 
@@ -451,7 +455,11 @@ export class WorkingSet {
     this.touchedThreads.add(id);
   }
 
-  /** Re-summarises touched threads (deleting emptied ones), then commits everything at once. */
+  /**
+   * Re-summarises touched threads (deleting emptied ones), each listing every prospect its
+   * messages name (how a prospect's messages are found: lib/records/prospect-messages.ts), then
+   * commits everything at once.
+   */
   async commit(now: number): Promise<void> {
     await this.loadThreadMessages([...this.touchedThreads]);
     await this.getById(this.threads, this.db.threads, [...this.touchedThreads]);
@@ -460,7 +468,7 @@ export class WorkingSet {
       if (!t) continue;
       const msgs = this.messages.live().filter((m) => m.threadId === id);
       if (msgs.length === 0) this.threads.delete(id);
-      else this.threads.put({ ...t, summary: summarizeThread(msgs), updatedAt: now });
+      else this.threads.put({ ...listingTheirProspects(t, msgs), summary: summarizeThread(msgs), updatedAt: now });
     }
     const { db } = this;
     const changes = [

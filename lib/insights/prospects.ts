@@ -82,16 +82,14 @@ export interface Timeline {
 
 /** One prospect's timeline: messages linked to them, or in threads they are part of. */
 export async function loadTimeline(prospectId: string, db: SidelogDb = getDb()): Promise<Timeline> {
-  const [direct, threads] = await Promise.all([
-    db.messages.where('prospectId').equals(prospectId).toArray(),
-    db.threads.where('prospectIds').equals(prospectId).toArray(),
-  ]);
-  const seen = new Set(direct.map((m) => m.id));
-  const viaThreads = await db.messages
-    .where('threadId')
-    .anyOf(threads.map((t) => t.id))
-    .toArray();
-  const messages = [...direct, ...viaThreads.filter((m) => !seen.has(m.id))].sort((a, b) => a.sentAt - b.sentAt);
+  // Every message linked to the prospect is in one of these threads (lib/records/prospect-messages.ts).
+  const threads = await db.threads.where('prospectIds').equals(prospectId).toArray();
+  const messages = (
+    await db.messages
+      .where('threadId')
+      .anyOf(threads.map((t) => t.id))
+      .toArray()
+  ).sort((a, b) => a.sentAt - b.sentAt);
   return { messages, threads };
 }
 

@@ -129,14 +129,23 @@ export function classificationBreakdown(
   };
 }
 
-/** Inbound messages of the last 30 days, read by their time (the sentAt index), grouped. */
+/**
+ * Inbound messages of the last 30 days, grouped. Messages have no time index (schema v5): they
+ * are read from the threads whose last inbound message is that recent (a thread without a summary
+ * is read too), by thread id.
+ */
 export async function loadClassification(db: SidelogDb = getDb(), now = Date.now()): Promise<ClassificationBreakdown> {
   const from = now - CLASSIFICATION_DAYS * DAY;
-  const messages = await db.messages
-    .where('sentAt')
-    .between(from, now, true, true)
-    .filter((m) => m.direction === 'inbound')
-    .toArray();
+  const threadIds = await db.threads
+    .filter((t) => !t.summary || (t.summary.lastInboundAt !== null && t.summary.lastInboundAt >= from))
+    .primaryKeys();
+  const messages = threadIds.length
+    ? await db.messages
+        .where('threadId')
+        .anyOf(threadIds)
+        .filter((m) => m.direction === 'inbound' && m.sentAt >= from && m.sentAt <= now)
+        .toArray()
+    : [];
   return classificationBreakdown(messages, from, now);
 }
 

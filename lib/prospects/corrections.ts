@@ -7,6 +7,7 @@
 import { notifyDbChanged } from '../db/changes';
 import type { SidelogDb } from '../db/db';
 import { recomputeThread } from '../db/recompute';
+import { messagesOfProspects } from '../records/prospect-messages';
 import { inputOf, intentFields } from '../replies/inbound';
 import type { Classification, Message, ReplyIntent } from '../schema/model';
 
@@ -84,11 +85,9 @@ async function followStage(db: SidelogDb, m: Message, cls: Classification, now: 
     return;
   }
   if (cls !== 'human' && p.stage === 'replied') {
-    const others = await db.messages
-      .where('prospectId')
-      .equals(p.id)
-      .filter((x) => x.id !== m.id && x.direction === 'inbound' && x.classification === 'human')
-      .count();
+    const others = (await messagesOfProspects(db, [p.id])).filter(
+      (x) => x.id !== m.id && x.direction === 'inbound' && x.classification === 'human',
+    ).length;
     if (others === 0) await db.prospects.put({ ...p, stage: 'contacted', updatedAt: now });
   }
 }

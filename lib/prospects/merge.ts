@@ -3,6 +3,7 @@
 // the schema v3 upgrade use too; this module runs it over the database and says "db changed".
 import type { SidelogDb } from '../db/db';
 import { notifyDbChanged } from '../db/changes';
+import { listingTheirProspects, messagesOfProspects } from '../records/prospect-messages';
 import { foldProspect, mergeProspectRecords, pickKept, tablesMergeStore } from '../records/prospect-merge';
 import type { MergeRecord, Message, Prospect, Thread } from '../schema/model';
 
@@ -16,10 +17,9 @@ export async function previewMerge(db: SidelogDb, aId: string, bId: string, now 
   if (!a || !b) throw new Error('One of the two prospects no longer exists.');
   const [kept, merged] = pickKept(a, b);
   const { result, choices } = mergeProspectRecords(kept, merged, now);
-  const [mk, mm] = await Promise.all([
-    db.messages.where('prospectId').equals(kept.id).count(),
-    db.messages.where('prospectId').equals(merged.id).count(),
-  ]);
+  const [mk, mm] = (await Promise.all([messagesOfProspects(db, [kept.id]), messagesOfProspects(db, [merged.id])])).map(
+    (ms) => ms.length,
+  );
   return { kept, merged, result, choices, messages: { kept: mk, merged: mm } };
 }
 
@@ -72,14 +72,27 @@ export async function undoMerge(db: SidelogDb, mergeId: string, now = Date.now()
       (m): m is Message => !!m && m.prospectId === rec.keptId,
     );
     if (msgs.length) await db.messages.bulkPut(msgs.map((m) => ({ ...m, prospectId: rec.mergedId })));
-    const threads = await db.threads.bulkGet(rec.movedThreads.map((t) => t.id));
+    // The threads the merge moved get their lists back; they, and any thread a moved-back message
+    // sits in now (threads fold too), then list every prospect their messages name: a message
+    // written since under the surviving id keeps it listed (lib/records/prospect-messages.ts).
+    const before = new Map(rec.movedThreads.map((t) => [t.id, t.prospectIds]));
+    const ids = [...new Set([...before.keys(), ...msgs.map((m) => m.threadId)])];
+    const [threads, inThreads] = await Promise.all([
+      db.threads.bulkGet(ids),
+      db.messages.where('threadId').anyOf(ids).toArray(),
+    ]);
+    const byThread = new Map<string, Message[]>();
+    for (const m of inThreads) (byThread.get(m.threadId) ?? byThread.set(m.threadId, []).get(m.threadId)!).push(m);
     const back: Thread[] = [];
-    threads.forEach((t, i) => {
-      if (!t) return;
-      const before = rec.movedThreads[i]!.prospectIds;
-      const added = t.prospectIds.filter((x) => x !== rec.keptId && !before.includes(x));
-      back.push({ ...t, prospectIds: [...new Set([...before, ...added])] });
-    });
+    for (const t of threads) {
+      if (!t) continue;
+      const was = before.get(t.id);
+      const restored = was
+        ? { ...t, prospectIds: [...new Set([...was, ...t.prospectIds.filter((x) => x !== rec.keptId)])] }
+        : t;
+      const next = listingTheirProspects(restored, byThread.get(t.id) ?? []);
+      if (!same(next.prospectIds, t.prospectIds)) back.push(next);
+    }
     if (back.length) await db.threads.bulkPut(back);
     await db.merges.put({ ...rec, undoneAt: now });
   });

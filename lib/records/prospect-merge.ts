@@ -16,6 +16,7 @@
 // The older record survives (its id stays, so links to it hold); seniority follows the kept title.
 import type { MergeChoice, MergeReason, MergeRecord, Message, Prospect, Thread } from '../schema/model';
 import { keyKind } from './keys';
+import { messagesOfProspects } from './prospect-messages';
 import { deriveSeniority } from './seniority';
 
 const STAGE_RANK = { contacted: 0, replied: 1, qualified: 2, meeting: 3, won: 4, lost: 4 } as const;
@@ -226,7 +227,10 @@ export async function foldProspect(
 
 /** Rows of one table as a MergeStore needs them: a Dexie table, the database's or a transaction's. */
 interface MergeTable<T> {
-  where(index: string): { equals(key: string): { toArray(): Promise<T[]> } };
+  where(index: string): {
+    equals(key: string): { toArray(): Promise<T[]> };
+    anyOf(keys: string[]): { toArray(): PromiseLike<T[]>; primaryKeys(): PromiseLike<unknown[]> };
+  };
   put(row: T): Promise<unknown>;
   delete(id: string): Promise<unknown>;
 }
@@ -261,7 +265,7 @@ export function tablesMergeStore(tables: {
 }): MergeStore {
   const { prospects, threads, messages, merges } = tables;
   return {
-    messagesOf: (id) => messages.where('prospectId').equals(id).toArray(),
+    messagesOf: (id) => messagesOfProspects({ threads, messages }, [id]),
     threadsOf: (id) => threads.where('prospectIds').equals(id).toArray(),
     putMessage: (m) => messages.put(m),
     putThread: (t) => threads.put(t),

@@ -5,9 +5,11 @@ import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { UPGRADE_KEY } from '@/lib/storage/keys';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, openDb } from '@/lib/db/db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, openDb } from '@/lib/db/db';
 import { changesSince, currentRev, revisionMiddleware } from '@/lib/db/revision';
 import { summarizeThread } from '@/lib/records/summary';
+import { messagesOfProspects } from '@/lib/records/prospect-messages';
+import { loadTimeline } from '@/lib/insights/prospects';
 import { decodeProspects } from '@/lib/analytics/facts';
 import { loadFacts } from '@/lib/insights/facts-store';
 import type { Thread } from '@/lib/schema/model';
@@ -39,11 +41,10 @@ describe('database migrations', () => {
   it('the current schema has the indexes the queries need', async () => {
     const db = openDb('mig-1');
     await db.open();
-    expect(db.verno).toBe(4);
-    // v2 dropped [direction+sentAt] and templateId: nothing queries them since the facts.
-    expect(db.messages.schema.indexes.map((i) => i.name).sort()).toEqual(
-      ['keys', 'prospectId', 'sentAt', 'threadId'].sort(),
-    );
+    expect(db.verno).toBe(5);
+    // v2 dropped [direction+sentAt] and templateId: nothing queries them since the facts. v5
+    // dropped prospectId (a prospect's messages are found through their threads) and sentAt.
+    expect(db.messages.schema.indexes.map((i) => i.name).sort()).toEqual(['keys', 'threadId']);
     expect(db.prospects.schema.indexes.find((i) => i.name === 'keys')?.multi).toBe(true);
     expect(db.threads.schema.indexes.map((i) => i.name).sort()).toEqual(['keys', 'prospectIds', 'rev'].sort());
     expect(db.prospects.schema.indexes.map((i) => i.name)).toContain('rev');
@@ -141,16 +142,17 @@ describe('database migrations', () => {
     fakeBrowser.storage.onChanged.addListener(listener);
     const db = openDb(name);
     await db.open();
-    // v1 → v2 → v3 → v4: each step announces itself; the notice goes once the database is open.
-    // Between them, the v4 step reports how far it is (the same notice with `progress`).
+    // v1 → v2 → v3 → v5: each step that works announces itself (v4's judging runs in v5's step);
+    // the notice goes once the database is open. The v5 step reports how far it is (the same
+    // notice with `progress`).
     await vi.waitFor(() => expect(seen.at(-1)).toBeNull());
     const progress = seen.filter((n) => (n as { progress?: number } | null)?.progress !== undefined);
-    expect(progress.every((n) => (n as { toVersion: number }).toVersion === 4)).toBe(true);
+    expect(progress.every((n) => (n as { toVersion: number }).toVersion === 5)).toBe(true);
     seen.splice(0, seen.length, ...seen.filter((n) => !progress.includes(n)));
     expect(seen).toHaveLength(4);
     expect(seen[0]).toMatchObject({ toVersion: 2, startedAt: expect.any(Number) });
     expect(seen[1]).toMatchObject({ toVersion: 3, startedAt: expect.any(Number) });
-    expect(seen[2]).toMatchObject({ toVersion: 4, startedAt: expect.any(Number) });
+    expect(seen[2]).toMatchObject({ toVersion: 5, startedAt: expect.any(Number) });
     expect(seen[3]).toBeNull(); // removed once the upgraded database is open
     expect((await fakeBrowser.storage.local.get(UPGRADE_KEY))[UPGRADE_KEY]).toBeUndefined();
     db.close();
@@ -216,15 +218,16 @@ describe('database migrations', () => {
     const rev = await currentRev(db);
     db.close();
 
-    // A hypothetical v5 over the real v4: the pattern a real one follows (in openDb()).
+    // A hypothetical v6 over the real v5: the pattern a real one follows (in openDb()).
     const v3 = new Dexie(name);
     v3.use(revisionMiddleware);
     v3.version(1).stores(SCHEMA_V1);
     v3.version(2).stores(SCHEMA_V2);
     v3.version(3).stores(SCHEMA_V3);
     v3.version(4).stores(SCHEMA_V4);
-    v3.version(5)
-      .stores({ ...SCHEMA_V4, messages: SCHEMA_V4.messages + ', channel' })
+    v3.version(5).stores(SCHEMA_V5);
+    v3.version(6)
+      .stores({ ...SCHEMA_V5, messages: SCHEMA_V5.messages + ', channel' })
       .upgrade(async (tx) => {
         await tx
           .table('messages')
@@ -353,7 +356,7 @@ describe('database migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const prospects = await db.prospects.orderBy('id').toArray();
     expect(prospects.map((x) => x.id).sort()).toEqual(
       [`p:lim:${MID}`, 'p:email:bo@x.io', 'p:email:solo@y.io', 'p:li:ana-garcia-1'].sort(),
@@ -498,7 +501,7 @@ describe('database migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const m = Object.fromEntries((await db.messages.toArray()).map((x) => [x.id, x]));
     expect(m.i1).toMatchObject({
       classification: 'human',
@@ -534,6 +537,8 @@ describe('database migrations', () => {
     for (const id of ids)
       expect(t[id].summary).toEqual(summarizeThread(Object.values(m).filter((x) => x.threadId === id)));
     expect(t.t1.summary).toMatchObject({ firstReplyIntent: 'interested', firstPositiveAt: T0 + 5 * H });
+    // The same pass lists the prospects of each thread's messages (v5): t2's name p1.
+    expect(t.t2.prospectIds).toEqual(['kenji', 'bob', 'p1']);
     // One of two recipients bounced: the thread stays (for Bob); Kenji's address is named.
     expect(t.t2.summary).toMatchObject({
       bounced: false,
@@ -595,4 +600,66 @@ describe('database migrations', () => {
     db.close();
     await db.delete();
   }, 60_000); // correctness on a large database, not speed: a loaded machine must not fail it
+
+  it('v4 → v5: two message indexes go; every thread lists the prospects of its messages; mail judged at v4 is not judged again', async () => {
+    const name = 'mig-v5';
+    const v4 = new Dexie(name);
+    v4.use(revisionMiddleware);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.open();
+    const away = sisimai('maildir/bsd/rfc3834-01.eml');
+    const messages = [
+      // t1 keeps the rule: its thread lists p1.
+      msg('o1', 't1'),
+      // t2 (a file from another tool, imported before v5) lists nobody; its message names p2.
+      msg('o2', 't2', { prospectId: 'p2' }),
+      // t3 lists p1; a later message in it names p3. The vacation reply as v4 stored it: the
+      // rules today would call it automatic, but v4 judged it already and v5 must not again.
+      msg('o3', 't3'),
+      msg('i3', 't3', {
+        prospectId: 'p3',
+        direction: 'inbound',
+        from: away.fromEmail!,
+        subject: away.subject,
+        text: away.text,
+        sentAt: T0 + 1,
+        classification: 'human',
+        classificationRule: 'human',
+        classificationSource: 'detected',
+      }),
+    ];
+    await v4.table('messages').bulkPut(messages);
+    const summaries = (id: string) => summarizeThread(messages.filter((m) => m.threadId === id));
+    await v4
+      .table('threads')
+      .bulkPut([
+        thread('t1', summaries('t1')),
+        { ...thread('t2', summaries('t2')), prospectIds: [] },
+        thread('t3', summaries('t3')),
+      ]);
+    const revBefore = Object.fromEntries((await v4.table('threads').toArray()).map((t) => [t.id, t.rev]));
+    v4.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(db.messages.schema.indexes.map((i) => i.name).sort()).toEqual(['keys', 'threadId']);
+    const t = Object.fromEntries((await db.threads.toArray()).map((x) => [x.id, x]));
+    expect(t.t1.prospectIds).toEqual(['p1']);
+    expect(t.t1.rev).toBe(revBefore.t1); // unchanged, not rewritten
+    expect(t.t2.prospectIds).toEqual(['p2']);
+    expect(t.t3.prospectIds).toEqual(['p1', 'p3']);
+    expect(t.t3.rev).toBeGreaterThan(revBefore.t3);
+    expect(t.t3.summary).toEqual(summaries('t3'));
+    expect(await db.messages.get('i3')).toEqual(messages[3]);
+    // Each prospect's messages are found through the threads, the timeline too.
+    expect((await messagesOfProspects(db, ['p3'])).map((m) => m.id)).toEqual(['i3']);
+    expect((await messagesOfProspects(db, ['p2'])).map((m) => m.id)).toEqual(['o2']);
+    expect((await loadTimeline('p2', db)).messages.map((m) => m.id)).toEqual(['o2']);
+    db.close();
+    await db.delete();
+  });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SidelogDb } from '@/lib/db/db';
-import { buildExport, exportFileName, messagesCsv } from '@/lib/export/export';
+import { buildExport, exportFileName, iso, messagesCsv } from '@/lib/export/export';
 import { ImportError, importExport, parseExportText } from '@/lib/export/import';
 import { ingestEvents } from '@/lib/ingest/ingest';
 import { ExportFile } from '@/lib/schema/export';
@@ -8,6 +8,7 @@ import { MAX_TEXT } from '@/lib/schema/model';
 import { readSeniority } from '@/lib/records/seniority';
 import { setMessageIntent } from '@/lib/prospects/corrections';
 import { mergeProspects, undoMerge } from '@/lib/prospects/merge';
+import { messagesOfProspects } from '@/lib/records/prospect-messages';
 import { sisimai } from './helpers/corpus';
 import { T0, gmailInbound, gmailSend, settings } from './helpers/events';
 
@@ -267,10 +268,10 @@ describe('export', () => {
   });
 
   it('writes CSV that survives commas, quotes, newlines and formula injection', async () => {
-    const msgs = await a.messages.orderBy('sentAt').toArray();
+    const msgs = (await a.messages.toArray()).sort((x, y) => x.sentAt - y.sentAt || (x.id < y.id ? -1 : 1));
     await a.messages.put({ ...msgs[0], subject: '=HYPERLINK("http://evil")' });
     const csv = messagesCsv(
-      await a.messages.orderBy('sentAt').toArray(),
+      (await a.messages.toArray()).sort((x, y) => x.sentAt - y.sentAt || (x.id < y.id ? -1 : 1)),
       new Map((await a.prospects.toArray()).map((p) => [p.id, p])),
     );
     const Papa = (await import('papaparse')).default;
@@ -302,9 +303,41 @@ describe('import after a merge', () => {
   });
 });
 
+describe('import keeps threads listing the prospects of their messages', () => {
+  // How a prospect's messages are found (lib/records/prospect-messages.ts): through their threads.
+  const found = async (db: SidelogDb) => {
+    for (const p of await db.prospects.toArray()) {
+      const want = (await db.messages.toArray()).filter((m) => m.prospectId === p.id).map((m) => m.id);
+      expect((await messagesOfProspects(db, [p.id])).map((m) => m.id).sort(), p.name).toEqual(want.sort());
+    }
+  };
+
+  it('a file whose threads list nobody, or someone else, still finds every message by its prospect', async () => {
+    const file = await buildExport(a, T0);
+    const [one, two] = file.threads;
+    const other = file.messages.find((m) => m.threadId === two.id)!.prospectId!;
+    one.prospectIds = [];
+    two.prospectIds = [file.messages.find((m) => m.threadId === one.id)!.prospectId!];
+    await importExport(b, parseExportText(JSON.stringify(file)), T0);
+    expect((await b.threads.get(two.id))!.prospectIds).toContain(other);
+    await found(b);
+  });
+
+  it('a message the file adds to a thread this database has lists its prospect there', async () => {
+    const file = await buildExport(a, T0);
+    const [one, two] = file.threads;
+    const bob = file.messages.find((m) => m.threadId === two.id)!.prospectId!;
+    const base = file.messages.find((m) => m.threadId === one.id)!;
+    file.messages.push({ ...base, id: 'late', prospectId: bob, aliases: [], sentAt: iso(T0 + 5_000) });
+    await importExport(a, parseExportText(JSON.stringify(file)), T0);
+    expect((await a.threads.get(one.id))!.prospectIds).toContain(bob);
+    await found(a);
+  });
+});
+
 describe('messages CSV columns', () => {
   it("ends with a person's reply's intent and referral, empty on other rows, after the columns it always had", async () => {
-    const msgs = await a.messages.orderBy('sentAt').toArray();
+    const msgs = (await a.messages.toArray()).sort((x, y) => x.sentAt - y.sentAt || (x.id < y.id ? -1 : 1));
     const reply = {
       ...msgs[0],
       direction: 'inbound' as const,

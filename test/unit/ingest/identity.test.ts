@@ -12,6 +12,7 @@ import { loadFacts } from '@/lib/insights/facts-store';
 import { normaliseCompanyName, normaliseSizeBand, prospectCompanyKeys } from '@/lib/prospects/company';
 import { mergeLog, mergeProspects, previewMerge, undoMerge } from '@/lib/prospects/merge';
 import { canAutoMerge, mergeProspectRecords } from '@/lib/records/prospect-merge';
+import { messagesOfProspects } from '@/lib/records/prospect-messages';
 import type { CaptureEventInput, MessageEventInput } from '@/lib/schema/events';
 import type { Prospect } from '@/lib/schema/model';
 import { T0, settings } from '../helpers/events';
@@ -419,7 +420,18 @@ describe('merge by hand, undo', () => {
     expect(
       msgs.filter((x) => x.channel === 'linkedin' && x.text !== 'after merge').every((x) => x.prospectId === l.id),
     ).toBe(true);
-    expect((await db.threads.toArray()).find((t) => t.channel === 'linkedin')!.prospectIds).toEqual([l.id]);
+    // The message written after the merge stays the surviving record's: its thread lists both, so
+    // each one's messages are found through it (lib/records/prospect-messages.ts).
+    expect((await db.threads.toArray()).find((t) => t.channel === 'linkedin')!.prospectIds).toEqual([l.id, g.id]);
+    const afterMerge = msgs.find((x) => x.text === 'after merge')!;
+    expect(afterMerge.prospectId).toBe(g.id);
+    expect((await messagesOfProspects(db, [g.id])).map((x) => x.id)).toContain(afterMerge.id);
+    expect((await messagesOfProspects(db, [l.id])).map((x) => x.id).sort()).toEqual(
+      msgs
+        .filter((x) => x.prospectId === l.id)
+        .map((x) => x.id)
+        .sort(),
+    );
     expect((await db.merges.get(rec.id))!.undoneAt).toBe(T0 + 200_000);
     await expect(undoMerge(db, rec.id)).rejects.toThrow(/undone already/);
     expect(decodeProspects((await loadFacts(db)).facts)).toHaveLength(2);

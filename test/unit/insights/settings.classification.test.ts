@@ -76,6 +76,26 @@ describe('classification in the last 30 days', () => {
     expect(b.intentsCorrected).toBe(1);
   });
 
+  it("finds the month's mail through the threads (no time index): an older reply beside a recent one stays out, a thread without a summary is read", async () => {
+    const deps = { db, settings: settings(), now: () => NOW };
+    await ingestEvents(deps, [
+      gmailSend({ threadExternalId: 'long', sentAt: NOW - 45 * DAY }),
+      gmailInbound({ threadExternalId: 'long', sentAt: NOW - 40 * DAY, text: 'Not now, try me next quarter.' }),
+      gmailInbound({ threadExternalId: 'long', sentAt: NOW - DAY, text: 'Now is a good time: call me Friday.' }),
+      gmailSend({ threadExternalId: 'old', sentAt: NOW - 60 * DAY }),
+      gmailInbound({ threadExternalId: 'old', sentAt: NOW - 50 * DAY, text: 'Thanks, will read it.' }),
+    ]);
+    const inLong = (await db.messages.toArray()).filter((m) => m.direction === 'inbound' && m.sentAt > NOW - 2 * DAY);
+    expect(inLong).toHaveLength(1);
+    // A thread an older version left without a summary: read whatever its times.
+    const bare = await db.threads.get(inLong[0].threadId);
+    await db.threads.put({ ...bare!, id: 'bare', keys: ['gmail:t:bare'], summary: undefined });
+    await db.messages.put({ ...inLong[0], id: 'bare-in', keys: ['bare-in'], threadId: 'bare', sentAt: NOW - 3 * DAY });
+    const b = await loadClassification(db, NOW);
+    expect(b.total).toBe(2);
+    expect(b.byClass.human).toBe(2);
+  });
+
   it('messages stored without a rule (imported) are counted under their class', () => {
     const m = { direction: 'inbound', kind: 'email', sentAt: 5, classification: 'bounce' } as never;
     const b = classificationBreakdown([m], 0, 10);

@@ -19,7 +19,7 @@ describe('open-db-early.js', () => {
     expect(await names()).not.toContain(DB_NAME);
     const db = openDb();
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name)).toContain('messages');
     db.close();
   });
@@ -35,7 +35,7 @@ describe('open-db-early.js', () => {
       const early = open.mock.results[0].value as IDBOpenDBRequest;
       open.mockRestore();
       await vi.waitFor(() => expect(early.readyState).toBe('done'));
-      expect(early.result.version).toBe(40); // connected to the existing database (Dexie's version 4)
+      expect(early.result.version).toBe(50); // connected to the existing database (Dexie's version 5)
       const up = await new Promise<number>((ok, ko) => {
         const r = indexedDB.open(DB_NAME, 999);
         r.onblocked = () => ko(new Error('blocked by the early connection'));
