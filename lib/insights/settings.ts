@@ -7,6 +7,7 @@ import { classOfRule } from '@/lib/replies/inbound';
 import type { Classification, Message, ReplyIntent } from '@/lib/schema/model';
 import type { Settings } from '@/lib/schema/settings';
 import { getSettings, updateSettings } from '@/lib/settings';
+import { loadFacts } from './facts-store';
 import { queryKeys } from './query-keys';
 
 export const settingsQuery = () => queryOptions({ queryKey: queryKeys.settings(), queryFn: () => getSettings() });
@@ -131,14 +132,16 @@ export function classificationBreakdown(
 
 /**
  * Inbound messages of the last 30 days, grouped. Messages have no time index (schema v5): they
- * are read from the threads whose last inbound message is that recent (a thread without a summary
- * is read too), by thread id.
+ * are read from the threads whose last inbound message is that recent, picked from the analytics
+ * facts (lib/insights/facts-store.ts: kept in memory and brought up to date with the threads
+ * written since, so a refetch during a burst of captures reads a few rows, not every thread), by
+ * thread id. Every thread with messages has a summary, hence a `lastIn` (since schema v2).
  */
 export async function loadClassification(db: SidelogDb = getDb(), now = Date.now()): Promise<ClassificationBreakdown> {
   const from = now - CLASSIFICATION_DAYS * DAY;
-  const threadIds = await db.threads
-    .filter((t) => !t.summary || (t.summary.lastInboundAt !== null && t.summary.lastInboundAt >= from))
-    .primaryKeys();
+  const t = (await loadFacts(db)).facts.threads;
+  const threadIds: string[] = [];
+  for (let i = 0; i < t.n; i++) if (t.lastIn[i] >= from) threadIds.push(t.id[i]); // NaN (none) is never >=
   const messages = threadIds.length
     ? await db.messages
         .where('threadId')
