@@ -75,8 +75,8 @@ export const SCHEMA_V4 = SCHEMA_V3;
  * v5 (issue 14): messages lose their `prospectId` and `sentAt` indexes. Each index is one more
  * write per stored message (at 100k, these two cost a fifth of an import: docs/design.md, "What
  * the indexes cost"). A prospect's messages are found through the threads that list the prospect
- * (lib/records/prospect-messages.ts), the last 30 days of mail through threads' `lastInboundAt`
- * (lib/insights/settings.ts). The upgrade makes every thread list the prospects of its messages,
+ * (lib/records/prospect-messages.ts), the last 30 days of mail through the threads whose last
+ * inbound message is that recent (the analytics facts' `lastIn`, lib/insights/settings.ts). The upgrade makes every thread list the prospects of its messages,
  * the rule that look-up needs (lib/db/upgrade-v4.ts).
  */
 export const SCHEMA_V5 = { ...SCHEMA_V4, messages: 'id, *keys, threadId' };
