@@ -450,8 +450,9 @@ test('prospect page: search, timeline across channels, edit stage and deal value
           new Promise<Message[]>((resolve) => {
             const r = indexedDB.open('sidelog');
             r.onsuccess = () => {
-              const g = r.result.transaction('messages').objectStore('messages').index('prospectId').getAll(id);
-              g.onsuccess = () => resolve(g.result);
+              // Every message, then this prospect's: messages have no prospectId index (schema v5).
+              const g = r.result.transaction('messages').objectStore('messages').getAll();
+              g.onsuccess = () => resolve((g.result as Message[]).filter((m) => m.prospectId === id));
             };
           }),
         pid,
