@@ -76,8 +76,9 @@ export const SCHEMA_V4 = SCHEMA_V3;
  * write per stored message (at 100k, these two cost a fifth of an import: docs/design.md, "What
  * the indexes cost"). A prospect's messages are found through the threads that list the prospect
  * (lib/records/prospect-messages.ts), the last 30 days of mail through the threads whose last
- * inbound message is that recent (the analytics facts' `lastIn`, lib/insights/settings.ts). The upgrade makes every thread list the prospects of its messages,
- * the rule that look-up needs (lib/db/upgrade-v4.ts).
+ * inbound message is that recent (the analytics facts' `lastIn`, lib/insights/settings.ts). The
+ * upgrade makes every thread list the prospects of its messages, the rule that look-up needs
+ * (lib/db/upgrade-v4.ts).
  */
 export const SCHEMA_V5 = { ...SCHEMA_V4, messages: 'id, *keys, threadId' };
 

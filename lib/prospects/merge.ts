@@ -17,10 +17,10 @@ export async function previewMerge(db: SidelogDb, aId: string, bId: string, now 
   if (!a || !b) throw new Error('One of the two prospects no longer exists.');
   const [kept, merged] = pickKept(a, b);
   const { result, choices } = mergeProspectRecords(kept, merged, now);
-  const [mk, mm] = (await Promise.all([messagesOfProspects(db, [kept.id]), messagesOfProspects(db, [merged.id])])).map(
-    (ms) => ms.length,
-  );
-  return { kept, merged, result, choices, messages: { kept: mk, merged: mm } };
+  // One look-up for both (their threads, then those threads' messages), counted per prospect.
+  const msgs = await messagesOfProspects(db, [kept.id, merged.id]);
+  const count = (id: string) => msgs.filter((m) => m.prospectId === id).length;
+  return { kept, merged, result, choices, messages: { kept: count(kept.id), merged: count(merged.id) } };
 }
 
 /** Merges two prospects by hand (the Prospects tab). Returns the log entry (its id undoes it). */

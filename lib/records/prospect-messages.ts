@@ -1,11 +1,12 @@
 // Where a prospect's messages are (schema v5, lib/db/db.ts): messages keep no index by prospect, so
 // they are found through the threads that list the prospect (threads' `*prospectIds` index), then
 // by thread id. That is complete because every writer keeps one rule: a message linked to a
-// prospect sits in a thread whose `prospectIds` names that prospect. Ingestion attaches the
-// message's prospects to its thread (lib/ingest/threads.ts), a merge moves both, its undo keeps
-// the surviving id where a message still names it (lib/prospects/merge.ts), an import lists the
-// prospects of the messages it writes (lib/export/import.ts), and the v5 upgrade lists those an
-// older database left out (lib/db/upgrade-v4.ts). Dropping the index saves a write per message
+// prospect sits in a thread whose `prospectIds` names that prospect. Ingestion lists them on each
+// thread it commits (lib/ingest/working-set.ts), so does recomputeThread (lib/db/recompute.ts),
+// a merge moves both, its undo keeps the surviving id where a message still names it
+// (lib/prospects/merge.ts), an import lists the prospects of the messages it writes
+// (lib/export/import.ts), and the v5 upgrade lists those an older database left out
+// (lib/db/upgrade-v4.ts). Dropping the index saves a write per message
 // (and `sentAt`'s another): see docs/design.md, "What the indexes cost".
 import type { Message, Thread } from '../schema/model';
 
